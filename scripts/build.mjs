@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// Builds the extension bundles and the test files.
+//   node scripts/build.mjs               development build (extension, webview, tests)
+//   node scripts/build.mjs --production  minified bundles with source maps (what the .vsix ships)
+//   node scripts/build.mjs --watch       rebuild on change
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+
+/** All files under `dir` whose name ends with `suffix`. */
+function filesUnder(dir, suffix) {
+  const out = [];
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...filesUnder(p, suffix));
+    else if (p.endsWith(suffix)) out.push(p);
+  }
+  return out;
+}
+
+const common = {
+  bundle: true,
+  sourcemap: true,
+  minify: production,
+  logLevel: 'warning',
+  target: 'es2022',
+  define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+};
+
+/** The extension host bundle plus worker entry points (Node, CJS). */
+const extensionEntries = [join(root, 'src/extension.ts')];
+for (const f of filesUnder(join(root, 'src'), '.worker.ts')) extensionEntries.push(f);
+
+const builds = [
+  {
+    ...common,
+    entryPoints: extensionEntries,
+    outdir: join(root, 'dist'),
+    outbase: join(root, 'src'),
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+    // The extension entry is dist/extension.js; workers keep their folder (dist/language/x.worker.js).
+    entryNames: '[dir]/[name]',
+    metafile: true,
+  },
+  {
+    ...common,
+    entryPoints: filesUnder(join(root, 'webview-ui'), 'main.ts'),
+    outdir: join(root, 'dist/webview'),
+    outbase: join(root, 'webview-ui'),
+    platform: 'browser',
+    format: 'iife',
+    loader: { '.css': 'css' },
+  },
+];
+
+// Host test files (they run inside the VS Code extension host, so they must be plain JS): each is
+// bundled on its own so it can import sources and JSON data directly. Packages stay external
+// (resolved from node_modules at run time); `vscode` is provided by the host. Unit tests need no
+// build: mocha runs them from TypeScript through tsx.
+if (!production) {
+  const tests = filesUnder(join(root, 'test/host'), '.test.ts');
+  if (tests.length) {
+    builds.push({
+      ...common,
+      entryPoints: tests,
+      outdir: join(root, 'out/test'),
+      outbase: join(root, 'test'),
+      platform: 'node',
+      format: 'cjs',
+      packages: 'external',
+      external: ['vscode'],
+    });
+  }
+}
+
+if (!watch) {
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
+  rmSync(join(root, 'out'), { recursive: true, force: true });
+}
+
+const started = Date.now();
+if (watch) {
+  for (const options of builds) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+  }
+  console.log('[build] watching for changes…');
+} else {
+  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  const meta = results[0].metafile;
+  const ext = meta && Object.entries(meta.outputs).find(([f]) => f.endsWith('dist/extension.js'));
+  const size = ext ? `${(ext[1].bytes / 1024).toFixed(1)} KiB` : '?';
+  console.log(
+    `[build] ${production ? 'production' : 'development'} build in ${Date.now() - started} ms; ` +
+      `extension bundle ${size}; ${relative(root, join(root, 'dist'))}/`,
+  );
+}
