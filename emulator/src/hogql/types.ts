@@ -1,0 +1,126 @@
+/**
+ * Public shapes of the HogQL half of the emulator: the request, the response bodies and the
+ * engine contract. Response field names follow PostHog's `posthog/schema.py`
+ * (HogQLQueryResponse, HogQLMetadataResponse, HogQLNotice, AutocompleteCompletionItem).
+ */
+
+/** The engine contract agreed with the server half (`emulator/src/engine/types.ts`). */
+export interface EngineQueryOptions {
+  queryId: string;
+  signal?: AbortSignal;
+  timeoutSeconds?: number;
+  onProgress?: (progress: unknown) => void;
+}
+
+/** `text` is raw ClickHouse JSONCompact output with 64-bit integers quoted. */
+export interface HogQLEngine {
+  query(sql: string, options: EngineQueryOptions): Promise<{ text: string }>;
+}
+
+export interface HogQLFilters {
+  dateRange?: { date_from?: string | null; date_to?: string | null } | null;
+  properties?: unknown[] | null;
+  filterTestAccounts?: boolean | null;
+}
+
+export interface HogQLQueryRequest {
+  query: string;
+  values?: Record<string, unknown>;
+  filters?: HogQLFilters;
+  variables?: Record<string, unknown>;
+  modifiers?: Record<string, unknown>;
+  teamId: number;
+  timezone: string;
+}
+
+export interface HogQLQueryDeps {
+  engine: HogQLEngine;
+  queryId: string;
+  signal?: AbortSignal;
+  onProgress?: (progress: unknown) => void;
+  /** Seconds; PostHog's HogQL default `max_execution_time` is 60. */
+  timeoutSeconds?: number;
+}
+
+export interface QueryTiming {
+  k: string;
+  t: number;
+}
+
+/**
+ * A cell that must be written to JSON as a bare number token with exactly these digits
+ * (64-bit and wider integers). `serializeResponse` emits it unquoted.
+ */
+export class RawNumber {
+  constructor(readonly digits: string) {}
+  toJSON(): string {
+    return this.digits;
+  }
+}
+
+export interface HogQLQueryResponseBody {
+  columns: string[];
+  results: unknown[][];
+  types: [string, string][];
+  hasMore: boolean;
+  limit: number;
+  offset: number;
+  hogql: string;
+  clickhouse: string;
+  timings: QueryTiming[];
+  modifiers: Record<string, unknown>;
+  query_status: null;
+}
+
+export interface HogQLNotice {
+  message: string;
+  start?: number;
+  end?: number;
+  fix?: string;
+}
+
+export interface HogQLMetadataRequest {
+  language: 'hogQL' | 'hogQLExpr' | 'hog' | 'hogJson' | 'hogTemplate' | string;
+  query: string;
+  sourceQuery?: unknown;
+  filters?: HogQLFilters;
+  variables?: Record<string, unknown>;
+}
+
+export interface HogQLMetadataResponse {
+  query: string;
+  isValid: boolean;
+  isUsingIndices?: 'undecisive' | 'no' | 'partial' | 'yes';
+  errors: HogQLNotice[];
+  warnings: HogQLNotice[];
+  notices: HogQLNotice[];
+  table_names: string[];
+}
+
+export interface HogQLAutocompleteRequest {
+  query: string;
+  startPosition: number;
+  endPosition: number;
+  language: string;
+  sourceQuery?: unknown;
+}
+
+export interface AutocompleteItem {
+  label: string;
+  insertText: string;
+  kind: string;
+  detail?: string;
+  documentation?: string;
+}
+
+export interface HogQLAutocompleteResponse {
+  suggestions: AutocompleteItem[];
+  incomplete_list: boolean;
+}
+
+export interface HogQLContextInfo {
+  teamId: number;
+  timezone: string;
+  /** Optional known property names, for autocomplete. */
+  propertyNames?: { event?: string[]; person?: string[] };
+}
