@@ -2,6 +2,7 @@
 // Builds the extension bundles and the test files.
 //   node scripts/build.mjs               development build (extension, webview, tests)
 //   node scripts/build.mjs --production  minified bundles with source maps (what the .vsix ships)
+//   node scripts/build.mjs --tests       only the host test files (into out/)
 //   node scripts/build.mjs --watch       rebuild on change
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -12,6 +13,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const watch = args.has('--watch');
+const testsOnly = args.has('--tests');
 
 /** All files under `dir` whose name ends with `suffix`. */
 function filesUnder(dir, suffix) {
@@ -38,7 +40,7 @@ const common = {
 const extensionEntries = [join(root, 'src/extension.ts')];
 for (const f of filesUnder(join(root, 'src'), '.worker.ts')) extensionEntries.push(f);
 
-const builds = [
+const bundles = [
   {
     ...common,
     entryPoints: extensionEntries,
@@ -61,12 +63,13 @@ const builds = [
     loader: { '.css': 'css' },
   },
 ];
+const builds = testsOnly ? [] : [...bundles];
 
 // Host test files (they run inside the VS Code extension host, so they must be plain JS): each is
 // bundled on its own so it can import sources and JSON data directly. Packages stay external
 // (resolved from node_modules at run time); `vscode` is provided by the host. Unit tests need no
 // build: mocha runs them from TypeScript through tsx.
-if (!production) {
+if (!production || testsOnly) {
   const tests = filesUnder(join(root, 'test/host'), '.test.ts');
   if (tests.length) {
     builds.push({
@@ -83,8 +86,8 @@ if (!production) {
 }
 
 if (!watch) {
-  rmSync(join(root, 'dist'), { recursive: true, force: true });
-  rmSync(join(root, 'out'), { recursive: true, force: true });
+  if (!testsOnly) rmSync(join(root, 'dist'), { recursive: true, force: true });
+  if (!production || testsOnly) rmSync(join(root, 'out'), { recursive: true, force: true });
 }
 
 const started = Date.now();
@@ -96,7 +99,7 @@ if (watch) {
   console.log('[build] watching for changes…');
 } else {
   const results = await Promise.all(builds.map((b) => esbuild.build(b)));
-  const meta = results[0].metafile;
+  const meta = results[0]?.metafile;
   const ext = meta && Object.entries(meta.outputs).find(([f]) => f.endsWith('dist/extension.js'));
   const size = ext ? `${(ext[1].bytes / 1024).toFixed(1)} KiB` : '?';
   console.log(

@@ -1,5 +1,35 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { Ctx } from './ctx';
+import { registerCommands } from './commands/registry';
+import { generalCommands } from './commands/general';
+import { registerHomeView } from './views/homeView';
 
-export function activate(_context: vscode.ExtensionContext): void {}
+/** What `activate` returns: a small API for tests and other extensions. */
+export interface HogqlApi {
+  /** Milliseconds spent inside `activate`. */
+  readonly activationMs: number;
+}
 
-export function deactivate(): void {}
+let ctx: Ctx | undefined;
+
+export function activate(context: vscode.ExtensionContext): HogqlApi {
+  const started = performance.now();
+  try {
+    ctx = new Ctx(context);
+    context.subscriptions.push(ctx);
+    registerCommands(ctx, generalCommands);
+    registerHomeView(ctx);
+  } catch (e) {
+    // VS Code shows nothing when activation throws: say it, then rethrow so the host records it.
+    const message = e instanceof Error ? e.message : String(e);
+    void vscode.window.showErrorMessage(`PostHog HogQL failed to start: ${message}`);
+    throw e;
+  }
+  const activationMs = performance.now() - started;
+  ctx.log.info(`PostHog HogQL ${ctx.version} activated in ${activationMs.toFixed(1)} ms`);
+  return { activationMs };
+}
+
+export function deactivate(): void {
+  ctx = undefined;
+}

@@ -1,0 +1,76 @@
+// Runs inside the real extension host (code-server), against the extension installed from its .vsix.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { waitFor } from '../support/waitFor';
+
+const EXTENSION_ID = 'hogql-dev.vscode-hogql';
+
+function extension(): vscode.Extension<{ activationMs: number }> {
+  const ext = vscode.extensions.getExtension<{ activationMs: number }>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is installed`);
+  return ext;
+}
+
+describe('activation', () => {
+  it('is installed from the packaged .vsix, not from the source tree', () => {
+    const ext = extension();
+    // code-server installs into <extensions-dir>/<publisher>.<name>-<version>
+    assert.match(ext.extensionUri.fsPath, /[/\\]ext[/\\]hogql-dev\.vscode-hogql-\d+\.\d+\.\d+$/);
+    assert.equal(ext.packageJSON.displayName, 'PostHog HogQL');
+  });
+
+  it('activates and reports its activation time', async () => {
+    const api = await extension().activate();
+    assert.equal(extension().isActive, true);
+    assert.equal(typeof api.activationMs, 'number');
+    assert.ok(api.activationMs >= 0 && api.activationMs < 2000, `activationMs ${api.activationMs}`);
+  });
+
+  it('registers every command it contributes', async () => {
+    const contributed: { command: string }[] = extension().packageJSON.contributes.commands;
+    assert.ok(contributed.length > 0);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = contributed.map((c) => c.command).filter((id) => !registered.has(id));
+    assert.deepEqual(missing, [], `contributed but not registered: ${missing.join(', ')}`);
+  });
+
+  it('uses only hogql.* command ids (posthog.* belongs to the official extension)', () => {
+    const ids: string[] = extension().packageJSON.contributes.commands.map((c: { command: string }) => c.command);
+    assert.deepEqual(ids.filter((id) => !id.startsWith('hogql.')), []);
+  });
+});
+
+describe('hogql language', () => {
+  it('gives .hogql documents the hogql language id', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'a workspace folder is open');
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'sample.hogql'));
+    await vscode.window.showTextDocument(doc);
+    assert.equal(doc.languageId, 'hogql');
+  });
+
+  it('is a known language of the host', async () => {
+    assert.ok((await vscode.languages.getLanguages()).includes('hogql'));
+  });
+});
+
+describe('commands', () => {
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('PostHog: Open Results Panel opens the results webview', async () => {
+    const result = await vscode.commands.executeCommand<{ title: string }>('hogql.openResultsPanel');
+    assert.equal(result?.title, 'PostHog Results');
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    const tab = await waitFor(() => tabs().find((t) => t.label === 'PostHog Results'), 5000, 'the results tab').catch(() => {
+      assert.fail(`no results tab; tabs: ${tabs().map((t) => t.label).join(', ')}`);
+    });
+    assert.ok(tab.input instanceof vscode.TabInputWebview);
+    assert.match((tab.input as vscode.TabInputWebview).viewType, /hogql\.results$/);
+  });
+
+  it('PostHog: Show Output runs', async () => {
+    await vscode.commands.executeCommand('hogql.showOutput');
+  });
+});

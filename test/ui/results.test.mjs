@@ -1,0 +1,67 @@
+// UI layer: a real headless Chromium drives the real workbench (code-server) with the extension
+// installed from its .vsix, through the command palette and into the results webview.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { root, prepareRun, startCodeServer, launchBrowser, openWorkbench } from '../support/host.mjs';
+import { runFromPalette, findWebviewFrame } from '../support/workbench.mjs';
+
+const shots = join(root, 'artifacts', 'screenshots');
+
+describe('UI: results panel', function () {
+  this.timeout(120_000);
+  let server, browser, page;
+
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    const dirs = prepareRun({ name: 'ui-results', workspace: join(root, 'test', 'fixtures', 'workspace') });
+    server = await startCodeServer(dirs);
+    browser = await launchBrowser();
+    ({ page } = await openWorkbench(browser, server, dirs));
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+  });
+
+  it('opens from the command palette and renders the table from posted data', async () => {
+    await runFromPalette(page, 'PostHog: Open Results Panel');
+    const frame = await findWebviewFrame(page, '#results-table tbody tr');
+    const headers = await frame.$$eval('#results-table thead th .col-name', (ths) => ths.map((th) => th.textContent));
+    assert.deepEqual(headers, ['event', 'count()', 'last_seen']);
+    const firstRow = await frame.$$eval('#results-table tbody tr:first-child td', (tds) => tds.map((td) => td.textContent));
+    assert.deepEqual(firstRow, ['$pageview', '48213', '2026-11-22T23:59:12.000000Z']);
+    const nullCell = await frame.$eval('#results-table tbody tr:last-child td:last-child', (td) => [td.className, td.textContent]);
+    assert.deepEqual(nullCell, ['null', 'null']);
+    await page.screenshot({ path: join(shots, 'results-panel.png') });
+  });
+
+  it('renders HTML in data as text and runs none of it', async () => {
+    const frame = await findWebviewFrame(page, '#results-table tbody tr');
+    const cell = await frame.$eval('#results-table tbody tr:last-child td:first-child', (td) => ({
+      text: td.textContent,
+      elements: td.children.length,
+    }));
+    assert.deepEqual(cell, { text: '<img src=x onerror=alert(1)>', elements: 0 });
+    assert.equal(await frame.$$eval('img', (imgs) => imgs.length), 0);
+  });
+
+  it('loads only nonce-carrying scripts under a strict CSP', async () => {
+    const frame = await findWebviewFrame(page, '#results-table');
+    const info = await frame.evaluate(() => ({
+      csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+      // VS Code injects its own #_vscodeApiScript into every scripted webview; it is not ours.
+      ours: [...document.scripts].filter((s) => s.id !== '_vscodeApiScript').map((s) => ({ nonce: s.nonce, src: s.src, inline: !s.src })),
+      handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+    }));
+    assert.match(info.csp, /default-src 'none'/);
+    assert.match(info.csp, /script-src 'nonce-[A-Za-z0-9]{16,}'/);
+    assert.ok(info.ours.length >= 1);
+    for (const s of info.ours) {
+      assert.equal(s.inline, false, 'no inline scripts');
+      assert.ok(s.nonce.length >= 16, 'every script carries the nonce');
+    }
+    assert.equal(info.handlers, 0, 'no inline event handlers');
+  });
+});
