@@ -1,0 +1,646 @@
+#!/usr/bin/env node
+// Generates the HogQL TextMate grammars in syntaxes/ from the rules below and
+// the vocabulary subset in syntaxes/data/hogql-grammar-vocabulary.json.
+//
+//   node scripts/gen-grammar.mjs                 write syntaxes/*.tmLanguage.json
+//   node scripts/gen-grammar.mjs --check         exit 1 if a committed file is stale
+//   node scripts/gen-grammar.mjs --from <file>   first refresh the subset from a full
+//                                                vocabulary.json (src/language/hogql/vocabulary.json)
+//
+// Regex rules of thumb used here (see test/unit/grammar/pathological.test.ts):
+// word lists become prefix tries, so a failed match costs a few comparisons; no
+// quantified group can match the same text two ways; every lookbehind is one char.
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SUBSET = join(root, 'syntaxes/data/hogql-grammar-vocabulary.json');
+
+// ---------------------------------------------------------------- vocabulary
+
+function refreshSubset(fromPath) {
+  const full = JSON.parse(readFileSync(fromPath, 'utf8'));
+  const functions = full.functions.map((f) => {
+    const out = { name: f.name, kind: f.kind };
+    if (f.caseInsensitive) out.caseInsensitive = true;
+    if (f.combinatorOf) out.combinatorOf = f.combinatorOf;
+    return out;
+  });
+  const subset = {
+    _source:
+      'Derived by scripts/gen-grammar.mjs --from src/language/hogql/vocabulary.json ' +
+      '(PostHog/posthog: HogQLLexer.common.g4 keywords, hogql/functions/*.py names). Do not edit by hand.',
+    keywords: full.keywords,
+    combinatorSuffixes: Object.keys(full.combinators.suffixes),
+    functions,
+  };
+  writeFileSync(SUBSET, JSON.stringify(subset, null, 2) + '\n');
+}
+
+// ---------------------------------------------------------------- regex helpers
+
+const IDENT = '[A-Za-z_$][A-Za-z0-9_$]*';
+const NOT_AFTER_WORD = '(?<![A-Za-z0-9_$.])';
+const WORD_END = '(?![A-Za-z0-9_$])';
+
+/** A prefix-factored alternation: `count|countIf|countDistinct` → `count(?:If|Distinct)?`. */
+export function trie(words) {
+  const rootNode = new Map();
+  for (const w of words) {
+    let node = rootNode;
+    for (const ch of w) {
+      if (!node.has(ch)) node.set(ch, new Map());
+      node = node.get(ch);
+    }
+    node.set('', null);
+  }
+  const esc = (c) => c.replace(/[\\^$.|?*+()[\]{}-]/g, '\\$&');
+  const render = (node) => {
+    const ends = node.has('');
+    const keys = [...node.keys()].filter((k) => k !== '').sort();
+    if (keys.length === 0) return '';
+    const alts = keys.map((k) => esc(k) + render(node.get(k)));
+    const body = alts.length === 1 && !ends ? alts[0] : `(?:${alts.join('|')})`;
+    return ends ? (alts.length === 1 && body === alts[0] ? `(?:${body})?` : `${body}?`) : body;
+  };
+  return render(rootNode);
+}
+
+const ci = (words) => `(?i:${trie(words.map((w) => w.toLowerCase()))})`;
+
+// ---------------------------------------------------------------- keyword classes
+
+// Keywords that are far more often column names than keywords; they are scoped
+// as identifiers. DATE/TIME/TIMESTAMP are keywords only before a string literal.
+const SOFT = ['ID', 'KEY', 'NAME'];
+const TYPED_LITERAL = ['DATE', 'TIME', 'TIMESTAMP'];
+const CONSTANTS = ['NULL', 'NAN', 'INF'];
+const KEYWORD_CLASSES = [
+  ['keyword.control.query.hogql', ['SELECT', 'FROM', 'WHERE', 'PREWHERE', 'GROUP', 'BY', 'HAVING', 'ORDER', 'LIMIT',
+    'OFFSET', 'WITH', 'UNION', 'INTERSECT', 'EXCEPT', 'QUALIFY', 'WINDOW', 'SETTINGS', 'SAMPLE', 'JOIN', 'ON', 'USING',
+    'PIVOT', 'UNPIVOT', 'VALUES']],
+  ['keyword.control.conditional.hogql', ['CASE', 'WHEN', 'THEN', 'ELSE', 'END', 'IF']],
+  ['keyword.control.flow.hogql', ['FN', 'FUN', 'LET', 'RETURN', 'THROW', 'TRY', 'CATCH', 'FINALLY', 'WHILE', 'FOR', 'LAMBDA']],
+  ['keyword.operator.logical.hogql', ['AND', 'OR', 'NOT']],
+  ['keyword.operator.word.hogql', ['LIKE', 'ILIKE', 'IN', 'IS', 'BETWEEN', 'COHORT']],
+  ['keyword.other.join.hogql', ['LEFT', 'RIGHT', 'INNER', 'OUTER', 'FULL', 'CROSS', 'ANTI', 'SEMI', 'ASOF', 'NATURAL', 'POSITIONAL']],
+  ['keyword.other.order.hogql', ['ASC', 'ASCENDING', 'DESC', 'DESCENDING', 'NULLS', 'FIRST', 'LAST']],
+  ['keyword.other.unit.hogql', ['SECOND', 'MINUTE', 'HOUR', 'DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR', 'YYYY']],
+];
+
+function keywordRules(keywords) {
+  const known = new Set(keywords);
+  const classified = new Set([...SOFT, ...TYPED_LITERAL, ...CONSTANTS]);
+  const rules = [];
+  for (const [scope, words] of KEYWORD_CLASSES) {
+    for (const w of words) {
+      if (!known.has(w) && w !== 'ASC' && w !== 'YYYY') throw new Error(`keyword ${w} not in vocabulary`);
+      classified.add(w);
+    }
+    rules.push({ match: `${NOT_AFTER_WORD}${ci(words)}${WORD_END}`, name: scope });
+  }
+  const rest = keywords.filter((k) => !classified.has(k));
+  rules.push({ match: `${NOT_AFTER_WORD}${ci(rest)}${WORD_END}`, name: 'keyword.other.hogql' });
+  return { rules, all: keywords.filter((k) => !SOFT.includes(k)).concat(['ASC', 'YYYY', 'INFINITY']) };
+}
+
+// ---------------------------------------------------------------- functions
+
+function functionRules(vocab, keywordWords) {
+  const kwLower = new Set(keywordWords.map((k) => k.toLowerCase()));
+  const fns = vocab.functions;
+  const isKw = (f) => kwLower.has(f.name.toLowerCase());
+  const pick = (pred) => fns.filter(pred).map((f) => f.name);
+  // Names that are also keywords (`if`, `in`, `not`, `left`…) count as calls only when `(` follows at once.
+  const alts = [
+    [pick((f) => isKw(f) && f.caseInsensitive), '(?=\\()', true],
+    [pick((f) => isKw(f) && !f.caseInsensitive), '(?=\\()', false],
+    [pick((f) => !isKw(f) && f.caseInsensitive), '(?=\\s*\\()', true],
+    [pick((f) => !isKw(f) && !f.caseInsensitive), '(?=\\s*\\()', false],
+  ]
+    .filter(([names]) => names.length)
+    .map(([names, look, insensitive]) => (insensitive ? ci(names) : trie(names)) + look);
+
+  // Aggregate combinators: a name listed in the vocabulary that is another aggregate plus
+  // combinator suffixes (sumIf, uniqExactIf, avgMapMerge) is split into base + suffix.
+  const aggregates = new Set(pick((f) => f.kind === 'aggregate'));
+  const suffixRe = new RegExp(`^(?:${vocab.combinatorSuffixes.join('|')})+$`);
+  const combined = [];
+  const bases = new Set();
+  for (const name of aggregates) {
+    for (let i = name.length - 1; i > 0; i--) {
+      const base = name.slice(0, i);
+      if (aggregates.has(base) && suffixRe.test(name.slice(i))) {
+        combined.push(name);
+        bases.add(base);
+        break;
+      }
+    }
+  }
+  const suffixes = trie(vocab.combinatorSuffixes);
+  const args = {
+    end: '\\)',
+    endCaptures: { 0: { name: 'punctuation.definition.arguments.end.hogql' } },
+    contentName: 'meta.function-call.arguments.hogql',
+    patterns: [{ include: '#expression' }],
+  };
+  return {
+    combined,
+    rules: [
+      {
+        name: 'meta.function-call.hogql',
+        begin: `${NOT_AFTER_WORD}(?=(?:${trie(combined)})\\s*\\()((${trie([...bases])})((?:${suffixes})+))\\s*(\\()`,
+        beginCaptures: {
+          1: { name: 'support.function.hogql' },
+          2: { name: 'support.function.aggregate.base.hogql' },
+          3: { name: 'support.function.combinator.hogql' },
+          4: { name: 'punctuation.definition.arguments.begin.hogql' },
+        },
+        ...args,
+      },
+      {
+        name: 'meta.function-call.hogql',
+        begin: `${NOT_AFTER_WORD}((?:${alts.join('|')}))\\s*(\\()`,
+        beginCaptures: {
+          1: { name: 'support.function.hogql' },
+          2: { name: 'punctuation.definition.arguments.begin.hogql' },
+        },
+        ...args,
+      },
+      {
+        name: 'meta.function-call.hogql',
+        begin: `${NOT_AFTER_WORD}(?!${ci(keywordWords)}${WORD_END})(${IDENT})\\s*(\\()`,
+        beginCaptures: {
+          1: { name: 'entity.name.function.hogql' },
+          2: { name: 'punctuation.definition.arguments.begin.hogql' },
+        },
+        ...args,
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------- shared pieces
+
+const COMMON_ESCAPE = '\\\\(?:[bfrnt0av\\\\]|x[0-9A-Fa-f]{2})';
+const escapes = (extra) => [
+  { match: `${COMMON_ESCAPE}|\\\\${extra}`, name: 'constant.character.escape.hogql' },
+  { match: '\\\\.?', name: 'invalid.illegal.escape.hogql' },
+];
+const quoted = (q, name, extraEscape, doubled, scopeQuote) => ({
+  begin: q,
+  end: q,
+  name,
+  beginCaptures: { 0: { name: `punctuation.definition.${scopeQuote}.begin.hogql` } },
+  endCaptures: { 0: { name: `punctuation.definition.${scopeQuote}.end.hogql` } },
+  patterns: [{ match: doubled, name: 'constant.character.escape.quote.hogql' }, ...escapes(extraEscape)],
+});
+
+function tagRule(guarded) {
+  return {
+    name: 'meta.tag.hogqlx.hogql',
+    begin: `${guarded ? "(?<![A-Za-z0-9_$)\\]'\"`.])" : ''}(?=<[A-Za-z_][A-Za-z0-9_-]*(?:[\\s/>]|$))`,
+    end: '(/>)|(</)([A-Za-z_][A-Za-z0-9_-]*)?\\s*(>)',
+    endCaptures: {
+      1: { name: 'punctuation.definition.tag.end.hogql' },
+      2: { name: 'punctuation.definition.tag.begin.hogql' },
+      3: { name: 'entity.name.tag.hogql' },
+      4: { name: 'punctuation.definition.tag.end.hogql' },
+    },
+    patterns: [
+      {
+        begin: '(<)([A-Za-z_][A-Za-z0-9_-]*)',
+        beginCaptures: { 1: { name: 'punctuation.definition.tag.begin.hogql' }, 2: { name: 'entity.name.tag.hogql' } },
+        end: '(?=/?>)',
+        patterns: [
+          { match: '[A-Za-z_][A-Za-z0-9_-]*', name: 'entity.other.attribute-name.hogql' },
+          { match: '=', name: 'punctuation.separator.key-value.hogql' },
+          { include: '#string-single' },
+          { include: '#embedded-braces' },
+        ],
+      },
+      {
+        begin: '>',
+        beginCaptures: { 0: { name: 'punctuation.definition.tag.end.hogql' } },
+        end: '(?=</)',
+        contentName: 'meta.tag.children.hogql',
+        patterns: [
+          { include: '#hogqlx-child-tag' },
+          { include: '#embedded-braces' },
+          { match: '[^<{]+', name: 'string.unquoted.text.hogqlx.hogql' },
+        ],
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------- the grammar
+
+function hogqlGrammar(vocab) {
+  const kw = keywordRules(vocab.keywords);
+  const fn = functionRules(vocab, kw.all);
+  const grammar = {
+    $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
+    name: 'HogQL',
+    scopeName: 'source.hogql',
+    fileTypes: ['hogql'],
+    comment: `Generated by scripts/gen-grammar.mjs from syntaxes/data/hogql-grammar-vocabulary.json (${vocab.functions.length} functions, ${vocab.keywords.length} keywords). Do not edit by hand.`,
+    patterns: [{ include: '#expression' }],
+    repository: {
+      expression: {
+        patterns: [
+          { include: '#comments' },
+          { include: '#hogqlx-tag' },
+          { include: '#f-string' },
+          { include: '#string-single' },
+          { include: '#identifier-backtick' },
+          { include: '#identifier-double' },
+          { include: '#placeholder' },
+          { include: '#numbers' },
+          { include: '#lambda' },
+          { include: '#function-calls' },
+          { include: '#table-after-from' },
+          { include: '#typed-literal' },
+          { include: '#constants' },
+          { include: '#keywords' },
+          { include: '#property-access' },
+          { include: '#identifiers' },
+          { include: '#type-cast' },
+          { include: '#operators' },
+          { include: '#punctuation' },
+        ],
+      },
+      comments: {
+        patterns: [
+          {
+            begin: '/\\*',
+            end: '\\*/',
+            name: 'comment.block.hogql',
+            beginCaptures: { 0: { name: 'punctuation.definition.comment.begin.hogql' } },
+            endCaptures: { 0: { name: 'punctuation.definition.comment.end.hogql' } },
+          },
+          { match: '(--).*', name: 'comment.line.double-dash.hogql', captures: { 1: { name: 'punctuation.definition.comment.hogql' } } },
+          { match: '(//).*', name: 'comment.line.double-slash.hogql', captures: { 1: { name: 'punctuation.definition.comment.hogql' } } },
+          { match: '(#).*', name: 'comment.line.number-sign.hogql', captures: { 1: { name: 'punctuation.definition.comment.hogql' } } },
+        ],
+      },
+      'string-single': quoted("'", 'string.quoted.single.hogql', "'", "''", 'string'),
+      'identifier-backtick': quoted('`', 'variable.other.quoted.backtick.hogql', "'", '``', 'identifier'),
+      'identifier-double': quoted('"', 'variable.other.quoted.double.hogql', '"', '""', 'identifier'),
+      'f-string': {
+        begin: `${NOT_AFTER_WORD}(f)(')`,
+        beginCaptures: { 1: { name: 'storage.type.string.hogql' }, 2: { name: 'punctuation.definition.string.begin.hogql' } },
+        end: "'(?!')",
+        endCaptures: { 0: { name: 'punctuation.definition.string.end.hogql' } },
+        name: 'string.interpolated.hogql',
+        patterns: [
+          { match: "''", name: 'constant.character.escape.quote.hogql' },
+          ...escapes("['{]"),
+          {
+            begin: '\\{',
+            end: '\\}',
+            name: 'meta.template.expression.hogql',
+            contentName: 'meta.embedded.line.hogql',
+            beginCaptures: { 0: { name: 'punctuation.section.interpolation.begin.hogql' } },
+            endCaptures: { 0: { name: 'punctuation.section.interpolation.end.hogql' } },
+            patterns: [{ include: '#expression' }],
+          },
+        ],
+      },
+      placeholder: {
+        patterns: [
+          {
+            match: `(\\{)\\s*(${IDENT}(?:\\.${IDENT})*)\\s*(\\})`,
+            name: 'meta.placeholder.hogql',
+            captures: {
+              1: { name: 'punctuation.definition.placeholder.begin.hogql' },
+              2: { name: 'variable.parameter.placeholder.hogql' },
+              3: { name: 'punctuation.definition.placeholder.end.hogql' },
+            },
+          },
+          {
+            begin: '\\{',
+            end: '\\}',
+            name: 'meta.placeholder.expression.hogql',
+            beginCaptures: { 0: { name: 'punctuation.definition.placeholder.begin.hogql' } },
+            endCaptures: { 0: { name: 'punctuation.definition.placeholder.end.hogql' } },
+            patterns: [{ include: '#expression' }],
+          },
+        ],
+      },
+      'embedded-braces': {
+        begin: '\\{',
+        end: '\\}',
+        name: 'meta.embedded.expression.hogql',
+        beginCaptures: { 0: { name: 'punctuation.section.embedded.begin.hogql' } },
+        endCaptures: { 0: { name: 'punctuation.section.embedded.end.hogql' } },
+        patterns: [{ include: '#expression' }],
+      },
+      'hogqlx-tag': tagRule(true),
+      'hogqlx-child-tag': tagRule(false),
+      numbers: {
+        patterns: [
+          { match: `${NOT_AFTER_WORD}0[xX][0-9A-Fa-f]+(?:\\.[0-9A-Fa-f]*)?[pP][+-]?[0-9]+${WORD_END}`, name: 'constant.numeric.float.hex.hogql' },
+          { match: `${NOT_AFTER_WORD}0[xX][0-9A-Fa-f]+${WORD_END}`, name: 'constant.numeric.hex.hogql' },
+          { match: `${NOT_AFTER_WORD}0[bB][01]+${WORD_END}`, name: 'constant.numeric.binary.hogql' },
+          {
+            match: `${NOT_AFTER_WORD}(?:[0-9]+\\.[0-9]*(?:[eE][+-]?[0-9]+)?|\\.[0-9]+(?:[eE][+-]?[0-9]+)?|[0-9]+[eE][+-]?[0-9]+)${WORD_END}`,
+            name: 'constant.numeric.float.hogql',
+          },
+          { match: `${NOT_AFTER_WORD}[0-9]+${WORD_END}`, name: 'constant.numeric.integer.hogql' },
+        ],
+      },
+      lambda: {
+        patterns: [
+          {
+            match: `(\\()\\s*(${IDENT}(?:\\s*,\\s*${IDENT})*)\\s*(\\))\\s*(->)`,
+            captures: {
+              1: { name: 'punctuation.section.parens.begin.hogql' },
+              2: {
+                patterns: [
+                  { match: IDENT, name: 'variable.parameter.lambda.hogql' },
+                  { match: ',', name: 'punctuation.separator.comma.hogql' },
+                ],
+              },
+              3: { name: 'punctuation.section.parens.end.hogql' },
+              4: { name: 'keyword.operator.arrow.hogql' },
+            },
+          },
+          { match: `${NOT_AFTER_WORD}(${IDENT})\\s*(->)`, captures: { 1: { name: 'variable.parameter.lambda.hogql' }, 2: { name: 'keyword.operator.arrow.hogql' } } },
+        ],
+      },
+      'function-calls': { patterns: fn.rules },
+      'table-after-from': {
+        match: `${NOT_AFTER_WORD}(${ci(['FROM', 'JOIN'])})\\s+(${IDENT}(?:\\.${IDENT})*)${WORD_END}(?!\\s*[.(])`,
+        captures: { 1: { name: 'keyword.control.query.hogql' }, 2: { name: 'entity.name.table.hogql' } },
+      },
+      'typed-literal': {
+        match: `${NOT_AFTER_WORD}(?:${ci(TYPED_LITERAL)})(?=\\s*')|${NOT_AFTER_WORD}(?i:time)(?=\\s+(?i:zone)${WORD_END})`,
+        name: 'keyword.other.hogql',
+      },
+      constants: {
+        patterns: [
+          { match: `${NOT_AFTER_WORD}(?i:true|false)${WORD_END}`, name: 'constant.language.boolean.hogql' },
+          { match: `${NOT_AFTER_WORD}(?i:null)${WORD_END}`, name: 'constant.language.null.hogql' },
+          { match: `${NOT_AFTER_WORD}(?i:inf(?:inity)?|nan)${WORD_END}`, name: 'constant.language.numeric.hogql' },
+        ],
+      },
+      keywords: { patterns: kw.rules },
+      'property-access': {
+        patterns: [
+          {
+            // properties['$current_url'] — a string key in brackets right after a name
+            match: "(?<=[A-Za-z0-9_$`\"\\].])(\\[)\\s*((')((?:[^'\\\\]|\\\\.|'')*)('))\\s*(\\])",
+            captures: {
+              1: { name: 'punctuation.section.brackets.begin.hogql' },
+              2: { name: 'string.quoted.single.hogql' },
+              3: { name: 'punctuation.definition.string.begin.hogql' },
+              4: { name: 'variable.other.property.hogql', patterns: [{ match: "''", name: 'constant.character.escape.quote.hogql' }, ...escapes("'")] },
+              5: { name: 'punctuation.definition.string.end.hogql' },
+              6: { name: 'punctuation.section.brackets.end.hogql' },
+            },
+          },
+          {
+            match: `(\\?\\.|\\.)(?:(${IDENT})|(\`(?:[^\`\\\\]|\\\\.|\`\`)*\`)|("(?:[^"\\\\]|\\\\.|"")*")|([0-9]+)${WORD_END}|(\\*))`,
+            captures: {
+              1: { name: 'punctuation.accessor.hogql' },
+              2: { name: 'variable.other.property.hogql' },
+              3: { name: 'variable.other.property.quoted.hogql' },
+              4: { name: 'variable.other.property.quoted.hogql' },
+              5: { name: 'constant.numeric.integer.index.hogql' },
+              6: { name: 'variable.language.wildcard.hogql' },
+            },
+          },
+          { match: `${NOT_AFTER_WORD}${IDENT}(?=\\??\\.|\\[\\s*')`, name: 'variable.other.object.hogql' },
+        ],
+      },
+      identifiers: {
+        patterns: [
+          { match: `${NOT_AFTER_WORD}\\$[A-Za-z0-9_$]*`, name: 'variable.other.dollar.hogql' },
+          { match: `${NOT_AFTER_WORD}${IDENT}`, name: 'variable.other.hogql' },
+        ],
+      },
+      'type-cast': {
+        match: `(::)\\s*(${IDENT})`,
+        captures: { 1: { name: 'keyword.operator.cast.hogql' }, 2: { name: 'storage.type.hogql' } },
+      },
+      operators: {
+        patterns: [
+          { match: '->', name: 'keyword.operator.arrow.hogql' },
+          { match: '::', name: 'keyword.operator.cast.hogql' },
+          { match: ':=', name: 'keyword.operator.assignment.hogql' },
+          { match: '\\?\\?', name: 'keyword.operator.nullish.hogql' },
+          { match: '\\|\\|', name: 'keyword.operator.concat.hogql' },
+          { match: '=~\\*?|!~\\*?|~\\*?', name: 'keyword.operator.regex.hogql' },
+          { match: '==|!=|<>|<=|>=|=|<|>', name: 'keyword.operator.comparison.hogql' },
+          { match: '[-+*/%]', name: 'keyword.operator.arithmetic.hogql' },
+          { match: '[?:]', name: 'keyword.operator.ternary.hogql' },
+        ],
+      },
+      punctuation: {
+        patterns: [
+          {
+            begin: '\\(',
+            end: '\\)',
+            beginCaptures: { 0: { name: 'punctuation.section.parens.begin.hogql' } },
+            endCaptures: { 0: { name: 'punctuation.section.parens.end.hogql' } },
+            patterns: [{ include: '#expression' }],
+          },
+          { match: '\\)', name: 'punctuation.section.parens.end.hogql' },
+          { match: '\\[', name: 'punctuation.section.brackets.begin.hogql' },
+          { match: '\\]', name: 'punctuation.section.brackets.end.hogql' },
+          { match: '\\}', name: 'punctuation.section.braces.end.hogql' },
+          { match: ',', name: 'punctuation.separator.comma.hogql' },
+          { match: ';', name: 'punctuation.terminator.statement.hogql' },
+        ],
+      },
+    },
+  };
+  return grammar;
+}
+
+// ---------------------------------------------------------------- injections
+
+function markdownInjection() {
+  return {
+    $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
+    scopeName: 'markdown.hogql.codeblock',
+    comment: 'Fenced code blocks tagged hogql (``` or ~~~, any case) in Markdown. Generated by scripts/gen-grammar.mjs.',
+    injectionSelector: 'L:text.html.markdown',
+    patterns: [{ include: '#fenced-hogql' }],
+    repository: {
+      'fenced-hogql': {
+        name: 'markup.fenced_code.block.markdown',
+        begin: '(^|\\G)(\\s*)(`{3,}|~{3,})\\s*((?i:hogql))(?=\\s|$)([^`]*)$',
+        beginCaptures: {
+          3: { name: 'punctuation.definition.markdown' },
+          4: { name: 'fenced_code.block.language.markdown' },
+          5: { name: 'fenced_code.block.language.attributes.markdown' },
+        },
+        end: '(^|\\G)(\\2|\\s{0,3})(\\3)\\s*$',
+        endCaptures: { 3: { name: 'punctuation.definition.markdown' } },
+        patterns: [
+          {
+            begin: '(^|\\G)(\\s*)(.*)',
+            while: '(^|\\G)(?!\\s*([`~]{3,})\\s*$)',
+            contentName: 'meta.embedded.block.hogql',
+            patterns: [{ include: 'source.hogql' }],
+          },
+        ],
+      },
+    },
+  };
+}
+
+const JS_HOSTS = ['source.js', 'source.ts', 'source.tsx'];
+
+function jsInjection() {
+  const substitution = {
+    name: 'meta.template.expression.hogql-injection',
+    begin: '\\$\\{',
+    end: '\\}',
+    beginCaptures: { 0: { name: 'punctuation.definition.template-expression.begin.js' } },
+    endCaptures: { 0: { name: 'punctuation.definition.template-expression.end.js' } },
+    contentName: 'meta.embedded.line.ts',
+    patterns: [{ include: 'source.ts' }],
+  };
+  const template = (begin, beginCaptures) => ({
+    begin,
+    beginCaptures,
+    end: '`',
+    endCaptures: { 0: { name: 'string.template.js punctuation.definition.string.template.end.js' } },
+    contentName: 'meta.embedded.block.hogql',
+    patterns: [{ include: '#substitution' }, { include: 'source.hogql' }],
+  });
+  const marker = {
+    1: { name: 'comment.block.js punctuation.definition.comment.begin.js' },
+    2: { name: 'comment.block.js keyword.other.marker.hogql' },
+    3: { name: 'comment.block.js punctuation.definition.comment.end.js' },
+  };
+  return {
+    $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
+    scopeName: 'inline.hogql.js-ts',
+    comment:
+      'HogQL inside JS/TS: hogql`…` tagged templates and templates or strings right after a /* hogql */ comment. ' +
+      '${…} substitutions are tokenized as TypeScript (source.ts), also in HogQL strings. Generated by scripts/gen-grammar.mjs.',
+    injectionSelector: [
+      ...JS_HOSTS.map((h) => `L:${h} -comment -string`),
+      'L:meta.embedded.block.hogql.js-ts -meta.template.expression',
+    ].join(', '),
+    patterns: [{ include: '#tagged-template' }, { include: '#marked-template' }, { include: '#marked-string' }, { include: '#substitution-in-hogql' }],
+    repository: {
+      'tagged-template': {
+        ...template(`${NOT_AFTER_WORD}(hogql)\\s*(\`)`, {
+          1: { name: 'entity.name.function.tagged-template.js' },
+          2: { name: 'string.template.js punctuation.definition.string.template.begin.js' },
+        }),
+        name: 'meta.embedded.block.hogql.js-ts',
+      },
+      'marked-template': {
+        ...template('(/\\*)\\s*(hogql)\\s*(\\*/)\\s*(`)', { ...marker, 4: { name: 'string.template.js punctuation.definition.string.template.begin.js' } }),
+        name: 'meta.embedded.block.hogql.js-ts',
+      },
+      'marked-string': {
+        name: 'meta.embedded.block.hogql.js-ts',
+        begin: "(/\\*)\\s*(hogql)\\s*(\\*/)\\s*(['\"])",
+        beginCaptures: { ...marker, 4: { name: 'string.quoted.js punctuation.definition.string.begin.js' } },
+        end: '(\\4)|(?=$)',
+        endCaptures: { 1: { name: 'string.quoted.js punctuation.definition.string.end.js' } },
+        contentName: 'meta.embedded.block.hogql',
+        patterns: [{ include: 'source.hogql' }],
+      },
+      substitution: substitution,
+      // Active inside the embedded HogQL (including its strings and comments) through the
+      // second injection selector, so `'${x}'` still hands `${x}` to TypeScript.
+      'substitution-in-hogql': substitution,
+    },
+  };
+}
+
+function pythonInjection() {
+  const strings = [
+    ['"""', 'string.quoted.multi.python'],
+    ["'''", 'string.quoted.multi.python'],
+    ['"', 'string.quoted.single.python'],
+    ["'", 'string.quoted.single.python'],
+  ].map(([q, scope]) => ({
+    begin: `([rRbBuUfF]{0,2})(${q})`,
+    beginCaptures: {
+      1: { name: `${scope} storage.type.string.python` },
+      2: { name: `${scope} punctuation.definition.string.begin.python` },
+    },
+    end: q.length === 3 ? q : `(${q})|(?=$)`,
+    endCaptures: q.length === 3 ? { 0: { name: `${scope} punctuation.definition.string.end.python` } } : { 1: { name: `${scope} punctuation.definition.string.end.python` } },
+    contentName: 'meta.embedded.block.hogql',
+    patterns: [{ include: 'source.hogql' }],
+  }));
+  return {
+    $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
+    scopeName: 'inline.hogql.python',
+    comment:
+      'HogQL inside Python strings. Rule: (1) a `# hogql` comment (alone or at the end of a line) makes the first string ' +
+      'literal that starts on the NEXT line HogQL; (2) a triple-quoted string whose text starts with `-- hogql` or ' +
+      '`/* hogql */` is HogQL. Generated by scripts/gen-grammar.mjs.',
+    injectionSelector: 'L:source.python -comment -string',
+    patterns: [{ include: '#marker-comment' }, { include: '#self-marked-string' }],
+    repository: {
+      'marker-comment': {
+        name: 'meta.hogql-marker.python',
+        begin: '(#)\\s*((?i:hogql))\\b.*$',
+        beginCaptures: {
+          0: { name: 'comment.line.number-sign.python' },
+          1: { name: 'punctuation.definition.comment.python' },
+          2: { name: 'keyword.other.marker.hogql' },
+        },
+        // Stop after the first string closes, or at the start of a next line without a quote.
+        end: `(?<=['"])(?!\\G)|^(?![^'"\\n]*['"])`,
+        patterns: strings,
+      },
+      'self-marked-string': {
+        begin: '([rRbBuUfF]{0,2})("""|\'\'\')(?=\\s*(?:--|/\\*)\\s*(?i:hogql)\\b)',
+        beginCaptures: {
+          1: { name: 'string.quoted.multi.python storage.type.string.python' },
+          2: { name: 'string.quoted.multi.python punctuation.definition.string.begin.python' },
+        },
+        end: '\\2',
+        endCaptures: { 0: { name: 'string.quoted.multi.python punctuation.definition.string.end.python' } },
+        contentName: 'meta.embedded.block.hogql',
+        patterns: [{ include: 'source.hogql' }],
+      },
+    },
+  };
+}
+
+// ---------------------------------------------------------------- main
+
+function main() {
+  const args = process.argv.slice(2);
+  const fromIdx = args.indexOf('--from');
+  if (fromIdx >= 0) refreshSubset(resolve(process.cwd(), args[fromIdx + 1]));
+  if (!existsSync(SUBSET)) throw new Error(`missing ${SUBSET}; run with --from src/language/hogql/vocabulary.json`);
+  const vocab = JSON.parse(readFileSync(SUBSET, 'utf8'));
+  const outputs = {
+    'syntaxes/hogql.tmLanguage.json': hogqlGrammar(vocab),
+    'syntaxes/hogql.markdown.injection.tmLanguage.json': markdownInjection(),
+    'syntaxes/hogql.js-ts.injection.tmLanguage.json': jsInjection(),
+    'syntaxes/hogql.python.injection.tmLanguage.json': pythonInjection(),
+  };
+  let stale = 0;
+  for (const [rel, obj] of Object.entries(outputs)) {
+    const text = JSON.stringify(obj, null, 2) + '\n';
+    const path = join(root, rel);
+    if (args.includes('--check')) {
+      if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {
+        console.error(`stale: ${rel} (run node scripts/gen-grammar.mjs)`);
+        stale++;
+      }
+    } else {
+      writeFileSync(path, text);
+      console.log(`wrote ${rel} (${text.length} bytes)`);
+    }
+  }
+  if (stale) process.exit(1);
+}
+
+main();
