@@ -150,16 +150,16 @@ export function installedExtensions(extDir) {
   return readdirSync(extDir).filter((d) => statSync(join(extDir, d)).isDirectory());
 }
 
-/** Starts code-server on a free port; resolves once /healthz answers. */
-export async function startCodeServer(dirs, env = {}) {
-  const port = await freePort();
+/** Starts code-server (on a free port unless one is given); resolves once /healthz answers. */
+export async function startCodeServer(dirs, env = {}, { port: wantedPort, host = '127.0.0.1' } = {}) {
+  const port = wantedPort ?? (await freePort());
   const logFile = join(dirs.run, 'code-server.log');
   const out = openSync(logFile, 'w');
   const child = spawn(
     codeServerBin,
     [
       '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
+      '--bind-addr', `${host}:${port}`,
       '--user-data-dir', dirs.ud,
       '--extensions-dir', dirs.ext,
       '--disable-telemetry',
@@ -171,7 +171,7 @@ export async function startCodeServer(dirs, env = {}) {
     ],
     { detached: true, stdio: ['ignore', out, out], env: { ...xdgEnv(dirs), ...env } },
   );
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   let gone = false;
   exited.then(() => (gone = true));

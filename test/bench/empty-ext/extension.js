@@ -1,0 +1,4 @@
+exports.activate = function activate() {
+  return { activationMs: 0 };
+};
+exports.deactivate = function deactivate() {};
