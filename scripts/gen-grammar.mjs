@@ -129,7 +129,8 @@ function functionRules(vocab, keywordWords) {
   const combined = [];
   const bases = new Set();
   for (const name of aggregates) {
-    for (let i = name.length - 1; i > 0; i--) {
+    // the shortest aggregate prefix is the root: avgMapMerge → avg + MapMerge
+    for (let i = 1; i < name.length; i++) {
       const base = name.slice(0, i);
       if (aggregates.has(base) && suffixRe.test(name.slice(i))) {
         combined.push(name);
@@ -190,7 +191,7 @@ const escapes = (extra) => [
 ];
 const quoted = (q, name, extraEscape, doubled, scopeQuote) => ({
   begin: q,
-  end: q,
+  end: `${q}(?!${q})`,
   name,
   beginCaptures: { 0: { name: `punctuation.definition.${scopeQuote}.begin.hogql` } },
   endCaptures: { 0: { name: `punctuation.definition.${scopeQuote}.end.hogql` } },
@@ -390,16 +391,22 @@ function hogqlGrammar(vocab) {
       'property-access': {
         patterns: [
           {
-            // properties['$current_url'] — a string key in brackets right after a name
-            match: "(?<=[A-Za-z0-9_$`\"\\].])(\\[)\\s*((')((?:[^'\\\\]|\\\\.|'')*)('))\\s*(\\])",
-            captures: {
-              1: { name: 'punctuation.section.brackets.begin.hogql' },
-              2: { name: 'string.quoted.single.hogql' },
-              3: { name: 'punctuation.definition.string.begin.hogql' },
-              4: { name: 'variable.other.property.hogql', patterns: [{ match: "''", name: 'constant.character.escape.quote.hogql' }, ...escapes("'")] },
-              5: { name: 'punctuation.definition.string.end.hogql' },
-              6: { name: 'punctuation.section.brackets.end.hogql' },
-            },
+            // properties['$current_url']: brackets holding just one string literal, right after a name
+            begin: "(?<=[A-Za-z0-9_$`\"\\].])(\\[)(?=\\s*'(?:[^'\\\\]|\\\\.|'')*'\\s*\\])",
+            beginCaptures: { 1: { name: 'punctuation.section.brackets.begin.hogql' } },
+            end: '\\]',
+            endCaptures: { 0: { name: 'punctuation.section.brackets.end.hogql' } },
+            patterns: [
+              {
+                begin: "'",
+                end: "'(?!')",
+                name: 'string.quoted.single.hogql',
+                contentName: 'variable.other.property.hogql',
+                beginCaptures: { 0: { name: 'punctuation.definition.string.begin.hogql' } },
+                endCaptures: { 0: { name: 'punctuation.definition.string.end.hogql' } },
+                patterns: [{ match: "''", name: 'constant.character.escape.quote.hogql' }, ...escapes("'")],
+              },
+            ],
           },
           {
             match: `(\\?\\.|\\.)(?:(${IDENT})|(\`(?:[^\`\\\\]|\\\\.|\`\`)*\`)|("(?:[^"\\\\]|\\\\.|"")*")|([0-9]+)${WORD_END}|(\\*))`,

@@ -9,6 +9,7 @@
 //     column in the assertion line is the column checked). Columns 0 and 1 sit under
 //     the `@@` itself, so use the range form for them:
 //   - `@@ 0..6 scope.a`           columns [0, 6) of the source line (clamped to its length).
+//   - `@@ -- text` is a note for readers and is ignored.
 //   - A scope `x.y` passes when a token scope equals it or starts with `x.y.`;
 //     `!x.y` demands that no token scope matches.
 // Every checked column must satisfy every listed scope.
@@ -139,6 +140,7 @@ export function parseFixture(text: string): Fixture {
       fixture.sourceLineNo.push(fixtureLine);
       return;
     }
+    if (/^@@\s*--/.test(line)) return;
     const sourceIndex = fixture.source.length - 1;
     if (sourceIndex < 0) throw new Error(`line ${fixtureLine}: assertion before any source line`);
     const range = /^@@\s+(\d+)\.\.(\d+)\s+(.+)$/.exec(line);
