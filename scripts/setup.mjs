@@ -57,10 +57,15 @@ function depsFresh(dir) {
   return existsSync(marker) && (!existsSync(lock) || statSync(marker).mtimeMs >= statSync(lock).mtimeMs);
 }
 
-function ensureNpm(dir, label) {
+/**
+ * `npm ci` installs exactly the lockfile. The emulator uses `npm install` (which also follows the
+ * lockfile): npm 11's `ci` refuses chdb's lockfile because chdb's optional per-platform packages for
+ * other platforms are not recorded in it ("Missing: @chdb/lib-darwin-arm64 from lock file").
+ */
+function ensureNpm(dir, label, command = 'ci') {
   if (depsFresh(dir)) return log(`${label} node packages present`);
-  log(`installing ${label} node packages (npm ci)`);
-  run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, env: { ...process.env, npm_config_yes: 'true' } });
+  log(`installing ${label} node packages (npm ${command})`);
+  run('npm', [command, '--no-audit', '--no-fund'], { cwd: dir, env: { ...process.env, npm_config_yes: 'true' } });
 }
 
 function ensureRipgrepCache() {
@@ -101,7 +106,7 @@ function ensureCodeServer() {
 export function setup({ codeServer = true, browser = true } = {}) {
   if (browser || codeServer) ensureApt();
   ensureNpm(root, 'project');
-  ensureNpm(join(root, 'emulator'), 'emulator');
+  ensureNpm(join(root, 'emulator'), 'emulator', 'install');
   if (codeServer) ensureCodeServer();
 }
 
