@@ -95,10 +95,11 @@ function ensureCodeServer() {
   writeFileSync(join(codeServerDir, 'package.json'), JSON.stringify({ name: 'hogql-test-host', private: true }, null, 2));
   log(`installing code-server ${CODE_SERVER_VERSION} (about a minute)`);
   // npm 11 skips dependency install scripts unless allowed; code-server's postinstall installs
-  // VS Code's own modules, so it must run.
+  // VS Code's own modules, so it must run. As root, that postinstall also insists on
+  // npm_config_unsafe_perm=true (npm 11 no longer knows the flag but passes the variable on).
   run('npm', ['install', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], {
     cwd: codeServerDir,
-    env: { ...process.env, npm_config_yes: 'true', npm_config_dangerously_allow_all_scripts: 'true' },
+    env: { ...process.env, npm_config_yes: 'true', npm_config_dangerously_allow_all_scripts: 'true', npm_config_unsafe_perm: 'true' },
   });
   if (!codeServerInstalled()) throw new Error('code-server installed but its postinstall did not run');
 }
