@@ -1,0 +1,142 @@
+/**
+ * Result conversion and serialisation. ClickHouse JSONCompact arrives with 64-bit integers quoted
+ * (engine setting output_format_json_quote_64bit_integers=1); they become RawNumber cells so the
+ * JSON keeps every digit, as PostHog's Python JSON does. DateTime cells become ISO 8601 like
+ * Django REST framework's encoder (`isoformat()`, `+00:00` → `Z`, microseconds only when non-zero);
+ * the printer already converted table datetimes to the project timezone (toTimeZone), so the
+ * offset is the column's zone. Dates stay `YYYY-MM-DD`.
+ */
+import { randomBytes } from 'node:crypto';
+import { RawNumber } from './types';
+
+const WIDE_INT = /^U?Int(64|128|256)$/;
+
+interface TypeNode {
+  name: string;
+  args: TypeNode[];
+  raw: string;
+}
+
+function parseType(text: string): TypeNode {
+  let i = 0;
+  const parseOne = (): TypeNode => {
+    const start = i;
+    while (i < text.length && !'(),'.includes(text[i])) i++;
+    const name = text.slice(start, i).trim();
+    const args: TypeNode[] = [];
+    if (text[i] === '(') {
+      i++;
+      while (i < text.length && text[i] !== ')') {
+        if (text[i] === "'") {
+          const s = i++;
+          while (i < text.length && text[i] !== "'") i += text[i] === '\\' ? 2 : 1;
+          i++;
+          args.push({ name: text.slice(s, i), args: [], raw: text.slice(s, i) });
+        } else args.push(parseOne());
+        while (text[i] === ',' || text[i] === ' ') i++;
+      }
+      i++;
+    }
+    return { name: name.split(' ').pop() ?? name, args, raw: text.slice(start, i) };
+  };
+  return parseOne();
+}
+
+function timezoneOf(type: TypeNode): string | null {
+  const tz = type.args.find((a) => a.name.startsWith("'"));
+  return tz ? tz.name.slice(1, -1) : null;
+}
+
+function offsetFor(utcMs: number, zone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(new Date(utcMs));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const minutes = Math.round((local - Math.floor(utcMs / 1000) * 1000) / 60000);
+  if (minutes === 0) return 'Z';
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** ClickHouse prints wall time in the column's zone: "2024-01-02 03:04:05.123456". */
+function formatDateTime(value: string, zone: string | null): string {
+  const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.(\d+))?$/.exec(value);
+  if (!m) return value;
+  const frac = m[3] && /[1-9]/.test(m[3]) ? `.${m[3].padEnd(6, '0').slice(0, 6)}` : '';
+  const wall = `${m[1]}T${m[2]}${frac}`;
+  if (zone === null) return wall;
+  const [y, mo, d] = m[1].split('-').map(Number);
+  const [h, mi, s] = m[2].split(':').map(Number);
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
+  // Find the instant whose wall time in `zone` is this wall time (two passes settle DST).
+  let utc = asUtc;
+  for (let k = 0; k < 2; k++) {
+    const off = offsetFor(utc, zone);
+    const mins = off === 'Z' ? 0 : (off[0] === '-' ? -1 : 1) * (Number(off.slice(1, 3)) * 60 + Number(off.slice(4, 6)));
+    utc = asUtc - mins * 60000;
+  }
+  return wall + offsetFor(utc, zone);
+}
+
+function convert(value: unknown, type: TypeNode): unknown {
+  if (value === null || value === undefined) return null;
+  switch (type.name) {
+    case 'Nullable':
+    case 'LowCardinality':
+      return convert(value, type.args[0]);
+    case 'Array':
+      return Array.isArray(value) ? value.map((v) => convert(v, type.args[0])) : value;
+    case 'Tuple':
+      return Array.isArray(value) ? value.map((v, i) => convert(v, type.args[i] ?? type.args[type.args.length - 1])) : value;
+    case 'Map':
+      if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, convert(v, type.args[1])]));
+      }
+      return value;
+    case 'DateTime':
+    case 'DateTime64':
+      return typeof value === 'string' ? formatDateTime(value, timezoneOf(type)) : value;
+    default:
+      if (WIDE_INT.test(type.name) && (typeof value === 'string' || typeof value === 'number')) {
+        const digits = String(value);
+        return /^-?\d+$/.test(digits) ? new RawNumber(digits) : value;
+      }
+      return value;
+  }
+}
+
+export interface EngineJson {
+  meta: { name: string; type: string }[];
+  data: unknown[][];
+}
+
+export function convertRows(json: EngineJson): { rows: unknown[][]; types: [string, string][] } {
+  const parsed = json.meta.map((m) => parseType(m.type));
+  const rows = json.data.map((row) => row.map((cell, i) => convert(cell, parsed[i])));
+  return { rows, types: json.meta.map((m) => [m.name, m.type]) };
+}
+
+/**
+ * JSON text of a response body. RawNumber cells are written as bare number tokens with their
+ * exact digits; NaN and infinities become null (PostHog's SafeJSONRenderer does the same).
+ */
+export function serializeResponse(body: unknown): string {
+  const marks: string[] = [];
+  const nonce = randomBytes(6).toString('hex');
+  const mark = (digits: string) => {
+    marks.push(digits);
+    return `\u0000${nonce}:${marks.length - 1}\u0000`;
+  };
+  const text = JSON.stringify(body, function (this: Record<string, unknown>, key: string, value: unknown) {
+    const original = this[key];
+    if (original instanceof RawNumber) return mark(original.digits);
+    if (typeof value === 'bigint') return mark(value.toString());
+    if (typeof value === 'number' && !Number.isFinite(value)) return null;
+    return value;
+  });
+  if (marks.length === 0) return text;
+  const pattern = new RegExp(`"\\\\u0000${nonce}:(\\d+)\\\\u0000"`, 'g');
+  return text.replace(pattern, (_, i: string) => marks[Number(i)]);
+}

@@ -1,0 +1,122 @@
+/**
+ * runHogQLQuery: parse (worker) → placeholders → limits → translate → engine → response, shaped
+ * like PostHog's HogQLQueryResponse (posthog/schema.py) from hogql_query_runner.py.
+ */
+import { HogQLError, HogQLInternalError, HogQLTimeoutError, unsupported } from './errors';
+import { printHogQLExpr, printHogQLQuery } from './hogqlPrinter';
+import { applyLimits } from './limits';
+import { parseHogQL } from './parse';
+import { hasPlaceholders, replacePlaceholders } from './placeholders';
+import { convertRows, type EngineJson } from './response';
+import { translate } from './translate';
+import type { HogQLQueryDeps, HogQLQueryRequest, HogQLQueryResponseBody, QueryTiming } from './types';
+import type { Node } from './ast';
+
+const CH_TIMEOUT_EXCEEDED = 159;
+const CH_QUERY_WAS_CANCELLED = 394;
+
+/** Modifiers the emulator implements; others are echoed only when they match these values. */
+export const EMULATOR_MODIFIERS = { personsOnEventsMode: 'person_id_override_properties_on_events' } as const;
+
+class Timings {
+  private readonly start = performance.now();
+  readonly list: QueryTiming[] = [];
+  async measure<T>(key: string, fn: () => T | Promise<T>): Promise<T> {
+    const t0 = performance.now();
+    try {
+      return await fn();
+    } finally {
+      this.list.push({ k: `./${key}`, t: (performance.now() - t0) / 1000 });
+    }
+  }
+  done(): QueryTiming[] {
+    return [...this.list, { k: '.', t: (performance.now() - this.start) / 1000 }];
+  }
+}
+
+function checkModifiers(modifiers: Record<string, unknown> | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...EMULATOR_MODIFIERS };
+  for (const [key, value] of Object.entries(modifiers ?? {})) {
+    if (key in EMULATOR_MODIFIERS && value !== (EMULATOR_MODIFIERS as Record<string, unknown>)[key] && value != null) {
+      throw unsupported(`The modifier ${key}=${JSON.stringify(value)}`);
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
+/** ClickHouse prints "Code: N. DB::Exception: … (NAME) (version …)"; keep the useful middle. */
+export function cleanClickHouseMessage(message: string): string {
+  return message
+    .replace(/^Code: \d+\.\s*/, '')
+    .replace(/\s*\(version [^)]*\)\s*$/, '')
+    .replace(/\s*Stack trace[\s\S]*$/, '')
+    .trim();
+}
+
+function mapEngineError(err: unknown): Error {
+  if (err instanceof HogQLError) return err;
+  const e = err as { clickhouseCode?: number; message?: string };
+  const message = String(e?.message ?? err);
+  const code = e?.clickhouseCode ?? Number(/Code: (\d+)/.exec(message)?.[1] ?? NaN);
+  if (code === CH_TIMEOUT_EXCEEDED) return new HogQLTimeoutError(cleanClickHouseMessage(message));
+  if (code === CH_QUERY_WAS_CANCELLED) return err as Error;
+  if (Number.isFinite(code)) return new HogQLError('hogql_error', cleanClickHouseMessage(message));
+  return new HogQLInternalError(message);
+}
+
+function columnsOf(ast: Node): string[] {
+  let first = ast;
+  while (first.node === 'SelectSetQuery') first = first.initial_select_query;
+  return (first.select ?? []).map((e: Node) => (e.node === 'Alias' ? e.alias : printHogQLExpr(e)));
+}
+
+export async function runHogQLQuery(req: HogQLQueryRequest, deps: HogQLQueryDeps): Promise<HogQLQueryResponseBody> {
+  const timings = new Timings();
+  const modifiers = checkModifiers(req.modifiers);
+  let ast = await timings.measure('parse_select', () => parseHogQL(req.query, 'select'));
+  if (hasPlaceholders(ast)) {
+    ast = await timings.measure('replace_placeholders', () =>
+      replacePlaceholders(ast, { values: req.values, filters: req.filters, variables: req.variables, timezone: req.timezone }),
+    );
+  }
+  const paging = applyLimits(ast);
+  const hogql = printHogQLQuery(ast);
+  const translation = await timings.measure('print_clickhouse', () => translate(ast, req.teamId, req.timezone));
+  const columns = translation.columnNames.length ? translation.columnNames : columnsOf(ast);
+  let text: string;
+  try {
+    const result = await timings.measure('clickhouse_execute', () =>
+      deps.engine.query(translation.executable, {
+        queryId: deps.queryId,
+        signal: deps.signal,
+        timeoutSeconds: deps.timeoutSeconds,
+        onProgress: deps.onProgress,
+      }),
+    );
+    text = result.text;
+  } catch (err) {
+    throw mapEngineError(err);
+  }
+  const json = JSON.parse(text) as EngineJson;
+  const { rows, types } = convertRows(json);
+  let results = rows;
+  let hasMore = false;
+  if (paging.limit !== null && rows.length > paging.limit) {
+    hasMore = true;
+    results = rows.slice(0, paging.limit);
+  }
+  return {
+    columns,
+    results,
+    types,
+    hasMore,
+    limit: paging.limit ?? results.length,
+    offset: paging.offset,
+    hogql,
+    clickhouse: translation.clickhouse,
+    timings: timings.done(),
+    modifiers,
+    query_status: null,
+  };
+}

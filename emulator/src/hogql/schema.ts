@@ -1,0 +1,244 @@
+/**
+ * The HogQL tables the emulator serves, over the physical tables agreed with the engine half
+ * (events, persons, person_distinct_ids; DDL in emulator/src/engine/schema.ts).
+ * Field lists follow PostHog's posthog/hogql/database/schema/{events,persons,person_distinct_ids,
+ * sessions_v2,numbers}.py (via /work/shared/hogql-vocabulary.json).
+ *
+ * Choices (documented in README-hogql.md):
+ * - Persons on events: `person.properties.x` reads `events.person_properties`, `person.id` and
+ *   `person_id` read `events.person_id`, `person.created_at` reads `events.person_created_at`
+ *   (PostHog's "person_id_override_properties_on_events" mode, minus overrides).
+ * - `persons` and `person_distinct_ids` keep the newest `version` per id (argMax), drop
+ *   `is_deleted` rows, like PostHog's persons/pdi tables over raw_persons.
+ * - `sessions` is derived from events grouped by `$session_id` (PostHog reads raw_sessions).
+ */
+import { unsupported } from './errors';
+
+export type ValueKind = 'string' | 'integer' | 'float' | 'boolean' | 'datetime' | 'date' | 'uuid' | 'array' | 'unknown';
+
+export type FieldDef =
+  | { kind: 'column'; column: string; type: ValueKind; nullable: boolean }
+  | { kind: 'json'; column: string }
+  | { kind: 'virtual'; fields: Record<string, FieldDef> }
+  | { kind: 'lazy'; table: string; from: string; to: string }
+  | { kind: 'unsupported' };
+
+export interface TableDef {
+  name: string;
+  /** Physical table name, or null when the table is a derived subquery (`subquery`). */
+  physical: string | null;
+  /** ClickHouse SELECT text for derived tables; the team filter is inside. */
+  subquery?: (teamId: number) => string;
+  fields: Record<string, FieldDef>;
+  /** Fields `*` expands to, in order. */
+  asterisk: string[];
+  /** Table function (numbers): takes arguments, no team filter. */
+  tableFunction?: { min: number; max: number };
+}
+
+const col = (column: string, type: ValueKind, nullable = false): FieldDef => ({ kind: 'column', column, type, nullable });
+
+const EVENTS_UNSUPPORTED = [
+  '$session_id_uuid', 'person_mode', 'pdi', 'goe_0', 'goe_1', 'goe_2', 'goe_3', 'goe_4',
+  '$group_0', '$group_1', '$group_2', '$group_3', '$group_4', 'group_0', 'group_1', 'group_2', 'group_3', 'group_4',
+  'elements_chain_href', 'elements_chain_texts', 'elements_chain_ids', 'elements_chain_elements',
+  'event_issue_id', 'exception_issue_override', 'issue_id',
+];
+
+const PERSON_ON_EVENTS: FieldDef = {
+  kind: 'virtual',
+  fields: {
+    id: col('person_id', 'uuid'),
+    created_at: col('person_created_at', 'datetime'),
+    properties: { kind: 'json', column: 'person_properties' },
+  },
+};
+
+const EVENTS: TableDef = {
+  name: 'events',
+  physical: 'events',
+  fields: {
+    uuid: col('uuid', 'uuid'),
+    event: col('event', 'string'),
+    properties: { kind: 'json', column: 'properties' },
+    timestamp: col('timestamp', 'datetime'),
+    distinct_id: col('distinct_id', 'string'),
+    elements_chain: col('elements_chain', 'string'),
+    created_at: col('created_at', 'datetime'),
+    $session_id: col('$session_id', 'string'),
+    $window_id: col('$window_id', 'string'),
+    person_id: col('person_id', 'uuid'),
+    person: PERSON_ON_EVENTS,
+    poe: PERSON_ON_EVENTS,
+    session: { kind: 'lazy', table: 'sessions', from: '$session_id', to: 'session_id' },
+    ...Object.fromEntries(EVENTS_UNSUPPORTED.map((name) => [name, { kind: 'unsupported' } as FieldDef])),
+  },
+  asterisk: ['uuid', 'event', 'properties', 'timestamp', 'distinct_id', 'elements_chain', 'created_at', '$session_id', '$window_id'],
+};
+
+const PERSONS: TableDef = {
+  name: 'persons',
+  physical: null,
+  subquery: (teamId) =>
+    'SELECT `p`.`id` AS `id`, `p`.`__properties` AS `properties`, `p`.`__created_at` AS `created_at`, ' +
+    '`p`.`__is_identified` AS `is_identified` FROM (SELECT `id`, argMax(`properties`, `version`) AS `__properties`, ' +
+    'argMax(`created_at`, `version`) AS `__created_at`, argMax(`is_identified`, `version`) AS `__is_identified`, ' +
+    'argMax(`is_deleted`, `version`) AS `__is_deleted` FROM `persons` ' +
+    `WHERE equals(\`team_id\`, ${teamId}) GROUP BY \`id\`) AS \`p\` WHERE equals(\`p\`.\`__is_deleted\`, 0)`,
+  fields: {
+    id: col('id', 'uuid'),
+    created_at: col('created_at', 'datetime'),
+    properties: { kind: 'json', column: 'properties' },
+    is_identified: col('is_identified', 'boolean'),
+    pdi: { kind: 'unsupported' },
+    revenue_analytics: { kind: 'unsupported' },
+    $virt_initial_referring_domain_type: { kind: 'unsupported' },
+    $virt_initial_channel_type: { kind: 'unsupported' },
+    $virt_revenue: { kind: 'unsupported' },
+    $virt_revenue_last_30_days: { kind: 'unsupported' },
+  },
+  asterisk: ['id', 'created_at', 'properties', 'is_identified'],
+};
+
+const PERSON_DISTINCT_IDS: TableDef = {
+  name: 'person_distinct_ids',
+  physical: null,
+  subquery: (teamId) =>
+    'SELECT `d`.`distinct_id` AS `distinct_id`, `d`.`__person_id` AS `person_id` FROM (SELECT `distinct_id`, ' +
+    'argMax(`person_id`, `version`) AS `__person_id`, argMax(`is_deleted`, `version`) AS `__is_deleted` ' +
+    `FROM \`person_distinct_ids\` WHERE equals(\`team_id\`, ${teamId}) GROUP BY \`distinct_id\`) AS \`d\` ` +
+    'WHERE equals(`d`.`__is_deleted`, 0)',
+  fields: {
+    distinct_id: col('distinct_id', 'string'),
+    person_id: col('person_id', 'uuid'),
+    person: { kind: 'lazy', table: 'persons', from: 'person_id', to: 'id' },
+    revenue_analytics: { kind: 'unsupported' },
+  },
+  asterisk: ['distinct_id', 'person_id'],
+};
+
+/** Session entry/exit properties: HogQL field → event property (argMin/argMax over non-null values). */
+const ENTRY_PROPERTIES: Record<string, string> = {
+  $entry_current_url: '$current_url',
+  $entry_pathname: '$pathname',
+  $entry_hostname: '$host',
+  $entry_referring_domain: '$referring_domain',
+  $entry_referrer: '$referrer',
+  $entry_utm_source: 'utm_source',
+  $entry_utm_campaign: 'utm_campaign',
+  $entry_utm_medium: 'utm_medium',
+  $entry_utm_term: 'utm_term',
+  $entry_utm_content: 'utm_content',
+  $entry_gclid: 'gclid',
+  $entry_fbclid: 'fbclid',
+};
+const EXIT_PROPERTIES: Record<string, string> = {
+  $end_current_url: '$current_url',
+  $end_pathname: '$pathname',
+  $end_hostname: '$host',
+  $exit_current_url: '$current_url',
+  $exit_pathname: '$pathname',
+};
+
+function prop(name: string): string {
+  return `replaceRegexpAll(nullIf(nullIf(JSONExtractRaw(\`properties\`, '${name.replace(/'/g, "\\'")}'), ''), 'null'), '^"|"$', '')`;
+}
+
+function sessionsSubquery(teamId: number): string {
+  const inner: string[] = [
+    '`$session_id` AS `__id`',
+    'argMax(`distinct_id`, `timestamp`) AS `__distinct_id`',
+    'min(`timestamp`) AS `__start`',
+    'max(`timestamp`) AS `__end`',
+    "countIf(equals(`event`, '$pageview')) AS `__pageviews`",
+    "countIf(equals(`event`, '$autocapture')) AS `__autocaptures`",
+    "countIf(equals(`event`, '$screen')) AS `__screens`",
+    `uniqIf(${prop('$current_url')}, isNotNull(${prop('$current_url')})) AS \`__uniq_urls\``,
+  ];
+  const outer: string[] = [
+    '`s`.`__id` AS `id`',
+    '`s`.`__id` AS `session_id`',
+    '`s`.`__distinct_id` AS `distinct_id`',
+    '`s`.`__start` AS `$start_timestamp`',
+    '`s`.`__end` AS `$end_timestamp`',
+    "dateDiff('second', `s`.`__start`, `s`.`__end`) AS `$session_duration`",
+    "dateDiff('second', `s`.`__start`, `s`.`__end`) AS `duration`",
+    '`s`.`__pageviews` AS `$pageview_count`',
+    '`s`.`__autocaptures` AS `$autocapture_count`',
+    '`s`.`__screens` AS `$screen_count`',
+    '`s`.`__uniq_urls` AS `$num_uniq_urls`',
+  ];
+  let i = 0;
+  for (const [fieldName, property] of Object.entries(ENTRY_PROPERTIES)) {
+    inner.push(`argMinIf(${prop(property)}, \`timestamp\`, isNotNull(${prop(property)})) AS \`__e${i}\``);
+    outer.push(`\`s\`.\`__e${i++}\` AS \`${fieldName}\``);
+  }
+  for (const [fieldName, property] of Object.entries(EXIT_PROPERTIES)) {
+    inner.push(`argMaxIf(${prop(property)}, \`timestamp\`, isNotNull(${prop(property)})) AS \`__e${i}\``);
+    outer.push(`\`s\`.\`__e${i++}\` AS \`${fieldName}\``);
+  }
+  return (
+    `SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM \`events\` ` +
+    `WHERE and(equals(\`team_id\`, ${teamId}), notEquals(\`$session_id\`, '')) GROUP BY \`$session_id\`) AS \`s\``
+  );
+}
+
+const SESSIONS: TableDef = {
+  name: 'sessions',
+  physical: null,
+  subquery: sessionsSubquery,
+  fields: {
+    id: col('id', 'string'),
+    session_id: col('session_id', 'string'),
+    distinct_id: col('distinct_id', 'string'),
+    $start_timestamp: col('$start_timestamp', 'datetime'),
+    $end_timestamp: col('$end_timestamp', 'datetime'),
+    $session_duration: col('$session_duration', 'integer'),
+    duration: col('duration', 'integer'),
+    $pageview_count: col('$pageview_count', 'integer'),
+    $autocapture_count: col('$autocapture_count', 'integer'),
+    $screen_count: col('$screen_count', 'integer'),
+    $num_uniq_urls: col('$num_uniq_urls', 'integer'),
+    ...Object.fromEntries(
+      [...Object.keys(ENTRY_PROPERTIES), ...Object.keys(EXIT_PROPERTIES)].map((name) => [name, col(name, 'string', true)]),
+    ),
+    ...Object.fromEntries(
+      ['session_id_v7', 'max_inserted_at', '$urls', '$entry_gad_source', '$entry_gclsrc', '$entry_dclid', '$entry_gbraid',
+        '$entry_wbraid', '$entry_msclkid', '$entry_twclid', '$entry_li_fat_id', '$entry_mc_cid', '$entry_igshid',
+        '$entry_ttclid', '$entry__kx', '$entry_irclid', '$channel_type', '$is_bounce', '$last_external_click_url',
+        '$page_screen_autocapture_count_up_to', '$vitals_lcp'].map((name) => [name, { kind: 'unsupported' } as FieldDef]),
+    ),
+  },
+  asterisk: ['session_id', 'distinct_id', '$start_timestamp', '$end_timestamp', '$session_duration', '$entry_current_url',
+    '$entry_pathname', '$end_current_url', '$end_pathname', '$pageview_count', '$autocapture_count', '$screen_count'],
+};
+
+const NUMBERS: TableDef = {
+  name: 'numbers',
+  physical: 'numbers',
+  fields: { number: col('number', 'integer') },
+  asterisk: ['number'],
+  tableFunction: { min: 1, max: 2 },
+};
+
+export const TABLES: Record<string, TableDef> = {
+  events: EVENTS,
+  persons: PERSONS,
+  person_distinct_ids: PERSON_DISTINCT_IDS,
+  sessions: SESSIONS,
+  numbers: NUMBERS,
+};
+
+/** PostHog tables the emulator knows of but does not serve (refused with a clear error). */
+export const KNOWN_UNSERVED_TABLES = new Set([
+  'groups', 'session_replay_events', 'cohort_people', 'static_cohort_people', 'person_distinct_id_overrides',
+  'error_tracking_issue_fingerprint_overrides', 'log_entries', 'console_logs_log_entries', 'batch_export_log_entries',
+  'app_metrics', 'query_log', 'logs', 'heatmaps', 'exchange_rate', 'document_embeddings', 'pg_embeddings',
+  'persons_revenue_analytics', 'groups_revenue_analytics', 'raw_persons', 'raw_groups', 'raw_person_distinct_ids',
+  'raw_person_distinct_id_overrides', 'raw_sessions', 'raw_session_replay_events', 'raw_cohort_people',
+  'raw_error_tracking_issue_fingerprint_overrides', 'raw_query_log', 'raw_document_embeddings',
+]);
+
+export function unservedTableError(name: string, where?: { start?: number; end?: number }) {
+  return unsupported(`The table \`${name}\``, where);
+}

@@ -1,0 +1,25 @@
+/**
+ * Entry point of the AST → ClickHouse translation. Returns the SQL with `%(hogql_val_N)s`
+ * placeholders (what PostHog shows as `clickhouse`) plus the values, and the executable SQL
+ * with the values inlined as escaped literals.
+ */
+import type { Node } from '../ast';
+import { escapeString } from '../escape';
+import { TranslateContext } from './context';
+import { printSubquery } from './select';
+
+export interface Translation {
+  /** SQL as PostHog shows it: string values as `%(hogql_val_N)s`. */
+  clickhouse: string;
+  /** SQL to run: values inlined as escaped string literals. */
+  executable: string;
+  values: string[];
+  columnNames: string[];
+}
+
+export function translate(ast: Node, teamId: number, timezone: string): Translation {
+  const ctx = new TranslateContext(teamId, timezone);
+  const printed = printSubquery(ast, null, ctx);
+  const executable = printed.sql.replace(/%\(hogql_val_(\d+)\)s/g, (_, i: string) => escapeString(ctx.values[Number(i)]));
+  return { clickhouse: printed.sql, executable, values: ctx.values, columnNames: printed.columnNames };
+}
