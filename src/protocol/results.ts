@@ -2,12 +2,18 @@
  * The message protocol of the results webview, shared by the extension host (`src/webview/`) and
  * the webview (`webview-ui/results/`). No `vscode`, no DOM: both sides import it.
  *
- * Flow: the webview posts `ready` once its script runs; only then does the host post `result`.
- * Every message that arrives is validated at runtime (`parseToHost` / `parseToView`): a webview is
- * a separate page and its messages are untrusted input.
+ * Flow: the webview posts `ready` every time its script starts (first open, and again when a
+ * hidden panel is shown); only then does the host post, and it re-posts the current result on each
+ * `ready`. Every message that arrives is validated at runtime (`parseToHost` / `parseToView`): a
+ * webview is a separate page and its messages are untrusted input.
+ *
+ * Exact numbers: a cell of an integer or decimal column (as classified from its ClickHouse type,
+ * `src/query/types.ts`) is either a JS number (only when it is exactly representable, i.e.
+ * |n| ≤ 2^53 for integers) or a string holding the exact decimal text (`"9007199254740993"`). The
+ * host must never let 64-bit integers pass through a lossy `JSON.parse` as numbers.
  */
 
-/** A result cell as it crosses the boundary. Large integers travel as strings with `exact` typing. */
+/** A result cell as it crosses the boundary. */
 export type Cell = string | number | boolean | null | Cell[] | { [key: string]: Cell };
 
 export interface Column {
@@ -21,53 +27,127 @@ export interface ResultPayload {
   queryId: string;
   columns: Column[];
   rows: Cell[][];
+  /** More rows exist beyond these; the view offers "Load more" (posts `loadMore`). */
   hasMore: boolean;
   /** Milliseconds from request to response. */
   elapsedMs: number;
+  /** The project's IANA timezone; date-times with an offset are shown in it. Default: UTC. */
+  timezone?: string;
+  /** The HogQL that was executed (shown collapsible in the header bar). */
+  query?: string;
+  rowsRead?: number;
+  bytesRead?: number;
+  /** Dev/benchmark only: render with the naive full-DOM table instead of the virtual grid. */
+  devRenderer?: 'naive';
 }
 
+export type ExportFormat = 'csv' | 'json';
+export type ExportTarget = 'file' | 'newDocument';
+
 export type ToView =
+  /** A new result replaces whatever is shown. */
   | { kind: 'result'; result: ResultPayload }
-  | { kind: 'loading'; queryId: string; message: string }
-  | { kind: 'error'; queryId: string; message: string };
+  /** More rows of the current result (after `loadMore`); rows are appended in order. */
+  | { kind: 'appendRows'; queryId: string; rows: Cell[][]; hasMore: boolean }
+  /** A query started: the view shows a running state with a Cancel button. */
+  | { kind: 'loading'; queryId: string; message: string; query?: string }
+  /** Progress of the running query. */
+  | { kind: 'progress'; queryId: string; elapsedMs: number; rowsRead?: number; bytesRead?: number }
+  | { kind: 'error'; queryId: string; message: string; details?: string }
+  | { kind: 'cancelled'; queryId: string };
 
 export type ToHost =
   | { kind: 'ready' }
-  | { kind: 'rendered'; queryId: string; rowCount: number }
-  | { kind: 'copy'; text: string };
+  /** The result is on screen; `renderMs` is from the message's arrival to the first painted frame. */
+  | { kind: 'rendered'; queryId: string; rowCount: number; renderMs?: number }
+  /** Write `text` to the clipboard. */
+  | { kind: 'copy'; text: string }
+  /** Fetch the next page of `queryId` starting at row `offset`; answer with `appendRows`. */
+  | { kind: 'loadMore'; queryId: string; offset: number }
+  | { kind: 'cancel'; queryId: string }
+  /** Export the whole result of `queryId` (the host holds the rows; see `src/query/export.ts`). */
+  | { kind: 'export'; queryId: string; format: ExportFormat; target: ExportTarget }
+  /** Open a cell's full text in an untitled editor. */
+  | { kind: 'openCellInEditor'; text: string; language: 'json' | 'plaintext' };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
 function isColumn(v: unknown): v is Column {
   return isObject(v) && isString(v.name) && isString(v.type);
 }
 
-function isResult(v: unknown): v is ResultPayload {
-  return (
-    isObject(v) &&
-    isString(v.queryId) &&
-    Array.isArray(v.columns) &&
-    v.columns.every(isColumn) &&
-    Array.isArray(v.rows) &&
-    v.rows.every(Array.isArray) &&
-    typeof v.hasMore === 'boolean' &&
-    typeof v.elapsedMs === 'number'
-  );
+function isRows(v: unknown): v is Cell[][] {
+  return Array.isArray(v) && v.every(Array.isArray);
+}
+
+/** Validates a result payload (also used by the host for the dev results file). */
+export function parseResult(v: unknown): ResultPayload | undefined {
+  if (
+    !isObject(v) ||
+    !isString(v.queryId) ||
+    !Array.isArray(v.columns) ||
+    !v.columns.every(isColumn) ||
+    !isRows(v.rows) ||
+    typeof v.hasMore !== 'boolean' ||
+    !isCount(v.elapsedMs) ||
+    !(v.devRenderer === undefined || v.devRenderer === 'naive')
+  ) {
+    return undefined;
+  }
+  const base: ResultPayload = {
+    queryId: v.queryId,
+    columns: v.columns.map((c: Column) => ({ name: c.name, type: c.type })),
+    rows: v.rows,
+    hasMore: v.hasMore,
+    elapsedMs: v.elapsedMs,
+  };
+  if (v.devRenderer === 'naive') base.devRenderer = 'naive';
+  return withOptional(base, v, ['rowsRead', 'bytesRead'], ['timezone', 'query']);
+}
+
+/** Copies the optional numeric/string fields that are present; `undefined` if one is malformed. */
+function withOptional<T extends object>(base: T, src: Record<string, unknown>, counts: string[], strings: string[]): T | undefined {
+  const out = { ...base } as Record<string, unknown>;
+  for (const k of counts) {
+    if (src[k] === undefined) continue;
+    if (!isCount(src[k])) return undefined;
+    out[k] = src[k];
+  }
+  for (const k of strings) {
+    if (src[k] === undefined) continue;
+    if (!isString(src[k])) return undefined;
+    out[k] = src[k];
+  }
+  return out as T;
 }
 
 /** Validates a message from the webview; `undefined` for anything malformed. */
 export function parseToHost(msg: unknown): ToHost | undefined {
   if (!isObject(msg)) return undefined;
+  const id = msg.queryId;
   switch (msg.kind) {
     case 'ready':
       return { kind: 'ready' };
     case 'rendered':
-      return isString(msg.queryId) && typeof msg.rowCount === 'number'
-        ? { kind: 'rendered', queryId: msg.queryId, rowCount: msg.rowCount }
+      return isString(id) && isCount(msg.rowCount)
+        ? withOptional({ kind: 'rendered', queryId: id, rowCount: msg.rowCount }, msg, ['renderMs'], [])
         : undefined;
     case 'copy':
       return isString(msg.text) ? { kind: 'copy', text: msg.text } : undefined;
+    case 'loadMore':
+      return isString(id) && isCount(msg.offset) && Number.isInteger(msg.offset) ? { kind: 'loadMore', queryId: id, offset: msg.offset } : undefined;
+    case 'cancel':
+      return isString(id) ? { kind: 'cancel', queryId: id } : undefined;
+    case 'export':
+      return isString(id) && (msg.format === 'csv' || msg.format === 'json') && (msg.target === 'file' || msg.target === 'newDocument')
+        ? { kind: 'export', queryId: id, format: msg.format, target: msg.target }
+        : undefined;
+    case 'openCellInEditor':
+      return isString(msg.text) && (msg.language === 'json' || msg.language === 'plaintext')
+        ? { kind: 'openCellInEditor', text: msg.text, language: msg.language }
+        : undefined;
     default:
       return undefined;
   }
@@ -76,14 +156,30 @@ export function parseToHost(msg: unknown): ToHost | undefined {
 /** Validates a message from the host; `undefined` for anything malformed. */
 export function parseToView(msg: unknown): ToView | undefined {
   if (!isObject(msg)) return undefined;
+  const id = msg.queryId;
   switch (msg.kind) {
-    case 'result':
-      return isResult(msg.result) ? { kind: 'result', result: msg.result } : undefined;
-    case 'loading':
-    case 'error':
-      return isString(msg.queryId) && isString(msg.message)
-        ? ({ kind: msg.kind, queryId: msg.queryId, message: msg.message } as ToView)
+    case 'result': {
+      const result = parseResult(msg.result);
+      return result ? { kind: 'result', result } : undefined;
+    }
+    case 'appendRows':
+      return isString(id) && isRows(msg.rows) && typeof msg.hasMore === 'boolean'
+        ? { kind: 'appendRows', queryId: id, rows: msg.rows, hasMore: msg.hasMore }
         : undefined;
+    case 'loading':
+      return isString(id) && isString(msg.message)
+        ? withOptional({ kind: 'loading', queryId: id, message: msg.message }, msg, [], ['query'])
+        : undefined;
+    case 'progress':
+      return isString(id) && isCount(msg.elapsedMs)
+        ? withOptional({ kind: 'progress', queryId: id, elapsedMs: msg.elapsedMs }, msg, ['rowsRead', 'bytesRead'], [])
+        : undefined;
+    case 'error':
+      return isString(id) && isString(msg.message)
+        ? withOptional({ kind: 'error', queryId: id, message: msg.message }, msg, [], ['details'])
+        : undefined;
+    case 'cancelled':
+      return isString(id) ? { kind: 'cancelled', queryId: id } : undefined;
     default:
       return undefined;
   }

@@ -1,7 +1,11 @@
+import { appendFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { assertNever, parseToHost, type ResultPayload, type ToView } from '../protocol/results';
+import { assertNever, parseToHost, type Cell, type ResultPayload, type ToHost, type ToView } from '../protocol/results';
+import { collect, csvChunks, jsonChunks } from '../query/export';
 import { pageHtml } from './html';
+
+type Request<K extends ToHost['kind']> = Extract<ToHost, { kind: K }>;
 
 export const RESULTS_VIEW_TYPE = 'hogql.results';
 
@@ -12,11 +16,22 @@ export const RESULTS_VIEW_TYPE = 'hogql.results';
 export class ResultsPanel implements vscode.Disposable {
   private static current: ResultsPanel | undefined;
   private ready = false;
-  private pending: ToView[] = [];
+  /** The current result (appended rows merged in) and the latest status; re-posted on every `ready`. */
+  private result: ResultPayload | undefined;
+  private status: ToView | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly renderedEmitter = new vscode.EventEmitter<{ queryId: string; rowCount: number }>();
+  private readonly renderedEmitter = new vscode.EventEmitter<{ queryId: string; rowCount: number; renderMs?: number }>();
+  private readonly loadMoreEmitter = new vscode.EventEmitter<Request<'loadMore'>>();
+  private readonly cancelEmitter = new vscode.EventEmitter<Request<'cancel'>>();
+  private readonly exportEmitter = new vscode.EventEmitter<Request<'export'>>();
   /** Fires when the webview reports a result rendered (used by tests and benchmarks). */
   readonly onDidRender = this.renderedEmitter.event;
+  /** The user asked for the next page: re-run with `offset`, then call `appendRows`. */
+  readonly onDidRequestLoadMore = this.loadMoreEmitter.event;
+  /** The user pressed Cancel: abort the run, then call `showCancelled`. */
+  readonly onDidRequestCancel = this.cancelEmitter.event;
+  /** The user asked to export to a file (save dialog + `csvChunks`/`jsonChunks`); `newDocument` is handled here. */
+  readonly onDidRequestExport = this.exportEmitter.event;
 
   static show(ctx: Ctx): ResultsPanel {
     if (ResultsPanel.current) {
@@ -52,6 +67,10 @@ export class ResultsPanel implements vscode.Disposable {
       styles: [vscode.Uri.joinPath(dist, 'main.css')],
     });
     panel.webview.onDidReceiveMessage((m) => this.onMessage(m), undefined, this.disposables);
+    // A hidden webview is torn down; it posts `ready` again when shown and gets the state re-posted.
+    panel.onDidChangeViewState(() => {
+      if (!panel.visible) this.ready = false;
+    }, undefined, this.disposables);
     panel.onDidDispose(() => this.dispose(), undefined, this.disposables);
   }
 
@@ -59,16 +78,70 @@ export class ResultsPanel implements vscode.Disposable {
     return this.panel.title;
   }
 
+  /** The result on show, with appended rows (for export). */
+  get currentResult(): ResultPayload | undefined {
+    return this.result;
+  }
+
   showResult(result: ResultPayload): void {
+    this.result = result;
+    this.status = undefined;
     this.post({ kind: 'result', result });
   }
 
+  /** Appends the next page of the current result (answer to `onDidRequestLoadMore`). */
+  appendRows(queryId: string, rows: Cell[][], hasMore: boolean): void {
+    if (this.result?.queryId !== queryId) return;
+    this.result = { ...this.result, rows: this.result.rows.concat(rows), hasMore };
+    this.post({ kind: 'appendRows', queryId, rows, hasMore });
+  }
+
+  showLoading(queryId: string, message: string, query?: string): void {
+    this.setStatus(query === undefined ? { kind: 'loading', queryId, message } : { kind: 'loading', queryId, message, query });
+  }
+
+  showProgress(queryId: string, elapsedMs: number, rowsRead?: number, bytesRead?: number): void {
+    this.setStatus({ kind: 'progress', queryId, elapsedMs, ...(rowsRead === undefined ? {} : { rowsRead }), ...(bytesRead === undefined ? {} : { bytesRead }) });
+  }
+
+  showError(queryId: string, message: string, details?: string): void {
+    this.setStatus(details === undefined ? { kind: 'error', queryId, message } : { kind: 'error', queryId, message, details });
+  }
+
+  showCancelled(queryId: string): void {
+    this.setStatus({ kind: 'cancelled', queryId });
+  }
+
+  private setStatus(message: ToView): void {
+    this.status = message;
+    this.post(message);
+  }
+
   private post(message: ToView): void {
-    if (!this.ready) {
-      this.pending.push(message);
+    if (this.ready) void this.panel.webview.postMessage(message);
+  }
+
+  /** Writes copied text to the clipboard (and, for tests, to `HOGQL_DEV_COPY_FILE` as JSON lines). */
+  private async copy(text: string): Promise<void> {
+    await vscode.env.clipboard.writeText(text);
+    const file = process.env.HOGQL_DEV_COPY_FILE;
+    if (file) appendFileSync(file, `${JSON.stringify({ text })}\n`);
+  }
+
+  private async openDocument(content: string, language: string): Promise<void> {
+    const doc = await vscode.workspace.openTextDocument({ content, language });
+    await vscode.window.showTextDocument(doc, { preview: false });
+  }
+
+  private async exportResult(req: Request<'export'>): Promise<void> {
+    const r = this.result;
+    if (!r || r.queryId !== req.queryId) return;
+    if (req.target === 'file') {
+      this.exportEmitter.fire(req);
       return;
     }
-    void this.panel.webview.postMessage(message);
+    const chunks = req.format === 'csv' ? csvChunks(r.columns, r.rows) : jsonChunks(r.columns, r.rows);
+    await this.openDocument(await collect(chunks), req.format === 'csv' ? 'csv' : 'json');
   }
 
   private onMessage(raw: unknown): void {
@@ -78,28 +151,42 @@ export class ResultsPanel implements vscode.Disposable {
       return;
     }
     switch (msg.kind) {
-      case 'ready': {
+      case 'ready':
         this.ready = true;
-        const queued = this.pending;
-        this.pending = [];
-        for (const m of queued) void this.panel.webview.postMessage(m);
+        if (this.result) this.post({ kind: 'result', result: this.result });
+        if (this.status) this.post(this.status);
         return;
-      }
       case 'rendered':
-        this.ctx.log.debug(`results rendered: ${msg.rowCount} rows (${msg.queryId})`);
-        this.renderedEmitter.fire({ queryId: msg.queryId, rowCount: msg.rowCount });
+        this.ctx.log.debug(`results rendered: ${msg.rowCount} rows (${msg.queryId}) in ${msg.renderMs ?? '?'} ms`);
+        this.renderedEmitter.fire(msg);
         return;
       case 'copy':
-        void vscode.env.clipboard.writeText(msg.text);
+        this.run('copy', this.copy(msg.text));
+        return;
+      case 'loadMore':
+        this.loadMoreEmitter.fire(msg);
+        return;
+      case 'cancel':
+        this.cancelEmitter.fire(msg);
+        return;
+      case 'export':
+        this.run('export', this.exportResult(msg));
+        return;
+      case 'openCellInEditor':
+        this.run('open cell', this.openDocument(msg.text, msg.language));
         return;
       default:
         assertNever(msg);
     }
   }
 
+  private run(what: string, work: Promise<void>): void {
+    work.catch((e: unknown) => this.ctx.log.error(`results ${what} failed: ${e instanceof Error ? e.message : String(e)}`));
+  }
+
   dispose(): void {
     if (ResultsPanel.current === this) ResultsPanel.current = undefined;
-    this.renderedEmitter.dispose();
+    for (const e of [this.renderedEmitter, this.loadMoreEmitter, this.cancelEmitter, this.exportEmitter]) e.dispose();
     while (this.disposables.length) this.disposables.pop()?.dispose();
     this.panel.dispose();
   }

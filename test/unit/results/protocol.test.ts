@@ -1,0 +1,76 @@
+import * as assert from 'node:assert/strict';
+import { parseResult, parseToHost, parseToView, type ResultPayload, type ToHost, type ToView } from '../../../src/protocol/results';
+
+const result: ResultPayload = {
+  queryId: 'q1',
+  columns: [{ name: 'n', type: 'UInt64' }],
+  rows: [['9007199254740993'], [null]],
+  hasMore: true,
+  elapsedMs: 12,
+  timezone: 'Europe/Berlin',
+  query: 'select 1',
+  rowsRead: 10,
+  bytesRead: 2048,
+};
+
+describe('results protocol (grid messages)', () => {
+  it('accepts every well-formed message of the webview', () => {
+    const good: ToHost[] = [
+      { kind: 'ready' },
+      { kind: 'rendered', queryId: 'q', rowCount: 3, renderMs: 12.5 },
+      { kind: 'copy', text: 'a\tb' },
+      { kind: 'loadMore', queryId: 'q', offset: 100 },
+      { kind: 'cancel', queryId: 'q' },
+      { kind: 'export', queryId: 'q', format: 'csv', target: 'file' },
+      { kind: 'export', queryId: 'q', format: 'json', target: 'newDocument' },
+      { kind: 'openCellInEditor', text: '{}', language: 'json' },
+    ];
+    for (const m of good) assert.deepEqual(parseToHost(m), m);
+  });
+
+  it('rejects malformed webview messages field by field', () => {
+    const bad = [
+      { kind: 'rendered', queryId: 'q', rowCount: 1, renderMs: 'fast' },
+      { kind: 'rendered', queryId: 'q', rowCount: -1 },
+      { kind: 'loadMore', queryId: 'q', offset: 1.5 },
+      { kind: 'loadMore', queryId: 'q' },
+      { kind: 'cancel' },
+      { kind: 'export', queryId: 'q', format: 'xlsx', target: 'file' },
+      { kind: 'export', queryId: 'q', format: 'csv', target: 'printer' },
+      { kind: 'openCellInEditor', text: 'x', language: 'html' },
+    ];
+    for (const m of bad) assert.equal(parseToHost(m), undefined, JSON.stringify(m));
+  });
+
+  it('accepts every well-formed message of the host and keeps only known fields', () => {
+    const good: ToView[] = [
+      { kind: 'result', result },
+      { kind: 'appendRows', queryId: 'q', rows: [[1]], hasMore: false },
+      { kind: 'loading', queryId: 'q', message: 'Running…', query: 'select 1' },
+      { kind: 'loading', queryId: 'q', message: 'Running…' },
+      { kind: 'progress', queryId: 'q', elapsedMs: 1500, rowsRead: 10, bytesRead: 20 },
+      { kind: 'error', queryId: 'q', message: 'Syntax error', details: 'line 1' },
+      { kind: 'cancelled', queryId: 'q' },
+    ];
+    for (const m of good) assert.deepEqual(parseToView(m), m);
+    assert.deepEqual(parseToView({ kind: 'cancelled', queryId: 'q', html: '<b>' }), { kind: 'cancelled', queryId: 'q' });
+  });
+
+  it('rejects malformed host messages and results', () => {
+    const bad = [
+      { kind: 'appendRows', queryId: 'q', rows: [1], hasMore: false },
+      { kind: 'progress', queryId: 'q', elapsedMs: -1 },
+      { kind: 'progress', queryId: 'q', elapsedMs: 1, rowsRead: '10' },
+      { kind: 'error', queryId: 'q', message: 'x', details: 5 },
+      { kind: 'result', result: { ...result, timezone: 3 } },
+      { kind: 'result', result: { ...result, devRenderer: 'fancy' } },
+      { kind: 'result', result: { ...result, elapsedMs: Number.NaN } },
+    ];
+    for (const m of bad) assert.equal(parseToView(m), undefined, JSON.stringify(m));
+  });
+
+  it('copies a result without foreign fields', () => {
+    const parsed = parseResult({ ...result, columns: [{ name: 'n', type: 'UInt64', extra: 1 }], evil: true });
+    assert.deepEqual(parsed, result);
+  });
+});
