@@ -1,0 +1,70 @@
+/**
+ * Reader Sessions for user SQL, inside the engine child. Each Session is locked down as the chdb
+ * notes require: limits first (`SET session_timezone`, 64-bit quoting, `max_execution_time`,
+ * `max_result_rows`+throw, `max_memory_usage`), then `SET readonly=1`, after which the Session
+ * refuses any further SET or per-query SETTINGS, `file()`, `url()`, INSERT and DDL.
+ * Never readonly=2 (it allows file() reads and writes). A Session runs one query at a time, so
+ * the pool holds up to `maxReaders` Sessions, keyed by their `max_execution_time`.
+ */
+import { Session } from 'chdb';
+import type { ReaderLimits } from './protocol';
+
+export interface Reader {
+  session: Session;
+  timeout: number;
+  busy: boolean;
+}
+
+export function lockdownStatements(limits: ReaderLimits, timeoutSeconds: number): string[] {
+  return [
+    "SET session_timezone='UTC'",
+    'SET output_format_json_quote_64bit_integers=1',
+    `SET max_execution_time=${Number(timeoutSeconds)}`,
+    `SET max_result_rows=${Math.floor(limits.maxResultRows)}`,
+    "SET result_overflow_mode='throw'",
+    `SET max_memory_usage=${Math.floor(limits.maxMemoryUsage)}`,
+    'SET readonly=1',
+  ];
+}
+
+export class ReaderPool {
+  private readonly readers: Reader[] = [];
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly limits: ReaderLimits,
+  ) {}
+
+  /** An idle reader with this timeout, creating or recycling one; null when all are busy. */
+  acquire(timeoutSeconds: number): Reader | null {
+    let r = this.readers.find((x) => !x.busy && x.timeout === timeoutSeconds);
+    if (!r && this.readers.length < this.limits.maxReaders) {
+      r = this.create(timeoutSeconds);
+      this.readers.push(r);
+    }
+    if (!r) {
+      const idle = this.readers.findIndex((x) => !x.busy);
+      if (idle < 0) return null;
+      this.readers[idle].session.close();
+      r = this.create(timeoutSeconds);
+      this.readers[idle] = r;
+    }
+    r.busy = true;
+    return r;
+  }
+
+  release(r: Reader): void {
+    r.busy = false;
+  }
+
+  closeAll(): void {
+    for (const r of this.readers) r.session.close();
+    this.readers.length = 0;
+  }
+
+  private create(timeoutSeconds: number): Reader {
+    const session = new Session(this.dataDir);
+    for (const stmt of lockdownStatements(this.limits, timeoutSeconds)) session.query(stmt);
+    return { session, timeout: timeoutSeconds, busy: false };
+  }
+}

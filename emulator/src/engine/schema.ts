@@ -1,0 +1,56 @@
+/**
+ * ClickHouse DDL of the emulator's physical tables. Names and columns are a contract with the
+ * HogQL half (`src/hogql/`), which translates HogQL's `events`, `persons`, `person_distinct_ids`,
+ * `cohort_people` (and the derived `sessions`) onto these tables.
+ * JSON-ish columns (`properties`, `person_properties`) hold JSON object text, as PostHog stores them.
+ */
+
+export const EVENTS_DDL = `CREATE TABLE IF NOT EXISTS events (
+  uuid UUID,
+  team_id Int64,
+  event String,
+  distinct_id String,
+  properties String,
+  timestamp DateTime64(6, 'UTC'),
+  created_at DateTime64(6, 'UTC'),
+  person_id UUID,
+  person_properties String,
+  person_created_at DateTime64(6, 'UTC'),
+  elements_chain String,
+  \`$session_id\` String,
+  \`$window_id\` String
+) ENGINE = MergeTree ORDER BY (team_id, toDate(timestamp), event, cityHash64(distinct_id), uuid)`;
+
+export const PERSONS_DDL = `CREATE TABLE IF NOT EXISTS persons (
+  id UUID,
+  team_id Int64,
+  properties String,
+  created_at DateTime64(6, 'UTC'),
+  is_identified UInt8,
+  version Int64,
+  is_deleted UInt8
+) ENGINE = MergeTree ORDER BY (team_id, id)`;
+
+export const PERSON_DISTINCT_IDS_DDL = `CREATE TABLE IF NOT EXISTS person_distinct_ids (
+  team_id Int64,
+  distinct_id String,
+  person_id UUID,
+  version Int64,
+  is_deleted UInt8
+) ENGINE = MergeTree ORDER BY (team_id, distinct_id)`;
+
+export const COHORT_PEOPLE_DDL = `CREATE TABLE IF NOT EXISTS cohort_people (
+  team_id Int64,
+  cohort_id Int64,
+  person_id UUID,
+  version Int64
+) ENGINE = MergeTree ORDER BY (team_id, cohort_id, person_id)`;
+
+export const TABLE_NAMES = ['events', 'persons', 'person_distinct_ids', 'cohort_people'] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+/** All DDL, in creation order. */
+export const ALL_DDL: readonly string[] = [EVENTS_DDL, PERSONS_DDL, PERSON_DISTINCT_IDS_DDL, COHORT_PEOPLE_DDL];
+
+/** Bump when the DDL or the generator changes shape, so old data dirs get rebuilt. */
+export const SCHEMA_VERSION = 1;

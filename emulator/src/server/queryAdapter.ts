@@ -1,0 +1,98 @@
+/**
+ * The one place the server calls the HogQL half (`src/hogql/index.ts`, owned by E2) and maps its
+ * errors to PostHog's API errors (posthog/api/query.py):
+ *  - ExposedHogQLError → 400 ValidationError(str(e), code_name): `{validation_error, <code>, message}`;
+ *  - ClickHouse timeout → 504 ClickHouseQueryTimeOut, memory limit → 504 (posthog/errors.py);
+ *  - InternalCHQueryError → 500 APIException "ClickHouse error while executing query.".
+ */
+import { CH_MEMORY_LIMIT_EXCEEDED, CH_QUERY_WAS_CANCELLED, CH_TIMEOUT_EXCEEDED, EngineError, type QueryProgress } from '../engine/types';
+import * as hogql from '../hogql/index';
+import type { Project } from '../model/identity';
+import type { App } from './app';
+import { ApiError, validation } from './errors';
+
+const TIMEOUT_DETAIL =
+  'Query has hit the max execution time before completing. See our docs for how to improve your query performance. You may need to materialize.';
+const MEMORY_DETAIL =
+  'Query has reached the max memory limit before completing. See our docs for how to improve your query memory footprint. You may need to narrow date range or materialize.';
+
+export class QueryCancelledError extends Error {
+  constructor() {
+    super('Query was cancelled');
+  }
+}
+
+export function toApiError(err: unknown): ApiError | QueryCancelledError | unknown {
+  if (err instanceof ApiError) return err;
+  if (err instanceof hogql.HogQLError) return validation(err.message, null, err.code);
+  if (err instanceof hogql.HogQLTimeoutError) return new ApiError(504, 'server_error', 'error', TIMEOUT_DETAIL);
+  if (err instanceof hogql.HogQLInternalError) return new ApiError(500, 'server_error', 'error', 'ClickHouse error while executing query.');
+  if (err instanceof EngineError) {
+    if (err.clickhouseCode === CH_QUERY_WAS_CANCELLED) return new QueryCancelledError();
+    if (err.clickhouseCode === CH_TIMEOUT_EXCEEDED) return new ApiError(504, 'server_error', 'error', TIMEOUT_DETAIL);
+    if (err.clickhouseCode === CH_MEMORY_LIMIT_EXCEEDED) return new ApiError(504, 'server_error', 'error', MEMORY_DETAIL);
+    return new ApiError(500, 'server_error', 'error', 'ClickHouse error while executing query.');
+  }
+  return err;
+}
+
+/** `error_message` of a failed async query: only exposed (API/HogQL) errors show their text. */
+export function exposedMessage(err: unknown): string | null {
+  const e = toApiError(err);
+  if (e instanceof ApiError) return e.detail;
+  if (e instanceof QueryCancelledError) return e.message;
+  return null;
+}
+
+export interface RunDeps {
+  queryId: string;
+  signal?: AbortSignal;
+  onProgress?: (p: QueryProgress) => void;
+}
+
+export async function runHogQLQueryNode(app: App, project: Project, node: Record<string, unknown>, deps: RunDeps): Promise<Record<string, unknown>> {
+  if (typeof node.query !== 'string') throw validation('This field is required.', 'query', 'required');
+  const body = await hogql.runHogQLQuery(
+    {
+      query: node.query,
+      values: (node.values as Record<string, unknown>) ?? undefined,
+      filters: (node.filters as hogql.HogQLFilters) ?? undefined,
+      variables: (node.variables as Record<string, unknown>) ?? undefined,
+      modifiers: (node.modifiers as Record<string, unknown>) ?? undefined,
+      teamId: project.id,
+      timezone: project.timezone,
+    },
+    {
+      engine: app.engine,
+      queryId: deps.queryId,
+      signal: deps.signal,
+      onProgress: deps.onProgress as ((p: unknown) => void) | undefined,
+      timeoutSeconds: app.queryTimeoutSeconds,
+    },
+  );
+  return body as unknown as Record<string, unknown>;
+}
+
+export async function runMetadataNode(app: App, project: Project, node: Record<string, unknown>): Promise<unknown> {
+  if (typeof node.query !== 'string') throw validation('This field is required.', 'query', 'required');
+  return hogql.runHogQLMetadata(node as unknown as hogql.HogQLMetadataRequest, await contextInfo(app, project));
+}
+
+export async function runAutocompleteNode(app: App, project: Project, node: Record<string, unknown>): Promise<unknown> {
+  if (typeof node.query !== 'string') throw validation('This field is required.', 'query', 'required');
+  return hogql.runHogQLAutocomplete(node as unknown as hogql.HogQLAutocompleteRequest, await contextInfo(app, project));
+}
+
+async function contextInfo(app: App, project: Project): Promise<hogql.HogQLContextInfo> {
+  const defs = await app.definitions.get(project.id).catch(() => null);
+  return {
+    teamId: project.id,
+    timezone: project.timezone,
+    propertyNames: defs ? { event: defs.eventProps.map((p) => p.name), person: defs.personProps.map((p) => p.name) } : undefined,
+  };
+}
+
+/** JSON text of a body holding HogQL results (keeps 64-bit integers exact). */
+export function serialize(body: unknown): string {
+  return hogql.serializeResponse(body);
+}
