@@ -1,0 +1,77 @@
+// Grammar benchmark: tokenize 10,000 lines of mixed HogQL with the HogQL grammar and with
+// a trivial one-rule baseline grammar in the same process, so machine speed cancels out
+// in the ratio. Run: node --import tsx scripts/bench/grammar.ts [--lines N] [--runs N]
+// Goal: ≤ 300 ms for 10k lines (median of warm runs).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as oniguruma from 'vscode-oniguruma';
+import * as vsctm from 'vscode-textmate';
+
+const root = join(__dirname, '..', '..');
+const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const LINES = arg('--lines', 10_000);
+const RUNS = arg('--runs', 7);
+
+const SHAPES = [
+  'SELECT toStartOfDay(timestamp) AS day, count() AS c, uniq(person_id) AS users',
+  "FROM events WHERE event = '$pageview' AND properties.$browser ILIKE '%chrome%'",
+  '  AND timestamp > now() - INTERVAL 7 DAY -- last week',
+  'GROUP BY day ORDER BY day DESC LIMIT 100;',
+  '/* a block comment */ WITH t AS (SELECT arrayMap(x -> x * 2, [1, 2, 3]) AS a)',
+  "SELECT f'{person.properties.email} at {now()}', {filters}, {variables.start_date}",
+  '  quantile(0.9)(duration), sumIf(x, y > 1), 0x1F + 0b101 + 1.5e-3 ?? null',
+  "  person.properties['email'] =~ '.*@posthog\\.com', `odd column`, \"quoted\"",
+  '  <Sparkline data={groupArray(c)} />, CASE WHEN a THEN b ELSE c END',
+  '',
+];
+
+async function main(): Promise<void> {
+  const wasm = readFileSync(join(root, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm'));
+  await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+  const onigLib = Promise.resolve({
+    createOnigScanner: (p: string[]) => new oniguruma.OnigScanner(p),
+    createOnigString: (s: string) => new oniguruma.OnigString(s),
+  });
+  const baseline = { scopeName: 'source.baseline', patterns: [{ match: '\\w+', name: 'word.baseline' }] };
+  const registry = new vsctm.Registry({
+    onigLib,
+    loadGrammar: async (scope) => {
+      if (scope === 'source.baseline') return vsctm.parseRawGrammar(JSON.stringify(baseline), 'baseline.json');
+      if (scope === 'source.hogql') {
+        const file = join(root, 'syntaxes', 'hogql.tmLanguage.json');
+        return vsctm.parseRawGrammar(readFileSync(file, 'utf8'), file);
+      }
+      return null;
+    },
+  });
+  const lines = Array.from({ length: LINES }, (_, i) => SHAPES[i % SHAPES.length]!);
+  const chars = lines.reduce((n, l) => n + l.length + 1, 0);
+
+  const measure = async (scope: string): Promise<{ first: number; median: number }> => {
+    const g = (await registry.loadGrammar(scope))!;
+    const once = (): number => {
+      let state = vsctm.INITIAL;
+      const t0 = performance.now();
+      for (const line of lines) state = g.tokenizeLine2(line, state).ruleStack;
+      return performance.now() - t0;
+    };
+    const first = once(); // includes compiling the scanners
+    const times = Array.from({ length: RUNS }, once).sort((a, b) => a - b);
+    return { first, median: times[Math.floor(times.length / 2)]! };
+  };
+
+  const base = await measure('source.baseline');
+  const hog = await measure('source.hogql');
+  const ratio = hog.median / base.median;
+  console.log(`lines: ${LINES}, chars: ${chars}, runs: ${RUNS} (median of warm runs)`);
+  console.log(`baseline (1 rule): ${base.median.toFixed(1)} ms`);
+  console.log(`hogql:             ${hog.median.toFixed(1)} ms  (first, cold: ${hog.first.toFixed(1)} ms)`);
+  console.log(`ratio hogql/baseline: ${ratio.toFixed(2)}x`);
+  console.log(`goal ≤ 300 ms for 10k lines: ${hog.median <= 300 ? 'met' : 'NOT met'}`);
+}
+
+void main();
