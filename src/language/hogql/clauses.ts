@@ -1,0 +1,189 @@
+/**
+ * Clause parsers for SELECT: FROM with joins, ARRAY JOIN, GROUP BY, WINDOW,
+ * LIMIT (incl. `LIMIT m, n`, `LIMIT n BY …`, `WITH TIES`) and SETTINGS.
+ * The clause keyword itself has been consumed by the caller unless noted.
+ */
+import type { ArrayJoin, Expr, Ident, JoinItem, LimitClause, SelectQuery, TableExpr, WindowSpec } from './ast';
+import { BP, parseExpr, parseExprList, parseWindowSpec } from './expressions';
+import type { ParserState } from './parserCore';
+import { parseCall } from './primary';
+import { parseTag } from './tags';
+
+const JOIN_WORDS = new Set(['GLOBAL', 'ALL', 'ANY', 'ASOF', 'SEMI', 'ANTI', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'OUTER', 'CROSS']);
+
+/** Counts the join-type words before `JOIN` at the cursor; -1 if this is not a join. */
+function joinWordsAhead(p: ParserState): number {
+  let k = 0;
+  while (JOIN_WORDS.has(p.peek(k).keyword ?? '') && k < 4) {
+    if (p.isKw('ARRAY', k + 1)) return -1;
+    k++;
+  }
+  return p.isKw('JOIN', k) ? k : -1;
+}
+
+/** FROM list: `t [AS] a [FINAL] [SAMPLE …]` followed by joins or `, t2`. */
+export function parseFrom(p: ParserState): JoinItem[] {
+  const items = [parseJoinItem(p, null)];
+  for (;;) {
+    if (p.isOp(',')) {
+      p.next();
+      items.push(parseJoinItem(p, 'CROSS JOIN'));
+      continue;
+    }
+    const words = joinWordsAhead(p);
+    if (words < 0) break;
+    const typeWords: string[] = [];
+    for (let k = 0; k < words; k++) typeWords.push(p.next().keyword!);
+    p.next();
+    const joinType = [...typeWords, 'JOIN'].join(' ');
+    const item = parseJoinItem(p, joinType);
+    if (!typeWords.includes('CROSS')) parseConstraint(p, item);
+    items.push(item);
+  }
+  return items;
+}
+
+function parseConstraint(p: ParserState, item: JoinItem): void {
+  if (p.eatKw('ON')) {
+    item.constraint = { type: 'ON', exprs: parseExprList(p, null).items };
+  } else if (p.eatKw('USING')) {
+    const paren = !!p.eatOp('(');
+    item.constraint = { type: 'USING', exprs: parseExprList(p, paren ? ')' : null).items };
+    if (paren) p.expectOp(')');
+  } else {
+    p.errorAtCurrent('Expected `ON` or `USING` after the joined table', 'join-constraint');
+    return;
+  }
+  item.end = p.prevEnd();
+}
+
+function parseJoinItem(p: ParserState, joinType: string | null): JoinItem {
+  const start = p.peek().start;
+  const table = parseTableExpr(p);
+  const item: JoinItem = {
+    kind: 'JoinItem', joinType, table, alias: null, final: false, sample: null, constraint: null, start, end: table.end,
+  };
+  item.alias = parseTableAlias(p);
+  if (p.eatKw('FINAL')) item.final = true;
+  if (p.eatKw('SAMPLE')) {
+    item.sample = parseExpr(p, BP.additive, false);
+    if (p.eatKw('OFFSET')) parseExpr(p, BP.additive, false);
+  }
+  item.end = Math.max(item.end, p.prevEnd());
+  return item;
+}
+
+function parseTableAlias(p: ParserState): Ident | null {
+  if (p.isKw('AS')) {
+    p.next();
+    return p.expectIdent('a table alias after `AS`');
+  }
+  if (p.isBareAlias() && !p.isOp('(', 1)) return p.ident(p.next());
+  return null;
+}
+
+/** A table name (dotted), table function `numbers(10)`, subquery, placeholder or tag. */
+export function parseTableExpr(p: ParserState): TableExpr {
+  const t = p.peek();
+  if (p.isOp('(')) {
+    if (p.startsSelect(p, 1)) {
+      p.next();
+      const query = p.parseSelectSet(p);
+      const close = p.expectOp(')', ' to close the subquery');
+      return { kind: 'Subquery', query, closed: !!close, start: t.start, end: p.prevEnd() };
+    }
+    return p.errorNode('Parenthesised joins are not supported; expected a subquery');
+  }
+  if (p.isOp('{')) {
+    const e = parseExpr(p, 0, false);
+    return e.kind === 'Placeholder' ? e : { kind: 'Error', message: 'Expected a table', start: e.start, end: e.end };
+  }
+  if (p.isOp('<') && p.isAnyIdent(1)) return parseTag(p);
+  const ok = t.kind === 'quotedIdent' || (t.kind === 'ident' && (!t.keyword || !p.isClauseKeyword(t) || p.isOp('(', 1)));
+  if (!ok) return p.errorNode('Expected a table name');
+  const parts: Ident[] = [p.ident(p.next())];
+  if (p.isOp('(') && parts[0].quoted === false) return parseCall(p, parts[0]);
+  while (p.isOp('.')) {
+    const dot = p.next();
+    if (p.isAnyIdent()) parts.push(p.ident(p.next()));
+    else {
+      p.errorAtCurrent('Expected a table name after `.`', 'expected-identifier');
+      parts.push({ kind: 'Ident', name: '', quoted: false, start: dot.end, end: dot.end });
+      break;
+    }
+  }
+  return { kind: 'TableRef', parts, start: t.start, end: p.prevEnd() };
+}
+
+/** `[LEFT|INNER] ARRAY JOIN list` (keywords not yet consumed). */
+export function parseArrayJoin(p: ParserState): ArrayJoin {
+  const start = p.peek().start;
+  const words: string[] = [];
+  while (!p.isKw('JOIN')) words.push(p.next().keyword!);
+  p.next();
+  const exprs = parseExprList(p, null).items;
+  return { kind: 'ArrayJoin', op: [...words, 'JOIN'].join(' '), exprs, start, end: p.prevEnd() };
+}
+
+/** `GROUP BY list | ROLLUP(list) | CUBE(list)` then `WITH ROLLUP|CUBE|TOTALS` (GROUP not consumed). */
+export function parseGroupBy(p: ParserState, q: SelectQuery): void {
+  p.next();
+  p.expectKw('BY', ' after `GROUP`');
+  if ((p.isKw('ROLLUP') || p.isKw('CUBE')) && p.isOp('(', 1)) {
+    q.groupByMode = p.next().keyword!;
+    p.next();
+    q.groupBy = parseExprList(p, ')').items;
+    p.expectOp(')');
+  } else q.groupBy = parseExprList(p, null).items;
+  while (p.isKw('WITH') && ['ROLLUP', 'CUBE', 'TOTALS'].includes(p.peek(1).keyword ?? '')) {
+    p.next();
+    const mode = p.next().keyword!;
+    if (mode !== 'TOTALS') q.groupByMode = mode;
+  }
+}
+
+/** `WINDOW w AS (…), v AS (…)`. */
+export function parseWindows(p: ParserState): { name: Ident; spec: WindowSpec }[] {
+  const out: { name: Ident; spec: WindowSpec }[] = [];
+  do {
+    const name = p.expectIdent('a window name');
+    p.expectKw('AS', ' in WINDOW');
+    out.push({ name, spec: parseWindowSpec(p) });
+  } while (p.eatOp(','));
+  return out;
+}
+
+/**
+ * `LIMIT n`, `LIMIT m, n` (ClickHouse order: m is the offset), `LIMIT n OFFSET m`,
+ * `LIMIT n BY a, b`, `LIMIT n WITH TIES` (LIMIT not consumed).
+ */
+export function parseLimit(p: ParserState): LimitClause {
+  const start = p.next().start;
+  let limit: Expr = parseExpr(p, 0, false);
+  let offset: Expr | null = null;
+  if (p.eatOp(',')) {
+    offset = limit;
+    limit = parseExpr(p, 0, false);
+  }
+  let withTies = false;
+  const ties = (): void => {
+    if (p.isKw('WITH') && p.isKw('TIES', 1)) {
+      p.i += 2;
+      withTies = true;
+    }
+  };
+  ties();
+  if (!offset && p.eatKw('OFFSET')) offset = parseExpr(p, 0, false);
+  ties();
+  let by: Expr[] | null = null;
+  if (p.eatKw('BY')) by = parseExprList(p, null).items;
+  return { kind: 'Limit', limit, offset, by, withTies, start, end: p.prevEnd() };
+}
+
+/** `SETTINGS a = 1, b = 'x'`: parsed, but reported because HogQL rejects it. */
+export function parseSettings(p: ParserState): Expr[] {
+  const start = p.prevEnd();
+  const items = parseExprList(p, null, false).items;
+  p.error('`SETTINGS` is not supported in HogQL queries', start - 'SETTINGS'.length, p.prevEnd(), 'unsupported');
+  return items;
+}

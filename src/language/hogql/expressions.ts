@@ -1,0 +1,290 @@
+/**
+ * Pratt parser for HogQL column expressions. Precedence follows PostHog's
+ * HogQLParser.g4 `columnExpr` (tightest first): postfix access/calls/`::`,
+ * unary minus, `* / %`, `+ - ||`, comparisons (incl. IN, LIKE, regex ops, and
+ * BETWEEN here, as in ClickHouse), IS [NOT] NULL, `??`, NOT, AND, OR, `? :`, AS.
+ */
+import type { Expr, OrderExpr, WindowSpec, WindowFrameBound } from './ast';
+import type { ParserState } from './parserCore';
+import { MAX_DEPTH } from './parserCore';
+import { parsePrimary, parseTypeName } from './primary';
+
+export const BP = {
+  ternary: 2, or: 3, and: 4, not: 5, nullish: 6, isNull: 7, compare: 8, additive: 9, multiplicative: 10, unary: 11, postfix: 12,
+} as const;
+
+const COMPARE_OPS = new Set(['=', '==', '!=', '<>', '<', '<=', '>', '>=', '~', '~*', '=~', '=~*', '!~', '!~*']);
+const ADDITIVE_OPS = new Set(['+', '-', '||']);
+const MULTIPLICATIVE_OPS = new Set(['*', '/', '%']);
+
+type Infix = { bp: number; kind: 'binary' | 'ternary' | 'between' | 'isNull' | 'postfix'; op: string; width: number };
+
+function keywordInfix(p: ParserState): Infix | null {
+  const kw = p.peek().keyword;
+  switch (kw) {
+    case 'AND': return { bp: BP.and, kind: 'binary', op: 'AND', width: 1 };
+    case 'OR': return { bp: BP.or, kind: 'binary', op: 'OR', width: 1 };
+    case 'IS': return { bp: BP.isNull, kind: 'isNull', op: 'IS', width: 1 };
+    case 'LIKE': case 'ILIKE': return { bp: BP.compare, kind: 'binary', op: kw, width: 1 };
+    case 'BETWEEN': return { bp: BP.compare, kind: 'between', op: 'BETWEEN', width: 1 };
+    case 'IN': return p.isKw('COHORT', 1)
+      ? { bp: BP.compare, kind: 'binary', op: 'IN COHORT', width: 2 }
+      : { bp: BP.compare, kind: 'binary', op: 'IN', width: 1 };
+    case 'NOT': {
+      const next = p.peek(1).keyword;
+      if (next === 'IN') return p.isKw('COHORT', 2)
+        ? { bp: BP.compare, kind: 'binary', op: 'NOT IN COHORT', width: 3 }
+        : { bp: BP.compare, kind: 'binary', op: 'NOT IN', width: 2 };
+      if (next === 'LIKE' || next === 'ILIKE') return { bp: BP.compare, kind: 'binary', op: `NOT ${next}`, width: 2 };
+      if (next === 'BETWEEN') return { bp: BP.compare, kind: 'between', op: 'NOT BETWEEN', width: 2 };
+      return null;
+    }
+    default: return null;
+  }
+}
+
+function infixAt(p: ParserState, left: Expr): Infix | null {
+  const t = p.peek();
+  if (t.kind === 'ident') return keywordInfix(p);
+  if (t.kind !== 'op') return null;
+  const op = t.text;
+  if (MULTIPLICATIVE_OPS.has(op)) return { bp: BP.multiplicative, kind: 'binary', op, width: 1 };
+  if (ADDITIVE_OPS.has(op)) return { bp: BP.additive, kind: 'binary', op, width: 1 };
+  if (COMPARE_OPS.has(op)) return { bp: BP.compare, kind: 'binary', op, width: 1 };
+  if (op === '??') return { bp: BP.nullish, kind: 'binary', op, width: 1 };
+  if (op === '?') return { bp: BP.ternary, kind: 'ternary', op, width: 1 };
+  if (op === '[' || op === '.' || op === '?.' || op === '::') return { bp: BP.postfix, kind: 'postfix', op, width: 1 };
+  if (op === '(' && callable(left)) return { bp: BP.postfix, kind: 'postfix', op, width: 1 };
+  return null;
+}
+
+function callable(e: Expr): boolean {
+  return e.kind === 'Lambda' || e.kind === 'Call' || e.kind === 'ExprCall' || e.kind === 'Member'
+    || e.kind === 'ArrayAccess' || e.kind === 'Placeholder' || e.kind === 'Subquery';
+}
+
+/**
+ * Parses an expression whose operators bind tighter than `minBp`.
+ * With `allowAlias`, a trailing `AS name` at the outermost level becomes an Alias.
+ */
+export function parseExpr(p: ParserState, minBp = 0, allowAlias = true): Expr {
+  if (p.depth >= MAX_DEPTH) return tooDeep(p);
+  p.depth++;
+  try {
+    let left = parsePrimary(p);
+    for (;;) {
+      const info = infixAt(p, left);
+      if (!info || info.bp <= minBp) break;
+      const before = p.i;
+      left = applyInfix(p, left, info);
+      if (p.i === before) break;
+    }
+    if (allowAlias && minBp === 0 && p.isKw('AS') && !p.isOp('(', 1)) left = parseAsAlias(p, left);
+    return left;
+  } finally {
+    p.depth--;
+  }
+}
+
+function tooDeep(p: ParserState): Expr {
+  const start = p.peek().start;
+  p.error('Expression is nested too deeply', start, start, 'too-deep');
+  let depth = 0;
+  while (!p.atEnd()) {
+    const t = p.peek();
+    if (t.text === '(' || t.text === '[' || t.text === '{') depth++;
+    if (t.text === ')' || t.text === ']' || t.text === '}') {
+      if (depth === 0) break;
+      depth--;
+    }
+    p.next();
+  }
+  return { kind: 'Error', message: 'Expression is nested too deeply', start, end: p.prevEnd() };
+}
+
+function parseAsAlias(p: ParserState, expr: Expr): Expr {
+  p.next();
+  const t = p.peek();
+  if (t.kind === 'string') {
+    p.next();
+    const alias = { kind: 'Ident' as const, name: t.value ?? '', quoted: true, start: t.start, end: t.end };
+    return { kind: 'Alias', expr, alias, bare: false, start: expr.start, end: t.end };
+  }
+  const alias = p.expectIdent('an alias after `AS`');
+  return { kind: 'Alias', expr, alias, bare: false, start: expr.start, end: Math.max(alias.end, p.prevEnd()) };
+}
+
+function applyInfix(p: ParserState, left: Expr, info: Infix): Expr {
+  switch (info.kind) {
+    case 'postfix': return parsePostfix(p, left);
+    case 'isNull': {
+      p.next();
+      const negated = !!p.eatKw('NOT');
+      p.expectKw('NULL', ' after `IS`');
+      return { kind: 'IsNull', expr: left, negated, start: left.start, end: p.prevEnd() };
+    }
+    case 'between': {
+      for (let k = 0; k < info.width; k++) p.next();
+      const low = parseExpr(p, BP.compare, false);
+      p.expectKw('AND', ' in BETWEEN');
+      const high = parseExpr(p, BP.compare, false);
+      return { kind: 'Between', expr: left, low, high, negated: info.op === 'NOT BETWEEN', start: left.start, end: high.end };
+    }
+    case 'ternary': {
+      p.next();
+      const then = parseExpr(p, 0, false);
+      p.expectOp(':', ' in `? :`');
+      const otherwise = parseExpr(p, BP.ternary - 1, false);
+      return { kind: 'Ternary', cond: left, then, otherwise, start: left.start, end: otherwise.end };
+    }
+    default: {
+      for (let k = 0; k < info.width; k++) p.next();
+      const right = parseExpr(p, info.bp, false);
+      return { kind: 'Binary', op: info.op, left, right, start: left.start, end: Math.max(right.end, p.prevEnd()) };
+    }
+  }
+}
+
+function parsePostfix(p: ParserState, left: Expr): Expr {
+  const op = p.next();
+  if (op.text === '::') {
+    const type = parseTypeName(p);
+    return { kind: 'Cast', expr: left, type, syntax: '::', start: left.start, end: type.end };
+  }
+  if (op.text === '(') {
+    p.i--;
+    const { items } = parseParenList(p);
+    return { kind: 'ExprCall', callee: left, args: items, start: left.start, end: p.prevEnd() };
+  }
+  const nullish = op.text === '?.';
+  if (op.text === '[' || (nullish && p.isOp('['))) {
+    if (nullish) p.next();
+    return parseIndex(p, left, nullish);
+  }
+  const t = p.peek();
+  if (t.kind === 'number') {
+    p.next();
+    return { kind: 'TupleAccess', tuple: left, index: Number(t.text), nullish, start: left.start, end: t.end };
+  }
+  const name = p.expectIdent('a name after `.`');
+  return { kind: 'Member', object: left, name, nullish, start: left.start, end: Math.max(name.end, op.end) };
+}
+
+function parseIndex(p: ParserState, left: Expr, nullish: boolean): Expr {
+  const from = p.isOp(':') ? null : parseExpr(p, 0, false);
+  if (p.eatOp(':')) {
+    const to = p.isOp(']') ? null : parseExpr(p, 0, false);
+    p.expectOp(']');
+    return { kind: 'ArraySlice', array: left, from, to, start: left.start, end: p.prevEnd() };
+  }
+  p.expectOp(']');
+  const index = from ?? p.errorNode('Expected an index');
+  return { kind: 'ArrayAccess', array: left, index, nullish, start: left.start, end: p.prevEnd() };
+}
+
+/** `( a, b, )` → items; expects the `(` at the cursor; trailing comma allowed. */
+export function parseParenList(p: ParserState): { items: Expr[]; lparen: number; rparen: number | null; commas: number[] } {
+  const open = p.expectOp('(');
+  const lparen = open ? open.start : p.peek().start;
+  const { items, commas } = parseExprList(p, ')');
+  const close = p.expectOp(')');
+  return { items, lparen, rparen: close ? close.start : null, commas };
+}
+
+/** Comma-separated expressions up to (not including) `closer`; trailing comma allowed. */
+export function parseExprList(p: ParserState, closer: string | null, allowAlias = true): { items: Expr[]; commas: number[] } {
+  const items: Expr[] = [];
+  const commas: number[] = [];
+  if (closer && p.isOp(closer)) return { items, commas };
+  if (closer && p.isSync(p.peek()) && !p.isOp(',')) return { items, commas };
+  for (;;) {
+    const before = p.i;
+    items.push(parseExpr(p, 0, allowAlias));
+    const comma = p.eatOp(',');
+    if (!comma) break;
+    commas.push(comma.start);
+    if ((closer && p.isOp(closer)) || p.atEnd() || p.isClauseKeyword(p.peek())) break;
+    if (p.i === before) break;
+  }
+  return { items, commas };
+}
+
+/** `expr [ASC|DESC] [NULLS FIRST|LAST] [COLLATE 'x'] [WITH FILL …]`, comma-separated. */
+export function parseOrderList(p: ParserState): OrderExpr[] {
+  const out: OrderExpr[] = [];
+  for (;;) {
+    const expr = parseExpr(p, 0, true);
+    let direction: 'ASC' | 'DESC' = 'ASC';
+    const kw = p.peek().keyword;
+    if (kw === 'ASC' || kw === 'ASCENDING') p.next();
+    else if (kw === 'DESC' || kw === 'DESCENDING') {
+      p.next();
+      direction = 'DESC';
+    }
+    let nulls: 'FIRST' | 'LAST' | null = null;
+    if (p.eatKw('NULLS')) {
+      if (p.eatKw('FIRST')) nulls = 'FIRST';
+      else if (p.eatKw('LAST')) nulls = 'LAST';
+      else p.errorAtCurrent('Expected `FIRST` or `LAST` after `NULLS`');
+    }
+    if (p.eatKw('COLLATE') && p.peek().kind === 'string') p.next();
+    const withFill = parseWithFill(p);
+    out.push({ kind: 'OrderExpr', expr, direction, nulls, withFill, start: expr.start, end: Math.max(expr.end, p.prevEnd()) });
+    if (!p.eatOp(',')) break;
+    if (p.atEnd() || p.isClauseKeyword(p.peek())) break;
+  }
+  return out;
+}
+
+function parseWithFill(p: ParserState): boolean {
+  if (!(p.isKw('WITH') && p.peek(1).text.toUpperCase() === 'FILL')) return false;
+  p.next();
+  p.next();
+  for (const kw of ['FROM', 'TO', 'STEP']) {
+    if (p.eatKw(kw)) parseExpr(p, 0, false);
+  }
+  return true;
+}
+
+/** `( [base] [PARTITION BY …] [ORDER BY …] [ROWS|RANGE frame] )` after OVER or WINDOW w AS. */
+export function parseWindowSpec(p: ParserState): WindowSpec {
+  const start = p.peek().start;
+  p.expectOp('(', ' to open the window');
+  let base = null;
+  if (p.isAnyIdent() && !['PARTITION', 'ORDER', 'ROWS', 'RANGE'].includes(p.peek().keyword ?? '')) base = p.ident(p.next());
+  let partitionBy: Expr[] = [];
+  let orderBy: OrderExpr[] = [];
+  if (p.eatKw('PARTITION')) {
+    p.expectKw('BY');
+    partitionBy = parseExprList(p, ')').items;
+  }
+  if (p.eatKw('ORDER')) {
+    p.expectKw('BY');
+    orderBy = parseOrderList(p);
+  }
+  let frame: WindowSpec['frame'] = null;
+  if (p.isKw('ROWS') || p.isKw('RANGE')) {
+    const method = p.next().keyword!;
+    if (p.eatKw('BETWEEN')) {
+      const s = parseFrameBound(p);
+      p.expectKw('AND');
+      frame = { method, start: s, end: parseFrameBound(p) };
+    } else frame = { method, start: parseFrameBound(p), end: null };
+  }
+  p.expectOp(')', ' to close the window');
+  return { kind: 'WindowSpec', base, partitionBy, orderBy, frame, start, end: p.prevEnd() };
+}
+
+function parseFrameBound(p: ParserState): WindowFrameBound {
+  const start = p.peek().start;
+  if (p.eatKw('CURRENT')) p.expectKw('ROW');
+  else {
+    if (!p.eatKw('UNBOUNDED')) {
+      if (p.peek().kind === 'number') p.next();
+      else p.errorAtCurrent('Expected a window frame bound');
+    }
+    if (!p.eatKw('PRECEDING') && !p.eatKw('FOLLOWING')) p.errorAtCurrent('Expected `PRECEDING` or `FOLLOWING`');
+  }
+  const end = Math.max(start, p.prevEnd());
+  return { kind: 'FrameBound', text: p.text.slice(start, end), start, end };
+}

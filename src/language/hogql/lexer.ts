@@ -1,0 +1,328 @@
+/**
+ * HogQL lexer. Never throws, runs in linear time (hand-written scanning, no
+ * regular expressions), and gives every token its exact UTF-16 range.
+ *
+ * Significant tokens and comments are returned in two arrays; whitespace is dropped.
+ * Keywords are identifiers with `keyword` set to the uppercase spelling, because
+ * most HogQL keywords can also be used as identifiers.
+ */
+import { getVocabulary } from './vocabulary';
+
+export type TokenKind =
+  | 'ident' // bare identifier or keyword (`keyword` is set for keywords)
+  | 'quotedIdent' // `x` or "x"
+  | 'string' // 'x'
+  | 'number'
+  | 'op' // punctuation and operators
+  | 'templateStart' // f'
+  | 'templateText' // literal text inside f'…'
+  | 'templateEnd' // closing ' of f'…'
+  | 'unknown' // a character HogQL does not allow
+  | 'eof';
+
+export interface Token {
+  kind: TokenKind;
+  start: number;
+  end: number;
+  /** Source text of the token. */
+  text: string;
+  /** Uppercase keyword for bare identifiers that spell one (`select` → `SELECT`). */
+  keyword?: string;
+  /** Unquoted / unescaped value of identifiers, quoted identifiers and strings. */
+  value?: string;
+  /** String, quoted identifier or template string without its closing quote. */
+  unterminated?: boolean;
+}
+
+export interface Comment {
+  start: number;
+  end: number;
+  block: boolean;
+  unterminated?: boolean;
+}
+
+export interface LexResult {
+  tokens: Token[]; // always ends with an `eof` token
+  comments: Comment[];
+}
+
+const EXTRA_KEYWORDS = ['ASC', 'INFINITY', 'YYYY'];
+let keywordSet: Set<string> | undefined;
+
+export function isKeywordWord(upper: string): boolean {
+  keywordSet ??= new Set([...getVocabulary().keywords, ...EXTRA_KEYWORDS]);
+  return keywordSet.has(upper);
+}
+
+const OPS3 = ['=~*', '!~*'];
+const OPS2 = ['->', '::', '??', '?.', '=~', '!~', '~*', '||', '==', '!=', '<>', '<=', '>=', ':='];
+const OPS1 = '+-*/%=<>~?:.,;()[]{}';
+
+export function isIdentStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+}
+
+export function isIdentPart(c: number): boolean {
+  return isIdentStart(c) || isDigit(c);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isHex(c: number): boolean {
+  return isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12;
+}
+
+const ESCAPES: Record<string, string> = { b: '\b', f: '\f', r: '\r', n: '\n', t: '\t', '0': '\0', a: '\x07', v: '\v', '\\': '\\' };
+
+/** Unescapes the body of a quoted token (`quote` is the quote character). */
+export function unescapeQuoted(body: string, quote: string): string {
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === '\\' && i + 1 < body.length) {
+      const next = body[i + 1];
+      if (next in ESCAPES) out += ESCAPES[next];
+      else if (next === "'" || next === '"' || next === '`' || next === '{') out += next;
+      else out += ch + next;
+      i++;
+    } else if (ch === quote && body[i + 1] === quote) {
+      out += quote;
+      i++;
+    } else out += ch;
+  }
+  return out;
+}
+
+type Frame = { mode: 'code'; depth: number } | { mode: 'template'; token: Token };
+
+class Lexer {
+  private pos = 0;
+  readonly tokens: Token[] = [];
+  readonly comments: Comment[] = [];
+  private readonly stack: Frame[] = [{ mode: 'code', depth: 0 }];
+
+  constructor(private readonly src: string) {}
+
+  run(): LexResult {
+    while (this.pos < this.src.length) {
+      const top = this.stack[this.stack.length - 1];
+      if (top.mode === 'template') this.templatePart();
+      else this.codeToken();
+    }
+    this.markOpenTemplate();
+    this.tokens.push({ kind: 'eof', start: this.src.length, end: this.src.length, text: '' });
+    return { tokens: this.tokens, comments: this.comments };
+  }
+
+  private push(kind: TokenKind, start: number, extra: Partial<Token> = {}): Token {
+    const tok: Token = { kind, start, end: this.pos, text: this.src.slice(start, this.pos), ...extra };
+    this.tokens.push(tok);
+    return tok;
+  }
+
+  private code(at = this.pos): number {
+    return this.src.charCodeAt(at);
+  }
+
+  private codeToken(): void {
+    const src = this.src;
+    const c = this.code();
+    if (isSpace(c)) {
+      this.pos++;
+      return;
+    }
+    if (this.comment(c)) return;
+    const start = this.pos;
+    if (c === 102 && src[start + 1] === "'") {
+      this.pos += 2;
+      this.stack.push({ mode: 'template', token: this.push('templateStart', start) });
+      return;
+    }
+    if (isIdentStart(c)) return this.identifier(start);
+    if (isDigit(c) || (c === 46 && isDigit(this.code(start + 1)) && !this.afterOperand())) return this.number(start);
+    if (c === 39) return this.quoted(start, "'", 'string');
+    if (c === 96) return this.quoted(start, '`', 'quotedIdent');
+    if (c === 34) return this.quoted(start, '"', 'quotedIdent');
+    this.operator(start);
+  }
+
+  private comment(c: number): boolean {
+    const src = this.src;
+    const next = src[this.pos + 1];
+    const start = this.pos;
+    if ((c === 45 && next === '-') || (c === 47 && next === '/') || c === 35) {
+      while (this.pos < src.length && src[this.pos] !== '\n' && src[this.pos] !== '\r') this.pos++;
+      this.comments.push({ start, end: this.pos, block: false });
+      return true;
+    }
+    if (c === 47 && next === '*') {
+      const close = src.indexOf('*/', start + 2);
+      this.pos = close < 0 ? src.length : close + 2;
+      this.comments.push({ start, end: this.pos, block: true, ...(close < 0 ? { unterminated: true } : {}) });
+      return true;
+    }
+    return false;
+  }
+
+  /** True when the previous token ends an operand (so `.5` after it is a dot, not a number). */
+  private afterOperand(): boolean {
+    const prev = this.tokens[this.tokens.length - 1];
+    if (!prev || prev.end !== this.pos) return false;
+    return prev.kind === 'ident' || prev.kind === 'quotedIdent' || prev.kind === 'number' || prev.text === ')' || prev.text === ']';
+  }
+
+  private identifier(start: number): void {
+    while (this.pos < this.src.length && isIdentPart(this.code())) this.pos++;
+    const text = this.src.slice(start, this.pos);
+    const upper = text.toUpperCase();
+    this.push('ident', start, isKeywordWord(upper) ? { keyword: upper, value: text } : { value: text });
+  }
+
+  private number(start: number): void {
+    const src = this.src;
+    const prev = this.tokens[this.tokens.length - 1];
+    const tupleIndex = prev !== undefined && prev.end === start && (prev.text === '.' || prev.text === '?.');
+    if (src[start] === '0' && (src[start + 1] === 'x' || src[start + 1] === 'X') && isHex(this.code(start + 2))) {
+      this.pos = start + 2;
+      while (isHex(this.code())) this.pos++;
+      this.push('number', start);
+      return;
+    }
+    if (src[start] === '0' && (src[start + 1] === 'b' || src[start + 1] === 'B') && (src[start + 2] === '0' || src[start + 2] === '1')) {
+      this.pos = start + 2;
+      while (src[this.pos] === '0' || src[this.pos] === '1') this.pos++;
+      this.push('number', start);
+      return;
+    }
+    while (isDigit(this.code())) this.pos++;
+    if (!tupleIndex && src[this.pos] === '.' && !(src[this.pos + 1] === '.')) {
+      const afterDot = this.code(this.pos + 1);
+      if (isDigit(afterDot) || !isIdentStart(afterDot)) {
+        this.pos++;
+        while (isDigit(this.code())) this.pos++;
+      }
+    }
+    if (!tupleIndex) this.exponent();
+    this.push('number', start);
+  }
+
+  private exponent(): void {
+    const src = this.src;
+    if (src[this.pos] !== 'e' && src[this.pos] !== 'E') return;
+    let p = this.pos + 1;
+    if (src[p] === '+' || src[p] === '-') p++;
+    if (!isDigit(this.code(p))) return;
+    while (isDigit(this.code(p))) p++;
+    this.pos = p;
+  }
+
+  private quoted(start: number, quote: string, kind: TokenKind): void {
+    const src = this.src;
+    let p = start + 1;
+    let closed = false;
+    while (p < src.length) {
+      const ch = src[p];
+      if (ch === '\\') {
+        p += 2;
+        continue;
+      }
+      if (ch === quote) {
+        if (src[p + 1] === quote) {
+          p += 2;
+          continue;
+        }
+        closed = true;
+        p++;
+        break;
+      }
+      p++;
+    }
+    this.pos = Math.min(p, src.length);
+    const body = src.slice(start + 1, closed ? this.pos - 1 : this.pos);
+    this.push(kind, start, { value: unescapeQuoted(body, quote), ...(closed ? {} : { unterminated: true }) });
+  }
+
+  private operator(start: number): void {
+    const src = this.src;
+    const three = src.slice(start, start + 3);
+    const two = src.slice(start, start + 2);
+    let text: string;
+    if (OPS3.includes(three)) text = three;
+    else if (OPS2.includes(two)) text = two;
+    else if (OPS1.includes(src[start])) text = src[start];
+    else {
+      const cp = src.codePointAt(start)!;
+      this.pos += cp > 0xffff ? 2 : 1;
+      this.push('unknown', start);
+      return;
+    }
+    this.pos += text.length;
+    this.push('op', start);
+    this.trackBraces(text);
+  }
+
+  private trackBraces(text: string): void {
+    const top = this.stack[this.stack.length - 1];
+    if (top.mode !== 'code') return;
+    if (text === '{') top.depth++;
+    else if (text === '}') {
+      if (top.depth > 0) top.depth--;
+      else if (this.stack.length > 1) this.stack.pop();
+    }
+  }
+
+  /** Inside f'…': literal text up to `{` (expression) or the closing quote. */
+  private templatePart(): void {
+    const src = this.src;
+    const start = this.pos;
+    let p = start;
+    while (p < src.length) {
+      const ch = src[p];
+      if (ch === '\\') p += 2;
+      else if (ch === "'" && src[p + 1] === "'") p += 2;
+      else if (ch === "'" || ch === '{') break;
+      else p++;
+    }
+    this.pos = Math.min(p, src.length);
+    if (this.pos > start) {
+      this.push('templateText', start, { value: unescapeQuoted(src.slice(start, this.pos), "'") });
+    }
+    if (this.pos >= src.length) return;
+    const s = this.pos++;
+    if (src[s] === "'") {
+      this.push('templateEnd', s);
+      this.stack.pop();
+    } else {
+      this.push('op', s);
+      this.stack.push({ mode: 'code', depth: 0 });
+    }
+  }
+
+  /** Flags the start of every f-string that was still open at end of input. */
+  private markOpenTemplate(): void {
+    for (const frame of this.stack) if (frame.mode === 'template') frame.token.unterminated = true;
+  }
+}
+
+/** Tokenizes HogQL source. Never throws. */
+export function lex(text: string): LexResult {
+  return new Lexer(text).run();
+}
+
+/** Index of the first token whose end is after `offset` (binary search). */
+export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,85 @@
+/**
+ * Entry points of our HogQL parser. Always returns a tree plus a list of
+ * syntax problems; never throws.
+ */
+import type { Problem, SelectLike } from './ast';
+import { lex, type LexResult, type Token } from './lexer';
+import { ParserState } from './parserCore';
+import { parseSelectSet, startsSelect } from './select';
+import { splitStatements, type Statement } from './split';
+import { parseTag } from './tags';
+
+export interface ParsedStatement extends Statement {
+  query: SelectLike;
+  problems: Problem[];
+}
+
+export interface ParseResult {
+  text: string;
+  lex: LexResult;
+  statements: ParsedStatement[];
+  /** Syntax problems of all statements plus lexical ones (unterminated comments). */
+  problems: Problem[];
+}
+
+function newParser(text: string, tokens: readonly Token[]): ParserState {
+  const p = new ParserState(text, tokens);
+  p.parseSelectSet = parseSelectSet;
+  p.startsSelect = startsSelect;
+  return p;
+}
+
+/** Parses one statement from a token list that ends with `eof`. */
+export function parseTokens(text: string, tokens: readonly Token[]): { query: SelectLike; problems: Problem[] } {
+  const p = newParser(text, tokens);
+  let query: SelectLike;
+  try {
+    query = p.isOp('<') && p.isAnyIdent(1) ? parseTag(p) : parseSelectSet(p);
+    if (!p.atEnd()) {
+      const t = p.peek();
+      p.error(`Unexpected \`${t.text}\` after the end of the query`, t.start, t.end, 'unexpected-token');
+    }
+  } catch (err) {
+    const at = p.peek().start;
+    p.error(`Parser failure: ${(err as Error).message}`, at, at, 'internal');
+    query = { kind: 'Error', message: 'Parser failure', start: tokens[0]?.start ?? 0, end: at };
+  }
+  return { query, problems: p.problems };
+}
+
+function statementTokens(all: readonly Token[], s: Statement): Token[] {
+  const slice = all.slice(s.tokenStart, s.tokenEnd);
+  slice.push({ kind: 'eof', start: s.range.end, end: s.range.end, text: '' });
+  return slice;
+}
+
+/** Parses every `;`-separated statement of a document. */
+export function parse(text: string): ParseResult {
+  const lexed = lex(text);
+  const statements: ParsedStatement[] = [];
+  const problems: Problem[] = [];
+  for (const c of lexed.comments) {
+    if (c.unterminated) problems.push({ message: 'Unterminated block comment', start: c.start, end: c.end, severity: 'error', code: 'unterminated-comment' });
+  }
+  for (const s of splitStatements(text, lexed)) {
+    const r = parseTokens(text, statementTokens(lexed.tokens, s));
+    statements.push({ ...s, query: r.query, problems: r.problems });
+    problems.push(...r.problems);
+  }
+  return { text, lex: lexed, statements, problems };
+}
+
+/** Parses text that should hold exactly one statement (a trailing `;` is fine). */
+export function parseStatement(text: string): { query: SelectLike; problems: Problem[]; lex: LexResult } {
+  const lexed = lex(text);
+  const stmts = splitStatements(text, lexed);
+  if (stmts.length === 0) {
+    const end = text.length;
+    return { lex: lexed, query: { kind: 'Error', message: 'Empty query', start: end, end }, problems: [{ message: 'Expected `SELECT`, found end of input', start: end, end, severity: 'error', code: 'empty' }] };
+  }
+  const r = parseTokens(text, statementTokens(lexed.tokens, stmts[0]));
+  for (const extra of stmts.slice(1)) {
+    r.problems.push({ message: 'Only one statement is allowed here', start: extra.range.start, end: extra.range.end, severity: 'error', code: 'multiple-statements' });
+  }
+  return { ...r, lex: lexed };
+}

@@ -1,0 +1,61 @@
+/**
+ * HogQLX tags: `<Sparkline data={[1, 2]} />` and `<Tag a="x">{expr}text<Inner /></Tag>`.
+ * Text children are skipped (kept out of the tree); expressions and nested tags are kept.
+ */
+import type { Expr, Ident, Tag } from './ast';
+import { parseExpr } from './expressions';
+import type { ParserState } from './parserCore';
+
+const MAX_TAG_TOKENS = 100_000;
+
+export function parseTag(p: ParserState): Tag {
+  const start = p.next().start;
+  const name = p.ident(p.next());
+  const attributes: Tag['attributes'] = [];
+  while (p.isAnyIdent()) {
+    const attrName = p.ident(p.next());
+    let value: Expr | null = null;
+    if (p.eatOp('=')) value = parseAttrValue(p);
+    attributes.push({ name: attrName, value });
+  }
+  const children: Expr[] = [];
+  if (p.isOp('/') && p.isOp('>', 1)) {
+    p.next();
+    p.next();
+    return { kind: 'Tag', name, attributes, children, start, end: p.prevEnd() };
+  }
+  if (!p.expectOp('>', ' to close the tag')) return { kind: 'Tag', name, attributes, children, start, end: p.prevEnd() };
+  parseChildren(p, name, children);
+  return { kind: 'Tag', name, attributes, children, start, end: p.prevEnd() };
+}
+
+function parseAttrValue(p: ParserState): Expr {
+  if (p.eatOp('{')) {
+    const value = parseExpr(p, 0, false);
+    p.expectOp('}', ' to close the attribute value');
+    return value;
+  }
+  if (p.peek().kind === 'string' || p.peek().kind === 'templateStart') return parseExpr(p, 0, false);
+  return p.errorNode('Expected a string or `{expression}` as the attribute value');
+}
+
+function parseChildren(p: ParserState, name: Ident, children: Expr[]): void {
+  for (let guard = 0; guard < MAX_TAG_TOKENS && !p.atEnd(); guard++) {
+    if (p.isOp('<') && p.isOp('/', 1)) {
+      p.next();
+      p.next();
+      const closing = p.isAnyIdent() ? p.next() : null;
+      if (closing && closing.text !== name.name) {
+        p.error(`Closing tag \`${closing.text}\` does not match \`${name.name}\``, closing.start, closing.end);
+      }
+      p.expectOp('>', ' to close the tag');
+      return;
+    }
+    if (p.isOp('<') && p.isAnyIdent(1)) children.push(parseTag(p));
+    else if (p.eatOp('{')) {
+      children.push(parseExpr(p, 0, false));
+      p.expectOp('}');
+    } else p.next();
+  }
+  p.errorAtCurrent(`Expected \`</${name.name}>\``);
+}
