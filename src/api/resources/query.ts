@@ -1,0 +1,247 @@
+/**
+ * The query endpoint: HogQL runs (blocking and async), status polls, cancel, HogQLMetadata and
+ * HogQLAutocomplete. Results are parsed losslessly: integers beyond 2^53 arrive as `bigint`.
+ */
+import { randomUUID } from 'node:crypto';
+import { AbortError, isAbort } from '../errors';
+import type { Transport } from '../transport';
+import type { CallOptions, Timeouts } from '../types';
+import { Id, projectPath } from './base';
+
+export type ExecutionMode = 'blocking' | 'async' | 'lazy_async' | 'force_blocking' | 'force_async' | 'force_cache';
+
+export interface HogQLFilters {
+  dateRange?: { date_from?: string | null; date_to?: string | null };
+  properties?: unknown[];
+  filterTestAccounts?: boolean;
+}
+
+export interface HogQLQueryNode {
+  kind: 'HogQLQuery';
+  query: string;
+  values?: Record<string, unknown>;
+  filters?: HogQLFilters;
+  variables?: Record<string, unknown>;
+  modifiers?: Record<string, unknown>;
+}
+
+export interface QueryTiming {
+  k: string;
+  t: number;
+}
+
+export interface QueryProgress {
+  bytes_read: number;
+  rows_read: number;
+  estimated_rows_total: number;
+  time_elapsed: number;
+  active_cpu_time: number;
+}
+
+export interface QueryStatus {
+  id: string;
+  team_id?: number;
+  complete: boolean;
+  error: boolean;
+  error_message: string | null;
+  /** The finished query's response (for a HogQL query: a HogQLQueryResponse). */
+  results: unknown;
+  start_time?: string | null;
+  end_time?: string | null;
+  expiration_time?: string | null;
+  query_progress?: QueryProgress | null;
+  [extra: string]: unknown;
+}
+
+export interface HogQLQueryResponse {
+  results: unknown[][];
+  columns?: string[];
+  /** `[name, ClickHouse type]` pairs. */
+  types?: [string, string][] | string[];
+  hogql?: string;
+  clickhouse?: string;
+  timings?: QueryTiming[];
+  hasMore?: boolean;
+  limit?: number;
+  offset?: number;
+  is_cached?: boolean;
+  last_refresh?: string;
+  query_status?: QueryStatus | null;
+  error?: string;
+  [extra: string]: unknown;
+}
+
+export interface HogQLNotice {
+  message: string;
+  start?: number;
+  end?: number;
+  fix?: string;
+}
+
+export type HogLanguage = 'hogQL' | 'hogQLExpr' | 'hog' | 'hogJson' | 'hogTemplate';
+
+export interface HogQLMetadataResponse {
+  query?: string;
+  isValid?: boolean;
+  isUsingIndices?: 'undecisive' | 'no' | 'partial' | 'yes';
+  errors: HogQLNotice[];
+  warnings: HogQLNotice[];
+  notices: HogQLNotice[];
+  table_names?: string[];
+  ch_table_names?: string[];
+  [extra: string]: unknown;
+}
+
+export interface AutocompleteItem {
+  label: string;
+  insertText: string;
+  /** Monaco CompletionItemKind name: `Function`, `Field`, `Keyword`… */
+  kind: string;
+  detail?: string;
+  documentation?: string;
+}
+
+export interface HogQLAutocompleteResponse {
+  suggestions: AutocompleteItem[];
+  incomplete_list: boolean;
+  [extra: string]: unknown;
+}
+
+export interface RunOptions extends CallOptions {
+  refresh?: ExecutionMode;
+  /** Becomes the query id for polling/cancel; a UUID is generated when absent. */
+  clientQueryId?: string;
+  /** Shown in PostHog's query log. */
+  name?: string;
+  /** On abort, ask PostHog to cancel the query (DELETE, fire and forget). Default true. */
+  cancelOnAbort?: boolean;
+  /** Called with each status while an async run is polled. */
+  onProgress?: (status: QueryStatus) => void;
+}
+
+export type AsyncRun =
+  | { complete: true; queryId: string; response: HogQLQueryResponse }
+  | { complete: false; queryId: string; status: QueryStatus };
+
+/** Longer defaults for query calls than for metadata (ClickHouse may take 60 s+). */
+export const QUERY_TIMEOUTS: Pick<Timeouts, 'headersMs' | 'bodyMs'> = { headersMs: 180_000, bodyMs: 120_000 };
+
+function node(query: string | HogQLQueryNode): HogQLQueryNode {
+  return typeof query === 'string' ? { kind: 'HogQLQuery', query } : query;
+}
+
+export class Query {
+  constructor(private readonly t: Transport) {}
+
+  private async post<T>(projectId: Id, body: Record<string, unknown>, opts: CallOptions, lossless: boolean): Promise<{ status: number; data: T }> {
+    const res = await this.t.request<T>({
+      method: 'POST',
+      path: projectPath(projectId, 'query'),
+      body,
+      ...(lossless ? { json: 'lossless' as const } : {}),
+      ...opts,
+    });
+    return { status: res.status, data: res.data };
+  }
+
+  /**
+   * Runs a HogQL query and returns its rows. With the default `refresh: 'blocking'` PostHog
+   * answers when done; if it answers 202 (started async), this polls until complete.
+   */
+  async run(projectId: Id, query: string | HogQLQueryNode, opts: RunOptions = {}): Promise<HogQLQueryResponse> {
+    const r = await this.runAsync(projectId, query, { refresh: 'blocking', ...opts });
+    if (r.complete) return r.response;
+    return this.wait(projectId, r.queryId, opts);
+  }
+
+  /** Starts a run; `force_async` by default. Returns the response, or the status to poll. */
+  async runAsync(projectId: Id, query: string | HogQLQueryNode, opts: RunOptions = {}): Promise<AsyncRun> {
+    const queryId = opts.clientQueryId ?? randomUUID().replace(/-/g, '');
+    const body: Record<string, unknown> = { query: node(query), refresh: opts.refresh ?? 'force_async', client_query_id: queryId };
+    if (opts.name) body.name = opts.name;
+    const call: CallOptions = { timeouts: { ...QUERY_TIMEOUTS, ...opts.timeouts }, ...(opts.signal ? { signal: opts.signal } : {}) };
+    try {
+      const { data } = await this.post<HogQLQueryResponse>(projectId, body, call, true);
+      const status = data.query_status;
+      if (status && !status.complete) return { complete: false, queryId: status.id || queryId, status };
+      return { complete: true, queryId, response: data };
+    } catch (err) {
+      if (isAbort(err) && opts.cancelOnAbort !== false) this.cancelQuietly(projectId, queryId);
+      throw err;
+    }
+  }
+
+  /** Polls a query (idempotent GET, retried on transient errors). 200 done, 202 running, 400/500 failed. */
+  async status(projectId: Id, queryId: string, opts: CallOptions & { showProgress?: boolean } = {}): Promise<QueryStatus> {
+    const { showProgress = true, ...call } = opts;
+    const res = await this.t.request<{ query_status: QueryStatus }>({
+      method: 'GET',
+      path: projectPath(projectId, 'query', queryId),
+      query: showProgress ? { show_progress: true } : undefined,
+      idempotent: true,
+      json: 'lossless',
+      ...call,
+    });
+    return res.data.query_status;
+  }
+
+  /** Polls until the query completes (interval grows from 250 ms to 2 s); returns its response. */
+  async wait(projectId: Id, queryId: string, opts: RunOptions = {}): Promise<HogQLQueryResponse> {
+    const call: CallOptions = opts.signal ? { signal: opts.signal } : {};
+    try {
+      for (let interval = 250; ; interval = Math.min(2_000, interval * 1.5)) {
+        const status = await this.status(projectId, queryId, call);
+        opts.onProgress?.(status);
+        if (status.complete) return status.results as HogQLQueryResponse;
+        try {
+          await this.t.clock.sleep(interval, opts.signal);
+        } catch (cause) {
+          throw new AbortError({ status: 0, userMessage: 'Cancelled.', method: 'GET', path: projectPath(projectId, 'query', queryId), cause });
+        }
+      }
+    } catch (err) {
+      if (isAbort(err) && opts.cancelOnAbort !== false) this.cancelQuietly(projectId, queryId);
+      throw err;
+    }
+  }
+
+  /** Cancels a running query (never retried). */
+  async cancel(projectId: Id, queryId: string, opts: CallOptions = {}): Promise<void> {
+    await this.t.request<unknown>({ method: 'DELETE', path: projectPath(projectId, 'query', queryId), ...opts });
+  }
+
+  private cancelQuietly(projectId: Id, queryId: string): void {
+    this.cancel(projectId, queryId).catch((err: unknown) =>
+      this.t.logger.debug(this.t.scrub(`cancel of query ${queryId} failed: ${err instanceof Error ? err.message : String(err)}`)),
+    );
+  }
+
+  /** HogQLMetadata: validation errors/warnings with offsets; 200 even when the query is invalid. */
+  async metadata(
+    projectId: Id,
+    query: string,
+    opts: CallOptions & { language?: HogLanguage; filters?: HogQLFilters; sourceQuery?: unknown; variables?: Record<string, unknown> } = {},
+  ): Promise<HogQLMetadataResponse> {
+    const { language = 'hogQL', filters, sourceQuery, variables, ...call } = opts;
+    const q: Record<string, unknown> = { kind: 'HogQLMetadata', language, query };
+    if (filters) q.filters = filters;
+    if (sourceQuery) q.sourceQuery = sourceQuery;
+    if (variables) q.variables = variables;
+    return (await this.post<HogQLMetadataResponse>(projectId, { query: q }, call, false)).data;
+  }
+
+  /** HogQLAutocomplete at a cursor range (0-based character offsets). */
+  async autocomplete(
+    projectId: Id,
+    query: string,
+    startPosition: number,
+    endPosition: number,
+    opts: CallOptions & { language?: HogLanguage; sourceQuery?: unknown; filters?: HogQLFilters } = {},
+  ): Promise<HogQLAutocompleteResponse> {
+    const { language = 'hogQL', sourceQuery, filters, ...call } = opts;
+    const q: Record<string, unknown> = { kind: 'HogQLAutocomplete', language, query, startPosition, endPosition };
+    if (sourceQuery) q.sourceQuery = sourceQuery;
+    if (filters) q.filters = filters;
+    return (await this.post<HogQLAutocompleteResponse>(projectId, { query: q }, call, false)).data;
+  }
+}

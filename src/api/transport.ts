@@ -1,0 +1,246 @@
+/**
+ * The HTTP core: one undici dispatcher set per client, the request log, error mapping, the
+ * limiter and retries. Resources call `request()`; nothing else touches undici.
+ */
+import type { Dispatcher } from 'undici';
+import { ApiError, ConfigError, RateLimitError } from './errors';
+import { badBody, errorFromException, errorFromResponse, ExceptionContext, requestIdOf } from './errorFactory';
+import { HostInfo } from './hosts';
+import { parseJsonLossless } from './json';
+import { RateClass, rateClassesFor, RateLimiter } from './limiter';
+import { Dispatchers, ProxySettings } from './proxy';
+import { redactSecrets } from './redact';
+import { DEFAULT_RETRY, RetryPolicy, withRetry } from './retry';
+import { ApiLogger, ApiResponse, Clock, DEFAULT_TIMEOUTS, QueryParams, RequestSpec, Timeouts } from './types';
+
+export interface TransportOptions {
+  host: HostInfo;
+  key: string;
+  userAgent: string;
+  logger: ApiLogger;
+  timeouts?: Partial<Timeouts>;
+  retry?: Partial<RetryPolicy>;
+  proxy?: ProxySettings;
+  limiter: RateLimiter | undefined;
+  clock: Clock;
+  random: () => number;
+}
+
+/** A target: origin plus path with query string. */
+export interface Target {
+  origin: string;
+  path: string;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+export interface ExchangeInit {
+  method: RequestSpec['method'];
+  headers: Record<string, string>;
+  body: string | undefined;
+  signal: AbortSignal | undefined;
+  headersMs: number;
+  bodyMs: number;
+}
+
+export function buildQuery(query: QueryParams | undefined): string {
+  if (!query) return '';
+  let out = '';
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null) continue;
+    const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+    out += `${out ? '&' : '?'}${encodeURIComponent(k)}=${encodeURIComponent(s)}`;
+  }
+  return out;
+}
+
+export class Transport {
+  readonly host: HostInfo;
+  readonly timeouts: Timeouts;
+  readonly retry: RetryPolicy;
+  readonly logger: ApiLogger;
+  readonly limiter: RateLimiter | undefined;
+  readonly clock: Clock;
+  readonly userAgent: string;
+  readonly #key: string;
+  readonly #secrets: string[];
+  readonly #dispatchers: Dispatchers;
+  readonly #baseHeaders: Record<string, string>;
+  private readonly random: () => number;
+
+  constructor(opts: TransportOptions) {
+    this.host = opts.host;
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
+    this.retry = { ...DEFAULT_RETRY, ...opts.retry };
+    this.logger = opts.logger;
+    this.limiter = opts.limiter;
+    this.clock = opts.clock;
+    this.random = opts.random;
+    this.#key = opts.key;
+    this.#secrets = [opts.key];
+    if (opts.proxy?.proxyAuthorization) this.#secrets.push(opts.proxy.proxyAuthorization);
+    this.#dispatchers = new Dispatchers({ connectTimeoutMs: this.timeouts.connectMs, ...(opts.proxy ? { proxy: opts.proxy } : {}) });
+    this.userAgent = opts.userAgent;
+    this.#baseHeaders = { 'user-agent': opts.userAgent, accept: 'application/json' };
+  }
+
+  /** Removes this connection's key (and proxy credentials) and every key-like token. */
+  readonly scrub = (text: string): string => redactSecrets(text, this.#secrets);
+
+  /** Resolves a relative API path or an absolute same-origin URL; refuses other origins. */
+  target(path: string, query?: QueryParams): Target {
+    if (/^https?:\/\//i.test(path)) {
+      const url = new URL(path);
+      if (url.origin !== this.host.origin) {
+        throw new ConfigError(
+          `Refused to send the API key to ${url.origin}: it is not the configured PostHog host ${this.host.origin}.`,
+          `cross-origin URL ${this.scrub(path)}`,
+        );
+      }
+      const qs = buildQuery(query);
+      return { origin: url.origin, path: url.pathname + (url.search && qs ? `${url.search}&${qs.slice(1)}` : url.search || qs) };
+    }
+    return { origin: this.host.origin, path: this.host.pathPrefix + path + buildQuery(query) };
+  }
+
+  /** Sends a request to the private API with the key; JSON in, JSON out; limiter and retries. */
+  async request<T>(spec: RequestSpec): Promise<ApiResponse<T>> {
+    const target = this.target(spec.path, spec.query);
+    const idempotent = spec.idempotent ?? (spec.method === 'GET' || spec.method === 'HEAD');
+    const classes = this.limiter ? rateClassesFor(spec.method, target.path, spec.body) : [];
+    const headers: Record<string, string> = { ...this.#baseHeaders, authorization: `Bearer ${this.#key}` };
+    let body: string | undefined;
+    if (spec.body !== undefined) {
+      body = JSON.stringify(spec.body);
+      headers['content-type'] = 'application/json';
+    }
+    const init: ExchangeInit = {
+      method: spec.method,
+      headers,
+      body,
+      signal: spec.signal,
+      headersMs: spec.timeouts?.headersMs ?? this.timeouts.headersMs,
+      bodyMs: spec.timeouts?.bodyMs ?? this.timeouts.bodyMs,
+    };
+    const once = (): Promise<ApiResponse<T>> => this.attempt<T>(spec, target, init, classes);
+    if (!idempotent || this.retry.maxTries <= 1) return once();
+    return withRetry(once, {
+      idempotent,
+      policy: this.retry,
+      clock: this.clock,
+      random: this.random,
+      ...(spec.signal ? { signal: spec.signal } : {}),
+      onRetry: (err, delay, n) =>
+        this.logger.info(
+          this.scrub(`retrying ${spec.method} ${target.path} in ${(delay / 1000).toFixed(1)} s after ${err.name} (${err.status || err.message}); attempt ${n + 1} of ${this.retry.maxTries}`),
+        ),
+    });
+  }
+
+  private async attempt<T>(spec: RequestSpec, target: Target, init: ExchangeInit, classes: readonly RateClass[]): Promise<ApiResponse<T>> {
+    if (this.limiter) await this.limiter.acquire(classes, spec.signal, { method: spec.method, path: this.scrub(target.path) });
+    const raw = await this.exchange(target, init);
+    const ok = (raw.status >= 200 && raw.status < 300) || (spec.okStatuses?.includes(raw.status) ?? false);
+    const ctx = this.failureContext(spec.method, target.path, true);
+    if (!ok) {
+      const err = errorFromResponse(raw, ctx);
+      if (err instanceof RateLimitError && this.limiter) this.limiter.penalize(classes, err.retryAfterMs ?? 10_000);
+      throw err;
+    }
+    let data: unknown;
+    if (raw.status !== 204 && raw.body !== '') {
+      const first = raw.body.charCodeAt(0);
+      try {
+        if (first === 60 /* < */) throw new SyntaxError('HTML instead of JSON');
+        data = spec.json === 'lossless' ? parseJsonLossless(raw.body) : JSON.parse(raw.body);
+      } catch (parseError) {
+        throw badBody(raw, ctx, parseError);
+      }
+    } else if (spec.method === 'GET') {
+      throw badBody(raw, ctx, new SyntaxError('empty body'));
+    }
+    return { status: raw.status, data: data as T, headers: raw.headers, requestId: requestIdOf(raw.headers) };
+  }
+
+  failureContext(method: string, path: string, withKey: boolean): ExceptionContext {
+    return {
+      method,
+      path: this.scrub(path),
+      webBase: this.host.baseUrl,
+      ...(withKey ? { key: this.#key } : {}),
+      scrub: this.scrub,
+      now: this.clock.now,
+      signal: undefined,
+      timeouts: this.timeouts,
+    };
+  }
+
+  /**
+   * One HTTP exchange: sends, reads the whole body as text, logs `METHOD path → status (ms)`.
+   * Network failures, timeouts and aborts are thrown as typed ApiErrors.
+   */
+  async exchange(target: Target, init: ExchangeInit): Promise<RawResponse> {
+    const started = performance.now();
+    const dispatcher: Dispatcher = this.#dispatchers.forOrigin(target.origin);
+    let raw: RawResponse;
+    try {
+      const res = await dispatcher.request({
+        origin: target.origin,
+        path: target.path,
+        method: init.method,
+        headers: init.headers,
+        body: init.body,
+        signal: init.signal,
+        headersTimeout: init.headersMs,
+        bodyTimeout: init.bodyMs,
+      });
+      raw = { status: res.statusCode, headers: res.headers, body: await res.body.text() };
+    } catch (err) {
+      const ctx = this.failureContext(init.method, target.path, false);
+      const mapped = errorFromException(err, {
+        ...ctx,
+        signal: init.signal,
+        timeouts: { ...this.timeouts, headersMs: init.headersMs, bodyMs: init.bodyMs },
+        webBase: target.origin === this.host.origin ? this.host.baseUrl : target.origin,
+      });
+      this.logOutcome(init.method, target.path, started, mapped);
+      throw mapped;
+    }
+    this.logOutcome(init.method, target.path, started, raw.status);
+    return raw;
+  }
+
+  private logOutcome(method: string, path: string, started: number, outcome: number | ApiError): void {
+    const ms = Math.round(performance.now() - started);
+    if (typeof outcome === 'number') {
+      const line = `${method} ${path} → ${outcome} (${ms} ms)`;
+      if (outcome < 400) this.logger.debug(this.scrub(line));
+      else this.logger.info(this.scrub(line));
+      return;
+    }
+    if (outcome.name === 'AbortError') {
+      this.logger.debug(this.scrub(`${method} ${path} → cancelled (${ms} ms)`));
+      return;
+    }
+    const code = (outcome as { code?: string }).code ?? (outcome as { phase?: string }).phase ?? '';
+    this.logger.info(this.scrub(`${method} ${path} → ${outcome.name}${code ? ` ${code}` : ''} (${ms} ms): ${outcome.detail}`));
+  }
+
+  /** The configured proxy URL for an origin, if any (for diagnostics). */
+  proxyUrlFor(origin: string): string | undefined {
+    const p = this.#dispatchers.proxyUrlFor(origin);
+    return p === undefined ? undefined : this.scrub(p);
+  }
+
+  async close(): Promise<void> {
+    await this.#dispatchers.close();
+  }
+
+  async destroy(): Promise<void> {
+    await this.#dispatchers.destroy();
+  }
+}
