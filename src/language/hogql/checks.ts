@@ -1,0 +1,144 @@
+/**
+ * Offline semantic checks against the vocabulary. Everything here is a WARNING:
+ * unknown tables, unknown fields of known tables, unknown functions and wrong
+ * argument counts. Nothing is reported where we cannot be sure (unknown tables
+ * in scope, placeholders, JSON properties, lambda arguments, aliases, CTE columns).
+ */
+import type { Call, Field, Problem, SelectLike } from './ast';
+import { parse } from './parse';
+import { buildScopes, resolveChain, type Resolution, type Scope } from './scopes';
+import { didYouMean } from './suggest';
+import { walk } from './visit';
+import { getVocabulary, type FunctionInfo } from './vocabulary';
+
+export interface CheckOptions {
+  /** Extra table names to accept (e.g. data-warehouse tables from the project's schema). */
+  knownTables?: readonly string[];
+}
+
+/** Names accepted as calls though they are syntax rather than vocabulary functions. */
+const SYNTAX_CALLS = new Set(['COLUMNS', 'columns']);
+
+function warn(message: string, start: number, end: number, code: string): Problem {
+  return { message, start, end, severity: 'warning', code };
+}
+
+/** Semantic warnings for one parsed statement. */
+export function checkQuery(query: SelectLike, text: string, opts: CheckOptions = {}): Problem[] {
+  const out: Problem[] = [];
+  const known = new Set(opts.knownTables ?? []);
+  for (const scope of buildScopes(query, text)) {
+    checkTables(scope, known, out);
+    checkExpressions(scope, known, out);
+  }
+  return out;
+}
+
+/** Syntax problems plus semantic warnings for a whole document, sorted by position. */
+export function diagnose(text: string, opts: CheckOptions = {}): Problem[] {
+  const r = parse(text);
+  const all = [...r.problems];
+  for (const s of r.statements) all.push(...checkQuery(s.query, text, opts));
+  return all.sort((a, b) => a.start - b.start);
+}
+
+function checkTables(scope: Scope, known: Set<string>, out: Problem[]): void {
+  const vocab = getVocabulary();
+  for (const t of scope.tables) {
+    const table = t.item.table;
+    if (t.kind === 'unknown' && table.kind === 'TableRef' && !known.has(t.name) && t.name !== '') {
+      const candidates = [...vocab.tables.map((x) => x.name), ...scope.ctes.keys()];
+      out.push(warn(`Unknown table \`${t.name}\`.${didYouMean(t.name, candidates)}`, table.start, table.end, 'unknown-table'));
+    }
+    if (t.kind === 'function' && table.kind === 'Call' && !t.table && !known.has(t.name)) {
+      out.push(warn(`Unknown table function \`${t.name}\`.`, table.name.start, table.name.end, 'unknown-table'));
+    }
+  }
+}
+
+/** Walks the expressions owned by this scope's SELECT (not nested SELECTs). */
+function checkExpressions(scope: Scope, known: Set<string>, out: Problem[]): void {
+  const lambdaParams: { names: Set<string>; start: number; end: number }[] = [];
+  const tableCalls = new Set(scope.select.from.map((j) => j.table));
+  const trusted = scope.tables.every((t) => t.kind !== 'unknown' || known.has(t.name));
+  walk(scope.select, (node) => {
+    if (node !== scope.select && node.kind === 'SelectQuery') return false;
+    if (node.kind === 'Placeholder' || node.kind === 'Tag') return false;
+    if (node.kind === 'Lambda') lambdaParams.push({ names: new Set(node.params.map((p) => p.name)), start: node.start, end: node.end });
+    if (node.kind === 'Call' && !tableCalls.has(node)) checkCall(node, out);
+    if (node.kind === 'Field' && trusted && !inLambda(node, lambdaParams)) checkField(scope, node, out);
+    return true;
+  });
+}
+
+function inLambda(field: Field, lambdas: { names: Set<string>; start: number; end: number }[]): boolean {
+  const head = field.parts[0].name;
+  return lambdas.some((l) => l.names.has(head) && field.start >= l.start && field.end <= l.end);
+}
+
+function resolveUp(scope: Scope, names: string[]): Resolution {
+  let r = resolveChain(scope, names);
+  for (let s = scope.parent; s && r.kind === 'unknown'; s = s.parent) {
+    const up = resolveChain(s, names);
+    if (up.kind !== 'unknown') r = up;
+  }
+  return r;
+}
+
+function checkField(scope: Scope, field: Field, out: Problem[]): void {
+  const names = field.parts.map((p) => p.name);
+  if (names.some((n) => n === '') || field.parts.length === 0) return;
+  const r = resolveUp(scope, names);
+  const vocab = getVocabulary();
+  if (r.kind === 'unknown') {
+    const part = field.parts[r.qualifiedBy ? 1 : 0];
+    const owners = r.tables.map((t) => t.table?.name ?? t.alias ?? t.name);
+    const candidates = r.tables.flatMap((t) => (t.table ? vocab.fieldsOf(t.table.name).map((f) => f.name) : t.columns ?? []));
+    if (!r.qualifiedBy) candidates.push(...scope.aliases.keys());
+    const where = owners.length === 1 ? ` on \`${owners[0]}\`` : ` in ${owners.map((o) => `\`${o}\``).join(', ')}`;
+    out.push(warn(`Unknown field \`${part.name}\`${where}.${didYouMean(part.name, candidates)}`, part.start, part.end, 'unknown-field'));
+    return;
+  }
+  if (r.kind === 'path' && r.target.kind === 'unknownField') {
+    const part = field.parts[r.target.index + (r.qualified ? 1 : 0)];
+    if (!part) return;
+    const candidates = vocab.fieldsOf(r.target.table.name).map((f) => f.name);
+    out.push(warn(`Unknown field \`${part.name}\` on \`${r.target.table.name}\`.${didYouMean(part.name, candidates)}`, part.start, part.end, 'unknown-field'));
+  }
+}
+
+function arityText(f: FunctionInfo): string {
+  const min = f.min ?? 0;
+  if (f.max === null || f.max === undefined) return `at least ${min} argument${min === 1 ? '' : 's'}`;
+  if (min === f.max) return `${min} argument${min === 1 ? '' : 's'}`;
+  return `${min} to ${f.max} arguments`;
+}
+
+function checkCall(call: Call, out: Problem[]): void {
+  const vocab = getVocabulary();
+  const name = call.name.name;
+  if (name === '' || SYNTAX_CALLS.has(name)) return;
+  const f = vocab.findFunction(name);
+  if (!f) {
+    const other = vocab.findFunctionAnyCase(name);
+    const hint = other ? ` Did you mean \`${other.name}\`? Function names are case-sensitive.` : didYouMean(name, vocab.functions.map((x) => x.name));
+    out.push(warn(`Unknown function \`${name}\`.${hint}`, call.name.start, call.name.end, 'unknown-function'));
+    return;
+  }
+  if (f.arityUnknown) return;
+  const n = call.args.length;
+  const min = f.min ?? 0;
+  const max = f.max ?? Infinity;
+  if (n < min || n > max) {
+    const end = call.rparen !== null ? call.rparen + 1 : call.end;
+    out.push(warn(`\`${f.name}\` takes ${arityText(f)}, got ${n}.`, call.name.start, end, 'wrong-arity'));
+  }
+  if (call.params && f.minParams !== undefined) {
+    const pn = call.params.length;
+    if (pn < f.minParams || (f.maxParams !== undefined && pn > f.maxParams)) {
+      const range = f.minParams === f.maxParams ? `${f.minParams}` : `${f.minParams} to ${f.maxParams ?? 'any'}`;
+      out.push(warn(`\`${f.name}\` takes ${range} parameter${f.maxParams === 1 ? '' : 's'}, got ${pn}.`, call.name.start, call.name.end, 'wrong-arity'));
+    }
+  }
+}
+

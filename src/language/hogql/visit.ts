@@ -1,0 +1,60 @@
+/**
+ * Generic traversal of the syntax tree: children are found structurally (any
+ * property holding an object with a `kind`, directly, in arrays, or inside small
+ * helper records such as CASE branches), so new node kinds need no walker changes.
+ */
+import type { Node } from './ast';
+
+function isNode(v: unknown): v is Node {
+  return typeof v === 'object' && v !== null && typeof (v as { kind?: unknown }).kind === 'string';
+}
+
+function collect(value: unknown, out: Node[]): void {
+  if (Array.isArray(value)) {
+    for (const v of value) collect(v, out);
+  } else if (isNode(value)) {
+    out.push(value);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) collect(v, out);
+  }
+}
+
+/** Direct children of a node, in source order. */
+export function childrenOf(node: Node): Node[] {
+  const out: Node[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'kind' || key === 'start' || key === 'end' || typeof value !== 'object' || value === null) continue;
+    collect(value, out);
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/**
+ * Depth-first pre-order walk. Return `false` from `visit` to skip a node's children.
+ */
+export function walk(root: Node, visit: (node: Node, parent: Node | null) => boolean | void): void {
+  const stack: { node: Node; parent: Node | null }[] = [{ node: root, parent: null }];
+  while (stack.length > 0) {
+    const { node, parent } = stack.pop()!;
+    if (visit(node, parent) === false) continue;
+    const kids = childrenOf(node);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], parent: node });
+  }
+}
+
+/**
+ * Nodes containing `offset` from `root` down to the innermost one. A node
+ * contains the offset when `start <= offset <= end` (end inclusive, so a
+ * cursor right after an identifier still finds it); zero-width nodes are skipped.
+ */
+export function pathAt(root: Node, offset: number): Node[] {
+  const path: Node[] = [];
+  let current: Node | undefined = root;
+  while (current && current.start <= offset && offset <= current.end) {
+    path.push(current);
+    const kids: Node[] = childrenOf(current).filter((k) => k.end > k.start && k.start <= offset && offset <= k.end);
+    current = kids.find((k: Node) => offset < k.end) ?? kids[kids.length - 1];
+  }
+  return path;
+}
