@@ -1,28 +1,53 @@
 import { readFileSync } from 'node:fs';
 import type { CommandTable } from './registry';
+import type { Ctx } from '../ctx';
 import { ResultsPanel } from '../webview/resultsPanel';
 import { sampleResult } from '../webview/sample';
-import { devResult } from '../query/devResults';
-import type { ResultPayload } from '../protocol/results';
+import { devDocument, type DevDocument } from '../query/devResults';
 
 /**
- * What the results panel shows when opened on its own: the sample, or — for tests and benchmarks —
- * the result in the JSON file named by `HOGQL_DEV_RESULTS_FILE` (a `ResultPayload`, or a generator
- * spec `{"generate": {"rows": 100000, "cols": 20, "seed": 1, "naive": false}}`). The file is read on
- * every run of the command, so a benchmark can rewrite it between runs.
+ * Developer hook for tests and benchmarks: when `HOGQL_DEV_RESULTS_FILE` names a JSON file, the
+ * panel shows it instead of the sample — a `ResultPayload` or a generator spec
+ * `{"generate": {"rows": 100000, "cols": 20, "seed": 1, "naive": false}}`, optionally paged with
+ * `"pageRows": n` ("Load more" serves the next page); or `{"error": {"message", "details"}}`; or
+ * `{"loading": "message"}` (Cancel answers `cancelled`). The file is read on every run.
  */
-function panelResult(): ResultPayload {
-  const file = process.env.HOGQL_DEV_RESULTS_FILE;
-  return file ? devResult(JSON.parse(readFileSync(file, 'utf8'))) : sampleResult();
+function showDev(ctx: Ctx, panel: ResultsPanel, doc: DevDocument): void {
+  if (doc.loading !== undefined) {
+    const id = `dev-loading-${Date.now()}`;
+    panel.showLoading(id, doc.loading, '-- dev: a query that never finishes');
+    const sub = panel.onDidRequestCancel((req) => req.queryId === id && (panel.showCancelled(id), sub.dispose()));
+    ctx.track(sub);
+    return;
+  }
+  if (doc.error) {
+    panel.showError(`dev-error-${Date.now()}`, doc.error.message, doc.error.details);
+    return;
+  }
+  const full = doc.result!;
+  const page = doc.pageRows;
+  if (!page) {
+    panel.showResult(full);
+    return;
+  }
+  panel.showResult({ ...full, rows: full.rows.slice(0, page), hasMore: full.rows.length > page });
+  const sub = panel.onDidRequestLoadMore((req) => {
+    if (req.queryId !== full.queryId) return;
+    const end = req.offset + page;
+    panel.appendRows(full.queryId, full.rows.slice(req.offset, end), full.rows.length > end);
+  });
+  ctx.track(sub);
 }
 
 /** Commands that need no connection. */
 export const generalCommands: CommandTable = {
   showOutput: (ctx) => () => ctx.log.show(),
   openResultsPanel: (ctx) => () => {
-    const result = panelResult();
+    const file = process.env.HOGQL_DEV_RESULTS_FILE;
+    const doc = file ? devDocument(JSON.parse(readFileSync(file, 'utf8'))) : undefined;
     const panel = ResultsPanel.show(ctx);
-    panel.showResult(result);
+    if (doc) showDev(ctx, panel, doc);
+    else panel.showResult(sampleResult());
     return { title: panel.title };
   },
 };

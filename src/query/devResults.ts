@@ -81,7 +81,35 @@ export function generateResult(spec: GenerateSpec): ResultPayload {
   return result;
 }
 
-/** Reads a dev results document (already JSON-parsed): a payload or a generator spec. */
+/** What a dev results document asks the panel to show. */
+export interface DevDocument {
+  result?: ResultPayload;
+  /** Show the result in pages of this many rows ("Load more" serves the next page). */
+  pageRows?: number;
+  error?: { message: string; details?: string };
+  /** Show the running state with this message (Cancel answers `cancelled`). */
+  loading?: string;
+}
+
+/**
+ * Reads a dev results document (already JSON-parsed): a payload, a generator spec
+ * `{"generate": {…}}`, optionally with `"pageRows": n`; or `{"error": {"message", "details"}}`; or
+ * `{"loading": "message"}`.
+ */
+export function devDocument(doc: unknown): DevDocument {
+  if (typeof doc !== 'object' || doc === null) throw new Error('dev results: not a JSON object');
+  const d = doc as Record<string, unknown>;
+  if (typeof d.loading === 'string') return { loading: d.loading };
+  const err = d.error as Record<string, unknown> | undefined;
+  if (err && typeof err.message === 'string') {
+    return { error: typeof err.details === 'string' ? { message: err.message, details: err.details } : { message: err.message } };
+  }
+  const out: DevDocument = { result: devResult(doc) };
+  if (typeof d.pageRows === 'number' && d.pageRows > 0) out.pageRows = Math.floor(d.pageRows);
+  return out;
+}
+
+/** Reads a payload or a generator spec. */
 export function devResult(doc: unknown): ResultPayload {
   if (typeof doc === 'object' && doc !== null && 'generate' in doc) {
     const g = (doc as { generate: Record<string, unknown> }).generate;

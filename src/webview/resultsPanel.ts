@@ -1,7 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { assertNever, parseToHost, type Cell, type ResultPayload, type ToHost, type ToView } from '../protocol/results';
+import { assertNever, parseToHost, toWire, type Cell, type ResultPayload, type ToHost, type ToView } from '../protocol/results';
 import { collect, csvChunks, jsonChunks } from '../query/export';
 import { pageHtml } from './html';
 
@@ -118,7 +118,7 @@ export class ResultsPanel implements vscode.Disposable {
   }
 
   private post(message: ToView): void {
-    if (this.ready) void this.panel.webview.postMessage(message);
+    if (this.ready) void this.panel.webview.postMessage(toWire(message));
   }
 
   /** Writes copied text to the clipboard (and, for tests, to `HOGQL_DEV_COPY_FILE` as JSON lines). */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseResult } from '../../../src/protocol/results';
-import { devResult, generateResult } from '../../../src/query/devResults';
+import { devDocument, devResult, generateResult } from '../../../src/query/devResults';
 
 describe('query/devResults', () => {
   it('generates a deterministic result of the requested size that the protocol accepts', () => {
@@ -28,5 +28,15 @@ describe('query/devResults', () => {
     assert.deepEqual(devResult(literal), literal);
     assert.throws(() => devResult({ generate: { rows: 'many' } }), /numeric rows/);
     assert.throws(() => devResult({ rows: [] }), /not a ResultPayload/);
+  });
+});
+
+describe('query/devResults documents', () => {
+  it('reads paging, error and loading documents', () => {
+    const paged = devDocument({ generate: { rows: 10, cols: 2 }, pageRows: 4 });
+    assert.deepEqual([paged.result?.rows.length, paged.pageRows], [10, 4]);
+    assert.deepEqual(devDocument({ error: { message: 'boom', details: 'at line 1' } }), { error: { message: 'boom', details: 'at line 1' } });
+    assert.deepEqual(devDocument({ loading: 'Running…' }), { loading: 'Running…' });
+    assert.throws(() => devDocument(null), /not a JSON object/);
   });
 });

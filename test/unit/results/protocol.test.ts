@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseResult, parseToHost, parseToView, type ResultPayload, type ToHost, type ToView } from '../../../src/protocol/results';
+import { parseResult, parseToHost, parseToView, toWire, type ResultPayload, type ToHost, type ToView } from '../../../src/protocol/results';
 
 const result: ResultPayload = {
   queryId: 'q1',
@@ -72,5 +72,24 @@ describe('results protocol (grid messages)', () => {
   it('copies a result without foreign fields', () => {
     const parsed = parseResult({ ...result, columns: [{ name: 'n', type: 'UInt64', extra: 1 }], evil: true });
     assert.deepEqual(parsed, result);
+  });
+});
+
+describe('results protocol wire form', () => {
+  it('sends rows as one JSON string and reads them back identically', () => {
+    const msg: ToView = { kind: 'result', result };
+    const wire = toWire(msg) as { result: Record<string, unknown>; rowsJson: string };
+    assert.equal(typeof wire.rowsJson, 'string');
+    assert.equal(wire.result.rows, undefined);
+    assert.deepEqual(parseToView(wire), msg);
+    const append: ToView = { kind: 'appendRows', queryId: 'q', rows: [['9007199254740993', null]], hasMore: false };
+    assert.deepEqual(parseToView(toWire(append)), append);
+    assert.deepEqual(toWire({ kind: 'cancelled', queryId: 'q' }), { kind: 'cancelled', queryId: 'q' });
+  });
+
+  it('rejects wire rows that are not JSON arrays of arrays', () => {
+    assert.equal(parseToView({ kind: 'result', result: { ...result, rows: undefined }, rowsJson: '{"a":1}' }), undefined);
+    assert.equal(parseToView({ kind: 'result', result: { ...result, rows: undefined }, rowsJson: '[[1],' }), undefined);
+    assert.equal(parseToView({ kind: 'appendRows', queryId: 'q', rowsJson: '[1]', hasMore: false }), undefined);
   });
 });

@@ -1,0 +1,202 @@
+// The results view controller: routes host messages to the model and the views, and user actions
+// back to the host. Holds no data of its own beyond the model and the persisted view state.
+import { assertNever, type Cell, type ResultPayload, type ToView } from '../../src/protocol/results';
+import { post, loadState, saveState } from './api';
+import { ChartView } from './chart';
+import { formatBlock, selectionBlock, viewBlock } from './clipboard';
+import { debounce, el } from './dom';
+import { Grid } from './grid';
+import { GridModel } from './model';
+import { renderNaiveTable } from './naive';
+import type { Pos } from './selection';
+import type { Tab } from './state';
+import { Toolbar, type CopyFormat } from './toolbar';
+import { Viewer } from './viewer';
+
+export class App {
+  private readonly model = new GridModel();
+  private readonly state = loadState();
+  private readonly toolbar: Toolbar;
+  private readonly grid: Grid;
+  private readonly viewer: Viewer;
+  private readonly chart: ChartView;
+  private readonly main = el('div', 'main');
+  private readonly tablePane = el('div', 'pane table-pane');
+  private readonly chartPane = el('div', 'pane chart-pane');
+  private readonly empty = el('div', 'empty', 'Run a HogQL query to see results here.');
+  /** The query currently running (Cancel targets it). */
+  private running: string | undefined;
+  private readonly saveSoon = debounce(() => saveState(this.state), 200);
+
+  constructor(private readonly root: HTMLElement) {
+    this.toolbar = new Toolbar({
+      filter: (text) => this.setFilter(text),
+      tab: (tab) => this.setTab(tab),
+      copy: (format) => this.copyButton(format),
+      export: (format, target) => this.model.result && post({ kind: 'export', queryId: this.model.result.queryId, format, target }),
+      loadMore: () => this.loadMore(),
+      cancel: () => this.running !== undefined && post({ kind: 'cancel', queryId: this.running }),
+    });
+    this.grid = new Grid(this.model, {
+      sort: (col) => this.cycleSort(col),
+      resized: (col, width) => {
+        this.state.widths[this.model.columns[col].name] = width;
+        this.saveSoon();
+      },
+      scrolled: (top, left) => {
+        this.state.scrollTop = top;
+        this.state.scrollLeft = left;
+        this.saveSoon();
+      },
+      openViewer: (pos) => this.viewer.show(pos),
+      focusMoved: (pos: Pos) => this.viewer.isOpen && this.viewer.show(pos),
+      escape: () => this.viewer.close(),
+    });
+    this.viewer = new Viewer(this.model, {
+      copy: (text) => post({ kind: 'copy', text }),
+      openInEditor: (text, json) => post({ kind: 'openCellInEditor', text, language: json ? 'json' : 'plaintext' }),
+      closed: () => this.grid.root.focus(),
+    });
+    this.chart = new ChartView(this.model, this.state.chartType, (t) => {
+      this.state.chartType = t;
+      this.saveSoon();
+    });
+    this.tablePane.append(this.grid.root, this.viewer.root);
+    this.chartPane.append(this.chart.root);
+    this.main.append(this.empty);
+    root.append(this.toolbar.root, this.main);
+    this.toolbar.setTab(this.state.tab);
+    document.addEventListener('copy', (e) => this.onCopyEvent(e));
+  }
+
+  onMessage(msg: ToView, receivedAt: number): void {
+    switch (msg.kind) {
+      case 'result':
+        this.showResult(msg.result, receivedAt);
+        return;
+      case 'appendRows':
+        this.appendRows(msg.queryId, msg.rows, msg.hasMore);
+        return;
+      case 'loading':
+        this.running = msg.queryId;
+        this.toolbar.setLoading(msg.message, msg.query);
+        return;
+      case 'progress':
+        this.running = msg.queryId;
+        this.toolbar.setProgress(msg.elapsedMs, msg.rowsRead, msg.bytesRead);
+        return;
+      case 'error':
+        this.running = undefined;
+        this.toolbar.setError(msg.message, msg.details);
+        if (msg.queryId !== this.model.result?.queryId) this.main.replaceChildren();
+        return;
+      case 'cancelled':
+        this.running = undefined;
+        this.toolbar.setCancelled();
+        return;
+      default:
+        assertNever(msg);
+    }
+  }
+
+  private showResult(result: ResultPayload, receivedAt: number): void {
+    this.running = undefined;
+    this.model.setResult(result);
+    const same = this.state.queryId === result.queryId;
+    if (!same) Object.assign(this.state, { queryId: result.queryId, sort: undefined, filter: '', scrollTop: 0, scrollLeft: 0 });
+    const sortCol = this.state.sort ? this.model.columns.findIndex((c) => c.name === this.state.sort?.column) : -1;
+    if (sortCol >= 0 && this.state.sort) this.model.setSort({ col: sortCol, dir: this.state.sort.dir });
+    if (this.state.filter) this.model.setFilter(this.state.filter);
+    this.toolbar.clear();
+    this.toolbar.setResult(result, this.model.rowCount);
+    this.toolbar.filterInput.value = this.state.filter;
+    this.viewer.close();
+    if (result.devRenderer === 'naive') {
+      this.main.replaceChildren(renderNaiveTable(this.model));
+    } else {
+      this.main.replaceChildren(this.tablePane, this.chartPane);
+      this.grid.reset(this.grid.measureWidths(this.state.widths));
+      if (same) this.grid.root.scrollTo(this.state.scrollLeft, this.state.scrollTop);
+      this.setTab(this.state.tab);
+    }
+    saveState(this.state);
+    this.afterPaint(() => {
+      const renderMs = performance.now() - receivedAt;
+      this.root.dataset.queryId = result.queryId;
+      this.root.dataset.renderMs = renderMs.toFixed(1);
+      post({ kind: 'rendered', queryId: result.queryId, rowCount: result.rows.length, renderMs });
+    });
+  }
+
+  /** Runs `fn` once the current frame has been painted. */
+  private afterPaint(fn: () => void): void {
+    requestAnimationFrame(() => setTimeout(fn, 0));
+  }
+
+  private appendRows(queryId: string, rows: Cell[][], hasMore: boolean): void {
+    const r = this.model.result;
+    if (!r || r.queryId !== queryId) return;
+    r.hasMore = hasMore;
+    this.model.appendRows(rows);
+    this.toolbar.clear();
+    this.toolbar.setResult(r, this.model.rowCount);
+    this.refreshView();
+  }
+
+  private loadMore(): void {
+    const r = this.model.result;
+    if (!r?.hasMore) return;
+    this.running = r.queryId;
+    this.toolbar.setLoading('Loading more rows…');
+    post({ kind: 'loadMore', queryId: r.queryId, offset: r.rows.length });
+  }
+
+  private cycleSort(col: number): void {
+    const cur = this.model.sort;
+    const next = cur?.col !== col ? 'asc' : cur.dir === 'asc' ? 'desc' : undefined;
+    this.model.setSort(next ? { col, dir: next } : undefined);
+    this.state.sort = next ? { column: this.model.columns[col].name, dir: next } : undefined;
+    saveState(this.state);
+    this.refreshView();
+  }
+
+  private setFilter(text: string): void {
+    this.model.setFilter(text);
+    this.state.filter = text;
+    saveState(this.state);
+    if (this.model.result) this.toolbar.updateStats(this.model.result, this.model.rowCount);
+    this.refreshView();
+  }
+
+  private refreshView(): void {
+    this.grid.refresh();
+    if (this.state.tab === 'chart') this.chart.update();
+  }
+
+  private setTab(tab: Tab): void {
+    this.state.tab = tab;
+    this.toolbar.setTab(tab);
+    this.tablePane.hidden = tab !== 'table';
+    this.chartPane.hidden = tab !== 'chart';
+    if (tab === 'chart') this.chart.update();
+    else this.grid.render();
+    this.saveSoon();
+  }
+
+  /** Toolbar copy: the selection when more than one cell is selected, else every shown row. */
+  private copyButton(format: CopyFormat): void {
+    const s = this.grid.selection;
+    const { block, header } = s.isMulti() ? selectionBlock(this.model, s) : { block: viewBlock(this.model), header: true };
+    post({ kind: 'copy', text: formatBlock(block, format, header) });
+  }
+
+  /** Ctrl/Cmd+C (or Edit › Copy) in the grid: the selection as TSV, to the host and the event. */
+  private onCopyEvent(e: ClipboardEvent): void {
+    if (!this.grid.root.contains(document.activeElement) || this.state.tab !== 'table' || this.model.rowCount === 0) return;
+    const { block, header } = selectionBlock(this.model, this.grid.selection);
+    const text = formatBlock(block, 'tsv', header);
+    e.clipboardData?.setData('text/plain', text);
+    e.preventDefault();
+    post({ kind: 'copy', text });
+  }
+}

@@ -1,0 +1,107 @@
+// What the chart plots: the numeric columns against the first column (time, number or category).
+// Pure (no DOM), unit-tested in Node.
+import type { Cell } from '../../src/protocol/results';
+import { parseDateTime, rawText } from '../../src/query/format';
+import type { ColumnType } from '../../src/query/types';
+import { isNumericKind } from '../../src/query/types';
+
+export interface ChartColumn {
+  name: string;
+  info: ColumnType;
+}
+
+export type XKind = 'time' | 'number' | 'category';
+
+export interface Series {
+  name: string;
+  /** One value per point; NaN where the cell is NULL or not a number. */
+  values: Float64Array;
+}
+
+export interface ChartData {
+  xName: string;
+  xKind: XKind;
+  /** Epoch ms (time), the number (number) or the point index (category). */
+  x: Float64Array;
+  /** Category labels (category x only). */
+  labels: string[];
+  series: Series[];
+  /** Points dropped because of `maxCategories`. */
+  dropped: number;
+}
+
+export const MAX_SERIES = 8;
+
+/** The number a numeric cell stands for (exact strings become their nearest double). */
+export function toNumber(v: Cell): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v.trim() !== '') return Number(v);
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return Number.NaN;
+}
+
+function xValue(v: Cell, kind: XKind): number {
+  if (kind === 'number') return toNumber(v);
+  if (typeof v !== 'string') return Number.NaN;
+  return parseDateTime(v.length === 10 ? `${v}T00:00:00Z` : v)?.epochMs ?? Number.NaN;
+}
+
+/**
+ * Chart data for `rows` (in the order given), or the reason there is none. Time and number axes are
+ * sorted by x and skip rows whose x is missing; categories keep the row order, up to `maxCategories`.
+ */
+export function chartData(columns: readonly ChartColumn[], rows: readonly (readonly Cell[])[], maxCategories = 1000): ChartData | { reason: string } {
+  if (columns.length < 2) return { reason: 'A chart needs at least two columns: the first for the x axis, then numeric columns to plot.' };
+  if (rows.length === 0) return { reason: 'No rows to chart.' };
+  const first = columns[0];
+  const ys = columns.map((c, i) => ({ c, i })).filter(({ c, i }) => i > 0 && isNumericKind(c.info.kind)).slice(0, MAX_SERIES);
+  if (ys.length === 0) return { reason: `No numeric columns to plot against “${first.name}”.` };
+  const xKind: XKind = first.info.kind === 'date' || first.info.kind === 'datetime' ? 'time' : isNumericKind(first.info.kind) ? 'number' : 'category';
+  let idx = rows.map((_, i) => i);
+  let dropped = 0;
+  let xs: number[];
+  if (xKind === 'category') {
+    dropped = Math.max(0, idx.length - maxCategories);
+    idx = idx.slice(0, maxCategories);
+    xs = idx.map((_, i) => i);
+  } else {
+    const raw = idx.map((i) => xValue(rows[i][0] ?? null, xKind));
+    idx = idx.filter((i) => !Number.isNaN(raw[i])).sort((a, b) => raw[a] - raw[b] || a - b);
+    if (idx.length === 0) return { reason: `The first column “${first.name}” has no usable ${xKind === 'time' ? 'dates' : 'numbers'}.` };
+    xs = idx.map((i) => raw[i]);
+  }
+  return {
+    xName: first.name,
+    xKind,
+    x: Float64Array.from(xs),
+    labels: xKind === 'category' ? idx.map((i) => (rows[i][0] === null ? 'NULL' : rawText(rows[i][0] ?? null))) : [],
+    series: ys.map(({ c, i: col }) => ({ name: c.name, values: Float64Array.from(idx, (r) => toNumber(rows[r][col] ?? null)) })),
+    dropped,
+  };
+}
+
+/** About `count` round tick values covering [min, max]. */
+export function niceTicks(min: number, max: number, count = 5): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return [];
+  if (min === max) return [min];
+  const raw = (max - min) / Math.max(1, count);
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
+  const out: number[] = [];
+  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) out.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+  return out;
+}
+
+/** Min and max of the finite values of all series (0 included, so bars start at the axis). */
+export function valueExtent(series: readonly Series[]): [number, number] {
+  let lo = 0;
+  let hi = 0;
+  for (const s of series) {
+    for (const v of s.values) {
+      if (!Number.isFinite(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  return lo === hi ? [lo, lo + 1] : [lo, hi];
+}

@@ -1,0 +1,266 @@
+// The virtual grid: a scroller holding a full-size sizer, a sticky header and only the rows (and
+// columns) that intersect the viewport. Rows are positioned with transforms and recycled: on a
+// vertical scroll only the rows that enter the viewport are filled. Text only, via `textContent`.
+import { el } from './dom';
+import { attachHeaderEvents, headerCell } from './header';
+import { attachGridInput, type GridInputEvents } from './gridInput';
+import { autoWidth, columnOffsets, columnRange, HEADER_HEIGHT, ROW_HEIGHT, rowNumberWidth, rowRange, scrollToShow, type Range } from './layout';
+import type { GridModel } from './model';
+import { Selection, type Pos } from './selection';
+
+export interface GridEvents extends GridInputEvents {
+  sort(col: number): void;
+  /** A column was resized by the user (persist it). */
+  resized(col: number, width: number): void;
+  scrolled(top: number, left: number): void;
+}
+
+interface RowEl {
+  el: HTMLDivElement;
+  num: HTMLDivElement;
+  /** Cells of the current column range, by column. */
+  cells: Map<number, HTMLDivElement>;
+  /** Layout generation the cells were built for. */
+  gen: number;
+}
+
+const FOCUS_ID = 'grid-focus-cell';
+
+export class Grid {
+  readonly root = el('div', 'grid-scroll');
+  private readonly sizer = el('div', 'grid-sizer');
+  private readonly header = el('div', 'grid-header');
+  private readonly corner = el('div', 'hcorner', '#');
+  private readonly body = el('div', 'grid-body');
+  readonly selection = new Selection(0, 0);
+  private widths: number[] = [];
+  private offsets: Float64Array = new Float64Array(1);
+  private rnWidth = 40;
+  private rows = new Map<number, RowEl>();
+  private free: RowEl[] = [];
+  private cols: Range = { start: 0, end: 0 };
+  private headerCols: Range = { start: -1, end: -1 };
+  /** Bumped when column positions or the column range change: rows then rebuild their cells. */
+  private gen = 0;
+
+  constructor(
+    private readonly model: GridModel,
+    private readonly events: GridEvents,
+  ) {
+    this.root.tabIndex = 0;
+    this.root.setAttribute('role', 'grid');
+    this.root.setAttribute('aria-label', 'Query results');
+    this.header.setAttribute('role', 'row');
+    this.header.setAttribute('aria-rowindex', '1');
+    this.corner.setAttribute('role', 'columnheader');
+    this.corner.setAttribute('aria-colindex', '1');
+    this.sizer.append(this.header, this.body);
+    this.root.append(this.sizer);
+    this.root.addEventListener('scroll', () => {
+      this.render();
+      this.events.scrolled(this.root.scrollTop, this.root.scrollLeft);
+    });
+    new ResizeObserver(() => this.render()).observe(this.root);
+    attachHeaderEvents(this.header, {
+      sort: (c) => events.sort(c),
+      selectColumn: (c, extend) => this.select(() => this.selection.selectCols(c, extend)),
+      width: (c) => this.widths[c],
+      resize: (c, w, done) => this.resizeColumn(c, w, done),
+    });
+    attachGridInput(this, events);
+  }
+
+  /** A new result or a new view (sort/filter): sizes, widths and every visible row are redone. */
+  reset(widths: number[]): void {
+    this.widths = widths;
+    this.selection.resize(this.model.rowCount, this.model.columns.length);
+    this.layout();
+  }
+
+  /** The view changed (sort, filter, appended rows) but the columns did not. */
+  refresh(): void {
+    this.selection.resize(this.model.rowCount, this.model.columns.length);
+    this.layout();
+  }
+
+  columnWidth(col: number): number {
+    return this.widths[col];
+  }
+
+  /** Automatic widths from the header and a sample of rows, measured with the grid's font. */
+  measureWidths(saved: Record<string, number>): number[] {
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    const style = getComputedStyle(this.root);
+    ctx.font = `${style.fontSize} ${style.fontFamily}`;
+    const sample = Math.min(this.model.rowCount, 200);
+    this.rnWidth = rowNumberWidth(this.model.result?.rows.length ?? 0, ctx.measureText('0').width);
+    return this.model.columns.map((c, col) => {
+      const texts = [ctx.measureText(c.name).width + 16, ctx.measureText(c.type).width * 0.85];
+      for (let r = 0; r < sample; r++) texts.push(ctx.measureText(this.model.cellView(r, col).text.slice(0, 60)).width);
+      return saved[c.name] ?? autoWidth(texts);
+    });
+  }
+
+  private layout(): void {
+    this.offsets = columnOffsets(this.widths);
+    const total = this.rnWidth + this.offsets[this.widths.length];
+    this.sizer.style.width = `${total}px`;
+    this.header.style.width = `${total}px`;
+    this.body.style.height = `${this.model.rowCount * ROW_HEIGHT}px`;
+    this.corner.style.width = `${this.rnWidth}px`;
+    this.root.setAttribute('aria-rowcount', String(this.model.rowCount + 1));
+    this.root.setAttribute('aria-colcount', String(this.widths.length + 1));
+    this.releaseAll();
+    this.headerCols = { start: -1, end: -1 };
+    this.render();
+  }
+
+  private resizeColumn(col: number, width: number, done: boolean): void {
+    this.widths[col] = width;
+    this.layout();
+    if (done) this.events.resized(col, width);
+  }
+
+  /** Brings the visible rows and columns up to date with the scroll position. */
+  render(): void {
+    const viewW = this.root.clientWidth - this.rnWidth;
+    const viewH = this.root.clientHeight - HEADER_HEIGHT;
+    const cols = columnRange(this.offsets, this.root.scrollLeft, viewW);
+    if (cols.start !== this.cols.start || cols.end !== this.cols.end) {
+      this.cols = cols;
+      this.releaseAll();
+    }
+    if (cols.start !== this.headerCols.start || cols.end !== this.headerCols.end) this.renderHeader();
+    const want = rowRange(this.root.scrollTop, viewH, this.model.rowCount);
+    for (const [i, r] of this.rows) {
+      if (i < want.start || i >= want.end) {
+        this.release(r);
+        this.rows.delete(i);
+      }
+    }
+    for (let i = want.start; i < want.end; i++) {
+      if (this.rows.has(i)) continue;
+      const r = this.free.pop() ?? this.makeRow();
+      this.fillRow(r, i);
+      if (!r.el.parentNode) this.body.append(r.el);
+      this.rows.set(i, r);
+    }
+    this.updateActiveDescendant();
+  }
+
+  renderHeader(): void {
+    this.headerCols = { ...this.cols };
+    const cells: HTMLElement[] = [this.corner];
+    for (let c = this.cols.start; c < this.cols.end; c++) {
+      const h = headerCell(this.model.columns[c], c, this.model.sort);
+      h.style.left = `${this.rnWidth + this.offsets[c]}px`;
+      h.style.width = `${this.widths[c]}px`;
+      if (this.selection.mode === 'cols' && this.selection.contains(0, c)) h.classList.add('sel');
+      cells.push(h);
+    }
+    this.header.replaceChildren(...cells);
+  }
+
+  private makeRow(): RowEl {
+    const row = el('div', 'row');
+    row.setAttribute('role', 'row');
+    const num = el('div', 'rownum');
+    num.setAttribute('role', 'rowheader');
+    num.setAttribute('aria-colindex', '1');
+    num.style.width = `${this.rnWidth}px`;
+    row.append(num);
+    return { el: row, num, cells: new Map(), gen: -1 };
+  }
+
+  private releaseAll(): void {
+    this.gen++;
+    for (const r of this.rows.values()) this.release(r);
+    this.rows.clear();
+  }
+
+  /** Keeps a row for reuse (its cells are rebuilt if the layout changed meanwhile). */
+  private release(r: RowEl): void {
+    r.el.remove();
+    this.free.push(r);
+  }
+
+  private fillRow(r: RowEl, viewRow: number): void {
+    r.el.style.transform = `translateY(${viewRow * ROW_HEIGHT}px)`;
+    r.el.setAttribute('aria-rowindex', String(viewRow + 2));
+    r.el.dataset.row = String(viewRow);
+    r.num.style.width = `${this.rnWidth}px`;
+    r.num.textContent = String(viewRow + 1);
+    if (r.gen !== this.gen) {
+      for (const c of r.cells.values()) c.remove();
+      r.cells.clear();
+      r.gen = this.gen;
+      for (let c = this.cols.start; c < this.cols.end; c++) {
+        const cell = el('div', 'cell');
+        cell.setAttribute('role', 'gridcell');
+        cell.setAttribute('aria-colindex', String(c + 2));
+        cell.dataset.col = String(c);
+        cell.style.left = `${this.rnWidth + this.offsets[c]}px`;
+        cell.style.width = `${this.widths[c]}px`;
+        r.cells.set(c, cell);
+        r.el.append(cell);
+      }
+    }
+    for (const [c, cell] of r.cells) this.fillCell(cell, viewRow, c);
+    this.markRow(r, viewRow);
+  }
+
+  private fillCell(cell: HTMLDivElement, viewRow: number, col: number): void {
+    const v = this.model.cellView(viewRow, col);
+    cell.textContent = v.text;
+    let cls = 'cell';
+    if (this.model.columns[col].numeric) cls += ' num';
+    if (v.isNull) cls += ' null';
+    if (v.expandable) cls += ' expandable';
+    cell.className = cls;
+    if (v.title !== undefined) cell.title = v.title;
+    else if (v.expandable) cell.title = 'Enter or double-click to open the cell viewer';
+    else cell.removeAttribute('title');
+  }
+
+  /** Selection and focus classes of one row's cells. */
+  private markRow(r: RowEl, viewRow: number): void {
+    const s = this.selection;
+    const rowSelected = s.mode === 'rows' && s.contains(viewRow, 0);
+    r.num.classList.toggle('sel', rowSelected);
+    for (const [c, cell] of r.cells) {
+      cell.classList.toggle('sel', s.isMulti() && s.contains(viewRow, c));
+      const focus = s.isFocus(viewRow, c);
+      cell.classList.toggle('focus', focus);
+      if (focus) cell.id = FOCUS_ID;
+      else if (cell.id) cell.removeAttribute('id');
+    }
+  }
+
+  private updateActiveDescendant(): void {
+    if (this.root.querySelector(`#${FOCUS_ID}`)) this.root.setAttribute('aria-activedescendant', FOCUS_ID);
+    else this.root.removeAttribute('aria-activedescendant');
+  }
+
+  /** Applies a selection change and repaints selection classes. */
+  select(change: () => void): void {
+    change();
+    for (const [i, r] of this.rows) this.markRow(r, i);
+    this.renderHeader();
+    this.updateActiveDescendant();
+  }
+
+  /** Scrolls so that a cell is fully visible (below the sticky header, right of the row numbers). */
+  scrollToCell(p: Pos): void {
+    const top = scrollToShow(this.root.scrollTop, this.root.clientHeight - HEADER_HEIGHT, p.row * ROW_HEIGHT, ROW_HEIGHT);
+    const left = scrollToShow(this.root.scrollLeft, this.root.clientWidth - this.rnWidth, this.offsets[p.col], this.widths[p.col]);
+    if (top !== this.root.scrollTop || left !== this.root.scrollLeft) {
+      this.root.scrollTo(left, top);
+      this.render();
+    }
+  }
+
+  /** Rows that fit on one screen (for PageUp/PageDown). */
+  pageRows(): number {
+    return Math.max(1, Math.floor((this.root.clientHeight - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
+  }
+}

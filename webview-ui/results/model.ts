@@ -1,0 +1,138 @@
+// The grid's data model: the result, its classified columns, and the view (row indices after sort
+// and filter). No DOM: the renderer asks it for text by view position.
+import type { Cell, Column, ResultPayload } from '../../src/protocol/results';
+import { buildSearchIndex, filterRows } from '../../src/query/filter';
+import { displayText, isExpandable, MAX_CELL_CHARS, truncate, ZonedFormatter } from '../../src/query/format';
+import { sortedIndices, type SortDirection } from '../../src/query/sort';
+import { classifyType, isNumericKind, type ColumnType } from '../../src/query/types';
+
+export interface ModelColumn extends Column {
+  info: ColumnType;
+  numeric: boolean;
+}
+
+export interface Sort {
+  col: number;
+  dir: SortDirection;
+}
+
+/** Text of a cell as the grid draws it. */
+export interface CellView {
+  text: string;
+  isNull: boolean;
+  /** Full value has more than the cell shows (JSON, long or multi-line text). */
+  expandable: boolean;
+  /** Tooltip: the raw value when the shown text differs from it. */
+  title?: string;
+}
+
+export class GridModel {
+  result: ResultPayload | undefined;
+  columns: ModelColumn[] = [];
+  rows: Cell[][] = [];
+  zone = new ZonedFormatter('UTC');
+  sort: Sort | undefined;
+  filter = '';
+  /** Row indices in sort order (all rows). */
+  private order: Uint32Array = new Uint32Array(0);
+  /** Row indices shown: `order` filtered. */
+  view: Uint32Array = new Uint32Array(0);
+  private search: string[] | undefined;
+
+  setResult(result: ResultPayload): void {
+    this.result = result;
+    this.rows = result.rows;
+    this.columns = result.columns.map((c) => {
+      const info = classifyType(c.type);
+      return { ...c, info, numeric: isNumericKind(info.kind) };
+    });
+    this.zone = new ZonedFormatter(result.timezone ?? 'UTC');
+    this.sort = undefined;
+    this.filter = '';
+    this.search = undefined;
+    this.order = identity(this.rows.length);
+    this.view = this.order;
+  }
+
+  appendRows(rows: Cell[][]): void {
+    const start = this.rows.length;
+    for (const r of rows) this.rows.push(r);
+    if (this.search) this.search.push(...this.searchTexts(start));
+    this.resort();
+  }
+
+  get rowCount(): number {
+    return this.view.length;
+  }
+
+  /** The row index (into `rows`) at a view position. */
+  rowAt(viewRow: number): number {
+    return this.view[viewRow];
+  }
+
+  value(viewRow: number, col: number): Cell {
+    return this.rows[this.view[viewRow]]?.[col] ?? null;
+  }
+
+  /** Full display text of a cell (dates in the project timezone). */
+  fullText(viewRow: number, col: number): string {
+    const v = this.value(viewRow, col);
+    return v === null ? 'NULL' : displayText(v, this.columns[col].info, this.zone);
+  }
+
+  cellView(viewRow: number, col: number): CellView {
+    const v = this.value(viewRow, col);
+    if (v === null) return { text: 'NULL', isNull: true, expandable: false };
+    const info = this.columns[col].info;
+    const full = displayText(v, info, this.zone);
+    const expandable = isExpandable(v, info);
+    const view: CellView = { text: truncate(full, MAX_CELL_CHARS), isNull: false, expandable };
+    if (info.kind === 'datetime' && typeof v === 'string' && v !== full) view.title = v;
+    return view;
+  }
+
+  setSort(sort: Sort | undefined): void {
+    this.sort = sort;
+    this.resort();
+  }
+
+  setFilter(filter: string): void {
+    this.filter = filter;
+    this.applyFilter();
+  }
+
+  private resort(): void {
+    const s = this.sort;
+    this.order = s ? sortedIndices(this.rows, s.col, this.columns[s.col].info, s.dir) : identity(this.rows.length);
+    this.applyFilter();
+  }
+
+  private applyFilter(): void {
+    if (!this.filter) {
+      this.view = this.order;
+      return;
+    }
+    this.search ??= this.searchTexts(0);
+    this.view = filterRows(this.order, this.search, this.filter);
+  }
+
+  /** Searchable text per row: raw text, plus the zoned text of date-times (what the user sees). */
+  private searchTexts(from: number): string[] {
+    const cols = this.columns;
+    return buildSearchIndex(
+      this.rows,
+      (v, c) => {
+        const info = cols[c]?.info;
+        if (!info || info.kind !== 'datetime' || typeof v !== 'string') return typeof v === 'string' ? v : displayText(v, info ?? cols[0].info, this.zone);
+        return `${v} ${displayText(v, info, this.zone)}`;
+      },
+      from,
+    );
+  }
+}
+
+function identity(n: number): Uint32Array {
+  const a = new Uint32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  return a;
+}
