@@ -297,6 +297,14 @@ function timeoutError(phase: TimeoutPhase, ms: number, base: ApiErrorInit): Time
   return new TimeoutError({ ...base, userMessage: `PostHog took longer than ${Math.round(ms / 100) / 10} s ${what} (${phase} timeout). Try again, or raise the timeout.` }, phase, ms);
 }
 
+/** A copy of the low-level error for `cause`, with its message scrubbed (it may echo URLs). */
+function scrubbedCause(err: unknown, scrub: (t: string) => string, code: string): Error {
+  const message = err instanceof Error ? err.message : String(err);
+  const copy = new Error(scrub(message));
+  copy.name = err instanceof Error ? err.name : 'Error';
+  return Object.assign(copy, { code });
+}
+
 /** Maps an exception thrown while sending a request or reading its body. */
 export function errorFromException(err: unknown, ctx: ExceptionContext): ApiError {
   if (err instanceof ApiError) return err;
@@ -309,7 +317,7 @@ export function errorFromException(err: unknown, ctx: ExceptionContext): ApiErro
     method: ctx.method,
     path: ctx.path,
     scrub: ctx.scrub,
-    cause: err,
+    cause: scrubbedCause(err, ctx.scrub, code),
   };
   if (ctx.signal?.aborted) return new AbortError({ ...base, userMessage: 'Cancelled.' });
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return timeoutError('connect', ctx.timeouts.connectMs, base);
