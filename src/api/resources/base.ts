@@ -7,8 +7,14 @@ export type Id = string | number;
 
 /** `/api/projects/<pid>/<segments…>/` with every segment through `encodeURIComponent`. */
 export function projectPath(projectId: Id, ...segments: Id[]): string {
-  const rest = segments.map((s) => `${encodeURIComponent(String(s))}/`).join('');
-  return `/api/projects/${encodeURIComponent(String(projectId))}/${rest}`;
+  const rest = segments.map((s) => `${segment(s)}/`).join('');
+  return `/api/projects/${segment(projectId)}/${rest}`;
+}
+
+/** One path segment; `.` and `..` are escaped too, so no proxy can resolve them away. */
+export function segment(s: Id): string {
+  const text = String(s);
+  return text === '.' || text === '..' ? text.replace(/\./g, '%2E') : encodeURIComponent(text);
 }
 
 /** Users and people as embedded in `created_by`. */

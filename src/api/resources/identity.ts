@@ -2,7 +2,7 @@
 import { Paginator, ListOptions } from '../paginate';
 import type { Transport } from '../transport';
 import type { CallOptions } from '../types';
-import { Id } from './base';
+import { Id, segment } from './base';
 
 export interface TeamBasic {
   id: number;
@@ -68,7 +68,7 @@ export class Projects {
     return new Paginator<Project>(this.t, { path: '/api/projects/', style: 'drf' }, opts);
   }
   async get(projectId: Id, opts: CallOptions = {}): Promise<Project> {
-    const path = `/api/projects/${encodeURIComponent(String(projectId))}/`;
+    const path = `/api/projects/${segment(projectId)}/`;
     return (await this.t.request<Project>({ method: 'GET', path, ...opts })).data;
   }
 }

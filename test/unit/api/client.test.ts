@@ -7,7 +7,6 @@ import {
   MissingScopeError,
   NetworkError,
   NotFoundError,
-  RateLimitError,
   ServerError,
   TimeoutError,
   UnauthorizedError,
@@ -176,7 +175,7 @@ describe('api client: requests and errors against a loopback server', () => {
   });
 
   it('a reset socket → NetworkError naming the reason; retried for GET up to 3 tries', async () => {
-    server.handler = (req) => req.socket.destroy();
+    server.handler = (req) => void req.socket.destroy();
     const { api, clock } = makeClient(server.url);
     const err = await rejection(api.users.me());
     assert.ok(err instanceof NetworkError, String(err));

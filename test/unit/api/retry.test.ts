@@ -128,7 +128,7 @@ describe('api retry: against a loopback server', () => {
   });
 
   it('PATCH and DELETE are not retried either, even on a reset connection', async () => {
-    server.handler = (req) => req.socket.destroy();
+    server.handler = (req) => void req.socket.destroy();
     const { api } = makeClient(server.url);
     await rejection(api.flags.update(1, 2, { active: false }));
     await rejection(api.query.cancel(1, 'abc'));
