@@ -131,7 +131,8 @@ export function parseIdentExpr(p: ParserState): Expr {
   const parts: Ident[] = [p.ident(first)];
   while (p.isOp('.')) {
     const next = p.peek(1);
-    if (next.kind === 'ident' || next.kind === 'quotedIdent') {
+    const detached = next.start > p.peek().end && p.isClauseKeyword(next);
+    if ((next.kind === 'ident' && !detached) || next.kind === 'quotedIdent') {
       p.next();
       parts.push(p.ident(p.next()));
     } else if (next.text === '*' && next.kind === 'op') {

@@ -80,6 +80,6 @@ function hasNewline(text: string, from: number, to: number): boolean {
 }
 
 /** The statement whose chunk holds `offset` (chunk end inclusive); for completion and hover. */
-export function chunkAt(statements: Statement[], offset: number): Statement | undefined {
+export function chunkAt<S extends Statement>(statements: S[], offset: number): S | undefined {
   return statements.find((s) => offset >= s.chunk.start && offset <= s.chunk.end);
 }

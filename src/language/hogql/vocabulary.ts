@@ -69,7 +69,7 @@ export type PathTarget =
   /** Inside a JSON column: `rest` are the property keys after the column. */
   | { kind: 'property'; table: TableInfo; field: FieldInfo; rest: string[] }
   /** A lazy join / traverser / virtual table reached with nothing after it. */
-  | { kind: 'table'; table: TableInfo; via: FieldInfo }
+  | { kind: 'table'; table: TableInfo; via: FieldInfo; owner: TableInfo }
   | { kind: 'unknownField'; table: TableInfo; name: string; index: number }
   /** The path goes through something we cannot follow (expression, unknown type). */
   | { kind: 'opaque'; table: TableInfo; field: FieldInfo };
@@ -163,14 +163,14 @@ export class Vocabulary {
         return last ? { kind: 'field', table: current, field } : { kind: 'property', table: current, field, rest: path.slice(i + 1) };
       }
       if (field.type === 'virtual_table') {
-        if (last) return { kind: 'table', table: current, via: field };
+        if (last) return { kind: 'table', table: current, via: field, owner: current };
         const sub = path[i + 1];
         if (!field.fields?.includes(sub)) return { kind: 'unknownField', table: current, name: sub, index: i + 1 };
         return { kind: 'opaque', table: current, field };
       }
       const target = this.targetOf(field);
       if (target && (field.type === 'lazy_join' || field.type === 'field_traverser')) {
-        if (last) return { kind: 'table', table: target, via: field };
+        if (last) return { kind: 'table', table: target, via: field, owner: current };
         current = target;
         continue;
       }

@@ -1,0 +1,83 @@
+/**
+ * Hover targets: what the token under the cursor names — a function, a table,
+ * a field (with its owning table), a JSON property, or a keyword.
+ */
+import type { Call, Field, JoinItem, Node } from './ast';
+import { parse, type ParseResult } from './parse';
+import { buildScopes, resolveChain, scopeAt } from './scopes';
+import { chunkAt } from './split';
+import type { Range } from './text';
+import { pathAt } from './visit';
+import { getVocabulary, type FieldInfo, type FunctionInfo, type TableInfo } from './vocabulary';
+
+export type HoverTarget =
+  | { kind: 'function'; name: string; range: Range; function: FunctionInfo | undefined }
+  | { kind: 'table'; name: string; range: Range; table: TableInfo | undefined; cte: boolean }
+  | { kind: 'field'; name: string; range: Range; table: TableInfo; field: FieldInfo }
+  /** A column of a CTE or subquery (`source` is its name or alias). */
+  | { kind: 'column'; name: string; range: Range; source: string }
+  | { kind: 'property'; name: string; range: Range; table: TableInfo; path: string[] }
+  | { kind: 'alias'; name: string; range: Range }
+  | { kind: 'keyword'; name: string; range: Range };
+
+/** The innermost syntax node at `offset` (end inclusive) and its ancestors, outermost first. */
+export function nodeAt(text: string, offset: number, parsed: ParseResult = parse(text)): Node[] {
+  const stmt = chunkAt(parsed.statements, offset);
+  return stmt ? pathAt(stmt.query, offset) : [];
+}
+
+export function hoverTarget(text: string, offset: number, parsed: ParseResult = parse(text)): HoverTarget | undefined {
+  const tok = parsed.lex.tokens.find((t) => t.start <= offset && offset < t.end) ?? parsed.lex.tokens.find((t) => t.end === offset && t.kind === 'ident');
+  if (!tok || tok.kind === 'eof') return undefined;
+  const stmt = chunkAt(parsed.statements, offset);
+  if (!stmt) return undefined;
+  const path = pathAt(stmt.query, tok.start);
+  const node = path[path.length - 1];
+  const parent = path[path.length - 2];
+  const range = { start: tok.start, end: tok.end };
+  if (node?.kind === 'Ident' && parent?.kind === 'Call' && (parent as Call).name === node) {
+    const table = isTableFunction(path) ? getVocabulary().findTable(node.name) : undefined;
+    if (table) return { kind: 'table', name: node.name, range, table, cte: false };
+    return { kind: 'function', name: node.name, range, function: getVocabulary().findFunction(node.name) };
+  }
+  if (node?.kind === 'Ident' && parent?.kind === 'TableRef') {
+    const name = parent.parts.map((p) => p.name).join('.');
+    const scope = scopeAt(buildScopes(stmt.query, text), tok.start);
+    const cte = !!scope?.ctes.has(name);
+    return { kind: 'table', name, range, table: cte ? undefined : getVocabulary().findTable(name), cte };
+  }
+  if (node?.kind === 'Ident' && parent?.kind === 'Field') return fieldHover(stmt.query, text, parent, node.start, range);
+  if (tok.kind === 'ident' && tok.keyword) return { kind: 'keyword', name: tok.keyword, range };
+  return undefined;
+}
+
+function isTableFunction(path: Node[]): boolean {
+  const item = path[path.length - 3];
+  return item?.kind === 'JoinItem' && (item as JoinItem).table === path[path.length - 2];
+}
+
+function fieldHover(root: Node, text: string, field: Field, at: number, range: Range): HoverTarget | undefined {
+  const scope = scopeAt(buildScopes(root, text), at);
+  if (!scope) return undefined;
+  const idx = field.parts.findIndex((p) => p.start === at);
+  const names = field.parts.slice(0, idx + 1).map((p) => p.name);
+  const name = names[names.length - 1];
+  const r = resolveChain(scope, names);
+  switch (r.kind) {
+    case 'table':
+      return { kind: 'table', name, range, table: r.table.table ?? undefined, cte: r.table.kind === 'cte' };
+    case 'alias':
+      return { kind: 'alias', name, range };
+    case 'column':
+      return { kind: 'column', name, range, source: r.table.alias ?? r.table.name };
+    case 'path': {
+      const t = r.target;
+      if (t.kind === 'field') return { kind: 'field', name, range, table: t.table, field: t.field };
+      if (t.kind === 'property') return { kind: 'property', name, range, table: t.table, path: t.rest };
+      if (t.kind === 'table') return { kind: 'field', name, range, table: t.owner, field: t.via };
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
