@@ -136,7 +136,15 @@ export class TimeoutError extends ApiError {
 }
 
 /** The caller cancelled. Not a failure: UI code should not show it as an error. */
-export class AbortError extends ApiError {}
+export class AbortError extends ApiError {
+  constructor(
+    init: ApiErrorInit,
+    /** True when nothing was sent (cancelled while queued in the limiter or before starting). */
+    readonly beforeSend = false,
+  ) {
+    super(init);
+  }
+}
 
 export type BadResponseReason = 'html' | 'redirect' | 'not-json' | 'truncated' | 'content-type' | 'empty';
 

@@ -65,10 +65,13 @@ class WindowLog {
   private times: number[] = [];
   private head = 0;
   blockedUntil = 0;
-  constructor(readonly rate: Rate) {}
+  private readonly windowMs: number;
+  constructor(readonly rate: Rate, marginMs: number) {
+    this.windowMs = rate.windowMs + marginMs;
+  }
 
   private prune(now: number): void {
-    const cutoff = now - this.rate.windowMs;
+    const cutoff = now - this.windowMs;
     while (this.head < this.times.length && this.times[this.head]! <= cutoff) this.head++;
     if (this.head > 1024 && this.head * 2 > this.times.length) {
       this.times = this.times.slice(this.head);
@@ -82,7 +85,7 @@ class WindowLog {
     const n = this.times.length - this.head;
     let t = Math.max(now, this.blockedUntil);
     if (n > 0) t = Math.max(t, this.times[this.times.length - 1]!);
-    if (n >= this.rate.limit) t = Math.max(t, this.times[this.times.length - this.rate.limit]! + this.rate.windowMs);
+    if (n >= this.rate.limit) t = Math.max(t, this.times[this.times.length - this.rate.limit]! + this.windowMs);
     return t;
   }
 
@@ -100,6 +103,11 @@ export interface LimiterOptions {
   rates?: Partial<Record<RateClass, Rate>>;
   /** Longest wait a call accepts before failing fast with a client-side RateLimitError. */
   maxWaitMs?: number;
+  /**
+   * Added to every window: the server stamps a request when it arrives, later than the client
+   * sends it, and network delays vary. Default 1000 ms.
+   */
+  marginMs?: number;
   clock?: Clock;
 }
 
@@ -111,8 +119,9 @@ export class RateLimiter {
   constructor(opts: LimiterOptions = {}) {
     this.maxWaitMs = opts.maxWaitMs ?? 10_000;
     this.clock = opts.clock ?? systemClock;
+    const margin = opts.marginMs ?? 1000;
     for (const [cls, rate] of Object.entries({ ...POSTHOG_RATES, ...opts.rates })) {
-      this.logs.set(cls as RateClass, new WindowLog(rate));
+      this.logs.set(cls as RateClass, new WindowLog(rate, margin));
     }
   }
 
@@ -145,7 +154,7 @@ export class RateLimiter {
    */
   async acquire(classes: readonly RateClass[], signal?: AbortSignal, where?: { method: string; path: string }): Promise<void> {
     const ctx = { method: where?.method ?? '', path: where?.path ?? '', status: 0 };
-    if (signal?.aborted) throw new AbortError({ ...ctx, userMessage: 'Cancelled.', cause: signal.reason });
+    if (signal?.aborted) throw new AbortError({ ...ctx, userMessage: 'Cancelled.', cause: signal.reason }, true);
     const now = this.clock.now();
     const { at, limiting } = this.slot(classes, now);
     const wait = at - now;
@@ -167,7 +176,7 @@ export class RateLimiter {
       await this.clock.sleep(wait, signal);
     } catch (cause) {
       for (const c of classes) this.log(c).release(at);
-      throw new AbortError({ ...ctx, userMessage: 'Cancelled.', cause });
+      throw new AbortError({ ...ctx, userMessage: 'Cancelled.', cause }, true);
     }
   }
 

@@ -3,7 +3,7 @@
  * limiter and retries. Resources call `request()`; nothing else touches undici.
  */
 import type { Dispatcher } from 'undici';
-import { ApiError, ConfigError, RateLimitError } from './errors';
+import { AbortError, ApiError, ConfigError, RateLimitError } from './errors';
 import { badBody, errorFromException, errorFromResponse, ExceptionContext, requestIdOf } from './errorFactory';
 import { HostInfo } from './hosts';
 import { parseJsonLossless } from './json';
@@ -143,6 +143,9 @@ export class Transport {
 
   private async attempt<T>(spec: RequestSpec, target: Target, init: ExchangeInit, classes: readonly RateClass[]): Promise<ApiResponse<T>> {
     if (this.limiter) await this.limiter.acquire(classes, spec.signal, { method: spec.method, path: this.scrub(target.path) });
+    if (spec.signal?.aborted) {
+      throw new AbortError({ status: 0, userMessage: 'Cancelled.', method: spec.method, path: this.scrub(target.path) }, true);
+    }
     const raw = await this.exchange(target, init);
     const ok = (raw.status >= 200 && raw.status < 300) || (spec.okStatuses?.includes(raw.status) ?? false);
     const ctx = this.failureContext(spec.method, target.path, true);

@@ -166,7 +166,7 @@ export class Query {
       if (status && !status.complete) return { complete: false, queryId: status.id || queryId, status };
       return { complete: true, queryId, response: data };
     } catch (err) {
-      if (isAbort(err) && opts.cancelOnAbort !== false) this.cancelQuietly(projectId, queryId);
+      if (isAbort(err) && !err.beforeSend && opts.cancelOnAbort !== false) this.cancelQuietly(projectId, queryId);
       throw err;
     }
   }

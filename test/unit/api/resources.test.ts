@@ -93,7 +93,7 @@ describe('api resources', () => {
     });
 
     it('metadata and autocomplete post their node kinds', async () => {
-      server.handler = (r, res, body) => {
+      server.handler = (_r, res, body) => {
         const kind = JSON.parse(body).query.kind;
         if (kind === 'HogQLMetadata') json(res, 200, { isValid: false, errors: [{ message: 'Unknown field', start: 7, end: 10 }], warnings: [], notices: [], query: 'select foo' });
         else json(res, 200, { suggestions: [{ label: 'event', insertText: 'event', kind: 'Field' }], incomplete_list: false });
