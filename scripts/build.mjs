@@ -36,21 +36,26 @@ const common = {
   define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
 };
 
-/** The extension host bundle plus worker entry points (Node, CJS). */
-const extensionEntries = [join(root, 'src/extension.ts')];
-for (const f of filesUnder(join(root, 'src'), '.worker.ts')) extensionEntries.push(f);
+/**
+ * The extension host bundle plus entry points loaded later: worker threads (`*.worker.ts`) and the
+ * API client (`dist/api.js`, loaded on first use by src/apiLoader.ts so activation stays cheap).
+ */
+const extensionEntries = [
+  { in: join(root, 'src/extension.ts'), out: 'extension' },
+  { in: join(root, 'src/api/index.ts'), out: 'api' },
+];
+for (const f of filesUnder(join(root, 'src'), '.worker.ts')) {
+  extensionEntries.push({ in: f, out: relative(join(root, 'src'), f).replace(/\.ts$/, '') });
+}
 
 const bundles = [
   {
     ...common,
     entryPoints: extensionEntries,
     outdir: join(root, 'dist'),
-    outbase: join(root, 'src'),
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
-    // The extension entry is dist/extension.js; workers keep their folder (dist/language/x.worker.js).
-    entryNames: '[dir]/[name]',
     metafile: true,
   },
   {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Log } from './log';
+import { Session } from './auth/session';
 
 /**
  * The extension's one context object: built once on activation, it owns every disposable and the
@@ -7,10 +8,12 @@ import { Log } from './log';
  */
 export class Ctx implements vscode.Disposable {
   readonly log: Log;
+  readonly session: Session;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.log = this.track(new Log());
+    this.session = this.track(new Session(this));
   }
 
   get extensionUri(): vscode.Uri {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Ctx } from './ctx';
 import { registerCommands } from './commands/registry';
 import { generalCommands } from './commands/general';
+import { authCommands } from './commands/auth';
 import { registerHomeView } from './views/homeView';
 
 /** What `activate` returns: a small API for tests and other extensions. */
@@ -18,6 +19,7 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
     ctx = new Ctx(context);
     context.subscriptions.push(ctx);
     registerCommands(ctx, generalCommands);
+    registerCommands(ctx, authCommands);
     registerHomeView(ctx);
   } catch (e) {
     // VS Code shows nothing when activation throws: say it, then rethrow so the host records it.

@@ -1,14 +1,19 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import { showError } from './errors';
 
 /** A command factory: given the context, returns the handler. Ids are `hogql.<name>`. */
 export type CommandFactory = (ctx: Ctx) => (...args: any[]) => unknown;
 
 export type CommandTable = Record<string, CommandFactory>;
 
+/** True for `{ … }` literals: how scripts and tests pass arguments (tree nodes are class instances). */
+const isPlainObject = (v: unknown): boolean => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+
 /**
  * Registers every command of a table under the `hogql.` prefix. A handler that throws shows the
- * error to the user (VS Code would only log it) and logs the stack.
+ * error to the user (VS Code would only log it) and logs it. When the command was called from code
+ * with a plain-object argument (a script or a test), the error is also rethrown to that caller.
  */
 export function registerCommands(ctx: Ctx, table: CommandTable): void {
   for (const [name, make] of Object.entries(table)) {
@@ -19,11 +24,8 @@ export function registerCommands(ctx: Ctx, table: CommandTable): void {
         try {
           return await handler(...args);
         } catch (e) {
-          ctx.log.error(e instanceof Error ? e : String(e));
-          const message = e instanceof Error ? e.message : String(e);
-          void vscode.window.showErrorMessage(`PostHog: ${message}`, 'Show Output').then((choice) => {
-            if (choice) ctx.log.show();
-          });
+          void showError(ctx, e);
+          if (isPlainObject(args[0])) throw e;
           return undefined;
         }
       }),

@@ -1,0 +1,106 @@
+import * as vscode from 'vscode';
+import type { PostHogClient } from '../api/client';
+import { loadApi } from '../apiLoader';
+import { config } from '../config';
+import type { Ctx } from '../ctx';
+import { ConnectionStore, type Connection } from './connections';
+import { Secrets } from './secrets';
+
+/** What a command needs to talk to PostHog: a client for the active connection and its project. */
+export interface ActiveSession {
+  connection: Connection;
+  client: PostHogClient;
+  projectId: number;
+  projectName: string;
+}
+
+/**
+ * The signed-in state: the active connection, its API client (built lazily, rebuilt when the
+ * connection, key or HTTP settings change), the `hogql.signedIn` context key and the status bar.
+ */
+export class Session implements vscode.Disposable {
+  readonly store: ConnectionStore;
+  readonly secrets: Secrets;
+  private cached: { fingerprint: string; client: PostHogClient } | undefined;
+  private readonly emitter = new vscode.EventEmitter<void>();
+  /** Fires when the active connection or project changes (views refresh on it). */
+  readonly onDidChange = this.emitter.event;
+  private readonly statusItem: vscode.StatusBarItem;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly ctx: Ctx) {
+    this.store = new ConnectionStore(ctx.extension.globalState);
+    this.secrets = new Secrets(ctx.extension.secrets);
+    this.statusItem = vscode.window.createStatusBarItem('hogql.project', vscode.StatusBarAlignment.Left, 50);
+    this.statusItem.name = 'PostHog Project';
+    this.disposables.push(this.store, this.emitter, this.statusItem);
+    this.store.onDidChange(() => this.changed(), undefined, this.disposables);
+    config.onDidChange(() => this.changed(), this.disposables);
+    this.changed();
+  }
+
+  private changed(): void {
+    this.cached = undefined;
+    const conn = this.store.active();
+    void vscode.commands.executeCommand('setContext', 'hogql.signedIn', !!conn);
+    this.renderStatus(conn);
+    this.emitter.fire();
+  }
+
+  private renderStatus(conn: Connection | undefined): void {
+    if (!conn) {
+      this.statusItem.text = '$(plug) PostHog: Sign In';
+      this.statusItem.tooltip = 'Sign in to PostHog to run HogQL and browse your project';
+      this.statusItem.command = 'hogql.signIn';
+    } else {
+      const pinned = config.pinnedProjectId();
+      const project = pinned && pinned !== conn.projectId ? `project ${pinned} (pinned)` : conn.projectName;
+      this.statusItem.text = `$(graph-line) ${project}`;
+      const md = new vscode.MarkdownString();
+      md.appendText(`PostHog project: ${project}\nHost: ${conn.host}${conn.userEmail ? `\nSigned in as ${conn.userEmail}` : ''}\n`);
+      md.appendMarkdown('\n[Switch project or connection](command:hogql.switchProject)');
+      md.isTrusted = { enabledCommands: ['hogql.switchProject'] };
+      this.statusItem.tooltip = md;
+      this.statusItem.command = 'hogql.switchProject';
+    }
+    this.statusItem.show();
+  }
+
+  /**
+   * Builds a client for a host and key (used by sign-in before anything is saved). The API bundle
+   * (with undici, ~0.5 MB) is loaded on first use, not on activation.
+   */
+  makeClient(host: string, personalApiKey: string): PostHogClient {
+    const http = config.http();
+    const { PostHogClient } = loadApi();
+    return new PostHogClient({
+      host,
+      personalApiKey,
+      version: this.ctx.version,
+      logger: this.ctx.log,
+      timeouts: { connectMs: http.connectTimeoutMs, headersMs: http.responseTimeoutMs, bodyMs: http.bodyTimeoutMs },
+      proxy: { proxy: http.proxy, strictSSL: http.proxyStrictSSL, noProxy: http.noProxy },
+    });
+  }
+
+  /** The active session, or `undefined` when signed out (or the key went missing). */
+  async active(): Promise<ActiveSession | undefined> {
+    const connection = this.store.active();
+    if (!connection) return undefined;
+    const key = await this.secrets.personalKey(connection.id);
+    if (!key) return undefined;
+    const fingerprint = `${connection.id}|${connection.host}|${key.length}|${key.slice(-6)}`;
+    if (this.cached?.fingerprint !== fingerprint) this.cached = { fingerprint, client: this.makeClient(connection.host, key) };
+    const pinned = config.pinnedProjectId();
+    return {
+      connection,
+      client: this.cached.client,
+      projectId: pinned ?? connection.projectId,
+      projectName: pinned && pinned !== connection.projectId ? `project ${pinned}` : connection.projectName,
+    };
+  }
+
+  dispose(): void {
+    while (this.disposables.length) this.disposables.pop()?.dispose();
+  }
+}

@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import { personalKeysUrl } from '../api/keys';
+import { apiIfLoaded } from '../apiLoader';
+import type { Ctx } from '../ctx';
+
+/** Stands in for ApiError before the API bundle is loaded (then no API error can exist). */
+class NeverError extends Error {
+  userMessage = '';
+  detail = '';
+}
+
+/**
+ * Shows an error to the user with an action that helps, and logs its detail. API errors carry a
+ * user-facing message (`userMessage`); a cancelled request is not an error and shows nothing.
+ */
+export async function showError(ctx: Ctx, e: unknown): Promise<void> {
+  const api = apiIfLoaded();
+  const ApiError = api?.ApiError ?? NeverError;
+  if ((api && e instanceof api.AbortError) || (e instanceof Error && e.name === 'AbortError')) return;
+  ctx.log.error(e instanceof ApiError ? `${e.name}: ${e.userMessage}${e.detail ? ` (${e.detail})` : ''}` : e instanceof Error ? e : String(e));
+  const message = e instanceof ApiError ? e.userMessage : e instanceof Error ? e.message : String(e);
+  const actions: Record<string, () => unknown> = {};
+  const host = ctx.session.store.active()?.host;
+  if (api && e instanceof api.UnauthorizedError) {
+    actions['Sign In'] = () => vscode.commands.executeCommand('hogql.signIn');
+    if (host) actions['Create Personal API Key'] = () => vscode.env.openExternal(vscode.Uri.parse(personalKeysUrl(host)));
+  } else if (api && e instanceof api.MissingScopeError) {
+    if (host) actions['Edit API Key Scopes'] = () => vscode.env.openExternal(vscode.Uri.parse(personalKeysUrl(host)));
+  }
+  actions['Show Output'] = () => ctx.log.show();
+  const choice = await vscode.window.showErrorMessage(`PostHog: ${message}`, ...Object.keys(actions));
+  if (choice) await actions[choice]?.();
+}
