@@ -269,6 +269,7 @@ const NETWORK_CODES: Record<string, [NetworkReason, string]> = {
   UND_ERR_SOCKET: ['closed', 'the connection was closed before the response completed'],
   UND_ERR_CLOSED: ['closed', 'the connection was closed'],
   UND_ERR_DESTROYED: ['closed', 'the connection was closed'],
+  UND_ERR_ABORTED: ['closed', 'the request was aborted by the connection pool (client closed)'],
   ENETUNREACH: ['unreachable', 'the network is unreachable'],
   EHOSTUNREACH: ['unreachable', 'the host is unreachable'],
   ETIMEDOUT: ['unreachable', 'the connection timed out at the network level'],
@@ -323,11 +324,12 @@ export function errorFromException(err: unknown, ctx: ExceptionContext): ApiErro
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return timeoutError('connect', ctx.timeouts.connectMs, base);
   if (code === 'UND_ERR_HEADERS_TIMEOUT') return timeoutError('headers', ctx.timeouts.headersMs, base);
   if (code === 'UND_ERR_BODY_TIMEOUT') return timeoutError('body', ctx.timeouts.bodyMs, base);
-  if (code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR') return new AbortError({ ...base, userMessage: 'Cancelled.' });
   const host = ctx.webBase;
   if (/proxy/i.test(message) || code === 'UND_ERR_PRX_TLS') {
+    const needsAuth = /\b407\b/.test(message);
+    const why = needsAuth ? 'the proxy requires authentication (407); set http.proxyAuthorization or put credentials in the proxy URL' : message;
     return new NetworkError(
-      { ...base, userMessage: `Could not connect through the proxy to ${host}: ${message}. Check the http.proxy setting or HTTPS_PROXY.` },
+      { ...base, userMessage: `Could not connect through the proxy to ${host}: ${why}. Check the http.proxy setting or HTTPS_PROXY.` },
       'proxy',
       code,
     );
