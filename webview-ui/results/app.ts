@@ -41,7 +41,7 @@ export class App {
       sort: (col) => this.cycleSort(col),
       resized: (col, width) => {
         this.state.widths[this.model.columns[col].name] = width;
-        this.saveSoon();
+        saveState(this.state);
       },
       scrolled: (top, left) => {
         this.state.scrollTop = top;

@@ -2,7 +2,7 @@
 // or bar chart with per-pixel min/max decimation draws 100k points in a few milliseconds). Colours
 // come from the VS Code theme (`--vscode-charts-*`), read with getComputedStyle.
 import type { Cell } from '../../src/protocol/results';
-import { chartData, niceTicks, valueExtent, type ChartData } from './chartData';
+import { chartData, niceTicks, timeTicks, valueExtent, type ChartData } from './chartData';
 import { button, el, themeColor } from './dom';
 import type { GridModel } from './model';
 import type { ChartType } from './state';
@@ -116,10 +116,12 @@ export class ChartView {
     const n = d.x.length;
     const x0 = d.x[0];
     const x1 = d.x[n - 1];
-    const ticks = d.xKind === 'category' ? categoryTicks(n, plot.w) : niceTicks(x0, x1, Math.max(2, Math.floor(plot.w / 140)));
+    const count = Math.max(2, Math.floor(plot.w / 140));
+    const time = d.xKind === 'time' ? timeTicks(x0, x1, count, (t) => this.model.zone.offsetMs(t)) : undefined;
+    const ticks = d.xKind === 'category' ? categoryTicks(n, plot.w) : time ? time.ticks : niceTicks(x0, x1, count);
     for (const t of ticks) {
       const x = d.xKind === 'category' ? plot.x + ((t + 0.5) / n) * plot.w : xPos(t, x0, x1, plot);
-      const label = d.xKind === 'category' ? d.labels[t] : d.xKind === 'time' ? this.model.zone.format(t).replace(' 00:00:00', '') : short(t);
+      const label = d.xKind === 'category' ? d.labels[t] : time ? timeLabel(this.model.zone.format(t), time.step) : short(t);
       ctx.fillText(label.length > 24 ? `${label.slice(0, 23)}…` : label, x, plot.y + plot.h + 6);
     }
     ctx.fillText(d.xName, plot.x + plot.w / 2, plot.y + plot.h + 22);
@@ -209,6 +211,13 @@ interface Plot {
 
 function xPos(v: number, x0: number, x1: number, plot: Plot): number {
   return x1 === x0 ? plot.x + plot.w / 2 : plot.x + ((v - x0) / (x1 - x0)) * plot.w;
+}
+
+/** A tick label no more precise than the tick step: dates for days, minutes for hours… */
+function timeLabel(text: string, step: number): string {
+  if (step >= 86_400_000) return text.slice(0, 10);
+  if (step >= 60_000) return text.slice(5, 16);
+  return text.slice(11, 19);
 }
 
 function categoryTicks(n: number, width: number): number[] {

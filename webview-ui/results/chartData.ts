@@ -92,6 +92,23 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   return out;
 }
 
+const SEC = 1000;
+const TIME_STEPS = [1, 5, 15, 30, 60, 300, 900, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86400, 2 * 86400, 7 * 86400, 30 * 86400, 91 * 86400, 365 * 86400].map((s) => s * SEC);
+
+/**
+ * Round time ticks (whole seconds … years) covering [min, max] in epoch ms, aligned in the zone
+ * whose offset at an instant is `offsetMs(t)`; `step` says how precise labels must be.
+ */
+export function timeTicks(min: number, max: number, count: number, offsetMs: (t: number) => number = () => 0): { ticks: number[]; step: number } {
+  if (!Number.isFinite(min) || !Number.isFinite(max) || max <= min) return { ticks: Number.isFinite(min) ? [min] : [], step: 86400 * SEC };
+  const raw = (max - min) / Math.max(1, count);
+  const step = TIME_STEPS.find((s) => s >= raw) ?? TIME_STEPS[TIME_STEPS.length - 1];
+  const off = offsetMs(min);
+  const ticks: number[] = [];
+  for (let t = Math.ceil((min + off) / step) * step - off; t <= max; t += step) ticks.push(t);
+  return { ticks, step };
+}
+
 /** Min and max of the finite values of all series (0 included, so bars start at the axis). */
 export function valueExtent(series: readonly Series[]): [number, number] {
   let lo = 0;

@@ -50,25 +50,28 @@ export function attachHeaderEvents(header: HTMLElement, events: HeaderEvents): v
     if (!handle || !cell?.dataset.col) return;
     e.preventDefault();
     e.stopPropagation();
-    startResize(handle, Number(cell.dataset.col), e, events);
+    startResize(Number(cell.dataset.col), e, events);
   });
 }
 
-function startResize(handle: HTMLElement, col: number, down: PointerEvent, events: HeaderEvents): void {
+/**
+ * Follows the pointer on the window (not the handle: re-rendering the header replaces the handle
+ * mid-drag, which would drop a pointer capture).
+ */
+function startResize(col: number, down: PointerEvent, events: HeaderEvents): void {
   const startX = down.clientX;
   const startWidth = events.width(col);
-  handle.setPointerCapture(down.pointerId);
   document.body.classList.add('resizing');
   const widthAt = (e: PointerEvent): number => Math.max(MIN_COL_WIDTH, Math.round(startWidth + e.clientX - startX));
   const move = (e: PointerEvent): void => events.resize(col, widthAt(e), false);
   const up = (e: PointerEvent): void => {
-    handle.removeEventListener('pointermove', move);
-    handle.removeEventListener('pointerup', up);
-    handle.removeEventListener('pointercancel', up);
+    window.removeEventListener('pointermove', move);
+    window.removeEventListener('pointerup', up);
+    window.removeEventListener('pointercancel', up);
     document.body.classList.remove('resizing');
     events.resize(col, widthAt(e), true);
   };
-  handle.addEventListener('pointermove', move);
-  handle.addEventListener('pointerup', up);
-  handle.addEventListener('pointercancel', up);
+  window.addEventListener('pointermove', move);
+  window.addEventListener('pointerup', up);
+  window.addEventListener('pointercancel', up);
 }

@@ -1,0 +1,48 @@
+import * as assert from 'node:assert/strict';
+import type { Cell } from '../../../src/protocol/results';
+import { classifyType } from '../../../src/query/types';
+import { chartData, niceTicks, timeTicks, toNumber, valueExtent } from '../../../webview-ui/results/chartData';
+
+const cols = (...types: [string, string][]) => types.map(([name, type]) => ({ name, info: classifyType(type) }));
+
+describe('results/chartData', () => {
+  it('plots numeric columns against a time axis, sorted by time, NULLs as gaps', () => {
+    const rows: Cell[][] = [['2026-01-03', '9007199254740993', 'x', 1.5], ['2026-01-01', 5, 'y', null], ['bad', 1, 'z', 2]];
+    const d = chartData(cols(['day', 'Date'], ['n', 'UInt64'], ['s', 'String'], ['f', 'Nullable(Float64)']), rows);
+    assert.ok(!('reason' in d));
+    assert.equal(d.xKind, 'time');
+    assert.deepEqual(Array.from(d.x), [Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 3)]);
+    assert.deepEqual(d.series.map((s) => s.name), ['n', 'f']);
+    assert.deepEqual(Array.from(d.series[0].values), [5, 9007199254740992]);
+    assert.ok(Number.isNaN(d.series[1].values[0]));
+  });
+
+  it('uses categories in row order for text x, capped', () => {
+    const rows: Cell[][] = [['b', 2], ['a', 1], [null, 3]];
+    const d = chartData(cols(['k', 'String'], ['v', 'Int8']), rows, 2);
+    assert.ok(!('reason' in d));
+    assert.deepEqual([d.xKind, d.labels, d.dropped], ['category', ['b', 'a'], 1]);
+  });
+
+  it('explains why a result is not chartable', () => {
+    assert.deepEqual(chartData(cols(['a', 'String'], ['b', 'String']), [['x', 'y']]), { reason: 'No numeric columns to plot against “a”.' });
+    assert.match((chartData(cols(['a', 'String']), [['x']]) as { reason: string }).reason, /at least two columns/);
+    assert.deepEqual(chartData(cols(['a', 'String'], ['n', 'Int8']), []), { reason: 'No rows to chart.' });
+    assert.match((chartData(cols(['t', 'DateTime'], ['n', 'Int8']), [['never', 1]]) as { reason: string }).reason, /no usable dates/);
+  });
+
+  it('makes round ticks and extents', () => {
+    assert.deepEqual(niceTicks(0, 100, 5), [0, 20, 40, 60, 80, 100]);
+    assert.deepEqual(niceTicks(-1, 1, 4), [-1, -0.5, 0, 0.5, 1]);
+    assert.deepEqual(valueExtent([{ name: 'a', values: Float64Array.from([3, Number.NaN, 7]) }]), [0, 7]);
+    assert.deepEqual([toNumber('12'), toNumber(true), toNumber(null)].map(String), ['12', '1', 'NaN']);
+  });
+
+  it('puts time ticks on zone-local midnights for day steps', () => {
+    const hour = 3_600_000;
+    const { ticks, step } = timeTicks(Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 10), 4, () => -5 * hour);
+    assert.equal(step, 7 * 86_400_000);
+    assert.ok(ticks.length >= 1);
+    for (const t of ticks) assert.equal((t - 5 * hour) % 86_400_000, 0, new Date(t).toISOString());
+  });
+});
