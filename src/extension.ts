@@ -9,6 +9,23 @@ import { registerHomeView } from './views/homeView';
 export interface HogqlApi {
   /** Milliseconds spent inside `activate`. */
   readonly activationMs: number;
+  /** Only when the test harness sets HOGQL_TEST_HOOKS=1: read-only views of internal state. */
+  readonly testHooks?: TestHooks;
+}
+
+export interface TestHooks {
+  /** The saved connection metadata (what global state holds). */
+  connections(): unknown;
+  /** Whether a personal key is stored for a connection (never the key itself). */
+  hasPersonalKey(connectionId: string): Promise<boolean>;
+}
+
+function testHooks(c: Ctx): TestHooks | undefined {
+  if (process.env.HOGQL_TEST_HOOKS !== '1') return undefined;
+  return {
+    connections: () => ({ list: c.session.store.list(), active: c.session.store.active()?.id }),
+    hasPersonalKey: async (id) => !!(await c.session.secrets.personalKey(id)),
+  };
 }
 
 let ctx: Ctx | undefined;
@@ -29,7 +46,8 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
   }
   const activationMs = performance.now() - started;
   ctx.log.info(`PostHog HogQL ${ctx.version} activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs };
+  const hooks = testHooks(ctx);
+  return hooks ? { activationMs, testHooks: hooks } : { activationMs };
 }
 
 export function deactivate(): void {

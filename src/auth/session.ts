@@ -77,7 +77,9 @@ export class Session implements vscode.Disposable {
       host,
       personalApiKey,
       version: this.ctx.version,
-      logger: this.ctx.log,
+      // Every request is logged as `METHOD path → status (ms)`; the API logs successes at debug
+      // level, which the channel hides by default, so they are raised to info here.
+      logger: { debug: (m) => this.ctx.log.info(m), info: (m) => this.ctx.log.info(m), warn: (m) => this.ctx.log.warn(m) },
       timeouts: { connectMs: http.connectTimeoutMs, headersMs: http.responseTimeoutMs, bodyMs: http.bodyTimeoutMs },
       proxy: { proxy: http.proxy, strictSSL: http.proxyStrictSSL, noProxy: http.noProxy },
     });

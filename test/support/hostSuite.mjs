@@ -3,6 +3,7 @@
 // host starts only then) and waits for the runner's JSON report.
 import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { startEmulator } from './emulator.mjs';
 import {
   root, prepareRun, startCodeServer, launchBrowser, openWorkbench, readJson, waitFor, installedExtensions, EXTENSION_ID,
 } from './host.mjs';
@@ -32,7 +33,12 @@ export async function runHostSuite({ grep, env = {}, timeoutMs = 20 * 60_000, lo
     .sort()
     .map((f) => join(testsDir, f));
   const resultFile = join(dirs.run, 'host-result.json');
+  // The local PostHog the host tests talk to (rate limits off: tests make many calls quickly).
+  const emulator = await startEmulator({ events: 5000, rateLimits: false });
+  log(`  emulator at ${emulator.url}`);
   const server = await startCodeServer(dirs, {
+    HOGQL_TEST_EMULATOR: JSON.stringify({ url: emulator.url, personalKey: emulator.personalKey, adminToken: emulator.adminToken, projects: emulator.projects, keys: emulator.keys }),
+    HOGQL_TEST_HOOKS: '1',
     ...env,
     HOGQL_HOST_TESTS: files.join(','),
     HOGQL_HOST_RESULT: resultFile,
@@ -47,5 +53,6 @@ export async function runHostSuite({ grep, env = {}, timeoutMs = 20 * 60_000, lo
   } finally {
     await browser.close().catch(() => {});
     await server.stop();
+    await emulator.stop();
   }
 }
