@@ -51,7 +51,8 @@ function parseConstraint(p: ParserState, item: JoinItem): void {
     item.constraint = { type: 'USING', exprs: parseExprList(p, paren ? ')' : null).items };
     if (paren) p.expectOp(')');
   } else {
-    p.errorAtCurrent('Expected `ON` or `USING` after the joined table', 'join-constraint');
+    const at = p.prevEnd();
+    p.problems.push({ message: 'This join has no `ON` or `USING` condition', start: item.start, end: at, severity: 'warning', code: 'join-constraint' });
     return;
   }
   item.end = p.prevEnd();

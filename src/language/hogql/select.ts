@@ -41,7 +41,6 @@ export function parseSelectSet(p: ParserState): SelectLike {
     for (let op = setOperator(p); op; op = setOperator(p)) {
       const start = p.peek().start;
       for (let k = 0; k < op.width; k++) p.next();
-      if (op.op === 'UNION') p.error('Expected `ALL` or `DISTINCT` after `UNION`', start, p.prevEnd());
       operators.push({ op: op.op, start, end: p.prevEnd() });
       selects.push(parseSelectOperand(p));
     }
