@@ -12,7 +12,7 @@ import { Capture } from './capture';
 import { ConfigError } from './errors';
 import { HostInfo, joinUrl, normalizeHost } from './hosts';
 import { keyKindOf, wrongKeyKindMessage } from './keys';
-import { LimiterOptions, RateLimiter, sharedLimiter } from './limiter';
+import { LimiterOptions, RateLimiter, rateClassesFor, sharedLimiter } from './limiter';
 import type { ProxySettings } from './proxy';
 import { Actions, Annotations, Dashboards, EventDefinitions, Experiments, PropertyDefinitions, Surveys } from './resources/catalog';
 import { Cohorts } from './resources/cohorts';
@@ -24,7 +24,7 @@ import { Query } from './resources/query';
 import { SessionRecordings } from './resources/recordings';
 import type { RetryPolicy } from './retry';
 import { Transport } from './transport';
-import { ApiLogger, ApiResponse, Clock, RequestSpec, silentLogger, systemClock, Timeouts } from './types';
+import { ApiLogger, ApiResponse, Clock, HttpMethod, RequestSpec, silentLogger, systemClock, Timeouts } from './types';
 import { createHash } from 'node:crypto';
 
 export interface ClientOptions {
@@ -122,9 +122,20 @@ export class PostHogClient {
     return this.hostInfo.ingestionUrl;
   }
 
-  /** The limiter's wait for a call in these classes (UI: "queued for N s"); 0 without a limiter. */
+  /** The client-side rate limiter (undefined when disabled). */
   get limiter(): RateLimiter | undefined {
     return this.transport.limiter;
+  }
+
+  /**
+   * How long (ms) a request would wait in the limiter if made now, for UI ("queued, N s");
+   * e.g. `estimateWait('POST', '/api/projects/1/query/', { query: { kind: 'HogQLQuery' } })`.
+   * Above `limiter.maxWaitMs` the call would fail fast with a client-side RateLimitError.
+   */
+  estimateWait(method: HttpMethod, path: string, body?: unknown): number {
+    const limiter = this.transport.limiter;
+    if (!limiter) return 0;
+    return Math.max(0, limiter.waitTime(rateClassesFor(method, this.transport.target(path).path, body)));
   }
 
   /** Escape hatch for endpoints without a resource module (same errors, retries, limiter). */

@@ -11,7 +11,7 @@ import { RateClass, rateClassesFor, RateLimiter } from './limiter';
 import { Dispatchers, ProxySettings } from './proxy';
 import { redactSecrets } from './redact';
 import { DEFAULT_RETRY, RetryPolicy, withRetry } from './retry';
-import { ApiLogger, ApiResponse, Clock, DEFAULT_TIMEOUTS, QueryParams, RequestSpec, Timeouts } from './types';
+import { ApiLogger, ApiResponse, Clock, DEFAULT_TIMEOUTS, QueryParams, RequestSpec, silentLogger, Timeouts } from './types';
 
 export interface TransportOptions {
   host: HostInfo;
@@ -69,7 +69,8 @@ export class Transport {
   readonly #key: string;
   readonly #secrets: string[];
   readonly #dispatchers: Dispatchers;
-  readonly #baseHeaders: Record<string, string>;
+  readonly #getHeaders: Record<string, string>;
+  readonly #jsonHeaders: Record<string, string>;
   private readonly random: () => number;
 
   constructor(opts: TransportOptions) {
@@ -85,7 +86,9 @@ export class Transport {
     if (opts.proxy?.proxyAuthorization) this.#secrets.push(opts.proxy.proxyAuthorization);
     this.#dispatchers = new Dispatchers({ connectTimeoutMs: this.timeouts.connectMs, ...(opts.proxy ? { proxy: opts.proxy } : {}) });
     this.userAgent = opts.userAgent;
-    this.#baseHeaders = { 'user-agent': opts.userAgent, accept: 'application/json' };
+    // Built once and shared by every request (undici does not mutate them).
+    this.#getHeaders = { 'user-agent': opts.userAgent, accept: 'application/json', authorization: `Bearer ${opts.key}` };
+    this.#jsonHeaders = { ...this.#getHeaders, 'content-type': 'application/json' };
   }
 
   /** Removes this connection's key (and proxy credentials) and every key-like token. */
@@ -112,15 +115,10 @@ export class Transport {
     const target = this.target(spec.path, spec.query);
     const idempotent = spec.idempotent ?? (spec.method === 'GET' || spec.method === 'HEAD');
     const classes = this.limiter ? rateClassesFor(spec.method, target.path, spec.body) : [];
-    const headers: Record<string, string> = { ...this.#baseHeaders, authorization: `Bearer ${this.#key}` };
-    let body: string | undefined;
-    if (spec.body !== undefined) {
-      body = JSON.stringify(spec.body);
-      headers['content-type'] = 'application/json';
-    }
+    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     const init: ExchangeInit = {
       method: spec.method,
-      headers,
+      headers: body === undefined ? this.#getHeaders : this.#jsonHeaders,
       body,
       signal: spec.signal,
       headersMs: spec.timeouts?.headersMs ?? this.timeouts.headersMs,
@@ -148,9 +146,8 @@ export class Transport {
     }
     const raw = await this.exchange(target, init);
     const ok = (raw.status >= 200 && raw.status < 300) || (spec.okStatuses?.includes(raw.status) ?? false);
-    const ctx = this.failureContext(spec.method, target.path, true);
     if (!ok) {
-      const err = errorFromResponse(raw, ctx);
+      const err = errorFromResponse(raw, this.failureContext(spec.method, target.path, true));
       if (err instanceof RateLimitError && this.limiter) this.limiter.penalize(classes, err.retryAfterMs ?? 10_000);
       throw err;
     }
@@ -161,10 +158,10 @@ export class Transport {
         if (first === 60 /* < */) throw new SyntaxError('HTML instead of JSON');
         data = spec.json === 'lossless' ? parseJsonLossless(raw.body) : JSON.parse(raw.body);
       } catch (parseError) {
-        throw badBody(raw, ctx, parseError);
+        throw badBody(raw, this.failureContext(spec.method, target.path, true), parseError);
       }
     } else if (spec.method === 'GET') {
-      throw badBody(raw, ctx, new SyntaxError('empty body'));
+      throw badBody(raw, this.failureContext(spec.method, target.path, true), new SyntaxError('empty body'));
     }
     return { status: raw.status, data: data as T, headers: raw.headers, requestId: requestIdOf(raw.headers) };
   }
@@ -218,6 +215,7 @@ export class Transport {
   }
 
   private logOutcome(method: string, path: string, started: number, outcome: number | ApiError): void {
+    if (this.logger === silentLogger) return;
     const ms = Math.round(performance.now() - started);
     if (typeof outcome === 'number') {
       const line = `${method} ${path} → ${outcome} (${ms} ms)`;

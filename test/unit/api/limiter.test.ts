@@ -119,6 +119,8 @@ describe('api limiter: in the client', () => {
     await waitFor(() => clock.pending === 2, 1000, 'two queued calls');
     assert.equal(server.requests.length, 2, 'queued calls are not sent');
     assert.equal(api.limiter!.waitTime(['hogql_query']), 2000, 'two calls hold the slots at 1000; a fifth would wait 2000');
+    assert.equal(api.estimateWait('POST', '/api/projects/1/query/', { query: { kind: 'HogQLQuery', query: 'select 1' } }), 2000);
+    assert.equal(api.estimateWait('GET', '/api/projects/1/feature_flags/'), 0);
     ac.abort();
     assert.ok((await fourth) instanceof AbortError);
     await clock.advance(1000);
