@@ -54,3 +54,35 @@ export async function findWebviewFrame(page, selector, timeoutMs = 30_000) {
 export async function notificationTexts(page) {
   return page.$$eval('.notifications-toasts .notification-list-item-message', (els) => els.map((e) => e.textContent ?? ''));
 }
+
+/** The quick input's text box (palette, quick picks and input boxes share it). */
+export const QUICK_INPUT = PALETTE_INPUT;
+
+/** Focused row label of the open quick pick ('' when none). */
+export async function focusedQuickPickLabel(page) {
+  return ((await page.textContent(FOCUSED_ROW).catch(() => null)) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** In an open quick pick: filters by `filter` (default: the label) and accepts the row `label`. */
+export async function acceptQuickPick(page, label, filter = label) {
+  await page.waitForSelector(PALETTE_INPUT, { state: 'visible', timeout: 15_000 });
+  await page.fill(PALETTE_INPUT, filter);
+  await waitFor(async () => (await focusedQuickPickLabel(page)) === label, 15_000, `quick pick row "${label}"`);
+  await page.keyboard.press('Enter');
+}
+
+/** Waits for an input box whose title contains `title`, replaces its text with `text`. */
+export async function fillInputBox(page, title, text) {
+  await waitFor(async () => ((await page.textContent('.quick-input-widget .quick-input-title').catch(() => '')) ?? '').includes(title), 15_000, `input box "${title}"`);
+  await page.fill(PALETTE_INPUT, text);
+}
+
+/** The validation message under the quick input ('' when none). */
+export async function quickInputMessage(page) {
+  return ((await page.textContent('.quick-input-widget .quick-input-message').catch(() => '')) ?? '').trim();
+}
+
+/** Texts of the status bar items. */
+export async function statusBarTexts(page) {
+  return page.$$eval('.part.statusbar .statusbar-item', (els) => els.map((e) => (e.textContent ?? '').trim()).filter(Boolean));
+}

@@ -1,0 +1,61 @@
+// UI layer: the sign-in flow typed through the real quick input of the workbench, against the
+// local PostHog emulator, including the explanation shown for a project key (phc_).
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { root, prepareRun, startCodeServer, launchBrowser, openWorkbench, waitFor } from '../support/host.mjs';
+import { startEmulator } from '../support/emulator.mjs';
+import { runFromPalette, acceptQuickPick, fillInputBox, quickInputMessage, statusBarTexts, QUICK_INPUT } from '../support/workbench.mjs';
+
+const shots = join(root, 'artifacts', 'screenshots');
+
+describe('UI: sign in', function () {
+  this.timeout(180_000);
+  let emulator, server, browser, page;
+
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    emulator = await startEmulator({ events: 2000, rateLimits: false });
+    const dirs = prepareRun({ name: 'ui-signin', workspace: join(root, 'test', 'fixtures', 'workspace') });
+    server = await startCodeServer(dirs);
+    browser = await launchBrowser();
+    ({ page } = await openWorkbench(browser, server, dirs));
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    await emulator?.stop();
+  });
+
+  it('explains a project key, then signs in with the personal key and picks a project', async () => {
+    const [first, second] = emulator.projects;
+    await runFromPalette(page, 'PostHog: Sign In');
+    await acceptQuickPick(page, 'Self-hosted or other URL…', 'Self-hosted');
+    await fillInputBox(page, 'instance URL', emulator.url);
+    await page.keyboard.press('Enter');
+
+    await fillInputBox(page, 'personal API key', first.apiToken);
+    const explanation = await waitFor(async () => {
+      const m = await quickInputMessage(page);
+      return m.includes('project API key') && m;
+    }, 10_000, 'the phc_ explanation');
+    assert.match(explanation, /only captures events/);
+    assert.match(explanation, new RegExp(`${emulator.url.replace(/[.:/]/g, '\\$&')}/settings/user-api-keys`));
+    assert.ok(await page.$('.quick-input-widget .monaco-inputbox.error'), 'the input is marked as an error');
+    await page.screenshot({ path: join(shots, 'signin-project-key.png') });
+    // Enter on an invalid value does not accept it: the box stays open with the message.
+    await page.keyboard.press('Enter');
+    assert.ok(await page.isVisible(QUICK_INPUT));
+    assert.match(await quickInputMessage(page), /project API key/);
+
+    await page.fill(QUICK_INPUT, emulator.personalKey);
+    await waitFor(async () => (await quickInputMessage(page)) === '' || !(await quickInputMessage(page)).includes('project API key'), 10_000, 'the message to clear');
+    await page.keyboard.press('Enter');
+
+    await acceptQuickPick(page, second.name, second.name);
+    const status = await waitFor(async () => (await statusBarTexts(page)).find((t) => t.includes(second.name)), 20_000, 'the project in the status bar');
+    assert.ok(status.includes(second.name));
+    await page.screenshot({ path: join(shots, 'signin-done.png') });
+  });
+});
