@@ -24,6 +24,7 @@ import { Query } from './resources/query';
 import { SessionRecordings } from './resources/recordings';
 import type { RetryPolicy } from './retry';
 import { Transport } from './transport';
+import { WebUrls } from './webUrls';
 import { ApiLogger, ApiResponse, Clock, HttpMethod, RequestSpec, silentLogger, systemClock, Timeouts } from './types';
 import { createHash } from 'node:crypto';
 
@@ -68,6 +69,8 @@ export class PostHogClient {
   readonly eventDefinitions: EventDefinitions;
   readonly propertyDefinitions: PropertyDefinitions;
   readonly capture: Capture;
+  /** Web URLs of objects: `api.web.insight(pid, shortId)`, `api.web.flag(pid, id)`… */
+  readonly web: WebUrls;
 
   /** Throws `ConfigError` for an unusable host or a project/secret key given as personal key. */
   constructor(opts: ClientOptions) {
@@ -110,6 +113,7 @@ export class PostHogClient {
     this.eventDefinitions = new EventDefinitions(t);
     this.propertyDefinitions = new PropertyDefinitions(t);
     this.capture = new Capture(t);
+    this.web = new WebUrls(this.hostInfo.baseUrl);
   }
 
   /** Web URL on the app host: `webUrl('/project/1/insights/abc')`. */

@@ -1,5 +1,6 @@
 /** Public surface of the PostHog API client. */
 export { PostHogClient } from './client';
+export { WebUrls } from './webUrls';
 export type { ClientOptions } from './client';
 export * from './errors';
 export { errorFromResponse, errorFromException, parseRetryAfter } from './errorFactory';

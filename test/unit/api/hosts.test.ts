@@ -50,4 +50,15 @@ describe('api hosts: normalisation', () => {
     assert.equal(api.webUrl('project/1'), 'https://us.posthog.com/project/1');
     assert.equal(api.ingestionUrl, 'https://us.i.posthog.com');
   });
+
+  it('builds object web URLs under the base (incl. a self-hosted prefix), escaping segments', () => {
+    const api = new PostHogClient({ host: 'https://example.com/ph/', personalApiKey: PERSONAL_KEY, version: '1', limiter: false });
+    assert.equal(api.web.insight(1, 'abcd1234'), 'https://example.com/ph/project/1/insights/abcd1234');
+    assert.equal(api.web.insight(1, 'abcd1234', true), 'https://example.com/ph/project/1/insights/abcd1234/edit');
+    assert.equal(api.web.flag(2, 5), 'https://example.com/ph/project/2/feature_flags/5');
+    assert.equal(api.web.recording(2, 'a/b c'), 'https://example.com/ph/project/2/replay/a%2Fb%20c');
+    assert.equal(api.web.person(2, 'user@x.com'), 'https://example.com/ph/project/2/person/user%40x.com');
+    assert.equal(api.web.propertyDefinition(2, 'u-1'), 'https://example.com/ph/project/2/data-management/properties/u-1');
+    assert.equal(api.web.personalApiKeys(), 'https://example.com/ph/settings/user-api-keys');
+  });
 });
