@@ -1,0 +1,109 @@
+// UI layer: the results grid at 100k rows × 20 columns, "Load more" paging, the error view and
+// Cancel, in the real webview, fed through the HOGQL_DEV_RESULTS_FILE hook (generator specs,
+// paging, error and loading documents: src/query/devResults.ts).
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root, prepareRun, startCodeServer, launchBrowser, openWorkbench, waitFor } from '../support/host.mjs';
+import { runFromPalette, findWebviewFrame } from '../support/workbench.mjs';
+
+describe('UI: results grid at scale, paging, errors, cancel', function () {
+  this.timeout(180_000);
+  let server, browser, page, devFile;
+
+  before(async () => {
+    const dirs = prepareRun({ name: 'ui-grid-scale', workspace: join(root, 'test', 'fixtures', 'workspace') });
+    devFile = join(dirs.run, 'dev-results.json');
+    writeFileSync(devFile, '{}');
+    server = await startCodeServer(dirs, { HOGQL_DEV_RESULTS_FILE: devFile });
+    browser = await launchBrowser();
+    ({ page } = await openWorkbench(browser, server, dirs));
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+  });
+
+  async function open(doc, selector) {
+    writeFileSync(devFile, JSON.stringify(doc));
+    await runFromPalette(page, 'PostHog: Open Results Panel');
+    return findWebviewFrame(page, selector, 90_000);
+  }
+  const stats = (frame) => frame.$eval('.stats', (s) => s.textContent);
+  /** Data rows in the DOM that are inside the scroller's viewport: [row number, ...cells]. */
+  const visibleRows = (frame) =>
+    frame.$eval('.grid-scroll', (g) => {
+      const box = g.getBoundingClientRect();
+      return [...g.querySelectorAll('.grid-body .row')]
+        .filter((r) => {
+          const b = r.getBoundingClientRect();
+          return b.top >= box.top + 40 - 1 && b.bottom <= box.bottom + 1;
+        })
+        .sort((a, b) => a.getAttribute('aria-rowindex') - b.getAttribute('aria-rowindex'))
+        .map((r) => [...r.children].map((c) => c.textContent));
+    });
+
+  it('keeps only the visible rows of 100k × 20 in the DOM and scrolls to the last row', async () => {
+    const frame = await open({ generate: { rows: 100_000, cols: 20, seed: 3 } }, '#app[data-query-id="generated-100000x20-3"]');
+    assert.equal(await stats(frame), '100,000 rows · 20 columns · 0 ms');
+    assert.equal(await frame.$eval('[role=grid]', (g) => g.getAttribute('aria-rowcount')), '100001');
+    const dom = await frame.evaluate(() => ({ rows: document.querySelectorAll('.grid-body .row').length, cells: document.querySelectorAll('[role=gridcell]').length }));
+    assert.ok(dom.rows < 80 && dom.cells < 80 * 20, JSON.stringify(dom));
+    await frame.$eval('.grid-scroll', (g) => g.scrollTo(0, g.scrollHeight));
+    await waitFor(async () => (await visibleRows(frame)).at(-1)?.[0] === '100000', 10_000, 'row 100000 visible');
+    await frame.$eval(".grid-scroll", (g) => g.scrollTo(0, 49_995 * 22));
+    await waitFor(async () => (await visibleRows(frame)).some((r) => r[0] === '50000'), 10_000, 'row 50000 visible');
+    await frame.click('.grid-body .row .cell');
+    await page.keyboard.press('Control+End');
+    await waitFor(async () => (await visibleRows(frame)).at(-1)?.[0] === '100000', 10_000, 'Ctrl+End reaches the last row');
+    const focus = await frame.$eval('.cell.focus', (c) => [c.parentElement.getAttribute('aria-rowindex'), c.getAttribute('aria-colindex')]);
+    assert.deepEqual(focus, ['100001', '21']);
+    await page.keyboard.press('Control+Home');
+    await waitFor(async () => (await visibleRows(frame))[0]?.[0] === '1', 10_000, 'Ctrl+Home back to the top');
+  });
+
+  it('sorts and filters 100k rows', async () => {
+    const frame = await open({ generate: { rows: 100_000, cols: 20, seed: 4 } }, '#app[data-query-id="generated-100000x20-4"]');
+    await frame.click('.hcell:has(.col-name:text-is("count"))');
+    await frame.click('.hcell:has(.col-name:text-is("count"))');
+    await waitFor(() => frame.$eval('.hcell[aria-colindex="4"]', (h) => h.getAttribute('aria-sort') === 'descending'), 10_000, 'sorted');
+    const top = (await visibleRows(frame)).map((r) => BigInt(r[3]));
+    assert.ok(top.length > 5);
+    assert.equal(top[0], 9007199254740993n + 99_910n, 'largest exact 64-bit value first');
+    for (let i = 1; i < top.length; i++) assert.ok(top[i - 1] >= top[i], `descending at ${i}`);
+    await frame.fill('.filter', 'user signed up');
+    await waitFor(async () => (await stats(frame)).startsWith('16,667 of 100,000 rows'), 10_000, 'filter count');
+    const events = (await visibleRows(frame)).map((r) => r[2]);
+    assert.ok(events.length > 5 && events.every((e) => e === 'user signed up'), events.join());
+  });
+
+  it('loads more pages through the host until there are no more', async () => {
+    const frame = await open({ generate: { rows: 250, cols: 4, seed: 5 }, pageRows: 100 }, '#app[data-query-id="generated-250x4-5"]');
+    assert.equal(await stats(frame), '100 rows · 4 columns · 0 ms');
+    await frame.click('.load-more');
+    await waitFor(async () => (await stats(frame)) === '200 rows · 4 columns · 0 ms', 10_000, '200 rows');
+    await frame.click('.load-more');
+    await waitFor(async () => (await stats(frame)) === '250 rows · 4 columns · 0 ms', 10_000, '250 rows');
+    assert.equal(await frame.$eval('.load-more', (b) => b.hidden), true);
+    assert.equal(await frame.$eval('[role=grid]', (g) => g.getAttribute('aria-rowcount')), '251');
+  });
+
+  it('shows an error with its details, as text', async () => {
+    const frame = await open({ error: { message: 'Syntax error at line 1: <unexpected>', details: 'SELECT <b>1</b>\n       ^' } }, '.error-view:not([hidden])');
+    assert.equal(await frame.$eval('.error-message', (m) => m.textContent), 'Syntax error at line 1: <unexpected>');
+    assert.equal(await frame.$eval('[role=alert]', (m) => m.textContent), 'Syntax error at line 1: <unexpected>');
+    assert.equal(await frame.$eval('.error-details pre', (m) => m.textContent), 'SELECT <b>1</b>\n       ^');
+    assert.equal(await frame.$$eval('.error-view b', (b) => b.length), 0);
+  });
+
+  it('shows the running state and cancels through the host', async () => {
+    const frame = await open({ loading: 'Running query…' }, '.status.loading');
+    assert.equal(await frame.$eval('.status-text', (t) => t.textContent), 'Running query…');
+    assert.equal(await frame.$eval('.query-text', (t) => t.textContent), '-- dev: a query that never finishes');
+    await frame.click('.btn.cancel');
+    await frame.waitForSelector('.status.cancelled');
+    assert.equal(await frame.$eval('.status-text', (t) => t.textContent), 'Query cancelled.');
+    assert.equal(await frame.$eval('.btn.cancel', (b) => b.hidden), true);
+  });
+});
