@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// `npm run demo`: the extension in a real VS Code (code-server) in your browser, with a sample
-// workspace. Installs what it needs (scripts/setup.mjs), packages the extension, installs the .vsix,
-// starts code-server and prints the URL to open. Ctrl+C stops everything.
+// `npm run demo`: a local PostHog (the emulator, with sample data) and the extension in a real VS
+// Code (code-server) in your browser, already signed in to the emulator, with a sample workspace.
+// Installs what it needs (scripts/setup.mjs), packages the extension, installs the .vsix, starts both
+// and prints the URL to open. Ctrl+C stops everything.
 //
-//   npm run demo -- --port 8080 --host 127.0.0.1
+//   npm run demo -- --port 8080 --host 127.0.0.1 --events 100000 --emulator-port 8010
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setup } from './setup.mjs';
@@ -19,17 +20,38 @@ const opt = (name, fallback) => {
 setup();
 const vsix = packageExtension({ quiet: true });
 const host = await import('../test/support/host.mjs');
-const dirs = host.prepareRun({ name: 'demo', vsix: vsix.path, workspace: join(root, 'demo', 'workspace') });
-const server = await host.startCodeServer(dirs, {}, { port: Number(opt('port', 0)) || undefined, host: opt('host', '127.0.0.1') });
+const { startEmulator } = await import('../test/support/emulator.mjs');
+console.log('Starting the local PostHog (sample data is generated on the first start)…');
+const emulator = await startEmulator({
+  events: Number(opt('events', 100_000)),
+  port: Number(opt('emulator-port', 0)),
+  dataDir: join(root, '.cache', 'demo-emulator'),
+});
+const dirs = host.prepareRun({
+  name: 'demo',
+  vsix: vsix.path,
+  workspace: join(root, 'demo', 'workspace'),
+  extraExtensions: [{ from: join(root, 'demo', 'bootstrap'), id: 'hogql-dev.demo-bootstrap-0.0.1' }],
+});
+const server = await host.startCodeServer(
+  dirs,
+  { HOGQL_DEMO_SIGNIN: JSON.stringify({ host: emulator.url, key: emulator.personalKey, projectId: emulator.projects[0].id }) },
+  { port: Number(opt('port', 0)) || undefined, host: opt('host', '127.0.0.1') },
+);
 
 console.log('');
 console.log('PostHog HogQL demo is running.');
 console.log(`Open: ${server.workbenchUrl}`);
 console.log(`(extension installed from ${vsix.path}; logs in ${dirs.run})`);
+console.log('');
+console.log(`Local PostHog: ${emulator.url}`);
+console.log(`  personal API key: ${emulator.personalKey}   (already signed in)`);
+for (const p of emulator.projects) console.log(`  project ${p.id} "${p.name}": project key ${p.apiToken}`);
 console.log('Press Ctrl+C to stop.');
 
 const stop = async () => {
   await server.stop();
+  await emulator.stop({ keepData: true });
   process.exit(0);
 };
 process.on('SIGINT', stop);
