@@ -2,11 +2,12 @@
  * Entry points of our HogQL parser. Always returns a tree plus a list of
  * syntax problems; never throws.
  */
-import type { Problem, SelectLike } from './ast';
+import type { Node, Problem, SelectLike } from './ast';
 import { lex, type LexResult, type Token } from './lexer';
 import { ParserState } from './parserCore';
 import { parseSelectSet, startsSelect } from './select';
 import { splitStatements, type Statement } from './split';
+import { childrenOf } from './visit';
 import { parseTag } from './tags';
 
 export interface ParsedStatement extends Statement {
@@ -44,7 +45,32 @@ export function parseTokens(text: string, tokens: readonly Token[]): { query: Se
     p.error(`Parser failure: ${(err as Error).message}`, at, at, 'internal');
     query = { kind: 'Error', message: 'Parser failure', start: tokens[0]?.start ?? 0, end: at };
   }
+  normalizeRanges(query);
   return { query, problems: p.problems };
+}
+
+/**
+ * Makes every node range well-formed after error recovery: `start <= end`, and each
+ * parent covers its children (recovery can leave a zero-width error node just past
+ * its parent's last consumed token).
+ */
+function normalizeRanges(root: Node): void {
+  const stack: { node: Node; done: boolean }[] = [{ node: root, done: false }];
+  while (stack.length > 0) {
+    const top = stack.pop()!;
+    const kids = childrenOf(top.node);
+    if (!top.done) {
+      stack.push({ node: top.node, done: true });
+      for (const k of kids) stack.push({ node: k, done: false });
+      continue;
+    }
+    const n = top.node;
+    if (n.end < n.start) n.end = n.start;
+    for (const k of kids) {
+      if (k.start < n.start) n.start = k.start;
+      if (k.end > n.end) n.end = k.end;
+    }
+  }
 }
 
 function statementTokens(all: readonly Token[], s: Statement): Token[] {
