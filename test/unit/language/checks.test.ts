@@ -1,0 +1,67 @@
+import * as assert from 'node:assert/strict';
+import { diagnose } from '../../../src/language/hogql/checks';
+
+function warnings(src: string, knownTables?: string[]): [string, string][] {
+  return diagnose(src, { knownTables }).filter((p) => p.severity === 'warning').map((p) => [src.slice(p.start, p.end), p.message]);
+}
+
+describe('semantic checks (warnings)', () => {
+  it('flags unknown tables with a suggestion', () => {
+    assert.deepEqual(warnings('SELECT 1 FROM evnts'), [['evnts', 'Unknown table `evnts`. Did you mean `events`?']]);
+    assert.deepEqual(warnings('SELECT 1 FROM my_warehouse_table', ['my_warehouse_table']), []);
+  });
+
+  it('does not flag CTE names or table functions from the vocabulary', () => {
+    assert.deepEqual(warnings('WITH t AS (SELECT 1 AS x) SELECT x FROM t'), []);
+    assert.deepEqual(warnings('SELECT number FROM numbers(10)'), []);
+  });
+
+  it('flags unknown fields of known tables, qualified or not, incl. through traversers', () => {
+    assert.deepEqual(warnings('SELECT evnt FROM events'), [['evnt', 'Unknown field `evnt` on `events`. Did you mean `event`?']]);
+    assert.deepEqual(warnings('SELECT e.evnt FROM events e'), [['evnt', 'Unknown field `evnt` on `events`. Did you mean `event`?']]);
+    assert.deepEqual(warnings('SELECT person.nope FROM events'), [['nope', 'Unknown field `nope` on `persons`.']]);
+    assert.deepEqual(warnings('SELECT session.$entry_current_url, session.nah FROM events'), [['nah', 'Unknown field `nah` on `sessions`.']]);
+  });
+
+  it('does not flag properties, aliases, CTE/subquery columns, lambda args or placeholders', () => {
+    const ok = [
+      'SELECT properties.$anything, properties.a.b.c, person.properties.email FROM events',
+      "SELECT properties['$x'] FROM events",
+      'SELECT count() AS c FROM events ORDER BY c',
+      'SELECT x FROM events ARRAY JOIN elements_chain_texts AS x',
+      'WITH 5 AS five SELECT five FROM events',
+      'SELECT s.c FROM (SELECT count() AS c FROM events) s',
+      'SELECT arrayMap(y -> y + 1, [1]) FROM events',
+      'SELECT {variables.whatever} FROM events',
+      'SELECT a FROM unknown_table',
+      'SELECT e.event FROM events e WHERE e.person_id IN (SELECT id FROM persons WHERE id = e.person_id)',
+    ];
+    for (const src of ok) assert.deepEqual(warnings(src).filter(([, m]) => !m.startsWith('Unknown table')), [], src);
+  });
+
+  it('flags unknown functions, with case and typo hints', () => {
+    assert.deepEqual(warnings('SELECT countt() FROM events'), [['countt', 'Unknown function `countt`. Did you mean `count`?']]);
+    assert.deepEqual(warnings('SELECT TODATE(timestamp) FROM events'), [['TODATE', 'Unknown function `TODATE`. Did you mean `toDate`? Function names are case-sensitive.']]);
+  });
+
+  it('accepts case-insensitive functions, combinators and parametric aggregates', () => {
+    assert.deepEqual(warnings('SELECT COUNT(), Sum(1), countIf(event = \'x\'), sumIf(1, true), uniqIf(event, true), argMax(event, timestamp), avgArrayOrNull([1]), quantile(0.5)(timestamp) FROM events'), []);
+  });
+
+  it('flags wrong argument counts and parameter counts', () => {
+    assert.deepEqual(warnings('SELECT toDateTime(1, 2, 3), sumIf(1), quantile(0.5, 0.9)(timestamp) FROM events'), [
+      ['toDateTime(1, 2, 3)', '`toDateTime` takes 1 to 2 arguments, got 3.'],
+      ['sumIf(1)', '`sumIf` takes 2 arguments, got 1.'],
+      ['quantile', '`quantile` takes 1 parameter, got 2.'],
+    ]);
+  });
+
+  it('skips arity checks for functions with unknown arity', () => {
+    assert.deepEqual(warnings("SELECT isIPv4String('1', '2', '3', '4') FROM events"), []);
+  });
+
+  it('reports only warnings from the vocabulary, never errors, on valid syntax', () => {
+    const all = diagnose('SELECT evnt, countt(1,2,3) FROM evnts');
+    assert.ok(all.length > 0 && all.every((p) => p.severity === 'warning'));
+  });
+});

@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import { NameIndex, subsequenceScore } from '../../../src/language/hogql/filter';
+import { closest, editDistance } from '../../../src/language/hogql/suggest';
+import { getVocabulary } from '../../../src/language/hogql/vocabulary';
+
+describe('vocabulary', () => {
+  const v = getVocabulary();
+  it('loads the copied data with its source note', () => {
+    assert.equal(v.keywords.length, 132);
+    assert.equal(v.functions.length, 1167);
+    assert.equal(v.tables.length, 33);
+    assert.match(v.source.copiedFrom, /shared vocabulary/);
+  });
+
+  it('finds functions exactly, case-insensitively only when allowed, and combinators', () => {
+    assert.equal(v.findFunction('toDateTime')?.name, 'toDateTime');
+    assert.equal(v.findFunction('COUNT')?.name, 'count');
+    assert.equal(v.findFunction('TODATETIME'), undefined);
+    assert.equal(v.findFunctionAnyCase('TODATETIME')?.name, 'toDateTime');
+    assert.equal(v.baseOf('sumIf')?.name, 'sum');
+    assert.equal(v.findFunction('uniqIf')?.min, 2);
+  });
+
+  it('resolves fields, lazy joins, traversers, virtual tables and JSON paths', () => {
+    const events = v.findTable('events')!;
+    assert.equal(v.findField('events', 'event')?.type, 'string');
+    assert.ok(!v.fieldsOf('events').some((f) => f.name === 'team_id'));
+    assert.ok(v.fieldsOf('events', { includeHidden: true }).some((f) => f.name === 'team_id'));
+    const person = v.resolvePath(events, ['person', 'properties', 'email']);
+    assert.ok(person.kind === 'property' && person.table.name === 'persons' && person.rest.join() === 'email');
+    const session = v.resolvePath(events, ['session']);
+    assert.ok(session.kind === 'table' && session.table.name === 'sessions' && session.owner.name === 'events');
+    assert.equal(v.resolvePath(events, ['poe', 'id']).kind, 'opaque');
+    assert.equal(v.resolvePath(events, ['poe', 'nope']).kind, 'unknownField');
+  });
+});
+
+describe('name filtering and suggestions', () => {
+  it('edit distance with cutoff', () => {
+    assert.equal(editDistance('evnts', 'events'), 1);
+    assert.equal(editDistance('abc', 'xyz', 1), 2);
+    assert.equal(closest('evnts', ['persons', 'events']), 'events');
+    assert.equal(closest('zzzzzz', ['events']), undefined);
+  });
+
+  it('filters by prefix first (ignoring case and a leading $), then by subsequence', () => {
+    const idx = new NameIndex(['$browser', '$browser_version', 'Browser Type', '$current_url', 'signed_up', 'bro', '$os', 'abrowserx']);
+    assert.deepEqual(idx.filter('$br').slice(0, 4), ['bro', '$browser', 'Browser Type', '$browser_version']);
+    assert.deepEqual(idx.filter('bro', { fuzzy: false }), ['bro', '$browser', 'Browser Type', '$browser_version']);
+    assert.ok(idx.filter('bro').includes('abrowserx'));
+    assert.deepEqual(idx.filter('cur'), ['$current_url']);
+    assert.deepEqual(idx.filter('sgu'), ['signed_up']);
+    assert.equal(idx.filter('', { limit: 3 }).length, 3);
+  });
+
+  it('scores subsequences, preferring contiguous matches', () => {
+    assert.equal(subsequenceScore('abc', 'ac') > subsequenceScore('abc', 'ab'), true);
+    assert.equal(subsequenceScore('abc', 'ca'), -1);
+  });
+});
