@@ -6,7 +6,7 @@
  */
 import type { Node, SelectQuery } from './ast';
 import type { Token } from './lexer';
-import { parse, type ParsedStatement, type ParseResult } from './parse';
+import { parseAt, type ParsedStatement, type ParseResult } from './parse';
 import { buildScopes, resolveChain, type Scope, type ScopeTable } from './scopes';
 import { chunkAt } from './split';
 import type { Range } from './text';
@@ -59,7 +59,7 @@ function inComment(parsed: ParseResult, offset: number): boolean {
 }
 
 /** The completion context at `offset` (UTF-16) of `text`. Pass `parsed` to reuse a parse. */
-export function completionContext(text: string, offset: number, parsed: ParseResult = parse(text)): CompletionContext {
+export function completionContext(text: string, offset: number, parsed: ParseResult = parseAt(text, offset)): CompletionContext {
   if (inComment(parsed, offset)) return { kind: 'none', reason: 'comment' };
   const tokens = parsed.lex.tokens;
   const inside = tokens.find((t) => t.start < offset && (offset < t.end || (offset === t.end && t.unterminated)));
@@ -89,7 +89,7 @@ export function completionContext(text: string, offset: number, parsed: ParseRes
 }
 
 /** Signature help: the function call and argument index enclosing `offset`. */
-export function signatureAt(text: string, offset: number, parsed: ParseResult = parse(text)): CallAtCursor | undefined {
+export function signatureAt(text: string, offset: number, parsed: ParseResult = parseAt(text, offset)): CallAtCursor | undefined {
   if (inComment(parsed, offset)) return undefined;
   const stmt = chunkAt(parsed.statements, offset);
   return callAt(parsed.lex.tokens, offset, stmt?.tokenStart ?? 0);

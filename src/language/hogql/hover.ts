@@ -3,7 +3,7 @@
  * a field (with its owning table), a JSON property, or a keyword.
  */
 import type { Call, Field, JoinItem, Node } from './ast';
-import { parse, type ParseResult } from './parse';
+import { parseAt, type ParseResult } from './parse';
 import { buildScopes, resolveChain, scopeAt } from './scopes';
 import { chunkAt } from './split';
 import type { Range } from './text';
@@ -21,12 +21,12 @@ export type HoverTarget =
   | { kind: 'keyword'; name: string; range: Range };
 
 /** The innermost syntax node at `offset` (end inclusive) and its ancestors, outermost first. */
-export function nodeAt(text: string, offset: number, parsed: ParseResult = parse(text)): Node[] {
+export function nodeAt(text: string, offset: number, parsed: ParseResult = parseAt(text, offset)): Node[] {
   const stmt = chunkAt(parsed.statements, offset);
   return stmt ? pathAt(stmt.query, offset) : [];
 }
 
-export function hoverTarget(text: string, offset: number, parsed: ParseResult = parse(text)): HoverTarget | undefined {
+export function hoverTarget(text: string, offset: number, parsed: ParseResult = parseAt(text, offset)): HoverTarget | undefined {
   const tok = parsed.lex.tokens.find((t) => t.start <= offset && offset < t.end) ?? parsed.lex.tokens.find((t) => t.end === offset && t.kind === 'ident');
   if (!tok || tok.kind === 'eof') return undefined;
   const stmt = chunkAt(parsed.statements, offset);

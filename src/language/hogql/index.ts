@@ -4,7 +4,7 @@
  */
 export * from './ast';
 export { lex, tokenIndexAt, type Token, type TokenKind, type Comment, type LexResult } from './lexer';
-export { parse, parseStatement, type ParseResult, type ParsedStatement } from './parse';
+export { parse, parseAt, parseStatement, type ParseResult, type ParsedStatement } from './parse';
 export { splitStatements, statementAt, chunkAt, type Statement } from './split';
 export { buildScopes, scopeAt, resolveChain, outputColumns, type Scope, type ScopeTable, type Resolution } from './scopes';
 export { completionContext, signatureAt, type CompletionContext, type ColumnSource } from './completion';

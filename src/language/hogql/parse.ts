@@ -6,7 +6,7 @@ import type { Node, Problem, SelectLike } from './ast';
 import { lex, type LexResult, type Token } from './lexer';
 import { ParserState } from './parserCore';
 import { parseSelectSet, startsSelect } from './select';
-import { splitStatements, type Statement } from './split';
+import { chunkAt, splitStatements, type Statement } from './split';
 import { childrenOf } from './visit';
 import { parseTag } from './tags';
 
@@ -45,7 +45,7 @@ export function parseTokens(text: string, tokens: readonly Token[]): { query: Se
     p.error(`Parser failure: ${(err as Error).message}`, at, at, 'internal');
     query = { kind: 'Error', message: 'Parser failure', start: tokens[0]?.start ?? 0, end: at };
   }
-  normalizeRanges(query);
+  if (p.problems.length > 0) normalizeRanges(query);
   return { query, problems: p.problems };
 }
 
@@ -93,6 +93,18 @@ export function parse(text: string): ParseResult {
     problems.push(...r.problems);
   }
   return { text, lex: lexed, statements, problems };
+}
+
+/**
+ * Lexes the whole text but parses only the statement whose chunk holds `offset`
+ * (what completion, hover and signature help need). `statements` holds at most that one.
+ */
+export function parseAt(text: string, offset: number): ParseResult {
+  const lexed = lex(text);
+  const s = chunkAt(splitStatements(text, lexed), offset);
+  if (!s) return { text, lex: lexed, statements: [], problems: [] };
+  const r = parseTokens(text, statementTokens(lexed.tokens, s));
+  return { text, lex: lexed, statements: [{ ...s, query: r.query, problems: r.problems }], problems: r.problems };
 }
 
 /** Parses text that should hold exactly one statement (a trailing `;` is fine). */
