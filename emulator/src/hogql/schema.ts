@@ -242,3 +242,8 @@ export const KNOWN_UNSERVED_TABLES = new Set([
 export function unservedTableError(name: string, where?: { start?: number; end?: number }) {
   return unsupported(`The table \`${name}\``, where);
 }
+
+/** Own-property lookup (field and table names are user text: never reach Object.prototype). */
+export function own<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}

@@ -46,9 +46,9 @@ export function printCall(node: Node, scope: Scope, ctx: TranslateContext): Prin
   if (node.within_group) throw unsupported('WITHIN GROUP', where);
   const meta = findFunction(name);
   if (meta?.parametricFirstArg) checkParametricFirstArg(name, args);
-  if (name in COMPARISON_FUNCTIONS) {
+  if (Object.prototype.hasOwnProperty.call(COMPARISON_FUNCTIONS, name)) {
     if (args.length !== 2) throw queryError(`Comparison '${name}' requires exactly two arguments`, where);
-    return printCompare({ node: 'CompareOperation', op: COMPARISON_FUNCTIONS[name], left: args[0], right: args[1] }, scope, ctx);
+    return printCompare({ node: 'CompareOperation', op: COMPARISON_FUNCTIONS[name] as string, left: args[0], right: args[1] }, scope, ctx);
   }
   if (!meta) throw unknownFunctionError(name, where);
   if (meta.kind === 'aggregate') return printAggregation(node, meta, scope, ctx);

@@ -6,7 +6,7 @@
 import { isBigIntMarker, isDatetimeMarker, span, type Node } from '../ast';
 import { queryError, unsupported } from '../errors';
 import { escapeClickHouseIdentifier, escapeString } from '../escape';
-import type { ValueKind } from '../schema';
+import { own, type ValueKind } from '../schema';
 import { printCall, printWindowFunction } from './calls';
 import type { Printed, Scope, TranslateContext } from './context';
 import { printArrayAccess, printField } from './fields';
@@ -253,7 +253,7 @@ const CAST_TYPES: Record<string, [string, ValueKind]> = {
 };
 
 function printTypeCast(node: Node, scope: Scope, ctx: TranslateContext): Printed {
-  const target = CAST_TYPES[String(node.type_name).toLowerCase()];
+  const target = own(CAST_TYPES, String(node.type_name).toLowerCase());
   if (!target) throw unsupported(`Casting to type '${node.type_name}'`, span(node));
   const inner = printExpr(node.expr, scope, ctx);
   const type = inner.nullable ? `Nullable(${target[0]})` : target[0];

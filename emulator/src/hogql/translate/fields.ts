@@ -6,7 +6,7 @@
 import { span, type Node } from '../ast';
 import { queryError, unsupported } from '../errors';
 import { escapeClickHouseIdentifier as id } from '../escape';
-import { TABLES, type FieldDef } from '../schema';
+import { own, TABLES, type FieldDef } from '../schema';
 import type { Printed, Scope, TableSource, TranslateContext } from './context';
 import { printExpr } from './expr';
 
@@ -42,7 +42,7 @@ function printOnSource(source: TableSource, chain: (string | number)[], node: No
     if (rest.length > 0) unresolved(chain.join('.'), node);
     return { sql, kind: column.kind, nullable: column.nullable, name };
   }
-  const def = source.def?.fields[name];
+  const def = source.def ? own(source.def.fields, name) : undefined;
   if (!def) unresolved(name, node);
   return printFieldDef(source, def, name, rest, node, scope, ctx);
 }
@@ -69,7 +69,7 @@ function printFieldDef(
     case 'virtual': {
       if (rest.length === 0) throw queryError(`Can't select a table when a column is expected: ${name}`, span(node));
       const [next, ...more] = rest;
-      const inner = def.fields[String(next)];
+      const inner = own(def.fields, String(next));
       if (!inner) unresolved(String(next), node);
       return printFieldDef(source, inner, String(next), more, node, scope, ctx);
     }
@@ -86,11 +86,11 @@ function printFieldDef(
 function lazyJoin(source: TableSource, name: string, def: Extract<FieldDef, { kind: 'lazy' }>, ctx: TranslateContext): TableSource {
   const existing = source.lazyJoins.get(name);
   if (existing) return existing.source;
-  const table = TABLES[def.table];
+  const table = TABLES[def.table] as (typeof TABLES)[string];
   const alias = `${source.alias}__${name}`;
   const joined: TableSource = { alias, def: table, lazyJoins: new Map() };
   const sub = table.subquery ? `(${table.subquery(ctx.teamId)})` : id(table.physical as string);
-  const fromField = source.def?.fields[def.from];
+  const fromField = source.def ? own(source.def.fields, def.from) : undefined;
   const fromColumn = fromField && fromField.kind === 'column' ? fromField.column : def.from;
   const sql = `LEFT JOIN ${sub} AS ${id(alias)} ON equals(${tableRef(source)}.${id(fromColumn)}, ${id(alias)}.${id(def.to)})`;
   source.lazyJoins.set(name, { alias, source: joined, sql });
@@ -100,7 +100,7 @@ function lazyJoin(source: TableSource, name: string, def: Extract<FieldDef, { ki
 function sourcesWithField(scope: Scope, name: string): TableSource[] {
   const found: TableSource[] = [];
   for (const source of [...scope.tables.values(), ...scope.anonymous]) {
-    if (source.columns ? source.columns.has(name) : source.def && name in source.def.fields) found.push(source);
+    if (source.columns ? source.columns.has(name) : source.def && own(source.def.fields, name)) found.push(source);
   }
   return found;
 }

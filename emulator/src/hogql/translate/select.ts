@@ -8,7 +8,7 @@ import { span, type Node } from '../ast';
 import { queryError, unsupported } from '../errors';
 import { escapeClickHouseIdentifier as id } from '../escape';
 import { printHogQLExpr } from '../hogqlPrinter';
-import { KNOWN_UNSERVED_TABLES, TABLES, unservedTableError } from '../schema';
+import { KNOWN_UNSERVED_TABLES, own, TABLES, unservedTableError } from '../schema';
 import { printOrderExpr, printWindowExpr } from './calls';
 import { Scope, type ColumnInfo, type Printed, type TableSource, type TranslateContext } from './context';
 import { printExpr } from './expr';
@@ -71,7 +71,7 @@ function registerJoin(join: Node, scope: Scope, ctx: TranslateContext): JoinPart
         ctx.cteDepth--;
       }
     }
-    const def = table.chain.length === 1 ? TABLES[name] : undefined;
+    const def = table.chain.length === 1 ? own(TABLES, name) : undefined;
     if (!def) {
       if (KNOWN_UNSERVED_TABLES.has(name)) throw unservedTableError(name, span(table));
       throw queryError(`Unknown table \`${name}\`.`, span(table));
