@@ -61,6 +61,9 @@ async function runJob(job: Job, reader: Reader): Promise<void> {
     const r = await reader.session.queryAsync(marker(job.id) + job.sql, { format: 'JSONCompact' });
     send({ t: 'ok', id: job.id, text: r.text() });
   } catch (err) {
+    // chdb keeps a failed or killed query's system.processes entry (is_cancelled=1) until the
+    // Session runs its next query; run a trivial one so the process list tells the truth.
+    await reader.session.queryAsync('SELECT 1', { format: 'JSONCompact' }).catch(() => undefined);
     send(errMsg(job.id, err, job.cancelled));
   } finally {
     running.delete(job.id);

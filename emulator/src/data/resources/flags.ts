@@ -72,6 +72,8 @@ const CURATED: FlagInput[] = [
   { key: 'storage-upsell', name: 'Storage upsell banner', active: true, filters: rollout(10) },
   { key: 'legacy-uploader', name: 'Legacy uploader (kill switch)', active: false, filters: rollout(100) },
   { key: 'mobile-redesign', name: 'Mobile redesign', active: true, filters: rollout(30, [personProp('$initial_device_type', ['Mobile'])]) },
+  { key: 'onboarding-checklist-test', name: 'Onboarding checklist experiment', active: true, filters: { ...rollout(100), multivariate: variants(['control', 50], ['checklist', 50]) } },
+  { key: 'upload-cta-copy', name: 'Upload CTA copy test', active: false, filters: { ...rollout(100), multivariate: variants(['control', 50], ['drop-files', 25], ['start-now', 25]) } },
   { key: 'ai-search', name: 'AI search <script>alert("x")</script>', active: false, filters: rollout(5) },
 ];
 
