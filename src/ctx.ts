@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Log } from './log';
 import { Session } from './auth/session';
+import { QueryService } from './query/service';
 
 /**
  * The extension's one context object: built once on activation, it owns every disposable and the
@@ -9,11 +10,13 @@ import { Session } from './auth/session';
 export class Ctx implements vscode.Disposable {
   readonly log: Log;
   readonly session: Session;
+  readonly queries: QueryService;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.log = this.track(new Log());
     this.session = this.track(new Session(this));
+    this.queries = this.track(new QueryService(this));
   }
 
   get extensionUri(): vscode.Uri {

@@ -3,6 +3,11 @@ import { Ctx } from './ctx';
 import { registerCommands } from './commands/registry';
 import { generalCommands } from './commands/general';
 import { authCommands } from './commands/auth';
+import { queryCommands } from './commands/query';
+import { RunCodeLensProvider } from './query/codeLens';
+import { registerHistoryView } from './views/historyView';
+import { registerLanguageFeatures } from './language/register';
+import { registerSidebar } from './views/register';
 import { registerHomeView } from './views/homeView';
 
 /** What `activate` returns: a small API for tests and other extensions. */
@@ -37,6 +42,11 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
     context.subscriptions.push(ctx);
     registerCommands(ctx, generalCommands);
     registerCommands(ctx, authCommands);
+    registerCommands(ctx, queryCommands);
+    ctx.track(vscode.languages.registerCodeLensProvider({ language: 'hogql' }, ctx.track(new RunCodeLensProvider(ctx.queries.runner))));
+    registerHistoryView(ctx);
+    registerLanguageFeatures(ctx);
+    registerSidebar(ctx);
     registerHomeView(ctx);
   } catch (e) {
     // VS Code shows nothing when activation throws: say it, then rethrow so the host records it.

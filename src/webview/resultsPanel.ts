@@ -10,11 +10,13 @@ type Request<K extends ToHost['kind']> = Extract<ToHost, { kind: K }>;
 export const RESULTS_VIEW_TYPE = 'hogql.results';
 
 /**
- * The results webview panel (host side). One panel for now; it renders whatever result the host
- * posts after the page says `ready`. The page itself has no data in its HTML.
+ * The results webview panel (host side): one per document (key), or a single shared one when the
+ * `hogql.results.reusePanel` setting is on. It renders whatever the host posts after the page says
+ * `ready`. The page itself has no data in its HTML.
  */
 export class ResultsPanel implements vscode.Disposable {
-  private static current: ResultsPanel | undefined;
+  private static readonly panels = new Map<string, ResultsPanel>();
+  private key = '';
   private ready = false;
   /** The current result (appended rows merged in) and the latest status; re-posted on every `ready`. */
   private result: ResultPayload | undefined;
@@ -33,14 +35,17 @@ export class ResultsPanel implements vscode.Disposable {
   /** The user asked to export to a file (save dialog + `csvChunks`/`jsonChunks`); `newDocument` is handled here. */
   readonly onDidRequestExport = this.exportEmitter.event;
 
-  static show(ctx: Ctx): ResultsPanel {
-    if (ResultsPanel.current) {
-      ResultsPanel.current.panel.reveal(undefined, true);
-      return ResultsPanel.current;
+  /** The panel for `key` (e.g. a document URI), created beside the editor when missing. */
+  static show(ctx: Ctx, key = 'default', title = 'PostHog Results'): ResultsPanel {
+    const existing = ResultsPanel.panels.get(key);
+    if (existing) {
+      existing.panel.title = title;
+      existing.panel.reveal(undefined, true);
+      return existing;
     }
     const panel = vscode.window.createWebviewPanel(
       RESULTS_VIEW_TYPE,
-      'PostHog Results',
+      title,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       {
         enableScripts: true,
@@ -50,8 +55,15 @@ export class ResultsPanel implements vscode.Disposable {
         ],
       },
     );
-    ResultsPanel.current = new ResultsPanel(ctx, panel);
-    return ResultsPanel.current;
+    const created = new ResultsPanel(ctx, panel);
+    created.key = key;
+    ResultsPanel.panels.set(key, created);
+    return created;
+  }
+
+  /** The open panel for `key`, if any. */
+  static get(key: string): ResultsPanel | undefined {
+    return ResultsPanel.panels.get(key);
   }
 
   private constructor(
@@ -185,7 +197,7 @@ export class ResultsPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (ResultsPanel.current === this) ResultsPanel.current = undefined;
+    if (ResultsPanel.panels.get(this.key) === this) ResultsPanel.panels.delete(this.key);
     for (const e of [this.renderedEmitter, this.loadMoreEmitter, this.cancelEmitter, this.exportEmitter]) e.dispose();
     while (this.disposables.length) this.disposables.pop()?.dispose();
     this.panel.dispose();

@@ -1,0 +1,149 @@
+import { basename } from 'node:path';
+import * as vscode from 'vscode';
+import type { ValidationError } from '../api/errors';
+import { apiIfLoaded } from '../apiLoader';
+import type { ActiveSession } from '../auth/session';
+import type { Ctx } from '../ctx';
+import { codePointToUtf16 } from '../language/hogql/text';
+import { errorPosition } from '../query/response';
+import { queryTarget, type QueryTarget } from '../query/target';
+import type { RunOutcome, RunSink } from '../query/runner';
+import { ResultsPanel } from '../webview/resultsPanel';
+import { showError } from './errors';
+import type { CommandTable } from './registry';
+
+/** Arguments for scripted runs (CodeLens, tests): a document and an offset or a range in it. */
+export interface RunArgs {
+  uri?: string;
+  /** Run the statement at this offset (UTF-16). */
+  offset?: number;
+  /** Run exactly this range (UTF-16 offsets). */
+  range?: [number, number];
+  /** Ask again for placeholder values. */
+  askValues?: boolean;
+  /** Placeholder values to use (and remember) instead of asking; scripts and tests. */
+  values?: Record<string, unknown>;
+}
+
+function panelFor(ctx: Ctx, doc: vscode.TextDocument): ResultsPanel {
+  const reuse = vscode.workspace.getConfiguration('hogql').get<boolean>('results.reusePanel', false);
+  const key = reuse ? 'shared' : doc.uri.toString();
+  const title = reuse ? 'PostHog Results' : `Results: ${basename(doc.uri.path) || 'Untitled'}`;
+  const panel = ResultsPanel.show(ctx, key, title);
+  ctx.queries.wirePanel(panel);
+  return panel;
+}
+
+function sinkFor(panel: ResultsPanel): RunSink {
+  return {
+    loading: (id, query) => panel.showLoading(id, 'Running…', query),
+    progress: (id, ms, p) => panel.showProgress(id, ms, p?.rows_read, p?.bytes_read),
+    result: (payload) => panel.showResult(payload),
+    error: (id, message, details) => panel.showError(id, message, details),
+    cancelled: (id) => panel.showCancelled(id),
+  };
+}
+
+async function requireSession(ctx: Ctx): Promise<ActiveSession | undefined> {
+  const session = await ctx.session.active();
+  if (session) return session;
+  const choice = await vscode.window.showInformationMessage('Sign in to PostHog to run HogQL queries against your project.', 'Sign In');
+  if (choice) await vscode.commands.executeCommand('hogql.signIn');
+  return ctx.session.active();
+}
+
+function resolveTarget(doc: vscode.TextDocument, args: RunArgs | undefined, editor: vscode.TextEditor | undefined): QueryTarget {
+  const text = doc.getText();
+  let result;
+  if (args?.range) result = queryTarget(text, { start: args.range[0], end: args.range[1] }, args.range[1]);
+  else if (args?.offset !== undefined) result = queryTarget(text, { start: 0, end: 0 }, args.offset);
+  else {
+    const sel = editor?.selection;
+    const start = sel ? doc.offsetAt(sel.start) : 0;
+    const end = sel ? doc.offsetAt(sel.end) : 0;
+    result = queryTarget(text, { start, end }, sel ? doc.offsetAt(sel.active) : 0);
+  }
+  if (!result.ok) throw new Error(result.reason);
+  return result.target;
+}
+
+/** Maps a HogQL error from the server to a range in the document. */
+async function errorRange(session: ActiveSession, doc: vscode.TextDocument, target: QueryTarget, error: ValidationError): Promise<vscode.Range> {
+  const whole = new vscode.Range(doc.positionAt(target.offset), doc.positionAt(target.offset + target.text.length));
+  const pos = errorPosition(error.serverDetail ?? error.userMessage);
+  if (pos) {
+    const lines = target.text.split('\n');
+    let offset = 0;
+    for (let i = 0; i < pos.line - 1 && i < lines.length; i++) offset += lines[i]!.length + 1;
+    const line = lines[pos.line - 1] ?? '';
+    const start = target.offset + offset + codePointToUtf16(line, pos.column);
+    return new vscode.Range(doc.positionAt(start), doc.positionAt(Math.max(start + 1, target.offset + offset + line.length)));
+  }
+  try {
+    const meta = await session.client.query.metadata(session.projectId, target.text, { signal: AbortSignal.timeout(15_000) });
+    const first = meta.errors.find((e) => e.start !== undefined);
+    if (first?.start !== undefined) {
+      const start = target.offset + codePointToUtf16(target.text, first.start);
+      const end = target.offset + codePointToUtf16(target.text, first.end ?? first.start + 1);
+      return new vscode.Range(doc.positionAt(start), doc.positionAt(Math.max(end, start + 1)));
+    }
+  } catch {
+    // Metadata is a best effort for placing the squiggle; the whole statement is the fallback.
+  }
+  return whole;
+}
+
+/** Runs, and owns what belongs to runs: run diagnostics, panel wiring, "Load more". */
+export async function runQuery(ctx: Ctx, args?: RunArgs): Promise<RunOutcome | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  const doc = args?.uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri)) : editor?.document;
+  if (!doc) throw new Error('Open a .hogql file to run a query.');
+  const target = resolveTarget(doc, args, editor?.document === doc ? editor : undefined);
+  const session = await requireSession(ctx);
+  if (!session) return undefined;
+  const key = doc.uri.toString();
+  if (ctx.queries.runner.isRunning(key)) {
+    const replace = vscode.workspace.getConfiguration('hogql').get<string>('query.whenRunning', 'ask') === 'replace';
+    if (!replace) {
+      const choice = await vscode.window.showWarningMessage('A query from this file is still running.', { modal: true }, 'Cancel It and Run');
+      if (!choice) return undefined;
+    }
+    await ctx.queries.runner.cancel(key);
+  }
+  if (args?.values) await ctx.queries.values.set(key, args.values);
+  const resolved = await ctx.queries.values.resolve(key, target.text, args?.askValues);
+  if (!resolved) return undefined;
+  ctx.queries.diagnostics.delete(doc.uri);
+  const panel = panelFor(ctx, doc);
+  const outcome = await ctx.queries.runner.run({ session, target, values: resolved.values, ...(resolved.filters ? { filters: resolved.filters } : {}), sink: sinkFor(panel), key });
+  ctx.queries.remember(panel, { session, target, values: resolved.values, filters: resolved.filters, key }, outcome);
+  await ctx.queries.history.record(session, target.text, outcome);
+  if (outcome.kind === 'failed') {
+    const api = apiIfLoaded();
+    if (api && outcome.error instanceof api.ValidationError && outcome.error.isHogQLError) {
+      const range = await errorRange(session, doc, target, outcome.error);
+      const d = new vscode.Diagnostic(range, outcome.error.serverDetail ?? outcome.error.userMessage, vscode.DiagnosticSeverity.Error);
+      d.source = 'PostHog';
+      d.code = outcome.error.code;
+      ctx.queries.diagnostics.set(doc.uri, [d]);
+    } else {
+      void showError(ctx, outcome.error);
+    }
+  }
+  return outcome;
+}
+
+export const queryCommands: CommandTable = {
+  runQuery: (ctx) => (args?: RunArgs) => runQuery(ctx, args && typeof args === 'object' && !(args instanceof vscode.Uri) ? args : undefined),
+  cancelQuery: (ctx) => async (uri?: string) => {
+    const key = typeof uri === 'string' ? uri : vscode.window.activeTextEditor?.document.uri.toString();
+    if (key && ctx.queries.runner.isRunning(key)) await ctx.queries.runner.cancel(key);
+    else await ctx.queries.runner.cancelAll();
+  },
+  editQueryValues: (ctx) => async () => {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc) return;
+    await ctx.queries.values.forget(doc.uri.toString());
+    return runQuery(ctx, { askValues: true });
+  },
+};

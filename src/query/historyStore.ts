@@ -1,0 +1,39 @@
+/**
+ * Query history entries and their capped, newest-first list. Pure: no `vscode` (the tree view and
+ * persistence live in src/views/historyView.ts and src/query/service.ts).
+ */
+export interface HistoryEntry {
+  id: string;
+  query: string;
+  /** Epoch ms when the run started. */
+  at: number;
+  host: string;
+  projectId: number;
+  projectName: string;
+  status: 'done' | 'failed' | 'cancelled';
+  rows?: number;
+  durationMs?: number;
+  error?: string;
+}
+
+export const HISTORY_CAP = 200;
+
+/** Adds an entry at the front; drops the oldest past `cap`. */
+export function addEntry(list: readonly HistoryEntry[], entry: HistoryEntry, cap = HISTORY_CAP): HistoryEntry[] {
+  return [entry, ...list].slice(0, cap);
+}
+
+/** The entries of one project (newest first). */
+export function forProject(list: readonly HistoryEntry[], host: string, projectId: number): HistoryEntry[] {
+  return list.filter((e) => e.host === host && e.projectId === projectId);
+}
+
+/** A one-line label for a query: its first non-comment line, whitespace collapsed, capped. */
+export function queryLabel(query: string, max = 80): string {
+  const line = query
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l !== '' && !l.startsWith('--') && !l.startsWith('//') && !l.startsWith('#'));
+  const text = (line ?? query.trim()).replace(/\s+/g, ' ');
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { ApiError } from '../api/errors';
+import type { HogQLQueryNode, HogQLQueryResponse, QueryProgress, QueryStatus } from '../api/resources/query';
+import { apiIfLoaded } from '../apiLoader';
+import type { ActiveSession } from '../auth/session';
+import type { Ctx } from '../ctx';
+import { formatCount } from './format';
+import { toPayload } from './response';
+import type { QueryTarget } from './target';
+import type { ResultPayload } from '../protocol/results';
+
+/** Where a run reports to (the results panel of the document). */
+export interface RunSink {
+  loading(queryId: string, query: string): void;
+  progress(queryId: string, elapsedMs: number, progress: QueryProgress | null | undefined): void;
+  result(payload: ResultPayload): void;
+  error(queryId: string, message: string, details?: string): void;
+  cancelled(queryId: string): void;
+}
+
+export interface RunRequest {
+  session: ActiveSession;
+  target: QueryTarget;
+  values?: Record<string, unknown>;
+  filters?: HogQLQueryNode['filters'];
+  /** Paging for "Load more": the runner wraps nothing; PostHog's LIMIT/OFFSET apply to the text. */
+  sink: RunSink;
+  /** Document the run belongs to (one running query per document). */
+  key: string;
+  /** Name shown in PostHog's query log. */
+  name?: string;
+}
+
+export type RunOutcome =
+  | { kind: 'done'; queryId: string; response: HogQLQueryResponse; payload: ResultPayload; elapsedMs: number }
+  | { kind: 'cancelled'; queryId: string }
+  | { kind: 'failed'; queryId: string; error: unknown };
+
+/** Poll schedule for async runs: quick at first (most queries finish fast), then backing off to 1 s. */
+const POLL_MS = [25, 50, 100, 150, 250, 400, 600, 800, 1000];
+
+interface Running {
+  queryId: string;
+  abort: AbortController;
+  done: Promise<RunOutcome>;
+}
+
+/**
+ * Runs HogQL through the query API's async mode with a client query id: progress (elapsed, rows
+ * read) from status polls, cancel = abort the request and DELETE the server query.
+ */
+export class QueryRunner {
+  private readonly running = new Map<string, Running>();
+  private readonly emitter = new vscode.EventEmitter<{ key: string; running: boolean }>();
+  readonly onDidChangeRunning = this.emitter.event;
+
+  constructor(private readonly ctx: Ctx) {}
+
+  isRunning(key: string): boolean {
+    return this.running.has(key);
+  }
+
+  runningQueryId(key: string): string | undefined {
+    return this.running.get(key)?.queryId;
+  }
+
+  /** Cancels the run of `key` (or the run with `queryId`); resolves when it has stopped. */
+  async cancel(keyOrQueryId: string): Promise<void> {
+    const run = this.running.get(keyOrQueryId) ?? [...this.running.values()].find((r) => r.queryId === keyOrQueryId);
+    if (!run) return;
+    run.abort.abort();
+    await run.done;
+  }
+
+  run(req: RunRequest): Promise<RunOutcome> {
+    const queryId = `vscode-hogql-${randomUUID()}`;
+    const abort = new AbortController();
+    const done = this.execute(req, queryId, abort).finally(() => {
+      if (this.running.get(req.key)?.queryId === queryId) this.running.delete(req.key);
+      this.emitter.fire({ key: req.key, running: false });
+      void vscode.commands.executeCommand('setContext', 'hogql.queryRunning', this.running.size > 0);
+    });
+    this.running.set(req.key, { queryId, abort, done });
+    this.emitter.fire({ key: req.key, running: true });
+    void vscode.commands.executeCommand('setContext', 'hogql.queryRunning', true);
+    return done;
+  }
+
+  private async execute(req: RunRequest, queryId: string, abort: AbortController): Promise<RunOutcome> {
+    const { session, target, sink } = req;
+    const started = performance.now();
+    const node: HogQLQueryNode = { kind: 'HogQLQuery', query: target.text };
+    if (req.values && Object.keys(req.values).length) node.values = req.values;
+    if (req.filters) node.filters = req.filters;
+    sink.loading(queryId, target.text);
+    let lastProgress: QueryProgress | null | undefined;
+    const title = `PostHog: running query on ${session.projectName}`;
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+      token.onCancellationRequested(() => abort.abort());
+      const report = (status?: QueryStatus): void => {
+        lastProgress = status?.query_progress ?? lastProgress;
+        const elapsedMs = performance.now() - started;
+        sink.progress(queryId, elapsedMs, lastProgress);
+        const rows = lastProgress ? ` · ${formatCount(lastProgress.rows_read)} rows read` : '';
+        progress.report({ message: `${(elapsedMs / 1000).toFixed(1)} s${rows}` });
+      };
+      const ticker = setInterval(() => report(), 500);
+      try {
+        const response = await this.runAndPoll(session, node, queryId, abort.signal, report, req.name);
+        const elapsedMs = performance.now() - started;
+        const payload = toPayload(response, { queryId, elapsedMs, ...(lastProgress ? { progress: lastProgress } : {}) });
+        sink.result(payload);
+        return { kind: 'done', queryId, response, payload, elapsedMs };
+      } catch (error) {
+        if (abort.signal.aborted) {
+          await this.cancelOnServer(session, queryId);
+          sink.cancelled(queryId);
+          return { kind: 'cancelled', queryId };
+        }
+        const api = apiIfLoaded();
+        const message = api && error instanceof api.ApiError ? (error as ApiError).userMessage : error instanceof Error ? error.message : String(error);
+        sink.error(queryId, message, api && error instanceof api.ApiError ? (error as ApiError).detail : undefined);
+        return { kind: 'failed', queryId, error };
+      } finally {
+        clearInterval(ticker);
+      }
+    });
+  }
+
+  /** Starts the async run, then polls its status until it completes, fails or is aborted. */
+  private async runAndPoll(
+    session: ActiveSession,
+    node: HogQLQueryNode,
+    queryId: string,
+    signal: AbortSignal,
+    report: (s?: QueryStatus) => void,
+    name = 'vscode-hogql run',
+  ): Promise<HogQLQueryResponse> {
+    const { client, projectId } = session;
+    const first = await client.query.runAsync(projectId, node, { refresh: 'force_async', clientQueryId: queryId, name, signal });
+    if (first.complete) return first.response;
+    report(first.status);
+    for (let i = 0; ; i++) {
+      await sleep(POLL_MS[Math.min(i, POLL_MS.length - 1)]!, signal);
+      const status = await client.query.status(projectId, first.queryId, { signal });
+      report(status);
+      if (status.complete) {
+        if (status.error) throw new Error(status.error_message ?? 'The query failed.');
+        return status.results as HogQLQueryResponse;
+      }
+    }
+  }
+
+  private async cancelOnServer(session: ActiveSession, queryId: string): Promise<void> {
+    try {
+      await session.client.query.cancel(session.projectId, queryId, { signal: AbortSignal.timeout(10_000) });
+      this.ctx.log.info(`cancelled query ${queryId}`);
+    } catch (e) {
+      // A query that already finished (or never started) cannot be cancelled: nothing to do.
+      this.ctx.log.debug(`cancel of ${queryId}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  async cancelAll(): Promise<void> {
+    await Promise.all([...this.running.keys()].map((k) => this.cancel(k)));
+  }
+
+  dispose(): void {
+    for (const r of this.running.values()) r.abort.abort();
+    this.emitter.dispose();
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const t = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(t);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

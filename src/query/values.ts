@@ -1,0 +1,91 @@
+import * as vscode from 'vscode';
+import type { HogQLFilters } from '../api/resources/query';
+import { parseValue, placeholders, valueNames } from './target';
+
+/**
+ * Values for a query's placeholders, asked once per document and remembered (workspace state):
+ * `{name}` → the query's `values`; `{filters}` → a date range. "PostHog: Edit Query Values" asks again.
+ */
+const KEY = 'hogql.placeholderValues';
+
+interface Remembered {
+  values: Record<string, unknown>;
+  dateFrom?: string;
+}
+
+type Store = Record<string, Remembered>;
+
+const DATE_RANGES: { label: string; from: string }[] = [
+  { label: 'Last 24 hours', from: '-24h' },
+  { label: 'Last 7 days', from: '-7d' },
+  { label: 'Last 14 days', from: '-14d' },
+  { label: 'Last 30 days', from: '-30d' },
+  { label: 'Last 90 days', from: '-90d' },
+  { label: 'Year to date', from: 'yStart' },
+  { label: 'All time', from: 'all' },
+];
+
+export class PlaceholderValues {
+  constructor(private readonly state: vscode.Memento) {}
+
+  private all(): Store {
+    return this.state.get<Store>(KEY) ?? {};
+  }
+
+  private remembered(doc: string): Remembered {
+    return this.all()[doc] ?? { values: {} };
+  }
+
+  private async save(doc: string, r: Remembered): Promise<void> {
+    await this.state.update(KEY, { ...this.all(), [doc]: r });
+  }
+
+  /** Remembers values for a document (scripted runs pass them instead of being asked). */
+  async set(doc: string, values: Record<string, unknown>): Promise<void> {
+    const r = this.remembered(doc);
+    await this.save(doc, { ...r, values: { ...r.values, ...values } });
+  }
+
+  /** Forgets a document's values so the next run asks again. */
+  async forget(doc: string): Promise<void> {
+    const all = this.all();
+    delete all[doc];
+    await this.state.update(KEY, all);
+  }
+
+  /**
+   * The `values` and `filters` for `query`, asking only for what is not remembered (or everything
+   * when `ask`). `undefined` when the user cancelled a prompt.
+   */
+  async resolve(doc: string, query: string, ask = false): Promise<{ values: Record<string, unknown>; filters?: HogQLFilters } | undefined> {
+    const r = this.remembered(doc);
+    const values: Record<string, unknown> = {};
+    for (const name of valueNames(query)) {
+      if (!ask && name in r.values) {
+        values[name] = r.values[name];
+        continue;
+      }
+      const previous = r.values[name];
+      const typed = await vscode.window.showInputBox({
+        title: `PostHog: value for {${name}}`,
+        prompt: 'Numbers and true/false are sent as such; anything else as a string. Remembered for this file.',
+        value: previous === undefined ? '' : String(previous),
+        ignoreFocusOut: true,
+      });
+      if (typed === undefined) return undefined;
+      values[name] = parseValue(typed);
+    }
+    let dateFrom = r.dateFrom;
+    const needsFilters = placeholders(query).some((p) => p.name === 'filters');
+    if (needsFilters && (ask || !dateFrom)) {
+      const pick = await vscode.window.showQuickPick(
+        DATE_RANGES.map((d) => ({ label: d.label, description: d.from, picked: d.from === dateFrom, from: d.from })),
+        { title: 'PostHog: date range for {filters}', ignoreFocusOut: true },
+      );
+      if (!pick) return undefined;
+      dateFrom = pick.from;
+    }
+    await this.save(doc, { values: { ...r.values, ...values }, ...(dateFrom ? { dateFrom } : {}) });
+    return needsFilters && dateFrom ? { values, filters: { dateRange: { date_from: dateFrom, date_to: null } } } : { values };
+  }
+}

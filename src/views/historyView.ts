@@ -1,0 +1,79 @@
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+import { forProject, queryLabel, type HistoryEntry } from '../query/historyStore';
+
+const ICONS: Record<HistoryEntry['status'], vscode.ThemeIcon> = {
+  done: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
+  failed: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
+  cancelled: new vscode.ThemeIcon('circle-slash'),
+};
+
+function relative(at: number, now = Date.now()): string {
+  const s = Math.round((now - at) / 1000);
+  if (s < 60) return 'just now';
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
+  if (s < 86400) return `${Math.floor(s / 3600)} h ago`;
+  return new Date(at).toLocaleDateString();
+}
+
+/** The "Query History" tree: past runs of the active project, newest first. */
+class HistoryProvider implements vscode.TreeDataProvider<HistoryEntry> {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.emitter.event;
+
+  constructor(private readonly ctx: Ctx) {
+    ctx.queries.history.onDidChange(() => this.emitter.fire());
+    ctx.session.onDidChange(() => this.emitter.fire());
+  }
+
+  async getChildren(element?: HistoryEntry): Promise<HistoryEntry[]> {
+    if (element) return [];
+    const conn = this.ctx.session.store.active();
+    if (!conn) return [];
+    const session = await this.ctx.session.active();
+    return forProject(this.ctx.queries.history.all(), conn.host, session?.projectId ?? conn.projectId);
+  }
+
+  getTreeItem(e: HistoryEntry): vscode.TreeItem {
+    const item = new vscode.TreeItem(queryLabel(e.query), vscode.TreeItemCollapsibleState.None);
+    const rows = e.rows === undefined ? '' : ` · ${e.rows} row${e.rows === 1 ? '' : 's'}`;
+    const took = e.durationMs === undefined ? '' : ` · ${(e.durationMs / 1000).toFixed(2)} s`;
+    item.description = `${relative(e.at)}${rows}${took}`;
+    item.iconPath = ICONS[e.status];
+    item.contextValue = `historyEntry.${e.status}`;
+    const md = new vscode.MarkdownString();
+    md.appendText(`${e.status} · ${new Date(e.at).toLocaleString()} · ${e.projectName}${rows}${took}\n`);
+    if (e.error) md.appendText(`${e.error}\n`);
+    md.appendCodeblock(e.query, 'hogql');
+    item.tooltip = md;
+    item.command = { command: 'hogql.history.open', title: 'Open in Editor', arguments: [e] };
+    return item;
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}
+
+async function openEntry(e: HistoryEntry): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'hogql', content: `${e.query}\n` });
+  return vscode.window.showTextDocument(doc, { preview: false });
+}
+
+export function registerHistoryView(ctx: Ctx): void {
+  const provider = ctx.track(new HistoryProvider(ctx));
+  ctx.track(vscode.window.registerTreeDataProvider('hogql.history', provider));
+  ctx.track(vscode.commands.registerCommand('hogql.history.open', (e: HistoryEntry) => openEntry(e)));
+  ctx.track(
+    vscode.commands.registerCommand('hogql.history.rerun', async (e: HistoryEntry) => {
+      const editor = await openEntry(e);
+      return vscode.commands.executeCommand('hogql.runQuery', { uri: editor.document.uri.toString(), offset: 0 });
+    }),
+  );
+  ctx.track(
+    vscode.commands.registerCommand('hogql.history.clear', async () => {
+      const ok = await vscode.window.showWarningMessage('Clear the query history of every project?', { modal: true }, 'Clear History');
+      if (ok) await ctx.queries.history.clear();
+    }),
+  );
+}
