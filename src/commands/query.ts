@@ -120,7 +120,8 @@ export async function runQuery(ctx: Ctx, args?: RunArgs): Promise<RunOutcome | u
   await ctx.queries.history.record(session, target.text, outcome);
   if (outcome.kind === 'failed') {
     const api = apiIfLoaded();
-    if (api && outcome.error instanceof api.ValidationError && outcome.error.isHogQLError) {
+    // HogQL errors: `hogql_*` codes from the query POST, `query_failed` from an async run's status poll.
+    if (api && outcome.error instanceof api.ValidationError && (outcome.error.isHogQLError || outcome.error.code === 'query_failed')) {
       const range = await errorRange(session, doc, target, outcome.error);
       const d = new vscode.Diagnostic(range, outcome.error.serverDetail ?? outcome.error.userMessage, vscode.DiagnosticSeverity.Error);
       d.source = 'PostHog';

@@ -1,0 +1,145 @@
+// Running HogQL from the editor against the local PostHog emulator, through the real commands.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { waitFor } from '../support/waitFor';
+import { emulator, signInToEmulator, signOutAll } from './support';
+
+interface Outcome {
+  kind: 'done' | 'failed' | 'cancelled';
+  queryId: string;
+  payload?: { rows: unknown[][]; columns: { name: string; type: string }[]; hasMore: boolean };
+  error?: Error & { status?: number; code?: string };
+}
+
+const run = (args: Record<string, unknown>) => vscode.commands.executeCommand<Outcome>('hogql.runQuery', args);
+
+let fileNo = 0;
+/** Opens a saved .hogql file in the workspace (saved, so closing it never asks to save). */
+async function openDoc(content: string): Promise<vscode.TextDocument> {
+  const folder = vscode.workspace.workspaceFolders![0]!.uri;
+  const uri = vscode.Uri.joinPath(folder, `runner-${process.pid}-${++fileNo}.hogql`);
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+type EmulatorQuery = { queryId: string; state: string; engineStopped: boolean | null };
+async function emulatorQueries(): Promise<EmulatorQuery[]> {
+  return ((await admin('/_emulator/queries')) as { queries: EmulatorQuery[] }).queries;
+}
+
+async function admin(path: string, init: RequestInit = {}): Promise<unknown> {
+  const emu = emulator();
+  const res = await fetch(`${emu.url}${path}`, { ...init, headers: { authorization: `Bearer ${emu.adminToken}`, 'content-type': 'application/json' } });
+  return res.json();
+}
+
+describe('query runner', function () {
+  this.timeout(90_000);
+  before(async () => {
+    await signOutAll();
+    await signInToEmulator();
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await signOutAll();
+  });
+
+  const twoStatements = 'SELECT 1 + 1 AS two;\n\nSELECT event, count() AS c\nFROM events\nGROUP BY event\nORDER BY c DESC;\n';
+
+  it('runs the statement at an offset (the CodeLens path) and returns exact rows', async () => {
+    const doc = await openDoc(twoStatements);
+    const first = await run({ uri: doc.uri.toString(), offset: 3 });
+    assert.equal(first?.kind, 'done', String(first?.error));
+    assert.deepEqual(first.payload?.rows, [[2]]);
+    const second = await run({ uri: doc.uri.toString(), offset: doc.getText().indexOf('GROUP BY') });
+    assert.equal(second?.kind, 'done');
+    assert.deepEqual(second.payload?.columns.map((c) => c.name), ['event', 'c']);
+    assert.ok(second.payload!.rows.length > 1);
+    const counts = second.payload!.rows.map((r) => Number(r[1]));
+    assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'ordered by count desc');
+  });
+
+  it('runs the selection, else the statement at the cursor, from the editor', async () => {
+    const doc = await openDoc(twoStatements);
+    const editor = vscode.window.activeTextEditor!;
+    const start = doc.getText().indexOf('SELECT 1 + 1');
+    editor.selection = new vscode.Selection(doc.positionAt(start), doc.positionAt(start + 'SELECT 1 + 1 AS two'.length));
+    const sel = await vscode.commands.executeCommand<Outcome>('hogql.runQuery');
+    assert.equal(sel?.kind, 'done');
+    assert.deepEqual(sel.payload?.rows, [[2]]);
+    const cursor = doc.positionAt(doc.getText().indexOf('FROM events'));
+    editor.selection = new vscode.Selection(cursor, cursor);
+    const at = await vscode.commands.executeCommand<Outcome>('hogql.runQuery');
+    assert.deepEqual(at?.payload?.columns.map((c) => c.name), ['event', 'c']);
+  });
+
+  it('offers a Run CodeLens above each statement', async () => {
+    const doc = await openDoc(twoStatements);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    const ours = lenses.filter((l) => l.command?.command === 'hogql.runQuery');
+    assert.equal(ours.length, 2);
+    assert.deepEqual(ours.map((l) => l.range.start.line), [0, 2]);
+    const out = await vscode.commands.executeCommand<Outcome>(ours[1]!.command!.command, ...(ours[1]!.command!.arguments ?? []));
+    assert.equal(out?.kind, 'done');
+    assert.equal(out.payload?.columns[0]?.name, 'event');
+  });
+
+  it('sends placeholder values', async () => {
+    const doc = await openDoc('SELECT {n} + 1 AS x, {name} AS who');
+    const out = await run({ uri: doc.uri.toString(), offset: 0, values: { n: 41, name: 'ada' } });
+    assert.equal(out?.kind, 'done', String(out?.error));
+    assert.deepEqual(out.payload?.rows, [[42, 'ada']]);
+  });
+
+  it('keeps 64-bit integers beyond 2^53 exact', async () => {
+    const doc = await openDoc('SELECT 9007199254740993 AS big, 18446744073709551615 AS max_u64, 2 AS small');
+    const out = await run({ uri: doc.uri.toString(), offset: 0 });
+    assert.equal(out?.kind, 'done', String(out?.error));
+    assert.deepEqual(out.payload?.rows, [['9007199254740993', '18446744073709551615', 2]]);
+  });
+
+  it('puts a syntax error from the server on the document as a diagnostic', async () => {
+    const text = 'SELECT 1;\nSELECT event FROM events WHERE';
+    const doc = await openDoc(text);
+    const out = await run({ uri: doc.uri.toString(), offset: text.indexOf('WHERE') });
+    assert.equal(out?.kind, 'failed');
+    const diags = await waitFor(() => {
+      const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'PostHog');
+      return d.length ? d : undefined;
+    }, 10_000, 'the PostHog diagnostic');
+    assert.equal(diags[0]!.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(diags[0]!.range.start.line, 1, 'on the statement that ran, not the first');
+    assert.match(diags[0]!.message, /no viable alternative|syntax/i);
+  });
+
+  it('cancels a long query and the server stops it', async () => {
+    const doc = await openDoc('SELECT count() FROM numbers(100000000000) WHERE cityHash64(number) % 7 = 3');
+    const running = run({ uri: doc.uri.toString(), offset: 0 });
+    const queryId = await waitFor(async () => (await emulatorQueries()).find((x) => x.queryId.startsWith('vscode-hogql-') && x.state === 'running')?.queryId, 20_000, 'the query to run on the emulator');
+    await vscode.commands.executeCommand('hogql.cancelQuery', doc.uri.toString());
+    const out = await running;
+    assert.equal(out?.kind, 'cancelled');
+    const stopped = await waitFor(async () => {
+      const q = (await emulatorQueries()).find((x) => x.queryId === queryId);
+      return q && q.state !== 'running' && q.state !== 'cancelling' ? q : undefined;
+    }, 20_000, 'the emulator to stop the query');
+    assert.equal(stopped.state, 'cancelled', JSON.stringify(stopped));
+    assert.equal(stopped.engineStopped, true, 'the engine work really stopped');
+  });
+
+  it('reports a server error, then a 429 with its wait time', async () => {
+    const doc = await openDoc('SELECT 1');
+    await admin('/_emulator/faults', { method: 'POST', body: JSON.stringify({ mode: '500', count: 1, path: '/api/projects/1/query' }) });
+    const failed = await run({ uri: doc.uri.toString(), offset: 0 });
+    assert.equal(failed?.kind, 'failed');
+    assert.equal(failed.error?.status, 500);
+    // Last: after a 429 the client rightly holds further queries back for the Retry-After time.
+    await admin('/_emulator/faults', { method: 'POST', body: JSON.stringify({ mode: '429', count: 1, retryAfter: 30, path: '/api/projects/1/query' }) });
+    const limited = await run({ uri: doc.uri.toString(), offset: 0 });
+    assert.equal(limited?.kind, 'failed');
+    assert.equal(limited.error?.status, 429);
+    assert.match(limited.error!.message, /in 30 s/);
+  });
+});
