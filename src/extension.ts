@@ -4,6 +4,8 @@ import { registerCommands } from './commands/registry';
 import { generalCommands } from './commands/general';
 import { authCommands } from './commands/auth';
 import { queryCommands } from './commands/query';
+import { insightCommands } from './commands/insight';
+import { askedConfirmations, queueConfirmAnswers } from './ui/confirm';
 import { RunCodeLensProvider } from './query/codeLens';
 import { registerHistoryView } from './views/historyView';
 import { registerLanguageFeatures } from './language/register';
@@ -23,6 +25,12 @@ export interface TestHooks {
   connections(): unknown;
   /** Whether a personal key is stored for a connection (never the key itself). */
   hasPersonalKey(connectionId: string): Promise<boolean>;
+  /** Answers the next write confirmations instead of showing the modal (see src/ui/confirm.ts). */
+  queueConfirmAnswers(...answers: boolean[]): void;
+  /** The confirmation messages asked so far. */
+  askedConfirmations(): readonly string[];
+  /** The SQL insight a document is linked to, if any. */
+  insightLink(uri: string): unknown;
 }
 
 function testHooks(c: Ctx): TestHooks | undefined {
@@ -30,6 +38,9 @@ function testHooks(c: Ctx): TestHooks | undefined {
   return {
     connections: () => ({ list: c.session.store.list(), active: c.session.store.active()?.id }),
     hasPersonalKey: async (id) => !!(await c.session.secrets.personalKey(id)),
+    queueConfirmAnswers,
+    askedConfirmations,
+    insightLink: (uri) => c.queries.insightLinks.get(uri),
   };
 }
 
@@ -43,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
     registerCommands(ctx, generalCommands);
     registerCommands(ctx, authCommands);
     registerCommands(ctx, queryCommands);
+    registerCommands(ctx, insightCommands);
     ctx.track(vscode.languages.registerCodeLensProvider({ language: 'hogql' }, ctx.track(new RunCodeLensProvider(ctx.queries.runner))));
     registerHistoryView(ctx);
     registerLanguageFeatures(ctx);

@@ -86,10 +86,23 @@ export class QueryService implements vscode.Disposable {
     this.history = new QueryHistory(ctx.extension.globalState);
     this.diagnostics = vscode.languages.createDiagnosticCollection('hogql-run');
     this.disposables.push(this.runner, this.history, this.diagnostics);
+    // `hogql.insightLinked` tells menus whether the active editor came from (or was saved as) an insight.
+    vscode.window.onDidChangeActiveTextEditor(() => this.updateInsightContext(), undefined, this.disposables);
     // A run's error squiggle describes the text that ran: drop it once that text is edited.
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length && this.diagnostics.has(e.document.uri)) this.diagnostics.delete(e.document.uri);
     }, undefined, this.disposables);
+  }
+
+  /** Links a document to a SQL insight ("Update Insight" writes back to it). */
+  linkInsight(uri: string, link: InsightLink): void {
+    this.insightLinks.set(uri, link);
+    this.updateInsightContext();
+  }
+
+  private updateInsightContext(): void {
+    const uri = vscode.window.activeTextEditor?.document.uri.toString();
+    void vscode.commands.executeCommand('setContext', 'hogql.insightLinked', !!uri && this.insightLinks.has(uri));
   }
 
   remember(panel: ResultsPanel, run: LastRun, outcome: RunOutcome): void {

@@ -1,0 +1,71 @@
+// Save as Insight / Update Insight against the emulator: confirm → visible there; cancel → nothing sent.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { emulator, signInToEmulator, signOutAll, testHooks } from './support';
+
+async function api(path: string, init: RequestInit = {}, token = emulator().personalKey): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${emulator().url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+  return { status: res.status, body: await res.json() };
+}
+
+async function openFile(name: string, content: string): Promise<vscode.TextDocument> {
+  const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, name);
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+const writesSince = async (since: number): Promise<{ method: string; path: string }[]> => {
+  const log = (await api('/_emulator/requests', {}, emulator().adminToken)).body as { requests: { method: string; path: string; at?: string; time?: string }[] };
+  return log.requests.slice(since).filter((r) => r.method !== 'GET' && r.path.includes('/insights'));
+};
+const logLength = async (): Promise<number> => ((await api('/_emulator/requests', {}, emulator().adminToken)).body.requests as unknown[]).length;
+
+describe('save and update SQL insights', function () {
+  this.timeout(60_000);
+  before(async () => {
+    await signOutAll();
+    await signInToEmulator();
+  });
+  after(signOutAll);
+
+  it('cancel in the confirmation writes nothing', async () => {
+    const doc = await openFile('insight-cancel.hogql', '-- Cancelled insight\nSELECT 1');
+    const before = await logLength();
+    (await testHooks()).queueConfirmAnswers(false);
+    const out = await vscode.commands.executeCommand('hogql.saveAsInsight', { uri: doc.uri.toString(), name: 'Should not exist' });
+    assert.equal(out, undefined);
+    assert.deepEqual(await writesSince(before), []);
+    const list = (await api(`/api/projects/${emulator().projects[0]!.id}/insights/?search=Should%20not%20exist`)).body;
+    assert.equal(list.count, 0);
+  });
+
+  it('saves a SQL insight after confirmation, names the project in the question, then updates it', async () => {
+    const project = emulator().projects[0]!;
+    const doc = await openFile('insight-save.hogql', 'SELECT event, count() AS c FROM events GROUP BY event');
+    const hooks = await testHooks();
+    hooks.queueConfirmAnswers(true);
+    const saved = await vscode.commands.executeCommand<{ id: number; shortId: string }>('hogql.saveAsInsight', { uri: doc.uri.toString(), name: 'Events by name (vscode test)' });
+    assert.ok(saved?.id);
+    const asked = hooks.askedConfirmations();
+    assert.match(asked[asked.length - 1]!, new RegExp(`"Events by name \\(vscode test\\)" in project ${project.name}`));
+    const stored = (await api(`/api/projects/${project.id}/insights/${saved.id}/`)).body;
+    assert.equal(stored.name, 'Events by name (vscode test)');
+    assert.equal(stored.query.kind, 'DataVisualizationNode');
+    assert.equal(stored.query.source.kind, 'HogQLQuery');
+    assert.equal(stored.query.source.query, 'SELECT event, count() AS c FROM events GROUP BY event');
+    assert.deepEqual((hooks.insightLink(doc.uri.toString()) as { insightId: number }).insightId, saved.id);
+
+    // Update: edit the document, confirm, and the emulator holds the new query.
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), 'SELECT event FROM events LIMIT 5');
+    await vscode.workspace.applyEdit(edit);
+    hooks.queueConfirmAnswers(false);
+    assert.equal(await vscode.commands.executeCommand('hogql.updateInsight', { uri: doc.uri.toString() }), false);
+    assert.equal((await api(`/api/projects/${project.id}/insights/${saved.id}/`)).body.query.source.query, 'SELECT event, count() AS c FROM events GROUP BY event', 'cancel kept the old query');
+    hooks.queueConfirmAnswers(true);
+    assert.equal(await vscode.commands.executeCommand('hogql.updateInsight', { uri: doc.uri.toString() }), true);
+    assert.equal((await api(`/api/projects/${project.id}/insights/${saved.id}/`)).body.query.source.query, 'SELECT event FROM events LIMIT 5');
+  });
+});
