@@ -10,7 +10,8 @@ exports.activate = async function activate() {
     await vscode.commands.executeCommand('hogql.signIn', { host, key, projectId });
     const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
     if (folder) {
-      const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'welcome.hogql'));
+      const file = process.env.HOGQL_DEMO_OPEN || 'welcome.hogql';
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, file));
       await vscode.window.showTextDocument(doc);
     }
   } catch (e) {
