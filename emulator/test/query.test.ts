@@ -1,0 +1,123 @@
+/** The query endpoint: HogQL runs, cache, errors, async polling with progress, and real cancellation. */
+import assert from 'node:assert/strict';
+import type { RunningEmulator } from '../src/index';
+import { call, startTestEmulator, stopTestEmulator, waitFor } from './support/harness';
+
+const LONG = 'SELECT sum(number) FROM numbers(1000000000000)';
+const hogql = (query: string, extra: Record<string, unknown> = {}) => ({ query: { kind: 'HogQLQuery', query }, ...extra });
+
+describe('query endpoint', function () {
+  this.timeout(60_000);
+  let emu: RunningEmulator;
+  before(async () => (emu = await startTestEmulator()));
+  after(() => stopTestEmulator(emu));
+
+  const admin = (path: string) => call(emu, 'GET', path, { key: emu.adminToken });
+
+  it('runs a HogQLQuery and caches it for blocking; force_blocking recomputes', async () => {
+    const body = hogql("select event, count() as c from events where event = {e} group by event", { refresh: 'blocking', query: { kind: 'HogQLQuery', query: 'select event, count() as c from events where event = {e} group by event', values: { e: '$pageview' } } });
+    const first = await call(emu, 'POST', '/api/projects/1/query/', { body });
+    assert.equal(first.status, 200, first.text);
+    assert.deepEqual(first.json.columns, ['event', 'c']);
+    assert.equal(first.json.results[0][0], '$pageview');
+    assert.equal(first.json.is_cached, false);
+    assert.match(first.json.cache_key, /^cache_/);
+    const second = await call(emu, 'POST', '/api/projects/1/query/', { body });
+    assert.equal(second.json.is_cached, true);
+    assert.equal(second.json.last_refresh, first.json.last_refresh);
+    const forced = await call(emu, 'POST', '/api/projects/1/query/', { body: { ...body, refresh: 'force_blocking' } });
+    assert.equal(forced.json.is_cached, false);
+    const other = await call(emu, 'POST', '/api/projects/1/query/', { body: { ...body, query: { ...body.query, values: { e: 'purchase' } } } });
+    assert.equal(other.json.is_cached, false);
+    assert.equal(other.json.results[0][0], 'purchase');
+  });
+
+  it('answers HogQL errors with 400 validation_error and the HogQL code', async () => {
+    const r = await call(emu, 'POST', '/api/projects/1/query/', { body: hogql('SELEC 1') });
+    assert.equal(r.status, 400);
+    assert.equal(r.json.type, 'validation_error');
+    assert.equal(r.json.code, 'hogql_syntax_error');
+    assert.equal(r.json.attr, null);
+    const missing = await call(emu, 'POST', '/api/projects/1/query/', { body: {} });
+    assert.deepEqual(missing.json, { type: 'validation_error', code: 'required', detail: 'This field is required.', attr: 'query' });
+    const badJson = await call(emu, 'POST', '/api/projects/1/query/', { raw: '{nope', headers: { 'Content-Type': 'application/json' } });
+    assert.equal(badJson.status, 400);
+    assert.equal(badJson.json.code, 'parse_error');
+  });
+
+  it('answers HogQLMetadata and HogQLAutocomplete with 200', async () => {
+    const m = await call(emu, 'POST', '/api/projects/1/query/', { body: { query: { kind: 'HogQLMetadata', language: 'hogQL', query: 'select 1' } } });
+    assert.equal(m.status, 200, m.text);
+    assert.equal(typeof m.json.isValid, 'boolean');
+    assert.ok(Array.isArray(m.json.errors));
+    const a = await call(emu, 'POST', '/api/projects/1/query/', { body: { query: { kind: 'HogQLAutocomplete', language: 'hogQL', query: 'select  from events', startPosition: 7, endPosition: 7 } } });
+    assert.equal(a.status, 200, a.text);
+    assert.ok(Array.isArray(a.json.suggestions));
+  });
+
+  it('runs async (202), polls to 200 with results in query_status', async () => {
+    const start = await call(emu, 'POST', '/api/projects/1/query/', { body: hogql('select count() from events', { refresh: 'force_async', client_query_id: 'async-count-1' }) });
+    assert.equal(start.status, 202, start.text);
+    assert.equal(start.json.query_status.id, 'async-count-1');
+    assert.equal(start.json.query_status.complete, false);
+    const done = await waitFor(async () => {
+      const r = await call(emu, 'GET', '/api/projects/1/query/async-count-1/');
+      return r.status === 200 ? r : null;
+    }, 20_000, 'async completion');
+    assert.equal(done.json.query_status.complete, true);
+    assert.equal(done.json.query_status.error, false);
+    assert.equal(Number(done.json.query_status.results.results[0][0]), 5600, "team 1 holds 70% of the 8000 events");
+    const legacy = await call(emu, 'POST', '/api/projects/1/query/', { body: hogql('select count() from events', { async: true }) });
+    assert.equal(legacy.status, 200, 'legacy async:true hits the cache filled by the async run');
+    assert.equal(legacy.json.is_cached, true);
+    const unknown = await call(emu, 'GET', '/api/projects/1/query/nope/');
+    assert.equal(unknown.status, 404);
+    assert.equal(unknown.json.detail, 'Query nope not found for team 1');
+  });
+
+  it('reports failed async queries with 400 and error_message', async () => {
+    await call(emu, 'POST', '/api/projects/1/query/', { body: hogql('select nosuchcolumn from events', { refresh: 'force_async', client_query_id: 'async-bad' }) });
+    const r = await waitFor(async () => {
+      const x = await call(emu, 'GET', '/api/projects/1/query/async-bad/');
+      return x.status !== 202 ? x : null;
+    }, 20_000, 'failure');
+    assert.equal(r.status, 400, r.text);
+    assert.equal(r.json.query_status.error, true);
+    assert.ok(r.json.query_status.error_message.length > 0);
+  });
+
+  it('shows progress while running and DELETE really stops the engine work', async () => {
+    const start = await call(emu, 'POST', '/api/projects/1/query/', { body: hogql(LONG, { refresh: 'force_async', client_query_id: 'long-async' }) });
+    assert.equal(start.status, 202, start.text);
+    await waitFor(async () => (await admin('/_emulator/queries')).json.engineRunning.includes('long-async'), 20_000, 'engine running the query');
+    const prog = await waitFor(async () => {
+      const r = await call(emu, 'GET', '/api/projects/1/query/long-async/?show_progress=true');
+      return r.status === 202 && r.json.query_status.query_progress?.rows_read > 0 ? r : null;
+    }, 10_000, 'progress');
+    assert.ok(prog.json.query_status.query_progress.estimated_rows_total > 0);
+    // The server stays responsive while the query runs.
+    const t0 = Date.now();
+    assert.equal((await call(emu, 'GET', '/api/projects/1/feature_flags/?limit=1')).status, 200);
+    assert.ok(Date.now() - t0 < 2000);
+    const del = await call(emu, 'DELETE', '/api/projects/1/query/long-async/');
+    assert.equal(del.status, 200);
+    assert.deepEqual(del.json, { message: 'Cancelled query on clickhouse' });
+    const q = await waitFor(async () => {
+      const r = await admin('/_emulator/queries');
+      const info = r.json.queries.find((x: { queryId: string }) => x.queryId === 'long-async');
+      return info?.state === 'cancelled' && !r.json.engineRunning.includes('long-async') ? info : null;
+    }, 10_000, 'engine confirms the query stopped');
+    assert.equal(q.engineStopped, true);
+    assert.equal((await call(emu, 'GET', '/api/projects/1/query/long-async/')).status, 404);
+  });
+
+  it('cancels a blocking query by its client_query_id from another request', async () => {
+    const running = call(emu, 'POST', '/api/projects/1/query/', { body: hogql(LONG, { refresh: 'force_blocking', client_query_id: 'long-sync' }) });
+    await waitFor(async () => (await admin('/_emulator/queries')).json.engineRunning.includes('long-sync'), 20_000, 'engine running the query');
+    const del = await call(emu, 'DELETE', '/api/projects/1/query/long-sync/');
+    assert.equal(del.status, 200);
+    const r = await running;
+    assert.equal(r.status, 500);
+    await waitFor(async () => !(await admin('/_emulator/queries')).json.engineRunning.includes('long-sync'), 10_000, 'engine stopped');
+  });
+});
