@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type * as vscode from 'vscode';
 
-/** A fresh nonce per page load, from a CSPRNG. */
+/** A fresh nonce per page load: 128 bits from a CSPRNG, as 32 hex characters. */
 export function makeNonce(): string {
-  return randomBytes(18).toString('base64').replace(/[+/=]/g, '');
+  return randomBytes(16).toString('hex');
 }
 
 /**
