@@ -43,6 +43,8 @@ const common = {
 const extensionEntries = [
   { in: join(root, 'src/extension.ts'), out: 'extension' },
   { in: join(root, 'src/api/index.ts'), out: 'api' },
+  // HogQL language features (providers, vocabulary), loaded on first use by src/language/register.ts.
+  { in: join(root, 'src/language/features.ts'), out: 'language' },
 ];
 for (const f of filesUnder(join(root, 'src'), '.worker.ts')) {
   extensionEntries.push({ in: f, out: relative(join(root, 'src'), f).replace(/\.ts$/, '') });

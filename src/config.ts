@@ -22,6 +22,18 @@ export interface HttpSettings {
   noProxy: string[];
 }
 
+const VIEW_DEFAULTS = ['insights', 'flags', 'cohorts', 'recordings', 'dashboards', 'experiments', 'surveys', 'actions', 'annotations', 'persons', 'schema'];
+
+export interface DiagnosticsSettings {
+  enabled: boolean;
+  debounceMs: number;
+  parserTimeoutMs: number;
+  vocabularyWarnings: boolean;
+  /** HogQLMetadata checks on the server when signed in. */
+  server: boolean;
+  serverDebounceMs: number;
+}
+
 export const config = {
   http(): HttpSettings {
     const http = vscode.workspace.getConfiguration('http');
@@ -44,6 +56,34 @@ export const config = {
   /** Hides and refuses every write (toggle flag, create annotation, save insight, capture). */
   readOnly(): boolean {
     return get('readOnly', false);
+  },
+
+  /** Sidebar views that load data (`hogql.views.enabled`); the others show a note instead. */
+  viewsEnabled(): string[] {
+    const v = get<unknown>('views.enabled', VIEW_DEFAULTS);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [...VIEW_DEFAULTS];
+  },
+
+  /** Items per page in the sidebar's lists (`hogql.views.pageSize`, 10–200). */
+  viewsPageSize(): number {
+    return Math.round(clamp(get('views.pageSize', 50), 10, 200));
+  },
+
+  /** HogQL diagnostics (src/language/): PostHog's parser in a worker, offline checks, server checks. */
+  diagnostics(): DiagnosticsSettings {
+    return {
+      enabled: get('diagnostics.enabled', true),
+      debounceMs: clamp(get('diagnostics.debounceMs', 300), 0, 5_000),
+      parserTimeoutMs: clamp(get('diagnostics.parserTimeoutMs', 2_000), 200, 60_000),
+      vocabularyWarnings: get('diagnostics.vocabularyWarnings', true),
+      server: get('diagnostics.server', true),
+      serverDebounceMs: clamp(get('diagnostics.serverDebounceMs', 800), 100, 10_000),
+    };
+  },
+
+  /** Whether completion offers the project's event and property names (fetched from PostHog). */
+  completionProjectNames(): boolean {
+    return get('completion.projectNames', true);
   },
 
   /** Fires when any `hogql.*` or `http.proxy*` setting changes. */

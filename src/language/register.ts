@@ -1,7 +1,81 @@
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { registerCommands, type CommandTable } from '../commands/registry';
 import type { Ctx } from '../ctx';
+import type * as Features from './features';
+
+/** Trigger characters, repeated here so registering costs no load of the language bundle. */
+const COMPLETION_TRIGGERS = ['.', "'", '$'];
+const SIGNATURE_TRIGGERS = ['(', ','];
+const SELECTOR: vscode.DocumentSelector = { language: 'hogql' };
+
+const STARTER_QUERY = `-- New HogQL query: run it with "PostHog: Run Query" (Ctrl/Cmd+Enter)
+SELECT event, count() AS events
+FROM events
+WHERE timestamp > now() - INTERVAL 7 DAY
+GROUP BY event
+ORDER BY events DESC
+LIMIT 100
+`;
 
 /**
  * Registers the HogQL language features (diagnostics, completion, hover, signature help, symbols,
- * folding, …). Everything heavy (PostHog's WASM parser, the vocabulary) loads lazily, on first use.
+ * folding, quick fixes) and their commands. Registration is cheap: every provider here is a thin
+ * proxy, and the language bundle (`dist/language.js`: providers, vocabulary, our parser) is loaded
+ * on first use, after activation; PostHog's WASM parser loads later still, in its worker thread.
  */
-export function registerLanguageFeatures(_ctx: Ctx): void {}
+export function registerLanguageFeatures(ctx: Ctx): void {
+  let features: Features.LanguageFeatures | undefined;
+  const load = (): Features.LanguageFeatures => {
+    if (!features) {
+      // A computed path keeps esbuild from inlining the bundle into the extension bundle.
+      const mod = require(join(__dirname, 'language.js')) as typeof Features;
+      features = ctx.track(mod.createLanguageFeatures(ctx));
+    }
+    return features;
+  };
+  const l = vscode.languages;
+  ctx.track(l.registerCompletionItemProvider(SELECTOR, { provideCompletionItems: (d, p, t) => load().completion.provideCompletionItems(d, p, t) }, ...COMPLETION_TRIGGERS));
+  ctx.track(l.registerHoverProvider(SELECTOR, { provideHover: (d, p) => load().hover.provideHover(d, p) }));
+  ctx.track(l.registerSignatureHelpProvider(SELECTOR, { provideSignatureHelp: (d, p) => load().signature.provideSignatureHelp(d, p) }, { triggerCharacters: SIGNATURE_TRIGGERS, retriggerCharacters: [] }));
+  ctx.track(l.registerDocumentSymbolProvider(SELECTOR, { provideDocumentSymbols: (d) => load().outline.provideDocumentSymbols(d) }));
+  ctx.track(l.registerFoldingRangeProvider(SELECTOR, { provideFoldingRanges: (d) => load().outline.provideFoldingRanges(d) }));
+  ctx.track(
+    l.registerCodeActionsProvider(SELECTOR, { provideCodeActions: (d, r) => load().fixes.provideCodeActions(d, r) }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+  );
+  registerCommands(ctx, languageCommands(load));
+  // Diagnostics start with the first HogQL document, just after activation (not inside it).
+  const startIfHogql = (d: vscode.TextDocument): void => {
+    if (!features && d.languageId === 'hogql') setImmediate(load);
+  };
+  const disposables: vscode.Disposable[] = [];
+  vscode.workspace.onDidOpenTextDocument(startIfHogql, undefined, disposables);
+  ctx.track(vscode.Disposable.from(...disposables));
+  vscode.workspace.textDocuments.forEach(startIfHogql);
+}
+
+function languageCommands(load: () => Features.LanguageFeatures): CommandTable {
+  return {
+    newQuery: () => async (content?: unknown) => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'hogql', content: typeof content === 'string' ? content : STARTER_QUERY });
+      await vscode.window.showTextDocument(doc);
+      return doc.uri.toString();
+    },
+    refreshNames: (ctx) => async () => {
+      const session = await ctx.session.active();
+      if (!session) {
+        const pick = await vscode.window.showInformationMessage('Sign in to PostHog first to load event and property names.', 'Sign In');
+        if (pick) await vscode.commands.executeCommand('hogql.signIn');
+        return undefined;
+      }
+      const names = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: 'Loading PostHog event and property names…' },
+        () => load().catalog.refresh(session),
+      );
+      if (!names) throw new Error('Could not load the event and property names; see the PostHog log.');
+      const counts = { events: names.events.items.length, eventProperties: names.eventProperties.items.length, personProperties: names.personProperties.items.length };
+      void vscode.window.setStatusBarMessage(`PostHog: ${counts.events} events, ${counts.eventProperties} event and ${counts.personProperties} person properties`, 5_000);
+      return counts;
+    },
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * The project's event names and event/person property names, from PostHog's definitions API,
+ * cached in memory per project (connection + project id), fetched on first use, refetched on a
+ * project switch or by "PostHog: Refresh Event and Property Names". Indexed with `NameIndex` so
+ * completion stays fast with tens of thousands of names.
+ */
+import type { EventDefinition, PropertyDefinition } from '../api/resources/catalog';
+import type { ActiveSession } from '../auth/session';
+import type { Ctx } from '../ctx';
+import { NameIndex } from './hogql/filter';
+
+/** Upper bounds per list, so one huge project cannot exhaust memory or the rate limit. */
+const MAX_EVENTS = 10_000;
+const MAX_PROPERTIES = 50_000;
+const PAGE_SIZE = 500;
+
+export class NameList<T extends { name: string }> {
+  readonly index: NameIndex;
+  private readonly byName = new Map<string, T>();
+
+  constructor(readonly items: readonly T[]) {
+    for (const item of items) if (!this.byName.has(item.name)) this.byName.set(item.name, item);
+    this.index = new NameIndex(this.byName.keys());
+  }
+
+  get(name: string): T | undefined {
+    return this.byName.get(name);
+  }
+}
+
+export interface ProjectNames {
+  project: string;
+  events: NameList<EventDefinition>;
+  eventProperties: NameList<PropertyDefinition>;
+  personProperties: NameList<PropertyDefinition>;
+  loadedAt: number;
+}
+
+export class NameCatalog {
+  private readonly loaded = new Map<string, ProjectNames>();
+  private readonly loading = new Map<string, Promise<ProjectNames | undefined>>();
+
+  constructor(private readonly ctx: Ctx) {}
+
+  static keyOf(s: ActiveSession): string {
+    return `${s.connection.id}|${s.projectId}`;
+  }
+
+  /** Names of the active project if already loaded (never waits). */
+  peek(session: ActiveSession): ProjectNames | undefined {
+    return this.loaded.get(NameCatalog.keyOf(session));
+  }
+
+  /** Names of the active project, loading them once if needed; undefined when loading failed. */
+  get(session: ActiveSession): Promise<ProjectNames | undefined> {
+    const key = NameCatalog.keyOf(session);
+    const hit = this.loaded.get(key);
+    if (hit) return Promise.resolve(hit);
+    let p = this.loading.get(key);
+    if (!p) {
+      p = this.load(session, key).finally(() => this.loading.delete(key));
+      this.loading.set(key, p);
+    }
+    return p;
+  }
+
+  /** Drops the cached names of a project and loads them again. */
+  refresh(session: ActiveSession): Promise<ProjectNames | undefined> {
+    const key = NameCatalog.keyOf(session);
+    this.loaded.delete(key);
+    return this.get(session);
+  }
+
+  private async load(session: ActiveSession, key: string): Promise<ProjectNames | undefined> {
+    const started = Date.now();
+    const { client, projectId } = session;
+    try {
+      const [events, eventProps, personProps] = await Promise.all([
+        client.eventDefinitions.list(projectId, { pageSize: PAGE_SIZE }).toArray({ max: MAX_EVENTS }),
+        client.propertyDefinitions.list(projectId, { pageSize: PAGE_SIZE, filters: { type: 'event' } }).toArray({ max: MAX_PROPERTIES }),
+        client.propertyDefinitions.list(projectId, { pageSize: PAGE_SIZE, filters: { type: 'person' } }).toArray({ max: MAX_PROPERTIES }),
+      ]);
+      const names: ProjectNames = {
+        project: key,
+        events: new NameList(events),
+        eventProperties: new NameList(eventProps),
+        personProperties: new NameList(personProps),
+        loadedAt: Date.now(),
+      };
+      this.loaded.set(key, names);
+      this.ctx.log.info(`[hogql] loaded ${events.length} event names, ${eventProps.length} event and ${personProps.length} person property names in ${Date.now() - started} ms`);
+      return names;
+    } catch (e) {
+      this.ctx.log.warn(`[hogql] could not load event/property names: ${(e as Error).message}`);
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Syntax and offline diagnostics of `hogql` documents: per statement, debounced, PostHog's parser in
+ * a worker thread (cached by statement text, with a timeout and a size cap), our parser's findings
+ * when it cannot answer, and the vocabulary warnings. A broken statement never hides the others.
+ */
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { config } from '../config';
+import type { Ctx } from '../ctx';
+import { isHogql, toRange, toSeverity } from './convert';
+import { ParserClient, type ParseOutcome } from './syntax/parserClient';
+import { documentStatements, LocalChecker, statementProblems, type LangProblem, type StatementInfo } from './syntax/statements';
+
+interface DocState {
+  timer: NodeJS.Timeout | undefined;
+  abort: AbortController | undefined;
+}
+
+export class SyntaxDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('hogql');
+  readonly parser: ParserClient;
+  private readonly local = new LocalChecker();
+  private readonly docs = new Map<string, DocState>();
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after a document's diagnostics were fully updated (all statements answered). */
+  readonly onDidUpdate = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.collection, this.emitter];
+
+  constructor(ctx: Ctx) {
+    this.parser = new ParserClient({
+      workerFile: join(__dirname, 'language', 'parser.worker.js'),
+      timeoutMs: config.diagnostics().parserTimeoutMs,
+      log: (m) => ctx.log.info(`[hogql] ${m}`),
+    });
+    vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0), undefined, this.disposables);
+    vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document), undefined, this.disposables);
+    vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri), undefined, this.disposables);
+    config.onDidChange(() => this.refreshAll(), this.disposables);
+    this.refreshAll();
+  }
+
+  private refreshAll(): void {
+    this.parser.timeoutMs = config.diagnostics().parserTimeoutMs;
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  schedule(doc: vscode.TextDocument, delay = config.diagnostics().debounceMs): void {
+    if (!isHogql(doc)) return;
+    const key = doc.uri.toString();
+    const st = this.docs.get(key) ?? { timer: undefined, abort: undefined };
+    this.docs.set(key, st);
+    clearTimeout(st.timer);
+    st.timer = setTimeout(() => void this.run(doc), delay);
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const st = this.docs.get(uri.toString());
+    clearTimeout(st?.timer);
+    st?.abort?.abort();
+    this.docs.delete(uri.toString());
+    this.collection.delete(uri);
+  }
+
+  /** PostHog's verdict for a statement, from the cache or the worker (undefined when aborted). */
+  outcome(s: StatementInfo, signal?: AbortSignal): Promise<ParseOutcome | undefined> {
+    return s.limit ? Promise.resolve(undefined) : this.parser.parse(s.text, signal);
+  }
+
+  private async run(doc: vscode.TextDocument): Promise<void> {
+    const st = this.docs.get(doc.uri.toString());
+    if (!st || doc.isClosed) return;
+    st.abort?.abort();
+    const abort = (st.abort = new AbortController());
+    const settings = config.diagnostics();
+    if (!settings.enabled) {
+      this.collection.delete(doc.uri);
+      return;
+    }
+    const version = doc.version;
+    const statements = documentStatements(doc.getText());
+    const outcomes: (ParseOutcome | undefined)[] = statements.map((s) => (s.limit ? undefined : this.parser.cached(s.text)));
+    const publish = (): void => {
+      if (abort.signal.aborted || doc.version !== version || doc.isClosed) return;
+      const problems = statements.flatMap((s, i) => statementProblems(s, this.local.check(s.text), outcomes[i], settings.parserTimeoutMs, settings.vocabularyWarnings));
+      this.collection.set(doc.uri, problems.map((p) => this.toDiagnostic(doc, p)));
+    };
+    publish();
+    const pending = statements.map((s, i) => (outcomes[i] || s.limit ? undefined : i)).filter((i): i is number => i !== undefined);
+    await Promise.all(
+      pending.map(async (i) => {
+        outcomes[i] = await this.parser.parse(statements[i].text, abort.signal);
+        publish();
+      }),
+    );
+    if (!abort.signal.aborted && doc.version === version) this.emitter.fire(doc.uri);
+  }
+
+  private toDiagnostic(doc: vscode.TextDocument, p: LangProblem): vscode.Diagnostic {
+    const d = new vscode.Diagnostic(toRange(doc, p), p.message, toSeverity(p.severity));
+    d.source = p.source;
+    d.code = p.code;
+    return d;
+  }
+
+  dispose(): void {
+    for (const st of this.docs.values()) {
+      clearTimeout(st.timer);
+      st.abort?.abort();
+    }
+    this.docs.clear();
+    this.parser.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

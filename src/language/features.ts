@@ -1,0 +1,50 @@
+/**
+ * Entry point of the lazily loaded language bundle (`dist/language.js`): builds the providers and
+ * services once, on first use (see register.ts). Nothing here runs during activation.
+ */
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+import { NameCatalog } from './catalog';
+import { CompletionProvider } from './completion';
+import { SyntaxDiagnostics } from './diagnostics';
+import { HoverProvider } from './hover';
+import { OutlineProvider, SignatureProvider } from './outline';
+import { MetadataFixes, ServerDiagnostics } from './serverDiagnostics';
+
+export interface LanguageFeatures extends vscode.Disposable {
+  catalog: NameCatalog;
+  syntax: SyntaxDiagnostics;
+  server: ServerDiagnostics;
+  completion: CompletionProvider;
+  hover: HoverProvider;
+  signature: SignatureProvider;
+  outline: OutlineProvider;
+  fixes: MetadataFixes;
+}
+
+export function createLanguageFeatures(ctx: Ctx): LanguageFeatures {
+  const catalog = new NameCatalog(ctx);
+  const syntax = new SyntaxDiagnostics(ctx);
+  const server = new ServerDiagnostics(ctx, syntax);
+  const disposables: vscode.Disposable[] = [syntax, server];
+  // A project switch makes the new project's names load in the background (if signed in).
+  ctx.session.onDidChange(
+    () =>
+      void ctx.session.active().then((s) => {
+        if (s) void catalog.get(s);
+      }),
+    undefined,
+    disposables,
+  );
+  return {
+    catalog, syntax, server,
+    completion: new CompletionProvider(ctx, catalog),
+    hover: new HoverProvider(ctx, catalog),
+    signature: new SignatureProvider(),
+    outline: new OutlineProvider(),
+    fixes: new MetadataFixes(server),
+    dispose: () => {
+      for (const d of disposables.splice(0).reverse()) d.dispose();
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/** Hover: function docs and arity, table and field types, property and event details from PostHog. */
+import * as vscode from 'vscode';
+import type { EventDefinition, PropertyDefinition } from '../api/resources/catalog';
+import type { Ctx } from '../ctx';
+import type { NameCatalog, ProjectNames } from './catalog';
+import { toRange } from './convert';
+import { arityLabel } from './completionItems';
+import { completionContext } from './hogql/completion';
+import { hoverTarget, type HoverTarget } from './hogql/hover';
+import { getVocabulary, type FunctionInfo, type TableInfo } from './hogql/vocabulary';
+
+function functionMarkdown(name: string, f: FunctionInfo | undefined): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  if (!f) return md.appendMarkdown(`Unknown function \`${name}\``);
+  md.appendCodeblock(`${f.name}(…)`, 'hogql');
+  md.appendMarkdown(`${f.kind} function · ${arityLabel(f)}${f.window ? ' · window' : ''}${f.deprecated ? ' · deprecated' : ''}`);
+  if (f.clickhouse && f.clickhouse !== f.name) md.appendMarkdown(` · ClickHouse \`${f.clickhouse}\``);
+  if (f.doc) md.appendMarkdown(`\n\n${f.doc}`);
+  return md;
+}
+
+function tableMarkdown(name: string, t: TableInfo | undefined, cte: boolean): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  if (cte) return md.appendMarkdown(`CTE \`${name}\``);
+  if (!t) return md.appendMarkdown(`Unknown table \`${name}\``);
+  md.appendMarkdown(`Table \`${t.name}\`${t.doc ? ` — ${t.doc}` : ''}\n\n`);
+  const fields = getVocabulary().fieldsOf(t.name);
+  md.appendMarkdown(fields.slice(0, 25).map((f) => `- \`${f.name}\`: ${f.type}${f.to ? ` → ${f.to}` : ''}`).join('\n'));
+  if (fields.length > 25) md.appendMarkdown(`\n- … ${fields.length - 25} more`);
+  return md;
+}
+
+function propertyMarkdown(name: string, owner: string, def: PropertyDefinition | undefined): vscode.MarkdownString {
+  const md = new vscode.MarkdownString().appendMarkdown(`${owner} property \`${name}\``);
+  if (!def) return md.appendMarkdown('\n\nNot among the project\'s property definitions (or not loaded; sign in to see details).');
+  md.appendMarkdown(`\n\nType: ${def.property_type ?? 'unknown'}`);
+  const lastSeen = (def as { last_seen_at?: unknown }).last_seen_at;
+  if (typeof lastSeen === 'string') md.appendMarkdown(` · last seen ${lastSeen}`);
+  if (def.description) md.appendMarkdown(`\n\n${def.description}`);
+  return md;
+}
+
+function eventMarkdown(name: string, def: EventDefinition | undefined): vscode.MarkdownString {
+  const md = new vscode.MarkdownString().appendMarkdown(`Event \`${name}\``);
+  if (!def) return md.appendMarkdown('\n\nNot among the project\'s event definitions (or not loaded).');
+  if (def.last_seen_at) md.appendMarkdown(`\n\nLast seen ${def.last_seen_at}`);
+  if (def.description) md.appendMarkdown(`\n\n${def.description}`);
+  return md;
+}
+
+export class HoverProvider implements vscode.HoverProvider {
+  constructor(private readonly ctx: Ctx, private readonly catalog: NameCatalog) {}
+
+  async provideHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
+    const text = doc.getText();
+    const offset = doc.offsetAt(pos);
+    const t = hoverTarget(text, offset);
+    if (t) return this.forTarget(doc, t);
+    const cc = completionContext(text, offset);
+    if (cc.kind !== 'eventName') return undefined;
+    const name = text.slice(cc.range.start, cc.range.end);
+    return new vscode.Hover(eventMarkdown(name, (await this.names())?.events.get(name)), toRange(doc, cc.range));
+  }
+
+  private async forTarget(doc: vscode.TextDocument, t: HoverTarget): Promise<vscode.Hover | undefined> {
+    const range = toRange(doc, t.range);
+    switch (t.kind) {
+      case 'function':
+        return new vscode.Hover(functionMarkdown(t.name, t.function), range);
+      case 'table':
+        return new vscode.Hover(tableMarkdown(t.name, t.table, t.cte), range);
+      case 'field': {
+        const md = new vscode.MarkdownString().appendMarkdown(`Field \`${t.field.name}\`: ${t.field.type}${t.field.to ? ` → \`${t.field.to}\`` : ''} (table \`${t.table.name}\`)`);
+        if (t.field.doc) md.appendMarkdown(`\n\n${t.field.doc}`);
+        return new vscode.Hover(md, range);
+      }
+      case 'column':
+        return new vscode.Hover(new vscode.MarkdownString().appendMarkdown(`Column \`${t.name}\` of \`${t.source}\``), range);
+      case 'alias':
+        return new vscode.Hover(new vscode.MarkdownString().appendMarkdown(`Alias \`${t.name}\``), range);
+      case 'property': {
+        const prop = t.path[0] ?? t.name;
+        const names = await this.names();
+        const list = t.table.name === 'persons' ? names?.personProperties : t.table.name === 'events' ? names?.eventProperties : undefined;
+        return new vscode.Hover(propertyMarkdown(prop, t.table.name === 'persons' ? 'Person' : 'Event', list?.get(prop)), range);
+      }
+      case 'keyword':
+        return undefined;
+    }
+  }
+
+  private async names(): Promise<ProjectNames | undefined> {
+    const session = await this.ctx.session.active();
+    return session ? this.catalog.peek(session) ?? this.catalog.get(session) : undefined;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Worker thread running PostHog's WASM parser (@posthog/hogql-parser), so a slow or hanging parse
+ * never blocks the extension host. One request at a time; replies only whether the statement is
+ * valid and, if not, the first error. A thrown error (WASM RuntimeError) poisons the instance: the
+ * worker reports it and exits, and the host starts a fresh one.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { ParseReply, ParseRequest } from './syntax/protocol';
+
+interface PostHogParser {
+  parseSelect(text: string): string;
+}
+
+// `require`, not `import`: esbuild's CJS output would pick the package's ESM build, which crashes on
+// `import.meta.url` (see shared notes on the parser).
+const create = require('@posthog/hogql-parser') as () => Promise<PostHogParser>;
+const parser = create();
+
+interface RawError {
+  error?: boolean;
+  type?: string;
+  message?: string;
+  start?: { offset?: number };
+}
+
+/**
+ * The error of a result, without parsing valid results (they can be megabytes of AST). Errors are
+ * small objects with sorted keys, `{"end":{…},"error":true,…}`; an AST's `"error"` could only be
+ * inside an escaped string, never as a bare key near the start.
+ */
+function errorOf(json: string): RawError | undefined {
+  if (!json.slice(0, 200).includes('"error":true')) return undefined;
+  return JSON.parse(json) as RawError;
+}
+
+async function handle(req: ParseRequest): Promise<ParseReply> {
+  const p = await parser;
+  const started = performance.now();
+  const json = p.parseSelect(req.text);
+  const ms = performance.now() - started;
+  const err = errorOf(json);
+  if (!err) return { id: req.id, ok: true, ms };
+  const message = String(err.message ?? 'Syntax error');
+  return { id: req.id, ok: false, ms, error: { type: String(err.type ?? 'SyntaxError'), message, start: Number(err.start?.offset ?? 0) } };
+}
+
+parentPort?.on('message', (req: ParseRequest) => {
+  handle(req).then(
+    (reply) => parentPort?.postMessage(reply),
+    (e: unknown) => {
+      parentPort?.postMessage({ id: req.id, crashed: e instanceof Error ? `${e.name}: ${e.message}` : String(e) } satisfies ParseReply);
+      process.exit(1);
+    },
+  );
+});
+
+// Load and warm the parser (its first real parse is ~0.5 s slower), then say so.
+void parser.then((p) => {
+  p.parseSelect("SELECT event, count() AS c FROM events WHERE timestamp > now() - INTERVAL 7 DAY AND properties.$browser = 'Chrome' GROUP BY event ORDER BY c DESC LIMIT 10");
+  parentPort?.postMessage({ ready: true });
+});

@@ -1,0 +1,44 @@
+/**
+ * Maps HogQLMetadata notices (errors, warnings, notices with optional `fix`) of one statement onto
+ * the document. Their `start`/`end` are code-point offsets into the statement text. Pure.
+ */
+import { codePointToUtf16, type Range } from '../hogql/text';
+import type { Severity } from './statements';
+
+export interface Notice {
+  message: string;
+  start?: number;
+  end?: number;
+  fix?: string;
+}
+
+export interface ServerProblem extends Range {
+  message: string;
+  severity: Severity;
+  /** Replacement text for the range, when the server suggests one. */
+  fix?: string;
+}
+
+export interface MetadataLike {
+  errors?: Notice[];
+  warnings?: Notice[];
+  notices?: Notice[];
+}
+
+function one(text: string, base: number, n: Notice, severity: Severity): ServerProblem {
+  const hasRange = typeof n.start === 'number' && typeof n.end === 'number' && n.end >= n.start;
+  const start = hasRange ? base + codePointToUtf16(text, n.start!) : base;
+  const end = hasRange ? base + codePointToUtf16(text, n.end!) : base + text.length;
+  const p: ServerProblem = { start, end: Math.max(start, end), message: String(n.message), severity };
+  if (typeof n.fix === 'string') p.fix = n.fix;
+  return p;
+}
+
+/** Every notice of a metadata response for the statement `text` at document offset `base`. */
+export function serverProblems(text: string, base: number, m: MetadataLike): ServerProblem[] {
+  return [
+    ...(m.errors ?? []).map((n) => one(text, base, n, 'error')),
+    ...(m.warnings ?? []).map((n) => one(text, base, n, 'warning')),
+    ...(m.notices ?? []).map((n) => one(text, base, n, 'information')),
+  ];
+}

@@ -1,0 +1,167 @@
+/**
+ * Host side of the parser worker: a queue of parse requests served one at a time by a worker
+ * thread, with a per-request timeout. A timeout or a crash terminates the worker (a hung or
+ * poisoned WASM instance cannot be reused); the next request starts a fresh one. Outcomes are
+ * cached by statement text. Pure Node (no `vscode`), so unit tests drive it directly.
+ */
+import { Worker } from 'node:worker_threads';
+import { Lru } from '../lru';
+import type { ParseReply, ParserError } from './protocol';
+
+export type ParseOutcome =
+  | { kind: 'ok'; ms: number }
+  | { kind: 'error'; error: ParserError; ms: number }
+  /** The parser did not answer within the timeout; the worker was replaced. */
+  | { kind: 'timeout'; ms: number }
+  /** The parser threw (e.g. a WASM RuntimeError); the worker was replaced. */
+  | { kind: 'crashed'; message: string; startFailure?: boolean };
+
+export interface ParserClientOptions {
+  /** Path of the worker script (`dist/language/parser.worker.js`). */
+  workerFile: string;
+  timeoutMs: number;
+  /** How long a fresh worker may take to load the parser before its first request is sent. */
+  startupTimeoutMs?: number;
+  cacheSize?: number;
+  /** Node options for the worker (tests run the TypeScript source through tsx). */
+  execArgv?: string[];
+  log?: (message: string) => void;
+}
+
+interface Job {
+  text: string;
+  signal: AbortSignal | undefined;
+  resolve: (o: ParseOutcome | undefined) => void;
+}
+
+interface Running {
+  worker: Worker;
+  ready: Promise<void>;
+}
+
+export class ParserClient {
+  private readonly cache: Lru<string, ParseOutcome>;
+  private readonly queue: Job[] = [];
+  private running: Running | undefined;
+  private busy = false;
+  private nextId = 1;
+  private disposed = false;
+  /** Workers started so far (tests check that a hang or crash replaced the worker). */
+  workersStarted = 0;
+
+  /** Per-request timeout; may change at any time (settings). */
+  timeoutMs: number;
+
+  constructor(private readonly opts: ParserClientOptions) {
+    this.cache = new Lru(opts.cacheSize ?? 500);
+    this.timeoutMs = opts.timeoutMs;
+  }
+
+  /** The cached outcome for `text`, if any (no work started). */
+  cached(text: string): ParseOutcome | undefined {
+    return this.cache.get(text);
+  }
+
+  /** Parses `text`; resolves undefined when `signal` aborts before the request is sent. */
+  parse(text: string, signal?: AbortSignal): Promise<ParseOutcome | undefined> {
+    const hit = this.cache.get(text);
+    if (hit) return Promise.resolve(hit);
+    return new Promise((resolve) => {
+      this.queue.push({ text, signal, resolve });
+      void this.pump();
+    });
+  }
+
+  private async pump(): Promise<void> {
+    if (this.busy || this.disposed) return;
+    this.busy = true;
+    try {
+      for (let job = this.queue.shift(); job; job = this.queue.shift()) {
+        if (job.signal?.aborted) {
+          job.resolve(undefined);
+          continue;
+        }
+        const hit = this.cache.get(job.text);
+        const outcome = hit ?? (await this.run(job.text));
+        // A worker that failed to start says nothing about the text: don't cache that.
+        if (!hit && outcome && !(outcome.kind === 'crashed' && outcome.startFailure)) this.cache.set(job.text, outcome);
+        job.resolve(outcome);
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private start(): Running {
+    const worker = new Worker(this.opts.workerFile, { execArgv: this.opts.execArgv ?? [] });
+    worker.unref();
+    this.workersStarted++;
+    const ready = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('parser worker did not start in time')), this.opts.startupTimeoutMs ?? 15_000);
+      worker.once('message', (m: unknown) => {
+        clearTimeout(timer);
+        if ((m as { ready?: boolean }).ready) resolve();
+        else reject(new Error('parser worker sent no ready message'));
+      });
+      worker.once('error', (e) => {
+        clearTimeout(timer);
+        reject(e);
+      });
+    });
+    ready.catch(() => undefined);
+    return { worker, ready };
+  }
+
+  private stop(reason: string): void {
+    const r = this.running;
+    this.running = undefined;
+    if (r) {
+      this.opts.log?.(`parser worker replaced: ${reason}`);
+      void r.worker.terminate();
+    }
+  }
+
+  /** Sends one request to the worker; never rejects. */
+  private async run(text: string): Promise<ParseOutcome | undefined> {
+    if (this.disposed) return undefined;
+    this.running ??= this.start();
+    const { worker, ready } = this.running;
+    try {
+      await ready;
+    } catch (e) {
+      this.stop(`start failed: ${(e as Error).message}`);
+      return { kind: 'crashed', message: (e as Error).message, startFailure: true };
+    }
+    return this.exchange(worker, text);
+  }
+
+  private exchange(worker: Worker, text: string): Promise<ParseOutcome> {
+    const id = this.nextId++;
+    const started = performance.now();
+    return new Promise<ParseOutcome>((resolve) => {
+      const finish = (o: ParseOutcome, replace?: string): void => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('exit', onExit);
+        if (replace) this.stop(replace);
+        resolve(o);
+      };
+      const onMessage = (m: ParseReply): void => {
+        if (m.id !== id) return;
+        if ('crashed' in m) finish({ kind: 'crashed', message: m.crashed }, `parser crashed: ${m.crashed}`);
+        else finish(m.ok ? { kind: 'ok', ms: m.ms } : { kind: 'error', error: m.error, ms: m.ms });
+      };
+      const onExit = (code: number): void => finish({ kind: 'crashed', message: `parser worker exited (${code})` }, 'exited');
+      const timer = setTimeout(() => finish({ kind: 'timeout', ms: performance.now() - started }, `no answer in ${this.timeoutMs} ms`), this.timeoutMs);
+      worker.on('message', onMessage);
+      worker.on('exit', onExit);
+      worker.postMessage({ id, text });
+    });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const job of this.queue.splice(0)) job.resolve(undefined);
+    this.stop('disposed');
+  }
+}

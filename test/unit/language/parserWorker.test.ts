@@ -1,0 +1,83 @@
+// The parser worker and its host-side client, with the real @posthog/hogql-parser in a real worker
+// thread (the worker source bundled by esbuild exactly as scripts/build.mjs does).
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { ParserClient } from '../../../src/language/syntax/parserClient';
+
+const root = join(__dirname, '..', '..', '..');
+
+describe('language: parser worker client', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let workerFile: string;
+  let client: ParserClient | undefined;
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'hogql-worker-'));
+    workerFile = join(dir, 'parser.worker.js');
+    buildSync({ entryPoints: [join(root, 'src/language/parser.worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: workerFile, logLevel: 'error' });
+  });
+  afterEach(() => client?.dispose());
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reports valid statements and the first error with its code-point start', async () => {
+    client = new ParserClient({ workerFile, timeoutMs: 10_000 });
+    assert.equal((await client.parse('SELECT 1'))?.kind, 'ok');
+    const bad = await client.parse("SELECT '😀' AS x FROM events WHERE");
+    assert.equal(bad?.kind, 'error');
+    assert.ok(bad?.kind === 'error');
+    // EOF error: start = input length in code points (the emoji counts 1, not 2).
+    assert.equal(bad.error.start, [..."SELECT '😀' AS x FROM events WHERE"].length);
+    assert.equal(bad.error.type, 'SyntaxError');
+  });
+
+  it('caches outcomes by statement text', async () => {
+    client = new ParserClient({ workerFile, timeoutMs: 10_000 });
+    const first = await client.parse('SELEC 1');
+    assert.equal(client.cached('SELEC 1'), first);
+    assert.equal(await client.parse('SELEC 1'), first);
+  });
+
+  it('replaces a worker whose parser threw (poisoned WASM instance) and keeps serving', async () => {
+    client = new ParserClient({ workerFile, timeoutMs: 20_000 });
+    const chain = `SELECT 1 FROM events WHERE ${Array.from({ length: 500 }, (_, i) => `a${i} = ${i}`).join(' AND ')}`;
+    const crashed = await client.parse(chain);
+    assert.equal(crashed?.kind, 'crashed', JSON.stringify(crashed));
+    const next = await client.parse('SELECT event FROM events');
+    assert.equal(next?.kind, 'ok');
+    assert.equal(client.workersStarted, 2);
+  });
+
+  it('times out a parse that takes too long, then answers the next statement from a fresh worker', async () => {
+    client = new ParserClient({ workerFile, timeoutMs: 300 });
+    const slow = await client.parse(`SELECT ${'('.repeat(300)}1${')'.repeat(300)}`);
+    assert.equal(slow?.kind, 'timeout');
+    client.timeoutMs = 10_000;
+    const next = await client.parse('SELECT 1 FROM');
+    assert.equal(next?.kind, 'error');
+    assert.equal(client.workersStarted, 2);
+  });
+
+  it('drops requests aborted before they were sent', async () => {
+    client = new ParserClient({ workerFile, timeoutMs: 10_000 });
+    const ac = new AbortController();
+    const a = client.parse('SELECT 2');
+    const b = client.parse('SELECT 3', ac.signal);
+    ac.abort();
+    assert.equal((await a)?.kind, 'ok');
+    assert.equal(await b, undefined);
+    assert.equal(client.cached('SELECT 3'), undefined);
+  });
+
+  it('reports a worker that cannot start without caching that', async () => {
+    const broken = join(dir, 'broken.worker.js');
+    writeFileSync(broken, 'throw new Error("boom")');
+    client = new ParserClient({ workerFile: broken, timeoutMs: 1_000 });
+    const r = await client.parse('SELECT 1');
+    assert.equal(r?.kind, 'crashed');
+    assert.equal(client.cached('SELECT 1'), undefined);
+  });
+});
