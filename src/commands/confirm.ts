@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import { config } from '../config';
+
+/**
+ * Confirmation of writes and the read-only guard.
+ *
+ * Test seam: only when the extension host runs with HOGQL_TEST_HOOKS=1 (the host test harness sets
+ * it; users never do), a test may queue answers with the `hogql.test.sidebar` command
+ * (`{op: 'answer', answers: [true, false]}`); each confirmation then takes the next answer instead of
+ * showing the modal, and records what it would have asked. With nothing queued, or without the
+ * variable, the real modal is shown.
+ */
+const queued: boolean[] = [];
+const askedLog: { message: string; detail: string; action: string }[] = [];
+
+export const confirmSeam = {
+  enabled: (): boolean => process.env.HOGQL_TEST_HOOKS === '1',
+  queue(answers: boolean[]): void {
+    if (!confirmSeam.enabled()) throw new Error('test hooks are off');
+    queued.push(...answers);
+  },
+  /** Confirmations asked so far (and clears the record). */
+  takeAsked(): { message: string; detail: string; action: string }[] {
+    return askedLog.splice(0, askedLog.length);
+  },
+  pending: (): number => queued.length,
+};
+
+/** Asks in a modal; true only when the user picked `action`. */
+export async function confirmWrite(message: string, detail: string, action: string): Promise<boolean> {
+  if (confirmSeam.enabled()) {
+    askedLog.push({ message, detail, action });
+    if (queued.length > 0) return queued.shift()!;
+  }
+  const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, action);
+  return choice === action;
+}
+
+/** Refuses a write when `hogql.readOnly` is set (menus hide writes then; this covers direct calls). */
+export function assertWritable(what: string): void {
+  if (config.readOnly()) throw new Error(`Read-only mode is on (setting hogql.readOnly): ${what} was not done.`);
+}

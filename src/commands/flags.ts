@@ -1,0 +1,173 @@
+/**
+ * Feature flag commands: toggle, create, edit rollout, soft delete (PATCH `deleted: true`; PostHog
+ * answers DELETE with 405), copy key, copy a posthog-js snippet. Every write asks in a modal naming
+ * the flag, the project and the effect, and is refused in read-only mode.
+ *
+ * Arguments: a flag row, or from scripts/tests a plain object `{id}` / `{key}` (plus `rollout`,
+ * `name`, `active`, `condition` to skip the prompts; the confirmation is still asked).
+ */
+import * as vscode from 'vscode';
+import type { ActiveSession } from '../auth/session';
+import type { FeatureFlag } from '../api/resources/flags';
+import type { Ctx } from '../ctx';
+import { conditionLines, flagSnippet, newFlagBody, parseRollout, validateFlagKey, withRollout } from '../views/flagLogic';
+import { FlagNode } from '../views/nodes/flagNode';
+import type { Sidebar } from '../views/sidebar';
+import { assertWritable, confirmWrite } from './confirm';
+import type { CommandTable } from './registry';
+
+interface FlagArgs {
+  id?: number;
+  key?: string;
+  name?: string;
+  rollout?: number | string;
+  active?: boolean;
+  condition?: number;
+}
+
+interface Resolved {
+  session: ActiveSession;
+  flag: FeatureFlag;
+  node: FlagNode | undefined;
+}
+
+export async function requireSession(ctx: Ctx): Promise<ActiveSession> {
+  const s = await ctx.session.active();
+  if (!s) {
+    void vscode.window.showWarningMessage('PostHog: Sign in first.', 'Sign In').then((c) => c && vscode.commands.executeCommand('hogql.signIn'));
+    throw new Error('Not signed in to PostHog.');
+  }
+  return s;
+}
+
+async function resolveFlag(ctx: Ctx, arg: unknown): Promise<Resolved> {
+  const session = await requireSession(ctx);
+  if (arg instanceof FlagNode) {
+    if (arg.projectId !== session.projectId) throw new Error('This flag belongs to another project; refresh the Feature Flags view.');
+    return { session, flag: arg.item, node: arg };
+  }
+  const a = (arg ?? {}) as FlagArgs;
+  const { client, projectId } = session;
+  if (typeof a.id === 'number') return { session, flag: await client.flags.get(projectId, a.id), node: undefined };
+  if (typeof a.key === 'string') {
+    const page = await client.flags.page(projectId, 0, 100, { filters: { search: a.key } });
+    const flag = page.results.find((f) => f.key === a.key);
+    if (!flag) throw new Error(`No feature flag with key ${a.key} in project ${session.projectName}.`);
+    return { session, flag, node: undefined };
+  }
+  throw new Error('Pick a feature flag in the Feature Flags view.');
+}
+
+/** After a write: update the row in place when we have it, else reload the view. */
+function applied(sidebar: Sidebar, r: Resolved, updated: FeatureFlag | undefined): void {
+  if (r.node && updated && !updated.deleted) {
+    r.node.item = updated;
+    sidebar.tree('flags').changed(r.node);
+  } else sidebar.refresh('flags');
+}
+
+async function toggle(ctx: Ctx, sidebar: Sidebar, arg: unknown, want?: boolean): Promise<boolean> {
+  assertWritable('toggling a feature flag');
+  const r = await resolveFlag(ctx, arg);
+  const explicit = want ?? (arg instanceof FlagNode ? undefined : (arg as FlagArgs | undefined)?.active);
+  const active = typeof explicit === 'boolean' ? explicit : !r.flag.active;
+  const verb = active ? 'Enable' : 'Disable';
+  const effect = active ? `It is served again by its release conditions (${conditionLines(r.flag).length || 'none'}).` : 'It stops being served at once; its release conditions are kept.';
+  if (!(await confirmWrite(`${verb} flag \`${r.flag.key}\` in project ${r.session.projectName}?`, effect, `${verb} Flag`))) return false;
+  const updated = await r.session.client.flags.update(r.session.projectId, r.flag.id, { active });
+  applied(sidebar, r, updated);
+  return true;
+}
+
+async function ask(title: string, value: string, validate: (v: string) => string | undefined, prompt?: string): Promise<string | undefined> {
+  return vscode.window.showInputBox({ title, value, prompt, ignoreFocusOut: true, validateInput: (v) => validate(v) });
+}
+
+async function create(ctx: Ctx, sidebar: Sidebar, arg: unknown): Promise<FeatureFlag | undefined> {
+  assertWritable('creating a feature flag');
+  const session = await requireSession(ctx);
+  const a = (arg ?? {}) as FlagArgs;
+  const key = a.key ?? (await ask('New feature flag: key', '', (v) => validateFlagKey(v), 'Letters, numbers, - and _; used in code'));
+  if (key === undefined) return undefined;
+  const bad = validateFlagKey(key);
+  if (bad) throw new Error(`Invalid flag key "${key}": ${bad}`);
+  const name = a.name ?? (await ask(`New feature flag ${key}: description`, '', () => undefined, 'Optional'));
+  if (name === undefined) return undefined;
+  const rolloutText = a.rollout ?? (await ask(`New feature flag ${key}: rollout %`, '100', (v) => (parseRollout(v).ok ? undefined : 'Enter a whole percentage from 0 to 100.')));
+  if (rolloutText === undefined) return undefined;
+  const rollout = parseRollout(rolloutText);
+  if (!rollout.ok) throw new Error(rollout.message);
+  const ok = await confirmWrite(`Create flag \`${key}\` in project ${session.projectName}?`, `The flag is created enabled, for ${rollout.value}% of all users.`, 'Create Flag');
+  if (!ok) return undefined;
+  const flag = await session.client.flags.create(session.projectId, newFlagBody(key, name, rollout.value));
+  sidebar.refresh('flags');
+  return flag;
+}
+
+async function pickCondition(flag: FeatureFlag, given: number | undefined): Promise<number | undefined | null> {
+  const lines = conditionLines(flag);
+  if (given !== undefined) {
+    if (!Number.isInteger(given) || given < 0 || given >= Math.max(lines.length, 1)) throw new Error(`Flag ${flag.key} has no condition ${given + 1}.`);
+    return given;
+  }
+  if (lines.length <= 1) return undefined;
+  const pick = await vscode.window.showQuickPick(
+    [{ label: 'All conditions', index: undefined as number | undefined }, ...lines.map((l, i) => ({ label: l, index: i as number | undefined }))],
+    { title: `Rollout of ${flag.key}: which release condition?` },
+  );
+  return pick ? pick.index : null;
+}
+
+async function editRollout(ctx: Ctx, sidebar: Sidebar, arg: unknown): Promise<boolean> {
+  assertWritable('changing a rollout');
+  const r = await resolveFlag(ctx, arg);
+  const a = (arg instanceof FlagNode ? {} : (arg ?? {})) as FlagArgs;
+  const condition = await pickCondition(r.flag, a.condition);
+  if (condition === null) return false;
+  const current = r.flag.filters?.groups?.[condition ?? 0]?.rollout_percentage ?? 100;
+  const text = a.rollout ?? (await ask(`Rollout of ${r.flag.key} (%)`, String(current), (v) => (parseRollout(v).ok ? undefined : 'Enter a whole percentage from 0 to 100.')));
+  if (text === undefined) return false;
+  const pct = parseRollout(text);
+  if (!pct.ok) throw new Error(pct.message);
+  const which = condition === undefined ? 'every release condition' : `release condition ${condition + 1}`;
+  const ok = await confirmWrite(`Set the rollout of flag \`${r.flag.key}\` to ${pct.value}% in project ${r.session.projectName}?`, `This changes ${which} (now ${current}%).`, 'Change Rollout');
+  if (!ok) return false;
+  const updated = await r.session.client.flags.update(r.session.projectId, r.flag.id, { filters: withRollout(r.flag, pct.value, condition) });
+  applied(sidebar, r, updated);
+  return true;
+}
+
+async function softDelete(ctx: Ctx, sidebar: Sidebar, arg: unknown): Promise<boolean> {
+  assertWritable('deleting a feature flag');
+  const r = await resolveFlag(ctx, arg);
+  const ok = await confirmWrite(
+    `Delete flag \`${r.flag.key}\` in project ${r.session.projectName}?`,
+    'The flag stops being served and disappears from the list. PostHog keeps it as deleted, so it can be restored there.',
+    'Delete Flag',
+  );
+  if (!ok) return false;
+  await r.session.client.flags.softDelete(r.session.projectId, r.flag.id);
+  applied(sidebar, r, undefined);
+  return true;
+}
+
+async function copy(ctx: Ctx, arg: unknown, what: 'key' | 'snippet'): Promise<string> {
+  const flag = arg instanceof FlagNode ? arg.item : (await resolveFlag(ctx, arg)).flag;
+  const text = what === 'key' ? flag.key : flagSnippet(flag);
+  await vscode.env.clipboard.writeText(text);
+  void vscode.window.setStatusBarMessage(what === 'key' ? `Copied flag key ${flag.key}` : `Copied a posthog-js check for ${flag.key}`, 3000);
+  return text;
+}
+
+export function flagCommands(sidebar: Sidebar): CommandTable {
+  return {
+    'flags.toggle': (ctx) => (arg: unknown) => toggle(ctx, sidebar, arg),
+    'flags.enable': (ctx) => (arg: unknown) => toggle(ctx, sidebar, arg, true),
+    'flags.disable': (ctx) => (arg: unknown) => toggle(ctx, sidebar, arg, false),
+    'flags.create': (ctx) => (arg: unknown) => create(ctx, sidebar, arg),
+    'flags.editRollout': (ctx) => (arg: unknown) => editRollout(ctx, sidebar, arg),
+    'flags.delete': (ctx) => (arg: unknown) => softDelete(ctx, sidebar, arg),
+    'flags.copyKey': (ctx) => (arg: unknown) => copy(ctx, arg, 'key'),
+    'flags.copySnippet': (ctx) => (arg: unknown) => copy(ctx, arg, 'snippet'),
+  };
+}

@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import type { Cohort } from '../../api/resources/cohorts';
+import type { Person } from '../../api/resources/persons';
+import { oneLine, relativeTime } from '../format';
+import { Pager } from '../pager';
+import { ResourceNode, type NodeEnv, type TreeNode } from './node';
+import { PersonNode } from './personNode';
+
+/** A cohort: size, static/dynamic, calculating; children are its persons, a page at a time. */
+export class CohortNode extends ResourceNode<Cohort> {
+  private readonly persons: Pager<Person>;
+
+  constructor(env: NodeEnv, item: Cohort) {
+    super(env, item);
+    const { client, projectId } = env.session;
+    this.persons = new Pager<Person>(
+      (offset, limit, signal) => client.cohorts.persons(projectId, item.id, { signal }).page(offset, limit),
+      env.pageSize,
+      (p) => new PersonNode(env, p, `${this.id}/`),
+      this.id,
+      () => env.changed(this),
+    );
+  }
+
+  get id(): string {
+    return `cohort:${this.projectId}:${this.item.id}`;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const c = this.item;
+    const item = new vscode.TreeItem(oneLine(c.name, 150), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    const size = c.count === null || c.count === undefined ? 'size unknown' : `${c.count} person${c.count === 1 ? '' : 's'}`;
+    item.description = [size, c.is_static ? 'static' : 'dynamic', c.is_calculating ? 'calculating…' : ''].filter(Boolean).join(' · ');
+    item.iconPath = c.is_calculating ? new vscode.ThemeIcon('sync~spin') : new vscode.ThemeIcon(c.is_static ? 'list-flat' : 'organization');
+    item.contextValue = c.is_calculating ? 'cohort.calculating' : 'cohort';
+    const md = new vscode.MarkdownString();
+    md.appendText(`${c.name}\n`);
+    if (c.description) md.appendText(`${oneLine(c.description, 500)}\n`);
+    md.appendText(`\n${size} · ${c.is_static ? 'static' : 'dynamic'}${c.last_calculation ? ` · calculated ${relativeTime(c.last_calculation)}` : ''}`);
+    if (c.errors_calculating) md.appendText(`\n${c.errors_calculating} calculation errors`);
+    item.tooltip = md;
+    return item;
+  }
+
+  override children(): Promise<TreeNode[]> {
+    return this.persons.render();
+  }
+
+  webUrl(): string {
+    return this.env.session.client.web.cohort(this.projectId, this.item.id);
+  }
+
+  copyValue(): { label: string; value: string } {
+    return { label: 'cohort id', value: String(this.item.id) };
+  }
+}
