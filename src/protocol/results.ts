@@ -162,10 +162,11 @@ export function parseToHost(msg: unknown): ToHost | undefined {
  * The form in which the host posts a message: `result` and `appendRows` carry their rows as one JSON
  * string (`rowsJson`) instead of `rows`. Always post `toWire(message)`.
  */
-export function toWire(msg: ToView): unknown {
+export function toWire(msg: ToView, sentAt = Date.now()): unknown {
   if (msg.kind === 'result') {
     const { rows, ...rest } = msg.result;
-    return { kind: 'result', result: rest, rowsJson: JSON.stringify(rows) };
+    // `sentAt` (epoch ms) is transport metadata for latency figures; parsing ignores it.
+    return { kind: 'result', result: rest, rowsJson: JSON.stringify(rows), sentAt };
   }
   if (msg.kind === 'appendRows') {
     const { rows, ...rest } = msg;

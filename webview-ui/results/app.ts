@@ -24,6 +24,8 @@ export class App {
   private readonly tablePane = el('div', 'pane table-pane');
   private readonly chartPane = el('div', 'pane chart-pane');
   private readonly empty = el('div', 'empty', 'Run a HogQL query to see results here.');
+  /** Epoch ms at which the host posted the latest result (transport metadata, for latency figures). */
+  sentAt: number | undefined;
   /** The query currently running (Cancel targets it). */
   private running: string | undefined;
   private readonly saveSoon = debounce(() => saveState(this.state), 200);
@@ -124,6 +126,8 @@ export class App {
       const renderMs = performance.now() - receivedAt;
       this.root.dataset.queryId = result.queryId;
       this.root.dataset.renderMs = renderMs.toFixed(1);
+      this.root.dataset.renderedAt = String(Date.now());
+      if (this.sentAt !== undefined) this.root.dataset.sentAt = String(this.sentAt);
       post({ kind: 'rendered', queryId: result.queryId, rowCount: result.rows.length, renderMs });
     });
   }

@@ -9,8 +9,11 @@ const app = new App(document.getElementById('app')!);
 
 window.addEventListener('message', (event: MessageEvent) => {
   const receivedAt = performance.now();
-  const msg = parseToView(event.data);
-  if (msg) app.onMessage(msg, receivedAt);
+  const data: unknown = event.data;
+  const msg = parseToView(data);
+  if (!msg) return;
+  if (msg.kind === 'result' && typeof (data as { sentAt?: unknown }).sentAt === 'number') app.sentAt = (data as { sentAt: number }).sentAt;
+  app.onMessage(msg, receivedAt);
 });
 
 post({ kind: 'ready' });

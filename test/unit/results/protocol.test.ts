@@ -78,8 +78,9 @@ describe('results protocol (grid messages)', () => {
 describe('results protocol wire form', () => {
   it('sends rows as one JSON string and reads them back identically', () => {
     const msg: ToView = { kind: 'result', result };
-    const wire = toWire(msg) as { result: Record<string, unknown>; rowsJson: string };
+    const wire = toWire(msg, 1234) as { result: Record<string, unknown>; rowsJson: string; sentAt: number };
     assert.equal(typeof wire.rowsJson, 'string');
+    assert.equal(wire.sentAt, 1234);
     assert.equal(wire.result.rows, undefined);
     assert.deepEqual(parseToView(wire), msg);
     const append: ToView = { kind: 'appendRows', queryId: 'q', rows: [['9007199254740993', null]], hasMore: false };

@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// Benchmark of the results grid in the REAL webview (code-server + headless Chromium, the packaged
+// extension), side by side with a naive full-DOM <table> of the same data in the same run:
+//   first paint   palette Enter → first rows painted (end to end: generate in the extension host,
+//                 post, decode, render), and message arrival → painted (inside the webview)
+//   scroll        per frame, over N animation frames scrolling ~9 rows each: the script + layout
+//                 work of one scroll step, and the requestAnimationFrame delta (includes vsync)
+//   memory        JS heap (CDP Runtime.getHeapUsage after a forced GC) and DOM nodes, as deltas
+//                 over the workbench with no panel open
+// Data: the dev results hook (HOGQL_DEV_RESULTS_FILE) with a generator spec, `naive: true` for the
+// baseline. Usage: node scripts/bench/webview-grid.mjs [--rows 100000] [--cols 20] [--runs 3]
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageExtension } from '../package.mjs';
+import { root, prepareRun, startCodeServer, launchBrowser, openWorkbench, waitFor } from '../../test/support/host.mjs';
+import { findWebviewFrame, focusWorkbench } from '../../test/support/workbench.mjs';
+
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const ROWS = arg('rows', 100_000);
+const COLS = arg('cols', 20);
+const RUNS = arg('runs', 3);
+const FRAMES = 240;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length - 1) * p))];
+const mb = (b) => `${(b / 1048576).toFixed(1)} MB`;
+
+/** Runs a palette command; resolves with the epoch ms at which Enter was pressed. */
+async function palette(page, title) {
+  await focusWorkbench(page);
+  await page.keyboard.press('F1');
+  const input = '.quick-input-widget .quick-input-box input';
+  await page.waitForSelector(input, { state: 'visible' });
+  await page.keyboard.type(title);
+  const row = '.quick-input-widget .quick-input-list .monaco-list-row.focused .label-name';
+  await waitFor(async () => ((await page.textContent(row).catch(() => '')) ?? '').replace(/\s+/g, ' ').trim() === title, 15_000, title);
+  const t0 = Date.now();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(input, { state: 'hidden' });
+  return t0;
+}
+
+async function heap(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const nodes = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'Nodes')?.value ?? 0;
+  return { usedSize, nodes };
+}
+
+/** Scrolls the result's scroller by `step` px per animation frame; per-frame work and deltas. */
+function scrollProbe(frame, naive) {
+  return frame.evaluate(
+    async ({ frames, naive }) => {
+      const el = document.querySelector(naive ? '.main' : '.grid-scroll');
+      const work = [];
+      const deltas = [];
+      let last = performance.now();
+      for (let i = 0; i < frames; i++) {
+        await new Promise((r) => requestAnimationFrame(r));
+        const t0 = performance.now();
+        deltas.push(t0 - last);
+        last = t0;
+        el.scrollTop += 200;
+        el.dispatchEvent(new Event('scroll'));
+        void document.body.offsetHeight;
+        work.push(performance.now() - t0);
+      }
+      return { work, deltas: deltas.slice(1), end: el.scrollTop };
+    },
+    { frames: FRAMES, naive },
+  );
+}
+
+async function measure(page, cdp, devFile, spec, label) {
+  await palette(page, 'View: Close All Editors');
+  await waitFor(async () => !page.frames().some((f) => f.url().includes('/webview/')), 30_000, 'webviews closed');
+  const base = await heap(cdp);
+  writeFileSync(devFile, JSON.stringify({ generate: spec }));
+  const t0 = await palette(page, 'PostHog: Open Results Panel');
+  const id = `generated-${spec.rows}x${spec.cols}-${spec.seed}${spec.naive ? '-naive' : ''}`;
+  const frame = await findWebviewFrame(page, `#app[data-query-id="${id}"]`, 600_000);
+  const d = await frame.$eval('#app', (a) => ({ renderMs: Number(a.dataset.renderMs), renderedAt: Number(a.dataset.renderedAt), sentAt: Number(a.dataset.sentAt) }));
+  const after = await heap(cdp);
+  const r = { label, e2eMs: d.renderedAt - t0, postMs: d.renderedAt - d.sentAt, webviewMs: d.renderMs, heap: after.usedSize - base.usedSize, nodes: after.nodes - base.nodes };
+  console.log(`  ${label}: Enter→painted ${r.e2eMs} ms, host post→painted ${r.postMs} ms, message→painted (in webview) ${r.webviewMs} ms, JS heap +${mb(r.heap)}, DOM nodes +${r.nodes}`);
+  try {
+    const scroll = await scrollProbe(frame, spec.naive);
+    Object.assign(r, { workP95: pct(scroll.work, 0.95), workMax: Math.max(...scroll.work), deltaP50: pct(scroll.deltas, 0.5), deltaP95: pct(scroll.deltas, 0.95) });
+    console.log(`  ${label}: scroll work p95 ${r.workP95.toFixed(2)} ms (max ${r.workMax.toFixed(1)}), frame Δ p50 ${r.deltaP50.toFixed(1)} / p95 ${r.deltaP95.toFixed(1)} ms`);
+  } catch (e) {
+    console.log(`  ${label}: scroll probe failed: ${e.message.split('\n')[0]}`);
+  }
+  return r;
+}
+
+async function main() {
+  const vsix = packageExtension({ quiet: true });
+  const dirs = prepareRun({ name: 'bench-webview-grid', vsix: vsix.path, workspace: join(root, 'test', 'fixtures', 'workspace') });
+  const devFile = join(dirs.run, 'dev-results.json');
+  writeFileSync(devFile, '{}');
+  const server = await startCodeServer(dirs, { HOGQL_DEV_RESULTS_FILE: devFile });
+  const browser = await launchBrowser();
+  try {
+    const { page } = await openWorkbench(browser, server, dirs);
+    page.setDefaultTimeout(600_000);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    console.log(`webview grid: ${ROWS} rows × ${COLS} columns, ${RUNS} runs (virtual) + 1 (naive), ${FRAMES} scroll frames of 200 px`);
+    const grid = [];
+    for (let i = 0; i < RUNS; i++) grid.push(await measure(page, cdp, devFile, { rows: ROWS, cols: COLS, seed: 100 + i }, `virtual #${i + 1}`));
+    const naive = await measure(page, cdp, devFile, { rows: ROWS, cols: COLS, seed: 99, naive: true }, 'naive');
+    const m = (k) => median(grid.map((g) => g[k]));
+    console.log('\nmedian of virtual runs vs naive:');
+    const ratio = (k) => `${(naive[k] / m(k)).toFixed(1)}×`;
+    const f = (v, digits = 0) => (v === undefined ? 'n/a' : v.toFixed(digits));
+    console.log(`  first paint, message→painted   ${m('webviewMs')} ms vs ${naive.webviewMs} ms → ${ratio('webviewMs')} faster (goals ≤ 300 ms, ≥ 20×)`);
+    console.log(`  first paint, host post→painted ${m('postMs')} ms vs ${naive.postMs} ms → ${ratio('postMs')} faster`);
+    console.log(`  first paint, Enter→painted     ${m('e2eMs')} ms vs ${naive.e2eMs} ms → ${ratio('e2eMs')} faster (includes generating the data and creating the panel)`);
+    console.log(`  scroll work p95 ${f(m('workP95'), 2)} ms vs ${f(naive.workP95, 2)} ms; frame Δ p95 ${f(m('deltaP95'), 1)} ms vs ${f(naive.deltaP95, 1)} ms (goal ≤ 16 ms)`);
+    console.log(`  JS heap            +${mb(m('heap'))} vs +${mb(naive.heap)} → ${(naive.heap / m('heap')).toFixed(1)}×`);
+    console.log(`  DOM nodes          +${m('nodes')} vs +${naive.nodes} → ${(naive.nodes / m('nodes')).toFixed(0)}×`);
+  } finally {
+    await browser.close().catch(() => {});
+    await server.stop();
+  }
+}
+
+await main();
