@@ -1,0 +1,216 @@
+// HogQL language features in the real extension host: diagnostics, completion (incl. live names
+// from the emulator), hover, signature help, outline, folding, and the editor staying responsive.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { waitFor } from '../support/waitFor';
+import { emulator, signInToEmulator, signOutAll } from './support';
+
+let fileNo = 0;
+async function openDoc(content: string): Promise<vscode.TextDocument> {
+  const folder = vscode.workspace.workspaceFolders![0]!.uri;
+  const uri = vscode.Uri.joinPath(folder, `language-${process.pid}-${++fileNo}.hogql`);
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+const diagnostics = (doc: vscode.TextDocument, source?: string) => vscode.languages.getDiagnostics(doc.uri).filter((d) => !source || d.source === source);
+
+/** Completion labels at the `|` of `text` (the bar is removed). */
+async function complete(text: string, trigger?: string): Promise<{ doc: vscode.TextDocument; list: vscode.CompletionList; labels: string[] }> {
+  const at = text.indexOf('|');
+  const doc = await openDoc(text.replace('|', ''));
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.positionAt(at), trigger);
+  return { doc, list, labels: list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)) };
+}
+
+/** Completion offers the project's names: all of them, or the first 200 (then the list is incomplete). */
+function sameNames(labels: string[], expected: string[]): void {
+  assert.ok(expected.length > 0, 'the emulator has names');
+  assert.equal(labels.length, Math.min(200, new Set(expected).size), `${labels.length} labels for ${expected.length} names`);
+  const known = new Set(expected);
+  for (const l of labels) assert.ok(known.has(l), `${l} is one of the project's names`);
+}
+
+async function emulatorGet<T>(path: string): Promise<T> {
+  const emu = emulator();
+  const res = await fetch(`${emu.url}${path}`, { headers: { authorization: `Bearer ${emu.personalKey}` } });
+  assert.equal(res.status, 200, path);
+  return (await res.json()) as T;
+}
+
+describe('language: diagnostics', function () {
+  this.timeout(60_000);
+  before(signOutAll);
+
+  it('puts PostHog parser errors on the offending token, counting an emoji before it right', async () => {
+    const text = "SELECT '🦔 hedgehog' AS h, event FROM events WHERE event = )";
+    const doc = await openDoc(text);
+    const d = await waitFor(() => diagnostics(doc, 'PostHog parser').find((x) => x.severity === vscode.DiagnosticSeverity.Error), 20_000, 'a PostHog parser error');
+    const at = text.lastIndexOf(')');
+    assert.deepEqual([d.range.start.character, d.range.end.character], [at, at + 1]);
+    assert.equal(d.range.start.line, 0);
+  });
+
+  it('warns about an unknown table without blocking, with its own source and code', async () => {
+    const doc = await openDoc('SELECT event FROM evnts');
+    const d = await waitFor(() => diagnostics(doc, 'hogql').find((x) => x.code === 'unknown-table'), 20_000, 'the unknown-table warning');
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+    assert.deepEqual([d.range.start.character, d.range.end.character], [18, 23]);
+    assert.match(d.message, /Unknown table `evnts`/);
+  });
+
+  it('reports each broken statement; an error in one does not hide the next', async () => {
+    const doc = await openDoc('SELECT FROM WHERE;\nSELECT 1 FROM events WHERE (;\nSELECT 1');
+    const errors = await waitFor(() => {
+      const e = diagnostics(doc, 'PostHog parser').filter((x) => x.severity === vscode.DiagnosticSeverity.Error);
+      return e.length === 2 ? e : undefined;
+    }, 20_000, 'two PostHog parser errors');
+    assert.deepEqual(errors.map((e) => e.range.start.line).sort(), [0, 1]);
+  });
+
+  it('stays responsive on a 500-term AND chain and 1,000 nested parentheses, and still checks the next statement', async () => {
+    const and = `SELECT 1 FROM events WHERE ${Array.from({ length: 500 }, (_, i) => `a${i} = ${i}`).join(' AND ')}`;
+    const parens = `SELECT ${'('.repeat(1000)}1${')'.repeat(1000)} FROM events`;
+    let worst = 0;
+    let last = performance.now();
+    const tick = setInterval(() => {
+      const now = performance.now();
+      worst = Math.max(worst, now - last - 10);
+      last = now;
+    }, 10);
+    try {
+      const doc = await openDoc(`${and};\n${parens};\nSELECT event FROM events WHERE )`);
+      const d = await waitFor(() => diagnostics(doc, 'PostHog parser').find((x) => x.range.start.line === 2 && x.severity === vscode.DiagnosticSeverity.Error), 30_000, 'the squiggle on the third statement');
+      assert.equal(d.range.start.character, 'SELECT event FROM events WHERE '.length);
+      const infos = diagnostics(doc, 'PostHog parser').filter((x) => x.severity === vscode.DiagnosticSeverity.Information).map((x) => `${x.range.start.line}:${x.code}`);
+      assert.deepEqual(infos.sort(), ['0:too-large', '1:too-large']);
+    } finally {
+      clearInterval(tick);
+    }
+    assert.ok(worst < 100, `event loop was late by ${worst.toFixed(0)} ms`);
+  });
+
+  it('clears the error once the statement is fixed', async () => {
+    const doc = await openDoc('SELECT event FROM events WHERE');
+    await waitFor(() => diagnostics(doc, 'PostHog parser').length > 0, 20_000, 'the error');
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, doc.positionAt(doc.getText().length), " event = '$pageview'");
+    await vscode.workspace.applyEdit(edit);
+    await waitFor(() => diagnostics(doc, 'PostHog parser').length === 0, 20_000, 'the error to go away');
+  });
+});
+
+describe('language: completion, hover, signature, outline (offline)', function () {
+  this.timeout(60_000);
+  before(signOutAll);
+
+  it('completes statement keywords', async () => {
+    assert.ok((await complete('SEL|')).labels.includes('SELECT'));
+  });
+
+  it('completes functions as snippets with their arity', async () => {
+    const { list } = await complete('SELECT cou| FROM events');
+    const count = list.items.find((i) => i.label === 'count');
+    assert.ok(count);
+    assert.equal(count.kind, vscode.CompletionItemKind.Function);
+    assert.equal((count.insertText as vscode.SnippetString).value, 'count($0)');
+    const day = list.items.find((i) => i.label === 'toStartOfDay');
+    assert.equal((day?.insertText as vscode.SnippetString).value, 'toStartOfDay(${1:timestamp})');
+  });
+
+  it('completes tables and CTE names after FROM', async () => {
+    const { labels } = await complete('WITH top AS (SELECT event FROM events) SELECT * FROM |');
+    assert.ok(labels.includes('events') && labels.includes('persons') && labels.includes('top'), labels.slice(0, 20).join());
+  });
+
+  it('completes fields of an aliased table and columns of a CTE', async () => {
+    const a = await complete('SELECT e.| FROM events AS e');
+    assert.ok(a.labels.includes('event') && a.labels.includes('timestamp') && a.labels.includes('properties'), a.labels.join());
+    assert.ok(!a.labels.includes('count'), 'no functions after `e.`');
+    const b = await complete('WITH t AS (SELECT event AS name, count() AS n FROM events GROUP BY name) SELECT | FROM t');
+    assert.ok(b.labels.includes('name') && b.labels.includes('n'), b.labels.slice(0, 20).join());
+  });
+
+  it('hovers functions, tables and fields', async () => {
+    const doc = await openDoc('SELECT count(), timestamp FROM events');
+    const hover = async (col: number) => {
+      const hs = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(0, col));
+      return hs.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+    };
+    assert.match(await hover(8), /aggregate function · 0–1 arguments/);
+    assert.match(await hover(34), /Table `events`/);
+    assert.match(await hover(18), /Field `timestamp`: datetime/);
+  });
+
+  it('gives signature help inside a call', async () => {
+    const text = 'SELECT toStartOfDay(timestamp, ';
+    const doc = await openDoc(text);
+    const help = await vscode.commands.executeCommand<vscode.SignatureHelp>('vscode.executeSignatureHelpProvider', doc.uri, doc.positionAt(text.length), ',');
+    assert.ok(help?.signatures[0]?.label.startsWith('toStartOfDay('));
+    assert.equal(help.activeParameter, 1);
+  });
+
+  it('outlines statements with their CTEs, and folds multi-line statements', async () => {
+    const doc = await openDoc('-- daily\nWITH a AS (\n  SELECT 1\n)\nSELECT *\nFROM a;\nSELECT 2');
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+    assert.deepEqual(symbols.map((s) => s.name), ['daily', 'SELECT 2']);
+    assert.deepEqual(symbols[0]!.children.map((c) => c.name), ['a']);
+    const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', doc.uri);
+    assert.ok(folds.some((f) => f.start === 1 && f.end === 5), JSON.stringify(folds));
+  });
+
+  it('opens a new HogQL query', async () => {
+    await vscode.commands.executeCommand('hogql.newQuery');
+    const doc = vscode.window.activeTextEditor?.document;
+    assert.equal(doc?.languageId, 'hogql');
+    assert.equal(doc?.isUntitled, true);
+    assert.match(doc!.getText(), /SELECT event, count\(\) AS events/);
+  });
+});
+
+describe('language: live names from PostHog', function () {
+  this.timeout(60_000);
+  before(async () => {
+    await signOutAll();
+    await signInToEmulator();
+  });
+  after(signOutAll);
+
+  it('completes the project event names inside event = \'…\'', async () => {
+    const pid = emulator().projects[0]!.id;
+    const events = (await emulatorGet<{ results: { name: string }[] }>(`/api/projects/${pid}/event_definitions/?limit=500`)).results.map((e) => e.name);
+    assert.ok(events.length > 0, 'the emulator has events');
+    const { labels } = await complete("SELECT 1 FROM events WHERE event = '|'", "'");
+    sameNames(labels, events);
+  });
+
+  it('completes event property names after properties., replacing the whole $name', async () => {
+    const pid = emulator().projects[0]!.id;
+    const props = (await emulatorGet<{ results: { name: string }[] }>(`/api/projects/${pid}/property_definitions/?type=event&limit=500`)).results.map((p) => p.name);
+    const dollar = props.find((p) => p.startsWith('$') && p.length > 3);
+    assert.ok(dollar, 'a $-property exists in the emulator data');
+    const { doc, list, labels } = await complete(`SELECT properties.${dollar.slice(0, 3)}| FROM events`);
+    assert.ok(labels.includes(dollar), `${dollar} in ${labels.slice(0, 10).join()}`);
+    const item = list.items.find((i) => i.label === dollar)!;
+    const range = (item.range as { replacing: vscode.Range }).replacing;
+    assert.equal(doc.getText(range), dollar.slice(0, 3));
+    const all = await complete('SELECT properties.| FROM events');
+    sameNames(all.labels, props);
+  });
+
+  it('completes person property names after person.properties.', async () => {
+    const pid = emulator().projects[0]!.id;
+    const props = (await emulatorGet<{ results: { name: string }[] }>(`/api/projects/${pid}/property_definitions/?type=person&limit=500`)).results.map((p) => p.name);
+    assert.ok(props.length > 0, 'the emulator has person properties');
+    const { labels } = await complete('SELECT person.properties.| FROM events');
+    sameNames(labels, props);
+  });
+
+  it('shows server (HogQLMetadata) problems for a statement the parser accepts', async () => {
+    const doc = await openDoc('SELECT no_such_column_xyz FROM events');
+    const d = await waitFor(() => diagnostics(doc, 'PostHog').find((x) => x.severity === vscode.DiagnosticSeverity.Error), 30_000, 'a server diagnostic');
+    assert.match(d.message, /no_such_column_xyz/);
+  });
+});
