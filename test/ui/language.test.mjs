@@ -1,0 +1,62 @@
+// UI layer: HogQL language features in the real editor (Monaco) of the workbench: a squiggle
+// appears on a syntax error and goes when it is fixed; a completion is accepted from the suggest widget.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { root, prepareRun, startCodeServer, launchBrowser, openWorkbench, waitFor } from '../support/host.mjs';
+import { runFromPalette } from '../support/workbench.mjs';
+
+const shots = join(root, 'artifacts', 'screenshots');
+const EDITOR = '.editor-instance .monaco-editor';
+const isMac = process.platform === 'darwin';
+
+/** The editor's text as rendered (Monaco uses non-breaking spaces). */
+const editorText = (page) => page.$eval(`${EDITOR} .view-lines`, (el) => el.innerText.replace(/\u00a0/g, ' '));
+
+describe('UI: HogQL language features', function () {
+  this.timeout(180_000);
+  let server, browser, page;
+
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    const dirs = prepareRun({ name: 'ui-language', workspace: join(root, 'test', 'fixtures', 'workspace') });
+    server = await startCodeServer(dirs);
+    browser = await launchBrowser();
+    ({ page } = await openWorkbench(browser, server, dirs));
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+  });
+
+  async function replaceText(text) {
+    await page.click(`${EDITOR} .view-lines`);
+    await page.keyboard.press(isMac ? 'Meta+A' : 'Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type(text, { delay: 15 });
+  }
+
+  it('opens a new query, squiggles a syntax error, and clears it when fixed', async () => {
+    await runFromPalette(page, 'PostHog: New HogQL Query');
+    await waitFor(async () => (await editorText(page)).includes('SELECT event, count() AS events'), 30_000, 'the starter query');
+    await replaceText('SELECT event FROM events WHERE');
+    await waitFor(() => page.$(`${EDITOR} .squiggly-error`), 30_000, 'a squiggle on the syntax error');
+    await page.screenshot({ path: join(shots, 'language-squiggle.png') });
+    await page.keyboard.type(' event = 1', { delay: 15 });
+    await waitFor(async () => !(await page.$(`${EDITOR} .squiggly-error`)), 30_000, 'the squiggle to go away');
+  });
+
+  it('accepts a function completion from the suggest widget', async () => {
+    await replaceText('SELECT cou');
+    await page.keyboard.press('Control+Space');
+    await waitFor(async () => {
+      const label = await page.$eval('.suggest-widget.visible .monaco-list-row.focused', (el) => el.getAttribute('aria-label') ?? el.textContent).catch(() => '');
+      return /^count\b/.test(label ?? '');
+    }, 30_000, '`count` focused in the suggest widget');
+    await page.screenshot({ path: join(shots, 'language-suggest.png') });
+    await page.keyboard.press('Enter');
+    await waitFor(async () => (await editorText(page)).includes('SELECT count()'), 10_000, 'count() inserted');
+    assert.ok(!(await page.$('.suggest-widget.visible')), 'the suggest widget closed');
+  });
+});
