@@ -84,6 +84,7 @@ export class SyntaxDiagnostics implements vscode.Disposable {
       const problems = statements.flatMap((s, i) => statementProblems(s, this.local.check(s.text), outcomes[i], settings.parserTimeoutMs, settings.vocabularyWarnings));
       this.collection.set(doc.uri, problems.map((p) => this.toDiagnostic(doc, p)));
     };
+    if (!(await this.warmLocal(statements, abort.signal))) return;
     publish();
     const pending = statements.map((s, i) => (outcomes[i] || s.limit ? undefined : i)).filter((i): i is number => i !== undefined);
     await Promise.all(
@@ -93,6 +94,23 @@ export class SyntaxDiagnostics implements vscode.Disposable {
       }),
     );
     if (!abort.signal.aborted && doc.version === version) this.emitter.fire(doc.uri);
+  }
+
+  /**
+   * Runs our parser and checks on the statements not cached yet in slices of about 5 ms, yielding
+   * between slices so a big file never blocks the extension host. False when superseded meanwhile.
+   */
+  private async warmLocal(statements: StatementInfo[], signal: AbortSignal): Promise<boolean> {
+    let slice = performance.now();
+    for (const s of statements) {
+      if (performance.now() - slice > 5) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (signal.aborted) return false;
+        slice = performance.now();
+      }
+      this.local.check(s.text);
+    }
+    return true;
   }
 
   private toDiagnostic(doc: vscode.TextDocument, p: LangProblem): vscode.Diagnostic {

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { toRange } from './convert';
 import { arityLabel } from './completionItems';
 import { signatureAt } from './hogql/completion';
+import { parse, type ParseResult } from './hogql/parse';
 import { documentSymbols, foldingRanges, type HogQLSymbol } from './hogql/symbols';
 
 export class SignatureProvider implements vscode.SignatureHelpProvider {
@@ -39,13 +40,24 @@ function toSymbol(doc: vscode.TextDocument, s: HogQLSymbol): vscode.DocumentSymb
   return sym;
 }
 
+/** Outline and folding share one parse per document version (VS Code asks for both after an edit). */
 export class OutlineProvider implements vscode.DocumentSymbolProvider, vscode.FoldingRangeProvider {
+  private last: { uri: string; version: number; parsed: ParseResult } | undefined;
+
+  private parsed(doc: vscode.TextDocument): ParseResult {
+    const uri = doc.uri.toString();
+    if (this.last?.uri !== uri || this.last.version !== doc.version) this.last = { uri, version: doc.version, parsed: parse(doc.getText()) };
+    return this.last.parsed;
+  }
+
   provideDocumentSymbols(doc: vscode.TextDocument): vscode.DocumentSymbol[] {
-    return documentSymbols(doc.getText()).map((s) => toSymbol(doc, s));
+    const parsed = this.parsed(doc);
+    return documentSymbols(parsed.text, parsed).map((s) => toSymbol(doc, s));
   }
 
   provideFoldingRanges(doc: vscode.TextDocument): vscode.FoldingRange[] {
-    return foldingRanges(doc.getText()).map(
+    const parsed = this.parsed(doc);
+    return foldingRanges(parsed.text, parsed).map(
       (f) => new vscode.FoldingRange(f.startLine, f.endLine, f.kind === 'comment' ? vscode.FoldingRangeKind.Comment : vscode.FoldingRangeKind.Region),
     );
   }
