@@ -1,23 +1,23 @@
 // UI layer: Ctrl+Enter in the real editor runs the statement against the local PostHog and the
 // results grid in the real webview shows the same cells as a plain HTTP query to the emulator.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, prepareRun, startCodeServer, launchBrowser, openWorkbench, waitFor } from '../support/host.mjs';
 import { startEmulator } from '../support/emulator.mjs';
-import { findWebviewFrame, statusBarTexts } from '../support/workbench.mjs';
+import { findWebviewFrame, statusBarTexts, focusWorkbench, acceptQuickPick } from '../support/workbench.mjs';
 
 const shots = join(root, 'artifacts', 'screenshots');
 const QUERY = readFileSync(join(root, 'test/fixtures/run-workspace/run.hogql'), 'utf8');
 
 describe('UI: run a query with Ctrl+Enter', function () {
   this.timeout(180_000);
-  let emulator, server, browser, page;
+  let emulator, server, browser, page, dirs, exportBase;
 
   before(async () => {
     mkdirSync(shots, { recursive: true });
     emulator = await startEmulator({ events: 5000, rateLimits: false });
-    const dirs = prepareRun({
+    dirs = prepareRun({
       name: 'ui-run',
       workspace: join(root, 'test/fixtures/run-workspace'),
       extraExtensions: [{ from: join(root, 'demo/bootstrap'), id: 'hogql-dev.demo-bootstrap-0.0.1' }],
@@ -25,6 +25,7 @@ describe('UI: run a query with Ctrl+Enter', function () {
     server = await startCodeServer(dirs, {
       HOGQL_DEMO_SIGNIN: JSON.stringify({ host: emulator.url, key: emulator.personalKey, projectId: emulator.projects[0].id }),
       HOGQL_DEMO_OPEN: 'run.hogql',
+      HOGQL_DEV_EXPORT_FILE: (exportBase = join(dirs.run, 'export')),
     });
     browser = await launchBrowser();
     ({ page } = await openWorkbench(browser, server, dirs));
@@ -69,5 +70,49 @@ describe('UI: run a query with Ctrl+Enter', function () {
     const headers = await frame.$$eval('[role="columnheader"]', (hs) => hs.map((h) => h.textContent ?? ''));
     assert.ok(headers.some((h) => h.includes('browser')) && headers.some((h) => h.includes('views')), headers.join(' | '));
     await page.screenshot({ path: join(shots, 'run-ctrl-enter.png') });
+  });
+
+  /** Data rows of the grid as text, in row order (without the row-number column). */
+  const gridRows = (frame) =>
+    frame.$$eval('.grid-body .row', (els) =>
+      els
+        .map((e) => ({ i: Number(e.getAttribute('aria-rowindex')), cells: [...e.children].slice(1).map((c) => c.textContent) }))
+        .sort((a, b) => a.i - b.i)
+        .map((x) => x.cells),
+    );
+
+  it('exports the whole result to a CSV file with RFC 4180 quoting', async () => {
+    const frame = await findWebviewFrame(page, '#app[data-query-id^="vscode-hogql-"] .grid-body .row');
+    const want = await expected();
+    await frame.click('button.export-file');
+    const file = `${exportBase}.csv`;
+    const text = await waitFor(() => existsSync(file) && readFileSync(file, 'utf8').split(/\r\n/).length > want.length && readFileSync(file, 'utf8'), 20_000, 'the exported file');
+    const lines = text.split('\r\n').filter((l) => l !== '');
+    assert.equal(lines[0], 'browser,views');
+    assert.deepEqual(lines.slice(1), want.map((r) => r.map((v) => (v === 'NULL' ? '' : /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')));
+  });
+
+  it('loads more rows past PostHog\'s default LIMIT 100', async () => {
+    // A second file with a 250-row query: the first page has PostHog's default 100 rows.
+    const uri = join(dirs.ws, 'more.hogql');
+    writeFileSync(uri, 'SELECT number AS n FROM numbers(250) ORDER BY n\n');
+    await focusWorkbench(page);
+    await page.keyboard.press('Control+P');
+    await acceptQuickPick(page, 'more.hogql');
+    await page.waitForSelector('.editor-group-container .tab.active[aria-label*="more.hogql"]', { timeout: 30_000 });
+    await page.locator('.monaco-editor .view-lines .view-line').first().click();
+    await page.keyboard.press('Control+Enter');
+    const frame = await findWebviewFrame(page, '#app[data-query-id^="vscode-hogql-"] button.load-more:not([hidden])', 60_000);
+    assert.match(await frame.textContent('#app'), /100 rows/);
+    await frame.click('button.load-more');
+    await waitFor(async () => /250 rows/.test(await frame.textContent('#app')), 30_000, '250 rows after Load more');
+    assert.equal(await frame.$eval('button.load-more', (b) => b.hidden), true, 'no more rows to load');
+    // The last rows are really there: scroll the grid to its end and read them.
+    await frame.$eval('.grid-scroll', (g) => g.scrollTo(0, g.scrollHeight));
+    const rows = await waitFor(async () => {
+      const r = await gridRows(frame);
+      return r.some((x) => x[0] === '249') && r;
+    }, 10_000, 'row 249 on screen');
+    assert.ok(rows.some((x) => x[0] === '248'));
   });
 });
