@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { RawNumber, serializeResponse } from '../../src/hogql';
+import { run } from './support/fixture';
+
+describe('HogQL LIMIT, hasMore and number precision', function () {
+  this.timeout(60_000);
+
+  it('applies LIMIT 100 by default and reports hasMore', async () => {
+    const res = await run('SELECT number FROM numbers(1000)');
+    assert.equal(res.results.length, 100);
+    assert.equal(res.hasMore, true);
+    assert.equal(res.limit, 100);
+    assert.equal(res.offset, 0);
+    assert.match(res.clickhouse, /LIMIT 101$/);
+  });
+
+  it('keeps an explicit small LIMIT and OFFSET', async () => {
+    const res = await run('SELECT number FROM numbers(10) ORDER BY number LIMIT 3 OFFSET 4');
+    assert.deepEqual(res.results.map((r) => Number((r[0] as RawNumber).digits)), [4, 5, 6]);
+    assert.equal(res.hasMore, true);
+    assert.equal(res.offset, 4);
+    const exact = await run('SELECT number FROM numbers(3) LIMIT 3');
+    assert.equal(exact.hasMore, false);
+  });
+
+  it('caps an explicit LIMIT at 50000', async () => {
+    const res = await run('SELECT number FROM numbers(60000) LIMIT 1000000');
+    assert.equal(res.results.length, 50000);
+    assert.equal(res.limit, 50000);
+    assert.equal(res.hasMore, true);
+  });
+
+  it('gives every SELECT of a union LIMIT 100', async () => {
+    const res = await run('SELECT number FROM numbers(500) UNION ALL SELECT number FROM numbers(500)');
+    assert.equal(res.results.length, 200);
+  });
+
+  it('keeps 64-bit integers beyond 2^53 exact through serialisation', async () => {
+    const res = await run('SELECT 9007199254740993, 18446744073709551615, -9223372036854775808, 9223372036854775807 * 4');
+    const text = serializeResponse(res);
+    assert.match(text, /"results":\[\[9007199254740993,18446744073709551615,-9223372036854775808,18446744073709551612\]\]/);
+    assert.deepEqual(res.types.map((t) => t[1]), ['UInt64', 'UInt64', 'Int64', 'UInt64']);
+  });
+
+  it('serialises datetimes as ISO 8601 in the project timezone', async () => {
+    const utc = await run("SELECT toDateTime('2024-06-01 12:00:00'), toDate('2024-06-01')");
+    assert.deepEqual(utc.results, [['2024-06-01T12:00:00Z', '2024-06-01']]);
+    const la = await run("SELECT toDateTime('2024-06-01 12:00:00')", { timezone: 'America/Los_Angeles' });
+    assert.deepEqual(la.results, [['2024-06-01T12:00:00-07:00']]);
+  });
+});
