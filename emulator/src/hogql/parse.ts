@@ -14,9 +14,27 @@ function codePointLength(text: string): number {
   return n;
 }
 
+/** Recently parsed texts → parser output (ASTs and errors); callers get their own copy. */
+const CACHE_SIZE = 256;
+const cache = new Map<string, unknown>();
+
+async function parseCached(rule: ParseRule, text: string): Promise<unknown> {
+  const key = `${rule}\u0000${text}`;
+  let result = cache.get(key);
+  if (result === undefined) {
+    result = await sharedParsePool().parse(rule, text);
+    cache.set(key, result);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  } else {
+    cache.delete(key);
+    cache.set(key, result);
+  }
+  return structuredClone(result);
+}
+
 export async function parseHogQL(text: string, rule: ParseRule = 'select'): Promise<Node> {
   if (rule === 'expr' && text === '') throw new HogQLError('hogql_syntax_error', 'Empty query');
-  const result = await sharedParsePool().parse(rule, text);
+  const result = await parseCached(rule, text);
   if (isParseFailure(result)) {
     const length = codePointLength(text);
     const start = result.start ? Math.min(Math.max(result.start.offset, 0), length) : undefined;

@@ -64,6 +64,11 @@ export class ParsePool {
     });
   }
 
+  /** Start every worker and run a first parse, so the first real query is not cold (~2 s). */
+  async warm(): Promise<void> {
+    await Promise.all(Array.from({ length: this.size }, () => this.parse('select', 'SELECT 1 FROM events WHERE 1 = 1')));
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.reject(new Error('parser pool is closed'));
