@@ -81,7 +81,7 @@ export class SyntaxDiagnostics implements vscode.Disposable {
     const outcomes: (ParseOutcome | undefined)[] = statements.map((s) => (s.limit ? undefined : this.parser.cached(s.text)));
     const publish = (): void => {
       if (abort.signal.aborted || doc.version !== version || doc.isClosed) return;
-      const problems = statements.flatMap((s, i) => statementProblems(s, this.local.check(s.text), outcomes[i], settings.parserTimeoutMs, settings.vocabularyWarnings));
+      const problems = statements.flatMap((s, i) => statementProblems(s, this.local.checkStatement(s), outcomes[i], settings.parserTimeoutMs, settings.vocabularyWarnings));
       this.collection.set(doc.uri, problems.map((p) => this.toDiagnostic(doc, p)));
     };
     if (!(await this.warmLocal(statements, abort.signal))) return;
@@ -108,7 +108,7 @@ export class SyntaxDiagnostics implements vscode.Disposable {
         if (signal.aborted) return false;
         slice = performance.now();
       }
-      this.local.check(s.text);
+      this.local.checkStatement(s);
     }
     return true;
   }

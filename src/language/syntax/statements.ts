@@ -39,6 +39,8 @@ interface LocalResult {
   warnings: Problem[];
 }
 
+const NOTHING: LocalResult = { syntax: [], warnings: [] };
+
 export function documentStatements(text: string, limits?: ParseLimits): StatementInfo[] {
   const lexed = lex(text);
   return splitStatements(text, lexed).map((s) => {
@@ -50,6 +52,14 @@ export function documentStatements(text: string, limits?: ParseLimits): Statemen
 /** Our own parser and vocabulary checks, cached by statement text. */
 export class LocalChecker {
   private readonly cache = new Lru<string, LocalResult>(500);
+
+  /**
+   * Statements over a size cap are not checked at all: our parser and checks are synchronous on
+   * the extension host and too slow on such shapes (a 500-term AND chain takes 50–150 ms).
+   */
+  checkStatement(s: StatementInfo): LocalResult {
+    return s.limit ? NOTHING : this.check(s.text);
+  }
 
   check(text: string): LocalResult {
     let r = this.cache.get(text);
