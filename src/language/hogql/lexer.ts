@@ -6,7 +6,7 @@
  * Keywords are identifiers with `keyword` set to the uppercase spelling, because
  * most HogQL keywords can also be used as identifiers.
  */
-import { getVocabulary } from './vocabulary';
+import { KEYWORDS } from './keywords';
 
 export type TokenKind =
   | 'ident' // bare identifier or keyword (`keyword` is set for keywords)
@@ -50,7 +50,7 @@ const EXTRA_KEYWORDS = ['ASC', 'INFINITY', 'YYYY'];
 let keywordSet: Set<string> | undefined;
 
 export function isKeywordWord(upper: string): boolean {
-  keywordSet ??= new Set([...getVocabulary().keywords, ...EXTRA_KEYWORDS]);
+  keywordSet ??= new Set([...KEYWORDS, ...EXTRA_KEYWORDS]);
   return keywordSet.has(upper);
 }
 

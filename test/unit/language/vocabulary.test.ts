@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { NameIndex, subsequenceScore } from '../../../src/language/hogql/filter';
 import { closest, editDistance } from '../../../src/language/hogql/suggest';
 import { getVocabulary } from '../../../src/language/hogql/vocabulary';
+import { KEYWORDS } from '../../../src/language/hogql/keywords';
 
 describe('vocabulary', () => {
   const v = getVocabulary();
@@ -56,5 +57,11 @@ describe('name filtering and suggestions', () => {
   it('scores subsequences, preferring contiguous matches', () => {
     assert.equal(subsequenceScore('abc', 'ac') > subsequenceScore('abc', 'ab'), true);
     assert.equal(subsequenceScore('abc', 'ca'), -1);
+  });
+});
+
+describe('keywords module', () => {
+  it('lists exactly the vocabulary keywords (the lexer uses it instead of the whole vocabulary)', () => {
+    assert.deepEqual([...KEYWORDS], [...getVocabulary().keywords]);
   });
 });
