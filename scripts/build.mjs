@@ -31,6 +31,8 @@ const common = {
   bundle: true,
   sourcemap: true,
   minify: production,
+  // Class names survive minification: error names (TimeoutError, …) appear in logs and messages.
+  keepNames: true,
   logLevel: 'warning',
   target: 'es2022',
   define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
@@ -94,7 +96,8 @@ if (!production || testsOnly) {
 
 if (!watch) {
   if (!testsOnly) rmSync(join(root, 'dist'), { recursive: true, force: true });
-  if (!production || testsOnly) rmSync(join(root, 'out'), { recursive: true, force: true });
+  // `--tests` overwrites in place (parallel test runs on one checkout read out/ meanwhile).
+  if (!production && !testsOnly) rmSync(join(root, 'out'), { recursive: true, force: true });
 }
 
 const started = Date.now();

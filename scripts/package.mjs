@@ -2,13 +2,47 @@
 // Production build + `vsce package` → artifacts/vscode-hogql-<version>.vsix. Prints the path and size.
 // The bundles carry their dependencies, so vsce runs with --no-dependencies.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-export function packageExtension({ quiet = false } = {}) {
+/**
+ * Builds and packages under an exclusive lock: the production build rewrites dist/, so two
+ * packagers at once (parallel test runs on one checkout) would ship each other's half-built files.
+ */
+function withLock(fn) {
+  const lock = join(root, 'artifacts', '.package.lock');
+  mkdirSync(join(root, 'artifacts'), { recursive: true });
+  const deadline = Date.now() + 5 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than 5 minutes is left over from a killed run.
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 5 * 60_000) rmSync(lock, { recursive: true, force: true });
+      } catch {
+        /* gone meanwhile */
+      }
+      if (Date.now() > deadline) throw new Error(`could not take ${lock}`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+export function packageExtension(opts = {}) {
+  return withLock(() => packageUnlocked(opts));
+}
+
+function packageUnlocked({ quiet = false } = {}) {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const out = join(root, 'artifacts', `${pkg.name}-${pkg.version}.vsix`);
   mkdirSync(join(root, 'artifacts'), { recursive: true });

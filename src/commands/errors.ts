@@ -13,7 +13,7 @@ class NeverError extends Error {
  * Shows an error to the user with an action that helps, and logs its detail. API errors carry a
  * user-facing message (`userMessage`); a cancelled request is not an error and shows nothing.
  */
-export async function showError(ctx: Ctx, e: unknown): Promise<void> {
+export async function showError(ctx: Ctx, e: unknown, opts: { retry?: () => unknown } = {}): Promise<void> {
   const api = apiIfLoaded();
   const ApiError = api?.ApiError ?? NeverError;
   if ((api && e instanceof api.AbortError) || (e instanceof Error && e.name === 'AbortError')) return;
@@ -26,6 +26,13 @@ export async function showError(ctx: Ctx, e: unknown): Promise<void> {
     if (host) actions['Create Personal API Key'] = () => vscode.env.openExternal(vscode.Uri.parse(personalKeysUrl(host)));
   } else if (api && e instanceof api.MissingScopeError) {
     if (host) actions['Edit API Key Scopes'] = () => vscode.env.openExternal(vscode.Uri.parse(personalKeysUrl(host)));
+    actions['Switch Key'] = () => vscode.commands.executeCommand('hogql.signIn');
+  } else if (opts.retry && api && e instanceof api.RateLimitError) {
+    const wait = Math.ceil((e.retryAfterMs ?? 0) / 1000);
+    const retry = opts.retry;
+    actions[wait > 0 ? `Retry in ${wait} s` : 'Retry'] = () => new Promise((r) => setTimeout(r, wait * 1000)).then(retry);
+  } else if (opts.retry && api && (e instanceof api.NetworkError || e instanceof api.TimeoutError || e instanceof api.ServerError || e instanceof api.BadResponseError)) {
+    actions['Retry'] = opts.retry;
   }
   actions['Show Output'] = () => ctx.log.show();
   const choice = await vscode.window.showErrorMessage(`PostHog: ${message}`, ...Object.keys(actions));

@@ -128,7 +128,7 @@ export async function runQuery(ctx: Ctx, args?: RunArgs): Promise<RunOutcome | u
       d.code = outcome.error.code;
       ctx.queries.diagnostics.set(doc.uri, [d]);
     } else {
-      void showError(ctx, outcome.error);
+      void showError(ctx, outcome.error, { retry: () => runQuery(ctx, args) });
     }
   }
   return outcome;

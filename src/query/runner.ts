@@ -5,6 +5,7 @@ import type { HogQLQueryNode, HogQLQueryResponse, QueryProgress, QueryStatus } f
 import { apiIfLoaded } from '../apiLoader';
 import type { ActiveSession } from '../auth/session';
 import type { Ctx } from '../ctx';
+import { config } from '../config';
 import { formatCount } from './format';
 import { toPayload } from './response';
 import type { QueryTarget } from './target';
@@ -138,12 +139,16 @@ export class QueryRunner {
     name = 'vscode-hogql run',
   ): Promise<HogQLQueryResponse> {
     const { client, projectId } = session;
-    const first = await client.query.runAsync(projectId, node, { refresh: 'force_async', clientQueryId: queryId, name, signal });
+    // An async run answers at once (202) and each poll is quick, so the ordinary response timeout
+    // (setting hogql.http.responseTimeoutSeconds) applies, not the long one of blocking queries.
+    const { responseTimeoutMs, bodyTimeoutMs } = config.http();
+    const timeouts = { headersMs: responseTimeoutMs, bodyMs: bodyTimeoutMs };
+    const first = await client.query.runAsync(projectId, node, { refresh: 'force_async', clientQueryId: queryId, name, signal, timeouts });
     if (first.complete) return first.response;
     report(first.status);
     for (let i = 0; ; i++) {
       await sleep(POLL_MS[Math.min(i, POLL_MS.length - 1)]!, signal);
-      const status = await client.query.status(projectId, first.queryId, { signal });
+      const status = await client.query.status(projectId, first.queryId, { signal, timeouts });
       report(status);
       if (status.complete) {
         if (status.error) throw new Error(status.error_message ?? 'The query failed.');

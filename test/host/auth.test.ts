@@ -78,6 +78,16 @@ describe('auth: sign in, switch, sign out', function () {
     await assert.rejects(() => signInToEmulator(emu.projects[0]!.id, bogus), (e: Error & { status?: number }) => e.status === 401);
   });
 
+  it('names the missing scope when the key lacks one', async () => {
+    const emu = emulator();
+    const queryOnly = emu.keys.find((k) => k.scopes.length === 1 && k.scopes[0] === 'query:read');
+    assert.ok(queryOnly, 'the emulator has a query:read-only key');
+    await assert.rejects(
+      () => signInToEmulator(emu.projects[0]!.id, queryOnly.key),
+      (e: Error & { status?: number }) => e.status === 403 && /user:read/.test(e.message),
+    );
+  });
+
   it('signs out: the connection and its secret are gone', async () => {
     const hooks = await testHooks();
     const { active } = hooks.connections() as { active: string };

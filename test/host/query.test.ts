@@ -38,11 +38,15 @@ async function admin(path: string, init: RequestInit = {}): Promise<unknown> {
 describe('query runner', function () {
   this.timeout(90_000);
   before(async () => {
+    // Server-side diagnostics also POST to the query endpoint; keep them from taking the faults
+    // these tests inject for their own query.
+    await vscode.workspace.getConfiguration('hogql').update('diagnostics.server', false, vscode.ConfigurationTarget.Global);
     await signOutAll();
     await signInToEmulator();
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.getConfiguration('hogql').update('diagnostics.server', undefined, vscode.ConfigurationTarget.Global);
     await signOutAll();
   });
 
@@ -127,6 +131,25 @@ describe('query runner', function () {
     }, 20_000, 'the emulator to stop the query');
     assert.equal(stopped.state, 'cancelled', JSON.stringify(stopped));
     assert.equal(stopped.engineStopped, true, 'the engine work really stopped');
+  });
+
+  it('times out on a hung server with a message saying so', async () => {
+    const doc = await openDoc('SELECT 2');
+    const cfg = vscode.workspace.getConfiguration('hogql');
+    await cfg.update('http.responseTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
+    try {
+      await admin('/_emulator/faults', { method: 'POST', body: JSON.stringify({ mode: 'hang', count: 1, path: '/api/projects/1/query' }) });
+      const started = Date.now();
+      const out = await run({ uri: doc.uri.toString(), offset: 0 });
+      assert.equal(out?.kind, 'failed');
+      assert.equal(out.error?.name, 'TimeoutError');
+      assert.match(out.error!.message, /took longer than .* timeout/);
+      assert.ok(Date.now() - started < 15_000, 'gave up quickly');
+    } finally {
+      await cfg.update('http.responseTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
+    }
+    const ok = await run({ uri: doc.uri.toString(), offset: 0 });
+    assert.equal(ok?.kind, 'done', 'the next run works');
   });
 
   it('reports a server error, then a 429 with its wait time', async () => {

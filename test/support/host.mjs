@@ -101,7 +101,8 @@ const USER_SETTINGS = {
  * code-server itself (so packaging and installation are exercised), a workspace folder.
  */
 export function prepareRun({ name, vsix = findVsix(), workspace, settings = {}, extraExtensions = [] }) {
-  const run = join(root, 'artifacts', 'runs', name);
+  // One folder per run and process, so parallel runs on one checkout never share user data.
+  const run = join(root, 'artifacts', 'runs', `${name}-${process.pid}`);
   rmSync(run, { recursive: true, force: true });
   const dirs = { run, ud: join(run, 'ud'), ext: join(run, 'ext'), ws: join(run, 'ws'), xdg: join(run, 'xdg') };
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
