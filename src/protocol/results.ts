@@ -7,10 +7,11 @@
  * `ready`. Every message that arrives is validated at runtime (`parseToHost` / `parseToView`): a
  * webview is a separate page and its messages are untrusted input.
  *
- * Transport: rows travel as one JSON string (`rowsJson`) instead of millions of small objects — see
- * `toWire`. Structured-cloning 100k × 20 cells costs ~300 ms at every postMessage hop (extension
- * host → workbench → webview frames); one string is copied cheaply and parsed once (~150 ms).
- * `parseToView` accepts both shapes.
+ * Transport: rows travel as the UTF-8 bytes of one JSON text (`rowsUtf8`, a Uint8Array) instead of
+ * millions of small objects — see `toWire`. Structured-cloning 100k × 20 cells costs ~300 ms at
+ * every postMessage hop (extension host → workbench → webview frames), and a big string is escaped
+ * and re-parsed by VS Code's own JSON IPC; VS Code moves typed arrays as binary buffers, and the
+ * webview decodes and parses once. `parseToView` also accepts `rowsJson` (a string) and plain `rows`.
  *
  * Exact numbers: a cell of an integer or decimal column (as classified from its ClickHouse type,
  * `src/query/types.ts`) is either a JS number (only when it is exactly representable, i.e.
@@ -166,20 +167,25 @@ export function toWire(msg: ToView, sentAt = Date.now()): unknown {
   if (msg.kind === 'result') {
     const { rows, ...rest } = msg.result;
     // `sentAt` (epoch ms) is transport metadata for latency figures; parsing ignores it.
-    return { kind: 'result', result: rest, rowsJson: JSON.stringify(rows), sentAt };
+    return { kind: 'result', result: rest, rowsUtf8: utf8(rows), sentAt };
   }
   if (msg.kind === 'appendRows') {
     const { rows, ...rest } = msg;
-    return { ...rest, rowsJson: JSON.stringify(rows) };
+    return { ...rest, rowsUtf8: utf8(rows) };
   }
   return msg;
 }
 
-/** Rows sent as `rowsJson` (wire form) or `rows`; `undefined` if malformed. */
+const utf8 = (rows: Cell[][]): Uint8Array => new TextEncoder().encode(JSON.stringify(rows));
+
+/** Rows sent as `rowsUtf8` / `rowsJson` (wire forms) or `rows`; `undefined` if malformed. */
 function wireRows(src: Record<string, unknown>, rows: unknown): Cell[][] | undefined {
-  if (typeof src.rowsJson !== 'string') return isRows(rows) ? rows : undefined;
+  const bytes = src.rowsUtf8;
+  const binary = bytes instanceof ArrayBuffer || (ArrayBuffer.isView(bytes) && !(bytes instanceof DataView));
+  const text = binary ? new TextDecoder().decode(bytes as ArrayBuffer | Uint8Array) : src.rowsJson;
+  if (typeof text !== 'string') return isRows(rows) ? rows : undefined;
   try {
-    const parsed: unknown = JSON.parse(src.rowsJson);
+    const parsed: unknown = JSON.parse(text);
     return isRows(parsed) ? parsed : undefined;
   } catch {
     return undefined;

@@ -27,19 +27,20 @@ describe('UI: results panel', function () {
 
   it('opens from the command palette and renders the table from posted data', async () => {
     await runFromPalette(page, 'PostHog: Open Results Panel');
-    const frame = await findWebviewFrame(page, '#results-table tbody tr');
-    const headers = await frame.$$eval('#results-table thead th .col-name', (ths) => ths.map((th) => th.textContent));
+    // The grid (webview-ui/results, detailed in grid*.test.mjs) is found by its ARIA roles.
+    const frame = await findWebviewFrame(page, '[role=grid] [role=row][aria-rowindex="2"]');
+    const headers = await frame.$$eval('[role=columnheader] .col-name', (ths) => ths.map((th) => th.textContent));
     assert.deepEqual(headers, ['event', 'count()', 'last_seen']);
-    const firstRow = await frame.$$eval('#results-table tbody tr:first-child td', (tds) => tds.map((td) => td.textContent));
-    assert.deepEqual(firstRow, ['$pageview', '48213', '2026-11-22T23:59:12.000000Z']);
-    const nullCell = await frame.$eval('#results-table tbody tr:last-child td:last-child', (td) => [td.className, td.textContent]);
-    assert.deepEqual(nullCell, ['null', 'null']);
+    const firstRow = await frame.$$eval('[role=row][aria-rowindex="2"] [role=gridcell]', (tds) => tds.map((td) => td.textContent));
+    assert.deepEqual(firstRow, ['$pageview', '48213', '2026-11-22 23:59:12.000000']);
+    const nullCell = await frame.$eval('[role=row][aria-rowindex="5"] [role=gridcell][aria-colindex="4"]', (td) => [td.classList.contains('null'), td.textContent]);
+    assert.deepEqual(nullCell, [true, 'NULL']);
     await page.screenshot({ path: join(shots, 'results-panel.png') });
   });
 
   it('renders HTML in data as text and runs none of it', async () => {
-    const frame = await findWebviewFrame(page, '#results-table tbody tr');
-    const cell = await frame.$eval('#results-table tbody tr:last-child td:first-child', (td) => ({
+    const frame = await findWebviewFrame(page, '[role=grid] [role=row][aria-rowindex="5"]');
+    const cell = await frame.$eval('[role=row][aria-rowindex="5"] [role=gridcell][aria-colindex="2"]', (td) => ({
       text: td.textContent,
       elements: td.children.length,
     }));
@@ -48,7 +49,7 @@ describe('UI: results panel', function () {
   });
 
   it('loads only nonce-carrying scripts under a strict CSP', async () => {
-    const frame = await findWebviewFrame(page, '#results-table');
+    const frame = await findWebviewFrame(page, '[role=grid]');
     const info = await frame.evaluate(() => ({
       csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
       // VS Code injects its own #_vscodeApiScript into every scripted webview; it is not ours.

@@ -78,8 +78,8 @@ describe('results protocol (grid messages)', () => {
 describe('results protocol wire form', () => {
   it('sends rows as one JSON string and reads them back identically', () => {
     const msg: ToView = { kind: 'result', result };
-    const wire = toWire(msg, 1234) as { result: Record<string, unknown>; rowsJson: string; sentAt: number };
-    assert.equal(typeof wire.rowsJson, 'string');
+    const wire = toWire(msg, 1234) as { result: Record<string, unknown>; rowsUtf8: Uint8Array; sentAt: number };
+    assert.ok(wire.rowsUtf8 instanceof Uint8Array);
     assert.equal(wire.sentAt, 1234);
     assert.equal(wire.result.rows, undefined);
     assert.deepEqual(parseToView(wire), msg);
@@ -92,5 +92,7 @@ describe('results protocol wire form', () => {
     assert.equal(parseToView({ kind: 'result', result: { ...result, rows: undefined }, rowsJson: '{"a":1}' }), undefined);
     assert.equal(parseToView({ kind: 'result', result: { ...result, rows: undefined }, rowsJson: '[[1],' }), undefined);
     assert.equal(parseToView({ kind: 'appendRows', queryId: 'q', rowsJson: '[1]', hasMore: false }), undefined);
+    assert.equal(parseToView({ kind: 'appendRows', queryId: 'q', rowsUtf8: new Uint8Array([0xff, 0x5b]), hasMore: false }), undefined);
+    assert.deepEqual(parseToView({ kind: 'appendRows', queryId: 'q', rowsJson: '[["a"]]', hasMore: false }), { kind: 'appendRows', queryId: 'q', rows: [['a']], hasMore: false });
   });
 });
