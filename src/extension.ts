@@ -5,7 +5,7 @@ import { generalCommands } from './commands/general';
 import { authCommands } from './commands/auth';
 import { queryCommands } from './commands/query';
 import { insightCommands } from './commands/insight';
-import { askedConfirmations, queueConfirmAnswers } from './ui/confirm';
+import { confirmSeam } from './ui/confirm';
 import { RunCodeLensProvider } from './query/codeLens';
 import { registerHistoryView } from './views/historyView';
 import { registerLanguageFeatures } from './language/register';
@@ -38,8 +38,8 @@ function testHooks(c: Ctx): TestHooks | undefined {
   return {
     connections: () => ({ list: c.session.store.list(), active: c.session.store.active()?.id }),
     hasPersonalKey: async (id) => !!(await c.session.secrets.personalKey(id)),
-    queueConfirmAnswers,
-    askedConfirmations,
+    queueConfirmAnswers: (...answers) => confirmSeam.queue(answers),
+    askedConfirmations: () => confirmSeam.asked(),
     insightLink: (uri) => c.queries.insightLinks.get(uri),
   };
 }

@@ -21,7 +21,7 @@ export interface ActiveSession {
 export class Session implements vscode.Disposable {
   readonly store: ConnectionStore;
   readonly secrets: Secrets;
-  private cached: { fingerprint: string; client: PostHogClient } | undefined;
+  private cached: { connectionId: string; client: PostHogClient } | undefined;
   private readonly emitter = new vscode.EventEmitter<void>();
   /** Fires when the active connection or project changes (views refresh on it). */
   readonly onDidChange = this.emitter.event;
@@ -36,6 +36,11 @@ export class Session implements vscode.Disposable {
     this.disposables.push(this.store, this.emitter, this.statusItem);
     this.store.onDidChange(() => this.changed(), undefined, this.disposables);
     config.onDidChange(() => this.changed(), this.disposables);
+    this.changed();
+  }
+
+  /** Drops the cached client (e.g. after a new key was stored) and tells listeners. */
+  refresh(): void {
     this.changed();
   }
 
@@ -89,10 +94,16 @@ export class Session implements vscode.Disposable {
   async active(): Promise<ActiveSession | undefined> {
     const connection = this.store.active();
     if (!connection) return undefined;
-    const key = await this.secrets.personalKey(connection.id);
-    if (!key) return undefined;
-    const fingerprint = `${connection.id}|${connection.host}|${key.length}|${key.slice(-6)}`;
-    if (this.cached?.fingerprint !== fingerprint) this.cached = { fingerprint, client: this.makeClient(connection.host, key) };
+    // The client holds the key; it is rebuilt when the connection changes (sign-in stores the key
+    // before it activates a connection, so the rebuilt client reads the new one). Reading the key
+    // only then saves a secret-storage round trip per request, which in a browser-hosted workbench
+    // crosses to the browser.
+    if (this.cached?.connectionId !== connection.id) {
+      const key = await this.secrets.personalKey(connection.id);
+      if (!key) return undefined;
+      if (this.store.active()?.id !== connection.id) return this.active();
+      this.cached = { connectionId: connection.id, client: this.makeClient(connection.host, key) };
+    }
     const pinned = config.pinnedProjectId();
     return {
       connection,

@@ -141,6 +141,7 @@ async function signIn(ctx: Ctx, args?: SignInArgs): Promise<SignInResult | undef
     userEmail: me.email,
   });
   await ctx.session.secrets.storePersonalKey(conn.id, key);
+  ctx.session.refresh(); // listeners that ran on the connection change may have seen the old key
   ctx.log.info(`signed in to ${conn.host} as ${me.email}, project ${project.name} (${project.id})`);
   if (!scripted) void vscode.window.showInformationMessage(`PostHog: signed in to ${project.name} on ${conn.host}.`);
   return { connectionId: conn.id, host: conn.host, projectId: project.id, projectName: project.name };

@@ -12,7 +12,7 @@ import type { ActiveSession } from '../auth/session';
 import { checkKey } from '../auth/keyKind';
 import type { Ctx } from '../ctx';
 import { parseProperties, validateEventName } from '../views/format';
-import { assertWritable, confirmWrite } from './confirm';
+import { assertWritable, confirmWrite } from '../ui/confirm';
 import { requireSession } from './flags';
 import type { CommandTable } from './registry';
 

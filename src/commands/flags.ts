@@ -13,7 +13,7 @@ import type { Ctx } from '../ctx';
 import { conditionLines, flagSnippet, newFlagBody, parseRollout, validateFlagKey, withRollout } from '../views/flagLogic';
 import { FlagNode } from '../views/nodes/flagNode';
 import type { Sidebar } from '../views/sidebar';
-import { assertWritable, confirmWrite } from './confirm';
+import { assertWritable, confirmWrite } from '../ui/confirm';
 import type { CommandTable } from './registry';
 
 interface FlagArgs {

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { queryTarget } from '../query/target';
-import { confirmWrite } from '../ui/confirm';
-import { config } from '../config';
+import { assertWritable, confirmWrite } from '../ui/confirm';
 import type { CommandTable } from './registry';
 
 /** Arguments for scripted use (tests): the document and the insight name, no prompts. */
@@ -36,12 +35,8 @@ async function documentFor(args?: SaveArgs): Promise<vscode.TextDocument> {
   return doc;
 }
 
-function refuseIfReadOnly(): void {
-  if (config.readOnly()) throw new Error('Read-only mode is on (setting hogql.readOnly): writes are disabled.');
-}
-
 async function saveAsInsight(ctx: Ctx, args?: SaveArgs): Promise<{ id: number; shortId: string } | undefined> {
-  refuseIfReadOnly();
+  assertWritable('saving the insight');
   const doc = await documentFor(args);
   const session = await ctx.session.active();
   if (!session) throw new Error('Sign in to PostHog first.');
@@ -50,7 +45,7 @@ async function saveAsInsight(ctx: Ctx, args?: SaveArgs): Promise<{ id: number; s
     args?.name ??
     (await vscode.window.showInputBox({ title: 'PostHog: save as SQL insight', prompt: 'Insight name', value: defaultName(doc.getText()), ignoreFocusOut: true }));
   if (!name) return undefined;
-  const ok = await confirmWrite(`Create the SQL insight "${name}" in project ${session.projectName}?`, 'Create Insight', `On ${session.connection.host}. The query:\n${text.slice(0, 500)}`);
+  const ok = await confirmWrite(`Create the SQL insight "${name}" in project ${session.projectName}?`, `On ${session.connection.host}. The query:\n${text.slice(0, 500)}`, 'Create Insight');
   if (!ok) return undefined;
   const insight = await session.client.insights.create(session.projectId, { name, query: sqlInsightQuery(text), saved: true });
   ctx.queries.linkInsight(doc.uri.toString(), {
@@ -68,7 +63,7 @@ async function saveAsInsight(ctx: Ctx, args?: SaveArgs): Promise<{ id: number; s
 }
 
 async function updateInsight(ctx: Ctx, args?: SaveArgs): Promise<boolean> {
-  refuseIfReadOnly();
+  assertWritable('updating the insight');
   const doc = await documentFor(args);
   const link = ctx.queries.insightLinks.get(doc.uri.toString());
   if (!link) throw new Error('This document is not linked to an insight. Open a SQL insight from the Insights view, or use "Save as Insight".');
@@ -77,7 +72,7 @@ async function updateInsight(ctx: Ctx, args?: SaveArgs): Promise<boolean> {
     throw new Error(`The insight "${link.name}" belongs to project ${link.projectId} on ${link.host}; switch to it first.`);
   }
   const text = textToSave(doc);
-  const ok = await confirmWrite(`Update the insight "${link.name}" (${link.shortId}) in project ${session.projectName} with this query?`, 'Update Insight', text.slice(0, 500));
+  const ok = await confirmWrite(`Update the insight "${link.name}" (${link.shortId}) in project ${session.projectName} with this query?`, text.slice(0, 500), 'Update Insight');
   if (!ok) return false;
   await session.client.insights.update(session.projectId, link.insightId, { query: sqlInsightQuery(text) });
   ctx.log.info(`updated insight ${link.shortId} (${link.insightId})`);

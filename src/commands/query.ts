@@ -117,7 +117,7 @@ export async function runQuery(ctx: Ctx, args?: RunArgs): Promise<RunOutcome | u
   const panel = panelFor(ctx, doc);
   const outcome = await ctx.queries.runner.run({ session, target, values: resolved.values, ...(resolved.filters ? { filters: resolved.filters } : {}), sink: sinkFor(panel), key });
   ctx.queries.remember(panel, { session, target, values: resolved.values, filters: resolved.filters, key }, outcome);
-  await ctx.queries.history.record(session, target.text, outcome);
+  void ctx.queries.history.record(session, target.text, outcome).catch((e: unknown) => ctx.log.warn(`query history not saved: ${String(e)}`));
   if (outcome.kind === 'failed') {
     const api = apiIfLoaded();
     // HogQL errors: `hogql_*` codes from the query POST, `query_failed` from an async run's status poll.

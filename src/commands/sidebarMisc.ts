@@ -6,7 +6,7 @@ import { oneLine, parseDateMarker } from '../views/format';
 import { RecordingNode } from '../views/nodes/recordingNode';
 import { SchemaItemNode } from '../views/nodes/schemaNodes';
 import type { Sidebar } from '../views/sidebar';
-import { assertWritable, confirmWrite } from './confirm';
+import { assertWritable, confirmWrite } from '../ui/confirm';
 import { requireSession } from './flags';
 import type { CommandTable } from './registry';
 

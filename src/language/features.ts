@@ -48,3 +48,6 @@ export function createLanguageFeatures(ctx: Ctx): LanguageFeatures {
     },
   };
 }
+
+/** The vocabulary, for views outside the language features (loaded with this bundle). */
+export { getVocabulary } from './hogql/vocabulary';

@@ -1,5 +1,5 @@
-import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { loadLanguageBundle } from '../languageLoader';
 import { registerCommands, type CommandTable } from '../commands/registry';
 import type { Ctx } from '../ctx';
 import type * as Features from './features';
@@ -28,9 +28,7 @@ export function registerLanguageFeatures(ctx: Ctx): void {
   let features: Features.LanguageFeatures | undefined;
   const load = (): Features.LanguageFeatures => {
     if (!features) {
-      // A computed path keeps esbuild from inlining the bundle into the extension bundle.
-      const mod = require(join(__dirname, 'language.js')) as typeof Features;
-      features = ctx.track(mod.createLanguageFeatures(ctx));
+      features = ctx.track(loadLanguageBundle().createLanguageFeatures(ctx));
     }
     return features;
   };

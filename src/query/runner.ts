@@ -38,8 +38,11 @@ export type RunOutcome =
   | { kind: 'cancelled'; queryId: string }
   | { kind: 'failed'; queryId: string; error: unknown };
 
-/** Poll schedule for async runs: quick at first (most queries finish fast), then backing off to 1 s. */
-const POLL_MS = [25, 50, 100, 150, 250, 400, 600, 800, 1000];
+/**
+ * Poll schedule for async runs: at once, then quickly (most queries finish in milliseconds), then
+ * backing off to 1 s for long ones (status polls count toward PostHog's ClickHouse rate classes).
+ */
+const POLL_MS = [0, 10, 20, 40, 80, 160, 320, 640, 1000];
 
 interface Running {
   queryId: string;

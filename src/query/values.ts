@@ -85,7 +85,8 @@ export class PlaceholderValues {
       if (!pick) return undefined;
       dateFrom = pick.from;
     }
-    await this.save(doc, { values: { ...r.values, ...values }, ...(dateFrom ? { dateFrom } : {}) });
+    const asked = Object.keys(values).some((k) => !(k in r.values) || r.values[k] !== values[k]) || dateFrom !== r.dateFrom;
+    if (asked) await this.save(doc, { values: { ...r.values, ...values }, ...(dateFrom ? { dateFrom } : {}) });
     return needsFilters && dateFrom ? { values, filters: { dateRange: { date_from: dateFrom, date_to: null } } } : { values };
   }
 }

@@ -1,32 +1,45 @@
 import * as vscode from 'vscode';
+import { config } from '../config';
 
 /**
- * Every write asks first, in a modal that names the resource, the project and the effect. Cancel
- * (or closing the modal) writes nothing.
+ * Confirmation of writes and the read-only guard: every write asks first, in a modal that names
+ * the resource, the project and the effect; cancel (or closing the modal) writes nothing.
  *
- * Test seam: host tests cannot click a modal, so when the harness sets HOGQL_TEST_HOOKS=1 they may
- * queue answers (`queueConfirmAnswers`); each confirmation then takes the next queued answer
- * instead of showing the modal and records what it would have asked. Without that environment
- * variable the queue is never read.
+ * Test seam: only when the extension host runs with HOGQL_TEST_HOOKS=1 (the host test harness sets
+ * it; users never do), a test may queue answers with the `hogql.test.sidebar` command
+ * (`{op: 'answer', answers: [true, false]}`); each confirmation then takes the next answer instead of
+ * showing the modal, and records what it would have asked. With nothing queued, or without the
+ * variable, the real modal is shown.
  */
 const queued: boolean[] = [];
-const asked: string[] = [];
+const askedLog: { message: string; detail: string; action: string }[] = [];
 
-export function queueConfirmAnswers(...answers: boolean[]): void {
-  if (process.env.HOGQL_TEST_HOOKS === '1') queued.push(...answers);
-}
+export const confirmSeam = {
+  enabled: (): boolean => process.env.HOGQL_TEST_HOOKS === '1',
+  queue(answers: boolean[]): void {
+    if (!confirmSeam.enabled()) throw new Error('test hooks are off');
+    queued.push(...answers);
+  },
+  /** The confirmation messages asked so far (not cleared). */
+  asked: (): readonly string[] => askedLog.map((a) => a.message),
+  /** Confirmations asked so far (and clears the record). */
+  takeAsked(): { message: string; detail: string; action: string }[] {
+    return askedLog.splice(0, askedLog.length);
+  },
+  pending: (): number => queued.length,
+};
 
-/** The confirmation messages asked so far (test hooks only). */
-export function askedConfirmations(): readonly string[] {
-  return asked;
-}
-
-/** Shows a modal warning with one action button; true only if that button was chosen. */
-export async function confirmWrite(message: string, action: string, detail?: string): Promise<boolean> {
-  if (process.env.HOGQL_TEST_HOOKS === '1' && queued.length > 0) {
-    asked.push(message);
-    return queued.shift()!;
+/** Asks in a modal; true only when the user picked `action`. */
+export async function confirmWrite(message: string, detail: string, action: string): Promise<boolean> {
+  if (confirmSeam.enabled()) {
+    askedLog.push({ message, detail, action });
+    if (queued.length > 0) return queued.shift()!;
   }
-  const choice = await vscode.window.showWarningMessage(message, { modal: true, ...(detail ? { detail } : {}) }, action);
+  const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, action);
   return choice === action;
+}
+
+/** Refuses a write when `hogql.readOnly` is set (menus hide writes then; this covers direct calls). */
+export function assertWritable(what: string): void {
+  if (config.readOnly()) throw new Error(`Read-only mode is on (setting hogql.readOnly): ${what} was not done.`);
 }

@@ -2,7 +2,7 @@
 import type { ActiveSession } from '../auth/session';
 import type { Insight } from '../api/resources/insights';
 import type { EventDefinition, PropertyDefinition } from '../api/resources/catalog';
-import { getVocabulary } from '../language/hogql/vocabulary';
+import { loadLanguageBundle } from '../languageLoader';
 import { ActionNode } from './nodes/actionNode';
 import { AnnotationNode } from './nodes/annotationNode';
 import { CohortNode } from './nodes/cohortNode';
@@ -69,7 +69,7 @@ function schemaRoot() {
     if (cache?.key === key) return cache.nodes;
     const id = `schema:${projectId}`;
     const f = filter?.toLowerCase();
-    const tables = getVocabulary().tables.filter((t) => !f || t.name.toLowerCase().includes(f) || t.fields.some((x) => !x.hidden && x.name.toLowerCase().includes(f)));
+    const tables = loadLanguageBundle().getVocabulary().tables.filter((t) => !f || t.name.toLowerCase().includes(f) || t.fields.some((x) => !x.hidden && x.name.toLowerCase().includes(f)));
     const defs = <T extends { id: string; name: string }>(gid: string, label: string, icon: string, fetch: (o: number, l: number, signal: AbortSignal) => Promise<Page<T>>, node: (d: T) => TreeNode): SchemaGroupNode => {
       let group: SchemaGroupNode | undefined = undefined;
       const pager = new Pager<T>(fetch, env.pageSize, node, `${id}/${gid}`, () => env.changed(group));

@@ -5,7 +5,7 @@
  * write confirmations (see commands/confirm.ts) and read the confirmations asked.
  */
 import * as vscode from 'vscode';
-import { confirmSeam } from '../commands/confirm';
+import { confirmSeam } from '../ui/confirm';
 import type { Ctx } from '../ctx';
 import type { TreeNode } from './nodes/node';
 import type { ViewName } from './resourceTree';

@@ -45,7 +45,12 @@ describe('query runner', function () {
     await signInToEmulator();
   });
   after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // Close only this suite's (saved) files: closing everything would stop at other suites'
+    // unsaved untitled documents with a "save changes?" modal.
+    const mine = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputText && /runner-\d+-\d+\.hogql$/.test(t.input.uri.path));
+    await vscode.window.tabGroups.close(mine);
     await vscode.workspace.getConfiguration('hogql').update('diagnostics.server', undefined, vscode.ConfigurationTarget.Global);
     await signOutAll();
   });
