@@ -15,7 +15,7 @@ import { QueryJobs } from './query/jobs';
 import type { App } from './server/app';
 import { Faults } from './server/faults';
 import { createHttpServer } from './server/http';
-import { exposedMessage } from './server/queryAdapter';
+import { exposedMessage, shutdownHogQL } from './server/queryAdapter';
 import { RateLimiter } from './server/rateLimit';
 import { RequestLog } from './server/requestLog';
 import { adminRoutes } from './server/routes/admin';
@@ -91,6 +91,7 @@ export async function startEmulator(opts: Partial<EmulatorOptions> = {}): Promis
           server.closeAllConnections();
           await new Promise<void>((r) => server.close(() => r()));
           await engine.close();
+          await shutdownHogQL();
         })()),
     };
   } catch (err) {

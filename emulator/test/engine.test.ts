@@ -69,7 +69,7 @@ describe('engine (chdb child process)', function () {
     await waitFor(() => ticks > ticksBefore + 5, 5000, 'event loop ticks during the query');
     ac.abort();
     await assert.rejects(p, (e: EngineError) => e.clickhouseCode === 394);
-    const info = await waitFor(() => engine.log.list().find((q) => q.queryId === 'long-1' && q.state === 'cancelled'), 5000, 'cancelled state');
+    const info = (await waitFor(() => engine.log.list().find((q) => q.queryId === 'long-1' && q.state === 'cancelled'), 5000, 'cancelled state'))!;
     assert.equal(info.engineStopped, true);
     await waitFor(async () => !(await engine.engineRunning()).includes('long-1'), 5000, 'query gone from system.processes');
     clearInterval(timer);
@@ -92,7 +92,7 @@ describe('engine (chdb child process)', function () {
       await waitFor(async () => (await fast.engineRunning()).includes('kill-me'), 10_000, 'running');
       ac.abort();
       await assert.rejects(p);
-      const info = await waitFor(() => fast.log.list().find((q) => q.queryId === 'kill-me' && q.endedAt), 5000, 'ended');
+      const info = (await waitFor(() => fast.log.list().find((q) => q.queryId === 'kill-me' && q.endedAt), 5000, 'ended'))!;
       assert.equal(info.state, 'cancelled');
       assert.equal(info.engineStopped, true);
       const r = JSON.parse((await fast.query('SELECT 1', { queryId: 'after' })).text);

@@ -43,7 +43,9 @@ export function preHandlerReply(f: Fault): Reply | 'hang' | 'reset' | null {
 export async function applyFault(f: Fault, res: ServerResponse, reply: Reply, send: (res: ServerResponse, r: Reply) => string): Promise<number> {
   const pre = preHandlerReply(f);
   if (pre === 'reset') {
-    res.socket?.destroy();
+    // req.socket, not res.socket: on a kept-alive connection res.socket is only attached once
+    // the previous response has finished.
+    (res.req?.socket ?? res.socket)?.destroy();
     return 0;
   }
   if (pre === 'hang') {
@@ -68,8 +70,8 @@ export async function applyFault(f: Fault, res: ServerResponse, reply: Reply, se
   const step = Math.max(1, Math.ceil(buf.length / 8));
   for (let i = 0; i < buf.length; i += step) {
     if (res.destroyed) return 0;
+    if (i > 0) await new Promise((r) => setTimeout(r, f.delayMs));
     res.write(buf.subarray(i, i + step));
-    await new Promise((r) => setTimeout(r, f.delayMs));
   }
   res.end();
   return reply.status;

@@ -96,3 +96,13 @@ async function contextInfo(app: App, project: Project): Promise<hogql.HogQLConte
 export function serialize(body: unknown): string {
   return hogql.serializeResponse(body);
 }
+
+/**
+ * Stop the HogQL parser workers. The shared pool's worker ports keep the process alive even
+ * though the workers are unref'd, so `close()` must end them; a later emulator gets a new pool.
+ */
+export async function shutdownHogQL(): Promise<void> {
+  const pool = hogql.sharedParsePool();
+  hogql.setSharedParsePool(null);
+  await pool.close();
+}
