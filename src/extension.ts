@@ -31,11 +31,16 @@ export interface TestHooks {
   askedConfirmations(): readonly string[];
   /** The SQL insight a document is linked to, if any. */
   insightLink(uri: string): unknown;
+  /** Progress reports of query runs so far (elapsed time, rows read), oldest first. */
+  progressReports(): readonly { key: string; queryId: string; elapsedMs: number; rowsRead?: number }[];
 }
 
 function testHooks(c: Ctx): TestHooks | undefined {
   if (process.env.HOGQL_TEST_HOOKS !== '1') return undefined;
+  const progress: { key: string; queryId: string; elapsedMs: number; rowsRead?: number }[] = [];
+  c.track(c.queries.runner.onDidReportProgress((p) => progress.push(p)));
   return {
+    progressReports: () => progress,
     connections: () => ({ list: c.session.store.list(), active: c.session.store.active()?.id }),
     hasPersonalKey: async (id) => !!(await c.session.secrets.personalKey(id)),
     queueConfirmAnswers: (...answers) => confirmSeam.queue(answers),

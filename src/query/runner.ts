@@ -58,6 +58,9 @@ export class QueryRunner {
   private readonly running = new Map<string, Running>();
   private readonly emitter = new vscode.EventEmitter<{ key: string; running: boolean }>();
   readonly onDidChangeRunning = this.emitter.event;
+  private readonly progressEmitter = new vscode.EventEmitter<{ key: string; queryId: string; elapsedMs: number; rowsRead?: number }>();
+  /** Fires with each progress report of a run (what the notification and the panel show). */
+  readonly onDidReportProgress = this.progressEmitter.event;
 
   constructor(private readonly ctx: Ctx) {}
 
@@ -106,6 +109,7 @@ export class QueryRunner {
         lastProgress = status?.query_progress ?? lastProgress;
         const elapsedMs = performance.now() - started;
         sink.progress(queryId, elapsedMs, lastProgress);
+        this.progressEmitter.fire({ key: req.key, queryId, elapsedMs, ...(lastProgress ? { rowsRead: lastProgress.rows_read } : {}) });
         const rows = lastProgress ? ` · ${formatCount(lastProgress.rows_read)} rows read` : '';
         progress.report({ message: `${(elapsedMs / 1000).toFixed(1)} s${rows}` });
       };
@@ -177,6 +181,7 @@ export class QueryRunner {
   dispose(): void {
     for (const r of this.running.values()) r.abort.abort();
     this.emitter.dispose();
+    this.progressEmitter.dispose();
   }
 }
 

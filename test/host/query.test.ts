@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
-import { emulator, signInToEmulator, signOutAll } from './support';
+import { emulator, signInToEmulator, signOutAll, testHooks } from './support';
 
 interface Outcome {
   kind: 'done' | 'failed' | 'cancelled';
@@ -123,10 +123,27 @@ describe('query runner', function () {
     assert.match(diags[0]!.message, /no viable alternative|syntax/i);
   });
 
-  it('cancels a long query and the server stops it', async () => {
+  it("runs a file's only statement wherever the cursor is", async () => {
+    const doc = await openDoc('\n-- just one\nSELECT 40 + 2 AS answer\n\n\n');
+    const editor = vscode.window.activeTextEditor!;
+    const end = doc.positionAt(doc.getText().length);
+    editor.selection = new vscode.Selection(end, end);
+    const out = await vscode.commands.executeCommand<Outcome>('hogql.runQuery');
+    assert.equal(out?.kind, 'done');
+    assert.deepEqual(out.payload?.rows, [[42]]);
+  });
+
+  it('reports progress while a long query runs, cancels it, and the server stops it', async () => {
+    const hooks = await testHooks();
     const doc = await openDoc('SELECT count() FROM numbers(100000000000) WHERE cityHash64(number) % 7 = 3');
     const running = run({ uri: doc.uri.toString(), offset: 0 });
     const queryId = await waitFor(async () => (await emulatorQueries()).find((x) => x.queryId.startsWith('vscode-hogql-') && x.state === 'running')?.queryId, 20_000, 'the query to run on the emulator');
+    // Progress reached the extension while the query ran: elapsed time and the engine's rows read.
+    const reports = await waitFor(() => {
+      const r = hooks.progressReports().filter((p) => p.key === doc.uri.toString() && (p.rowsRead ?? 0) > 0);
+      return r.length ? r : undefined;
+    }, 20_000, 'a progress report with rows read');
+    assert.ok(reports[0]!.elapsedMs > 0);
     await vscode.commands.executeCommand('hogql.cancelQuery', doc.uri.toString());
     const out = await running;
     assert.equal(out?.kind, 'cancelled');
