@@ -10,11 +10,20 @@ import type { Dataset, EventRow } from './types';
 
 const CHUNK_ROWS = 50_000;
 
+/** Events of one person share its properties object: serialize it once. */
+const personJson = new WeakMap<object, string>();
+
+function jsonOnce(o: Record<string, unknown>): string {
+  let s = personJson.get(o);
+  if (s === undefined) personJson.set(o, (s = JSON.stringify(o)));
+  return s;
+}
+
 export function eventToJsonRow(e: EventRow): string {
   return JSON.stringify({
     ...e,
     properties: JSON.stringify(e.properties),
-    person_properties: JSON.stringify(e.person_properties),
+    person_properties: jsonOnce(e.person_properties),
   });
 }
 

@@ -1,0 +1,95 @@
+/**
+ * Emulator benchmark: dataset generation + load time (100k and 1M events), then count() and a
+ * GROUP BY over the 1M-event set, per query through HTTP (HogQL, force_blocking) vs the same
+ * ClickHouse SQL on chdb directly in this process. Run: npx tsx emulator/bench/bench.ts [--big N]
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Session } from 'chdb';
+import { startEmulator } from '../src/index';
+
+const RUNS = 15;
+const bigArg = process.argv.indexOf('--big');
+const BIG = bigArg > 0 ? Number(process.argv[bigArg + 1]) : 1_000_000;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function loadOnly(events: number): Promise<{ dir: string; genMs: number; loadMs: number; totalMs: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'emu-bench-'));
+  const t0 = Date.now();
+  const emu = await startEmulator({ port: 0, dataDir: dir, events, quiet: true, rateLimits: { enabled: false } });
+  const totalMs = Date.now() - t0;
+  await emu.close();
+  const meta = JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')) as { genMs: number; loadMs: number };
+  return { dir, genMs: meta.genMs, loadMs: meta.loadMs, totalMs };
+}
+
+async function main(): Promise<void> {
+  const small = await loadOnly(100_000);
+  console.log(`100k events: generate ${small.genMs} ms, load ${small.loadMs} ms, emulator ready ${small.totalMs} ms`);
+  const t1 = Date.now();
+  const restart = await startEmulator({ port: 0, dataDir: small.dir, events: 100_000, quiet: true });
+  console.log(`100k events: restart on the existing data dir ${Date.now() - t1} ms (reused: ${restart.reusedData})`);
+  await restart.close();
+  rmSync(small.dir, { recursive: true, force: true });
+
+  const big = await loadOnly(BIG);
+  console.log(`${BIG} events: generate ${big.genMs} ms, load ${big.loadMs} ms, emulator ready ${big.totalMs} ms`);
+
+  const emu = await startEmulator({ port: 0, dataDir: big.dir, events: BIG, quiet: true, rateLimits: { enabled: false } });
+  const queries = [
+    { name: 'count()', hogql: 'select count() from events', sql: 'SELECT count() FROM events WHERE team_id = 1' },
+    { name: 'GROUP BY event', hogql: 'select event, count() as c from events group by event order by c desc', sql: 'SELECT event, count() AS c FROM events WHERE team_id = 1 GROUP BY event ORDER BY c DESC LIMIT 101' },
+    {
+      name: 'GROUP BY $browser',
+      hogql: 'select properties.$browser as b, count() as c from events group by b order by c desc',
+      sql: "SELECT JSONExtractString(properties, '$browser') AS b, count() AS c FROM events WHERE team_id = 1 GROUP BY b ORDER BY c DESC LIMIT 101",
+    },
+  ];
+  const http: Record<string, number> = {};
+  const chSql: Record<string, string> = {};
+  for (const q of queries) {
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t = performance.now();
+      const r = await fetch(`${emu.url}/api/projects/1/query/`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${emu.personalKey}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ query: { kind: 'HogQLQuery', query: q.hogql }, refresh: 'force_blocking' }),
+      });
+      const body = (await r.json()) as { clickhouse?: string; results?: unknown[][] };
+      if (r.status !== 200) throw new Error(`${q.name}: HTTP ${r.status} ${JSON.stringify(body)}`);
+      times.push(performance.now() - t);
+      chSql[q.name] = body.clickhouse ?? '';
+    }
+    http[q.name] = median(times);
+  }
+  await emu.close();
+
+  const s = new Session(join(big.dir, 'chdb'));
+  s.query("SET session_timezone='UTC'");
+  s.query('SET output_format_json_quote_64bit_integers=1');
+  console.log(`\nPer query, median of ${RUNS} (force_blocking over HTTP vs chdb Session.queryAsync in-process, ${BIG} events):`);
+  for (const q of queries) {
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t = performance.now();
+      (await s.queryAsync(q.sql, { format: 'JSONCompact' })).text();
+      times.push(performance.now() - t);
+    }
+    const direct = median(times);
+    console.log(`  ${q.name.padEnd(18)} HTTP ${http[q.name].toFixed(1)} ms   chdb direct ${direct.toFixed(1)} ms   ratio ${(http[q.name] / direct).toFixed(1)}x`);
+    console.log(`    emulator's ClickHouse SQL: ${chSql[q.name].replace(/\s+/g, ' ').slice(0, 160)}`);
+  }
+  s.close();
+  rmSync(big.dir, { recursive: true, force: true });
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
