@@ -1,5 +1,6 @@
 /** Emulator options, their defaults and the command-line parser. */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ApiKey } from './model/identity';
 import type { RateLimitConfig } from './server/rateLimit';
 
@@ -30,7 +31,8 @@ export interface EmulatorOptions {
 export const DEFAULTS: EmulatorOptions = {
   port: 8010,
   host: '127.0.0.1',
-  dataDir: 'emulator/.data',
+  // emulator/.data whatever the working directory (this file lives in emulator/src or emulator/dist).
+  dataDir: join(__dirname, '..', '.data'),
   seed: 42,
   events: 100_000,
   days: 30,
