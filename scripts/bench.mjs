@@ -63,14 +63,16 @@ async function activationBench(vsix) {
 
 function otherBenches() {
   const dir = join(root, 'scripts/bench');
-  if (!existsSync(dir)) return;
-  for (const f of readdirSync(dir).sort()) {
-    if (!/\.(ts|mjs)$/.test(f)) continue;
-    if (only && !f.startsWith(only)) continue;
-    console.log(`\n== ${f} ==`);
-    const runner = f.endsWith('.ts') ? ['--import', 'tsx'] : [];
-    const r = spawnSync(process.execPath, [...runner, join(dir, f)], { cwd: root, stdio: 'inherit' });
-    if (r.status !== 0) console.log(`${f}: exited with ${r.status ?? r.signal}`);
+  const files = existsSync(dir) ? readdirSync(dir).sort().filter((f) => /\.(ts|mjs)$/.test(f)).map((f) => join(dir, f)) : [];
+  // The emulator's own benchmark: sample generation, and HTTP vs chdb-direct query times at 1M events.
+  files.push(join(root, 'emulator/bench/bench.ts'));
+  for (const file of files) {
+    const name = file.startsWith(dir) ? file.slice(dir.length + 1) : 'emulator';
+    if (only && !name.startsWith(only)) continue;
+    console.log(`\n== ${name} ==`);
+    const runner = file.endsWith('.ts') ? ['--import', 'tsx'] : [];
+    const r = spawnSync(process.execPath, [...runner, file], { cwd: root, stdio: 'inherit' });
+    if (r.status !== 0) console.log(`${name}: exited with ${r.status ?? r.signal}`);
   }
 }
 
