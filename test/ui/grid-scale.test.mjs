@@ -2,28 +2,29 @@
 // Cancel, in the real webview, fed through the HOGQL_DEV_RESULTS_FILE hook (generator specs,
 // paging, error and loading documents: src/query/devResults.ts).
 import assert from 'node:assert/strict';
+import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, prepareRun, startCodeServer, launchBrowser, openWorkbench, waitFor } from '../support/host.mjs';
+import { waitFor } from '../support/host.mjs';
 import { runFromPalette, findWebviewFrame } from '../support/workbench.mjs';
 
 describe('UI: results grid at scale, paging, errors, cancel', function () {
   this.timeout(180_000);
-  let server, browser, page, devFile;
+  let session, page, devFile;
 
   before(async () => {
-    const dirs = prepareRun({ name: 'ui-grid-scale', workspace: join(root, 'test', 'fixtures', 'workspace') });
-    devFile = join(dirs.run, 'dev-results.json');
-    writeFileSync(devFile, '{}');
-    server = await startCodeServer(dirs, { HOGQL_DEV_RESULTS_FILE: devFile });
-    browser = await launchBrowser();
-    ({ page } = await openWorkbench(browser, server, dirs));
+    session = await openSession({
+      name: 'ui-grid-scale',
+      env: (dirs) => {
+        devFile = join(dirs.run, 'dev-results.json');
+        writeFileSync(devFile, '{}');
+        return { HOGQL_DEV_RESULTS_FILE: devFile };
+      },
+    });
+    ({ page } = session);
   });
 
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-  });
+  after(() => session?.close());
 
   async function open(doc, selector) {
     writeFileSync(devFile, JSON.stringify(doc));

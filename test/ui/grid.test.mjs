@@ -4,34 +4,33 @@
 // writing the clipboard: that asserts the exact text the host received, without depending on the
 // headless browser's clipboard permissions.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, prepareRun, startCodeServer, launchBrowser, openWorkbench, waitFor } from '../support/host.mjs';
+import { root, waitFor } from '../support/host.mjs';
 import { runFromPalette, findWebviewFrame } from '../support/workbench.mjs';
 
-const shots = join(root, 'artifacts', 'screenshots');
 const fixture = (name) => JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'results', `${name}.json`), 'utf8'));
 const small = fixture('grid-small');
 
 describe('UI: results grid', function () {
   this.timeout(180_000);
-  let server, browser, page, devFile, copyFile;
+  let session, page, devFile, copyFile;
 
   before(async () => {
-    mkdirSync(shots, { recursive: true });
-    const dirs = prepareRun({ name: 'ui-grid', workspace: join(root, 'test', 'fixtures', 'workspace') });
-    devFile = join(dirs.run, 'dev-results.json');
-    copyFile = join(dirs.run, 'copied.jsonl');
-    writeFileSync(devFile, JSON.stringify(small));
-    server = await startCodeServer(dirs, { HOGQL_DEV_RESULTS_FILE: devFile, HOGQL_DEV_COPY_FILE: copyFile });
-    browser = await launchBrowser();
-    ({ page } = await openWorkbench(browser, server, dirs));
+    session = await openSession({
+      name: 'ui-grid',
+      env: (dirs) => {
+        devFile = join(dirs.run, 'dev-results.json');
+        copyFile = join(dirs.run, 'copied.jsonl');
+        writeFileSync(devFile, JSON.stringify(small));
+        return { HOGQL_DEV_RESULTS_FILE: devFile, HOGQL_DEV_COPY_FILE: copyFile };
+      },
+    });
+    ({ page } = session);
   });
 
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-  });
+  after(() => session?.close());
 
   /**
    * Shows a result through the dev hook and returns the webview frame once it has rendered it. Each

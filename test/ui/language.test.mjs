@@ -1,12 +1,12 @@
 // UI layer: HogQL language features in the real editor (Monaco) of the workbench: a squiggle
 // appears on a syntax error and goes when it is fixed; a completion is accepted from the suggest widget.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
+
 import { join } from 'node:path';
-import { root, prepareRun, startCodeServer, launchBrowser, openWorkbench, waitFor } from '../support/host.mjs';
+import { root, waitFor } from '../support/host.mjs';
 import { runFromPalette } from '../support/workbench.mjs';
 
-const shots = join(root, 'artifacts', 'screenshots');
 const EDITOR = '.editor-instance .monaco-editor';
 const isMac = process.platform === 'darwin';
 
@@ -15,20 +15,14 @@ const editorText = (page) => page.$eval(`${EDITOR} .view-lines`, (el) => el.inne
 
 describe('UI: HogQL language features', function () {
   this.timeout(180_000);
-  let server, browser, page;
+  let session, page;
 
   before(async () => {
-    mkdirSync(shots, { recursive: true });
-    const dirs = prepareRun({ name: 'ui-language', workspace: join(root, 'test', 'fixtures', 'workspace') });
-    server = await startCodeServer(dirs);
-    browser = await launchBrowser();
-    ({ page } = await openWorkbench(browser, server, dirs));
+    session = await openSession({ name: 'ui-language' });
+    ({ page } = session);
   });
 
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-  });
+  after(() => session?.close());
 
   async function replaceText(text) {
     await page.click(`${EDITOR} .view-lines`);

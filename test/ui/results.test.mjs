@@ -1,29 +1,22 @@
 // UI layer: a real headless Chromium drives the real workbench (code-server) with the extension
 // installed from its .vsix, through the command palette and into the results webview.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { root, prepareRun, startCodeServer, launchBrowser, openWorkbench } from '../support/host.mjs';
-import { runFromPalette, findWebviewFrame } from '../support/workbench.mjs';
+import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
 
-const shots = join(root, 'artifacts', 'screenshots');
+import { join } from 'node:path';
+import { root } from '../support/host.mjs';
+import { runFromPalette, findWebviewFrame } from '../support/workbench.mjs';
 
 describe('UI: results panel', function () {
   this.timeout(120_000);
-  let server, browser, page;
+  let session, page;
 
   before(async () => {
-    mkdirSync(shots, { recursive: true });
-    const dirs = prepareRun({ name: 'ui-results', workspace: join(root, 'test', 'fixtures', 'workspace') });
-    server = await startCodeServer(dirs);
-    browser = await launchBrowser();
-    ({ page } = await openWorkbench(browser, server, dirs));
+    session = await openSession({ name: 'ui-results' });
+    ({ page } = session);
   });
 
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-  });
+  after(() => session?.close());
 
   it('opens from the command palette and renders the table from posted data', async () => {
     await runFromPalette(page, 'PostHog: Open Results Panel');

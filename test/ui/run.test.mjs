@@ -1,41 +1,31 @@
 // UI layer: Ctrl+Enter in the real editor runs the statement against the local PostHog and the
 // results grid in the real webview shows the same cells as a plain HTTP query to the emulator.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, prepareRun, startCodeServer, launchBrowser, openWorkbench, waitFor } from '../support/host.mjs';
-import { startEmulator } from '../support/emulator.mjs';
-import { findWebviewFrame, statusBarTexts, focusWorkbench, acceptQuickPick } from '../support/workbench.mjs';
+import { root, waitFor } from '../support/host.mjs';
+import { findWebviewFrame, statusBarTexts, focusWorkbench, acceptQuickPick, runFromPalette } from '../support/workbench.mjs';
 
-const shots = join(root, 'artifacts', 'screenshots');
 const QUERY = readFileSync(join(root, 'test/fixtures/run-workspace/run.hogql'), 'utf8');
 
 describe('UI: run a query with Ctrl+Enter', function () {
   this.timeout(180_000);
-  let emulator, server, browser, page, dirs, exportBase;
+  let session, emulator, page, dirs, exportBase;
 
   before(async () => {
-    mkdirSync(shots, { recursive: true });
-    emulator = await startEmulator({ events: 5000, rateLimits: false });
-    dirs = prepareRun({
+    session = await openSession({
       name: 'ui-run',
       workspace: join(root, 'test/fixtures/run-workspace'),
-      extraExtensions: [{ from: join(root, 'demo/bootstrap'), id: 'hogql-dev.demo-bootstrap-0.0.1' }],
+      emulator: { events: 5000 },
+      signIn: true,
+      open: 'run.hogql',
+      env: (d) => ({ HOGQL_DEV_EXPORT_FILE: (exportBase = join(d.run, 'export')) }),
     });
-    server = await startCodeServer(dirs, {
-      HOGQL_DEMO_SIGNIN: JSON.stringify({ host: emulator.url, key: emulator.personalKey, projectId: emulator.projects[0].id }),
-      HOGQL_DEMO_OPEN: 'run.hogql',
-      HOGQL_DEV_EXPORT_FILE: (exportBase = join(dirs.run, 'export')),
-    });
-    browser = await launchBrowser();
-    ({ page } = await openWorkbench(browser, server, dirs));
+    ({ emulator, dirs, page } = session);
   });
 
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-    await emulator?.stop();
-  });
+  after(() => session?.close());
 
   /** The same query over plain HTTP (the expected answer, independent of the extension). */
   async function expected() {
@@ -100,9 +90,12 @@ describe('UI: run a query with Ctrl+Enter', function () {
     await page.keyboard.press('Control+P');
     await acceptQuickPick(page, 'more.hogql');
     await page.waitForSelector('.editor-group-container .tab.active[aria-label*="more.hogql"]', { timeout: 30_000 });
-    await page.locator('.monaco-editor .view-lines .view-line').first().click();
-    await page.keyboard.press('Control+Enter');
-    const frame = await findWebviewFrame(page, '#app[data-query-id^="vscode-hogql-"] button.load-more:not([hidden])', 60_000);
+    // The file's only statement runs wherever the cursor is (Ctrl+Enter itself is the first test's).
+    await runFromPalette(page, 'PostHog: Run Query');
+    const frame = await findWebviewFrame(page, '#app[data-query-id^="vscode-hogql-"] button.load-more:not([hidden])', 60_000).catch(async (e) => {
+      await page.screenshot({ path: join(shots, 'run-load-more-failed.png') });
+      throw e;
+    });
     assert.match(await frame.textContent('#app'), /100 rows/);
     await frame.click('button.load-more');
     await waitFor(async () => /250 rows/.test(await frame.textContent('#app')), 30_000, '250 rows after Load more');

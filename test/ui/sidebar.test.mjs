@@ -3,19 +3,18 @@
 // text, disables it with its inline action through the real modal (clicking the dialog's button)
 // and sees the row's icon change; the emulator confirms the write. Cancel writes nothing.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
+
 import { join } from 'node:path';
-import { root, prepareRun, startCodeServer, launchBrowser, openWorkbench, waitFor } from '../support/host.mjs';
-import { startEmulator } from '../support/emulator.mjs';
+import { root, waitFor } from '../support/host.mjs';
 import { runFromPalette, acceptQuickPick, fillInputBox, statusBarTexts, focusWorkbench, focusedQuickPickLabel, QUICK_INPUT } from '../support/workbench.mjs';
 
-const shots = join(root, 'artifacts', 'screenshots');
 const FLAG = 'checkout-v2';
 const HTML_NAME = 'Checkout <b>v2</b> & "beta"';
 
 describe('UI: PostHog sidebar', function () {
   this.timeout(180_000);
-  let emulator, server, browser, page, pid, pname;
+  let session, emulator, page, pid, pname;
 
   const flag = async () => {
     const res = await fetch(`${emulator.url}/api/projects/${pid}/feature_flags/?search=${FLAG}`, { headers: { authorization: `Bearer ${emulator.personalKey}` } });
@@ -36,20 +35,12 @@ describe('UI: PostHog sidebar', function () {
   };
 
   before(async () => {
-    mkdirSync(shots, { recursive: true });
-    emulator = await startEmulator({ events: 2000, rateLimits: false });
+    session = await openSession({ name: 'ui-sidebar', emulator: { events: 2000 } });
+    ({ emulator, page } = session);
     ({ id: pid, name: pname } = emulator.projects[0]);
-    const dirs = prepareRun({ name: 'ui-sidebar', workspace: join(root, 'test', 'fixtures', 'workspace') });
-    server = await startCodeServer(dirs);
-    browser = await launchBrowser();
-    ({ page } = await openWorkbench(browser, server, dirs));
   });
 
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-    await emulator?.stop();
-  });
+  after(() => session?.close());
 
   it('signs in and shows the flag with an HTML name as plain text', async () => {
     await runFromPalette(page, 'PostHog: Sign In');

@@ -1,32 +1,22 @@
 // UI layer: the sign-in flow typed through the real quick input of the workbench, against the
 // local PostHog emulator, including the explanation shown for a project key (phc_).
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { root, prepareRun, startCodeServer, launchBrowser, openWorkbench, waitFor } from '../support/host.mjs';
-import { startEmulator } from '../support/emulator.mjs';
-import { runFromPalette, acceptQuickPick, fillInputBox, quickInputMessage, statusBarTexts, QUICK_INPUT } from '../support/workbench.mjs';
+import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
 
-const shots = join(root, 'artifacts', 'screenshots');
+import { join } from 'node:path';
+import { root, waitFor } from '../support/host.mjs';
+import { runFromPalette, acceptQuickPick, fillInputBox, quickInputMessage, statusBarTexts, QUICK_INPUT } from '../support/workbench.mjs';
 
 describe('UI: sign in', function () {
   this.timeout(180_000);
-  let emulator, server, browser, page;
+  let session, emulator, page;
 
   before(async () => {
-    mkdirSync(shots, { recursive: true });
-    emulator = await startEmulator({ events: 2000, rateLimits: false });
-    const dirs = prepareRun({ name: 'ui-signin', workspace: join(root, 'test', 'fixtures', 'workspace') });
-    server = await startCodeServer(dirs);
-    browser = await launchBrowser();
-    ({ page } = await openWorkbench(browser, server, dirs));
+    session = await openSession({ name: 'ui-signin', emulator: { events: 2000 } });
+    ({ emulator, page } = session);
   });
 
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-    await emulator?.stop();
-  });
+  after(() => session?.close());
 
   it('explains a project key, then signs in with the personal key and picks a project', async () => {
     const [first, second] = emulator.projects;
