@@ -56,7 +56,8 @@ export function toPayload(resp: HogQLQueryResponse, ctx: PayloadContext): Result
   const timezone = ctx.timezone ?? (typeof resp.timezone === 'string' ? resp.timezone : undefined);
   if (timezone) payload.timezone = timezone;
   if (typeof resp.hogql === 'string') payload.query = resp.hogql;
-  if (ctx.progress) {
+  // Rows/bytes read only when the engine reported any: zeros would claim the query read nothing.
+  if (ctx.progress && ctx.progress.rows_read > 0) {
     payload.rowsRead = ctx.progress.rows_read;
     payload.bytesRead = ctx.progress.bytes_read;
   }

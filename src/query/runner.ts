@@ -106,11 +106,14 @@ export class QueryRunner {
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
       token.onCancellationRequested(() => abort.abort());
       const report = (status?: QueryStatus): void => {
-        lastProgress = status?.query_progress ?? lastProgress;
+        // Keep the last progress that says something: a finished or just-picked-up query may
+        // report zeros (or nothing), which is not what it read.
+        const p = status?.query_progress;
+        if (p && (p.rows_read > 0 || !lastProgress)) lastProgress = p;
         const elapsedMs = performance.now() - started;
         sink.progress(queryId, elapsedMs, lastProgress);
         this.progressEmitter.fire({ key: req.key, queryId, elapsedMs, ...(lastProgress ? { rowsRead: lastProgress.rows_read } : {}) });
-        const rows = lastProgress ? ` · ${formatCount(lastProgress.rows_read)} rows read` : '';
+        const rows = lastProgress && lastProgress.rows_read > 0 ? ` · ${formatCount(lastProgress.rows_read)} rows read` : '';
         progress.report({ message: `${(elapsedMs / 1000).toFixed(1)} s${rows}` });
       };
       const ticker = setInterval(() => report(), 500);

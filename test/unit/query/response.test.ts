@@ -40,3 +40,11 @@ describe('query response → results payload', () => {
     assert.equal(errorPosition('Unknown table `evnts`.'), undefined);
   });
 });
+
+describe('rows read in the payload', () => {
+  it('leaves rows/bytes read out when the engine reported none', () => {
+    const p = toPayload({ results: [] }, { queryId: 'q', elapsedMs: 1, progress: { rows_read: 0, bytes_read: 0, estimated_rows_total: 0, time_elapsed: 0, active_cpu_time: 0 } });
+    assert.equal(p.rowsRead, undefined);
+    assert.equal(p.bytesRead, undefined);
+  });
+});
