@@ -2,7 +2,7 @@
  * `hogql.test.sidebar`: a command registered only when the extension host runs with
  * HOGQL_TEST_HOOKS=1 (the host test harness), never for users. It lets host tests read the trees
  * as VS Code would render them, get node instances to pass to commands, queue answers for the
- * write confirmations (see commands/confirm.ts) and read the confirmations asked.
+ * write confirmations (see ui/confirm.ts) and read the confirmations asked.
  */
 import * as vscode from 'vscode';
 import { confirmSeam } from '../ui/confirm';

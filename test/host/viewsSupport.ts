@@ -2,20 +2,12 @@
 // command, queue confirmation answers, and talk to the emulator over HTTP (its admin API and
 // PostHog's REST API) to check what was really sent and stored.
 import * as vscode from 'vscode';
+import type { RenderedItem } from '../../src/views/testHooks';
 import { waitFor } from '../support/waitFor';
 import { emulator } from './support';
 
-export interface Item {
-  id: string;
-  label: string;
-  description: string;
-  tooltip: string;
-  contextValue: string;
-  icon: string;
-  color: string;
-  collapsible: boolean;
-  command: string;
-}
+/** A tree row as the test-only command renders it (the extension's own type). */
+export type Item = RenderedItem;
 
 export interface Children {
   items: Item[];
