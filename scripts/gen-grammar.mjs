@@ -147,19 +147,22 @@ const KEYWORD_CLASSES = [
 function keywordRules(keywords) {
   const known = new Set(keywords);
   const classified = new Set([...SOFT, ...TYPED_LITERAL, ...CONSTANTS]);
-  const parts = [
-    [ci(['true', 'false']), 'constant.language.boolean.hogql'],
-    [ci(['null']), 'constant.language.null.hogql'],
-    [ci(['inf', 'infinity', 'nan']), 'constant.language.numeric.hogql'],
-  ];
-  for (const [scope, words] of KEYWORD_CLASSES) {
+  const classes = KEYWORD_CLASSES.map(([scope, words]) => {
     for (const w of words) {
       if (!known.has(w) && w !== 'ASC' && w !== 'YYYY') throw new Error(`keyword ${w} not in vocabulary`);
       classified.add(w);
     }
-    parts.push([ci(words), scope]);
-  }
-  parts.push([ci(keywords.filter((k) => !classified.has(k))), 'keyword.other.hogql']);
+    return [ci(words), scope];
+  });
+  const constants = [
+    [ci(['true', 'false']), 'constant.language.boolean.hogql'],
+    [ci(['null']), 'constant.language.null.hogql'],
+    [ci(['inf', 'infinity', 'nan']), 'constant.language.numeric.hogql'],
+  ];
+  // The classes are disjoint, so their order is free: the most frequent first (each class
+  // tried before the matching one costs time on every keyword).
+  const [query, ...rest] = classes;
+  const parts = [query, [ci(keywords.filter((k) => !classified.has(k))), 'keyword.other.hogql'], ...rest, ...constants];
   // Gate: one trie walk over every word of every class decides whether to try the classes at all.
   const every = ['true', 'false', 'null', 'inf', 'infinity', 'nan']
     .concat(KEYWORD_CLASSES.flatMap(([, words]) => words))
@@ -250,7 +253,9 @@ const quoted = (q, name, extraEscape, doubled, scopeQuote) => ({
 function tagRule(guarded) {
   return {
     name: 'meta.tag.hogqlx.hogql',
-    begin: `${guarded ? "(?<![A-Za-z0-9_$)\\]'\"`.])" : ''}(?=<[A-Za-z_][A-Za-z0-9_-]*(?:[\\s/>]|$))`,
+    // `<` first, the lookbehind after it: a regex starting with a literal char is cheap to search.
+    begin: `(<)${guarded ? "(?<![A-Za-z0-9_$)\\]'\"`.]<)" : ''}([A-Za-z_][A-Za-z0-9_-]*)(?=[\\s/>]|$)`,
+    beginCaptures: { 1: { name: 'punctuation.definition.tag.begin.hogql' }, 2: { name: 'entity.name.tag.hogql' } },
     end: '(/>)|(</)([A-Za-z_][A-Za-z0-9_-]*)?\\s*(>)',
     endCaptures: {
       1: { name: 'punctuation.definition.tag.end.hogql' },
@@ -258,18 +263,8 @@ function tagRule(guarded) {
       3: { name: 'entity.name.tag.hogql' },
       4: { name: 'punctuation.definition.tag.end.hogql' },
     },
+    // Attributes until `>`; after it the children region runs up to `</`, where `end` closes the tag.
     patterns: [
-      {
-        begin: '(<)([A-Za-z_][A-Za-z0-9_-]*)',
-        beginCaptures: { 1: { name: 'punctuation.definition.tag.begin.hogql' }, 2: { name: 'entity.name.tag.hogql' } },
-        end: '(?=/?>)',
-        patterns: [
-          { match: '[A-Za-z_][A-Za-z0-9_-]*', name: 'entity.other.attribute-name.hogql' },
-          { match: '=', name: 'punctuation.separator.key-value.hogql' },
-          { include: '#string-single' },
-          { include: '#embedded-braces' },
-        ],
-      },
       {
         begin: '>',
         beginCaptures: { 0: { name: 'punctuation.definition.tag.end.hogql' } },
@@ -281,11 +276,51 @@ function tagRule(guarded) {
           { match: '[^<{]+', name: 'string.unquoted.text.hogqlx.hogql' },
         ],
       },
+      { match: '[A-Za-z_][A-Za-z0-9_-]*', name: 'entity.other.attribute-name.hogql' },
+      { match: '=', name: 'punctuation.separator.key-value.hogql' },
+      { include: '#string-single' },
+      { include: '#embedded-braces' },
     ],
   };
 }
 
 // ---------------------------------------------------------------- the grammar
+
+/** Rules that open with a rare delimiter, in priority order (see `delimited` in hogqlGrammar). */
+const DELIMITED = [
+  'comment-block',
+  'comment-line',
+  'hogqlx-tag',
+  'f-string',
+  'string-single',
+  'identifier-backtick',
+  'identifier-double',
+  'property-brackets',
+  'placeholder-name',
+  'placeholder-expression',
+];
+
+/** `(x)` → `(?:x)` outside classes and escapes, for regexes reused inside a lookahead. */
+function withoutGroups(re) {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < re.length; i++) {
+    const c = re[i];
+    if (c === '\\') {
+      out += c + re[++i];
+      continue;
+    }
+    if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(' && re[i + 1] !== '?') {
+      out += '(?:';
+      continue;
+    }
+    out += c;
+  }
+  if (/\\[1-9]|\\k</.test(re)) throw new Error(`backreference in a delimited start: ${re}`);
+  return out;
+}
 
 function hogqlGrammar(vocab) {
   const kw = keywordRules(vocab.keywords);
@@ -300,31 +335,24 @@ function hogqlGrammar(vocab) {
     repository: {
       expression: {
         patterns: [
-          { include: '#comments' },
-          { include: '#hogqlx-tag' },
-          { include: '#f-string' },
-          { include: '#string-single' },
-          { include: '#identifier-backtick' },
-          { include: '#identifier-double' },
-          { include: '#placeholder' },
-          { include: '#numbers' },
-          { include: '#lambda-params' },
+          { include: '#delimited' },
+          { include: '#punctuation' },
           { include: '#words' },
-          { include: '#property-access' },
-          { include: '#type-cast' },
-          { include: '#parens' },
-          { include: '#operators' },
         ],
       },
-      comments: {
+      // Built below from DELIMITED: comments, strings, quoted names, tags, {placeholders}, ['x'].
+      delimited: null,
+      'comment-block': {
+        begin: '/\\*',
+        end: '\\*/',
+        name: 'comment.block.hogql',
+        beginCaptures: { 0: { name: 'punctuation.definition.comment.begin.hogql' } },
+        endCaptures: { 0: { name: 'punctuation.definition.comment.end.hogql' } },
+      },
+      // Line comments are regions, not `--.*` matches, so that rules injected into HogQL (a JS
+      // `${…}` substitution inside a comment of a hogql`…` template) still apply inside them.
+      'comment-line': {
         patterns: [
-          {
-            begin: '/\\*',
-            end: '\\*/',
-            name: 'comment.block.hogql',
-            beginCaptures: { 0: { name: 'punctuation.definition.comment.begin.hogql' } },
-            endCaptures: { 0: { name: 'punctuation.definition.comment.end.hogql' } },
-          },
           { begin: '(--)', end: '(?=$)', name: 'comment.line.double-dash.hogql', beginCaptures: { 1: { name: 'punctuation.definition.comment.hogql' } } },
           { begin: '(//)', end: '(?=$)', name: 'comment.line.double-slash.hogql', beginCaptures: { 1: { name: 'punctuation.definition.comment.hogql' } } },
           { begin: '(#)', end: '(?=$)', name: 'comment.line.number-sign.hogql', beginCaptures: { 1: { name: 'punctuation.definition.comment.hogql' } } },
@@ -353,26 +381,24 @@ function hogqlGrammar(vocab) {
           },
         ],
       },
-      placeholder: {
-        patterns: [
-          {
-            match: `(\\{)\\s*(${IDENT}(?:\\.${IDENT})*)\\s*(\\})`,
-            name: 'meta.placeholder.hogql',
-            captures: {
-              1: { name: 'punctuation.definition.placeholder.begin.hogql' },
-              2: { name: 'variable.parameter.placeholder.hogql' },
-              3: { name: 'punctuation.definition.placeholder.end.hogql' },
-            },
-          },
-          {
-            begin: '\\{',
-            end: '\\}',
-            name: 'meta.placeholder.expression.hogql',
-            beginCaptures: { 0: { name: 'punctuation.definition.placeholder.begin.hogql' } },
-            endCaptures: { 0: { name: 'punctuation.definition.placeholder.end.hogql' } },
-            patterns: [{ include: '#expression' }],
-          },
-        ],
+      // {name} / {variables.x}: a match rule (merged into #punctuation), tried before the
+      // {expression} region below.
+      'placeholder-name': {
+        match: `(\\{)\\s*(${IDENT}(?:\\.${IDENT})*)\\s*(\\})`,
+        name: 'meta.placeholder.hogql',
+        captures: {
+          1: { name: 'punctuation.definition.placeholder.begin.hogql' },
+          2: { name: 'variable.parameter.placeholder.hogql' },
+          3: { name: 'punctuation.definition.placeholder.end.hogql' },
+        },
+      },
+      'placeholder-expression': {
+        begin: '\\{',
+        end: '\\}',
+        name: 'meta.placeholder.expression.hogql',
+        beginCaptures: { 0: { name: 'punctuation.definition.placeholder.begin.hogql' } },
+        endCaptures: { 0: { name: 'punctuation.definition.placeholder.end.hogql' } },
+        patterns: [{ include: '#expression' }],
       },
       'embedded-braces': {
         begin: '\\{',
@@ -443,68 +469,88 @@ function hogqlGrammar(vocab) {
         ],
         NOT_AFTER_WORD,
       ),
-      'property-access': {
+      'property-brackets': {
+        // properties['$current_url']: brackets holding just one string literal, right after a name.
+        // `[` comes first (the lookbehind checks the char before it): a regex that starts with a
+        // literal char lets Oniguruma skip ahead to it.
+        begin: "(\\[)(?<=[A-Za-z0-9_$`\"\\].]\\[)(?=\\s*'(?:[^'\\\\]|\\\\.|'')*'\\s*\\])",
+        beginCaptures: { 1: { name: 'punctuation.section.brackets.begin.hogql' } },
+        end: '\\]',
+        endCaptures: { 0: { name: 'punctuation.section.brackets.end.hogql' } },
         patterns: [
           {
-            // properties['$current_url']: brackets holding just one string literal, right after a name
-            begin: "(?<=[A-Za-z0-9_$`\"\\].])(\\[)(?=\\s*'(?:[^'\\\\]|\\\\.|'')*'\\s*\\])",
-            beginCaptures: { 1: { name: 'punctuation.section.brackets.begin.hogql' } },
-            end: '\\]',
-            endCaptures: { 0: { name: 'punctuation.section.brackets.end.hogql' } },
-            patterns: [
-              {
-                begin: "'",
-                end: "'(?!')",
-                name: 'string.quoted.single.hogql',
-                contentName: 'variable.other.property.hogql',
-                beginCaptures: { 0: { name: 'punctuation.definition.string.begin.hogql' } },
-                endCaptures: { 0: { name: 'punctuation.definition.string.end.hogql' } },
-                patterns: [{ match: "''", name: 'constant.character.escape.quote.hogql' }, ...escapes("'")],
-              },
-            ],
-          },
-          {
-            match: `(\\?\\.|\\.)(?:(${IDENT})|(\`(?:[^\`\\\\]|\\\\.|\`\`)*\`)|("(?:[^"\\\\]|\\\\.|"")*")|([0-9]+)${WORD_END}|(\\*))`,
-            captures: {
-              1: { name: 'punctuation.accessor.hogql' },
-              2: { name: 'variable.other.property.hogql' },
-              3: { name: 'variable.other.property.quoted.hogql' },
-              4: { name: 'variable.other.property.quoted.hogql' },
-              5: { name: 'constant.numeric.integer.index.hogql' },
-              6: { name: 'variable.language.wildcard.hogql' },
-            },
+            begin: "'",
+            end: "'(?!')",
+            name: 'string.quoted.single.hogql',
+            contentName: 'variable.other.property.hogql',
+            beginCaptures: { 0: { name: 'punctuation.definition.string.begin.hogql' } },
+            endCaptures: { 0: { name: 'punctuation.definition.string.end.hogql' } },
+            patterns: [{ match: "''", name: 'constant.character.escape.quote.hogql' }, ...escapes("'")],
           },
         ],
+      },
+      // .name ?.name .`quoted` .1 .* after a value (merged into #punctuation)
+      'property-accessor': {
+        match: `(\\?\\.|\\.)(?:(${IDENT})|(\`(?:[^\`\\\\]|\\\\.|\`\`)*\`)|("(?:[^"\\\\]|\\\\.|"")*")|([0-9]+)${WORD_END}|(\\*))`,
+        captures: {
+          1: { name: 'punctuation.accessor.hogql' },
+          2: { name: 'variable.other.property.hogql' },
+          3: { name: 'variable.other.property.quoted.hogql' },
+          4: { name: 'variable.other.property.quoted.hogql' },
+          5: { name: 'constant.numeric.integer.index.hogql' },
+          6: { name: 'variable.language.wildcard.hogql' },
+        },
       },
       'type-cast': {
         match: `(::)\\s*(${IDENT})`,
         captures: { 1: { name: 'keyword.operator.cast.hogql' }, 2: { name: 'storage.type.hogql' } },
       },
+      // The most frequent tokens first: in the merged #punctuation regex every alternative before
+      // the one that matches is tried. None of these can start another punctuation rule.
       operators: merged([
+        [',', 'punctuation.separator.comma.hogql'],
+        ['\\)', 'punctuation.section.parens.end.hogql'],
+        [';', 'punctuation.terminator.statement.hogql'],
+        ['\\[', 'punctuation.section.brackets.begin.hogql'],
+        ['\\]', 'punctuation.section.brackets.end.hogql'],
+        ['\\}', 'punctuation.section.braces.end.hogql'],
         ['->', 'keyword.operator.arrow.hogql'],
-        ['::', 'keyword.operator.cast.hogql'],
         [':=', 'keyword.operator.assignment.hogql'],
         ['\\?\\?', 'keyword.operator.nullish.hogql'],
         ['\\|\\|', 'keyword.operator.concat.hogql'],
         ['=~\\*?|!~\\*?|~\\*?', 'keyword.operator.regex.hogql'],
         ['==|!=|<>|<=|>=|=|<|>', 'keyword.operator.comparison.hogql'],
         ['[-+*/%]', 'keyword.operator.arithmetic.hogql'],
-        ['[?:]', 'keyword.operator.ternary.hogql'],
-        [',', 'punctuation.separator.comma.hogql'],
-        [';', 'punctuation.terminator.statement.hogql'],
-        ['\\)', 'punctuation.section.parens.end.hogql'],
-        ['\\[', 'punctuation.section.brackets.begin.hogql'],
-        ['\\]', 'punctuation.section.brackets.end.hogql'],
-        ['\\}', 'punctuation.section.braces.end.hogql'],
       ]),
-      parens: {
-        begin: '\\(',
-        end: '\\)',
-        beginCaptures: { 0: { name: 'punctuation.section.parens.begin.hogql' } },
-        endCaptures: { 0: { name: 'punctuation.section.parens.end.hogql' } },
-        patterns: [{ include: '#expression' }],
-      },
+      // after `?.` (property access) and `::Type` (type-cast), which start with the same chars
+      'operators-late': merged([
+        ['::', 'keyword.operator.cast.hogql'],
+        ['[?:]', 'keyword.operator.ternary.hogql'],
+      ]),
+      // `(` is a plain token like `)`, not a region: an unclosed `(` in a hogql`…` template or a
+      // marked Python string must not hide the host's closing quote.
+      parens: { match: '\\(', name: 'punctuation.section.parens.begin.hogql' },
     },
+  };
+  // Every rule that starts with punctuation, a digit or `{` and is a plain match, in priority
+  // order, as ONE regex. Vscode-oniguruma searches all regexes of a scanner on every token (no
+  // cache for lines under 1,000 bytes), so each regex costs time on every token of the file,
+  // while a merged one costs that once (see scripts/bench/grammar.ts).
+  const r = grammar.repository;
+  const parts = ['operators', 'numbers', 'lambda-params', 'parens', 'property-accessor', 'type-cast', 'operators-late'];
+  r.punctuation = mergeRules(parts.flatMap((k) => r[k].patterns ?? [r[k]]), '');
+  for (const k of parts) delete r[k];
+  // Constructs that start with a rarely seen delimiter sit behind ONE zero-width gate whose
+  // lookahead is exactly the union of their starts: the top-level scanner then holds one regex
+  // for all of them instead of one each (each regex is searched to its next candidate on every
+  // token). Inside the gate the first rule that matches wins, as before; the gate closes right
+  // after it (`(?!\G)` matches once the position has moved past the gate's start).
+  const alternatives = (rule) => (rule.begin ?? rule.match ? [rule.begin ?? rule.match] : rule.patterns.flatMap(alternatives));
+  const starts = DELIMITED.flatMap((k) => alternatives(r[k]));
+  r.delimited = {
+    begin: `(?=${starts.map((re) => `(?:${withoutGroups(re)})`).join('|')})`,
+    end: '(?!\\G)',
+    patterns: DELIMITED.map((k) => ({ include: `#${k}` })),
   };
   return grammar;
 }
