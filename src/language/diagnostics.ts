@@ -9,7 +9,8 @@ import { config } from '../config';
 import type { Ctx } from '../ctx';
 import { isHogql, toRange, toSeverity } from './convert';
 import { ParserClient, type ParseOutcome } from './syntax/parserClient';
-import { documentStatements, LocalChecker, statementProblems, type LangProblem, type StatementInfo } from './syntax/statements';
+import { documentStatementsInSlices, LocalChecker, statementProblems, warmUp, type LangProblem, type StatementInfo } from './syntax/statements';
+import { pauseWhile } from './slices';
 
 interface DocState {
   timer: NodeJS.Timeout | undefined;
@@ -20,6 +21,12 @@ export class SyntaxDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('hogql');
   readonly parser: ParserClient;
   private readonly local = new LocalChecker();
+  private disposed = false;
+  /** Compiles our parser in small tasks before the first document is checked (see warmUp). */
+  private readonly warm = warmUp(
+    this.local,
+    pauseWhile(() => !this.disposed),
+  );
   private readonly docs = new Map<string, DocState>();
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document's diagnostics were fully updated (all statements answered). */
@@ -77,14 +84,18 @@ export class SyntaxDiagnostics implements vscode.Disposable {
       return;
     }
     const version = doc.version;
-    const statements = documentStatements(doc.getText());
+    const current = (): boolean => !abort.signal.aborted && doc.version === version && !doc.isClosed;
+    const pause = pauseWhile(current);
+    await this.warm;
+    const statements = await documentStatementsInSlices(doc.getText(), pause);
+    if (!statements) return;
     const outcomes: (ParseOutcome | undefined)[] = statements.map((s) => (s.limit ? undefined : this.parser.cached(s.text)));
     const publish = (): void => {
-      if (abort.signal.aborted || doc.version !== version || doc.isClosed) return;
+      if (!current()) return;
       const problems = statements.flatMap((s, i) => statementProblems(s, this.local.checkStatement(s), outcomes[i], settings.parserTimeoutMs, settings.vocabularyWarnings));
       this.collection.set(doc.uri, problems.map((p) => this.toDiagnostic(doc, p)));
     };
-    if (!(await this.warmLocal(statements, abort.signal))) return;
+    if (!(await this.warmLocal(statements, pause))) return;
     publish();
     const pending = statements.map((s, i) => (outcomes[i] || s.limit ? undefined : i)).filter((i): i is number => i !== undefined);
     await Promise.all(
@@ -100,12 +111,11 @@ export class SyntaxDiagnostics implements vscode.Disposable {
    * Runs our parser and checks on the statements not cached yet in slices of about 5 ms, yielding
    * between slices so a big file never blocks the extension host. False when superseded meanwhile.
    */
-  private async warmLocal(statements: StatementInfo[], signal: AbortSignal): Promise<boolean> {
+  private async warmLocal(statements: StatementInfo[], pause: () => Promise<boolean>): Promise<boolean> {
     let slice = performance.now();
     for (const s of statements) {
-      if (performance.now() - slice > 5) {
-        await new Promise((resolve) => setImmediate(resolve));
-        if (signal.aborted) return false;
+      if (performance.now() - slice > 3) {
+        if (!(await pause())) return false;
         slice = performance.now();
       }
       this.local.checkStatement(s);
@@ -121,6 +131,7 @@ export class SyntaxDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const st of this.docs.values()) {
       clearTimeout(st.timer);
       st.abort?.abort();

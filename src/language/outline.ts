@@ -3,8 +3,10 @@ import * as vscode from 'vscode';
 import { toRange } from './convert';
 import { arityLabel } from './completionItems';
 import { signatureAt } from './hogql/completion';
-import { parse, type ParseResult } from './hogql/parse';
-import { documentSymbols, foldingRanges, type HogQLSymbol } from './hogql/symbols';
+import { parseInSlices, type ParseResult } from './hogql/parse';
+import { mapInSlices } from './hogql/slices';
+import { foldingRanges, statementSymbol, type HogQLSymbol } from './hogql/symbols';
+import { pauseUnless, pauseWhile } from './slices';
 
 export class SignatureProvider implements vscode.SignatureHelpProvider {
   static readonly triggers = ['(', ','];
@@ -40,23 +42,36 @@ function toSymbol(doc: vscode.TextDocument, s: HogQLSymbol): vscode.DocumentSymb
   return sym;
 }
 
-/** Outline and folding share one parse per document version (VS Code asks for both after an edit). */
+/**
+ * Outline and folding share one parse per document version (VS Code asks for both after an
+ * edit), done in slices so a big file never blocks the extension host for long.
+ */
 export class OutlineProvider implements vscode.DocumentSymbolProvider, vscode.FoldingRangeProvider {
-  private last: { uri: string; version: number; parsed: ParseResult } | undefined;
+  private last: { uri: string; version: number; parsed: Promise<ParseResult | undefined> } | undefined;
 
-  private parsed(doc: vscode.TextDocument): ParseResult {
+  private parsed(doc: vscode.TextDocument): Promise<ParseResult | undefined> {
     const uri = doc.uri.toString();
-    if (this.last?.uri !== uri || this.last.version !== doc.version) this.last = { uri, version: doc.version, parsed: parse(doc.getText()) };
+    if (this.last?.uri !== uri || this.last.version !== doc.version) {
+      const version = doc.version;
+      const parsed = parseInSlices(
+        doc.getText(),
+        pauseWhile(() => doc.version === version && !doc.isClosed),
+      );
+      this.last = { uri, version, parsed };
+    }
     return this.last.parsed;
   }
 
-  provideDocumentSymbols(doc: vscode.TextDocument): vscode.DocumentSymbol[] {
-    const parsed = this.parsed(doc);
-    return documentSymbols(parsed.text, parsed).map((s) => toSymbol(doc, s));
+  async provideDocumentSymbols(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[]> {
+    const parsed = await this.parsed(doc);
+    if (!parsed || token.isCancellationRequested) return [];
+    const symbols = await mapInSlices(parsed.statements, (s) => toSymbol(doc, statementSymbol(parsed, s)), pauseUnless(token));
+    return symbols ?? [];
   }
 
-  provideFoldingRanges(doc: vscode.TextDocument): vscode.FoldingRange[] {
-    const parsed = this.parsed(doc);
+  async provideFoldingRanges(doc: vscode.TextDocument, _ctx: vscode.FoldingContext, token: vscode.CancellationToken): Promise<vscode.FoldingRange[]> {
+    const parsed = await this.parsed(doc);
+    if (!parsed || token.isCancellationRequested) return [];
     return foldingRanges(parsed.text, parsed).map(
       (f) => new vscode.FoldingRange(f.startLine, f.endLine, f.kind === 'comment' ? vscode.FoldingRangeKind.Comment : vscode.FoldingRangeKind.Region),
     );

@@ -36,8 +36,8 @@ export function registerLanguageFeatures(ctx: Ctx): void {
   ctx.track(l.registerCompletionItemProvider(SELECTOR, { provideCompletionItems: (d, p, t) => load().completion.provideCompletionItems(d, p, t) }, ...COMPLETION_TRIGGERS));
   ctx.track(l.registerHoverProvider(SELECTOR, { provideHover: (d, p) => load().hover.provideHover(d, p) }));
   ctx.track(l.registerSignatureHelpProvider(SELECTOR, { provideSignatureHelp: (d, p) => load().signature.provideSignatureHelp(d, p) }, { triggerCharacters: SIGNATURE_TRIGGERS, retriggerCharacters: [] }));
-  ctx.track(l.registerDocumentSymbolProvider(SELECTOR, { provideDocumentSymbols: (d) => load().outline.provideDocumentSymbols(d) }));
-  ctx.track(l.registerFoldingRangeProvider(SELECTOR, { provideFoldingRanges: (d) => load().outline.provideFoldingRanges(d) }));
+  ctx.track(l.registerDocumentSymbolProvider(SELECTOR, { provideDocumentSymbols: (d, t) => load().outline.provideDocumentSymbols(d, t) }));
+  ctx.track(l.registerFoldingRangeProvider(SELECTOR, { provideFoldingRanges: (d, c, t) => load().outline.provideFoldingRanges(d, c, t) }));
   ctx.track(
     l.registerCodeActionsProvider(SELECTOR, { provideCodeActions: (d, r) => load().fixes.provideCodeActions(d, r) }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
   );

@@ -14,7 +14,8 @@ import { isHogql, toRange, toSeverity } from './convert';
 import type { SyntaxDiagnostics } from './diagnostics';
 import { Lru } from './lru';
 import { serverProblems, type ServerProblem } from './syntax/notices';
-import { documentStatements, type StatementInfo } from './syntax/statements';
+import { documentStatementsInSlices, type StatementInfo } from './syntax/statements';
+import { pauseWhile } from './slices';
 
 /** At most this many statements are validated per round; the rest wait for the next edit. */
 const MAX_PER_ROUND = 10;
@@ -78,7 +79,11 @@ export class ServerDiagnostics implements vscode.Disposable {
       return;
     }
     const version = doc.version;
-    const statements = documentStatements(doc.getText());
+    const statements = await documentStatementsInSlices(
+      doc.getText(),
+      pauseWhile(() => doc.version === version && !doc.isClosed),
+    );
+    if (!statements) return;
     const project = `${session.connection.id}|${session.projectId}`;
     const wanted = new Set(statements.map((s) => s.text));
     for (const [text, ac] of st.inFlight) if (!wanted.has(text)) ac.abort();

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { lexInSlices } from '../language/hogql/lexer';
 import { splitStatements } from '../language/hogql/split';
+import { pauseUnless } from '../language/slices';
 import type { QueryRunner } from './runner';
 
 /** "▶ Run" above each statement of a hogql document ("■ Cancel" while that document's query runs). */
@@ -11,12 +13,15 @@ export class RunCodeLensProvider implements vscode.CodeLensProvider {
     runner.onDidChangeRunning(() => this.emitter.fire());
   }
 
-  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+  async provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     if (!vscode.workspace.getConfiguration('hogql').get<boolean>('query.codeLens', true)) return [];
     const text = doc.getText();
+    // lexed in slices: the first lex of a big file runs before the JIT has warmed up
+    const lexed = await lexInSlices(text, pauseUnless(token));
+    if (!lexed) return [];
     const uri = doc.uri.toString();
     const running = this.runner.isRunning(uri);
-    return splitStatements(text).map((s) => {
+    return splitStatements(text, lexed).map((s) => {
       const range = new vscode.Range(doc.positionAt(s.range.start), doc.positionAt(s.range.start));
       return new vscode.CodeLens(
         range,

@@ -110,14 +110,22 @@ class Lexer {
   constructor(private readonly src: string) {}
 
   run(): LexResult {
+    this.runUntil(Infinity);
+    return { tokens: this.tokens, comments: this.comments };
+  }
+
+  /** Lexes until the end (true) or until `performance.now()` passes `deadline` (false). */
+  runUntil(deadline: number): boolean {
+    let steps = 0;
     while (this.pos < this.src.length) {
       const top = this.stack[this.stack.length - 1];
       if (top.mode === 'template') this.templatePart();
       else this.codeToken();
+      if ((++steps & 63) === 0 && deadline !== Infinity && performance.now() > deadline) return false;
     }
     this.markOpenTemplate();
     this.tokens.push({ kind: 'eof', start: this.src.length, end: this.src.length, text: '' });
-    return { tokens: this.tokens, comments: this.comments };
+    return true;
   }
 
   private push(kind: TokenKind, start: number, extra: Partial<Token> = {}): Token {
@@ -313,6 +321,19 @@ class Lexer {
 /** Tokenizes HogQL source. Never throws. */
 export function lex(text: string): LexResult {
   return new Lexer(text).run();
+}
+
+/**
+ * `lex` in slices of about `sliceMs`, awaiting `pause()` between them so a big document never
+ * blocks the thread for long (a cold first lex of 1,000 lines takes 10–20 ms before the JIT has
+ * warmed up). `pause` resolves false to give up; the result is then undefined.
+ */
+export async function lexInSlices(text: string, pause: () => Promise<boolean>, sliceMs = 3): Promise<LexResult | undefined> {
+  const lexer = new Lexer(text);
+  while (!lexer.runUntil(performance.now() + sliceMs)) {
+    if (!(await pause())) return undefined;
+  }
+  return { tokens: lexer.tokens, comments: lexer.comments };
 }
 
 /** Index of the first token whose end is after `offset` (binary search). */

@@ -3,7 +3,7 @@
  * syntax problems; never throws.
  */
 import type { Node, Problem, SelectLike } from './ast';
-import { lex, type LexResult, type Token } from './lexer';
+import { lex, lexInSlices, type LexResult, type Token } from './lexer';
 import { ParserState } from './parserCore';
 import { parseSelectSet, startsSelect } from './select';
 import { chunkAt, splitStatements, type Statement } from './split';
@@ -81,18 +81,43 @@ function statementTokens(all: readonly Token[], s: Statement): Token[] {
 
 /** Parses every `;`-separated statement of a document. */
 export function parse(text: string): ParseResult {
-  const lexed = lex(text);
-  const statements: ParsedStatement[] = [];
+  const result = emptyResult(text, lex(text));
+  for (const s of splitStatements(text, result.lex)) parseInto(result, s);
+  return result;
+}
+
+/**
+ * `parse` in slices of about `sliceMs` (lexing, then statement by statement), awaiting `pause()`
+ * between them so a big document never blocks the thread for long. `pause` resolves false to give
+ * up; the result is then undefined.
+ */
+export async function parseInSlices(text: string, pause: () => Promise<boolean>, sliceMs = 3): Promise<ParseResult | undefined> {
+  const lexed = await lexInSlices(text, pause, sliceMs);
+  if (!lexed) return undefined;
+  const result = emptyResult(text, lexed);
+  let deadline = performance.now() + sliceMs;
+  for (const s of splitStatements(text, lexed)) {
+    if (performance.now() > deadline) {
+      if (!(await pause())) return undefined;
+      deadline = performance.now() + sliceMs;
+    }
+    parseInto(result, s);
+  }
+  return result;
+}
+
+function emptyResult(text: string, lexed: LexResult): ParseResult {
   const problems: Problem[] = [];
   for (const c of lexed.comments) {
     if (c.unterminated) problems.push({ message: 'Unterminated block comment', start: c.start, end: c.end, severity: 'error', code: 'unterminated-comment' });
   }
-  for (const s of splitStatements(text, lexed)) {
-    const r = parseTokens(text, statementTokens(lexed.tokens, s));
-    statements.push({ ...s, query: r.query, problems: r.problems });
-    problems.push(...r.problems);
-  }
-  return { text, lex: lexed, statements, problems };
+  return { text, lex: lexed, statements: [], problems };
+}
+
+function parseInto(result: ParseResult, s: Statement): void {
+  const r = parseTokens(result.text, statementTokens(result.lex.tokens, s));
+  result.statements.push({ ...s, query: r.query, problems: r.problems });
+  result.problems.push(...r.problems);
 }
 
 /**

@@ -71,13 +71,18 @@ function childSymbols(root: Node): HogQLSymbol[] {
 
 /** Outline: one symbol per statement, with its CTEs and FROM subqueries nested. */
 export function documentSymbols(text: string, parsed: ParseResult = parse(text)): HogQLSymbol[] {
-  return parsed.statements.map((s) => ({
-    name: statementName(text, parsed, s),
-    kind: 'statement' as const,
+  return parsed.statements.map((s) => statementSymbol(parsed, s));
+}
+
+/** The outline entry of one statement of `parsed` (for callers that work in slices). */
+export function statementSymbol(parsed: ParseResult, s: ParsedStatement): HogQLSymbol {
+  return {
+    name: statementName(parsed.text, parsed, s),
+    kind: 'statement',
     range: s.range,
     selectionRange: { start: s.range.start, end: Math.min(s.range.end, s.range.start + 6) },
     children: childSymbols(s.query as SelectLike),
-  }));
+  };
 }
 
 /** Folding: multi-line statements, subqueries, parenthesised blocks and block comments. */

@@ -5,9 +5,10 @@
  */
 import type { Problem } from '../hogql/ast';
 import { checkQuery } from '../hogql/checks';
-import { lex, type Token } from '../hogql/lexer';
+import { lex, lexInSlices, tokenIndexAt, type LexResult, type Token } from '../hogql/lexer';
 import { parseStatement } from '../hogql/parse';
-import { splitStatements } from '../hogql/split';
+import { mapInSlices } from '../hogql/slices';
+import { splitStatements, type Statement } from '../hogql/split';
 import type { Range } from '../hogql/text';
 import { Lru } from '../lru';
 import { exceededLimit, type LimitExceeded, type ParseLimits } from './limits';
@@ -42,11 +43,23 @@ interface LocalResult {
 const NOTHING: LocalResult = { syntax: [], warnings: [] };
 
 export function documentStatements(text: string, limits?: ParseLimits): StatementInfo[] {
-  const lexed = lex(text);
-  return splitStatements(text, lexed).map((s) => {
-    const own = lexed.tokens.slice(s.tokenStart, s.tokenEnd);
-    return { range: s.range, text: text.slice(s.range.start, s.range.end), tokens: lexed.tokens, limit: exceededLimit(own, s.range, limits) };
-  });
+  return statementsOf(text, lex(text), limits);
+}
+
+/** `documentStatements` with the lexing done in slices (see `lexInSlices`); undefined when given up. */
+export async function documentStatementsInSlices(text: string, pause: () => Promise<boolean>, limits?: ParseLimits): Promise<StatementInfo[] | undefined> {
+  const lexed = await lexInSlices(text, pause);
+  if (!lexed || !(await pause())) return undefined;
+  return mapInSlices(splitStatements(text, lexed), (s) => statementInfo(text, lexed, s, limits), pause);
+}
+
+function statementsOf(text: string, lexed: LexResult, limits?: ParseLimits): StatementInfo[] {
+  return splitStatements(text, lexed).map((s) => statementInfo(text, lexed, s, limits));
+}
+
+function statementInfo(text: string, lexed: LexResult, s: Statement, limits?: ParseLimits): StatementInfo {
+  const own = lexed.tokens.slice(s.tokenStart, s.tokenEnd);
+  return { range: s.range, text: text.slice(s.range.start, s.range.end), tokens: lexed.tokens, limit: exceededLimit(own, s.range, limits) };
 }
 
 /** Our own parser and vocabulary checks, cached by statement text. */
@@ -72,14 +85,37 @@ export class LocalChecker {
   }
 }
 
+/**
+ * Small statements that take our lexer, parser and checks through their common paths. V8
+ * compiles a function on its first call, so the first statement checked in a session pays for
+ * compiling most of the parser (7–11 ms for a 10-line query); checking these first, one per
+ * task, spreads that over tasks of 1–4 ms each.
+ */
+const WARM_UP = [
+  'SELECT 1',
+  "SELECT a, f(b) AS c, count() FROM t AS x LEFT JOIN u ON x.a = u.a WHERE a > 1 AND b IN ('x') GROUP BY a HAVING c > 1 ORDER BY a DESC LIMIT 10",
+  "WITH r AS (SELECT toStartOfDay(timestamp) AS day FROM events WHERE event = '$pageview' AND timestamp > now() - INTERVAL 1 DAY) SELECT properties.$browser, countIf(day > 0) FROM (SELECT 1) AS s",
+];
+
+/** Checks WARM_UP with `checker`, one statement per task (see WARM_UP). */
+export async function warmUp(checker: LocalChecker, pause: () => Promise<boolean>): Promise<void> {
+  for (const text of WARM_UP) {
+    if (!(await pause())) return;
+    checker.check(text);
+  }
+}
+
 function shift(p: Problem, base: number, severity: Severity): LangProblem {
   return { start: base + p.start, end: base + p.end, message: p.message, severity, source: 'hogql', code: p.code };
 }
 
 /** Why PostHog's parser could not check a statement, or undefined when it did (or has not yet). */
 function notChecked(s: StatementInfo, outcome: ParseOutcome | undefined, timeoutMs: number): { message: string; at: Range; code: string } | undefined {
-  const head = { start: s.range.start, end: s.tokens.find((t) => t.start >= s.range.start)?.end ?? s.range.end };
   if (s.limit) return { message: s.limit.message, at: s.limit, code: 'too-large' };
+  if (outcome?.kind !== 'timeout' && outcome?.kind !== 'crashed') return undefined;
+  // the statement's first token (tokens are the whole document's: binary search, not a scan)
+  const first = s.tokens[tokenIndexAt(s.tokens, s.range.start)];
+  const head = { start: s.range.start, end: first && first.start >= s.range.start ? first.end : s.range.end };
   if (outcome?.kind === 'timeout') return { message: `PostHog's parser gave no answer within ${timeoutMs} ms, so only the offline checks ran on this statement.`, at: head, code: 'parser-timeout' };
   if (outcome?.kind === 'crashed') return { message: `PostHog's parser failed on this statement (${outcome.message}); only the offline checks ran.`, at: head, code: 'parser-crashed' };
   return undefined;

@@ -1,0 +1,54 @@
+// Work on whole documents in slices (lexInSlices, parseInSlices, documentStatementsInSlices,
+// mapInSlices) gives the same result as the one-shot functions, pauses between slices, and
+// stops when the pause says so.
+import assert from 'node:assert/strict';
+import { lex, lexInSlices } from '../../../src/language/hogql/lexer';
+import { parse, parseInSlices } from '../../../src/language/hogql/parse';
+import { mapInSlices } from '../../../src/language/hogql/slices';
+import { documentStatements, documentStatementsInSlices, LocalChecker, warmUp } from '../../../src/language/syntax/statements';
+
+const doc = Array.from(
+  { length: 60 },
+  (_, i) => `-- q${i}\nSELECT count(), f'{x}' AS "a;b" FROM events /* ; */ WHERE event = 'x;${i}' AND y IN (1, 2);\n`,
+).join('');
+
+/** A pause that counts its calls and goes on (or gives up after `limit` calls). */
+function counting(limit = Infinity): { pause: () => Promise<boolean>; calls: () => number } {
+  let n = 0;
+  return { pause: async () => ++n <= limit, calls: () => n };
+}
+
+describe('slices', () => {
+  it('lexInSlices gives the tokens and comments of lex, pausing between slices', async () => {
+    const p = counting();
+    const sliced = await lexInSlices(doc, p.pause, 0);
+    assert.deepEqual(sliced, lex(doc));
+    assert.ok(p.calls() > 1, `paused ${p.calls()} times`);
+  });
+
+  it('parseInSlices gives the statements and problems of parse', async () => {
+    const text = `${doc}SELECT FROM WHERE;\n/* open`;
+    const p = counting();
+    const sliced = await parseInSlices(text, p.pause, 0);
+    assert.deepEqual(sliced, parse(text));
+    assert.ok(p.calls() > 60);
+  });
+
+  it('documentStatementsInSlices gives the statements of documentStatements', async () => {
+    assert.deepEqual(await documentStatementsInSlices(doc, counting().pause), documentStatements(doc));
+  });
+
+  it('gives up (undefined) when the pause says so', async () => {
+    assert.equal(await lexInSlices(doc, counting(2).pause, 0), undefined);
+    assert.equal(await parseInSlices(doc, counting(5).pause, 0), undefined);
+    assert.equal(await mapInSlices([1, 2, 3], (x) => x, counting(0).pause, 0), undefined);
+    assert.deepEqual(await mapInSlices([1, 2, 3], (x) => x * 2, counting().pause, 0), [2, 4, 6]);
+  });
+
+  it('warmUp checks its statements one per pause and stops when told', async () => {
+    const checker = new LocalChecker();
+    const p = counting(1);
+    await warmUp(checker, p.pause);
+    assert.equal(p.calls(), 2, 'one statement checked, then the second pause said stop');
+  });
+});
