@@ -7,6 +7,10 @@
  * `ready`. Every message that arrives is validated at runtime (`parseToHost` / `parseToView`): a
  * webview is a separate page and its messages are untrusted input.
  *
+ * Big results stream: `result` carries the first rows and `totalRows`, and the rest follows in
+ * `moreRows` chunks once the view has painted the first ones (it says so with `rendered`). The
+ * first paint then waits for a small message, not for 100k rows crossing every hop.
+ *
  * Transport: rows travel as the UTF-8 bytes of one JSON text (`rowsUtf8`, a Uint8Array) instead of
  * millions of small objects — see `toWire`. Structured-cloning 100k × 20 cells costs ~300 ms at
  * every postMessage hop (extension host → workbench → webview frames), and a big string is escaped
@@ -35,6 +39,11 @@ export interface ResultPayload {
   rows: Cell[][];
   /** More rows exist beyond these; the view offers "Load more" (posts `loadMore`). */
   hasMore: boolean;
+  /**
+   * Rows in the whole result when more than `rows` holds: the others follow in `moreRows`
+   * messages. Absent when `rows` is all of it.
+   */
+  totalRows?: number;
   /** Milliseconds from request to response. */
   elapsedMs: number;
   /** The project's IANA timezone; date-times with an offset are shown in it. Default: UTC. */
@@ -55,6 +64,8 @@ export type ToView =
   | { kind: 'result'; result: ResultPayload }
   /** More rows of the current result (after `loadMore`); rows are appended in order. */
   | { kind: 'appendRows'; queryId: string; rows: Cell[][]; hasMore: boolean }
+  /** The next rows of a streamed result (see `totalRows`), in order. */
+  | { kind: 'moreRows'; queryId: string; rows: Cell[][] }
   /** A query started: the view shows a running state with a Cancel button. */
   | { kind: 'loading'; queryId: string; message: string; query?: string }
   /** Progress of the running query. */
@@ -64,8 +75,11 @@ export type ToView =
 
 export type ToHost =
   | { kind: 'ready' }
-  /** The result is on screen; `renderMs` is from the message's arrival to the first painted frame. */
-  | { kind: 'rendered'; queryId: string; rowCount: number; renderMs?: number }
+  /**
+   * The result is on screen; `renderMs` is from the message's arrival to the first painted frame.
+   * Sent for the first rows of a result, and again (with `complete`) once a streamed one is whole.
+   */
+  | { kind: 'rendered'; queryId: string; rowCount: number; renderMs?: number; complete?: boolean }
   /** Write `text` to the clipboard. */
   | { kind: 'copy'; text: string }
   /** Fetch the next page of `queryId` starting at row `offset`; answer with `appendRows`. */
@@ -110,7 +124,8 @@ export function parseResult(v: unknown): ResultPayload | undefined {
     elapsedMs: v.elapsedMs,
   };
   if (v.devRenderer === 'naive') base.devRenderer = 'naive';
-  return withOptional(base, v, ['rowsRead', 'bytesRead'], ['timezone', 'query']);
+  if (v.totalRows !== undefined && !(isCount(v.totalRows) && Number.isInteger(v.totalRows) && v.totalRows >= v.rows.length)) return undefined;
+  return withOptional(base, v, ['rowsRead', 'bytesRead', 'totalRows'], ['timezone', 'query']);
 }
 
 /** Copies the optional numeric/string fields that are present; `undefined` if one is malformed. */
@@ -137,9 +152,8 @@ export function parseToHost(msg: unknown): ToHost | undefined {
     case 'ready':
       return { kind: 'ready' };
     case 'rendered':
-      return isString(id) && isCount(msg.rowCount)
-        ? withOptional({ kind: 'rendered', queryId: id, rowCount: msg.rowCount }, msg, ['renderMs'], [])
-        : undefined;
+      if (!isString(id) || !isCount(msg.rowCount) || !(msg.complete === undefined || typeof msg.complete === 'boolean')) return undefined;
+      return withOptional({ kind: 'rendered', queryId: id, rowCount: msg.rowCount, ...(msg.complete ? { complete: true } : {}) }, msg, ['renderMs'], []);
     case 'copy':
       return isString(msg.text) ? { kind: 'copy', text: msg.text } : undefined;
     case 'loadMore':
@@ -169,7 +183,7 @@ export function toWire(msg: ToView, sentAt = Date.now()): unknown {
     // `sentAt` (epoch ms) is transport metadata for latency figures; parsing ignores it.
     return { kind: 'result', result: rest, rowsUtf8: utf8(rows), sentAt };
   }
-  if (msg.kind === 'appendRows') {
+  if (msg.kind === 'appendRows' || msg.kind === 'moreRows') {
     const { rows, ...rest } = msg;
     return { ...rest, rowsUtf8: utf8(rows) };
   }
@@ -205,6 +219,10 @@ export function parseToView(msg: unknown): ToView | undefined {
     case 'appendRows': {
       const rows = wireRows(msg, msg.rows);
       return isString(id) && rows && typeof msg.hasMore === 'boolean' ? { kind: 'appendRows', queryId: id, rows, hasMore: msg.hasMore } : undefined;
+    }
+    case 'moreRows': {
+      const rows = wireRows(msg, msg.rows);
+      return isString(id) && rows ? { kind: 'moreRows', queryId: id, rows } : undefined;
     }
     case 'loading':
       return isString(id) && isString(msg.message)

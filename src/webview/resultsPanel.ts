@@ -10,6 +10,15 @@ type Request<K extends ToHost['kind']> = Extract<ToHost, { kind: K }>;
 export const RESULTS_VIEW_TYPE = 'hogql.results';
 
 /**
+ * A result with more rows than this streams: the first rows go at once, the rest in chunks after
+ * the view has painted them (measured by scripts/bench/webview-grid.mjs: 100k × 20 rows in one
+ * message took 1.4–2.2 s from post to paint through code-server; 1,000 rows paint at once).
+ */
+export const FIRST_ROWS = 1_000;
+/** Rows per `moreRows` chunk: small enough that decoding one stays a short task in the view. */
+export const CHUNK_ROWS = 5_000;
+
+/**
  * The results webview panel (host side): one per document (key), or a single shared one when the
  * `hogql.results.reusePanel` setting is on. It renders whatever the host posts after the page says
  * `ready`. The page itself has no data in its HTML.
@@ -21,8 +30,11 @@ export class ResultsPanel implements vscode.Disposable {
   /** The current result (appended rows merged in) and the latest status; re-posted on every `ready`. */
   private result: ResultPayload | undefined;
   private status: ToView | undefined;
+  /** The rest of a streamed result, sent once the view has painted its first rows. */
+  private stream: { queryId: string; from: number; to: number; generation: number } | undefined;
+  private generation = 0;
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly renderedEmitter = new vscode.EventEmitter<{ queryId: string; rowCount: number; renderMs?: number }>();
+  private readonly renderedEmitter = new vscode.EventEmitter<Request<'rendered'>>();
   private readonly loadMoreEmitter = new vscode.EventEmitter<Request<'loadMore'>>();
   private readonly cancelEmitter = new vscode.EventEmitter<Request<'cancel'>>();
   private readonly exportEmitter = new vscode.EventEmitter<Request<'export'>>();
@@ -98,7 +110,35 @@ export class ResultsPanel implements vscode.Disposable {
   showResult(result: ResultPayload): void {
     this.result = result;
     this.status = undefined;
-    this.post({ kind: 'result', result });
+    this.postResult();
+  }
+
+  /** Posts the current result: all of it, or its first rows with the rest to stream (FIRST_ROWS). */
+  private postResult(): void {
+    const r = this.result;
+    if (!r) return;
+    const generation = ++this.generation;
+    // (the naive benchmark baseline renders one full table of every row: never streamed)
+    if (r.rows.length <= FIRST_ROWS || r.devRenderer === 'naive') {
+      this.stream = undefined;
+      this.post({ kind: 'result', result: r });
+      return;
+    }
+    this.stream = { queryId: r.queryId, from: FIRST_ROWS, to: r.rows.length, generation };
+    this.post({ kind: 'result', result: { ...r, rows: r.rows.slice(0, FIRST_ROWS), totalRows: r.rows.length } });
+  }
+
+  /** Sends the rest of a streamed result in order, one chunk after the other was delivered. */
+  private async streamRest(queryId: string): Promise<void> {
+    const s = this.stream;
+    if (s?.queryId !== queryId) return;
+    this.stream = undefined;
+    for (let at = s.from; at < s.to; at += CHUNK_ROWS) {
+      const r = this.result;
+      // a newer result, or the view went away (it gets the result again on `ready`)
+      if (!this.ready || s.generation !== this.generation || r?.queryId !== queryId) return;
+      await this.panel.webview.postMessage(toWire({ kind: 'moreRows', queryId, rows: r.rows.slice(at, Math.min(at + CHUNK_ROWS, s.to)) }));
+    }
   }
 
   /** Appends the next page of the current result (answer to `onDidRequestLoadMore`). */
@@ -165,12 +205,13 @@ export class ResultsPanel implements vscode.Disposable {
     switch (msg.kind) {
       case 'ready':
         this.ready = true;
-        if (this.result) this.post({ kind: 'result', result: this.result });
+        this.postResult();
         if (this.status) this.post(this.status);
         return;
       case 'rendered':
-        this.ctx.log.debug(`results rendered: ${msg.rowCount} rows (${msg.queryId}) in ${msg.renderMs ?? '?'} ms`);
+        this.ctx.log.debug(`results rendered: ${msg.rowCount} rows (${msg.queryId})${msg.complete ? ', all rows' : ''} in ${msg.renderMs ?? '?'} ms`);
         this.renderedEmitter.fire(msg);
+        this.run('stream rows', this.streamRest(msg.queryId));
         return;
       case 'copy':
         this.run('copy', this.copy(msg.text));

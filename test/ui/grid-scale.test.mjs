@@ -45,8 +45,21 @@ describe('UI: results grid at scale, paging, errors, cancel', function () {
         .map((r) => [...r.children].map((c) => c.textContent));
     });
 
+  it('paints the first rows of 100k × 20 first, then streams in the rest', async () => {
+    const frame = await open({ generate: { rows: 100_000, cols: 20, seed: 6 } }, '#app[data-query-id="generated-100000x20-6"]');
+    await frame.waitForSelector('#app[data-complete]', { timeout: 60_000 });
+    const t = await frame.$eval('#app', (a) => ({ firstRows: a.dataset.firstRows, first: Number(a.dataset.renderedAt), whole: Number(a.dataset.completeAt) }));
+    assert.equal(t.firstRows, '1000', 'the first paint had the first 1,000 rows');
+    assert.ok(t.first <= t.whole, `first rows painted at ${t.first}, all rows at ${t.whole}`);
+    assert.equal(await stats(frame), '100,000 rows · 20 columns · 0 ms');
+    assert.equal(await frame.$eval('[role=grid]', (g) => g.getAttribute('aria-rowcount')), '100001');
+    // rows arrive in order: the last generated row is row 100000
+    await frame.$eval('.grid-scroll', (g) => g.scrollTo(0, g.scrollHeight));
+    await waitFor(async () => (await visibleRows(frame)).at(-1)?.[0] === '100000', 10_000, 'row 100000 visible');
+  });
+
   it('keeps only the visible rows of 100k × 20 in the DOM and scrolls to the last row', async () => {
-    const frame = await open({ generate: { rows: 100_000, cols: 20, seed: 3 } }, '#app[data-query-id="generated-100000x20-3"]');
+    const frame = await open({ generate: { rows: 100_000, cols: 20, seed: 3 } }, '#app[data-query-id="generated-100000x20-3"][data-complete]');
     assert.equal(await stats(frame), '100,000 rows · 20 columns · 0 ms');
     assert.equal(await frame.$eval('[role=grid]', (g) => g.getAttribute('aria-rowcount')), '100001');
     const dom = await frame.evaluate(() => ({ rows: document.querySelectorAll('.grid-body .row').length, cells: document.querySelectorAll('[role=gridcell]').length }));
@@ -65,7 +78,7 @@ describe('UI: results grid at scale, paging, errors, cancel', function () {
   });
 
   it('sorts and filters 100k rows', async () => {
-    const frame = await open({ generate: { rows: 100_000, cols: 20, seed: 4 } }, '#app[data-query-id="generated-100000x20-4"]');
+    const frame = await open({ generate: { rows: 100_000, cols: 20, seed: 4 } }, '#app[data-query-id="generated-100000x20-4"][data-complete]');
     await frame.click('.hcell:has(.col-name:text-is("count"))');
     await frame.click('.hcell:has(.col-name:text-is("count"))');
     await waitFor(() => frame.$eval('.hcell[aria-colindex="4"]', (h) => h.getAttribute('aria-sort') === 'descending'), 10_000, 'sorted');

@@ -79,6 +79,9 @@ export class App {
       case 'appendRows':
         this.appendRows(msg.queryId, msg.rows, msg.hasMore);
         return;
+      case 'moreRows':
+        this.moreRows(msg.queryId, msg.rows);
+        return;
       case 'loading':
         this.running = msg.queryId;
         this.toolbar.setLoading(msg.message, msg.query);
@@ -122,14 +125,42 @@ export class App {
       this.setTab(this.state.tab);
     }
     saveState(this.state);
+    delete this.root.dataset.complete;
     this.afterPaint(() => {
       const renderMs = performance.now() - receivedAt;
       this.root.dataset.queryId = result.queryId;
       this.root.dataset.renderMs = renderMs.toFixed(1);
       this.root.dataset.renderedAt = String(Date.now());
+      this.root.dataset.firstRows = String(result.rows.length);
       if (this.sentAt !== undefined) this.root.dataset.sentAt = String(this.sentAt);
       post({ kind: 'rendered', queryId: result.queryId, rowCount: result.rows.length, renderMs });
+      this.markCompleteWhenWhole();
     });
+  }
+
+  /** Rows of a streamed result (see `totalRows`) still to arrive. */
+  private get missingRows(): number {
+    const r = this.model.result;
+    return r?.totalRows === undefined ? 0 : Math.max(0, r.totalRows - r.rows.length);
+  }
+
+  /** The next chunk of a streamed result: shown as it arrives (sort and filter apply to it). */
+  private moreRows(queryId: string, rows: Cell[][]): void {
+    const r = this.model.result;
+    if (!r || r.queryId !== queryId || this.missingRows === 0) return;
+    this.model.appendRows(rows);
+    this.toolbar.setResult(r, this.model.rowCount);
+    this.refreshView();
+    if (this.missingRows === 0) this.afterPaint(() => this.markCompleteWhenWhole());
+  }
+
+  /** Once every row is in: `data-complete` (for tests and benchmarks) and a `rendered` with `complete`. */
+  private markCompleteWhenWhole(): void {
+    const r = this.model.result;
+    if (!r || this.missingRows > 0 || this.root.dataset.queryId !== r.queryId || this.root.dataset.complete) return;
+    this.root.dataset.complete = 'true';
+    this.root.dataset.completeAt = String(Date.now());
+    if (r.totalRows !== undefined) post({ kind: 'rendered', queryId: r.queryId, rowCount: r.rows.length, complete: true });
   }
 
   /** Runs `fn` once the current frame has been painted. */

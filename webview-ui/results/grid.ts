@@ -132,19 +132,23 @@ export class Grid {
     }
     if (cols.start !== this.headerCols.start || cols.end !== this.headerCols.end) this.renderHeader();
     const want = rowRange(this.root.scrollTop, viewH, this.model.rowCount);
+    // Rows that scrolled out are refilled in place for the rows that scrolled in (moved with a
+    // transform): a scroll step then changes text, not the DOM tree.
+    const left: RowEl[] = [];
     for (const [i, r] of this.rows) {
       if (i < want.start || i >= want.end) {
-        this.release(r);
+        left.push(r);
         this.rows.delete(i);
       }
     }
     for (let i = want.start; i < want.end; i++) {
       if (this.rows.has(i)) continue;
-      const r = this.free.pop() ?? this.makeRow();
+      const r = left.pop() ?? this.free.pop() ?? this.makeRow();
       this.fillRow(r, i);
       if (!r.el.parentNode) this.body.append(r.el);
       this.rows.set(i, r);
     }
+    for (const r of left) this.release(r);
     this.updateActiveDescendant();
   }
 

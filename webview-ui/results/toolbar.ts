@@ -83,7 +83,8 @@ export class Toolbar {
   /** Shows a result's figures and actions; `shown` is the row count after filtering. */
   setResult(r: ResultPayload, shown: number): void {
     this.updateStats(r, shown);
-    this.loadMoreBtn.hidden = !r.hasMore;
+    // "Load more" fetches from the end of the result: only once a streamed one is whole
+    this.loadMoreBtn.hidden = !r.hasMore || (r.totalRows ?? 0) > r.rows.length;
     this.query.hidden = !r.query;
     this.queryText.textContent = r.query ?? '';
     this.status.hidden = !r.hasMore && !this.limitNote.textContent;
@@ -92,8 +93,13 @@ export class Toolbar {
   /** Row counts and figures only (after filtering or appending). */
   updateStats(r: ResultPayload, shown: number): void {
     const total = r.rows.length;
+    const arriving = (r.totalRows ?? 0) > total;
     const parts = [
-      shown === total ? `${formatCount(total)} row${total === 1 ? '' : 's'}` : `${formatCount(shown)} of ${formatCount(total)} rows`,
+      arriving
+        ? `${formatCount(total)} of ${formatCount(r.totalRows ?? 0)} rows received…`
+        : shown === total
+          ? `${formatCount(total)} row${total === 1 ? '' : 's'}`
+          : `${formatCount(shown)} of ${formatCount(total)} rows`,
       `${r.columns.length} column${r.columns.length === 1 ? '' : 's'}`,
       formatDuration(r.elapsedMs),
     ];

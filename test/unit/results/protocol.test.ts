@@ -18,6 +18,7 @@ describe('results protocol (grid messages)', () => {
     const good: ToHost[] = [
       { kind: 'ready' },
       { kind: 'rendered', queryId: 'q', rowCount: 3, renderMs: 12.5 },
+      { kind: 'rendered', queryId: 'q', rowCount: 100_000, complete: true },
       { kind: 'copy', text: 'a\tb' },
       { kind: 'loadMore', queryId: 'q', offset: 100 },
       { kind: 'cancel', queryId: 'q' },
@@ -32,6 +33,7 @@ describe('results protocol (grid messages)', () => {
     const bad = [
       { kind: 'rendered', queryId: 'q', rowCount: 1, renderMs: 'fast' },
       { kind: 'rendered', queryId: 'q', rowCount: -1 },
+      { kind: 'rendered', queryId: 'q', rowCount: 1, complete: 'yes' },
       { kind: 'loadMore', queryId: 'q', offset: 1.5 },
       { kind: 'loadMore', queryId: 'q' },
       { kind: 'cancel' },
@@ -46,6 +48,8 @@ describe('results protocol (grid messages)', () => {
     const good: ToView[] = [
       { kind: 'result', result },
       { kind: 'appendRows', queryId: 'q', rows: [[1]], hasMore: false },
+      { kind: 'result', result: { ...result, totalRows: 5 } },
+      { kind: 'moreRows', queryId: 'q', rows: [[1], ['9007199254740993']] },
       { kind: 'loading', queryId: 'q', message: 'Running…', query: 'select 1' },
       { kind: 'loading', queryId: 'q', message: 'Running…' },
       { kind: 'progress', queryId: 'q', elapsedMs: 1500, rowsRead: 10, bytesRead: 20 },
@@ -65,6 +69,11 @@ describe('results protocol (grid messages)', () => {
       { kind: 'result', result: { ...result, timezone: 3 } },
       { kind: 'result', result: { ...result, devRenderer: 'fancy' } },
       { kind: 'result', result: { ...result, elapsedMs: Number.NaN } },
+      // a streamed result cannot hold more rows than its total, nor a fractional total
+      { kind: 'result', result: { ...result, totalRows: 1 } },
+      { kind: 'result', result: { ...result, totalRows: 2.5 } },
+      { kind: 'moreRows', queryId: 'q', rows: [1] },
+      { kind: 'moreRows', rows: [[1]] },
     ];
     for (const m of bad) assert.equal(parseToView(m), undefined, JSON.stringify(m));
   });
@@ -85,6 +94,10 @@ describe('results protocol wire form', () => {
     assert.deepEqual(parseToView(wire), msg);
     const append: ToView = { kind: 'appendRows', queryId: 'q', rows: [['9007199254740993', null]], hasMore: false };
     assert.deepEqual(parseToView(toWire(append)), append);
+    const more: ToView = { kind: 'moreRows', queryId: 'q', rows: [['9007199254740993', null]] };
+    const moreWire = toWire(more) as { rowsUtf8: unknown; rows?: unknown };
+    assert.ok(moreWire.rowsUtf8 instanceof Uint8Array && moreWire.rows === undefined);
+    assert.deepEqual(parseToView(moreWire), more);
     assert.deepEqual(toWire({ kind: 'cancelled', queryId: 'q' }), { kind: 'cancelled', queryId: 'q' });
   });
 
