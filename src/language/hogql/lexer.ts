@@ -319,8 +319,27 @@ class Lexer {
 }
 
 /** Tokenizes HogQL source. Never throws. */
+/**
+ * The last whole document lexed. Completion, hover, signature help, outline and diagnostics all
+ * lex the same document version in turn; the result is shared read-only (nobody mutates tokens).
+ * Only texts of some size are kept: small ones are cheaper to lex than to compare.
+ */
+let last: { text: string; result: LexResult } | undefined;
+const CACHE_FROM = 4_096;
+
+function remember(text: string, result: LexResult): LexResult {
+  if (text.length >= CACHE_FROM) last = { text, result };
+  return result;
+}
+
+/** Drops the cached last document (tests compare fresh results). */
+export function forgetLastLex(): void {
+  last = undefined;
+}
+
 export function lex(text: string): LexResult {
-  return new Lexer(text).run();
+  if (last && last.text.length === text.length && last.text === text) return last.result;
+  return remember(text, new Lexer(text).run());
 }
 
 /**
@@ -329,11 +348,12 @@ export function lex(text: string): LexResult {
  * warmed up). `pause` resolves false to give up; the result is then undefined.
  */
 export async function lexInSlices(text: string, pause: () => Promise<boolean>, sliceMs = 3): Promise<LexResult | undefined> {
+  if (last && last.text.length === text.length && last.text === text) return last.result;
   const lexer = new Lexer(text);
   while (!lexer.runUntil(performance.now() + sliceMs)) {
     if (!(await pause())) return undefined;
   }
-  return { tokens: lexer.tokens, comments: lexer.comments };
+  return remember(text, { tokens: lexer.tokens, comments: lexer.comments });
 }
 
 /** Index of the first token whose end is after `offset` (binary search). */

@@ -2,7 +2,7 @@
 // mapInSlices) gives the same result as the one-shot functions, pauses between slices, and
 // stops when the pause says so.
 import assert from 'node:assert/strict';
-import { lex, lexInSlices } from '../../../src/language/hogql/lexer';
+import { forgetLastLex, lex, lexInSlices } from '../../../src/language/hogql/lexer';
 import { parse, parseInSlices } from '../../../src/language/hogql/parse';
 import { mapInSlices } from '../../../src/language/hogql/slices';
 import { documentStatements, documentStatementsInSlices, LocalChecker, warmUp } from '../../../src/language/syntax/statements';
@@ -19,23 +19,40 @@ function counting(limit = Infinity): { pause: () => Promise<boolean>; calls: () 
 }
 
 describe('slices', () => {
+  // lex() keeps the last big document: each test compares against a fresh, uncached result
+  beforeEach(forgetLastLex);
+
   it('lexInSlices gives the tokens and comments of lex, pausing between slices', async () => {
+    const whole = lex(doc);
+    forgetLastLex();
     const p = counting();
     const sliced = await lexInSlices(doc, p.pause, 0);
-    assert.deepEqual(sliced, lex(doc));
+    assert.notEqual(sliced, whole);
+    assert.deepEqual(sliced, whole);
     assert.ok(p.calls() > 1, `paused ${p.calls()} times`);
   });
 
   it('parseInSlices gives the statements and problems of parse', async () => {
     const text = `${doc}SELECT FROM WHERE;\n/* open`;
+    const whole = parse(text);
+    forgetLastLex();
     const p = counting();
     const sliced = await parseInSlices(text, p.pause, 0);
-    assert.deepEqual(sliced, parse(text));
+    assert.deepEqual(sliced, whole);
     assert.ok(p.calls() > 60);
   });
 
   it('documentStatementsInSlices gives the statements of documentStatements', async () => {
-    assert.deepEqual(await documentStatementsInSlices(doc, counting().pause), documentStatements(doc));
+    const whole = documentStatements(doc);
+    forgetLastLex();
+    assert.deepEqual(await documentStatementsInSlices(doc, counting().pause), whole);
+  });
+
+  it('lex keeps the last big document: the same text gives the same result without lexing again', () => {
+    const a = lex(doc);
+    assert.equal(lex(`${doc}`), a, 'an equal string hits the cache');
+    assert.notEqual(lex(`${doc} `), a, 'a changed text is lexed again');
+    assert.deepEqual(lex('SELECT 1'), lex('SELECT 1'));
   });
 
   it('gives up (undefined) when the pause says so', async () => {
