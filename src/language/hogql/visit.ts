@@ -9,24 +9,34 @@ function isNode(v: unknown): v is Node {
   return typeof v === 'object' && v !== null && typeof (v as { kind?: unknown }).kind === 'string';
 }
 
+// (`for…in` rather than Object.entries/values: this runs for every node of every check, and the
+// [key, value] arrays were a good part of the parser's garbage)
 function collect(value: unknown, out: Node[]): void {
   if (Array.isArray(value)) {
     for (const v of value) collect(v, out);
   } else if (isNode(value)) {
     out.push(value);
   } else if (typeof value === 'object' && value !== null) {
-    for (const v of Object.values(value)) collect(v, out);
+    const record = value as Record<string, unknown>;
+    for (const key in record) collect(record[key], out);
   }
 }
 
 /** Direct children of a node, in source order. */
 export function childrenOf(node: Node): Node[] {
   const out: Node[] = [];
-  for (const [key, value] of Object.entries(node)) {
+  const record = node as unknown as Record<string, unknown>;
+  for (const key in record) {
+    const value = record[key];
     if (key === 'kind' || key === 'start' || key === 'end' || typeof value !== 'object' || value === null) continue;
     collect(value, out);
   }
-  out.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < out.length; i++) {
+    if (out[i - 1].start > out[i].start) {
+      out.sort((a, b) => a.start - b.start);
+      break;
+    }
+  }
   return out;
 }
 
