@@ -538,7 +538,9 @@ function hogqlGrammar(vocab) {
   // while a merged one costs that once (see scripts/bench/grammar.ts).
   const r = grammar.repository;
   const parts = ['operators', 'numbers', 'lambda-params', 'parens', 'property-accessor', 'type-cast', 'operators-late'];
-  r.punctuation = mergeRules(parts.flatMap((k) => r[k].patterns ?? [r[k]]), '');
+  // Two regexes: the operators alone first (most punctuation tokens, so most matches decode only
+  // their 13 groups; vscode-oniguruma reports every group of the regex that matched), then the rest.
+  r.punctuation = { patterns: [mergeRules([r.operators], ''), mergeRules(parts.slice(1).flatMap((k) => r[k].patterns ?? [r[k]]), '')] };
   for (const k of parts) delete r[k];
   // Constructs that start with a rarely seen delimiter sit behind ONE zero-width gate whose
   // lookahead is exactly the union of their starts: the top-level scanner then holds one regex

@@ -18,13 +18,13 @@ const hogql = JSON.parse(readFileSync(join(ROOT, 'syntaxes', 'hogql.tmLanguage.j
 };
 
 describe('grammar structure', () => {
-  it('offers three regexes in the expression context: delimited gate, punctuation, words', () => {
+  it('offers four regexes in the expression context: delimited gate, operators, other punctuation, words', () => {
     const includes = hogql.repository.expression!.patterns!.map((p) => p.include);
     assert.deepEqual(includes, ['#delimited', '#punctuation', '#words']);
-    for (const name of ['delimited', 'punctuation', 'words']) {
-      const r = hogql.repository[name]!;
-      assert.ok(typeof (r.begin ?? r.match) === 'string', `${name} is one regex, not a list`);
-    }
+    const regexes = (r: Rule): string[] => (r.begin ?? r.match ? [r.begin ?? r.match!] : (r.patterns ?? []).flatMap(regexes));
+    assert.equal(regexes(hogql.repository.delimited!).length, 1);
+    assert.equal(regexes(hogql.repository.punctuation!).length, 2);
+    assert.equal(regexes(hogql.repository.words!).length, 1);
   });
 
   it('opens the delimited gate only where one of its rules matches at once', async () => {
