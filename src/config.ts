@@ -81,6 +81,15 @@ export const config = {
     };
   },
 
+  /** The query runner's settings (`hogql.query.*`, `hogql.results.reusePanel`). */
+  query(): { codeLens: boolean; replaceRunning: boolean; reusePanel: boolean } {
+    return {
+      codeLens: get('query.codeLens', true),
+      replaceRunning: get<string>('query.whenRunning', 'ask') === 'replace',
+      reusePanel: get('results.reusePanel', false),
+    };
+  },
+
   /** Whether completion offers the project's event and property names (fetched from PostHog). */
   completionProjectNames(): boolean {
     return get('completion.projectNames', true);

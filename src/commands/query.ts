@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { ValidationError } from '../api/errors';
 import { apiIfLoaded } from '../apiLoader';
 import type { ActiveSession } from '../auth/session';
+import { config } from '../config';
 import type { Ctx } from '../ctx';
 import { codePointToUtf16 } from '../language/hogql/text';
 import { errorPosition } from '../query/response';
@@ -26,7 +27,7 @@ export interface RunArgs {
 }
 
 function panelFor(ctx: Ctx, doc: vscode.TextDocument): ResultsPanel {
-  const reuse = vscode.workspace.getConfiguration('hogql').get<boolean>('results.reusePanel', false);
+  const reuse = config.query().reusePanel;
   const key = reuse ? 'shared' : doc.uri.toString();
   const title = reuse ? 'PostHog Results' : `Results: ${basename(doc.uri.path) || 'Untitled'}`;
   const panel = ResultsPanel.show(ctx, key, title);
@@ -103,7 +104,7 @@ export async function runQuery(ctx: Ctx, args?: RunArgs): Promise<RunOutcome | u
   if (!session) return undefined;
   const key = doc.uri.toString();
   if (ctx.queries.runner.isRunning(key)) {
-    const replace = vscode.workspace.getConfiguration('hogql').get<string>('query.whenRunning', 'ask') === 'replace';
+    const replace = config.query().replaceRunning;
     if (!replace) {
       const choice = await vscode.window.showWarningMessage('A query from this file is still running.', { modal: true }, 'Cancel It and Run');
       if (!choice) return undefined;

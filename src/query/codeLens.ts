@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { config } from '../config';
 import { lexInSlices } from '../language/hogql/lexer';
 import { splitStatements } from '../language/hogql/split';
 import { pauseUnless } from '../language/slices';
@@ -14,7 +15,7 @@ export class RunCodeLensProvider implements vscode.CodeLensProvider {
   }
 
   async provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
-    if (!vscode.workspace.getConfiguration('hogql').get<boolean>('query.codeLens', true)) return [];
+    if (!config.query().codeLens) return [];
     const text = doc.getText();
     // lexed in slices: the first lex of a big file runs before the JIT has warmed up
     const lexed = await lexInSlices(text, pauseUnless(token));
