@@ -58,6 +58,10 @@ export class OutlineProvider implements vscode.DocumentSymbolProvider, vscode.Fo
         pauseWhile(() => doc.version === version && !doc.isClosed),
       );
       this.last = { uri, version, parsed };
+      // a parse given up (document closed or edited meanwhile) must not be served later
+      void parsed.then((r) => {
+        if (!r && this.last?.parsed === parsed) this.last = undefined;
+      });
     }
     return this.last.parsed;
   }

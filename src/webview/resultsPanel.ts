@@ -238,6 +238,7 @@ export class ResultsPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.ready = false; // stops a stream in progress from posting to a disposed webview
     if (ResultsPanel.panels.get(this.key) === this) ResultsPanel.panels.delete(this.key);
     for (const e of [this.renderedEmitter, this.loadMoreEmitter, this.cancelEmitter, this.exportEmitter]) e.dispose();
     while (this.disposables.length) this.disposables.pop()?.dispose();

@@ -28,6 +28,10 @@ export class App {
   sentAt: number | undefined;
   /** The query currently running (Cancel targets it). */
   private running: string | undefined;
+  /** The saved scroll position, re-applied as a streamed result grows tall enough for it. */
+  private pendingScroll: { top: number; left: number } | undefined;
+  /** `appendRows` (a loaded page) that came while a streamed result was still arriving: after it. */
+  private heldPages: { queryId: string; rows: Cell[][]; hasMore: boolean }[] = [];
   private readonly saveSoon = debounce(() => saveState(this.state), 200);
 
   constructor(private readonly root: HTMLElement) {
@@ -46,6 +50,7 @@ export class App {
         saveState(this.state);
       },
       scrolled: (top, left) => {
+        if (this.pendingScroll) return; // a shorter re-post of the result clamped it: not the user's
         this.state.scrollTop = top;
         this.state.scrollLeft = left;
         this.saveSoon();
@@ -121,6 +126,8 @@ export class App {
     } else {
       this.main.replaceChildren(this.tablePane, this.chartPane);
       this.grid.reset(this.grid.measureWidths(this.state.widths));
+      this.heldPages = [];
+      this.pendingScroll = same && this.missingRows > 0 ? { top: this.state.scrollTop, left: this.state.scrollLeft } : undefined;
       if (same) this.grid.root.scrollTo(this.state.scrollLeft, this.state.scrollTop);
       this.setTab(this.state.tab);
     }
@@ -149,9 +156,18 @@ export class App {
     const r = this.model.result;
     if (!r || r.queryId !== queryId || this.missingRows === 0) return;
     this.model.appendRows(rows);
-    this.toolbar.setResult(r, this.model.rowCount);
-    this.refreshView();
-    if (this.missingRows === 0) this.afterPaint(() => this.markCompleteWhenWhole());
+    this.toolbar.updateRows(r, this.model.rowCount);
+    this.grid.rowsAdded();
+    if (this.state.tab === 'chart') this.chart.update();
+    if (this.pendingScroll) {
+      const { top, left } = this.pendingScroll;
+      this.grid.root.scrollTo(left, top);
+      if (this.missingRows === 0 || Math.abs(this.grid.root.scrollTop - top) < 1) this.pendingScroll = undefined;
+    }
+    if (this.missingRows === 0) {
+      for (const p of this.heldPages.splice(0)) this.appendRows(p.queryId, p.rows, p.hasMore);
+      this.afterPaint(() => this.markCompleteWhenWhole());
+    }
   }
 
   /** Once every row is in: `data-complete` (for tests and benchmarks) and a `rendered` with `complete`. */
@@ -171,11 +187,17 @@ export class App {
   private appendRows(queryId: string, rows: Cell[][], hasMore: boolean): void {
     const r = this.model.result;
     if (!r || r.queryId !== queryId) return;
+    if (this.missingRows > 0) {
+      // a page loaded before the panel was re-shown: it goes after the rows still streaming in
+      this.heldPages.push({ queryId, rows, hasMore });
+      return;
+    }
     r.hasMore = hasMore;
     this.model.appendRows(rows);
     this.toolbar.clear();
     this.toolbar.setResult(r, this.model.rowCount);
-    this.refreshView();
+    this.grid.rowsAdded();
+    if (this.state.tab === 'chart') this.chart.update();
   }
 
   private loadMore(): void {

@@ -83,6 +83,19 @@ export class Grid {
     this.layout();
   }
 
+  /**
+   * Rows were added to the result (streamed or loaded). Unsorted and unfiltered they land after
+   * the shown ones, so the selection stays; otherwise positions moved and it collapses (refresh).
+   */
+  rowsAdded(): void {
+    if (this.model.sort || this.model.filter) {
+      this.refresh();
+      return;
+    }
+    this.selection.rows = this.model.rowCount;
+    this.layout();
+  }
+
   columnWidth(col: number): number {
     return this.widths[col];
   }
@@ -93,7 +106,9 @@ export class Grid {
     const style = getComputedStyle(this.root);
     ctx.font = `${style.fontSize} ${style.fontFamily}`;
     const sample = Math.min(this.model.rowCount, 200);
-    this.rnWidth = rowNumberWidth(this.model.result?.rows.length ?? 0, ctx.measureText('0').width);
+    const r = this.model.result;
+    // a streamed result is measured for all its rows, not the first ones that arrived
+    this.rnWidth = rowNumberWidth(Math.max(r?.totalRows ?? 0, r?.rows.length ?? 0), ctx.measureText('0').width);
     return this.model.columns.map((c, col) => {
       const texts = [ctx.measureText(c.name).width + 16, ctx.measureText(c.type).width * 0.85];
       for (let r = 0; r < sample; r++) texts.push(ctx.measureText(this.model.cellView(r, col).text.slice(0, 60)).width);

@@ -90,6 +90,12 @@ export class Toolbar {
     this.status.hidden = !r.hasMore && !this.limitNote.textContent;
   }
 
+  /** More rows of a streamed result arrived: counts and Load more only (the status line stays). */
+  updateRows(r: ResultPayload, shown: number): void {
+    this.updateStats(r, shown);
+    this.loadMoreBtn.hidden = !r.hasMore || (r.totalRows ?? 0) > r.rows.length;
+  }
+
   /** Row counts and figures only (after filtering or appending). */
   updateStats(r: ResultPayload, shown: number): void {
     const total = r.rows.length;

@@ -318,7 +318,6 @@ class Lexer {
   }
 }
 
-/** Tokenizes HogQL source. Never throws. */
 /**
  * The last whole document lexed. Completion, hover, signature help, outline and diagnostics all
  * lex the same document version in turn; the result is shared read-only (nobody mutates tokens).
@@ -337,6 +336,7 @@ export function forgetLastLex(): void {
   last = undefined;
 }
 
+/** Tokenizes HogQL source. Never throws. */
 export function lex(text: string): LexResult {
   if (last && last.text.length === text.length && last.text === text) return last.result;
   return remember(text, new Lexer(text).run());
