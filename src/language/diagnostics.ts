@@ -10,7 +10,8 @@ import type { Ctx } from '../ctx';
 import { isHogql, toRange, toSeverity } from './convert';
 import { ParserClient, type ParseOutcome } from './syntax/parserClient';
 import { documentStatementsInSlices, LocalChecker, statementProblems, warmUp, type LangProblem, type StatementInfo } from './syntax/statements';
-import { pauseWhile } from './slices';
+import { mapInSlices } from './hogql/slices';
+import { pauseWhile, unchanged } from './slices';
 
 interface DocState {
   timer: NodeJS.Timeout | undefined;
@@ -84,7 +85,8 @@ export class SyntaxDiagnostics implements vscode.Disposable {
       return;
     }
     const version = doc.version;
-    const current = (): boolean => !abort.signal.aborted && doc.version === version && !doc.isClosed;
+    const same = unchanged(doc);
+    const current = (): boolean => !abort.signal.aborted && same();
     const pause = pauseWhile(current);
     await this.warm;
     const statements = await documentStatementsInSlices(doc.getText(), pause);
@@ -95,7 +97,8 @@ export class SyntaxDiagnostics implements vscode.Disposable {
       const problems = statements.flatMap((s, i) => statementProblems(s, this.local.checkStatement(s), outcomes[i], settings.parserTimeoutMs, settings.vocabularyWarnings));
       this.collection.set(doc.uri, problems.map((p) => this.toDiagnostic(doc, p)));
     };
-    if (!(await this.warmLocal(statements, pause))) return;
+    // our parser and checks on the statements not cached yet, yielding between ~3 ms slices
+    if (!(await mapInSlices(statements, (s) => this.local.checkStatement(s), pause))) return;
     publish();
     const pending = statements.map((s, i) => (outcomes[i] || s.limit ? undefined : i)).filter((i): i is number => i !== undefined);
     await Promise.all(
@@ -105,22 +108,6 @@ export class SyntaxDiagnostics implements vscode.Disposable {
       }),
     );
     if (!abort.signal.aborted && doc.version === version) this.emitter.fire(doc.uri);
-  }
-
-  /**
-   * Runs our parser and checks on the statements not cached yet in slices of about 5 ms, yielding
-   * between slices so a big file never blocks the extension host. False when superseded meanwhile.
-   */
-  private async warmLocal(statements: StatementInfo[], pause: () => Promise<boolean>): Promise<boolean> {
-    let slice = performance.now();
-    for (const s of statements) {
-      if (performance.now() - slice > 3) {
-        if (!(await pause())) return false;
-        slice = performance.now();
-      }
-      this.local.checkStatement(s);
-    }
-    return true;
   }
 
   private toDiagnostic(doc: vscode.TextDocument, p: LangProblem): vscode.Diagnostic {

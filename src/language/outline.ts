@@ -6,7 +6,7 @@ import { signatureAt } from './hogql/completion';
 import { parseInSlices, type ParseResult } from './hogql/parse';
 import { mapInSlices } from './hogql/slices';
 import { foldingRanges, statementSymbol, type HogQLSymbol } from './hogql/symbols';
-import { pauseUnless, pauseWhile } from './slices';
+import { pauseUnless, pauseWhile, unchanged } from './slices';
 
 export class SignatureProvider implements vscode.SignatureHelpProvider {
   static readonly triggers = ['(', ','];
@@ -52,12 +52,8 @@ export class OutlineProvider implements vscode.DocumentSymbolProvider, vscode.Fo
   private parsed(doc: vscode.TextDocument): Promise<ParseResult | undefined> {
     const uri = doc.uri.toString();
     if (this.last?.uri !== uri || this.last.version !== doc.version) {
-      const version = doc.version;
-      const parsed = parseInSlices(
-        doc.getText(),
-        pauseWhile(() => doc.version === version && !doc.isClosed),
-      );
-      this.last = { uri, version, parsed };
+      const parsed = parseInSlices(doc.getText(), pauseWhile(unchanged(doc)));
+      this.last = { uri, version: doc.version, parsed };
       // a parse given up (document closed or edited meanwhile) must not be served later
       void parsed.then((r) => {
         if (!r && this.last?.parsed === parsed) this.last = undefined;

@@ -15,7 +15,7 @@ import type { SyntaxDiagnostics } from './diagnostics';
 import { Lru } from './lru';
 import { serverProblems, type ServerProblem } from './syntax/notices';
 import { documentStatementsInSlices, type StatementInfo } from './syntax/statements';
-import { pauseWhile } from './slices';
+import { pauseWhile, unchanged } from './slices';
 
 /** At most this many statements are validated per round; the rest wait for the next edit. */
 const MAX_PER_ROUND = 10;
@@ -78,11 +78,8 @@ export class ServerDiagnostics implements vscode.Disposable {
       this.fixes.delete(doc.uri.toString());
       return;
     }
-    const version = doc.version;
-    const statements = await documentStatementsInSlices(
-      doc.getText(),
-      pauseWhile(() => doc.version === version && !doc.isClosed),
-    );
+    const same = unchanged(doc);
+    const statements = await documentStatementsInSlices(doc.getText(), pauseWhile(same));
     if (!statements) return;
     const project = `${session.connection.id}|${session.projectId}`;
     const wanted = new Set(statements.map((s) => s.text));
@@ -90,11 +87,11 @@ export class ServerDiagnostics implements vscode.Disposable {
     this.publish(doc, statements, project);
     const todo = statements.filter((s) => !this.cache.has(`${project}|${s.text}`) && !st.inFlight.has(s.text)).slice(0, MAX_PER_ROUND);
     for (const s of todo) {
-      if (doc.version !== version || doc.isClosed) return;
+      if (!same()) return;
       if (!(await this.worthAsking(s))) continue;
       const problems = await this.ask(session, s, st);
       if (problems) this.cache.set(`${project}|${s.text}`, problems);
-      if (doc.version === version && !doc.isClosed) this.publish(doc, statements, project);
+      if (same()) this.publish(doc, statements, project);
     }
   }
 

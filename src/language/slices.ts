@@ -11,6 +11,12 @@ export function pauseWhile(goOn: () => boolean): () => Promise<boolean> {
   };
 }
 
+/** True while `doc` is open and still at the version it had when this was called. */
+export function unchanged(doc: vscode.TextDocument): () => boolean {
+  const version = doc.version;
+  return () => doc.version === version && !doc.isClosed;
+}
+
 export function pauseUnless(token: vscode.CancellationToken): () => Promise<boolean> {
   return pauseWhile(() => !token.isCancellationRequested);
 }

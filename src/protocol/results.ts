@@ -56,6 +56,11 @@ export interface ResultPayload {
   devRenderer?: 'naive';
 }
 
+/** Rows of a streamed result (see `totalRows`) that have not arrived yet. */
+export function rowsToCome(r: ResultPayload): number {
+  return r.totalRows === undefined ? 0 : Math.max(0, r.totalRows - r.rows.length);
+}
+
 export type ExportFormat = 'csv' | 'json';
 export type ExportTarget = 'file' | 'newDocument';
 

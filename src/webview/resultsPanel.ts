@@ -14,9 +14,9 @@ export const RESULTS_VIEW_TYPE = 'hogql.results';
  * the view has painted them (measured by scripts/bench/webview-grid.mjs: 100k × 20 rows in one
  * message took 1.4–2.2 s from post to paint through code-server; 1,000 rows paint at once).
  */
-export const FIRST_ROWS = 1_000;
+const FIRST_ROWS = 1_000;
 /** Rows per `moreRows` chunk: small enough that decoding one stays a short task in the view. */
-export const CHUNK_ROWS = 5_000;
+const CHUNK_ROWS = 5_000;
 
 /**
  * The results webview panel (host side): one per document (key), or a single shared one when the
@@ -31,7 +31,7 @@ export class ResultsPanel implements vscode.Disposable {
   private result: ResultPayload | undefined;
   private status: ToView | undefined;
   /** The rest of a streamed result, sent once the view has painted its first rows. */
-  private stream: { queryId: string; from: number; to: number; generation: number } | undefined;
+  private stream: { queryId: string; to: number; generation: number } | undefined;
   private generation = 0;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly renderedEmitter = new vscode.EventEmitter<Request<'rendered'>>();
@@ -124,7 +124,7 @@ export class ResultsPanel implements vscode.Disposable {
       this.post({ kind: 'result', result: r });
       return;
     }
-    this.stream = { queryId: r.queryId, from: FIRST_ROWS, to: r.rows.length, generation };
+    this.stream = { queryId: r.queryId, to: r.rows.length, generation };
     this.post({ kind: 'result', result: { ...r, rows: r.rows.slice(0, FIRST_ROWS), totalRows: r.rows.length } });
   }
 
@@ -133,7 +133,7 @@ export class ResultsPanel implements vscode.Disposable {
     const s = this.stream;
     if (s?.queryId !== queryId) return;
     this.stream = undefined;
-    for (let at = s.from; at < s.to; at += CHUNK_ROWS) {
+    for (let at = FIRST_ROWS; at < s.to; at += CHUNK_ROWS) {
       const r = this.result;
       // a newer result, or the view went away (it gets the result again on `ready`)
       if (!this.ready || s.generation !== this.generation || r?.queryId !== queryId) return;

@@ -1,6 +1,6 @@
 // The results view controller: routes host messages to the model and the views, and user actions
 // back to the host. Holds no data of its own beyond the model and the persisted view state.
-import { assertNever, type Cell, type ResultPayload, type ToView } from '../../src/protocol/results';
+import { assertNever, rowsToCome, type Cell, type ResultPayload, type ToView } from '../../src/protocol/results';
 import { post, loadState, saveState } from './api';
 import { ChartView } from './chart';
 import { formatBlock, selectionBlock, viewBlock } from './clipboard';
@@ -145,10 +145,15 @@ export class App {
     });
   }
 
-  /** Rows of a streamed result (see `totalRows`) still to arrive. */
+  /** Rows of the shown result still to arrive (see `totalRows`). */
   private get missingRows(): number {
-    const r = this.model.result;
-    return r?.totalRows === undefined ? 0 : Math.max(0, r.totalRows - r.rows.length);
+    return this.model.result ? rowsToCome(this.model.result) : 0;
+  }
+
+  /** Rows were added to the shown result: the grid (selection kept when it can be) and the chart. */
+  private rowsAdded(): void {
+    this.grid.rowsAdded();
+    if (this.state.tab === 'chart') this.chart.update();
   }
 
   /** The next chunk of a streamed result: shown as it arrives (sort and filter apply to it). */
@@ -157,8 +162,7 @@ export class App {
     if (!r || r.queryId !== queryId || this.missingRows === 0) return;
     this.model.appendRows(rows);
     this.toolbar.updateRows(r, this.model.rowCount);
-    this.grid.rowsAdded();
-    if (this.state.tab === 'chart') this.chart.update();
+    this.rowsAdded();
     if (this.pendingScroll) {
       const { top, left } = this.pendingScroll;
       this.grid.root.scrollTo(left, top);
@@ -196,8 +200,7 @@ export class App {
     this.model.appendRows(rows);
     this.toolbar.clear();
     this.toolbar.setResult(r, this.model.rowCount);
-    this.grid.rowsAdded();
-    if (this.state.tab === 'chart') this.chart.update();
+    this.rowsAdded();
   }
 
   private loadMore(): void {

@@ -1,6 +1,6 @@
 // The header bar above the grid: tabs, result stats, filter box, copy/export actions, the running /
 // error / cancelled status with Cancel, "Load more", the 50k-rows note and the executed HogQL.
-import type { ExportFormat, ResultPayload } from '../../src/protocol/results';
+import { rowsToCome, type ExportFormat, type ResultPayload } from '../../src/protocol/results';
 import { formatBytes, formatCount, formatDuration } from '../../src/query/format';
 import { button, debounce, el } from './dom';
 import type { Tab } from './state';
@@ -82,9 +82,7 @@ export class Toolbar {
 
   /** Shows a result's figures and actions; `shown` is the row count after filtering. */
   setResult(r: ResultPayload, shown: number): void {
-    this.updateStats(r, shown);
-    // "Load more" fetches from the end of the result: only once a streamed one is whole
-    this.loadMoreBtn.hidden = !r.hasMore || (r.totalRows ?? 0) > r.rows.length;
+    this.updateRows(r, shown);
     this.query.hidden = !r.query;
     this.queryText.textContent = r.query ?? '';
     this.status.hidden = !r.hasMore && !this.limitNote.textContent;
@@ -93,15 +91,15 @@ export class Toolbar {
   /** More rows of a streamed result arrived: counts and Load more only (the status line stays). */
   updateRows(r: ResultPayload, shown: number): void {
     this.updateStats(r, shown);
-    this.loadMoreBtn.hidden = !r.hasMore || (r.totalRows ?? 0) > r.rows.length;
+    // "Load more" fetches from the end of the result: only once a streamed one is whole
+    this.loadMoreBtn.hidden = !r.hasMore || rowsToCome(r) > 0;
   }
 
   /** Row counts and figures only (after filtering or appending). */
   updateStats(r: ResultPayload, shown: number): void {
     const total = r.rows.length;
-    const arriving = (r.totalRows ?? 0) > total;
     const parts = [
-      arriving
+      rowsToCome(r) > 0
         ? `${formatCount(total)} of ${formatCount(r.totalRows ?? 0)} rows received…`
         : shown === total
           ? `${formatCount(total)} row${total === 1 ? '' : 's'}`

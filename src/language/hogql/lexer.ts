@@ -326,6 +326,10 @@ class Lexer {
 let last: { text: string; result: LexResult } | undefined;
 const CACHE_FROM = 4_096;
 
+function cached(text: string): LexResult | undefined {
+  return last && last.text.length === text.length && last.text === text ? last.result : undefined;
+}
+
 function remember(text: string, result: LexResult): LexResult {
   if (text.length >= CACHE_FROM) last = { text, result };
   return result;
@@ -338,8 +342,7 @@ export function forgetLastLex(): void {
 
 /** Tokenizes HogQL source. Never throws. */
 export function lex(text: string): LexResult {
-  if (last && last.text.length === text.length && last.text === text) return last.result;
-  return remember(text, new Lexer(text).run());
+  return cached(text) ?? remember(text, new Lexer(text).run());
 }
 
 /**
@@ -348,7 +351,8 @@ export function lex(text: string): LexResult {
  * warmed up). `pause` resolves false to give up; the result is then undefined.
  */
 export async function lexInSlices(text: string, pause: () => Promise<boolean>, sliceMs = 3): Promise<LexResult | undefined> {
-  if (last && last.text.length === text.length && last.text === text) return last.result;
+  const hit = cached(text);
+  if (hit) return hit;
   const lexer = new Lexer(text);
   while (!lexer.runUntil(performance.now() + sliceMs)) {
     if (!(await pause())) return undefined;

@@ -6,6 +6,7 @@ import type { Node, Problem, SelectLike } from './ast';
 import { lex, lexInSlices, type LexResult, type Token } from './lexer';
 import { ParserState } from './parserCore';
 import { parseSelectSet, startsSelect } from './select';
+import { mapInSlices } from './slices';
 import { chunkAt, splitStatements, type Statement } from './split';
 import { childrenOf } from './visit';
 import { parseTag } from './tags';
@@ -95,15 +96,8 @@ export async function parseInSlices(text: string, pause: () => Promise<boolean>,
   const lexed = await lexInSlices(text, pause, sliceMs);
   if (!lexed) return undefined;
   const result = emptyResult(text, lexed);
-  let deadline = performance.now() + sliceMs;
-  for (const s of splitStatements(text, lexed)) {
-    if (performance.now() > deadline) {
-      if (!(await pause())) return undefined;
-      deadline = performance.now() + sliceMs;
-    }
-    parseInto(result, s);
-  }
-  return result;
+  const done = await mapInSlices(splitStatements(text, lexed), (s) => parseInto(result, s), pause, sliceMs);
+  return done && result;
 }
 
 function emptyResult(text: string, lexed: LexResult): ParseResult {

@@ -43,7 +43,8 @@ interface LocalResult {
 const NOTHING: LocalResult = { syntax: [], warnings: [] };
 
 export function documentStatements(text: string, limits?: ParseLimits): StatementInfo[] {
-  return statementsOf(text, lex(text), limits);
+  const lexed = lex(text);
+  return splitStatements(text, lexed).map((s) => statementInfo(text, lexed, s, limits));
 }
 
 /** `documentStatements` with the lexing done in slices (see `lexInSlices`); undefined when given up. */
@@ -51,10 +52,6 @@ export async function documentStatementsInSlices(text: string, pause: () => Prom
   const lexed = await lexInSlices(text, pause);
   if (!lexed || !(await pause())) return undefined;
   return mapInSlices(splitStatements(text, lexed), (s) => statementInfo(text, lexed, s, limits), pause);
-}
-
-function statementsOf(text: string, lexed: LexResult, limits?: ParseLimits): StatementInfo[] {
-  return splitStatements(text, lexed).map((s) => statementInfo(text, lexed, s, limits));
 }
 
 function statementInfo(text: string, lexed: LexResult, s: Statement, limits?: ParseLimits): StatementInfo {
