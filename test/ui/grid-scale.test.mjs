@@ -56,6 +56,14 @@ describe('UI: results grid at scale, paging, errors, cancel', function () {
     // rows arrive in order: the last generated row is row 100000
     await frame.$eval('.grid-scroll', (g) => g.scrollTo(0, g.scrollHeight));
     await waitFor(async () => (await visibleRows(frame)).at(-1)?.[0] === '100000', 10_000, 'row 100000 visible');
+    // the row-number column was sized for all 100,000 rows, not the first 1,000 that came first
+    const fit = await frame.$eval('.grid-body .row[aria-rowindex="100001"] .rownum', (n) => {
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      const pad = parseFloat(getComputedStyle(n).paddingLeft) + parseFloat(getComputedStyle(n).paddingRight);
+      return { text: range.getBoundingClientRect().width, room: n.clientWidth - pad };
+    });
+    assert.ok(fit.text <= fit.room + 0.5, `"100000" is ${fit.text} px wide in ${fit.room} px`);
   });
 
   it('keeps only the visible rows of 100k × 20 in the DOM and scrolls to the last row', async () => {
