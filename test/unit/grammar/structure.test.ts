@@ -3,9 +3,11 @@
 // with the number of regexes the top-level context offers; scripts/bench/grammar.ts measures
 // the effect. These checks stop a new top-level rule from quietly undoing that.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, grammar, hasScope, scopesAt, tokenizeLines } from './harness';
+import * as vsctm from 'vscode-textmate';
+import { FIXTURES, ROOT, createRegistry, grammar, hasScope, scopesAt, tokenizeLines } from './harness';
 
 interface Rule {
   include?: string;
@@ -42,6 +44,10 @@ describe('grammar structure', () => {
       ['{a + 1}', 3, 'keyword.operator.arithmetic'],
       ['1 - 2', 2, 'keyword.operator.arithmetic'],
       ['-- c', 0, 'comment.line.double-dash'],
+      ["'it''s'", 3, 'constant.character.escape.quote'],
+      ["'a\\nb'", 2, 'constant.character.escape'],
+      ['{a.}', 0, 'meta.placeholder.expression'],
+      ['{ a.b }', 2, 'variable.parameter.placeholder'],
     ];
     const lines = tokenizeLines(
       g,
@@ -52,4 +58,52 @@ describe('grammar structure', () => {
       assert.ok(hasScope(s, scope), `${text} @${col}: ${s.join(' ')}`);
     });
   });
+
+  it('tokenizes exactly like its reference form without the shortcuts', async function () {
+    // The shortcuts (simple strings and {name} as one #punctuation match instead of a region
+    // behind the gate, a name's trailing `,`/`)` in its match, possessive names) exist for speed
+    // only. The reference: `gen-grammar.mjs --reference`, with names that may give back chars.
+    this.timeout(60_000);
+    const text = execFileSync(process.execPath, [join(ROOT, 'scripts', 'gen-grammar.mjs'), '--reference'], { encoding: 'utf8' });
+    const possessive = '[A-Za-z0-9_$]*+';
+    assert.ok(text.includes(possessive));
+    const reference = createRegistry({ 'source.hogql': JSON.parse(text.split(possessive).join('[A-Za-z0-9_$]*')) });
+    const shipped = createRegistry();
+
+    const fragments = ["'", "''", "'a'", "'it''s'", "'a\\'b'", "'${x}'", "'$p'", "'a", '${y}', '$', '{', '}', '{a}',
+      '{ a.b }', '{a + 1}', '{a.}', 'f', "f'", "f'{x}'", '`', '``', '"', '"q"', '-- c', '/* b */', '/*', '*/', '#',
+      '//', '(', ')', ',', ' ', '\t', 'x', 'x1', 'SELECT', 'from', 'count', 'sumIf', 'and', 'if', '.', '?.', '::',
+      '[', ']', "['k']", '->', '=', '<', '<b>', '</b>', '/>', '0x1F', '1.5e3', '$d', 'properties', 'DATE', '\\', 'é', '😀', ';'];
+    let seed = 7;
+    const next = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const random = Array.from({ length: 3000 }, () =>
+      Array.from({ length: 1 + next(10) }, () => fragments[next(fragments.length)]).join(''),
+    );
+    const hogqlFiles = [FIXTURES, join(ROOT, 'test', 'fixtures', 'hogql', 'corpus')].flatMap((dir) =>
+      readdirSync(dir).filter((f) => f.endsWith('.hogql')).map((f) => readFileSync(join(dir, f), 'utf8')),
+    );
+    // [root scope, documents]: one line each for the random ones (a fresh state per line keeps an
+    // unclosed `{` from nesting thousands deep), whole files for the fixtures.
+    const runs: [string, string[]][] = [
+      ['source.hogql', [...hogqlFiles, ...random]],
+      ['source.ts', random.slice(0, 1000).map((l, i) => (i % 2 ? `const q = hogql\`${l}\`;` : `x = /* hogql */ '${l}';`))],
+      ['source.python', random.slice(1000, 2000).map((l) => `# hogql\nq = "${l}"`)],
+      ['text.html.markdown', [`\`\`\`hogql\n${random.slice(2000).join('\n')}\n\`\`\``]],
+    ];
+    const dump = (g: vsctm.IGrammar, doc: string): string =>
+      tokenizeLines(g, doc.split('\n'))
+        .map((l) => l.tokens.map((t) => `${t.startIndex}-${t.endIndex} ${t.scopes.join(' ')}`).join('\n'))
+        .join('\n---\n');
+    let compared = 0;
+    for (const [scope, docs] of runs) {
+      const [a, b] = [(await shipped.loadGrammar(scope))!, (await reference.loadGrammar(scope))!];
+      for (const doc of docs) {
+        const [got, want] = [dump(a, doc), dump(b, doc)];
+        if (got !== want) assert.equal(got, want, `${scope}: ${doc.slice(0, 200)}`);
+        compared++;
+      }
+    }
+    assert.ok(compared > 3000);
+  });
 });
+
