@@ -16,6 +16,8 @@ import { registerHomeView } from './views/homeView';
 export interface HogqlApi {
   /** Milliseconds spent inside `activate`. */
   readonly activationMs: number;
+  /** Of those, the milliseconds spent registering the HogQL language features (proxies only). */
+  readonly languageMs: number;
   /** Only when the test harness sets HOGQL_TEST_HOOKS=1: read-only views of internal state. */
   readonly testHooks?: TestHooks;
 }
@@ -53,6 +55,7 @@ let ctx: Ctx | undefined;
 
 export function activate(context: vscode.ExtensionContext): HogqlApi {
   const started = performance.now();
+  let languageMs = 0;
   try {
     ctx = new Ctx(context);
     context.subscriptions.push(ctx);
@@ -62,7 +65,9 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
     registerCommands(ctx, insightCommands);
     ctx.track(vscode.languages.registerCodeLensProvider({ language: 'hogql' }, ctx.track(new RunCodeLensProvider(ctx.queries.runner))));
     registerHistoryView(ctx);
+    const languageStarted = performance.now();
     registerLanguageFeatures(ctx);
+    languageMs = performance.now() - languageStarted;
     registerSidebar(ctx);
     registerHomeView(ctx);
   } catch (e) {
@@ -74,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
   const activationMs = performance.now() - started;
   ctx.log.info(`PostHog HogQL ${ctx.version} activated in ${activationMs.toFixed(1)} ms`);
   const hooks = testHooks(ctx);
-  return hooks ? { activationMs, testHooks: hooks } : { activationMs };
+  return hooks ? { activationMs, languageMs, testHooks: hooks } : { activationMs, languageMs };
 }
 
 export function deactivate(): void {

@@ -5,8 +5,8 @@ import { waitFor } from '../support/waitFor';
 
 const EXTENSION_ID = 'hogql-dev.vscode-hogql';
 
-function extension(): vscode.Extension<{ activationMs: number }> {
-  const ext = vscode.extensions.getExtension<{ activationMs: number }>(EXTENSION_ID);
+function extension(): vscode.Extension<{ activationMs: number; languageMs: number }> {
+  const ext = vscode.extensions.getExtension<{ activationMs: number; languageMs: number }>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is installed`);
   return ext;
 }
@@ -25,6 +25,7 @@ describe('activation', () => {
     assert.equal(extension().isActive, true);
     assert.equal(typeof api.activationMs, 'number');
     assert.ok(api.activationMs >= 0 && api.activationMs < 2000, `activationMs ${api.activationMs}`);
+    assert.ok(api.languageMs >= 0 && api.languageMs <= api.activationMs, `languageMs ${api.languageMs}`);
   });
 
   it('registers every command it contributes', async () => {

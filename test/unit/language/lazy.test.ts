@@ -1,0 +1,59 @@
+// "Activation time unchanged by the language features": the extension bundle that activation
+// loads must hold none of them. They live in dist/language.js, which src/languageLoader.ts
+// requires on first use. This bundles src/extension.ts the way scripts/build.mjs does and looks
+// at what went in.
+import assert from 'node:assert/strict';
+import { join, relative } from 'node:path';
+import * as esbuild from 'esbuild';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+describe('language features stay out of activation', () => {
+  let inputs: Record<string, number>;
+  let output = '';
+
+  before(async function () {
+    this.timeout(30_000);
+    const r = await esbuild.build({
+      entryPoints: [join(ROOT, 'src', 'extension.ts')],
+      bundle: true,
+      write: false,
+      metafile: true,
+      minify: true,
+      keepNames: true, // as scripts/build.mjs: function names stay in the output
+      platform: 'node',
+      format: 'cjs',
+      external: ['vscode'],
+      outdir: join(ROOT, 'out', 'lazy-check'),
+      logLevel: 'silent',
+    });
+    const out = Object.values(r.metafile.outputs).find((o) => o.entryPoint)!;
+    inputs = Object.fromEntries(Object.entries(out.inputs).map(([f, v]) => [relative(ROOT, join(ROOT, f)).split('\\').join('/'), v.bytesInOutput]));
+    output = r.outputFiles.find((f) => f.path.endsWith('.js'))!.text;
+  });
+
+  it('bundles only the providers’ proxies and the statement splitter that Run Query needs', () => {
+    // register.ts: thin proxies; lexer/split (+ keywords, text, slices): the CodeLens and
+    // "statement at the cursor" of Run Query, which work without the language features.
+    const allowed = new Set([
+      'src/language/register.ts',
+      'src/language/slices.ts',
+      'src/language/hogql/lexer.ts',
+      'src/language/hogql/split.ts',
+      'src/language/hogql/keywords.ts',
+      'src/language/hogql/text.ts',
+    ]);
+    const language = Object.keys(inputs).filter((f) => f.startsWith('src/language/') || f.includes('vocabulary'));
+    assert.deepEqual(language.filter((f) => !allowed.has(f)), []);
+    const bytes = language.reduce((n, f) => n + inputs[f]!, 0);
+    assert.ok(bytes < 16 * 1024, `language code in the activation bundle: ${bytes} bytes minified`);
+  });
+
+  it('reaches the language bundle only through the loader, at run time', () => {
+    assert.ok(inputs['src/languageLoader.ts'] !== undefined);
+    // a function only the vocabulary names, and the parser's entry point, are nowhere in the bundle
+    assert.ok(output.includes('splitStatements'), 'names are kept (the checks below would prove nothing)');
+    assert.ok(!output.includes('toStartOfFifteenMinutes'), 'the vocabulary is in the activation bundle');
+    assert.ok(!output.includes('parseStatement'), 'the parser is in the activation bundle');
+  });
+});
