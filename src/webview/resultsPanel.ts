@@ -33,6 +33,8 @@ export class ResultsPanel implements vscode.Disposable {
   /** The rest of a streamed result, sent once the view has painted its first rows. */
   private stream: { queryId: string; to: number; generation: number } | undefined;
   private generation = 0;
+  /** Dev hook (HOGQL_DEV_RESULTS_FILE only): awaited before each streamed chunk, see setStreamGate. */
+  private streamGate: ((chunk: number) => Promise<void>) | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly renderedEmitter = new vscode.EventEmitter<Request<'rendered'>>();
   private readonly loadMoreEmitter = new vscode.EventEmitter<Request<'loadMore'>>();
@@ -133,12 +135,21 @@ export class ResultsPanel implements vscode.Disposable {
     const s = this.stream;
     if (s?.queryId !== queryId) return;
     this.stream = undefined;
-    for (let at = FIRST_ROWS; at < s.to; at += CHUNK_ROWS) {
+    for (let at = FIRST_ROWS, chunk = 0; at < s.to; at += CHUNK_ROWS, chunk++) {
+      await this.streamGate?.(chunk);
       const r = this.result;
       // a newer result, or the view went away (it gets the result again on `ready`)
       if (!this.ready || s.generation !== this.generation || r?.queryId !== queryId) return;
       await this.panel.webview.postMessage(toWire({ kind: 'moreRows', queryId, rows: r.rows.slice(at, Math.min(at + CHUNK_ROWS, s.to)) }));
     }
+  }
+
+  /**
+   * Dev hook for UI tests (set only from the HOGQL_DEV_RESULTS_FILE command): `gate(n)` is awaited
+   * before the n-th streamed chunk of each stream, so a test can act while a result is arriving.
+   */
+  setStreamGate(gate: ((chunk: number) => Promise<void>) | undefined): void {
+    this.streamGate = gate;
   }
 
   /** Appends the next page of the current result (answer to `onDidRequestLoadMore`). */

@@ -66,6 +66,62 @@ describe('UI: results grid at scale, paging, errors, cancel', function () {
     assert.ok(fit.text <= fit.room + 0.5, `"100000" is ${fit.text} px wide in ${fit.room} px`);
   });
 
+  describe('while a big result is still arriving (stream held with "holdStream")', () => {
+    const received = (frame, n) =>
+      waitFor(async () => (await frame.$eval('[role=grid]', (g) => g.getAttribute('aria-rowcount'))) === String(n + 1), 15_000, `${n} rows received`);
+    const cellAt = (row, col) => `.grid-body .row[aria-rowindex="${row + 2}"] [aria-colindex="${col + 2}"]`;
+
+    it('keeps the selection while the rest of the rows arrive', async () => {
+      const gen = { rows: 100_000, cols: 20, seed: 11 };
+      const frame = await open({ generate: gen, holdStream: 0 }, '#app[data-query-id="generated-100000x20-11"][data-first-rows="1000"]');
+      await received(frame, 1000);
+      assert.equal(await frame.$('#app[data-complete]'), null, 'held after the first rows');
+      await frame.click(cellAt(2, 1));
+      await frame.click(cellAt(4, 3), { modifiers: ['Shift'] });
+      const selected = () => frame.$$eval('.cell.sel', (cs) => cs.map((c) => `${c.parentElement.getAttribute('aria-rowindex')}:${c.getAttribute('aria-colindex')}`).join(' '));
+      const before = await selected();
+      assert.equal(before.split(' ').length, 9, before);
+      writeFileSync(devFile, JSON.stringify({ generate: gen, holdStream: 1 }));
+      await received(frame, 6000);
+      assert.equal(await selected(), before, 'the range selection after a chunk arrived');
+      assert.equal(await frame.$eval('.cell.focus', (c) => `${c.parentElement.getAttribute('aria-rowindex')}:${c.getAttribute('aria-colindex')}`), '6:5');
+      writeFileSync(devFile, JSON.stringify({ generate: gen }));
+      await frame.waitForSelector('#app[data-complete]', { timeout: 60_000 });
+      assert.equal(await selected(), before, 'the range selection once all rows are in');
+    });
+
+    it('says how many rows have arrived, then the whole count', async () => {
+      const gen = { rows: 100_000, cols: 20, seed: 12 };
+      const frame = await open({ generate: gen, holdStream: 2 }, '#app[data-query-id="generated-100000x20-12"]');
+      await received(frame, 11_000);
+      await waitFor(async () => (await stats(frame)).startsWith('11,000 of 100,000 rows received'), 10_000, `received count, got "${await stats(frame)}"`);
+      writeFileSync(devFile, JSON.stringify({ generate: gen }));
+      await frame.waitForSelector('#app[data-complete]', { timeout: 60_000 });
+      assert.equal(await stats(frame), '100,000 rows · 20 columns · 0 ms');
+    });
+
+    it('returns to the scrolled-to row when the panel is shown again and the rows arrive anew', async () => {
+      const gen = { rows: 100_000, cols: 20, seed: 13 };
+      let frame = await open({ generate: gen, holdStream: 1 }, '#app[data-query-id="generated-100000x20-13"]');
+      await received(frame, 6000);
+      await frame.$eval('.grid-scroll', (g) => g.scrollTo(0, (g.scrollHeight * 5000) / 6000));
+      await waitFor(async () => Number((await visibleRows(frame))[0]?.[0]) > 4000, 10_000, 'scrolled to about row 5000');
+      const top = Number((await visibleRows(frame))[0][0]);
+      await frame.evaluate(() => (window.__marker = 1));
+      await page.dblclick('.explorer-folders-view .monaco-list-row:has-text("sample.hogql")');
+      await waitFor(async () => !(await frame.evaluate(() => window.__marker).catch(() => undefined)), 15_000, 'the webview to be torn down');
+      await page.click('.tabs-container .tab:has-text("PostHog Results")');
+      frame = await findWebviewFrame(page, '#app[data-query-id="generated-100000x20-13"]', 30_000);
+      // the re-posted result starts with 1,000 rows again: the position waits for its rows
+      await received(frame, 6000);
+      let shown;
+      await waitFor(async () => (shown = Number((await visibleRows(frame))[0]?.[0])) === top, 10_000, `row ${top} on top again`).catch((e) => assert.fail(`${e.message} (row ${shown} is)`));
+      writeFileSync(devFile, JSON.stringify({ generate: gen }));
+      await frame.waitForSelector('#app[data-complete]', { timeout: 60_000 });
+      assert.equal(Number((await visibleRows(frame))[0][0]), top, 'still there once all rows are in');
+    });
+  });
+
   it('keeps only the visible rows of 100k × 20 in the DOM and scrolls to the last row', async () => {
     const frame = await open({ generate: { rows: 100_000, cols: 20, seed: 3 } }, '#app[data-query-id="generated-100000x20-3"][data-complete]');
     assert.equal(await stats(frame), '100,000 rows · 20 columns · 0 ms');

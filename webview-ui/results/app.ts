@@ -74,6 +74,10 @@ export class App {
     root.append(this.toolbar.root, this.main);
     this.toolbar.setTab(this.state.tab);
     document.addEventListener('copy', (e) => this.onCopyEvent(e));
+    // Hiding the panel tears this page down at once, with no event a save could still get out in:
+    // the scroll position is saved when a scroll ends, not after the debounce (a scroll just
+    // before switching tabs was lost).
+    this.grid.root.addEventListener('scrollend', () => saveState(this.state));
   }
 
   onMessage(msg: ToView, receivedAt: number): void {
