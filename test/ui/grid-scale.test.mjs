@@ -100,6 +100,25 @@ describe('UI: results grid at scale, paging, errors, cancel', function () {
       assert.equal(await stats(frame), '100,000 rows · 20 columns · 0 ms');
     });
 
+    it('keeps showing that a new query runs while rows of the last result still arrive', async () => {
+      const gen = { rows: 100_000, cols: 20, seed: 14 };
+      const frame = await open({ generate: gen, holdStream: 0 }, '#app[data-query-id="generated-100000x20-14"][data-first-rows="1000"]');
+      await received(frame, 1000);
+      // the loading document keeps the stream held (the gate reads "holdStream" from the file)
+      writeFileSync(devFile, JSON.stringify({ loading: 'Running query…', holdStream: 0 }));
+      await runFromPalette(page, 'PostHog: Open Results Panel');
+      await frame.waitForSelector('.status.loading');
+      writeFileSync(devFile, JSON.stringify({ loading: 'Running query…', holdStream: 1 }));
+      await received(frame, 6000);
+      assert.equal(await frame.$eval('.status-text', (t) => t.textContent), 'Running query…');
+      assert.equal(await frame.$eval('.status.loading', (st) => st.hidden || st.getBoundingClientRect().height === 0), false, 'the running status is shown after a chunk arrived');
+      assert.equal(await frame.$eval('.btn.cancel', (b) => b.hidden), false);
+      await frame.click('.btn.cancel');
+      await frame.waitForSelector('.status.cancelled');
+      writeFileSync(devFile, JSON.stringify({ generate: gen }));
+      await frame.waitForSelector('#app[data-complete]', { timeout: 60_000 });
+    });
+
     it('returns to the scrolled-to row when the panel is shown again and the rows arrive anew', async () => {
       const gen = { rows: 100_000, cols: 20, seed: 13 };
       let frame = await open({ generate: gen, holdStream: 1 }, '#app[data-query-id="generated-100000x20-13"]');
