@@ -303,7 +303,7 @@ const DELIMITED = [
   'identifier-backtick',
   'identifier-double',
   'property-brackets',
-  'placeholder-expression', // last: without shortcuts, placeholder-name goes right before it
+  'placeholder-expression',
 ];
 
 /** The literal char a regex must start with (`(`, `(?:` wrappers skipped); throws for anything else. */
@@ -580,7 +580,8 @@ function hogqlGrammar(vocab, { shortcuts = true } = {}) {
   const r = grammar.repository;
   const fast = ['string-simple', 'placeholder-name'];
   const parts = ['operators', 'numbers', 'lambda-params', 'parens', 'property-accessor', 'type-cast', 'operators-late', ...(shortcuts ? fast : [])];
-  const delimited = shortcuts ? DELIMITED : [...DELIMITED.slice(0, -1), 'placeholder-name', ...DELIMITED.slice(-1)];
+  // without shortcuts, {name} is tried in the gate right before the {expression} region
+  const delimited = shortcuts ? DELIMITED : DELIMITED.flatMap((k) => (k === 'placeholder-expression' ? ['placeholder-name', k] : [k]));
   if (!shortcuts) delete r['string-simple'];
   // Two regexes: the operators alone first (most punctuation tokens, so most matches decode only
   // their 13 groups; vscode-oniguruma reports every group of the regex that matched), then the rest.

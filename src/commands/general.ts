@@ -10,11 +10,11 @@ import { devDocument, type DevDocument } from '../query/devResults';
  * panel shows it instead of the sample — a `ResultPayload` or a generator spec
  * `{"generate": {"rows": 100000, "cols": 20, "seed": 1, "naive": false}}`, optionally paged with
  * `"pageRows": n` ("Load more" serves the next page); or `{"error": {"message", "details"}}`; or
- * `{"loading": "message"}` (Cancel answers `cancelled`). The file is read on every run. With
- * `"holdStream": n` a big result streams at most n chunks until the file is rewritten (in place).
+ * `{"loading": "message"}` (Cancel answers `cancelled`). The file is read on every run. While it
+ * holds `"holdStream": n` (in any of these forms), a big result streams at most n chunks; rewrite
+ * it in place to change or drop the cap (see streamGate).
  */
-function showDev(ctx: Ctx, panel: ResultsPanel, doc: DevDocument, file: string): void {
-  panel.setStreamGate(doc.holdStream === undefined ? undefined : streamGate(file));
+function showDev(ctx: Ctx, panel: ResultsPanel, doc: DevDocument): void {
   if (doc.loading !== undefined) {
     const id = `dev-loading-${Date.now()}`;
     panel.showLoading(id, doc.loading, '-- dev: a query that never finishes');
@@ -42,8 +42,9 @@ function showDev(ctx: Ctx, panel: ResultsPanel, doc: DevDocument, file: string):
 }
 
 /**
- * Resolves before chunk `n` once the dev file's `holdStream` is absent or above `n`; the file is
- * watched meanwhile (an unreadable file, e.g. caught mid-write, holds). The watcher closes on release.
+ * Resolves before chunk `n` once the dev file's `holdStream` is absent or above `n`. The file is
+ * read before every chunk, so the cap is whatever it says now; while it holds, the file is watched
+ * (an unreadable file, e.g. caught mid-write, holds). The watcher closes on release.
  */
 function streamGate(file: string): (chunk: number) => Promise<void> {
   const mayPass = (chunk: number): boolean => {
@@ -54,17 +55,19 @@ function streamGate(file: string): (chunk: number) => Promise<void> {
       return false;
     }
   };
-  return (chunk) =>
-    new Promise<void>((resolve) => {
+  return async (chunk) => {
+    if (mayPass(chunk)) return;
+    await new Promise<void>((resolve) => {
       const release = (): void => {
         if (!mayPass(chunk)) return;
         watcher.close();
         resolve();
       };
-      // watch first, then look: a write between the two is not missed
+      // watch, then look again: a write between the first look and the watch is not missed
       const watcher = watch(file, release);
       release();
     });
+  };
 }
 
 /** Commands that need no connection. */
@@ -74,7 +77,8 @@ export const generalCommands: CommandTable = {
     const file = process.env.HOGQL_DEV_RESULTS_FILE;
     const doc = file ? devDocument(JSON.parse(readFileSync(file, 'utf8'))) : undefined;
     const panel = ResultsPanel.show(ctx);
-    if (doc) showDev(ctx, panel, doc, file!);
+    panel.setStreamGate(file ? streamGate(file) : undefined);
+    if (doc) showDev(ctx, panel, doc);
     else panel.showResult(sampleResult());
     return { title: panel.title };
   },

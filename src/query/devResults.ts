@@ -89,11 +89,6 @@ export interface DevDocument {
   error?: { message: string; details?: string };
   /** Show the running state with this message (Cancel answers `cancelled`). */
   loading?: string;
-  /**
-   * Stream at most this many chunks of a big result, until the file says otherwise (it is read
-   * again before each chunk, and waited on while the cap holds): lets a UI test act mid-stream.
-   */
-  holdStream?: number;
 }
 
 /**
@@ -111,7 +106,6 @@ export function devDocument(doc: unknown): DevDocument {
   }
   const out: DevDocument = { result: devResult(doc) };
   if (typeof d.pageRows === 'number' && d.pageRows > 0) out.pageRows = Math.floor(d.pageRows);
-  if (typeof d.holdStream === 'number' && d.holdStream >= 0) out.holdStream = Math.floor(d.holdStream);
   return out;
 }
 

@@ -104,7 +104,7 @@ describe('UI: results grid at scale, paging, errors, cancel', function () {
       const gen = { rows: 100_000, cols: 20, seed: 14 };
       const frame = await open({ generate: gen, holdStream: 0 }, '#app[data-query-id="generated-100000x20-14"][data-first-rows="1000"]');
       await received(frame, 1000);
-      // the loading document keeps the stream held (the gate reads "holdStream" from the file)
+      // the loading document keeps the stream held: the gate reads "holdStream" from the file
       writeFileSync(devFile, JSON.stringify({ loading: 'Running query…', holdStream: 0 }));
       await runFromPalette(page, 'PostHog: Open Results Panel');
       await frame.waitForSelector('.status.loading');

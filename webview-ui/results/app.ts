@@ -52,8 +52,7 @@ export class App {
       scrolled: (top, left) => {
         if (this.pendingScroll) return; // a shorter re-post of the result clamped it: not the user's
         this.state.scrollTop = top;
-        this.state.scrollLeft = left;
-        this.saveSoon();
+        this.state.scrollLeft = left; // saved when the scroll ends (below)
       },
       openViewer: (pos) => this.viewer.show(pos),
       focusMoved: (pos: Pos) => this.viewer.isOpen && this.viewer.show(pos),
@@ -75,7 +74,7 @@ export class App {
     this.toolbar.setTab(this.state.tab);
     document.addEventListener('copy', (e) => this.onCopyEvent(e));
     // Hiding the panel tears this page down at once, with no event a save could still get out in:
-    // the scroll position is saved when a scroll ends, not after the debounce (a scroll just
+    // the scroll position is saved as soon as a scroll ends (after a debounce, a scroll just
     // before switching tabs was lost).
     this.grid.root.addEventListener('scrollend', () => saveState(this.state));
   }
