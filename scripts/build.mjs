@@ -90,6 +90,7 @@ if (!production || testsOnly) {
       format: 'cjs',
       packages: 'external',
       external: ['vscode'],
+      loader: { '.hogql': 'text' },
     });
   }
 }

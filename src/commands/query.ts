@@ -145,7 +145,7 @@ export const queryCommands: CommandTable = {
   editQueryValues: (ctx) => async () => {
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc) return;
-    await ctx.queries.values.forget(doc.uri.toString());
+    // Asks again with the remembered values filled in; Escape cancels the run and keeps them.
     return runQuery(ctx, { askValues: true });
   },
 };

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { loadLanguageBundle } from '../languageLoader';
 import { registerCommands, type CommandTable } from '../commands/registry';
 import type { Ctx } from '../ctx';
+import { STARTER_QUERY } from '../query/templates';
 import type * as Features from './features';
 
 /** Trigger characters, repeated here so registering costs no load of the language bundle. */
@@ -9,14 +10,6 @@ const COMPLETION_TRIGGERS = ['.', "'", '$'];
 const SIGNATURE_TRIGGERS = ['(', ','];
 const SELECTOR: vscode.DocumentSelector = { language: 'hogql' };
 
-const STARTER_QUERY = `-- New HogQL query: run it with "PostHog: Run Query" (Ctrl/Cmd+Enter)
-SELECT event, count() AS events
-FROM events
-WHERE timestamp > now() - INTERVAL 7 DAY
-GROUP BY event
-ORDER BY events DESC
-LIMIT 100
-`;
 
 /**
  * Registers the HogQL language features (diagnostics, completion, hover, signature help, symbols,

@@ -46,13 +46,6 @@ export class PlaceholderValues {
     await this.save(doc, { ...r, values: { ...r.values, ...values } });
   }
 
-  /** Forgets a document's values so the next run asks again. */
-  async forget(doc: string): Promise<void> {
-    const all = this.all();
-    delete all[doc];
-    await this.state.update(KEY, all);
-  }
-
   /**
    * The `values` and `filters` for `query`, asking only for what is not remembered (or everything
    * when `ask`). `undefined` when the user cancelled a prompt.

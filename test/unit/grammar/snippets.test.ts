@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expandSnippet as expand, snippetVariants } from '../../support/snippets';
 import { ROOT, grammar, tokenizeLines } from './harness';
 
 interface Snippet {
@@ -15,23 +16,6 @@ interface Parser {
 }
 
 const snippets = JSON.parse(readFileSync(join(ROOT, 'snippets', 'hogql.json'), 'utf8')) as Record<string, Snippet>;
-
-/** Expands VS Code snippet syntax the way accepting every default would. */
-function expand(body: string): string {
-  const ESC = '\u0000';
-  const defaults = new Map<string, string>();
-  let text = body.replace(/\\\$/g, ESC);
-  text = text.replace(/\$\{(\d+)\|([^|]*)\|\}/g, (_, n: string, choices: string) => {
-    defaults.set(n, choices.split(',')[0]!);
-    return defaults.get(n)!;
-  });
-  text = text.replace(/\$\{(\d+):([^{}]*)\}/g, (_, n: string, def: string) => {
-    if (!defaults.has(n)) defaults.set(n, def);
-    return defaults.get(n)!;
-  });
-  text = text.replace(/\$\{?(\d+)\}?/g, (_, n: string) => defaults.get(n) ?? '');
-  return text.replaceAll(ESC, '$');
-}
 
 function tabStops(body: string): number[] {
   return [...new Set([...body.matchAll(/\$\{?(\d+)/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
@@ -56,6 +40,7 @@ describe('snippets', () => {
 
   it('expands snippet syntax as expected (self-check of the test helper)', () => {
     assert.equal(expand("a ${1:x} ${2|p,q|} $1 \\$y ${3:b} $0"), 'a x p x $y b ');
+    assert.deepEqual(snippetVariants('${1|p,q,r|} ${2|s,t|}'), ['p s', 'q t', 'r t']);
   });
 
   for (const [name, s] of entries) {
@@ -69,10 +54,11 @@ describe('snippets', () => {
         assert.deepEqual(stops, stops.map((_, i) => i + 1));
       });
 
-      it('expands to HogQL the parser accepts', () => {
-        const sql = expand(body);
-        const result = JSON.parse(parser.parseSelect(sql)) as { error?: boolean; message?: string };
-        assert.ok(!result.error, `${result.message}\n${sql}`);
+      it('expands to HogQL the parser accepts, with every choice', () => {
+        for (const sql of snippetVariants(body)) {
+          const result = JSON.parse(parser.parseSelect(sql)) as { error?: boolean; message?: string };
+          assert.ok(!result.error, `${result.message}\n${sql}`);
+        }
       });
 
       it('calls only functions the grammar knows', async () => {
