@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import { splitStatements } from '../language/hogql/split';
 import { queryTarget } from '../query/target';
 import { assertWritable, confirmWrite } from '../ui/confirm';
 import type { CommandTable } from './registry';
@@ -15,13 +16,38 @@ function sqlInsightQuery(hogql: string): Record<string, unknown> {
   return { kind: 'DataVisualizationNode', source: { kind: 'HogQLQuery', query: hogql } };
 }
 
-/** The text to save: the selection, else the statement at the cursor, else the only statement. */
-function textToSave(doc: vscode.TextDocument): string {
-  const editor = vscode.window.activeTextEditor?.document === doc ? vscode.window.activeTextEditor : undefined;
-  const sel = editor?.selection;
-  const r = queryTarget(doc.getText(), { start: sel ? doc.offsetAt(sel.start) : 0, end: sel ? doc.offsetAt(sel.end) : 0 }, sel ? doc.offsetAt(sel.active) : 0);
+/** What PostHog's parser said about a query (`hogql.checkSyntax`, run in the parser worker). */
+type SyntaxVerdict = { kind: 'ok' } | { kind: 'error'; error: { message: string } } | { kind: 'timeout' } | { kind: 'crashed' };
+
+/**
+ * The query to save: the whole file when it is linked to an insight (the file is the insight), else
+ * the whole statement at the cursor. A selection never narrows it: after a find or a double click
+ * part of the query is selected, and saving that part would replace the insight's query with it.
+ */
+function textToSave(doc: vscode.TextDocument, linked: boolean): string {
+  const text = doc.getText();
+  if (linked) {
+    const count = splitStatements(text).length;
+    if (count > 1) {
+      throw new Error(`This file is linked to an insight, which holds one query, but the file has ${count} statements. Keep one statement in it, or use "Save as Insight" for a new one.`);
+    }
+    const whole = text.trim().replace(/;\s*$/, '');
+    if (!whole) throw new Error('The file is empty: there is no query to save.');
+    return whole;
+  }
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+  const cursor = editor ? doc.offsetAt(editor.selection.active) : 0;
+  const r = queryTarget(text, { start: cursor, end: cursor }, cursor);
   if (!r.ok) throw new Error(r.reason);
   return r.target.text;
+}
+
+/** Refuses a query PostHog's parser rejects; a parser that timed out or crashed leaves it to the server. */
+async function assertParses(text: string): Promise<void> {
+  const verdict = await vscode.commands.executeCommand<SyntaxVerdict | undefined>('hogql.checkSyntax', { text });
+  if (verdict?.kind === 'error') {
+    throw new Error(`Not saved: PostHog's parser rejects this query (${verdict.error.message}). Fix the syntax error first; nothing was sent.`);
+  }
 }
 
 function defaultName(text: string): string {
@@ -40,7 +66,8 @@ async function saveAsInsight(ctx: Ctx, args?: SaveArgs): Promise<{ id: number; s
   const doc = await documentFor(args);
   const session = await ctx.session.active();
   if (!session) throw new Error('Sign in to PostHog first.');
-  const text = textToSave(doc);
+  const text = textToSave(doc, false);
+  await assertParses(text);
   const name =
     args?.name ??
     (await vscode.window.showInputBox({ title: 'PostHog: save as SQL insight', prompt: 'Insight name', value: defaultName(doc.getText()), ignoreFocusOut: true }));
@@ -71,7 +98,8 @@ async function updateInsight(ctx: Ctx, args?: SaveArgs): Promise<boolean> {
   if (!session || session.connection.host !== link.host || session.projectId !== link.projectId) {
     throw new Error(`The insight "${link.name}" belongs to project ${link.projectId} on ${link.host}; switch to it first.`);
   }
-  const text = textToSave(doc);
+  const text = textToSave(doc, true);
+  await assertParses(text);
   const ok = await confirmWrite(`Update the insight "${link.name}" (${link.shortId}) in project ${session.projectName} with this query?`, text.slice(0, 500), 'Update Insight');
   if (!ok) return false;
   await session.client.insights.update(session.projectId, link.insightId, { query: sqlInsightQuery(text) });

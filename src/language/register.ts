@@ -52,6 +52,12 @@ function languageCommands(load: () => Features.LanguageFeatures): CommandTable {
       await vscode.window.showTextDocument(doc);
       return doc.uri.toString();
     },
+    /** Internal (not in the palette): PostHog's parser on `text`, in its worker; used before saving an insight. */
+    checkSyntax: () => async (args: { text?: unknown }) => {
+      if (typeof args?.text !== 'string') return undefined;
+      const outcome = await load().syntax.parser.parse(args.text);
+      return outcome && { kind: outcome.kind, ...(outcome.kind === 'error' ? { error: { message: outcome.error.message } } : {}) };
+    },
     refreshNames: (ctx) => async () => {
       const session = await ctx.session.active();
       if (!session) {

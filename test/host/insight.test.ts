@@ -68,4 +68,41 @@ describe('save and update SQL insights', function () {
     assert.equal(await vscode.commands.executeCommand('hogql.updateInsight', { uri: doc.uri.toString() }), true);
     assert.equal((await api(`/api/projects/${project.id}/insights/${saved.id}/`)).body.query.source.query, 'SELECT event FROM events LIMIT 5');
   });
+
+  it('saves and updates the whole statement or linked file, never just the selection', async () => {
+    const project = emulator().projects[0]!;
+    const hooks = await testHooks();
+    const doc = await openFile('insight-selection.hogql', 'SELECT 1 AS one;\n\nSELECT event FROM events\nWHERE timestamp > now() - INTERVAL 30 DAY;\n');
+    const editor = vscode.window.activeTextEditor!;
+    const select = (needle: string): void => {
+      const at = doc.getText().indexOf(needle);
+      editor.selection = new vscode.Selection(doc.positionAt(at), doc.positionAt(at + needle.length));
+    };
+    select('INTERVAL 30'); // what Find (Ctrl+H) leaves selected
+    hooks.queueConfirmAnswers(true);
+    const saved = await vscode.commands.executeCommand<{ id: number }>('hogql.saveAsInsight', { uri: doc.uri.toString(), name: 'Selection test (vscode)' });
+    const stored = (await api(`/api/projects/${project.id}/insights/${saved!.id}/`)).body;
+    assert.equal(stored.query.source.query, 'SELECT event FROM events\nWHERE timestamp > now() - INTERVAL 30 DAY', 'the statement at the cursor, whole');
+
+    // Linked now: an update takes the whole file, even with part of it selected.
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), '-- Pageviews\nSELECT event FROM events\nWHERE timestamp > now() - INTERVAL 30 DAY\n');
+    await vscode.workspace.applyEdit(edit);
+    select('INTERVAL 30');
+    hooks.queueConfirmAnswers(true);
+    assert.equal(await vscode.commands.executeCommand('hogql.updateInsight', { uri: doc.uri.toString() }), true);
+    const asked = hooks.askedConfirmations();
+    assert.doesNotMatch(asked[asked.length - 1]!, /with this query\?\s*INTERVAL 30$/);
+    assert.equal((await api(`/api/projects/${project.id}/insights/${saved!.id}/`)).body.query.source.query, '-- Pageviews\nSELECT event FROM events\nWHERE timestamp > now() - INTERVAL 30 DAY');
+  });
+
+  it('refuses to save or update a query PostHog’s parser rejects, and sends nothing', async () => {
+    const doc = await openFile('insight-invalid.hogql', 'SELECT event FROM events WHERE (');
+    const before = await logLength();
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('hogql.saveAsInsight', { uri: doc.uri.toString(), name: 'Invalid (vscode test)' })),
+      /parser rejects/,
+    );
+    assert.deepEqual(await writesSince(before), []);
+  });
 });
