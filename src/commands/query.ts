@@ -124,10 +124,14 @@ export async function runQuery(ctx: Ctx, args?: RunArgs): Promise<RunOutcome | u
     // HogQL errors: `hogql_*` codes from the query POST, `query_failed` from an async run's status poll.
     if (api && outcome.error instanceof api.ValidationError && (outcome.error.isHogQLError || outcome.error.code === 'query_failed')) {
       const range = await errorRange(session, doc, target, outcome.error);
-      const d = new vscode.Diagnostic(range, outcome.error.serverDetail ?? outcome.error.userMessage, vscode.DiagnosticSeverity.Error);
-      d.source = 'PostHog';
-      d.code = outcome.error.code;
-      ctx.queries.diagnostics.set(doc.uri, [d]);
+      // One problem, one entry: the parser or the server check may already show this error there.
+      const shown = vscode.languages.getDiagnostics(doc.uri).some((x) => x.severity === vscode.DiagnosticSeverity.Error && x.range.intersection(range));
+      if (!shown) {
+        const d = new vscode.Diagnostic(range, outcome.error.serverDetail ?? outcome.error.userMessage, vscode.DiagnosticSeverity.Error);
+        d.source = 'PostHog';
+        d.code = outcome.error.code;
+        ctx.queries.diagnostics.set(doc.uri, [d]);
+      }
     } else {
       void showError(ctx, outcome.error, { retry: () => runQuery(ctx, args) });
     }

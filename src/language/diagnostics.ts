@@ -33,6 +33,13 @@ export class SyntaxDiagnostics implements vscode.Disposable {
   /** Fires after a document's diagnostics were fully updated (all statements answered). */
   readonly onDidUpdate = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [this.collection, this.emitter];
+  /** Quick fixes ("did you mean") of the problems shown now, per document. */
+  readonly fixes = new Map<string, { range: vscode.Range; fix: string }[]>();
+  /**
+   * True when PostHog's server check has answered for a statement's text: its verdict replaces our
+   * vocabulary warnings for that statement (one problem, one entry). Set by ServerDiagnostics.
+   */
+  serverChecked: (text: string) => boolean = () => false;
 
   constructor(ctx: Ctx) {
     this.parser = new ParserClient({
@@ -67,6 +74,7 @@ export class SyntaxDiagnostics implements vscode.Disposable {
     st?.abort?.abort();
     this.docs.delete(uri.toString());
     this.collection.delete(uri);
+    this.fixes.delete(uri.toString());
   }
 
   /** PostHog's verdict for a statement, from the cache or the worker (undefined when aborted). */
@@ -94,8 +102,16 @@ export class SyntaxDiagnostics implements vscode.Disposable {
     const outcomes: (ParseOutcome | undefined)[] = statements.map((s) => (s.limit ? undefined : this.parser.cached(s.text)));
     const publish = (): void => {
       if (!current()) return;
-      const problems = statements.flatMap((s, i) => statementProblems(s, this.local.checkStatement(s), outcomes[i], settings.parserTimeoutMs, settings.vocabularyWarnings));
+      const fixes: { range: vscode.Range; fix: string }[] = [];
+      const problems = statements.flatMap((s, i) => {
+        const all = statementProblems(s, this.local.checkStatement(s), outcomes[i], settings.parserTimeoutMs, settings.vocabularyWarnings);
+        for (const p of all) if (p.fix !== undefined) fixes.push({ range: toRange(doc, p), fix: p.fix });
+        // Once the server answered for a statement, its problems are shown instead of our warnings
+        // (our fixes stay available for the server's problem at the same place).
+        return this.serverChecked(s.text) ? all.filter((p) => p.source !== 'hogql' || p.severity !== 'warning') : all;
+      });
       this.collection.set(doc.uri, problems.map((p) => this.toDiagnostic(doc, p)));
+      this.fixes.set(doc.uri.toString(), fixes);
     };
     // our parser and checks on the statements not cached yet, yielding between ~3 ms slices
     if (!(await mapInSlices(statements, (s) => this.local.checkStatement(s), pause))) return;

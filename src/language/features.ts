@@ -42,7 +42,7 @@ export function createLanguageFeatures(ctx: Ctx): LanguageFeatures {
     hover: new HoverProvider(ctx, catalog),
     signature: new SignatureProvider(),
     outline: new OutlineProvider(),
-    fixes: new MetadataFixes(server),
+    fixes: new MetadataFixes(server, syntax),
     dispose: () => {
       for (const d of disposables.splice(0).reverse()) d.dispose();
     },

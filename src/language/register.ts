@@ -32,7 +32,7 @@ export function registerLanguageFeatures(ctx: Ctx): void {
   ctx.track(l.registerDocumentSymbolProvider(SELECTOR, { provideDocumentSymbols: (d, t) => load().outline.provideDocumentSymbols(d, t) }));
   ctx.track(l.registerFoldingRangeProvider(SELECTOR, { provideFoldingRanges: (d, c, t) => load().outline.provideFoldingRanges(d, c, t) }));
   ctx.track(
-    l.registerCodeActionsProvider(SELECTOR, { provideCodeActions: (d, r) => load().fixes.provideCodeActions(d, r) }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    l.registerCodeActionsProvider(SELECTOR, { provideCodeActions: (d, r, c) => load().fixes.provideCodeActions(d, r, c) }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
   );
   registerCommands(ctx, languageCommands(load));
   // Diagnostics start with the first HogQL document, just after activation (not inside it).

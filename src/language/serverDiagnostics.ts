@@ -39,7 +39,11 @@ export class ServerDiagnostics implements vscode.Disposable {
   private pausedUntil = 0;
   private readonly disposables: vscode.Disposable[] = [this.collection];
 
+  /** `connection|project` of the last check: whose answers `syntax.serverChecked` reports. */
+  private project: string | undefined;
+
   constructor(private readonly ctx: Ctx, private readonly syntax: SyntaxDiagnostics) {
+    syntax.serverChecked = (text) => this.project !== undefined && this.cache.has(`${this.project}|${text}`);
     vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document), undefined, this.disposables);
     vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d), undefined, this.disposables);
     vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri), undefined, this.disposables);
@@ -76,12 +80,17 @@ export class ServerDiagnostics implements vscode.Disposable {
     if (!session || doc.isClosed) {
       this.collection.delete(doc.uri);
       this.fixes.delete(doc.uri.toString());
+      if (this.project !== undefined) {
+        this.project = undefined;
+        this.syntax.schedule(doc, 0); // our warnings are back while the server cannot check
+      }
       return;
     }
     const same = unchanged(doc);
     const statements = await documentStatementsInSlices(doc.getText(), pauseWhile(same));
     if (!statements) return;
     const project = `${session.connection.id}|${session.projectId}`;
+    this.project = project;
     const wanted = new Set(statements.map((s) => s.text));
     for (const [text, ac] of st.inFlight) if (!wanted.has(text)) ac.abort();
     this.publish(doc, statements, project);
@@ -91,7 +100,11 @@ export class ServerDiagnostics implements vscode.Disposable {
       if (!(await this.worthAsking(s))) continue;
       const problems = await this.ask(session, s, st);
       if (problems) this.cache.set(`${project}|${s.text}`, problems);
-      if (same()) this.publish(doc, statements, project);
+      if (same()) {
+        this.publish(doc, statements, project);
+        // The server's verdict replaces our vocabulary warnings for this statement.
+        if (problems) this.syntax.schedule(doc, 0);
+      }
     }
   }
 
@@ -142,16 +155,30 @@ export class ServerDiagnostics implements vscode.Disposable {
   }
 }
 
-/** Quick fixes from HogQLMetadata's `fix` (replacement text for the notice's range). */
+/**
+ * Quick fixes: HogQLMetadata's `fix` (replacement text for the notice's range) and our own
+ * "did you mean" suggestions, one action per distinct replacement.
+ */
 export class MetadataFixes implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
-  constructor(private readonly server: ServerDiagnostics) {}
+  constructor(
+    private readonly server: ServerDiagnostics,
+    private readonly syntax: SyntaxDiagnostics,
+  ) {}
 
-  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
+  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context?: vscode.CodeActionContext): vscode.CodeAction[] {
     const out: vscode.CodeAction[] = [];
-    for (const f of this.server.fixes.get(doc.uri.toString()) ?? []) {
+    const seen = new Set<string>();
+    const key = doc.uri.toString();
+    // Our suggestions only where a problem is shown (ours, or the server's in its place).
+    const shown = (r: vscode.Range): boolean => !context || context.diagnostics.some((d) => d.range.intersection(r));
+    const ours = (this.syntax.fixes.get(key) ?? []).filter((f) => shown(f.range));
+    for (const f of [...(this.server.fixes.get(key) ?? []), ...ours]) {
       if (!f.range.intersection(range)) continue;
+      const id = `${f.range.start.line}:${f.range.start.character}|${f.fix}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
       const action = new vscode.CodeAction(`Replace with \`${f.fix}\``, vscode.CodeActionKind.QuickFix);
       action.edit = new vscode.WorkspaceEdit();
       action.edit.replace(doc.uri, f.range, f.fix);

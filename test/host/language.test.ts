@@ -166,7 +166,7 @@ describe('language: completion, hover, signature, outline (offline)', function (
     const doc = vscode.window.activeTextEditor?.document;
     assert.equal(doc?.languageId, 'hogql');
     assert.equal(doc?.isUntitled, true);
-    assert.match(doc!.getText(), /SELECT event, count\(\) AS events/);
+    assert.match(doc!.getText(), /SELECT event, count\(\) AS total/);
   });
 });
 
@@ -212,5 +212,43 @@ describe('language: live names from PostHog', function () {
     const doc = await openDoc('SELECT no_such_column_xyz FROM events');
     const d = await waitFor(() => diagnostics(doc, 'PostHog').find((x) => x.severity === vscode.DiagnosticSeverity.Error), 30_000, 'a server diagnostic');
     assert.match(d.message, /no_such_column_xyz/);
+  });
+
+  it('one problem, one entry: the server verdict replaces our warning, and "did you mean" is a quick fix', async () => {
+    const doc = await openDoc('SELECT event FROM evnts');
+    const at = doc.positionAt(doc.getText().indexOf('evnts'));
+    const server = await waitFor(() => diagnostics(doc, 'PostHog').find((x) => x.range.contains(at)), 30_000, 'the server problem');
+    await waitFor(() => diagnostics(doc).filter((x) => x.range.contains(at)).length === 1, 10_000, `one entry at evnts, not ${diagnostics(doc).map((d) => `${d.source}: ${d.message}`).join(' | ')}`);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, server.range);
+    const fix = actions.find((a) => a.title.includes('`events`'));
+    assert.ok(fix?.edit, `a quick fix to events among ${actions.map((a) => a.title).join(', ')}`);
+    await vscode.workspace.applyEdit(fix.edit);
+    assert.equal(doc.getText(), 'SELECT event FROM events');
+  });
+
+  it('does not report placeholders the runner fills', async () => {
+    const doc = await openDoc('SELECT {ev} AS e FROM events;\n\nSELECT no_such_column_abc FROM events;\n');
+    // Statements are checked in order: once the second one's problem is in, the first was checked.
+    await waitFor(() => diagnostics(doc, 'PostHog').some((x) => /no_such_column_abc/.test(x.message)), 30_000, 'the second statement checked');
+    const placeholder = diagnostics(doc).filter((x) => /Placeholder/.test(x.message));
+    assert.deepEqual(placeholder.map((x) => x.message), []);
+  });
+});
+
+describe('language: one entry for a failed run', function () {
+  this.timeout(60_000);
+  before(async () => {
+    await signOutAll();
+    await signInToEmulator();
+  });
+  after(signOutAll);
+
+  it('a run that fails on a syntax error the parser already shows adds no second entry', async () => {
+    const doc = await openDoc('SELECT event FROM events WHERE (');
+    await waitFor(() => diagnostics(doc, 'PostHog parser').length > 0, 20_000, 'the parser error');
+    const outcome = await vscode.commands.executeCommand<{ kind: string }>('hogql.runQuery', { uri: doc.uri.toString(), offset: 0 });
+    assert.equal(outcome?.kind, 'failed');
+    const errors = diagnostics(doc).filter((x) => x.severity === vscode.DiagnosticSeverity.Error);
+    assert.equal(errors.length, 1, errors.map((d) => `${d.source}: ${d.message}`).join(' | '));
   });
 });

@@ -33,7 +33,7 @@ describe('UI: HogQL language features', function () {
 
   it('opens a new query, squiggles a syntax error, and clears it when fixed', async () => {
     await runFromPalette(page, 'PostHog: New HogQL Query');
-    await waitFor(async () => (await editorText(page)).includes('SELECT event, count() AS events'), 30_000, 'the starter query');
+    await waitFor(async () => (await editorText(page)).includes('SELECT event, count() AS total'), 30_000, 'the starter query');
     await replaceText('SELECT event FROM events WHERE');
     await waitFor(() => page.$(`${EDITOR} .squiggly-error`), 30_000, 'a squiggle on the syntax error');
     await page.screenshot({ path: join(shots, 'language-squiggle.png') });

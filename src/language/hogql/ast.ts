@@ -340,4 +340,6 @@ export interface Problem {
   severity: 'error' | 'warning';
   /** Stable id for code actions / filtering. */
   code: string;
+  /** Replacement text for the range (a "did you mean" quick fix). */
+  fix?: string;
 }

@@ -7,7 +7,7 @@
 import type { Call, Field, Problem, SelectLike } from './ast';
 import { parse } from './parse';
 import { buildScopes, resolveChain, type Resolution, type Scope } from './scopes';
-import { didYouMean } from './suggest';
+import { suggestion } from './suggest';
 import { walk } from './visit';
 import { getVocabulary, type FunctionInfo } from './vocabulary';
 
@@ -19,8 +19,8 @@ export interface CheckOptions {
 /** Names accepted as calls though they are syntax rather than vocabulary functions. */
 const SYNTAX_CALLS = new Set(['COLUMNS', 'columns']);
 
-function warn(message: string, start: number, end: number, code: string): Problem {
-  return { message, start, end, severity: 'warning', code };
+function warn(message: string, start: number, end: number, code: string, fix?: string): Problem {
+  return { message, start, end, severity: 'warning', code, ...(fix !== undefined ? { fix } : {}) };
 }
 
 /** Semantic warnings for one parsed statement. */
@@ -48,7 +48,8 @@ function checkTables(scope: Scope, known: Set<string>, out: Problem[]): void {
     const table = t.item.table;
     if (t.kind === 'unknown' && table.kind === 'TableRef' && !known.has(t.name) && t.name !== '') {
       const candidates = [...vocab.tables.map((x) => x.name), ...scope.ctes.keys()];
-      out.push(warn(`Unknown table \`${t.name}\`.${didYouMean(t.name, candidates)}`, table.start, table.end, 'unknown-table'));
+      const s = suggestion(t.name, candidates);
+      out.push(warn(`Unknown table \`${t.name}\`.${s.hint}`, table.start, table.end, 'unknown-table', s.fix));
     }
     if (t.kind === 'function' && table.kind === 'Call' && !t.table && !known.has(t.name)) {
       out.push(warn(`Unknown table function \`${t.name}\`.`, table.name.start, table.name.end, 'unknown-table'));
@@ -96,14 +97,15 @@ function checkField(scope: Scope, field: Field, out: Problem[]): void {
     const candidates = r.tables.flatMap((t) => (t.table ? vocab.fieldsOf(t.table.name).map((f) => f.name) : t.columns ?? []));
     if (!r.qualifiedBy) candidates.push(...scope.aliases.keys());
     const where = owners.length === 1 ? ` on \`${owners[0]}\`` : ` in ${owners.map((o) => `\`${o}\``).join(', ')}`;
-    out.push(warn(`Unknown field \`${part.name}\`${where}.${didYouMean(part.name, candidates)}`, part.start, part.end, 'unknown-field'));
+    const s = suggestion(part.name, candidates);
+    out.push(warn(`Unknown field \`${part.name}\`${where}.${s.hint}`, part.start, part.end, 'unknown-field', s.fix));
     return;
   }
   if (r.kind === 'path' && r.target.kind === 'unknownField') {
     const part = field.parts[r.target.index + (r.qualified ? 1 : 0)];
     if (!part) return;
-    const candidates = vocab.fieldsOf(r.target.table.name).map((f) => f.name);
-    out.push(warn(`Unknown field \`${part.name}\` on \`${r.target.table.name}\`.${didYouMean(part.name, candidates)}`, part.start, part.end, 'unknown-field'));
+    const s = suggestion(part.name, vocab.fieldsOf(r.target.table.name).map((f) => f.name));
+    out.push(warn(`Unknown field \`${part.name}\` on \`${r.target.table.name}\`.${s.hint}`, part.start, part.end, 'unknown-field', s.fix));
   }
 }
 
@@ -121,8 +123,8 @@ function checkCall(call: Call, out: Problem[]): void {
   const f = vocab.findFunction(name);
   if (!f) {
     const other = vocab.findFunctionAnyCase(name);
-    const hint = other ? ` Did you mean \`${other.name}\`? Function names are case-sensitive.` : didYouMean(name, vocab.functions.map((x) => x.name));
-    out.push(warn(`Unknown function \`${name}\`.${hint}`, call.name.start, call.name.end, 'unknown-function'));
+    const s = other ? { hint: ` Did you mean \`${other.name}\`? Function names are case-sensitive.`, fix: other.name } : suggestion(name, vocab.functions.map((x) => x.name));
+    out.push(warn(`Unknown function \`${name}\`.${s.hint}`, call.name.start, call.name.end, 'unknown-function', s.fix));
     return;
   }
   if (f.arityUnknown) return;

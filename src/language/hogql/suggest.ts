@@ -50,6 +50,11 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 
 /** ` Did you mean \`x\`?` or an empty string. */
 export function didYouMean(word: string, candidates: Iterable<string>): string {
+  return suggestion(word, candidates).hint;
+}
+
+/** The closest other name as a hint for the message and a fix (replacement text) for a quick fix. */
+export function suggestion(word: string, candidates: Iterable<string>): { hint: string; fix?: string } {
   const c = closest(word, candidates);
-  return c !== undefined && c !== word ? ` Did you mean \`${c}\`?` : '';
+  return c !== undefined && c !== word ? { hint: ` Did you mean \`${c}\`?`, fix: c } : { hint: '' };
 }

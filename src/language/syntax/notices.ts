@@ -34,11 +34,22 @@ function one(text: string, base: number, n: Notice, severity: Severity): ServerP
   return p;
 }
 
+/**
+ * `Placeholder {name} is not available…`: the metadata check knows no values, but the runner asks
+ * for every `{name}` (and fills `{filters}`) before it runs, so that is not a problem of the query.
+ * `{variables.x}` and other dotted names are still reported: the runner does not fill them.
+ */
+const PLACEHOLDER_UNAVAILABLE = /^Placeholder \{([A-Za-z_$][\w$]*)\} is not available/;
+
+export function filledByRunner(message: string): boolean {
+  return PLACEHOLDER_UNAVAILABLE.test(message);
+}
+
 /** Every notice of a metadata response for the statement `text` at document offset `base`. */
 export function serverProblems(text: string, base: number, m: MetadataLike): ServerProblem[] {
   return [
     ...(m.errors ?? []).map((n) => one(text, base, n, 'error')),
     ...(m.warnings ?? []).map((n) => one(text, base, n, 'warning')),
     ...(m.notices ?? []).map((n) => one(text, base, n, 'information')),
-  ];
+  ].filter((p) => !filledByRunner(p.message));
 }

@@ -23,6 +23,8 @@ export interface LangProblem extends Range {
   severity: Severity;
   source: 'hogql' | 'PostHog parser';
   code: string;
+  /** Replacement text for the range (offered as a quick fix). */
+  fix?: string;
 }
 
 export interface StatementInfo {
@@ -103,7 +105,7 @@ export async function warmUp(checker: LocalChecker, pause: () => Promise<boolean
 }
 
 function shift(p: Problem, base: number, severity: Severity): LangProblem {
-  return { start: base + p.start, end: base + p.end, message: p.message, severity, source: 'hogql', code: p.code };
+  return { start: base + p.start, end: base + p.end, message: p.message, severity, source: 'hogql', code: p.code, ...(p.fix !== undefined ? { fix: p.fix } : {}) };
 }
 
 /** Why PostHog's parser could not check a statement, or undefined when it did (or has not yet). */

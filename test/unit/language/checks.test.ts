@@ -6,6 +6,13 @@ function warnings(src: string, knownTables?: string[]): [string, string][] {
 }
 
 describe('semantic checks (warnings)', () => {
+  it('carries each "did you mean" as a fix (the quick fix replacement)', () => {
+    const fixes = (src: string) => diagnose(src).filter((p) => p.severity === 'warning').map((p) => [src.slice(p.start, p.end), p.fix]);
+    assert.deepEqual(fixes('SELECT 1 FROM evnts'), [['evnts', 'events']]);
+    assert.deepEqual(fixes('SELECT countt(), TODATE(timestamp), evnt FROM events'), [['countt', 'count'], ['TODATE', 'toDate'], ['evnt', 'event']]);
+    assert.deepEqual(fixes('SELECT zzzzqqq FROM events'), [['zzzzqqq', undefined]]);
+  });
+
   it('flags unknown tables with a suggestion', () => {
     assert.deepEqual(warnings('SELECT 1 FROM evnts'), [['evnts', 'Unknown table `evnts`. Did you mean `events`?']]);
     assert.deepEqual(warnings('SELECT 1 FROM my_warehouse_table', ['my_warehouse_table']), []);

@@ -94,6 +94,12 @@ describe('language: server notices', () => {
     assert.equal(ps[0]!.fix, 'event');
     assert.deepEqual([ps[1]!.start, ps[1]!.end, ps[1]!.severity], [100, 100 + text.length, 'information']);
   });
+
+  it('drops "placeholder not available" for {name} placeholders the runner fills, keeps {variables.x}', () => {
+    const msg = (n: string): string => `Placeholder {${n}} is not available in this context. You can use the following: `;
+    const ps = serverProblems('SELECT {ev}, {filters}, {variables.country}', 0, { errors: [{ message: msg('ev') }, { message: msg('filters') }, { message: msg('variables.country') }] });
+    assert.deepEqual(ps.map((p) => p.message), [msg('variables.country')]);
+  });
 });
 
 describe('language: per-statement problems', () => {
