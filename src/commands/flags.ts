@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { ActiveSession } from '../auth/session';
 import type { FeatureFlag } from '../api/resources/flags';
 import type { Ctx } from '../ctx';
-import { conditionLines, flagSnippet, newFlagBody, parseRollout, validateFlagKey, withRollout } from '../views/flagLogic';
+import { conditionLines, flagSnippet, newFlagBody, parseRollout, validateNewFlagKey, withRollout } from '../views/flagLogic';
 import { FlagNode } from '../views/nodes/flagNode';
 import type { Sidebar } from '../views/sidebar';
 import { assertWritable, confirmWrite } from '../ui/confirm';
@@ -79,29 +79,65 @@ async function toggle(ctx: Ctx, sidebar: Sidebar, arg: unknown, want?: boolean):
   return true;
 }
 
-async function ask(title: string, value: string, validate: (v: string) => string | undefined, prompt?: string): Promise<string | undefined> {
+async function ask(
+  title: string,
+  value: string,
+  validate: (v: string) => string | undefined | Promise<string | undefined>,
+  prompt?: string,
+): Promise<string | undefined> {
   return vscode.window.showInputBox({ title, value, prompt, ignoreFocusOut: true, validateInput: (v) => validate(v) });
+}
+
+/** Every flag key of the project (flag keys are unique per project); undefined when they cannot be listed. */
+async function takenKeys(ctx: Ctx, session: ActiveSession): Promise<Set<string> | undefined> {
+  try {
+    const flags = await session.client.flags.list(session.projectId, { signal: AbortSignal.timeout(15_000), pageSize: 200 }).toArray({ max: 10_000 });
+    return new Set(flags.map((f) => f.key));
+  } catch (e) {
+    ctx.log.warn(`could not list the flag keys to check a new key: ${(e as Error).message}`);
+    return undefined;
+  }
+}
+
+/** What the user typed so far: a refused create asks again with it filled in. */
+interface FlagDraft {
+  key: string;
+  name: string;
+  rollout: string;
 }
 
 async function create(ctx: Ctx, sidebar: Sidebar, arg: unknown): Promise<FeatureFlag | undefined> {
   assertWritable('creating a feature flag');
   const session = await requireSession(ctx);
   const a = (arg ?? {}) as FlagArgs;
-  const key = a.key ?? (await ask('New feature flag: key', '', (v) => validateFlagKey(v), 'Letters, numbers, - and _; used in code'));
-  if (key === undefined) return undefined;
-  const bad = validateFlagKey(key);
-  if (bad) throw new Error(`Invalid flag key "${key}": ${bad}`);
-  const name = a.name ?? (await ask(`New feature flag ${key}: description`, '', () => undefined, 'Optional'));
-  if (name === undefined) return undefined;
-  const rolloutText = a.rollout ?? (await ask(`New feature flag ${key}: rollout %`, '100', (v) => (parseRollout(v).ok ? undefined : 'Enter a whole percentage from 0 to 100.')));
-  if (rolloutText === undefined) return undefined;
-  const rollout = parseRollout(rolloutText);
-  if (!rollout.ok) throw new Error(rollout.message);
-  const ok = await confirmWrite(`Create flag \`${key}\` in project ${session.projectName}?`, `The flag is created enabled, for ${rollout.value}% of all users.`, 'Create Flag');
-  if (!ok) return undefined;
-  const flag = await session.client.flags.create(session.projectId, newFlagBody(key, name, rollout.value));
-  sidebar.refresh('flags');
-  return flag;
+  const taken = takenKeys(ctx, session);
+  let draft: FlagDraft = { key: '', name: '', rollout: '100' };
+  for (;;) {
+    const keyProblem = async (v: string): Promise<string | undefined> => validateNewFlagKey(v, await taken, session.projectName);
+    const key = a.key ?? (await ask('New feature flag: key', draft.key, keyProblem, 'Letters, numbers, - and _; used in code'));
+    if (key === undefined) return undefined;
+    const bad = await keyProblem(key);
+    if (bad) throw new Error(`Invalid flag key "${key}": ${bad}`);
+    const name = a.name ?? (await ask(`New feature flag ${key}: description`, draft.name, () => undefined, 'Optional'));
+    if (name === undefined) return undefined;
+    const rolloutText = a.rollout ?? (await ask(`New feature flag ${key}: rollout %`, draft.rollout, (v) => (parseRollout(v).ok ? undefined : 'Enter a whole percentage from 0 to 100.')));
+    if (rolloutText === undefined) return undefined;
+    const rollout = parseRollout(rolloutText);
+    if (!rollout.ok) throw new Error(rollout.message);
+    draft = { key, name, rollout: String(rolloutText) };
+    const ok = await confirmWrite(`Create flag \`${key}\` in project ${session.projectName}?`, `The flag is created enabled, for ${rollout.value}% of all users.`, 'Create Flag');
+    if (!ok) return undefined;
+    try {
+      const flag = await session.client.flags.create(session.projectId, newFlagBody(key, name, rollout.value));
+      sidebar.refresh('flags');
+      return flag;
+    } catch (e) {
+      // A refusal (the key was taken meanwhile, a server rule) keeps what was typed: ask again with it.
+      const interactive = a.key === undefined || a.name === undefined || a.rollout === undefined;
+      if (!interactive || !(e instanceof Error) || (e as { status?: number }).status !== 400) throw e;
+      void vscode.window.showWarningMessage(`PostHog refused the flag: ${e.message} Your entries are kept; change them and confirm again.`);
+    }
+  }
 }
 
 async function pickCondition(flag: FeatureFlag, given: number | undefined): Promise<number | undefined | null> {

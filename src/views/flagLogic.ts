@@ -11,6 +11,14 @@ export function validateFlagKey(key: string): string | undefined {
   return undefined;
 }
 
+/** A key format problem, or that the key is taken (flag keys are unique per project). */
+export function validateNewFlagKey(key: string, taken: ReadonlySet<string> | undefined, projectName: string): string | undefined {
+  const bad = validateFlagKey(key);
+  if (bad) return bad;
+  if (taken?.has(key)) return `A flag with the key ${key} already exists in project ${projectName}. Pick another key.`;
+  return undefined;
+}
+
 /** "25", "25%", " 100 " → 25/100; an error message for anything else. */
 export function parseRollout(text: string | number): { ok: true; value: number } | { ok: false; message: string } {
   const t = String(text).trim().replace(/%$/, '').trim();

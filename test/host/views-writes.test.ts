@@ -83,6 +83,17 @@ describe('views: writes behind confirmations', function () {
     assert.deepEqual((await writes()).map((w) => `${w.method} ${w.path} ${w.status}`), [`POST /api/projects/${pid()}/feature_flags/ 201`]);
   });
 
+  it('a duplicate flag key is refused before the description, rollout and confirmation', async () => {
+    await clearRequests();
+    const before = (await asked()).length;
+    await assert.rejects(
+      () => Promise.resolve(vscode.commands.executeCommand('hogql.flags.create', { key: 'dark-mode', name: 'dup', rollout: 10 })),
+      (e: Error) => new RegExp(`already exists in project ${pname()}`).test(e.message),
+    );
+    assert.equal((await asked()).length, before, 'no confirmation was asked');
+    assert.deepEqual(await writes(), []);
+  });
+
   it('edits the rollout percentage', async () => {
     await answer(true);
     assert.equal(await vscode.commands.executeCommand('hogql.flags.editRollout', { key: KEY, rollout: '70%' }), true);
