@@ -76,10 +76,10 @@ function schemaRoot() {
       group = pagedGroup(`${id}/${gid}`, label, icon, pager);
       return group;
     };
-    const prop = (kind: 'eventProperty' | 'personProperty') => (d: PropertyDefinition) => new SchemaItemNode(`${id}/${kind}/${d.id}`, d.name, kind, d.property_type ?? undefined, d.description);
+    const prop = (kind: 'eventProperty' | 'personProperty') => (d: PropertyDefinition) => new SchemaItemNode(`${id}/${kind}/${d.id}`, d.name, kind, d.property_type ?? undefined, d.description ?? undefined);
     const nodes: TreeNode[] = [
       new SchemaGroupNode(`${id}/tables`, 'HogQL tables', 'database', () => tables.map((t) => new SchemaTableNode(`${id}/tables`, t, filter)), !!filter),
-      defs<EventDefinition>('events', 'Events', 'symbol-event', (o, l, signal) => client.eventDefinitions.page(projectId, o, l, { signal, filters: search(filter) }), (d) => new SchemaItemNode(`${id}/event/${d.id}`, d.name, 'event', undefined, d.description)),
+      defs<EventDefinition>('events', 'Events', 'symbol-event', (o, l, signal) => client.eventDefinitions.page(projectId, o, l, { signal, filters: search(filter) }), (d) => new SchemaItemNode(`${id}/event/${d.id}`, d.name, 'event', undefined, d.description ?? undefined)),
       defs<PropertyDefinition>('eventProps', 'Event properties', 'symbol-property', (o, l, signal) => client.propertyDefinitions.page(projectId, o, l, { signal, filters: { type: 'event', ...search(filter) } }), prop('eventProperty')),
       defs<PropertyDefinition>('personProps', 'Person properties', 'person', (o, l, signal) => client.propertyDefinitions.page(projectId, o, l, { signal, filters: { type: 'person', ...search(filter) } }), prop('personProperty')),
     ];
