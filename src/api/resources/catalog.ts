@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import type { ItemSpec } from '../schema/boundary';
 import { anyList, listOf, numId, optBool, optName, optNumber, optText, reqText, strId, textList } from '../schema/lenient';
 import type { CallOptions } from '../types';
+import { InsightSchema } from './insights';
 import { Id, optUser, projectPath, ProjectResource, requestOne } from './base';
 
 /*
@@ -14,7 +15,6 @@ import { Id, optUser, projectPath, ProjectResource, requestOne } from './base';
  * `EnterpriseEventDefinitionApi`, `EnterprisePropertyDefinitionApi`): names are nullable strings
  * on most of them; see lenient.ts for what a wrong-typed field becomes.
  */
-const TileInsightSchema = v.looseObject({ id: numId, short_id: reqText('tiles[].insight.short_id'), name: optName('tiles[].insight.name') });
 
 export const DashboardSchema = v.looseObject({
   id: numId,
@@ -25,7 +25,7 @@ export const DashboardSchema = v.looseObject({
   created_by: optUser,
   deleted: optBool('deleted'),
   tags: textList('tags'),
-  tiles: listOf('tiles', v.looseObject({ id: v.optional(v.unknown()), insight: v.optional(v.fallback(v.nullable(TileInsightSchema), null)) })),
+  tiles: listOf('tiles', v.looseObject({ id: v.optional(v.unknown()), insight: v.optional(v.fallback(v.nullable(InsightSchema), null)) })),
 });
 export type Dashboard = v.InferOutput<typeof DashboardSchema>;
 
