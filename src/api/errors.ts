@@ -146,7 +146,8 @@ export class AbortError extends ApiError {
   }
 }
 
-export type BadResponseReason = 'html' | 'redirect' | 'not-json' | 'truncated' | 'content-type' | 'empty';
+/** `shape`: valid JSON that the API boundary's schema cannot use (e.g. an object without an id). */
+export type BadResponseReason = 'html' | 'redirect' | 'not-json' | 'truncated' | 'content-type' | 'empty' | 'shape';
 
 /** A response that is not what PostHog's API sends: HTML login page, truncated or non-JSON body. */
 export class BadResponseError extends ApiError {

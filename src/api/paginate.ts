@@ -7,14 +7,24 @@
  * - `has_next` lists (session recordings: `{results, has_next}`) page with `offset += limit`.
  *
  * `page(offset, limit)` fetches a single page (tree views' "Load more…").
+ *
+ * Every page goes through the API boundary: the envelope is checked by `PageSchema` (after
+ * PostHog's `Paginated…ListApi` types: `{count, next?, previous?, results}`; recordings add
+ * `has_next`), a body that is not an object is a BadResponseError, and each item through the
+ * endpoint's item schema (unusable items are dropped with a warning, never the page).
  */
+import * as v from 'valibot';
+import { BoundaryContext, ItemSpec, parseItems, parseOne } from './schema/boundary';
+import { optBool, optNumber, optText } from './schema/lenient';
 import type { Transport } from './transport';
 import type { CallOptions, QueryParams } from './types';
 
 export type PagingStyle = 'drf' | 'has_next';
 
-export interface ListEndpoint {
+export interface ListEndpoint<T> {
   path: string;
+  /** Schema and name of the items (`feature flag`…). */
+  item: ItemSpec<T>;
   query?: QueryParams;
   style: PagingStyle;
   /** Use the lossless JSON parser for the pages. */
@@ -35,39 +45,53 @@ export interface PageResult<T> {
   nextOffset: number;
 }
 
-interface RawPage<T> {
-  results?: T[];
-  count?: number;
-  next?: string | null;
-  has_next?: boolean;
+/** A list page's envelope; `results` is checked item by item with the endpoint's schema. */
+export const PageSchema = v.looseObject({
+  results: v.unknown(),
+  count: optNumber('count'),
+  next: optText('next'),
+  has_next: optBool('has_next'),
+});
+
+const PAGE: ItemSpec<v.InferOutput<typeof PageSchema>> = { resource: 'page', schema: PageSchema };
+
+/** The envelope and the usable items of one page body. */
+export function readPage<T>(ctx: BoundaryContext, ep: ListEndpoint<T>, body: unknown, method = 'GET'): { results: T[]; served: number; count: number | undefined; next: string | undefined; hasNext: boolean } {
+  const page = parseOne(ctx, PAGE, body, { method, path: ep.path });
+  const results = parseItems(ctx, ep.item, page.results, `a page of ${ep.path}`);
+  const served = Array.isArray(page.results) ? page.results.length : 0;
+  return { results, served, count: page.count ?? undefined, next: page.next || undefined, hasNext: page.has_next === true };
 }
+
+const boundary = (t: Transport): BoundaryContext => ({ logger: t.logger, scrub: t.scrub });
 
 export const DEFAULT_PAGE_SIZE = 100;
 
 /** Fetches one page at `offset`. */
 export async function fetchPage<T>(
   t: Transport,
-  ep: ListEndpoint,
+  ep: ListEndpoint<T>,
   offset: number,
   limit: number,
   opts: CallOptions = {},
 ): Promise<PageResult<T>> {
-  const res = await t.request<RawPage<T>>({
+  const res = await t.request<unknown>({
     method: 'GET',
     path: ep.path,
     query: { ...ep.query, limit, offset },
     ...(ep.lossless ? { json: 'lossless' as const } : {}),
     ...opts,
   });
-  const results = Array.isArray(res.data?.results) ? res.data.results : [];
-  const hasMore = ep.style === 'drf' ? Boolean(res.data.next) : Boolean(res.data.has_next);
-  return { results, count: typeof res.data.count === 'number' ? res.data.count : undefined, hasMore, nextOffset: offset + results.length };
+  const page = readPage(boundary(t), ep, res.data);
+  const hasMore = ep.style === 'drf' ? Boolean(page.next) : page.hasNext;
+  // The offset moves by what the server sent (dropped items included), so no item is asked twice.
+  return { results: page.results, count: page.count, hasMore, nextOffset: offset + page.served };
 }
 
 export class Paginator<T> implements AsyncIterable<T> {
   constructor(
     private readonly t: Transport,
-    private readonly ep: ListEndpoint,
+    private readonly ep: ListEndpoint<T>,
     private readonly opts: ListOptions = {},
   ) {}
 
@@ -79,17 +103,17 @@ export class Paginator<T> implements AsyncIterable<T> {
       for (let offset = 0; ; offset += limit) {
         const page = await fetchPage<T>(this.t, this.ep, offset, limit, call);
         if (page.results.length > 0) yield page.results;
-        if (!page.hasMore || page.results.length === 0) return;
+        if (!page.hasMore || page.nextOffset === offset) return;
       }
     }
-    let res = await this.t.request<RawPage<T>>({ method: 'GET', path: this.ep.path, query: { ...this.ep.query, limit, offset: 0 }, ...this.json(), ...call });
+    let res = await this.t.request<unknown>({ method: 'GET', path: this.ep.path, query: { ...this.ep.query, limit, offset: 0 }, ...this.json(), ...call });
     for (;;) {
-      const results = Array.isArray(res.data?.results) ? res.data.results : [];
-      if (results.length > 0) yield results;
-      const next = res.data?.next;
-      if (!next || results.length === 0) return;
+      const page = readPage(boundary(this.t), this.ep, res.data);
+      if (page.results.length > 0) yield page.results;
+      const next = page.next;
+      if (!next || page.served === 0) return;
       if (!this.sameOrigin(next)) return;
-      res = await this.t.request<RawPage<T>>({ method: 'GET', path: next, ...this.json(), ...call });
+      res = await this.t.request<unknown>({ method: 'GET', path: next, ...this.json(), ...call });
     }
   }
 

@@ -11,6 +11,7 @@ import type { ActiveSession } from '../auth/session';
 import type { FeatureFlag } from '../api/resources/flags';
 import type { Ctx } from '../ctx';
 import { conditionLines, flagSnippet, newFlagBody, parseRollout, validateNewFlagKey, withRollout } from '../views/flagLogic';
+import { oneLine } from '../views/format';
 import { FlagNode } from '../views/nodes/flagNode';
 import type { Sidebar } from '../views/sidebar';
 import { assertWritable, confirmWrite } from '../ui/confirm';
@@ -52,7 +53,7 @@ async function resolveFlag(ctx: Ctx, arg: unknown): Promise<Resolved> {
   if (typeof a.key === 'string') {
     const page = await client.flags.page(projectId, 0, 100, { filters: { search: a.key } });
     const flag = page.results.find((f) => f.key === a.key);
-    if (!flag) throw new Error(`No feature flag with key ${a.key} in project ${session.projectName}.`);
+    if (!flag) throw new Error(`No feature flag with key ${a.key} in project ${oneLine(session.projectName, 150)}.`);
     return { session, flag, node: undefined };
   }
   throw new Error('Pick a feature flag in the Feature Flags view.');
@@ -73,7 +74,7 @@ async function toggle(ctx: Ctx, sidebar: Sidebar, arg: unknown, want?: boolean):
   const active = typeof explicit === 'boolean' ? explicit : !r.flag.active;
   const verb = active ? 'Enable' : 'Disable';
   const effect = active ? `It is served again by its release conditions (${conditionLines(r.flag).length || 'none'}).` : 'It stops being served at once; its release conditions are kept.';
-  if (!(await confirmWrite(`${verb} flag \`${r.flag.key}\` in project ${r.session.projectName}?`, effect, `${verb} Flag`))) return false;
+  if (!(await confirmWrite(`${verb} flag \`${oneLine(r.flag.key, 150)}\` in project ${oneLine(r.session.projectName, 150)}?`, effect, `${verb} Flag`))) return false;
   const updated = await r.session.client.flags.update(r.session.projectId, r.flag.id, { active });
   applied(sidebar, r, updated);
   return true;
@@ -125,7 +126,7 @@ async function create(ctx: Ctx, sidebar: Sidebar, arg: unknown): Promise<Feature
     const rollout = parseRollout(rolloutText);
     if (!rollout.ok) throw new Error(rollout.message);
     draft = { key, name, rollout: String(rolloutText) };
-    const ok = await confirmWrite(`Create flag \`${key}\` in project ${session.projectName}?`, `The flag is created enabled, for ${rollout.value}% of all users.`, 'Create Flag');
+    const ok = await confirmWrite(`Create flag \`${key}\` in project ${oneLine(session.projectName, 150)}?`, `The flag is created enabled, for ${rollout.value}% of all users.`, 'Create Flag');
     if (!ok) return undefined;
     try {
       const flag = await session.client.flags.create(session.projectId, newFlagBody(key, name, rollout.value));
@@ -143,13 +144,13 @@ async function create(ctx: Ctx, sidebar: Sidebar, arg: unknown): Promise<Feature
 async function pickCondition(flag: FeatureFlag, given: number | undefined): Promise<number | undefined | null> {
   const lines = conditionLines(flag);
   if (given !== undefined) {
-    if (!Number.isInteger(given) || given < 0 || given >= Math.max(lines.length, 1)) throw new Error(`Flag ${flag.key} has no condition ${given + 1}.`);
+    if (!Number.isInteger(given) || given < 0 || given >= Math.max(lines.length, 1)) throw new Error(`Flag ${oneLine(flag.key, 150)} has no condition ${given + 1}.`);
     return given;
   }
   if (lines.length <= 1) return undefined;
   const pick = await vscode.window.showQuickPick(
-    [{ label: 'All conditions', index: undefined as number | undefined }, ...lines.map((l, i) => ({ label: l, index: i as number | undefined }))],
-    { title: `Rollout of ${flag.key}: which release condition?` },
+    [{ label: 'All conditions', index: undefined as number | undefined }, ...lines.map((l, i) => ({ label: oneLine(l, 300), index: i as number | undefined }))],
+    { title: `Rollout of ${oneLine(flag.key, 150)}: which release condition?` },
   );
   return pick ? pick.index : null;
 }
@@ -161,12 +162,12 @@ async function editRollout(ctx: Ctx, sidebar: Sidebar, arg: unknown): Promise<bo
   const condition = await pickCondition(r.flag, a.condition);
   if (condition === null) return false;
   const current = r.flag.filters?.groups?.[condition ?? 0]?.rollout_percentage ?? 100;
-  const text = a.rollout ?? (await ask(`Rollout of ${r.flag.key} (%)`, String(current), (v) => (parseRollout(v).ok ? undefined : 'Enter a whole percentage from 0 to 100.')));
+  const text = a.rollout ?? (await ask(`Rollout of ${oneLine(r.flag.key, 150)} (%)`, String(current), (v) => (parseRollout(v).ok ? undefined : 'Enter a whole percentage from 0 to 100.')));
   if (text === undefined) return false;
   const pct = parseRollout(text);
   if (!pct.ok) throw new Error(pct.message);
   const which = condition === undefined ? 'every release condition' : `release condition ${condition + 1}`;
-  const ok = await confirmWrite(`Set the rollout of flag \`${r.flag.key}\` to ${pct.value}% in project ${r.session.projectName}?`, `This changes ${which} (now ${current}%).`, 'Change Rollout');
+  const ok = await confirmWrite(`Set the rollout of flag \`${oneLine(r.flag.key, 150)}\` to ${pct.value}% in project ${oneLine(r.session.projectName, 150)}?`, `This changes ${which} (now ${current}%).`, 'Change Rollout');
   if (!ok) return false;
   const updated = await r.session.client.flags.update(r.session.projectId, r.flag.id, { filters: withRollout(r.flag, pct.value, condition) });
   applied(sidebar, r, updated);
@@ -177,7 +178,7 @@ async function softDelete(ctx: Ctx, sidebar: Sidebar, arg: unknown): Promise<boo
   assertWritable('deleting a feature flag');
   const r = await resolveFlag(ctx, arg);
   const ok = await confirmWrite(
-    `Delete flag \`${r.flag.key}\` in project ${r.session.projectName}?`,
+    `Delete flag \`${oneLine(r.flag.key, 150)}\` in project ${oneLine(r.session.projectName, 150)}?`,
     'The flag stops being served and disappears from the list. PostHog keeps it as deleted, so it can be restored there.',
     'Delete Flag',
   );
@@ -191,7 +192,7 @@ async function copy(ctx: Ctx, arg: unknown, what: 'key' | 'snippet'): Promise<st
   const flag = arg instanceof FlagNode ? arg.item : (await resolveFlag(ctx, arg)).flag;
   const text = what === 'key' ? flag.key : flagSnippet(flag);
   await vscode.env.clipboard.writeText(text);
-  void vscode.window.setStatusBarMessage(what === 'key' ? `Copied flag key ${flag.key}` : `Copied a posthog-js check for ${flag.key}`, 3000);
+  void vscode.window.setStatusBarMessage(what === 'key' ? `Copied flag key ${oneLine(flag.key, 150)}` : `Copied a posthog-js check for ${oneLine(flag.key, 150)}`, 3000);
   return text;
 }
 

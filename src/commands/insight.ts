@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { oneLine } from '../views/format';
 import type { Ctx } from '../ctx';
 import { splitStatements } from '../language/hogql/split';
 import { queryTarget } from '../query/target';
@@ -100,11 +101,11 @@ async function updateInsight(ctx: Ctx, args?: SaveArgs): Promise<boolean> {
   }
   const text = textToSave(doc, true);
   await assertParses(text);
-  const ok = await confirmWrite(`Update the insight "${link.name}" (${link.shortId}) in project ${session.projectName} with this query?`, text.slice(0, 500), 'Update Insight');
+  const ok = await confirmWrite(`Update the insight "${oneLine(link.name, 150)}" (${link.shortId}) in project ${session.projectName} with this query?`, text.slice(0, 500), 'Update Insight');
   if (!ok) return false;
   await session.client.insights.update(session.projectId, link.insightId, { query: sqlInsightQuery(text) });
   ctx.log.info(`updated insight ${link.shortId} (${link.insightId})`);
-  void vscode.window.showInformationMessage(`PostHog: updated the insight "${link.name}".`);
+  void vscode.window.showInformationMessage(`PostHog: updated the insight "${oneLine(link.name, 150)}".`);
   return true;
 }
 

@@ -69,7 +69,7 @@ async function insert(arg: unknown): Promise<boolean> {
   if (text === undefined) throw new Error('Pick a name in the Schema view.');
   const editor = hogqlEditor();
   if (!editor) {
-    void vscode.window.showInformationMessage(`Open a HogQL editor to insert ${text}.`);
+    void vscode.window.showInformationMessage(`Open a HogQL editor to insert ${oneLine(text, 200)}.`);
     return false;
   }
   const ok = await editor.edit((b) => {

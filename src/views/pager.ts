@@ -20,8 +20,10 @@ export class Pager<T> {
     private readonly idPrefix: string,
     /** Called after a page was appended or failed (not for stale answers). */
     private readonly changed: () => void,
+    /** The key items merge by (the id in their node's id). */
+    keyOf: (item: T) => unknown,
   ) {
-    this.list = new PagedList(fetch, pageSize);
+    this.list = new PagedList(fetch, pageSize, keyOf);
   }
 
   reset(): void {

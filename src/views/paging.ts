@@ -15,8 +15,14 @@ export type FetchPage<T> = (offset: number, limit: number, signal: AbortSignal) 
 
 export type LoadOutcome = 'loaded' | 'failed' | 'stale';
 
+/**
+ * Pages merge by key: an item already shown (a page shift after an insert or delete between two
+ * fetches, or a server that ignores a filter) is skipped, so ids are unique by construction, and
+ * the count never falls below what is shown ("297 of 250" cannot happen).
+ */
 export class PagedList<T> {
   items: T[] = [];
+  private readonly keys = new Set<unknown>();
   hasMore = false;
   count: number | undefined;
   error: unknown;
@@ -30,6 +36,8 @@ export class PagedList<T> {
   constructor(
     private readonly fetch: FetchPage<T>,
     readonly pageSize: number,
+    /** What makes two items the same (the id the tree node is keyed by). */
+    private readonly keyOf: (item: T) => unknown = (item) => item,
   ) {}
 
   /** Current generation (incremented by every reset). */
@@ -48,6 +56,7 @@ export class PagedList<T> {
     this.controller = undefined;
     this.pending = undefined;
     this.items = [];
+    this.keys.clear();
     this.hasMore = false;
     this.count = undefined;
     this.error = undefined;
@@ -69,6 +78,16 @@ export class PagedList<T> {
     return this.next();
   }
 
+  /** Appends the items not shown yet (by key), in order. */
+  private merge(results: readonly T[]): void {
+    for (const item of results) {
+      const key = this.keyOf(item);
+      if (this.keys.has(key)) continue;
+      this.keys.add(key);
+      this.items.push(item);
+    }
+  }
+
   private next(): Promise<LoadOutcome> {
     const gen = this.generation;
     const controller = new AbortController();
@@ -78,10 +97,12 @@ export class PagedList<T> {
       try {
         const page = await this.fetch(this.offset, this.pageSize, controller.signal);
         if (gen !== this.generation) return 'stale';
-        this.items = this.items.concat(page.results);
+        this.merge(page.results);
+        const moved = page.nextOffset > this.offset;
         this.offset = page.nextOffset;
-        this.hasMore = page.hasMore && page.results.length > 0;
+        this.hasMore = page.hasMore && moved;
         if (page.count !== undefined) this.count = page.count;
+        if (this.count !== undefined && this.items.length > this.count) this.count = this.items.length;
         this.error = undefined;
         return 'loaded';
       } catch (e) {

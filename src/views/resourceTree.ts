@@ -19,6 +19,8 @@ export interface ViewSpec<T> {
   filterPrompt: string;
   fetch(session: ActiveSession, offset: number, limit: number, search: string | undefined, signal: AbortSignal): Promise<Page<T>>;
   node(item: T, env: NodeEnv): TreeNode;
+  /** The id the item's node is keyed by: pages merge by it, so no node id repeats. */
+  key(item: T): string | number;
   /** A custom root instead of the paged list (the list's nodes are passed in). */
   root?(env: NodeEnv, filter: string | undefined, generation: number): Promise<TreeNode[]>;
 }
@@ -53,6 +55,7 @@ export class ResourceTree<T> implements vscode.TreeDataProvider<TreeNode>, vscod
       (item) => spec.node(item, this.env()),
       `${this.viewId}`,
       () => this.emitter.fire(undefined),
+      (item) => spec.key(item),
     );
     this.view = vscode.window.createTreeView(this.viewId, { treeDataProvider: this, showCollapseAll: true });
     this.disposables.push(this.view, this.emitter);

@@ -1,6 +1,7 @@
 /** The eleven sidebar views: what each lists, how it pages and searches, and its node kind. */
 import type { ActiveSession } from '../auth/session';
 import type { Insight } from '../api/resources/insights';
+import type { Person } from '../api/resources/persons';
 import type { EventDefinition, PropertyDefinition } from '../api/resources/catalog';
 import { loadLanguageBundle } from '../languageLoader';
 import { ActionNode } from './nodes/actionNode';
@@ -19,16 +20,18 @@ import { Pager } from './pager';
 import type { Page } from './paging';
 import type { ViewSpec } from './resourceTree';
 
+const byId = (item: { id: string | number }): string | number => item.id;
 const search = (s: string | undefined): Record<string, string> => (s ? { search: s } : {});
 
 /** A spec for a plain `GET <resource>/?limit&offset[&search]` list. */
-function simple<T>(name: ViewSpec<T>['name'], noun: string, resource: (s: ActiveSession) => { page(pid: number, offset: number, limit: number, opts: { signal: AbortSignal; filters?: Record<string, string> }): Promise<Page<T>> }, node: (item: T, env: NodeEnv) => TreeNode, filterPrompt = `Search ${noun} by name`): ViewSpec<T> {
+function simple<T>(name: ViewSpec<T>['name'], noun: string, key: (item: T) => string | number, resource: (s: ActiveSession) => { page(pid: number, offset: number, limit: number, opts: { signal: AbortSignal; filters?: Record<string, string> }): Promise<Page<T>> }, node: (item: T, env: NodeEnv) => TreeNode, filterPrompt = `Search ${noun} by name`): ViewSpec<T> {
   return {
     name,
     noun,
     filterPrompt,
     fetch: (s, offset, limit, q, signal) => resource(s).page(s.projectId, offset, limit, { signal, filters: search(q) }),
     node,
+    key,
   };
 }
 
@@ -72,14 +75,14 @@ function schemaRoot() {
     const tables = loadLanguageBundle().getVocabulary().tables.filter((t) => !f || t.name.toLowerCase().includes(f) || t.fields.some((x) => !x.hidden && x.name.toLowerCase().includes(f)));
     const defs = <T extends { id: string; name: string }>(gid: string, label: string, icon: string, fetch: (o: number, l: number, signal: AbortSignal) => Promise<Page<T>>, node: (d: T) => TreeNode): SchemaGroupNode => {
       let group: SchemaGroupNode | undefined = undefined;
-      const pager = new Pager<T>(fetch, env.pageSize, node, `${id}/${gid}`, () => env.changed(group));
+      const pager = new Pager<T>(fetch, env.pageSize, node, `${id}/${gid}`, () => env.changed(group), (d) => d.id);
       group = pagedGroup(`${id}/${gid}`, label, icon, pager);
       return group;
     };
-    const prop = (kind: 'eventProperty' | 'personProperty') => (d: PropertyDefinition) => new SchemaItemNode(`${id}/${kind}/${d.id}`, d.name, kind, d.property_type ?? undefined, d.description);
+    const prop = (kind: 'eventProperty' | 'personProperty') => (d: PropertyDefinition) => new SchemaItemNode(`${id}/${kind}/${d.id}`, d.name, kind, d.property_type ?? undefined, d.description ?? undefined);
     const nodes: TreeNode[] = [
       new SchemaGroupNode(`${id}/tables`, 'HogQL tables', 'database', () => tables.map((t) => new SchemaTableNode(`${id}/tables`, t, filter)), !!filter),
-      defs<EventDefinition>('events', 'Events', 'symbol-event', (o, l, signal) => client.eventDefinitions.page(projectId, o, l, { signal, filters: search(filter) }), (d) => new SchemaItemNode(`${id}/event/${d.id}`, d.name, 'event', undefined, d.description)),
+      defs<EventDefinition>('events', 'Events', 'symbol-event', (o, l, signal) => client.eventDefinitions.page(projectId, o, l, { signal, filters: search(filter) }), (d) => new SchemaItemNode(`${id}/event/${d.id}`, d.name, 'event', undefined, d.description ?? undefined)),
       defs<PropertyDefinition>('eventProps', 'Event properties', 'symbol-property', (o, l, signal) => client.propertyDefinitions.page(projectId, o, l, { signal, filters: { type: 'event', ...search(filter) } }), prop('eventProperty')),
       defs<PropertyDefinition>('personProps', 'Person properties', 'person', (o, l, signal) => client.propertyDefinitions.page(projectId, o, l, { signal, filters: { type: 'person', ...search(filter) } }), prop('personProperty')),
     ];
@@ -90,22 +93,23 @@ function schemaRoot() {
 
 export function viewSpecs(): ViewSpec<any>[] {
   return [
-    { name: 'insights', noun: 'insights', filterPrompt: 'Search insights by name or description', fetch: insightsFetch(), node: (i: Insight, env) => new InsightNode(env, i) },
-    simple('flags', 'feature flags', (s) => s.client.flags, (f, env) => new FlagNode(env, f), 'Search feature flags by key or name'),
-    simple('cohorts', 'cohorts', (s) => s.client.cohorts, (c, env) => new CohortNode(env, c)),
+    { name: 'insights', noun: 'insights', filterPrompt: 'Search insights by name or description', fetch: insightsFetch(), node: (i: Insight, env) => new InsightNode(env, i), key: (i: Insight) => i.id },
+    simple('flags', 'feature flags', byId, (s) => s.client.flags, (f, env) => new FlagNode(env, f), 'Search feature flags by key or name'),
+    simple('cohorts', 'cohorts', byId, (s) => s.client.cohorts, (c, env) => new CohortNode(env, c)),
     {
       name: 'recordings',
       noun: 'recordings',
       filterPrompt: 'Filter recordings by person UUID',
       fetch: (s, offset, limit, q, signal) => s.client.recordings.page(s.projectId, offset, limit, { signal, filters: { date_from: '-30d', ...(q ? { person_uuid: q } : {}) } }),
       node: (r, env) => new RecordingNode(env, r),
+      key: (r) => r.id,
     },
-    simple('dashboards', 'dashboards', (s) => s.client.dashboards, (d, env) => new DashboardNode(env, d)),
-    simple('experiments', 'experiments', (s) => s.client.experiments, (e, env) => new ExperimentNode(env, e)),
-    simple('surveys', 'surveys', (s) => s.client.surveys, (x, env) => new SurveyNode(env, x)),
-    simple('actions', 'actions', (s) => s.client.actions, (a, env) => new ActionNode(env, a)),
-    simple('annotations', 'annotations', (s) => s.client.annotations, (a, env) => new AnnotationNode(env, a), 'Search annotations by text'),
-    simple('persons', 'persons', (s) => s.client.persons, (p, env) => new PersonNode(env, p), 'Search persons by email, name or distinct id'),
-    { name: 'schema', noun: 'names', filterPrompt: 'Filter tables, fields, events and properties', fetch: async () => ({ results: [], hasMore: false, nextOffset: 0 }), node: () => { throw new Error('schema has no list'); }, root: schemaRoot() },
+    simple('dashboards', 'dashboards', byId, (s) => s.client.dashboards, (d, env) => new DashboardNode(env, d)),
+    simple('experiments', 'experiments', byId, (s) => s.client.experiments, (e, env) => new ExperimentNode(env, e)),
+    simple('surveys', 'surveys', byId, (s) => s.client.surveys, (x, env) => new SurveyNode(env, x)),
+    simple('actions', 'actions', byId, (s) => s.client.actions, (a, env) => new ActionNode(env, a)),
+    simple('annotations', 'annotations', byId, (s) => s.client.annotations, (a, env) => new AnnotationNode(env, a), 'Search annotations by text'),
+    simple('persons', 'persons', (p: Person) => p.uuid, (s) => s.client.persons, (p, env) => new PersonNode(env, p), 'Search persons by email, name or distinct id'),
+    { name: 'schema', noun: 'names', filterPrompt: 'Filter tables, fields, events and properties', fetch: async () => ({ results: [], hasMore: false, nextOffset: 0 }), node: () => { throw new Error('schema has no list'); }, key: () => 0, root: schemaRoot() },
   ];
 }

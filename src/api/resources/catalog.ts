@@ -2,73 +2,86 @@
  * The smaller, mostly read-only resources: dashboards, experiments, surveys, actions,
  * annotations (list + create), event and property definitions.
  */
+import * as v from 'valibot';
+import type { ItemSpec } from '../schema/boundary';
+import { anyList, listOf, numId, optBool, optName, optNumber, optText, reqText, strId, textList } from '../schema/lenient';
 import type { CallOptions } from '../types';
-import { Id, projectPath, ProjectResource, UserBasic } from './base';
+import { InsightSchema } from './insights';
+import { Id, optUser, projectPath, ProjectResource, requestOne } from './base';
 
-export interface Dashboard {
-  id: number;
-  name: string;
-  description?: string;
-  pinned?: boolean;
-  created_at?: string;
-  created_by?: UserBasic | null;
-  deleted?: boolean;
-  tags?: string[];
-  tiles?: { id: number; insight?: { id: number; short_id: string; name: string | null } | null; [extra: string]: unknown }[];
-  [extra: string]: unknown;
-}
+/*
+ * Schemas after PostHog's generated API types (`DashboardBasicApi`, `ExperimentApi`, `SurveyApi`,
+ * `ActionApi` in products/actions/frontend/generated/api.schemas.ts, `AnnotationApi`,
+ * `EnterpriseEventDefinitionApi`, `EnterprisePropertyDefinitionApi`): names are nullable strings
+ * on most of them; see lenient.ts for what a wrong-typed field becomes.
+ */
 
-export interface Experiment {
-  id: number;
-  name: string;
-  description?: string;
-  start_date?: string | null;
-  end_date?: string | null;
-  feature_flag_key?: string;
-  archived?: boolean;
-  created_at?: string;
-  [extra: string]: unknown;
-}
+export const DashboardSchema = v.looseObject({
+  id: numId,
+  name: optName('name'),
+  description: optText('description'),
+  pinned: optBool('pinned'),
+  created_at: optText('created_at'),
+  created_by: optUser,
+  deleted: optBool('deleted'),
+  tags: textList('tags'),
+  tiles: listOf('tiles', v.looseObject({ id: v.optional(v.unknown()), insight: v.optional(v.fallback(v.nullable(InsightSchema), null)) })),
+});
+export type Dashboard = v.InferOutput<typeof DashboardSchema>;
 
-export interface Survey {
-  id: string;
-  name: string;
-  description?: string;
-  type?: string;
-  questions?: unknown[];
-  start_date?: string | null;
-  end_date?: string | null;
-  archived?: boolean;
-  created_at?: string;
-  [extra: string]: unknown;
-}
+export const ExperimentSchema = v.looseObject({
+  id: numId,
+  name: optName('name'),
+  description: optText('description'),
+  start_date: optText('start_date'),
+  end_date: optText('end_date'),
+  feature_flag_key: optText('feature_flag_key'),
+  archived: optBool('archived'),
+  created_at: optText('created_at'),
+});
+export type Experiment = v.InferOutput<typeof ExperimentSchema>;
 
-export interface Action {
-  id: number;
-  name: string;
-  description?: string;
-  steps?: unknown[];
-  tags?: string[];
-  created_at?: string;
-  deleted?: boolean;
-  [extra: string]: unknown;
-}
+export const SurveySchema = v.looseObject({
+  id: strId,
+  name: optName('name'),
+  description: optText('description'),
+  type: optText('type'),
+  questions: anyList('questions'),
+  start_date: optText('start_date'),
+  end_date: optText('end_date'),
+  archived: optBool('archived'),
+  created_at: optText('created_at'),
+});
+export type Survey = v.InferOutput<typeof SurveySchema>;
+
+export const ActionSchema = v.looseObject({
+  id: numId,
+  name: optName('name'),
+  description: optText('description'),
+  steps: anyList('steps'),
+  tags: textList('tags'),
+  created_at: optText('created_at'),
+  deleted: optBool('deleted'),
+});
+export type Action = v.InferOutput<typeof ActionSchema>;
 
 export type AnnotationScope = 'dashboard_item' | 'dashboard' | 'project' | 'organization' | 'recording';
+const SCOPES: readonly AnnotationScope[] = ['dashboard_item', 'dashboard', 'project', 'organization', 'recording'];
 
-export interface Annotation {
-  id: number;
-  content: string;
-  date_marker: string;
-  creation_type?: 'USR' | 'GIT';
-  dashboard_item?: number | null;
-  scope: AnnotationScope;
-  created_by?: UserBasic | null;
-  created_at?: string;
-  updated_at?: string;
-  deleted?: boolean;
-  [extra: string]: unknown;
-}
+export const AnnotationSchema = v.looseObject({
+  id: numId,
+  content: optText('content'),
+  date_marker: optText('date_marker'),
+  creation_type: optText('creation_type'),
+  dashboard_item: optNumber('dashboard_item'),
+  /** An unknown scope is kept as text (PostHog may add scopes). */
+  scope: v.pipe(optText('scope'), v.transform((x): AnnotationScope | (string & {}) => (x && SCOPES.includes(x as AnnotationScope) ? x : (x ?? 'project')))),
+  created_by: optUser,
+  created_at: optText('created_at'),
+  updated_at: optText('updated_at'),
+  deleted: optBool('deleted'),
+});
+export type Annotation = v.InferOutput<typeof AnnotationSchema>;
 
 export interface AnnotationCreate {
   content: string;
@@ -77,26 +90,26 @@ export interface AnnotationCreate {
   dashboard_item?: number;
 }
 
-export interface EventDefinition {
-  id: string;
-  name: string;
-  description?: string;
-  tags?: string[];
-  last_seen_at?: string | null;
-  created_at?: string;
-  [extra: string]: unknown;
-}
+export const EventDefinitionSchema = v.looseObject({
+  id: strId,
+  name: reqText('name'),
+  description: optText('description'),
+  tags: textList('tags'),
+  last_seen_at: optText('last_seen_at'),
+  created_at: optText('created_at'),
+});
+export type EventDefinition = v.InferOutput<typeof EventDefinitionSchema>;
 
-export interface PropertyDefinition {
-  id: string;
-  name: string;
-  property_type?: 'String' | 'Numeric' | 'Boolean' | 'DateTime' | 'Duration' | null;
-  is_numerical?: boolean;
-  is_seen_on_filtered_events?: boolean | null;
-  description?: string;
-  tags?: string[];
-  [extra: string]: unknown;
-}
+export const PropertyDefinitionSchema = v.looseObject({
+  id: strId,
+  name: reqText('name'),
+  property_type: optText('property_type'),
+  is_numerical: optBool('is_numerical'),
+  is_seen_on_filtered_events: optBool('is_seen_on_filtered_events'),
+  description: optText('description'),
+  tags: textList('tags'),
+});
+export type PropertyDefinition = v.InferOutput<typeof PropertyDefinitionSchema>;
 
 type Filters = Record<string, string | number | boolean | undefined>;
 
@@ -116,27 +129,34 @@ export function eventNames(names: readonly string[]): string {
 
 export class Dashboards extends ProjectResource<Dashboard, Filters & { search?: string }> {
   protected readonly segment = 'dashboards';
+  protected readonly item: ItemSpec<Dashboard> = { resource: 'dashboard', schema: DashboardSchema };
 }
 export class Experiments extends ProjectResource<Experiment, Filters> {
   protected readonly segment = 'experiments';
+  protected readonly item: ItemSpec<Experiment> = { resource: 'experiment', schema: ExperimentSchema };
 }
 export class Surveys extends ProjectResource<Survey, Filters & { search?: string }> {
   protected readonly segment = 'surveys';
+  protected readonly item: ItemSpec<Survey> = { resource: 'survey', schema: SurveySchema };
 }
 export class Actions extends ProjectResource<Action, Filters & { search?: string }> {
   protected readonly segment = 'actions';
+  protected readonly item: ItemSpec<Action> = { resource: 'action', schema: ActionSchema };
 }
 export class EventDefinitions extends ProjectResource<EventDefinition, Filters & { search?: string }> {
   protected readonly segment = 'event_definitions';
+  protected readonly item: ItemSpec<EventDefinition> = { resource: 'event definition', schema: EventDefinitionSchema };
 }
 export class PropertyDefinitions extends ProjectResource<PropertyDefinition, PropertyDefinitionFilters> {
   protected readonly segment = 'property_definitions';
+  protected readonly item: ItemSpec<PropertyDefinition> = { resource: 'property definition', schema: PropertyDefinitionSchema };
 }
 
 export class Annotations extends ProjectResource<Annotation, Filters & { search?: string; scope?: AnnotationScope; after?: string; before?: string }> {
   protected readonly segment = 'annotations';
+  protected readonly item: ItemSpec<Annotation> = { resource: 'annotation', schema: AnnotationSchema };
 
   async create(projectId: Id, body: AnnotationCreate, opts: CallOptions = {}): Promise<Annotation> {
-    return (await this.t.request<Annotation>({ method: 'POST', path: projectPath(projectId, 'annotations'), body, ...opts })).data;
+    return requestOne(this.t, this.item, { method: 'POST', path: projectPath(projectId, 'annotations'), body, ...opts });
   }
 }

@@ -1,24 +1,29 @@
 /** Cohorts (+ the persons in a cohort). */
 import { ListOptions, Paginator } from '../paginate';
-import { Id, projectPath, UserBasic, WritableProjectResource } from './base';
-import type { Person } from './persons';
+import * as v from 'valibot';
+import type { ItemSpec } from '../schema/boundary';
+import { numId, optBool, optName, optNumber, optRecord, optText } from '../schema/lenient';
+import { Id, optUser, projectPath, WritableProjectResource } from './base';
+import { PERSON, type Person } from './persons';
 
-export interface Cohort {
-  id: number;
-  name: string;
-  description?: string;
-  filters?: Record<string, unknown> | null;
-  query?: Record<string, unknown> | null;
-  deleted?: boolean;
-  is_calculating?: boolean;
-  last_calculation?: string | null;
-  errors_calculating?: number;
-  count?: number | null;
-  is_static?: boolean;
-  created_by?: UserBasic | null;
-  created_at?: string;
-  [extra: string]: unknown;
-}
+/** A cohort (PostHog `CohortApi`: `name` nullable, `count` nullable, `is_static`, `is_calculating`…). */
+export const CohortSchema = v.looseObject({
+  id: numId,
+  name: optName('name'),
+  description: optText('description'),
+  filters: optRecord('filters'),
+  query: optRecord('query'),
+  deleted: optBool('deleted'),
+  is_calculating: optBool('is_calculating'),
+  last_calculation: optText('last_calculation'),
+  errors_calculating: optNumber('errors_calculating'),
+  count: optNumber('count'),
+  is_static: optBool('is_static'),
+  created_by: optUser,
+  created_at: optText('created_at'),
+});
+export type Cohort = v.InferOutput<typeof CohortSchema>;
+export const COHORT: ItemSpec<Cohort> = { resource: 'cohort', schema: CohortSchema };
 
 export interface CohortCreate {
   name: string;
@@ -31,9 +36,10 @@ export type CohortUpdate = Partial<CohortCreate> & { deleted?: boolean };
 
 export class Cohorts extends WritableProjectResource<Cohort, CohortCreate, CohortUpdate> {
   protected readonly segment = 'cohorts';
+  protected readonly item = COHORT;
 
   /** Persons in a cohort (DRF paging). */
   persons(projectId: Id, cohortId: Id, opts: ListOptions = {}): Paginator<Person> {
-    return new Paginator<Person>(this.t, { path: projectPath(projectId, 'cohorts', cohortId, 'persons'), style: 'drf' }, opts);
+    return new Paginator<Person>(this.t, { path: projectPath(projectId, 'cohorts', cohortId, 'persons'), item: PERSON, style: 'drf' }, opts);
   }
 }

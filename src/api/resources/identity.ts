@@ -1,74 +1,91 @@
 /** Users (`@me`), organizations (`@current`), projects. */
 import { Paginator, ListOptions } from '../paginate';
 import type { Transport } from '../transport';
+import * as v from 'valibot';
+import type { ItemSpec } from '../schema/boundary';
+import { listOf, numId, optBool, optNumber, optText, reqListOf, reqText, strId } from '../schema/lenient';
 import type { CallOptions } from '../types';
-import { Id, segment } from './base';
+import { Id, requestOne, segment } from './base';
 
-export interface TeamBasic {
-  id: number;
-  uuid?: string;
-  name: string;
-  api_token?: string;
-  organization?: string;
-  timezone?: string;
-  [extra: string]: unknown;
-}
+/*
+ * After PostHog's `UserApi`, `OrganizationApi`, `TeamBasicApi`/`ProjectBackwardCompatApi`
+ * (posthog/api/user.py, organization.py, team.py serializers as exposed by the OpenAPI schema).
+ */
+export const TeamBasicSchema = v.looseObject({
+  id: numId,
+  uuid: optText('uuid'),
+  name: reqText('name', 'Untitled project'),
+  api_token: optText('api_token'),
+  organization: optText('organization'),
+  timezone: optText('timezone'),
+});
+export type TeamBasic = v.InferOutput<typeof TeamBasicSchema>;
 
-export interface OrganizationBasic {
-  id: string;
-  name: string;
-  slug?: string;
-  membership_level?: number | null;
-  [extra: string]: unknown;
-}
+export const OrganizationBasicSchema = v.looseObject({
+  id: strId,
+  name: reqText('name', 'Untitled organization'),
+  slug: optText('slug'),
+  membership_level: optNumber('membership_level'),
+});
+export type OrganizationBasic = v.InferOutput<typeof OrganizationBasicSchema>;
 
-export interface User {
-  uuid: string;
-  email: string;
-  first_name?: string;
-  last_name?: string;
-  distinct_id?: string;
-  is_staff?: boolean;
-  team: TeamBasic | null;
-  organization: OrganizationBasic | null;
-  organizations: OrganizationBasic[];
-  [extra: string]: unknown;
-}
+const optObject = <S extends v.GenericSchema>(s: S) => v.optional(v.fallback(v.nullable(s), null));
 
-export interface Organization extends OrganizationBasic {
-  created_at?: string;
-  teams?: TeamBasic[];
-  projects?: { id: number; name: string; [extra: string]: unknown }[];
-}
+export const UserSchema = v.looseObject({
+  uuid: reqText('uuid'),
+  email: reqText('email'),
+  first_name: optText('first_name'),
+  last_name: optText('last_name'),
+  distinct_id: optText('distinct_id'),
+  is_staff: optBool('is_staff'),
+  team: v.pipe(optObject(TeamBasicSchema), v.transform((x) => x ?? null)),
+  organization: v.pipe(optObject(OrganizationBasicSchema), v.transform((x) => x ?? null)),
+  organizations: reqListOf('organizations', OrganizationBasicSchema),
+});
+export type User = v.InferOutput<typeof UserSchema>;
 
-export interface Project extends TeamBasic {
-  is_demo?: boolean;
-  ingested_event?: boolean;
-  completed_snippet_onboarding?: boolean;
-}
+export const OrganizationSchema = v.looseObject({
+  ...OrganizationBasicSchema.entries,
+  created_at: optText('created_at'),
+  teams: listOf('teams', TeamBasicSchema),
+  projects: listOf('projects', v.looseObject({ id: numId, name: reqText('projects[].name', 'Untitled project') })),
+});
+export type Organization = v.InferOutput<typeof OrganizationSchema>;
+
+export const ProjectSchema = v.looseObject({
+  ...TeamBasicSchema.entries,
+  is_demo: optBool('is_demo'),
+  ingested_event: optBool('ingested_event'),
+  completed_snippet_onboarding: optBool('completed_snippet_onboarding'),
+});
+export type Project = v.InferOutput<typeof ProjectSchema>;
+
+const USER: ItemSpec<User> = { resource: 'user', schema: UserSchema };
+const ORGANIZATION: ItemSpec<Organization> = { resource: 'organization', schema: OrganizationSchema };
+const PROJECT: ItemSpec<Project> = { resource: 'project', schema: ProjectSchema };
 
 export class Users {
   constructor(private readonly t: Transport) {}
   /** The key's owner; also tells which project is current (`team`). */
   async me(opts: CallOptions = {}): Promise<User> {
-    return (await this.t.request<User>({ method: 'GET', path: '/api/users/@me/', ...opts })).data;
+    return requestOne(this.t, USER, { method: 'GET', path: '/api/users/@me/', ...opts });
   }
 }
 
 export class Organizations {
   constructor(private readonly t: Transport) {}
   async current(opts: CallOptions = {}): Promise<Organization> {
-    return (await this.t.request<Organization>({ method: 'GET', path: '/api/organizations/@current/', ...opts })).data;
+    return requestOne(this.t, ORGANIZATION, { method: 'GET', path: '/api/organizations/@current/', ...opts });
   }
 }
 
 export class Projects {
   constructor(private readonly t: Transport) {}
   list(opts: ListOptions = {}): Paginator<Project> {
-    return new Paginator<Project>(this.t, { path: '/api/projects/', style: 'drf' }, opts);
+    return new Paginator<Project>(this.t, { path: '/api/projects/', item: PROJECT, style: 'drf' }, opts);
   }
   async get(projectId: Id, opts: CallOptions = {}): Promise<Project> {
     const path = `/api/projects/${segment(projectId)}/`;
-    return (await this.t.request<Project>({ method: 'GET', path, ...opts })).data;
+    return requestOne(this.t, PROJECT, { method: 'GET', path, ...opts });
   }
 }

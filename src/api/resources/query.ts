@@ -5,8 +5,21 @@
 import { randomUUID } from 'node:crypto';
 import { AbortError, isAbort } from '../errors';
 import type { Transport } from '../transport';
+import { parseOne, type ItemSpec } from '../schema/boundary';
 import type { CallOptions, Timeouts } from '../types';
-import { Id, projectPath } from './base';
+import { boundaryOf, Id, projectPath, requestOne } from './base';
+import { AUTOCOMPLETE, METADATA, QUERY_RESPONSE, STATUS_ENVELOPE, type HogQLAutocompleteResponse, type HogQLMetadataResponse, type HogQLQueryResponse, type QueryStatus } from './querySchemas';
+
+export type {
+  AutocompleteItem,
+  HogQLAutocompleteResponse,
+  HogQLMetadataResponse,
+  HogQLNotice,
+  HogQLQueryResponse,
+  QueryProgress,
+  QueryStatus,
+  QueryTiming,
+} from './querySchemas';
 
 export type ExecutionMode = 'blocking' | 'async' | 'lazy_async' | 'force_blocking' | 'force_async' | 'force_cache';
 
@@ -25,87 +38,7 @@ export interface HogQLQueryNode {
   modifiers?: Record<string, unknown>;
 }
 
-export interface QueryTiming {
-  k: string;
-  t: number;
-}
-
-export interface QueryProgress {
-  bytes_read: number;
-  rows_read: number;
-  estimated_rows_total: number;
-  time_elapsed: number;
-  active_cpu_time: number;
-}
-
-export interface QueryStatus {
-  id: string;
-  team_id?: number;
-  complete: boolean;
-  error: boolean;
-  error_message: string | null;
-  /** The finished query's response (for a HogQL query: a HogQLQueryResponse). */
-  results: unknown;
-  start_time?: string | null;
-  end_time?: string | null;
-  expiration_time?: string | null;
-  query_progress?: QueryProgress | null;
-  [extra: string]: unknown;
-}
-
-export interface HogQLQueryResponse {
-  results: unknown[][];
-  columns?: string[];
-  /** `[name, ClickHouse type]` pairs. */
-  types?: [string, string][] | string[];
-  hogql?: string;
-  clickhouse?: string;
-  timings?: QueryTiming[];
-  hasMore?: boolean;
-  limit?: number;
-  offset?: number;
-  is_cached?: boolean;
-  last_refresh?: string;
-  query_status?: QueryStatus | null;
-  error?: string;
-  [extra: string]: unknown;
-}
-
-export interface HogQLNotice {
-  message: string;
-  start?: number;
-  end?: number;
-  fix?: string;
-}
-
 export type HogLanguage = 'hogQL' | 'hogQLExpr' | 'hog' | 'hogJson' | 'hogTemplate';
-
-export interface HogQLMetadataResponse {
-  query?: string;
-  isValid?: boolean;
-  isUsingIndices?: 'undecisive' | 'no' | 'partial' | 'yes';
-  errors: HogQLNotice[];
-  warnings: HogQLNotice[];
-  notices: HogQLNotice[];
-  table_names?: string[];
-  ch_table_names?: string[];
-  [extra: string]: unknown;
-}
-
-export interface AutocompleteItem {
-  label: string;
-  insertText: string;
-  /** Monaco CompletionItemKind name: `Function`, `Field`, `Keyword`… */
-  kind: string;
-  detail?: string;
-  documentation?: string;
-}
-
-export interface HogQLAutocompleteResponse {
-  suggestions: AutocompleteItem[];
-  incomplete_list: boolean;
-  [extra: string]: unknown;
-}
 
 export interface RunOptions extends CallOptions {
   refresh?: ExecutionMode;
@@ -133,15 +66,14 @@ function node(query: string | HogQLQueryNode): HogQLQueryNode {
 export class Query {
   constructor(private readonly t: Transport) {}
 
-  private async post<T>(projectId: Id, body: Record<string, unknown>, opts: CallOptions, lossless: boolean): Promise<{ status: number; data: T }> {
-    const res = await this.t.request<T>({
+  private post<T>(projectId: Id, spec: ItemSpec<T>, body: Record<string, unknown>, opts: CallOptions, lossless: boolean): Promise<T> {
+    return requestOne(this.t, spec, {
       method: 'POST',
       path: projectPath(projectId, 'query'),
       body,
       ...(lossless ? { json: 'lossless' as const } : {}),
       ...opts,
     });
-    return { status: res.status, data: res.data };
   }
 
   /**
@@ -161,7 +93,7 @@ export class Query {
     if (opts.name) body.name = opts.name;
     const call: CallOptions = { timeouts: { ...QUERY_TIMEOUTS, ...opts.timeouts }, ...(opts.signal ? { signal: opts.signal } : {}) };
     try {
-      const { data } = await this.post<HogQLQueryResponse>(projectId, body, call, true);
+      const data = await this.post(projectId, QUERY_RESPONSE, body, call, true);
       const status = data.query_status;
       if (status && !status.complete) return { complete: false, queryId: status.id || queryId, status };
       return { complete: true, queryId, response: data };
@@ -174,7 +106,7 @@ export class Query {
   /** Polls a query (idempotent GET, retried on transient errors). 200 done, 202 running, 400/500 failed. */
   async status(projectId: Id, queryId: string, opts: CallOptions & { showProgress?: boolean } = {}): Promise<QueryStatus> {
     const { showProgress = true, ...call } = opts;
-    const res = await this.t.request<{ query_status: QueryStatus }>({
+    const res = await requestOne(this.t, STATUS_ENVELOPE, {
       method: 'GET',
       path: projectPath(projectId, 'query', queryId),
       query: showProgress ? { show_progress: true } : undefined,
@@ -182,7 +114,7 @@ export class Query {
       json: 'lossless',
       ...call,
     });
-    return res.data.query_status;
+    return res.query_status;
   }
 
   /** Polls until the query completes (interval grows from 250 ms to 2 s); returns its response. */
@@ -192,7 +124,7 @@ export class Query {
       for (let interval = 250; ; interval = Math.min(2_000, interval * 1.5)) {
         const status = await this.status(projectId, queryId, call);
         opts.onProgress?.(status);
-        if (status.complete) return status.results as HogQLQueryResponse;
+        if (status.complete) return parseOne(boundaryOf(this.t), QUERY_RESPONSE, status.results, { method: 'GET', path: projectPath(projectId, 'query', queryId) });
         try {
           await this.t.clock.sleep(interval, opts.signal);
         } catch (cause) {
@@ -227,7 +159,7 @@ export class Query {
     if (filters) q.filters = filters;
     if (sourceQuery) q.sourceQuery = sourceQuery;
     if (variables) q.variables = variables;
-    return (await this.post<HogQLMetadataResponse>(projectId, { query: q }, call, false)).data;
+    return this.post(projectId, METADATA, { query: q }, call, false);
   }
 
   /** HogQLAutocomplete at a cursor range (0-based character offsets). */
@@ -242,6 +174,6 @@ export class Query {
     const q: Record<string, unknown> = { kind: 'HogQLAutocomplete', language, query, startPosition, endPosition };
     if (sourceQuery) q.sourceQuery = sourceQuery;
     if (filters) q.filters = filters;
-    return (await this.post<HogQLAutocompleteResponse>(projectId, { query: q }, call, false)).data;
+    return this.post(projectId, AUTOCOMPLETE, { query: q }, call, false);
   }
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../../api/resources/catalog';
-import { oneLine } from '../format';
-import { ResourceNode } from './node';
+import { annotationText } from '../nodeText';
+import { itemOf, ResourceNode } from './node';
 
 /** An annotation: its text, date and scope. */
 export class AnnotationNode extends ResourceNode<Annotation> {
@@ -10,16 +10,9 @@ export class AnnotationNode extends ResourceNode<Annotation> {
   }
 
   treeItem(): vscode.TreeItem {
-    const a = this.item;
-    const item = new vscode.TreeItem(oneLine(a.content || '(no text)', 150), vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
-    const date = a.date_marker ? a.date_marker.slice(0, 16).replace('T', ' ') : '';
-    item.description = [date, a.scope, a.creation_type === 'GIT' ? 'git' : ''].filter(Boolean).join(' · ');
-    item.iconPath = new vscode.ThemeIcon(a.scope === 'organization' ? 'globe' : 'note');
+    const item = itemOf(this.id, annotationText(this.item), vscode.TreeItemCollapsibleState.None);
+    item.iconPath = new vscode.ThemeIcon(this.item.scope === 'organization' ? 'globe' : 'note');
     item.contextValue = 'annotation';
-    const md = new vscode.MarkdownString();
-    md.appendText(`${a.content}\n\n${a.date_marker} · scope ${a.scope}`);
-    item.tooltip = md;
     return item;
   }
 

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { Cohort } from '../../api/resources/cohorts';
 import type { Person } from '../../api/resources/persons';
-import { oneLine, relativeTime } from '../format';
+import { cohortText } from '../nodeText';
 import { Pager } from '../pager';
-import { ResourceNode, type NodeEnv, type TreeNode } from './node';
+import { itemOf, ResourceNode, type NodeEnv, type TreeNode } from './node';
 import { PersonNode } from './personNode';
 
 /** A cohort: size, static/dynamic, calculating; children are its persons, a page at a time. */
@@ -19,6 +19,7 @@ export class CohortNode extends ResourceNode<Cohort> {
       (p) => new PersonNode(env, p, `${this.id}/`),
       this.id,
       () => env.changed(this),
+      (p) => p.uuid,
     );
   }
 
@@ -28,18 +29,9 @@ export class CohortNode extends ResourceNode<Cohort> {
 
   treeItem(): vscode.TreeItem {
     const c = this.item;
-    const item = new vscode.TreeItem(oneLine(c.name, 150), vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
-    const size = c.count === null || c.count === undefined ? 'size unknown' : `${c.count} person${c.count === 1 ? '' : 's'}`;
-    item.description = [size, c.is_static ? 'static' : 'dynamic', c.is_calculating ? 'calculating…' : ''].filter(Boolean).join(' · ');
+    const item = itemOf(this.id, cohortText(c), vscode.TreeItemCollapsibleState.Collapsed);
     item.iconPath = c.is_calculating ? new vscode.ThemeIcon('sync~spin') : new vscode.ThemeIcon(c.is_static ? 'list-flat' : 'organization');
     item.contextValue = c.is_calculating ? 'cohort.calculating' : 'cohort';
-    const md = new vscode.MarkdownString();
-    md.appendText(`${c.name}\n`);
-    if (c.description) md.appendText(`${oneLine(c.description, 500)}\n`);
-    md.appendText(`\n${size} · ${c.is_static ? 'static' : 'dynamic'}${c.last_calculation ? ` · calculated ${relativeTime(c.last_calculation)}` : ''}`);
-    if (c.errors_calculating) md.appendText(`\n${c.errors_calculating} calculation errors`);
-    item.tooltip = md;
     return item;
   }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { oneLine } from '../format';
+import { multiLine, oneLine } from '../format';
 import { TreeNode } from './node';
 
 /** A read-only line under a resource: a flag condition or variant, a person property. */
@@ -23,7 +23,7 @@ export class DetailNode extends TreeNode {
     item.contextValue = this.kind;
     if (this.detail !== undefined) item.description = oneLine(this.detail, 300);
     const md = new vscode.MarkdownString();
-    md.appendText(this.detail !== undefined ? `${this.text}: ${this.detail}` : this.text);
+    md.appendText(multiLine(this.detail !== undefined ? `${this.text}: ${this.detail}` : this.text));
     item.tooltip = md;
     return item;
   }

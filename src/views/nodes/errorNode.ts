@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { apiIfLoaded } from '../../apiLoader';
+import { multiLine, oneLine } from '../format';
 import { TreeNode } from './node';
 
 export interface Retries {
@@ -28,12 +29,12 @@ export class ErrorNode extends TreeNode {
   }
 
   treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.message, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(oneLine(this.message, 300), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     item.description = 'Retry';
     const md = new vscode.MarkdownString();
-    md.appendText(`${this.message}\n\nClick to retry.`);
+    md.appendText(`${multiLine(this.message)}\n\nClick to retry.`);
     item.tooltip = md;
     item.contextValue = 'error';
     item.command = { command: 'hogql.views.retry', title: 'Retry', arguments: [this] };

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Experiment } from '../../api/resources/catalog';
-import { lifecycle, oneLine, relativeTime, type Lifecycle } from '../format';
-import { ResourceNode } from './node';
+import { lifecycle, type Lifecycle } from '../format';
+import { experimentText } from '../nodeText';
+import { itemOf, ResourceNode } from './node';
 
 const ICONS: Record<Lifecycle, [string, string | undefined]> = {
   draft: ['beaker', undefined],
@@ -22,19 +23,10 @@ export class ExperimentNode extends ResourceNode<Experiment> {
   }
 
   treeItem(): vscode.TreeItem {
-    const e = this.item;
-    const status = lifecycle(e);
-    const item = new vscode.TreeItem(oneLine(e.name, 150), vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
-    item.description = [status, e.feature_flag_key ? `flag ${e.feature_flag_key}` : ''].filter(Boolean).join(' · ');
+    const status = lifecycle(this.item);
+    const item = itemOf(this.id, experimentText(this.item), vscode.TreeItemCollapsibleState.None);
     item.iconPath = lifecycleIcon(status);
     item.contextValue = `experiment.${status}`;
-    const md = new vscode.MarkdownString();
-    md.appendText(`${e.name} — ${status}\n`);
-    if (e.description) md.appendText(`${oneLine(e.description, 500)}\n`);
-    if (e.feature_flag_key) md.appendText(`Feature flag: ${e.feature_flag_key}\n`);
-    if (e.start_date) md.appendText(`Started ${relativeTime(e.start_date)}${e.end_date ? `, ended ${relativeTime(e.end_date)}` : ''}`);
-    item.tooltip = md;
     return item;
   }
 

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { FeatureFlag } from '../../api/resources/flags';
-import { conditionLines, flagSummary, variantLines } from '../flagLogic';
-import { oneLine, relativeTime } from '../format';
+import { conditionLines, variantLines } from '../flagLogic';
+import { flagText } from '../nodeText';
 import { DetailNode } from './detailNode';
-import { ResourceNode } from './node';
+import { itemOf, ResourceNode } from './node';
 
 /** A feature flag: icon by state, rollout or variants as description; children are its conditions and variants. */
 export class FlagNode extends ResourceNode<FeatureFlag> {
@@ -13,21 +13,11 @@ export class FlagNode extends ResourceNode<FeatureFlag> {
 
   treeItem(): vscode.TreeItem {
     const f = this.item;
-    const item = new vscode.TreeItem(f.key, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
-    item.description = `${f.active ? '' : 'off · '}${flagSummary(f)}${f.name ? ` · ${oneLine(f.name, 80)}` : ''}`;
+    const item = itemOf(this.id, flagText(f), vscode.TreeItemCollapsibleState.Collapsed);
     item.iconPath = f.active
       ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'))
       : new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
     item.contextValue = f.active ? 'flag.active' : 'flag.inactive';
-    const md = new vscode.MarkdownString();
-    md.appendText(`${f.key} — ${f.active ? 'enabled' : 'disabled'}\n`);
-    if (f.name) md.appendText(`${oneLine(f.name, 500)}\n`);
-    md.appendMarkdown('\n---\n\n');
-    for (const line of [...conditionLines(f), ...variantLines(f)]) md.appendText(`${line}\n`);
-    if (f.tags?.length) md.appendText(`\nTags: ${f.tags.join(', ')}\n`);
-    if (f.updated_at) md.appendText(`\nUpdated ${relativeTime(f.updated_at)}`);
-    item.tooltip = md;
     return item;
   }
 

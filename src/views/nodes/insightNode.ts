@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Insight } from '../../api/resources/insights';
-import { oneLine, relativeTime } from '../format';
-import { insightKind, insightName, sqlOf } from '../insightLogic';
-import { ResourceNode } from './node';
+import { sqlOf } from '../insightLogic';
+import { insightText } from '../nodeText';
+import { itemOf, ResourceNode } from './node';
 
 /** A saved insight: kind and last change as description; click opens it (SQL in an editor, else its result). */
 export class InsightNode extends ResourceNode<Insight> {
@@ -25,21 +25,11 @@ export class InsightNode extends ResourceNode<Insight> {
 
   treeItem(): vscode.TreeItem {
     const i = this.item;
-    const item = new vscode.TreeItem(oneLine(insightName(i), 150), vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
-    const kind = insightKind(i.query);
-    const changed = relativeTime(i.last_modified_at ?? i.updated_at);
-    item.description = [kind, changed].filter(Boolean).join(' · ');
+    const item = itemOf(this.id, insightText(i), vscode.TreeItemCollapsibleState.None);
     item.iconPath = i.favorited
       ? new vscode.ThemeIcon('star-full', new vscode.ThemeColor('charts.yellow'))
       : new vscode.ThemeIcon(this.isSql ? 'database' : 'graph-line');
     item.contextValue = this.isSql ? 'insight.sql' : 'insight';
-    const md = new vscode.MarkdownString();
-    md.appendText(`${insightName(i)}\n`);
-    if (i.description) md.appendText(`${oneLine(i.description, 500)}\n`);
-    md.appendText(`\n${kind} insight${i.favorited ? ' · favourite' : ''}${changed ? ` · changed ${changed}` : ''}\n`);
-    if (i.tags?.length) md.appendText(`Tags: ${i.tags.join(', ')}\n`);
-    item.tooltip = md;
     item.command = { command: 'hogql.insights.open', title: 'Open Insight', arguments: [this] };
     return item;
   }

@@ -1,4 +1,5 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import type { RowText } from '../nodeText';
 import type { ActiveSession } from '../../auth/session';
 import type { Ctx } from '../../ctx';
 
@@ -44,4 +45,15 @@ export abstract class ResourceNode<T> extends TreeNode {
 
   /** "Copy ID/Key": what is copied, and what to call it in the confirmation toast. */
   abstract copyValue(): { label: string; value: string };
+}
+
+/** A tree item showing `text` (label, description, tooltip lines as plain text, never Markdown). */
+export function itemOf(id: string, text: RowText, state: vscode.TreeItemCollapsibleState): vscode.TreeItem {
+  const item = new vscode.TreeItem(text.label, state);
+  item.id = id;
+  item.description = text.description;
+  const md = new vscode.MarkdownString();
+  md.appendText(text.tooltip.join('\n'));
+  item.tooltip = md;
+  return item;
 }

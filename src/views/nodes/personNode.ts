@@ -1,13 +1,8 @@
 import * as vscode from 'vscode';
 import type { Person } from '../../api/resources/persons';
-import { oneLine, relativeTime } from '../format';
+import { personText } from '../nodeText';
 import { DetailNode } from './detailNode';
-import { ResourceNode } from './node';
-
-export function personLabel(p: Person): string {
-  const email = p.properties?.email;
-  return oneLine(typeof email === 'string' && email ? email : p.name || p.distinct_ids?.[0] || String(p.uuid ?? p.id), 120);
-}
+import { itemOf, ResourceNode } from './node';
 
 const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v) ?? 'null');
 
@@ -26,16 +21,9 @@ export class PersonNode extends ResourceNode<Person> {
   }
 
   treeItem(): vscode.TreeItem {
-    const p = this.item;
-    const item = new vscode.TreeItem(personLabel(p), vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
-    const ids = p.distinct_ids ?? [];
-    item.description = [ids[0] ?? '', ids.length > 1 ? `+${ids.length - 1}` : '', relativeTime(p.created_at)].filter(Boolean).join(' · ');
+    const item = itemOf(this.id, personText(this.item), vscode.TreeItemCollapsibleState.Collapsed);
     item.iconPath = new vscode.ThemeIcon('person');
     item.contextValue = 'person';
-    const md = new vscode.MarkdownString();
-    md.appendText(`${personLabel(p)}\nDistinct ids: ${ids.join(', ')}\n${Object.keys(p.properties ?? {}).length} properties`);
-    item.tooltip = md;
     return item;
   }
 

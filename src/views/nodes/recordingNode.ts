@@ -1,12 +1,7 @@
 import * as vscode from 'vscode';
 import type { SessionRecording } from '../../api/resources/recordings';
-import { formatDuration, oneLine, relativeTime } from '../format';
-import { ResourceNode } from './node';
-
-function who(r: SessionRecording): string {
-  const email = r.person?.properties?.email;
-  return oneLine((typeof email === 'string' && email) || r.person?.name || r.distinct_id || 'anonymous', 100);
-}
+import { recordingText } from '../nodeText';
+import { itemOf, ResourceNode } from './node';
 
 /** A session recording: who, duration, when, where it started; click opens the replay in the browser. */
 export class RecordingNode extends ResourceNode<SessionRecording> {
@@ -16,17 +11,9 @@ export class RecordingNode extends ResourceNode<SessionRecording> {
 
   treeItem(): vscode.TreeItem {
     const r = this.item;
-    const item = new vscode.TreeItem(who(r), vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
-    item.description = [formatDuration(r.recording_duration), relativeTime(r.start_time), r.start_url ? oneLine(r.start_url, 60) : ''].filter(Boolean).join(' · ');
+    const item = itemOf(this.id, recordingText(r), vscode.TreeItemCollapsibleState.None);
     item.iconPath = r.ongoing ? new vscode.ThemeIcon('record', new vscode.ThemeColor('charts.red')) : new vscode.ThemeIcon('device-camera-video');
     item.contextValue = 'recording';
-    const md = new vscode.MarkdownString();
-    md.appendText(`${who(r)} (${r.distinct_id ?? '?'})\n`);
-    md.appendText(`Started ${r.start_time ?? '?'} · ${formatDuration(r.recording_duration)} (${formatDuration(r.active_seconds)} active)\n`);
-    if (r.start_url) md.appendText(`Start URL: ${oneLine(r.start_url, 300)}\n`);
-    md.appendText(`${r.click_count ?? 0} clicks · ${r.keypress_count ?? 0} key presses · ${r.console_error_count ?? 0} console errors${r.viewed ? ' · viewed' : ''}`);
-    item.tooltip = md;
     item.command = { command: 'hogql.recordings.open', title: 'Open Replay', arguments: [this] };
     return item;
   }

@@ -37,9 +37,9 @@ export class SchemaItemNode extends TreeNode {
     item.iconPath = new vscode.ThemeIcon(KIND_ICONS[this.kind]);
     item.contextValue = `schema.${this.kind}`;
     const md = new vscode.MarkdownString();
-    md.appendText(`${this.name}${this.detail ? ` (${this.detail})` : ''}\n`);
+    md.appendText(`${oneLine(this.name, 500)}${this.detail ? ` (${oneLine(this.detail, 200)})` : ''}\n`);
     if (this.doc) md.appendText(`${oneLine(this.doc, 500)}\n`);
-    md.appendText(`\nClick to insert ${this.text}`);
+    md.appendText(`\nClick to insert ${oneLine(this.text, 500)}`);
     item.tooltip = md;
     item.command = { command: 'hogql.schema.insert', title: 'Insert at Cursor', arguments: [this] };
     return item;

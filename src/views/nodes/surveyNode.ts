@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { Survey } from '../../api/resources/catalog';
-import { lifecycle, oneLine, plural } from '../format';
+import { lifecycle } from '../format';
+import { surveyText } from '../nodeText';
 import { lifecycleIcon } from './experimentNode';
-import { ResourceNode } from './node';
+import { itemOf, ResourceNode } from './node';
 
 /** A survey: status and type (popover, api, widget…). */
 export class SurveyNode extends ResourceNode<Survey> {
@@ -11,18 +12,10 @@ export class SurveyNode extends ResourceNode<Survey> {
   }
 
   treeItem(): vscode.TreeItem {
-    const s = this.item;
-    const status = lifecycle(s);
-    const item = new vscode.TreeItem(oneLine(s.name, 150), vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
-    item.description = [status, s.type ?? '', s.questions ? plural(s.questions.length, 'question') : ''].filter(Boolean).join(' · ');
+    const status = lifecycle(this.item);
+    const item = itemOf(this.id, surveyText(this.item), vscode.TreeItemCollapsibleState.None);
     item.iconPath = lifecycleIcon(status);
     item.contextValue = `survey.${status}`;
-    const md = new vscode.MarkdownString();
-    md.appendText(`${s.name} — ${status}, ${s.type ?? 'unknown type'}\n`);
-    if (s.description) md.appendText(`${oneLine(s.description, 500)}\n`);
-    for (const q of (s.questions ?? []).slice(0, 5)) md.appendText(`• ${oneLine((q as { question?: unknown }).question, 200)}\n`);
-    item.tooltip = md;
     return item;
   }
 

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import * as assert from 'node:assert/strict';
 import { PostHogClient } from '../../../src/api/client';
 import { drfError, json, text, TestServer } from './helpers/server';
@@ -41,7 +42,7 @@ describe('api redaction: keys never reach logs or error text', () => {
         errors.push(await rejection(api.request({ method: 'GET', path: `/api${p}/`, query: { personal_api_key: key } })));
         errors.push(await rejection(api.request({ method: 'POST', path: `/api${p}/`, body: { personal_api_key: key } })));
       }
-      const listed = await new Paginator<number>(api.transport, { path: '/api/list/', style: 'drf' }).toArray();
+      const listed = await new Paginator<number>(api.transport, { path: '/api/list/', item: { resource: 'number', schema: v.number() }, style: 'drf' }).toArray();
       assert.deepEqual(listed, [1]);
       errors.push(await rejection(api.request({ method: 'GET', path: `${other.url}/api/x/?personal_api_key=${key}` })));
       assert.equal(other.requests.length, 0);
