@@ -94,6 +94,13 @@ async function errorRange(session: ActiveSession, doc: vscode.TextDocument, targ
   return whole;
 }
 
+/** True when the syntax diagnostics show (or are about to show) PostHog's parser rejecting `text`. */
+async function parserShowsError(text: string): Promise<boolean> {
+  if (!config.diagnostics().enabled) return false;
+  const verdict = await vscode.commands.executeCommand<{ kind: string } | undefined>('hogql.checkSyntax', { text });
+  return verdict?.kind === 'error';
+}
+
 /** Runs, and owns what belongs to runs: run diagnostics, panel wiring, "Load more". */
 export async function runQuery(ctx: Ctx, args?: RunArgs): Promise<RunOutcome | undefined> {
   const editor = vscode.window.activeTextEditor;
@@ -124,8 +131,9 @@ export async function runQuery(ctx: Ctx, args?: RunArgs): Promise<RunOutcome | u
     // HogQL errors: `hogql_*` codes from the query POST, `query_failed` from an async run's status poll.
     if (api && outcome.error instanceof api.ValidationError && (outcome.error.isHogQLError || outcome.error.code === 'query_failed')) {
       const range = await errorRange(session, doc, target, outcome.error);
-      // One problem, one entry: the parser or the server check may already show this error there.
-      const shown = vscode.languages.getDiagnostics(doc.uri).some((x) => x.severity === vscode.DiagnosticSeverity.Error && x.range.intersection(range));
+      // One problem, one entry: PostHog's parser (its verdict shows as a syntax diagnostic, now or in
+      // a moment) or the server check may already show this error there.
+      const shown = (await parserShowsError(target.text)) || vscode.languages.getDiagnostics(doc.uri).some((x) => x.severity === vscode.DiagnosticSeverity.Error && x.range.intersection(range));
       if (!shown) {
         const d = new vscode.Diagnostic(range, outcome.error.serverDetail ?? outcome.error.userMessage, vscode.DiagnosticSeverity.Error);
         d.source = 'PostHog';
