@@ -151,4 +151,17 @@ export class PostHogClient {
   close(): Promise<void> {
     return this.transport.close();
   }
+
+  /**
+   * Retires the client for good (its key or connection was replaced): aborts every request in
+   * flight, queued or retrying, and makes every later call fail at once with an `AbortError`.
+   */
+  dispose(): Promise<void> {
+    return this.transport.retire();
+  }
+
+  /** True once `dispose()` was called. */
+  get disposed(): boolean {
+    return this.transport.retired;
+  }
 }

@@ -133,15 +133,16 @@ async function signIn(ctx: Ctx, args?: SignInArgs): Promise<SignInResult | undef
   const project = await pickProject(me, projects, args?.projectId);
   if (!project) return undefined;
   const org = me.organizations.find((o) => o.id === String(project.organization)) ?? me.organization ?? undefined;
-  const conn = await ctx.session.store.upsertActive({
-    host: loadApi().normalizeHost(host).baseUrl,
-    projectId: project.id,
-    projectName: project.name,
-    ...(org?.name ? { organizationName: org.name } : {}),
-    userEmail: me.email,
-  });
-  await ctx.session.secrets.storePersonalKey(conn.id, key);
-  ctx.session.refresh(); // listeners that ran on the connection change may have seen the old key
+  const conn = await ctx.session.activate(
+    {
+      host: loadApi().normalizeHost(host).baseUrl,
+      projectId: project.id,
+      projectName: project.name,
+      ...(org?.name ? { organizationName: org.name } : {}),
+      userEmail: me.email,
+    },
+    key,
+  );
   ctx.log.info(`signed in to ${conn.host} as ${me.email}, project ${project.name} (${project.id})`);
   if (!scripted) void vscode.window.showInformationMessage(`PostHog: signed in to ${project.name} on ${conn.host}.`);
   return { connectionId: conn.id, host: conn.host, projectId: project.id, projectName: project.name };

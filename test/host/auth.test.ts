@@ -97,3 +97,69 @@ describe('auth: sign in, switch, sign out', function () {
     assert.equal((hooks.connections() as { list: unknown[] }).list.length, 0);
   });
 });
+
+interface Logged {
+  method: string;
+  path: string;
+  status: number;
+  time: string;
+  keyHint: string | null;
+}
+
+async function admin(path: string, method = 'GET', body?: unknown): Promise<any> {
+  const emu = emulator();
+  const res = await fetch(`${emu.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${emu.adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text.slice(0, 300)}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+/** The emulator's hint for a key (`phx_…ab12`), as its request log shows it. */
+const hintOf = (key: string): string => `${key.slice(0, 4)}…${key.slice(-4)}`;
+const apiRequests = async (): Promise<Logged[]> => ((await admin('/_emulator/requests')).requests as Logged[]).filter((r) => r.path.startsWith('/api/'));
+
+describe('auth: a key switch is atomic (issue #13 item 4)', function () {
+  this.timeout(90_000);
+  before(signOutAll);
+  after(async () => {
+    await admin('/_emulator/faults', 'DELETE');
+    await signOutAll();
+  });
+
+  it('after signing in with another key, every request carries the new key and the names load again', async () => {
+    const emu = emulator();
+    const project = emu.projects[0]!;
+    const keyA = emu.personalKey;
+    const keyB = emu.keys.find((k) => k.key !== keyA && k.scopes.includes('event_definition:read') && k.scopes.includes('user:read'))?.key;
+    assert.ok(keyB, 'the emulator has a second key that can sign in and read the names');
+    await signInToEmulator(project.id, keyA);
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const uri = vscode.Uri.joinPath(folder, `auth-switch-${process.pid}.hogql`);
+    await vscode.workspace.fs.writeFile(uri, Buffer.from("SELECT count() FROM events WHERE event = ''", 'utf8'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const complete = () => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.positionAt(doc.getText().length - 1));
+    // Key A's names load once completion asks for them; its person property list hangs in flight.
+    await admin('/_emulator/faults', 'POST', { mode: 'hang', count: 1, path: `/api/projects/${project.id}/property_definitions` });
+    await complete();
+    const definitions = `/api/projects/${project.id}/event_definitions`;
+    await waitFor(async () => (await apiRequests()).some((r) => r.path.startsWith(definitions) && r.keyHint === hintOf(keyA)), 20_000, "key A's event names");
+    await waitFor(async () => (await admin('/_emulator/faults')).faults.length === 0, 20_000, 'a names request of key A to hang in flight');
+    await vscode.commands.executeCommand('hogql.test.sidebar', { op: 'children', view: 'flags', path: [] });
+
+    await signInToEmulator(project.id, keyB);
+    const switched = Date.now();
+
+    await complete();
+    await vscode.commands.executeCommand('hogql.test.sidebar', { op: 'children', view: 'flags', path: [] });
+    const after = async () => (await apiRequests()).filter((r) => Date.parse(r.time) >= switched);
+    await waitFor(async () => (await after()).some((r) => r.path.startsWith(definitions) && r.keyHint === hintOf(keyB)), 20_000, "the names loaded again with key B");
+    await waitFor(async () => (await after()).some((r) => r.path.startsWith(`/api/projects/${project.id}/feature_flags`)), 20_000, 'the flags tree loaded again');
+    const stale = (await after()).filter((r) => r.keyHint !== hintOf(keyB));
+    assert.deepEqual(stale.map((r) => `${r.method} ${r.path} ${r.keyHint}`), [], 'no request left with key A after the switch returned');
+  });
+});
