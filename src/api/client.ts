@@ -134,7 +134,7 @@ export class PostHogClient {
   /**
    * How long (ms) a request would wait in the limiter if made now, for UI ("queued, N s");
    * e.g. `estimateWait('POST', '/api/projects/1/query/', { query: { kind: 'HogQLQuery' } })`.
-   * Above `limiter.maxWaitMs` the call would fail fast with a client-side RateLimitError.
+   * Zero unless the server answered 429 lately; above `limiter.maxWaitMs` the call would be refused.
    */
   estimateWait(method: HttpMethod, path: string, body?: unknown): number {
     const limiter = this.transport.limiter;

@@ -155,7 +155,7 @@ export class Transport {
     const ok = (raw.status >= 200 && raw.status < 300) || (spec.okStatuses?.includes(raw.status) ?? false);
     if (!ok) {
       const err = errorFromResponse(raw, this.failureContext(spec.method, target.path, true));
-      if (err instanceof RateLimitError && this.limiter) this.limiter.penalize(classes, err.retryAfterMs ?? 10_000);
+      if (err instanceof RateLimitError && this.limiter) this.limiter.penalize(classes, err.retryAfterMs);
       throw err;
     }
     let data: unknown;
