@@ -163,3 +163,50 @@ describe('auth: a key switch is atomic (issue #13 item 4)', function () {
     assert.deepEqual(stale.map((r) => `${r.method} ${r.path} ${r.keyHint}`), [], 'no request left with key A after the switch returned');
   });
 });
+
+describe('auth: a server 429 shows its countdown and a Retry (issue #13 item 12)', function () {
+  this.timeout(60_000);
+  before(signOutAll);
+  // Server checks (HogQLMetadata) post to the same path: off, so every POST logged is a run.
+  before(() => vscode.workspace.getConfiguration('hogql').update('diagnostics.server', false, vscode.ConfigurationTarget.Global));
+  after(async () => {
+    await vscode.workspace.getConfiguration('hogql').update('diagnostics.server', undefined, vscode.ConfigurationTarget.Global);
+    await admin('/_emulator/faults', 'DELETE');
+    await signOutAll();
+  });
+
+  it("Retry counts down the server's Retry-After, then runs the query again", async () => {
+    const emu = emulator();
+    const project = emu.projects[0]!;
+    await signInToEmulator(project.id);
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const uri = vscode.Uri.joinPath(folder, `auth-429-${process.pid}.hogql`);
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('SELECT 42', 'utf8'));
+    const hooks = await testHooks();
+    const seen = hooks.shownMessages().length;
+    await admin('/_emulator/faults', 'POST', { mode: '429', count: 1, retryAfter: 3, path: `/api/projects/${project.id}/query` });
+    hooks.queueMessageAnswers('Retry');
+    const queryPath = `/api/projects/${project.id}/query/`;
+    const before = (await apiRequests()).filter((r) => r.method === 'POST' && r.path === queryPath).length;
+    const out = await vscode.commands.executeCommand<{ kind: string; error?: { status: number; message: string } }>('hogql.runQuery', { uri: uri.toString(), offset: 0 });
+    assert.equal(out?.kind, 'failed');
+    assert.equal(out.error?.status, 429);
+    const shown = () => hooks.shownMessages().slice(seen);
+    const error = await waitFor(() => shown().find((m) => m.level === 'error'), 10_000, 'the rate-limit error');
+    assert.equal(error.message, "PostHog's rate limit for this API key was reached. Try again in 3 s.");
+    assert.ok(error.actions.includes('Retry'), error.actions.join(', '));
+    const retried = await waitFor(async () => {
+      const posts = (await apiRequests()).filter((r) => r.method === 'POST' && r.path === queryPath).slice(before);
+      return posts.length >= 2 && posts[1]!.status < 300 ? posts : undefined;
+    }, 20_000, 'the retried query to be accepted').catch(async (e: Error) => {
+      throw new Error(`${e.message}; shown: ${JSON.stringify(shown())}; posts: ${JSON.stringify((await apiRequests()).filter((r) => r.path === queryPath))}`);
+    });
+    assert.equal(retried[0]!.status, 429);
+    const waited = Date.parse(retried[1]!.time) - Date.parse(retried[0]!.time);
+    assert.ok(waited >= 2_500, `the retry waited for the Retry-After (${waited} ms; ${JSON.stringify(shown())})`);
+    const steps = shown().filter((m) => m.level === 'progress').map((m) => m.message);
+    assert.ok(steps.some((s) => /retrying in [23] s/.test(s)), `a countdown was shown: ${steps.join(' | ')}`);
+    assert.ok(steps.some((s) => /retrying in 1 s/.test(s)), `it counted down to 1 s: ${steps.join(' | ')}`);
+    assert.ok(steps.every((s) => /^PostHog's rate limit: retrying in \d s…$/.test(s)), steps.join(' | '));
+  });
+});
