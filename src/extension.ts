@@ -6,6 +6,7 @@ import { authCommands } from './commands/auth';
 import { queryCommands } from './commands/query';
 import { insightCommands } from './commands/insight';
 import { confirmSeam } from './ui/confirm';
+import { notifySeam, type Shown } from './ui/notify';
 import { RunCodeLensProvider } from './query/codeLens';
 import { registerHistoryView } from './views/historyView';
 import { registerLanguageFeatures } from './language/register';
@@ -33,6 +34,10 @@ export interface TestHooks {
   askedConfirmations(): readonly string[];
   /** The SQL insight a document is linked to, if any. */
   insightLink(uri: string): unknown;
+  /** Picks the action of the next notifications instead of a click (see src/ui/notify.ts). */
+  queueMessageAnswers(...answers: (string | undefined)[]): void;
+  /** Notifications and countdown steps shown so far, oldest first. */
+  shownMessages(): readonly Shown[];
   /** Progress reports of query runs so far (elapsed time, rows read), oldest first. */
   progressReports(): readonly { key: string; queryId: string; elapsedMs: number; rowsRead?: number }[];
 }
@@ -47,6 +52,8 @@ function testHooks(c: Ctx): TestHooks | undefined {
     hasPersonalKey: async (id) => !!(await c.session.secrets.personalKey(id)),
     queueConfirmAnswers: (...answers) => confirmSeam.queue(answers),
     askedConfirmations: () => confirmSeam.asked(),
+    queueMessageAnswers: (...answers) => notifySeam.queue(answers),
+    shownMessages: () => notifySeam.shown(),
     insightLink: (uri) => c.queries.insightLinks.get(uri),
   };
 }

@@ -134,7 +134,7 @@ export class PostHogClient {
   /**
    * How long (ms) a request would wait in the limiter if made now, for UI ("queued, N s");
    * e.g. `estimateWait('POST', '/api/projects/1/query/', { query: { kind: 'HogQLQuery' } })`.
-   * Above `limiter.maxWaitMs` the call would fail fast with a client-side RateLimitError.
+   * Zero unless the server answered 429 lately; above `limiter.maxWaitMs` the call would be refused.
    */
   estimateWait(method: HttpMethod, path: string, body?: unknown): number {
     const limiter = this.transport.limiter;
@@ -150,5 +150,18 @@ export class PostHogClient {
   /** Closes idle connections; in-flight requests finish. */
   close(): Promise<void> {
     return this.transport.close();
+  }
+
+  /**
+   * Retires the client for good (its key or connection was replaced): aborts every request in
+   * flight, queued or retrying, and makes every later call fail at once with an `AbortError`.
+   */
+  dispose(): Promise<void> {
+    return this.transport.retire();
+  }
+
+  /** True once `dispose()` was called. */
+  get disposed(): boolean {
+    return this.transport.retired;
   }
 }

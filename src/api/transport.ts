@@ -71,6 +71,8 @@ export class Transport {
   readonly #dispatchers: Dispatchers;
   readonly #getHeaders: Record<string, string>;
   readonly #jsonHeaders: Record<string, string>;
+  /** Aborted by `retire()`: every request of this transport, in flight or later, ends with it. */
+  readonly #lifetime = new AbortController();
   private readonly random: () => number;
 
   constructor(opts: TransportOptions) {
@@ -111,8 +113,13 @@ export class Transport {
   }
 
   /** Sends a request to the private API with the key; JSON in, JSON out; limiter and retries. */
-  async request<T>(spec: RequestSpec): Promise<ApiResponse<T>> {
-    const target = this.target(spec.path, spec.query);
+  async request<T>(callerSpec: RequestSpec): Promise<ApiResponse<T>> {
+    const target = this.target(callerSpec.path, callerSpec.query);
+    if (this.#lifetime.signal.aborted) {
+      throw new AbortError({ status: 0, userMessage: 'Cancelled.', method: callerSpec.method, path: this.scrub(target.path), cause: this.#lifetime.signal.reason }, true);
+    }
+    const signal = callerSpec.signal ? AbortSignal.any([callerSpec.signal, this.#lifetime.signal]) : this.#lifetime.signal;
+    const spec: RequestSpec = { ...callerSpec, signal };
     const idempotent = spec.idempotent ?? (spec.method === 'GET' || spec.method === 'HEAD');
     const classes = this.limiter ? rateClassesFor(spec.method, target.path, spec.body) : [];
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
@@ -148,7 +155,7 @@ export class Transport {
     const ok = (raw.status >= 200 && raw.status < 300) || (spec.okStatuses?.includes(raw.status) ?? false);
     if (!ok) {
       const err = errorFromResponse(raw, this.failureContext(spec.method, target.path, true));
-      if (err instanceof RateLimitError && this.limiter) this.limiter.penalize(classes, err.retryAfterMs ?? 10_000);
+      if (err instanceof RateLimitError && this.limiter) this.limiter.penalize(classes, err.retryAfterMs);
       throw err;
     }
     let data: unknown;
@@ -239,6 +246,20 @@ export class Transport {
 
   async close(): Promise<void> {
     await this.#dispatchers.close();
+  }
+
+  /**
+   * Ends this transport's life (its key was replaced or signed out): requests in flight or waiting
+   * in the limiter or a retry are aborted, and later requests fail at once with an AbortError, so
+   * no request leaves with this key any more.
+   */
+  retire(): Promise<void> {
+    this.#lifetime.abort(new Error('the connection or key changed'));
+    return this.#dispatchers.close().catch(() => undefined);
+  }
+
+  get retired(): boolean {
+    return this.#lifetime.signal.aborted;
   }
 
   async destroy(): Promise<void> {

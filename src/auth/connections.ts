@@ -52,6 +52,11 @@ export class ConnectionStore implements vscode.Disposable {
     return s.connections.find((c) => c.id === s.activeId);
   }
 
+  /** The id of the saved connection to this host and project, or a new id. */
+  idFor(host: string, projectId: number): string {
+    return this.list().find((c) => c.host === host && c.projectId === projectId)?.id ?? newId();
+  }
+
   /** Adds or replaces a connection (same host and project → same entry) and makes it active. */
   async upsertActive(conn: Omit<Connection, 'id'> & { id?: string }): Promise<Connection> {
     const s = this.read();

@@ -6,6 +6,9 @@ import type { Ctx } from '../ctx';
 import { ConnectionStore, type Connection } from './connections';
 import { Secrets } from './secrets';
 
+/** Settings the client is built from: a change rebuilds it (other settings leave it alone). */
+const CLIENT_SETTINGS = ['hogql.http', 'hogql.projectId', 'http.proxy', 'http.proxyStrictSSL', 'http.noProxy'];
+
 /** What a command needs to talk to PostHog: a client for the active connection and its project. */
 export interface ActiveSession {
   connection: Connection;
@@ -22,6 +25,8 @@ export class Session implements vscode.Disposable {
   readonly store: ConnectionStore;
   readonly secrets: Secrets;
   private cached: { connectionId: string; client: PostHogClient } | undefined;
+  /** Bumped on every change; a client built from a key read before a change is never kept. */
+  private generation = 0;
   private readonly emitter = new vscode.EventEmitter<void>();
   /** Fires when the active connection or project changes (views refresh on it). */
   readonly onDidChange = this.emitter.event;
@@ -35,17 +40,33 @@ export class Session implements vscode.Disposable {
     this.statusItem.name = 'PostHog Project';
     this.disposables.push(this.store, this.emitter, this.statusItem);
     this.store.onDidChange(() => this.changed(), undefined, this.disposables);
-    config.onDidChange(() => this.changed(), this.disposables);
+    config.onDidChange((e) => {
+      if (CLIENT_SETTINGS.some((s) => e.affectsConfiguration(s))) this.changed();
+    }, this.disposables);
+    this.disposables.push({ dispose: () => this.retireClient() });
     this.changed();
   }
 
-  /** Drops the cached client (e.g. after a new key was stored) and tells listeners. */
-  refresh(): void {
-    this.changed();
+  /**
+   * Signs in atomically: the key is stored before the connection becomes active, and activating
+   * it retires the old client (every request of the old key in flight is aborted, none leaves
+   * later) and tells listeners (trees, the name catalog, diagnostics), which rebuild.
+   */
+  async activate(conn: Omit<Connection, 'id'>, personalKey: string): Promise<Connection> {
+    const id = this.store.idFor(conn.host, conn.projectId);
+    await this.secrets.storePersonalKey(id, personalKey);
+    return this.store.upsertActive({ ...conn, id });
+  }
+
+  private retireClient(): void {
+    const old = this.cached;
+    this.cached = undefined;
+    this.generation++;
+    if (old) void old.client.dispose();
   }
 
   private changed(): void {
-    this.cached = undefined;
+    this.retireClient();
     const conn = this.store.active();
     void vscode.commands.executeCommand('setContext', 'hogql.signedIn', !!conn);
     this.renderStatus(conn);
@@ -99,9 +120,11 @@ export class Session implements vscode.Disposable {
     // only then saves a secret-storage round trip per request, which in a browser-hosted workbench
     // crosses to the browser.
     if (this.cached?.connectionId !== connection.id) {
+      const generation = this.generation;
       const key = await this.secrets.personalKey(connection.id);
+      // A change while the key was read (another key stored, a sign-out): read again.
+      if (generation !== this.generation) return this.active();
       if (!key) return undefined;
-      if (this.store.active()?.id !== connection.id) return this.active();
       this.cached = { connectionId: connection.id, client: this.makeClient(connection.host, key) };
     }
     const pinned = config.pinnedProjectId();

@@ -2,10 +2,12 @@ import * as vscode from 'vscode';
 import type { PostHogClient } from '../api/client';
 import { personalKeysUrl } from '../api/keys';
 import type { Project, User } from '../api/resources/identity';
-import { loadApi } from '../apiLoader';
+import { apiIfLoaded, loadApi } from '../apiLoader';
+import { promptForKey } from '../auth/keyPrompt';
 import { checkKey } from '../auth/keyKind';
 import type { Connection } from '../auth/connections';
 import type { Ctx } from '../ctx';
+import { notify } from '../ui/notify';
 import type { CommandTable } from './registry';
 
 /** Arguments for scripted sign-in (tests, scripts): no UI is shown when `host` and `key` are given. */
@@ -52,26 +54,29 @@ async function pickHost(): Promise<string | undefined> {
   return url === undefined ? undefined : loadApi().normalizeHost(url).baseUrl;
 }
 
-/** Asks for the personal API key in a password box that explains a project key (phc_) or a typo. */
-async function askKey(host: string): Promise<string | undefined> {
+/**
+ * Asks for the personal API key in a password box that explains a project key (phc_) or a typo,
+ * and checks it with PostHog before closing: a failure shows in the box (no toast to go stale).
+ */
+async function askAndVerifyKey(ctx: Ctx, host: string): Promise<{ key: string; verified: Verified } | undefined> {
   const web = loadApi().normalizeHost(host).baseUrl;
-  const value = await vscode.window.showInputBox({
-    title: 'Sign in to PostHog (2/3): personal API key',
-    prompt: `A personal API key (phx_…) from ${personalKeysUrl(web)} with at least user:read, project:read and query:read`,
-    placeHolder: 'phx_…',
-    password: true,
-    ignoreFocusOut: true,
-    validateInput: (v) => {
-      if (v === '') return undefined; // don't nag before anything is typed
-      const check = checkKey(v, 'personal', web);
-      if (!check.ok) return { message: check.message ?? 'This key cannot be used.', severity: vscode.InputBoxValidationSeverity.Error };
-      return check.message ? { message: check.message, severity: vscode.InputBoxValidationSeverity.Info } : undefined;
+  const box = vscode.window.createInputBox();
+  box.title = 'Sign in to PostHog (2/3): personal API key';
+  box.prompt = `A personal API key (phx_…) from ${personalKeysUrl(web)} with at least user:read, project:read and query:read`;
+  box.placeholder = 'phx_…';
+  box.password = true;
+  box.ignoreFocusOut = true;
+  return promptForKey(box, {
+    check: (v) => checkKey(v, 'personal', web),
+    verify: (key, signal) => fetchIdentity(ctx.session.makeClient(host, key), signal),
+    describe: (e) => {
+      const api = apiIfLoaded();
+      if (api && e instanceof api.AbortError) return undefined;
+      ctx.log.warn(`sign-in check failed: ${api && e instanceof api.ApiError ? `${e.name}: ${e.userMessage}` : String(e)}`);
+      return api && e instanceof api.ApiError ? e.userMessage : e instanceof Error ? e.message : String(e);
     },
+    severity: { error: vscode.InputBoxValidationSeverity.Error, info: vscode.InputBoxValidationSeverity.Info },
   });
-  if (value === undefined) return undefined;
-  const check = checkKey(value, 'personal', web);
-  if (!check.ok) throw new (loadApi().ConfigError)(check.message ?? 'This key cannot be used.');
-  return check.cleaned;
 }
 
 /** The projects the key can see, grouped by organisation. */
@@ -101,17 +106,29 @@ async function pickProject(me: User, projects: Project[], wanted?: number): Prom
   return pick?.project;
 }
 
+interface Verified {
+  me: User;
+  projects: Project[];
+}
+
+async function fetchIdentity(client: PostHogClient, signal: AbortSignal): Promise<Verified> {
+  try {
+    const me = await client.users.me({ signal });
+    return { me, projects: await listProjects(client, signal) };
+  } finally {
+    void client.dispose(); // only used to check the key: the session builds its own
+  }
+}
+
 /** Verifies the key against /api/users/@me/ and the project list, with progress and cancel. */
-async function verify(ctx: Ctx, host: string, key: string): Promise<{ client: PostHogClient; me: User; projects: Project[] }> {
+async function verify(ctx: Ctx, host: string, key: string): Promise<Verified> {
   const client = ctx.session.makeClient(host, key);
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `PostHog: checking the key with ${loadApi().normalizeHost(host).baseUrl}…`, cancellable: true },
-    async (_progress, token) => {
+    (_progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
-      const me = await client.users.me({ signal: abort.signal });
-      const projects = await listProjects(client, abort.signal);
-      return { client, me, projects };
+      return fetchIdentity(client, abort.signal);
     },
   );
 }
@@ -121,29 +138,33 @@ async function signIn(ctx: Ctx, args?: SignInArgs): Promise<SignInResult | undef
   const host = scripted ? args.host : await pickHost();
   if (!host) return undefined;
   let key: string | undefined;
+  let verified: Verified | undefined;
   if (scripted) {
     const check = checkKey(args.key, 'personal', loadApi().normalizeHost(host).baseUrl);
     if (!check.ok) throw new (loadApi().ConfigError)(check.message ?? 'This key cannot be used.');
-    key = check.cleaned;
+    key = check.cleaned!;
+    verified = await verify(ctx, host, key);
   } else {
-    key = await askKey(host);
+    const asked = await askAndVerifyKey(ctx, host);
+    if (!asked) return undefined;
+    ({ key, verified } = asked);
   }
-  if (!key) return undefined;
-  const { me, projects } = await verify(ctx, host, key);
+  const { me, projects } = verified;
   const project = await pickProject(me, projects, args?.projectId);
   if (!project) return undefined;
   const org = me.organizations.find((o) => o.id === String(project.organization)) ?? me.organization ?? undefined;
-  const conn = await ctx.session.store.upsertActive({
-    host: loadApi().normalizeHost(host).baseUrl,
-    projectId: project.id,
-    projectName: project.name,
-    ...(org?.name ? { organizationName: org.name } : {}),
-    userEmail: me.email,
-  });
-  await ctx.session.secrets.storePersonalKey(conn.id, key);
-  ctx.session.refresh(); // listeners that ran on the connection change may have seen the old key
+  const conn = await ctx.session.activate(
+    {
+      host: loadApi().normalizeHost(host).baseUrl,
+      projectId: project.id,
+      projectName: project.name,
+      ...(org?.name ? { organizationName: org.name } : {}),
+      userEmail: me.email,
+    },
+    key,
+  );
   ctx.log.info(`signed in to ${conn.host} as ${me.email}, project ${project.name} (${project.id})`);
-  if (!scripted) void vscode.window.showInformationMessage(`PostHog: signed in to ${project.name} on ${conn.host}.`);
+  if (!scripted) void notify('info', `Signed in to ${project.name} on ${conn.host}.`);
   return { connectionId: conn.id, host: conn.host, projectId: project.id, projectName: project.name };
 }
 
@@ -162,7 +183,7 @@ async function signOut(ctx: Ctx, connectionId?: string): Promise<boolean> {
     }
   }
   if (!conn) {
-    if (all.length === 0) void vscode.window.showInformationMessage('PostHog: you are not signed in.');
+    if (all.length === 0) void notify('info', 'You are not signed in.');
     return false;
   }
   await ctx.session.secrets.deleteConnection(conn.id, conn.projectKeyIds ?? []);

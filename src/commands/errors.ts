@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { personalKeysUrl } from '../api/keys';
 import { apiIfLoaded } from '../apiLoader';
 import type { Ctx } from '../ctx';
+import { countdownThen, notify } from '../ui/notify';
 
 /** Stands in for ApiError before the API bundle is loaded (then no API error can exist). */
 class NeverError extends Error {
@@ -10,8 +11,9 @@ class NeverError extends Error {
 }
 
 /**
- * Shows an error to the user with an action that helps, and logs its detail. API errors carry a
- * user-facing message (`userMessage`); a cancelled request is not an error and shows nothing.
+ * Shows an error to the user (with the one "PostHog" prefix, see ui/text.ts) with an action that
+ * helps, and logs its detail. A rate limit's Retry counts down the server's Retry-After first.
+ * API errors carry a user-facing message (`userMessage`); a cancelled request shows nothing.
  */
 export async function showError(ctx: Ctx, e: unknown, opts: { retry?: () => unknown } = {}): Promise<void> {
   const api = apiIfLoaded();
@@ -28,13 +30,14 @@ export async function showError(ctx: Ctx, e: unknown, opts: { retry?: () => unkn
     if (host) actions['Edit API Key Scopes'] = () => vscode.env.openExternal(vscode.Uri.parse(personalKeysUrl(host)));
     actions['Switch Key'] = () => vscode.commands.executeCommand('hogql.signIn');
   } else if (opts.retry && api && e instanceof api.RateLimitError) {
-    const wait = Math.ceil((e.retryAfterMs ?? 0) / 1000);
+    // The server's Retry-After decides: Retry counts down what is left of it, then runs again.
+    const readyAt = Date.now() + (e.retryAfterMs ?? 0);
     const retry = opts.retry;
-    actions[wait > 0 ? `Retry in ${wait} s` : 'Retry'] = () => new Promise((r) => setTimeout(r, wait * 1000)).then(retry);
+    actions['Retry'] = () => countdownThen(readyAt, "PostHog's rate limit:", retry);
   } else if (opts.retry && api && (e instanceof api.NetworkError || e instanceof api.TimeoutError || e instanceof api.ServerError || e instanceof api.BadResponseError)) {
     actions['Retry'] = opts.retry;
   }
   actions['Show Output'] = () => ctx.log.show();
-  const choice = await vscode.window.showErrorMessage(`PostHog: ${message}`, ...Object.keys(actions));
+  const choice = await notify('error', message, ...Object.keys(actions));
   if (choice) await actions[choice]?.();
 }

@@ -74,7 +74,7 @@ async function toggle(ctx: Ctx, sidebar: Sidebar, arg: unknown, want?: boolean):
   const active = typeof explicit === 'boolean' ? explicit : !r.flag.active;
   const verb = active ? 'Enable' : 'Disable';
   const effect = active ? `It is served again by its release conditions (${conditionLines(r.flag).length || 'none'}).` : 'It stops being served at once; its release conditions are kept.';
-  if (!(await confirmWrite(`${verb} flag \`${oneLine(r.flag.key, 150)}\` in project ${oneLine(r.session.projectName, 150)}?`, effect, `${verb} Flag`))) return false;
+  if (!(await confirmWrite(`${verb} flag “${oneLine(r.flag.key, 150)}” in project ${oneLine(r.session.projectName, 150)}?`, effect, `${verb} Flag`))) return false;
   const updated = await r.session.client.flags.update(r.session.projectId, r.flag.id, { active });
   applied(sidebar, r, updated);
   return true;
@@ -126,7 +126,7 @@ async function create(ctx: Ctx, sidebar: Sidebar, arg: unknown): Promise<Feature
     const rollout = parseRollout(rolloutText);
     if (!rollout.ok) throw new Error(rollout.message);
     draft = { key, name, rollout: String(rolloutText) };
-    const ok = await confirmWrite(`Create flag \`${key}\` in project ${oneLine(session.projectName, 150)}?`, `The flag is created enabled, for ${rollout.value}% of all users.`, 'Create Flag');
+    const ok = await confirmWrite(`Create flag “${key}” in project ${oneLine(session.projectName, 150)}?`, `The flag is created enabled, for ${rollout.value}% of all users.`, 'Create Flag');
     if (!ok) return undefined;
     try {
       const flag = await session.client.flags.create(session.projectId, newFlagBody(key, name, rollout.value));
@@ -167,7 +167,7 @@ async function editRollout(ctx: Ctx, sidebar: Sidebar, arg: unknown): Promise<bo
   const pct = parseRollout(text);
   if (!pct.ok) throw new Error(pct.message);
   const which = condition === undefined ? 'every release condition' : `release condition ${condition + 1}`;
-  const ok = await confirmWrite(`Set the rollout of flag \`${oneLine(r.flag.key, 150)}\` to ${pct.value}% in project ${oneLine(r.session.projectName, 150)}?`, `This changes ${which} (now ${current}%).`, 'Change Rollout');
+  const ok = await confirmWrite(`Set the rollout of flag “${oneLine(r.flag.key, 150)}” to ${pct.value}% in project ${oneLine(r.session.projectName, 150)}?`, `This changes ${which} (now ${current}%).`, 'Change Rollout');
   if (!ok) return false;
   const updated = await r.session.client.flags.update(r.session.projectId, r.flag.id, { filters: withRollout(r.flag, pct.value, condition) });
   applied(sidebar, r, updated);
@@ -178,7 +178,7 @@ async function softDelete(ctx: Ctx, sidebar: Sidebar, arg: unknown): Promise<boo
   assertWritable('deleting a feature flag');
   const r = await resolveFlag(ctx, arg);
   const ok = await confirmWrite(
-    `Delete flag \`${oneLine(r.flag.key, 150)}\` in project ${oneLine(r.session.projectName, 150)}?`,
+    `Delete flag “${oneLine(r.flag.key, 150)}” in project ${oneLine(r.session.projectName, 150)}?`,
     'The flag stops being served and disappears from the list. PostHog keeps it as deleted, so it can be restored there.',
     'Delete Flag',
   );

@@ -1,9 +1,12 @@
 /**
  * The project's event names and event/person property names, from PostHog's definitions API,
- * cached in memory per project (connection + project id), fetched on first use, refetched on a
- * project switch or by "PostHog: Refresh Event and Property Names". Indexed with `NameIndex` so
- * completion stays fast with tens of thousands of names.
+ * cached in memory per project (connection + project id), fetched on first use, refetched by
+ * "PostHog: Refresh Event and Property Names". Any session change (another key, connection or
+ * project, a sign-out) drops every cached and loading list: a load of the old key is aborted with
+ * its client and its answer, if any, is never kept. Indexed with `NameIndex` so completion stays
+ * fast with tens of thousands of names.
  */
+import type * as vscode from 'vscode';
 import type { EventDefinition, PropertyDefinition } from '../api/resources/catalog';
 import type { ActiveSession } from '../auth/session';
 import type { Ctx } from '../ctx';
@@ -36,11 +39,28 @@ export interface ProjectNames {
   loadedAt: number;
 }
 
-export class NameCatalog {
+export class NameCatalog implements vscode.Disposable {
   private readonly loaded = new Map<string, ProjectNames>();
   private readonly loading = new Map<string, Promise<ProjectNames | undefined>>();
+  /** Bumped by `clear()`: a load started before it keeps nothing. */
+  private generation = 0;
+  private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly ctx: Ctx) {}
+  constructor(private readonly ctx: Ctx) {
+    ctx.session.onDidChange(() => this.clear(), undefined, this.disposables);
+  }
+
+  /** Forgets every list, loaded or loading (a load in flight keeps nothing when it ends). */
+  clear(): void {
+    this.generation++;
+    this.loaded.clear();
+    this.loading.clear();
+  }
+
+  dispose(): void {
+    this.clear();
+    while (this.disposables.length) this.disposables.pop()?.dispose();
+  }
 
   static keyOf(s: ActiveSession): string {
     return `${s.connection.id}|${s.projectId}`;
@@ -56,11 +76,12 @@ export class NameCatalog {
     const key = NameCatalog.keyOf(session);
     const hit = this.loaded.get(key);
     if (hit) return Promise.resolve(hit);
-    let p = this.loading.get(key);
-    if (!p) {
-      p = this.load(session, key).finally(() => this.loading.delete(key));
-      this.loading.set(key, p);
-    }
+    const pending = this.loading.get(key);
+    if (pending) return pending;
+    const p: Promise<ProjectNames | undefined> = this.load(session, key).finally(() => {
+      if (this.loading.get(key) === p) this.loading.delete(key);
+    });
+    this.loading.set(key, p);
     return p;
   }
 
@@ -73,6 +94,7 @@ export class NameCatalog {
 
   private async load(session: ActiveSession, key: string): Promise<ProjectNames | undefined> {
     const started = Date.now();
+    const generation = this.generation;
     const { client, projectId } = session;
     try {
       const [events, eventProps, personProps] = await Promise.all([
@@ -87,10 +109,12 @@ export class NameCatalog {
         personProperties: new NameList(personProps),
         loadedAt: Date.now(),
       };
+      if (generation !== this.generation) return undefined;
       this.loaded.set(key, names);
       this.ctx.log.info(`[hogql] loaded ${events.length} event names, ${eventProps.length} event and ${personProps.length} person property names in ${Date.now() - started} ms`);
       return names;
     } catch (e) {
+      if (generation !== this.generation) return undefined;
       this.ctx.log.warn(`[hogql] could not load event/property names: ${(e as Error).message}`);
       return undefined;
     }

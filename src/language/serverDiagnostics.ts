@@ -47,8 +47,19 @@ export class ServerDiagnostics implements vscode.Disposable {
     vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document), undefined, this.disposables);
     vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d), undefined, this.disposables);
     vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri), undefined, this.disposables);
-    ctx.session.onDidChange(() => this.refreshAll(), undefined, this.disposables);
+    ctx.session.onDidChange(() => this.sessionChanged(), undefined, this.disposables);
     config.onDidChange(() => this.refreshAll(), this.disposables);
+    this.refreshAll();
+  }
+
+  /** Another key, connection or project: nothing checked with the old one is kept or waited on. */
+  private sessionChanged(): void {
+    this.cache.clear();
+    this.pausedUntil = 0;
+    for (const st of this.docs.values()) {
+      for (const ac of st.inFlight.values()) ac.abort();
+      st.inFlight.clear();
+    }
     this.refreshAll();
   }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { config } from '../config';
+import { plainText } from './text';
 
 /**
  * Confirmation of writes and the read-only guard: every write asks first, in a modal that names
@@ -29,8 +30,10 @@ export const confirmSeam = {
   pending: (): number => queued.length,
 };
 
-/** Asks in a modal; true only when the user picked `action`. */
-export async function confirmWrite(message: string, detail: string, action: string): Promise<boolean> {
+/** Asks in a modal (plain text, see ui/text.ts); true only when the user picked `action`. */
+export async function confirmWrite(markedMessage: string, markedDetail: string, markedAction: string): Promise<boolean> {
+  // A modal shows plain text: markdown code spans would show their backticks.
+  const [message, detail, action] = [plainText(markedMessage), plainText(markedDetail), plainText(markedAction)];
   if (confirmSeam.enabled()) {
     askedLog.push({ message, detail, action });
     if (queued.length > 0) return queued.shift()!;

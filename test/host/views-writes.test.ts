@@ -43,7 +43,7 @@ describe('views: writes behind confirmations', function () {
     await answer(true);
     assert.equal(await vscode.commands.executeCommand('hogql.flags.disable', nodeOf(c, id)), true);
     const [q] = await asked();
-    assert.equal(q?.message, `Disable flag \`checkout-v2\` in project ${pname()}?`);
+    assert.equal(q?.message, `Disable flag “checkout-v2” in project ${pname()}?`);
     assert.match(q!.detail, /stops being served/);
     assert.equal((await flagByKey('checkout-v2'))?.active, false);
     const row = (await childrenWhen('flags', (x) => x.items.find((i) => i.id === id)?.contextValue === 'flag.inactive', 'the row to turn inactive')).items.find((i) => i.id === id)!;
@@ -57,7 +57,7 @@ describe('views: writes behind confirmations', function () {
     await clearRequests();
     await answer(false);
     assert.equal(await vscode.commands.executeCommand('hogql.flags.enable', node), false);
-    assert.match((await asked())[0]!.message, /^Enable flag `checkout-v2` in project /);
+    assert.match((await asked())[0]!.message, /^Enable flag “checkout-v2” in project /);
     assert.deepEqual(await writes(), []);
     assert.equal((await flagByKey('checkout-v2'))?.active, false);
     await answer(true);
@@ -75,7 +75,7 @@ describe('views: writes behind confirmations', function () {
     assert.deepEqual(await writes(), []);
     await answer(true);
     await vscode.commands.executeCommand('hogql.flags.create', { key: KEY, name: 'From the host test', rollout: 40 });
-    assert.equal((await asked()).at(-1)!.message, `Create flag \`${KEY}\` in project ${pname()}?`);
+    assert.equal((await asked()).at(-1)!.message, `Create flag “${KEY}” in project ${pname()}?`);
     const f = await flagByKey(KEY);
     assert.ok(f, 'the flag exists in the emulator');
     assert.equal(f.active, true);
@@ -97,7 +97,7 @@ describe('views: writes behind confirmations', function () {
   it('edits the rollout percentage', async () => {
     await answer(true);
     assert.equal(await vscode.commands.executeCommand('hogql.flags.editRollout', { key: KEY, rollout: '70%' }), true);
-    assert.match((await asked()).at(-1)!.message, new RegExp(`^Set the rollout of flag \`${KEY}\` to 70% in project `));
+    assert.match((await asked()).at(-1)!.message, new RegExp(`^Set the rollout of flag “${KEY}” to 70% in project `));
     assert.equal((await flagByKey(KEY))?.filters.groups[0]!.rollout_percentage, 70);
   });
 
@@ -106,7 +106,7 @@ describe('views: writes behind confirmations', function () {
     await clearRequests();
     await answer(true);
     assert.equal(await vscode.commands.executeCommand('hogql.flags.delete', { key: KEY }), true);
-    assert.match((await asked()).at(-1)!.message, new RegExp(`^Delete flag \`${KEY}\``));
+    assert.match((await asked()).at(-1)!.message, new RegExp(`^Delete flag “${KEY}”`));
     assert.deepEqual((await writes()).map((w) => `${w.method} ${w.path}`), [`PATCH /api/projects/${pid()}/feature_flags/${f.id}/`]);
     assert.equal(await flagByKey(KEY), undefined, 'gone from the list');
     assert.equal((await api(`/api/projects/${pid()}/feature_flags/${f.id}/`)).deleted, true);

@@ -5,7 +5,7 @@ import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
 
 import { join } from 'node:path';
 import { root, waitFor } from '../support/host.mjs';
-import { runFromPalette, acceptQuickPick, fillInputBox, quickInputMessage, statusBarTexts, QUICK_INPUT } from '../support/workbench.mjs';
+import { runFromPalette, acceptQuickPick, fillInputBox, notificationTexts, quickInputMessage, statusBarTexts, QUICK_INPUT } from '../support/workbench.mjs';
 
 describe('UI: sign in', function () {
   this.timeout(180_000);
@@ -47,5 +47,30 @@ describe('UI: sign in', function () {
     const status = await waitFor(async () => (await statusBarTexts(page)).find((t) => t.includes(second.name)), 20_000, 'the project in the status bar');
     assert.ok(status.includes(second.name));
     await page.screenshot({ path: join(shots, 'signin-done.png') });
+  });
+
+  it('shows a rejected key inside the key box, and a later success leaves no error on screen (issue #13 item 7)', async () => {
+    const [first] = emulator.projects;
+    await runFromPalette(page, 'PostHog: Sign In');
+    await acceptQuickPick(page, 'Self-hosted or other URL…', 'Self-hosted');
+    await fillInputBox(page, 'instance URL', emulator.url);
+    await page.keyboard.press('Enter');
+
+    await fillInputBox(page, 'personal API key', 'phx_' + 'x'.repeat(40));
+    await page.keyboard.press('Enter');
+    const rejected = await waitFor(async () => {
+      const m = await quickInputMessage(page);
+      return /rejected/.test(m) && m;
+    }, 20_000, 'the rejection inside the key box');
+    assert.doesNotMatch(rejected, /PostHog: PostHog/);
+    assert.ok(await page.isVisible(QUICK_INPUT), 'the box stays open for another try');
+    assert.deepEqual((await notificationTexts(page)).filter((t) => /rejected/.test(t)), [], 'no error toast');
+    await page.screenshot({ path: join(shots, 'signin-rejected-in-box.png') });
+
+    await page.fill(QUICK_INPUT, emulator.personalKey);
+    await page.keyboard.press('Enter');
+    await acceptQuickPick(page, first.name, first.name);
+    await waitFor(async () => (await statusBarTexts(page)).some((t) => t.includes(first.name)), 20_000, 'the project in the status bar');
+    assert.deepEqual((await notificationTexts(page)).filter((t) => /rejected|error/i.test(t)), [], 'no stale error on screen after the success');
   });
 });
