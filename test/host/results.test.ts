@@ -51,19 +51,25 @@ async function deletesAfterSettling(queryId: string): Promise<number> {
   return deletes(queryId);
 }
 
-/** Waits until the run of `doc` is a query running in the emulator's engine (past the POST). */
-async function runningOnEmulator(): Promise<string> {
-  return waitFor(async () => {
-    const { queries } = await admin<{ queries: { queryId: string; state: string }[] }>('/_emulator/queries');
-    return queries.find((q) => q.queryId.startsWith('vscode-hogql-') && q.state === 'running')?.queryId;
-  }, 20_000, 'the query to run on the emulator');
+type EmulatorQuery = { queryId: string; state: string };
+const emulatorQueries = async () => (await admin<{ queries: EmulatorQuery[] }>('/_emulator/queries')).queries;
+
+/**
+ * Starts a run and waits until it is a query running in the emulator's engine (past the POST).
+ * The wait is long: a 429 with Retry-After left by another suite holds the next queries back.
+ */
+async function startSlowRun(doc: vscode.TextDocument): Promise<{ outcome: Thenable<Outcome> }> {
+  const known = new Set((await emulatorQueries()).map((q) => q.queryId));
+  const running = run({ uri: doc.uri.toString(), offset: 0 });
+  await waitFor(async () => (await emulatorQueries()).some((q) => !known.has(q.queryId) && q.queryId.startsWith('vscode-hogql-') && q.state === 'running'), 60_000, 'the query to run on the emulator');
+  return { outcome: running };
 }
 
 /** Makes the next query POST hang (the run is cancelled while its POST is in flight). */
 async function hangNextPost(): Promise<void> {
   await admin('/_emulator/faults', { method: 'POST', body: JSON.stringify({ mode: 'hang', count: 1, method: 'POST', path: `/api/projects/${project()}/query` }) });
 }
-const postArrived = () => waitFor(async () => (await admin<{ faults: unknown[] }>('/_emulator/faults')).faults.length === 0, 10_000, 'the hung POST to arrive');
+const postArrived = () => waitFor(async () => (await admin<{ faults: unknown[] }>('/_emulator/faults')).faults.length === 0, 60_000, 'the hung POST to arrive');
 
 const resultsTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('hogql.results'));
 
@@ -81,6 +87,9 @@ describe('results panel: cancel and placement', function () {
     await cfg().update('diagnostics.server', false, vscode.ConfigurationTarget.Global);
     await signOutAll();
     await signInToEmulator();
+    // a 429 with Retry-After left by another suite holds queries back for a while: wait it out
+    const probe = await openDoc('SELECT 1');
+    await waitFor(async () => (await run({ uri: probe.uri.toString(), offset: 0 }))?.kind === 'done', 60_000, 'a query to run', 1_000);
   });
   after(async () => {
     await closeResultsAndFiles();
@@ -91,8 +100,7 @@ describe('results panel: cancel and placement', function () {
   describe('exactly one DELETE per cancelled query', () => {
     it('"PostHog: Cancel Query" from the palette while the query runs', async () => {
       const doc = await openDoc(SLOW);
-      const running = run({ uri: doc.uri.toString(), offset: 0 });
-      await runningOnEmulator();
+      const { outcome: running } = await startSlowRun(doc);
       await vscode.commands.executeCommand('hogql.cancelQuery'); // as the palette calls it: no argument
       const out = await running;
       assert.equal(out.kind, 'cancelled');
@@ -112,8 +120,7 @@ describe('results panel: cancel and placement', function () {
 
     it('closing the results panel', async () => {
       const doc = await openDoc(SLOW);
-      const running = run({ uri: doc.uri.toString(), offset: 0 });
-      await runningOnEmulator();
+      const { outcome: running } = await startSlowRun(doc);
       const tab = await waitFor(() => resultsTabs().find((t) => t.label.includes(doc.uri.path.split('/').pop()!)), 10_000, 'the results tab');
       await vscode.window.tabGroups.close(tab);
       const out = await running;
@@ -124,8 +131,7 @@ describe('results panel: cancel and placement', function () {
     it('a new run of the same file replacing it', async () => {
       await cfg().update('query.whenRunning', 'replace', vscode.ConfigurationTarget.Global);
       const doc = await openDoc(SLOW);
-      const first = run({ uri: doc.uri.toString(), offset: 0 });
-      await runningOnEmulator();
+      const { outcome: first } = await startSlowRun(doc);
       await hangNextPost(); // the replacing run's own POST stays out of the way
       const second = run({ uri: doc.uri.toString(), offset: 0 });
       const out = await first;
@@ -142,8 +148,7 @@ describe('results panel: cancel and placement', function () {
       await cfg().update('results.reusePanel', true, vscode.ConfigurationTarget.Global);
       try {
         const a = await openDoc(SLOW);
-        const first = run({ uri: a.uri.toString(), offset: 0 });
-        await runningOnEmulator();
+        const { outcome: first } = await startSlowRun(a);
         const b = await openDoc('SELECT 7');
         const second = await run({ uri: b.uri.toString(), offset: 0 });
         assert.equal(second.kind, 'done');
