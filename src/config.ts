@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ResultsLocation } from './webview/resultsColumn';
 
 /**
  * The only reader of the extension's settings (`hogql.*`): typed getters, sane bounds, and one
@@ -88,6 +89,12 @@ export const config = {
       replaceRunning: get<string>('query.whenRunning', 'ask') === 'replace',
       reusePanel: get('results.reusePanel', false),
     };
+  },
+
+  /** Where a results panel opens (`hogql.results.location`); see src/webview/resultsColumn.ts. */
+  resultsLocation(): ResultsLocation {
+    const v = get<string>('results.location', 'beside');
+    return v === 'active' || v === 'reuseLast' ? v : 'beside';
   },
 
   /** Whether completion offers the project's event and property names (fetched from PostHog). */

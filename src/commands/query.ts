@@ -123,6 +123,9 @@ export async function runQuery(ctx: Ctx, args?: RunArgs): Promise<RunOutcome | u
   if (!resolved) return undefined;
   ctx.queries.diagnostics.delete(doc.uri);
   const panel = panelFor(ctx, doc);
+  // a shared panel shows one run: the run of another file it was showing is cancelled, not orphaned
+  const superseded = panel.runningQueryId;
+  if (superseded !== undefined) await ctx.queries.runner.cancel(superseded);
   const outcome = await ctx.queries.runner.run({ session, target, values: resolved.values, ...(resolved.filters ? { filters: resolved.filters } : {}), sink: sinkFor(panel), key });
   ctx.queries.remember(panel, { session, target, values: resolved.values, filters: resolved.filters, key }, outcome);
   void ctx.queries.history.record(session, target.text, outcome).catch((e: unknown) => ctx.log.warn(`query history not saved: ${String(e)}`));

@@ -153,7 +153,9 @@ export class QueryRunner {
     // (setting hogql.http.responseTimeoutSeconds) applies, not the long one of blocking queries.
     const { responseTimeoutMs, bodyTimeoutMs } = config.http();
     const timeouts = { headersMs: responseTimeoutMs, bodyMs: bodyTimeoutMs };
-    const first = await client.query.runAsync(projectId, node, { refresh: 'force_async', clientQueryId: queryId, name, signal, timeouts });
+    // cancelOnAbort: false — a cancelled run DELETEs its query once, in `execute` (cancelOnServer);
+    // the client's own cancel-on-abort would send a second DELETE when the POST was in flight.
+    const first = await client.query.runAsync(projectId, node, { refresh: 'force_async', clientQueryId: queryId, name, signal, timeouts, cancelOnAbort: false });
     if (first.complete) return first.response;
     report(first.status);
     for (let i = 0; ; i++) {

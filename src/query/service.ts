@@ -118,6 +118,8 @@ export class QueryService implements vscode.Disposable {
     if (this.wired.has(panel)) return;
     this.wired.add(panel);
     panel.onDidRequestCancel((m) => void this.runner.cancel(m.queryId));
+    // closing a panel cancels the query it was running: nobody would see its result
+    panel.onDidClose((m) => m.runningQueryId !== undefined && void this.runner.cancel(m.runningQueryId));
     panel.onDidRequestLoadMore((m) => void loadMore(this.ctx, panel, m.queryId, m.offset));
     panel.onDidRequestExport((m) => void exportToFile(this.ctx, panel, m.format));
   }

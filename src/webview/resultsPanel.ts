@@ -2,8 +2,11 @@ import { appendFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { assertNever, parseToHost, toWire, type Cell, type ResultPayload, type ToHost, type ToView } from '../protocol/results';
+import { emptyPanelState, reducePanel, type PanelState } from '../protocol/resultsState';
 import { collect, csvChunks, jsonChunks } from '../query/export';
+import { config } from '../config';
 import { pageHtml } from './html';
+import { resultsColumn } from './resultsColumn';
 
 type Request<K extends ToHost['kind']> = Extract<ToHost, { kind: K }>;
 
@@ -25,11 +28,18 @@ const CHUNK_ROWS = 5_000;
  */
 export class ResultsPanel implements vscode.Disposable {
   private static readonly panels = new Map<string, ResultsPanel>();
+  /** The panel shown or focused last (setting `hogql.results.location`: `reuseLast`). */
+  private static lastShown: ResultsPanel | undefined;
   private key = '';
   private ready = false;
-  /** The current result (appended rows merged in) and the latest status; re-posted on every `ready`. */
+  /** The run state, as the webview has it (src/protocol/resultsState.ts). */
+  private state: PanelState = emptyPanelState();
+  /**
+   * What is on screen, re-posted on every `ready`: the result (appended rows merged in; stale while
+   * a new query runs, gone after an error or a cancel) and the run's status messages.
+   */
   private result: ResultPayload | undefined;
-  private status: ToView | undefined;
+  private status: { loading?: ToView; progress?: ToView; end?: ToView } = {};
   /** The rest of a streamed result, sent once the view has painted its first rows. */
   private stream: { queryId: string; to: number; generation: number } | undefined;
   private generation = 0;
@@ -40,6 +50,7 @@ export class ResultsPanel implements vscode.Disposable {
   private readonly loadMoreEmitter = new vscode.EventEmitter<Request<'loadMore'>>();
   private readonly cancelEmitter = new vscode.EventEmitter<Request<'cancel'>>();
   private readonly exportEmitter = new vscode.EventEmitter<Request<'export'>>();
+  private readonly closeEmitter = new vscode.EventEmitter<{ runningQueryId: string | undefined }>();
   /** Fires when the webview reports a result rendered (used by tests and benchmarks). */
   readonly onDidRender = this.renderedEmitter.event;
   /** The user asked for the next page: re-run with `offset`, then call `appendRows`. */
@@ -48,19 +59,25 @@ export class ResultsPanel implements vscode.Disposable {
   readonly onDidRequestCancel = this.cancelEmitter.event;
   /** The user asked to export to a file (save dialog + `csvChunks`/`jsonChunks`); `newDocument` is handled here. */
   readonly onDidRequestExport = this.exportEmitter.event;
+  /** The panel was closed, with the query it was running (its run should be cancelled). */
+  readonly onDidClose = this.closeEmitter.event;
 
-  /** The panel for `key` (e.g. a document URI), created beside the editor when missing. */
+  /**
+   * The panel for `key` (e.g. a document URI), revealed where it is; created when missing in the
+   * results group (beside the editor the first time; setting `hogql.results.location`).
+   */
   static show(ctx: Ctx, key = 'default', title = 'PostHog Results'): ResultsPanel {
     const existing = ResultsPanel.panels.get(key);
     if (existing) {
       existing.panel.title = title;
       existing.panel.reveal(undefined, true);
+      ResultsPanel.lastShown = existing;
       return existing;
     }
     const panel = vscode.window.createWebviewPanel(
       RESULTS_VIEW_TYPE,
       title,
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { viewColumn: ResultsPanel.newPanelColumn(), preserveFocus: true },
       {
         enableScripts: true,
         localResourceRoots: [
@@ -72,7 +89,19 @@ export class ResultsPanel implements vscode.Disposable {
     const created = new ResultsPanel(ctx, panel);
     created.key = key;
     ResultsPanel.panels.set(key, created);
+    ResultsPanel.lastShown = created;
     return created;
+  }
+
+  /** Where a new panel goes: the groups holding results panels now, and the one shown last. */
+  private static newPanelColumn(): vscode.ViewColumn {
+    const withResults = new Set<number>();
+    for (const g of vscode.window.tabGroups.all) {
+      if (g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(RESULTS_VIEW_TYPE))) withResults.add(g.viewColumn);
+    }
+    for (const p of ResultsPanel.panels.values()) if (p.panel.viewColumn !== undefined) withResults.add(p.panel.viewColumn);
+    const lastShown = ResultsPanel.lastShown?.panel.viewColumn;
+    return resultsColumn(config.resultsLocation(), { withResults: [...withResults].sort((a, b) => a - b), ...(lastShown === undefined ? {} : { lastShown }) });
   }
 
   /** The open panel for `key`, if any. */
@@ -96,6 +125,7 @@ export class ResultsPanel implements vscode.Disposable {
     // A hidden webview is torn down; it posts `ready` again when shown and gets the state re-posted.
     panel.onDidChangeViewState(() => {
       if (!panel.visible) this.ready = false;
+      if (panel.active) ResultsPanel.lastShown = this;
     }, undefined, this.disposables);
     panel.onDidDispose(() => this.dispose(), undefined, this.disposables);
   }
@@ -109,9 +139,22 @@ export class ResultsPanel implements vscode.Disposable {
     return this.result;
   }
 
+  /** The query this panel shows as running, if any. */
+  get runningQueryId(): string | undefined {
+    return this.state.phase === 'running' ? this.state.queryId : undefined;
+  }
+
+  /** Moves the run state; false when `message` is stale (of a superseded query) and is dropped. */
+  private transition(message: ToView): boolean {
+    const next = reducePanel(this.state, message);
+    if (next) this.state = next;
+    return next !== undefined;
+  }
+
   showResult(result: ResultPayload): void {
+    if (!this.transition({ kind: 'result', result })) return;
     this.result = result;
-    this.status = undefined;
+    this.status = {};
     this.postResult();
   }
 
@@ -154,9 +197,10 @@ export class ResultsPanel implements vscode.Disposable {
 
   /** Appends the next page of the current result (answer to `onDidRequestLoadMore`). */
   appendRows(queryId: string, rows: Cell[][], hasMore: boolean): void {
-    if (this.result?.queryId !== queryId) return;
+    const message: ToView = { kind: 'appendRows', queryId, rows, hasMore };
+    if (!this.result || !this.transition(message)) return;
     this.result = { ...this.result, rows: this.result.rows.concat(rows), hasMore };
-    this.post({ kind: 'appendRows', queryId, rows, hasMore });
+    this.post(message);
   }
 
   showLoading(queryId: string, message: string, query?: string): void {
@@ -176,7 +220,15 @@ export class ResultsPanel implements vscode.Disposable {
   }
 
   private setStatus(message: ToView): void {
-    this.status = message;
+    if (!this.transition(message)) return;
+    if (message.kind === 'loading') this.status = { loading: message };
+    else if (message.kind === 'progress') this.status.progress = message;
+    else {
+      // an error or a cancel: the previous result is no longer on screen (nor streaming)
+      this.status = { end: message };
+      this.result = undefined;
+      this.stream = undefined;
+    }
     this.post(message);
   }
 
@@ -217,7 +269,7 @@ export class ResultsPanel implements vscode.Disposable {
       case 'ready':
         this.ready = true;
         this.postResult();
-        if (this.status) this.post(this.status);
+        for (const m of [this.status.loading, this.status.progress, this.status.end]) if (m) this.post(m);
         return;
       case 'rendered':
         this.ctx.log.debug(`results rendered: ${msg.rowCount} rows (${msg.queryId})${msg.complete ? ', all rows' : ''} in ${msg.renderMs ?? '?'} ms`);
@@ -251,7 +303,9 @@ export class ResultsPanel implements vscode.Disposable {
   dispose(): void {
     this.ready = false; // stops a stream in progress from posting to a disposed webview
     if (ResultsPanel.panels.get(this.key) === this) ResultsPanel.panels.delete(this.key);
-    for (const e of [this.renderedEmitter, this.loadMoreEmitter, this.cancelEmitter, this.exportEmitter]) e.dispose();
+    if (ResultsPanel.lastShown === this) ResultsPanel.lastShown = undefined;
+    this.closeEmitter.fire({ runningQueryId: this.runningQueryId });
+    for (const e of [this.renderedEmitter, this.loadMoreEmitter, this.cancelEmitter, this.exportEmitter, this.closeEmitter]) e.dispose();
     while (this.disposables.length) this.disposables.pop()?.dispose();
     this.panel.dispose();
   }

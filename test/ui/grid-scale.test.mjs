@@ -115,8 +115,13 @@ describe('UI: results grid at scale, paging, errors, cancel', function () {
       assert.equal(await frame.$eval('.btn.cancel', (b) => b.hidden), false);
       await frame.click('.btn.cancel');
       await frame.waitForSelector('.status.cancelled');
+      // the cancelled run leaves neither the last result's grid nor its figures (issue #13)
+      assert.equal(await frame.$('[role=grid]'), null);
+      assert.equal(await stats(frame), '');
       writeFileSync(devFile, JSON.stringify({ generate: gen }));
+      await runFromPalette(page, 'PostHog: Open Results Panel');
       await frame.waitForSelector('#app[data-complete]', { timeout: 60_000 });
+      assert.equal(await stats(frame), '100,000 rows · 20 columns · 0 ms');
     });
 
     it('returns to the scrolled-to row when the panel is shown again and the rows arrive anew', async () => {

@@ -1,6 +1,7 @@
 // The results view controller: routes host messages to the model and the views, and user actions
 // back to the host. Holds no data of its own beyond the model and the persisted view state.
 import { assertNever, rowsToCome, type Cell, type ResultPayload, type ToView } from '../../src/protocol/results';
+import { emptyPanelState, reducePanel, type PanelEvent, type PanelState } from '../../src/protocol/resultsState';
 import { post, loadState, saveState } from './api';
 import { ChartView } from './chart';
 import { formatBlock, selectionBlock, viewBlock } from './clipboard';
@@ -24,10 +25,12 @@ export class App {
   private readonly tablePane = el('div', 'pane table-pane');
   private readonly chartPane = el('div', 'pane chart-pane');
   private readonly empty = el('div', 'empty', 'Run a HogQL query to see results here.');
+  /** Shown over the previous result while a new query runs. */
+  private readonly staleNote = el('div', 'stale-note', 'Previous result: a new query is running.');
   /** Epoch ms at which the host posted the latest result (transport metadata, for latency figures). */
   sentAt: number | undefined;
-  /** The query currently running (Cancel targets it). */
-  private running: string | undefined;
+  /** The run state shared with the host (src/protocol/resultsState.ts): what the panel shows. */
+  private run: PanelState = emptyPanelState();
   /** The saved scroll position, re-applied as a streamed result grows tall enough for it. */
   private pendingScroll: { top: number; left: number } | undefined;
   /** `appendRows` (a loaded page) that came while a streamed result was still arriving: after it. */
@@ -41,7 +44,7 @@ export class App {
       copy: (format) => this.copyButton(format),
       export: (format, target) => this.model.result && post({ kind: 'export', queryId: this.model.result.queryId, format, target }),
       loadMore: () => this.loadMore(),
-      cancel: () => this.running !== undefined && post({ kind: 'cancel', queryId: this.running }),
+      cancel: () => this.run.phase === 'running' && this.run.queryId !== undefined && post({ kind: 'cancel', queryId: this.run.queryId }),
     });
     this.grid = new Grid(this.model, {
       sort: (col) => this.cycleSort(col),
@@ -70,7 +73,9 @@ export class App {
     this.tablePane.append(this.grid.root, this.viewer.root);
     this.chartPane.append(this.chart.root);
     this.main.append(this.empty);
-    root.append(this.toolbar.root, this.main);
+    this.staleNote.hidden = true;
+    root.dataset.phase = this.run.phase;
+    root.append(this.toolbar.root, this.staleNote, this.main);
     this.toolbar.setTab(this.state.tab);
     document.addEventListener('copy', (e) => this.onCopyEvent(e));
     // Hiding the panel tears this page down at once, with no event a save could still get out in:
@@ -79,7 +84,20 @@ export class App {
     this.grid.root.addEventListener('scrollend', () => saveState(this.state));
   }
 
+  /** Moves the run state; false when the event is stale (a superseded query's) and must be dropped. */
+  private transition(event: PanelEvent): boolean {
+    const next = reducePanel(this.run, event);
+    if (!next) return false;
+    this.run = next;
+    this.root.dataset.phase = next.phase;
+    const stale = next.phase === 'running' && next.resultId !== undefined;
+    this.main.classList.toggle('stale', stale);
+    this.staleNote.hidden = !stale;
+    return true;
+  }
+
   onMessage(msg: ToView, receivedAt: number): void {
+    if (!this.transition(msg)) return;
     switch (msg.kind) {
       case 'result':
         this.showResult(msg.result, receivedAt);
@@ -91,20 +109,19 @@ export class App {
         this.moreRows(msg.queryId, msg.rows);
         return;
       case 'loading':
-        this.running = msg.queryId;
+        // the previous result stays below, marked stale; the header no longer describes it
+        this.toolbar.clearResult();
         this.toolbar.setLoading(msg.message, msg.query);
         return;
       case 'progress':
-        this.running = msg.queryId;
         this.toolbar.setProgress(msg.elapsedMs, msg.rowsRead, msg.bytesRead);
         return;
       case 'error':
-        this.running = undefined;
+        this.clearResult();
         this.toolbar.setError(msg.message, msg.details);
-        if (msg.queryId !== this.model.result?.queryId) this.main.replaceChildren();
         return;
       case 'cancelled':
-        this.running = undefined;
+        this.clearResult();
         this.toolbar.setCancelled();
         return;
       default:
@@ -112,8 +129,18 @@ export class App {
     }
   }
 
+  /** A run failed or was cancelled: the previous result goes, so nothing looks like its data. */
+  private clearResult(): void {
+    this.model.clear();
+    this.viewer.close();
+    this.heldPages = [];
+    this.pendingScroll = undefined;
+    this.main.replaceChildren();
+    this.toolbar.clearResult();
+    for (const k of ['queryId', 'complete', 'firstRows', 'renderMs', 'renderedAt', 'completeAt']) delete this.root.dataset[k];
+  }
+
   private showResult(result: ResultPayload, receivedAt: number): void {
-    this.running = undefined;
     this.model.setResult(result);
     const same = this.state.queryId === result.queryId;
     if (!same) Object.assign(this.state, { queryId: result.queryId, sort: undefined, filter: '', scrollTop: 0, scrollLeft: 0 });
@@ -164,7 +191,8 @@ export class App {
     const r = this.model.result;
     if (!r || r.queryId !== queryId || this.missingRows === 0) return;
     this.model.appendRows(rows);
-    this.toolbar.updateRows(r, this.model.rowCount);
+    // a stale result (a new query runs) keeps growing below; the header stays the running one's
+    if (this.run.phase === 'result') this.toolbar.updateRows(r, this.model.rowCount);
     this.rowsAdded();
     if (this.pendingScroll) {
       const { top, left } = this.pendingScroll;
@@ -208,9 +236,8 @@ export class App {
 
   private loadMore(): void {
     const r = this.model.result;
-    if (!r?.hasMore) return;
-    this.running = r.queryId;
-    this.toolbar.setLoading('Loading more rows…');
+    if (!r?.hasMore || !this.transition({ kind: 'loadMore', queryId: r.queryId })) return;
+    this.toolbar.setLoading('Loading more rows…', undefined, false);
     post({ kind: 'loadMore', queryId: r.queryId, offset: r.rows.length });
   }
 

@@ -54,6 +54,18 @@ export class GridModel {
     this.view = this.order;
   }
 
+  /** No result (the last run failed or was cancelled): nothing to draw, copy or export. */
+  clear(): void {
+    this.result = undefined;
+    this.rows = [];
+    this.columns = [];
+    this.sort = undefined;
+    this.filter = '';
+    this.search = undefined;
+    this.order = new Uint32Array(0);
+    this.view = this.order;
+  }
+
   appendRows(rows: Cell[][]): void {
     const start = this.rows.length;
     for (const r of rows) this.rows.push(r);

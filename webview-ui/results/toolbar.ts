@@ -32,6 +32,7 @@ export class Toolbar {
   private readonly query = el('details', 'query');
   private readonly queryText = el('pre', 'query-text');
   private readonly errorView = el('div', 'error-view');
+  private readonly actionsBox: HTMLElement;
 
   constructor(private readonly events: ToolbarEvents) {
     const bar = el('div', 'bar');
@@ -49,7 +50,8 @@ export class Toolbar {
     this.filterInput.setAttribute('aria-label', 'Filter rows');
     const onFilter = debounce((v: string) => events.filter(v), 150);
     this.filterInput.addEventListener('input', () => onFilter(this.filterInput.value));
-    bar.append(tablist, this.stats, el('span', 'spacer'), this.filterInput, this.actions());
+    this.actionsBox = this.actions();
+    bar.append(tablist, this.stats, el('span', 'spacer'), this.filterInput, this.actionsBox);
     this.cancelBtn = button('Cancel', 'Cancel the running query', () => events.cancel(), 'btn cancel');
     this.loadMoreBtn = button('Load more', 'Fetch the next page of rows', () => events.loadMore(), 'btn load-more');
     this.status.append(this.statusText, this.cancelBtn, this.loadMoreBtn, this.limitNote);
@@ -82,6 +84,7 @@ export class Toolbar {
 
   /** Shows a result's figures and actions; `shown` is the row count after filtering. */
   setResult(r: ResultPayload, shown: number): void {
+    this.setResultActions(true);
     this.updateRows(r, shown);
     this.query.hidden = !r.query;
     this.queryText.textContent = r.query ?? '';
@@ -115,13 +118,30 @@ export class Toolbar {
       : '';
   }
 
-  /** The running state: message, elapsed and rows read, Cancel. */
-  setLoading(message: string, query?: string): void {
+  /**
+   * No current result on screen (a query runs over a stale one, or failed, or was cancelled): the
+   * header shows no figures, and nothing to filter, copy, export or page.
+   */
+  clearResult(): void {
+    this.stats.textContent = '';
+    this.limitNote.textContent = '';
+    this.loadMoreBtn.hidden = true;
+    this.setResultActions(false);
+  }
+
+  /** Filter, copy and export act on a current result only. */
+  setResultActions(shown: boolean): void {
+    this.filterInput.hidden = !shown;
+    this.actionsBox.hidden = !shown;
+  }
+
+  /** The running state: message, elapsed and rows read, and Cancel when the host can cancel it. */
+  setLoading(message: string, query?: string, cancellable = true): void {
     this.errorView.hidden = true;
     this.status.hidden = false;
     this.status.className = 'status loading';
     this.statusText.textContent = message;
-    this.cancelBtn.hidden = false;
+    this.cancelBtn.hidden = !cancellable;
     this.loadMoreBtn.disabled = true;
     if (query !== undefined) {
       this.query.hidden = false;
