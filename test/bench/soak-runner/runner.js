@@ -51,13 +51,16 @@ exports.activate = async function activate() {
       result.samples.push({ ops, heapMB: m.heapUsed / 2 ** 20, rssMB: m.rss / 2 ** 20, externalMB: m.external / 2 ** 20, ms: performance.now() });
       write(out, result);
     };
-    await vscode.commands.executeCommand('hogql.signIn', { host: cfg.url, key: cfg.key, projectId: cfg.projectId });
+    // One origin per `switchEvery` operations (see scripts/bench/soak.mjs: the client's rate limits are per origin and key)
+    const signIn = (i) => vscode.commands.executeCommand('hogql.signIn', { host: cfg.hosts[Math.floor(i / cfg.switchEvery)], key: cfg.key, projectId: cfg.projectId });
+    await signIn(0);
     const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'soak.hogql');
     await vscode.workspace.fs.writeFile(uri, Buffer.from(QUERY, 'utf8'));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     await vscode.commands.executeCommand('workbench.view.extension.posthog').then(undefined, () => undefined);
     sample(0);
     for (let i = 0; i < cfg.ops; i++) {
+      if (i > 0 && i % cfg.switchEvery === 0) await signIn(i);
       await operation(i, uri);
       if ((i + 1) % cfg.sampleEvery === 0 || i + 1 === cfg.warmup) sample(i + 1);
     }
