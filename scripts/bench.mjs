@@ -77,6 +77,7 @@ function otherBenches() {
   for (const file of files) {
     const name = file.startsWith(dir) ? file.slice(dir.length + 1) : 'emulator';
     if (only && !name.startsWith(only)) continue;
+    if (!only && name.startsWith('soak')) continue; // minutes long: only with --only soak
     console.log(`\n== ${name} ==`);
     const runner = file.endsWith('.ts') ? ['--import', 'tsx'] : [];
     const r = spawnSync(process.execPath, [...runner, file], { cwd: root, stdio: 'inherit' });
@@ -84,7 +85,8 @@ function otherBenches() {
   }
 }
 
-setup();
+// --no-setup: skip setup (its `npm ci` would replace a worktree's node_modules symlink with a copy)
+if (!args.includes('--no-setup')) setup();
 if (!only || only === 'activation' || only === 'bundle') {
   const vsix = packageExtension({ quiet: true });
   console.log('== bundle ==');

@@ -7,7 +7,7 @@ import { config } from '../config';
 import type { Ctx } from '../ctx';
 import { codePointToUtf16 } from '../language/hogql/text';
 import { errorPosition } from '../query/response';
-import { queryTarget, type QueryTarget } from '../query/target';
+import { firstLine, queryTarget, type QueryTarget } from '../query/target';
 import type { RunOutcome, RunSink } from '../query/runner';
 import { ResultsPanel } from '../webview/resultsPanel';
 import { showError } from './errors';
@@ -53,7 +53,11 @@ async function requireSession(ctx: Ctx): Promise<ActiveSession | undefined> {
   return ctx.session.active();
 }
 
-function resolveTarget(doc: vscode.TextDocument, args: RunArgs | undefined, editor: vscode.TextEditor | undefined): QueryTarget {
+/**
+ * What to run: the target from `queryTarget`; when the cursor is between statements with none
+ * closer, a quick pick of the statements (first line of each). Undefined when the pick is dismissed.
+ */
+async function resolveTarget(doc: vscode.TextDocument, args: RunArgs | undefined, editor: vscode.TextEditor | undefined): Promise<QueryTarget | undefined> {
   const text = doc.getText();
   let result;
   if (args?.range) result = queryTarget(text, { start: args.range[0], end: args.range[1] }, args.range[1]);
@@ -64,8 +68,11 @@ function resolveTarget(doc: vscode.TextDocument, args: RunArgs | undefined, edit
     const end = sel ? doc.offsetAt(sel.end) : 0;
     result = queryTarget(text, { start, end }, sel ? doc.offsetAt(sel.active) : 0);
   }
-  if (!result.ok) throw new Error(result.reason);
-  return result.target;
+  if (result.ok) return result.target;
+  if (!result.choices) throw new Error(result.reason);
+  const items = result.choices.map((target) => ({ label: firstLine(target.text), description: `line ${doc.positionAt(target.offset).line + 1}`, target }));
+  const picked = await vscode.window.showQuickPick(items, { title: 'PostHog: Run Query', placeHolder: 'The cursor is between statements: which one to run?' });
+  return picked?.target;
 }
 
 /** Maps a HogQL error from the server to a range in the document. */
@@ -106,7 +113,8 @@ export async function runQuery(ctx: Ctx, args?: RunArgs): Promise<RunOutcome | u
   const editor = vscode.window.activeTextEditor;
   const doc = args?.uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri)) : editor?.document;
   if (!doc) throw new Error('Open a .hogql file to run a query.');
-  const target = resolveTarget(doc, args, editor?.document === doc ? editor : undefined);
+  const target = await resolveTarget(doc, args, editor?.document === doc ? editor : undefined);
+  if (!target) return undefined;
   const session = await requireSession(ctx);
   if (!session) return undefined;
   const key = doc.uri.toString();

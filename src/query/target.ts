@@ -2,11 +2,18 @@
  * What "Run Query" runs, decided from the document text, the selection and the cursor. Pure: no
  * `vscode`, offsets are UTF-16 (as in VS Code documents).
  *
- * Order: a non-empty selection; else the statement at the cursor (inside it, or just after it on
- * the same line); else the file's only statement.
+ * Order: a non-empty selection; else the statement at the cursor; else the file's only statement;
+ * else the caller asks which statement (`choices`). "At the cursor" (see `statementNear`):
+ * - inside a statement, or after it on the line of its `;` (or its last token);
+ * - on the line where a statement starts, before it;
+ * - on the comment lines above a statement (and on blank lines between those comments and it);
+ * - on the first blank line right after a statement;
+ * - anywhere before the first statement or after the last one.
+ * Only blank lines further from both neighbours are ambiguous.
  */
-import { lex } from '../language/hogql/lexer';
-import { splitStatements, statementAt } from '../language/hogql/split';
+import { lex, type Comment } from '../language/hogql/lexer';
+import { splitStatements, statementAt, type Statement } from '../language/hogql/split';
+import { lineStarts, positionAt } from '../language/hogql/text';
 
 export interface QueryTarget {
   /** The HogQL text sent to PostHog. */
@@ -16,7 +23,11 @@ export interface QueryTarget {
   source: 'selection' | 'statement' | 'file';
 }
 
-export type TargetResult = { ok: true; target: QueryTarget } | { ok: false; reason: string };
+/**
+ * `choices` is set when the cursor is between statements and none of them is closer: the
+ * statements of the file, for the caller to offer (`reason` says why in one sentence).
+ */
+export type TargetResult = { ok: true; target: QueryTarget } | { ok: false; reason: string; choices?: QueryTarget[] };
 
 export function queryTarget(doc: string, selection: { start: number; end: number }, cursor: number): TargetResult {
   if (selection.end > selection.start) {
@@ -26,14 +37,61 @@ export function queryTarget(doc: string, selection: { start: number; end: number
     if (text === '') return { ok: false, reason: 'The selection is empty.' };
     return { ok: true, target: { text, offset: selection.start + trimmedStart, source: 'selection' } };
   }
-  const statements = splitStatements(doc);
+  const lexed = lex(doc);
+  const statements = splitStatements(doc, lexed);
   if (statements.length === 0) return { ok: false, reason: 'There is no HogQL statement in this file.' };
-  const at = statementAt(doc, cursor, statements);
-  const s = at ?? (statements.length === 1 ? statements[0] : undefined);
-  if (!s) {
-    return { ok: false, reason: `This file has ${statements.length} statements: put the cursor in the one to run, or select it.` };
+  const toTarget = (s: Statement, source: QueryTarget['source']): QueryTarget => ({ text: doc.slice(s.range.start, s.range.end), offset: s.range.start, source });
+  if (statements.length === 1) {
+    const only = statements[0]!;
+    const inside = statementAt(doc, cursor, statements) === only;
+    return { ok: true, target: toTarget(only, inside ? 'statement' : 'file') };
   }
-  return { ok: true, target: { text: doc.slice(s.range.start, s.range.end), offset: s.range.start, source: at ? 'statement' : 'file' } };
+  const near = statementNear(doc, cursor, statements, lexed.comments);
+  if (near) return { ok: true, target: toTarget(near, 'statement') };
+  return {
+    ok: false,
+    reason: `This file has ${statements.length} statements and the cursor is between them: put it in the one to use, or select it.`,
+    choices: statements.map((s) => toTarget(s, 'statement')),
+  };
+}
+
+/** The first line of a statement's text, for a list of statements to choose from. */
+export function firstLine(text: string): string {
+  const line = text.split(/\r\n|\r|\n/, 1)[0]!.trim();
+  return line.length > 100 ? `${line.slice(0, 99)}…` : line;
+}
+
+/**
+ * The statement a cursor at `offset` belongs to (rules in the header), or undefined when the cursor
+ * is on a blank line that is neither right after a statement nor below a statement's comments.
+ */
+export function statementNear(doc: string, offset: number, statements: readonly Statement[], comments: readonly Comment[]): Statement | undefined {
+  // Latest first: on `SELECT 1; SELECT 2; -- c` the cursor after the second `;` is after both.
+  const at = statementAt(doc, offset, [...statements].reverse());
+  if (at) return at;
+  const next = statements.findIndex((s) => s.range.start > offset);
+  const below = next === -1 ? undefined : statements[next];
+  const above = next === -1 ? statements[statements.length - 1] : statements[next - 1];
+  if (!below || !above) return below ?? above;
+  const starts = lineStarts(doc);
+  const line = (o: number): number => positionAt(starts, o).line;
+  const cursorLine = line(offset);
+  const aboveEnd = line(above.separator ?? above.range.end);
+  if (cursorLine <= aboveEnd) return above; // a comment or the `;` line after its last token
+  if (cursorLine >= line(below.range.start)) return below;
+  const blank = (l: number): boolean => isBlankLine(doc, starts, l, comments);
+  if (!blank(cursorLine)) return below; // comments belong to the statement under them
+  if (cursorLine === aboveEnd + 1) return above;
+  for (let l = aboveEnd + 1; l < cursorLine; l++) if (!blank(l)) return below;
+  return undefined;
+}
+
+/** A line holding only whitespace, outside every comment (a line inside a block comment is not blank). */
+function isBlankLine(doc: string, starts: readonly number[], l: number, comments: readonly Comment[]): boolean {
+  const start = starts[l]!;
+  const end = l + 1 < starts.length ? starts[l + 1]! : doc.length;
+  if (doc.slice(start, end).trim() !== '') return false;
+  return !comments.some((c) => c.start < end && c.end > start);
 }
 
 export interface Placeholder {

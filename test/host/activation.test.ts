@@ -72,7 +72,13 @@ describe('commands', () => {
     assert.match((tab.input as vscode.TabInputWebview).viewType, /hogql\.results$/);
   });
 
-  it('PostHog: Show Output runs', async () => {
-    await vscode.commands.executeCommand('hogql.showOutput');
+  it('PostHog: Show Output shows the PostHog log channel', async () => {
+    // A plain-object argument makes the command wrapper (src/commands/registry.ts) rethrow a failure
+    // to the caller; without one it would only show a toast and resolve, and this test could not fail.
+    await vscode.commands.executeCommand('hogql.showOutput', {});
+    const shown = () => vscode.window.visibleTextEditors.map((e) => decodeURIComponent(e.document.uri.toString()));
+    await waitFor(() => shown().some((u) => u.startsWith('output:') && /PostHog/.test(u)), 5000, 'the PostHog output channel').catch(() => {
+      assert.fail(`not shown; visible editors: ${shown().join(', ')}`);
+    });
   });
 });

@@ -51,7 +51,8 @@ function parseConstraint(p: ParserState, item: JoinItem): void {
     item.constraint = { type: 'USING', exprs: parseExprList(p, paren ? ')' : null).items };
     if (paren) p.expectOp(')');
   } else {
-    const at = p.prevEnd();
+    // the join's table may have failed to parse without consuming anything: never end before the start
+    const at = Math.max(item.start, p.prevEnd());
     p.problems.push({ message: 'This join has no `ON` or `USING` condition', start: item.start, end: at, severity: 'warning', code: 'join-constraint' });
     return;
   }

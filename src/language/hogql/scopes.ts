@@ -104,7 +104,8 @@ export function buildScopes(root: Node, text: string): Scope[] {
   const list: Scope[] = [];
   const bySelect = new Map<SelectQuery, Scope>();
   const enter = (select: SelectQuery, parent: Scope | null): void => {
-    const ctes = new Map(parent?.ctes ?? []);
+    // A SELECT without its own CTEs shares its parent's map (copying it into each of N CTE bodies was O(N²)).
+    const ctes = select.ctes.length === 0 && parent ? parent.ctes : new Map(parent?.ctes ?? []);
     for (const c of select.ctes) ctes.set(c.name.name, c);
     const scope: Scope = { select, parent, tables: [], ctes, aliases: new Map() };
     list.push(scope);

@@ -4,7 +4,7 @@
  */
 import type { Expr, Ident, Tag } from './ast';
 import { parseExpr } from './expressions';
-import type { ParserState } from './parserCore';
+import { MAX_DEPTH, type ParserState } from './parserCore';
 
 const MAX_TAG_TOKENS = 100_000;
 
@@ -51,11 +51,47 @@ function parseChildren(p: ParserState, name: Ident, children: Expr[]): void {
       p.expectOp('>', ' to close the tag');
       return;
     }
-    if (p.isOp('<') && p.isAnyIdent(1)) children.push(parseTag(p));
+    if (p.isOp('<') && p.isAnyIdent(1)) children.push(nestedTag(p));
     else if (p.eatOp('{')) {
       children.push(parseExpr(p, 0, false));
       p.expectOp('}');
     } else p.next();
   }
   p.errorAtCurrent(`Expected \`</${name.name}>\``);
+}
+
+/** A child tag, counted in the parser's depth: 5,000 nested tags overflowed the stack. */
+function nestedTag(p: ParserState): Expr {
+  if (p.depth >= MAX_DEPTH) return tooDeepTag(p);
+  p.depth++;
+  try {
+    return parseTag(p);
+  } finally {
+    p.depth--;
+  }
+}
+
+/** Skips a tag nested too deeply, up to its closing tag (or the end), as one error. */
+function tooDeepTag(p: ParserState): Expr {
+  const start = p.peek().start;
+  p.error('Tag is nested too deeply', start, start, 'too-deep');
+  let open = 0;
+  while (!p.atEnd()) {
+    if (p.isOp('<') && p.isOp('/', 1)) {
+      p.next();
+      p.next();
+      if (p.isAnyIdent()) p.next();
+      p.eatOp('>');
+      open--;
+    } else if (p.isOp('/') && p.isOp('>', 1)) {
+      p.next();
+      p.next();
+      open--;
+    } else {
+      if (p.isOp('<') && p.isAnyIdent(1)) open++;
+      p.next();
+    }
+    if (open <= 0) break;
+  }
+  return { kind: 'Error', message: 'Tag is nested too deeply', start, end: p.prevEnd() };
 }

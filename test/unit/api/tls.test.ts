@@ -8,14 +8,21 @@ import { join } from 'node:path';
 import { NetworkError } from '../../../src/api/errors';
 import { makeClient, rejection } from './helpers/fixtures';
 
-/** A self-signed certificate made with openssl at test time (no key material in the repo). */
-function selfSigned(): { key: Buffer; cert: Buffer } | undefined {
+const OPENSSL_ARGS = ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1'];
+
+/**
+ * A self-signed certificate made with openssl at test time (no key material in the repo).
+ * Undefined only when the openssl CLI is absent (ENOENT); any other failure of openssl throws.
+ */
+function selfSigned(args: readonly string[] = OPENSSL_ARGS): { key: Buffer; cert: Buffer } | undefined {
   const dir = mkdtempSync(join(tmpdir(), 'hogql-tls-'));
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'), '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    execFileSync('openssl', [...args, '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem')], { stdio: ['ignore', 'ignore', 'pipe'] });
     return { key: readFileSync(join(dir, 'k.pem')), cert: readFileSync(join(dir, 'c.pem')) };
-  } catch {
-    return undefined;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const stderr = String((e as { stderr?: Buffer }).stderr ?? '').trim();
+    throw new Error(`openssl failed to make a test certificate: ${stderr || String(e)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -52,7 +52,26 @@ describe('slices', () => {
     const a = lex(doc);
     assert.equal(lex(`${doc}`), a, 'an equal string hits the cache');
     assert.notEqual(lex(`${doc} `), a, 'a changed text is lexed again');
-    assert.deepEqual(lex('SELECT 1'), lex('SELECT 1'));
+    const b = lex(doc);
+    const sameLength = `${doc.slice(0, -2)}2\n`;
+    assert.notEqual(doc, sameLength);
+    assert.notEqual(lex(sameLength), b, 'a changed text of the same length is lexed again');
+    assert.equal(lex(sameLength).tokens.at(-2)?.text, '2');
+  });
+
+  it('lex does not keep small texts, and gives their tokens', () => {
+    lex(doc);
+    const small = lex('SELECT 1');
+    assert.deepEqual(
+      small.tokens.map((t) => [t.kind, t.text, t.start, t.end]),
+      [
+        ['ident', 'SELECT', 0, 6],
+        ['number', '1', 7, 8],
+        ['eof', '', 8, 8],
+      ],
+    );
+    assert.notEqual(lex('SELECT 1'), small, 'a small text is lexed each time (cheaper than comparing it)');
+    assert.equal(lex(doc).tokens.length > 100, true, 'the big document is still kept after small ones');
   });
 
   it('gives up (undefined) when the pause says so', async () => {

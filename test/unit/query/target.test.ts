@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { pagedQuery, parseValue, placeholders, queryTarget, valueNames } from '../../../src/query/target';
+import { pagedQuery, parseValue, placeholders, queryTarget, valueNames, type QueryTarget } from '../../../src/query/target';
 
 const doc = `-- two statements
 SELECT 1 AS one;
@@ -38,10 +38,10 @@ describe('query target', () => {
     assert.equal(r.target.text, 'SELECT 1 AS one');
   });
 
-  it('asks which statement when the cursor is between several', () => {
+  it('runs the statement above from the blank line right after it', () => {
     const r = queryTarget(doc, none, doc.indexOf('\n\n') + 1);
-    assert.equal(r.ok, false);
-    assert.match((r as { reason: string }).reason, /2 statements/);
+    assert.ok(r.ok);
+    assert.equal(r.target.text, 'SELECT 1 AS one');
   });
 
   it("runs a file's only statement wherever the cursor is", () => {
@@ -50,6 +50,7 @@ describe('query target', () => {
     assert.ok(r.ok);
     assert.equal(r.target.source, 'file');
     assert.equal(r.target.text, 'SELECT 42');
+    for (let c = 0; c <= one.length; c++) assert.equal((queryTarget(one, none, c) as { target: QueryTarget }).target.text, 'SELECT 42', `cursor ${c}`);
   });
 
   it('says when there is nothing to run', () => {
