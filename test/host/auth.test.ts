@@ -136,6 +136,9 @@ describe('auth: a key switch is atomic (issue #13 item 4)', function () {
     const keyA = emu.personalKey;
     const keyB = emu.keys.find((k) => k.key !== keyA && k.scopes.includes('event_definition:read') && k.scopes.includes('user:read'))?.key;
     assert.ok(keyB, 'the emulator has a second key that can sign in and read the names');
+    // Key A's names load on sign-in (when the language features are loaded) or once completion asks
+    // for them; either way its person property list hangs in flight: the fault is set before both.
+    await admin('/_emulator/faults', 'POST', { mode: 'hang', count: 1, path: `/api/projects/${project.id}/property_definitions` });
     await signInToEmulator(project.id, keyA);
     const folder = vscode.workspace.workspaceFolders![0]!.uri;
     const uri = vscode.Uri.joinPath(folder, `auth-switch-${process.pid}.hogql`);
@@ -143,8 +146,6 @@ describe('auth: a key switch is atomic (issue #13 item 4)', function () {
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     const complete = () => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.positionAt(doc.getText().length - 1));
-    // Key A's names load once completion asks for them; its person property list hangs in flight.
-    await admin('/_emulator/faults', 'POST', { mode: 'hang', count: 1, path: `/api/projects/${project.id}/property_definitions` });
     await complete();
     const definitions = `/api/projects/${project.id}/event_definitions`;
     await waitFor(async () => (await apiRequests()).some((r) => r.path.startsWith(definitions) && r.keyHint === hintOf(keyA)), 20_000, "key A's event names");
