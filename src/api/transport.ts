@@ -118,8 +118,15 @@ export class Transport {
     if (this.#lifetime.signal.aborted) {
       throw new AbortError({ status: 0, userMessage: 'Cancelled.', method: callerSpec.method, path: this.scrub(target.path), cause: this.#lifetime.signal.reason }, true);
     }
-    const signal = callerSpec.signal ? AbortSignal.any([callerSpec.signal, this.#lifetime.signal]) : this.#lifetime.signal;
-    const spec: RequestSpec = { ...callerSpec, signal };
+    const linked = linkSignals(callerSpec.signal, this.#lifetime.signal);
+    try {
+      return await this.send<T>({ ...callerSpec, signal: linked.signal }, target);
+    } finally {
+      linked.release();
+    }
+  }
+
+  private send<T>(spec: RequestSpec, target: Target): Promise<ApiResponse<T>> {
     const idempotent = spec.idempotent ?? (spec.method === 'GET' || spec.method === 'HEAD');
     const classes = this.limiter ? rateClassesFor(spec.method, target.path, spec.body) : [];
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
@@ -265,4 +272,27 @@ export class Transport {
   async destroy(): Promise<void> {
     await this.#dispatchers.destroy();
   }
+}
+
+/**
+ * A signal that aborts when either `caller` or `lifetime` does, and a `release` that detaches it
+ * once the request settled. Not `AbortSignal.any`: on Node 20 every composite signal stays
+ * reachable from a long-lived source (the client's lifetime signal) — a leak of one signal and its
+ * listeners per request (the soak benchmark showed ~8 KB per query).
+ */
+export function linkSignals(caller: AbortSignal | undefined, lifetime: AbortSignal): { signal: AbortSignal; release(): void } {
+  if (!caller) return { signal: lifetime, release: () => {} };
+  const controller = new AbortController();
+  const sources = [caller, lifetime];
+  const onAbort = (e: Event): void => {
+    controller.abort((e.target as AbortSignal).reason);
+    release();
+  };
+  const release = (): void => {
+    for (const s of sources) s.removeEventListener('abort', onAbort);
+  };
+  const already = sources.find((s) => s.aborted);
+  if (already) controller.abort(already.reason);
+  else for (const s of sources) s.addEventListener('abort', onAbort, { once: true });
+  return { signal: controller.signal, release };
 }

@@ -63,6 +63,11 @@ exports.activate = async function activate() {
       if (i > 0 && i % cfg.switchEvery === 0) await signIn(i);
       await operation(i, uri);
       if ((i + 1) % cfg.sampleEvery === 0 || i + 1 === cfg.warmup) sample(i + 1);
+      // HOGQL_SOAK_SNAPSHOTS=dir: heap snapshots after warm-up and at the end, to diff when the goal is missed.
+      if (cfg.snapshots && (i + 1 === cfg.warmup || i + 1 === cfg.ops)) {
+        gc();
+        v8.writeHeapSnapshot(require('path').join(cfg.snapshots, `soak-${i + 1}.heapsnapshot`));
+      }
     }
     result.done = true;
   } catch (e) {
