@@ -58,6 +58,8 @@ export interface Call extends NodeBase {
   /** Offsets of the top-level commas between args. */
   commas: number[];
   over: WindowSpec | Ident | null;
+  /** `FILTER (WHERE …)` after the arguments. */
+  filter?: Expr | null;
 }
 
 /** Calling an expression: `(x -> x)(1)`. */
@@ -258,6 +260,8 @@ export interface JoinItem extends NodeBase {
   final: boolean;
   sample: Expr | null;
   constraint: { type: 'ON' | 'USING'; exprs: Expr[] } | null;
+  /** `PIVOT (…)` / `UNPIVOT (…)` applied to the table: what PostHog reads as a PivotExpr/UnpivotExpr. */
+  pivot?: { op: 'PIVOT' | 'UNPIVOT'; exprs: Expr[] } | null;
 }
 
 /** A table name (`events`, `db.t`), table function, subquery, placeholder or tag. */

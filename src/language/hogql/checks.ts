@@ -34,11 +34,15 @@ export function checkQuery(query: SelectLike, text: string, opts: CheckOptions =
   return out;
 }
 
-/** Syntax problems plus semantic warnings for a whole document, sorted by position. */
+/**
+ * Syntax problems plus semantic warnings for a whole document, sorted by position. A statement with
+ * any syntax problem gets no vocabulary warning: where our parser is unsure of the tree, a mis-parse
+ * would turn into a false "Unknown table" (issue #15).
+ */
 export function diagnose(text: string, opts: CheckOptions = {}): Problem[] {
   const r = parse(text);
   const all = [...r.problems];
-  for (const s of r.statements) all.push(...checkQuery(s.query, text, opts));
+  for (const s of r.statements) if (s.problems.length === 0) all.push(...checkQuery(s.query, text, opts));
   return all.sort((a, b) => a.start - b.start);
 }
 

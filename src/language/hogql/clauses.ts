@@ -5,42 +5,86 @@
  */
 import type { ArrayJoin, Expr, Ident, JoinItem, LimitClause, SelectQuery, TableExpr, WindowSpec } from './ast';
 import { BP, parseExpr, parseExprList, parseWindowSpec } from './expressions';
-import type { ParserState } from './parserCore';
+import { MAX_DEPTH, type ParserState } from './parserCore';
 import { parseCall } from './primary';
 import { parseTag } from './tags';
 
-const JOIN_WORDS = new Set(['GLOBAL', 'ALL', 'ANY', 'ASOF', 'SEMI', 'ANTI', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'OUTER', 'CROSS']);
+const JOIN_WORDS = new Set(['GLOBAL', 'ALL', 'ANY', 'ASOF', 'SEMI', 'ANTI', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'OUTER', 'CROSS', 'PASTE']);
+/** Joins without `ON`/`USING`. */
+const UNCONSTRAINED = new Set(['CROSS', 'PASTE']);
+
+function joinWord(p: ParserState, k: number): string {
+  const t = p.peek(k);
+  return t.keyword ?? (t.kind === 'ident' && t.text.toUpperCase() === 'PASTE' ? 'PASTE' : '');
+}
 
 /** Counts the join-type words before `JOIN` at the cursor; -1 if this is not a join. */
 function joinWordsAhead(p: ParserState): number {
   let k = 0;
-  while (JOIN_WORDS.has(p.peek(k).keyword ?? '') && k < 4) {
+  while (JOIN_WORDS.has(joinWord(p, k)) && k < 4) {
     if (p.isKw('ARRAY', k + 1)) return -1;
     k++;
   }
   return p.isKw('JOIN', k) ? k : -1;
 }
 
-/** FROM list: `t [AS] a [FINAL] [SAMPLE …]` followed by joins or `, t2`. */
+/** FROM list: `t [AS] a [FINAL] [SAMPLE …]` followed by joins or `, t2`; `(t JOIN u ON …)` is flattened. */
 export function parseFrom(p: ParserState): JoinItem[] {
-  const items = [parseJoinItem(p, null)];
+  const items: JoinItem[] = [];
+  joinOperand(p, null, items);
   for (;;) {
     if (p.isOp(',')) {
       p.next();
-      items.push(parseJoinItem(p, 'CROSS JOIN'));
+      joinOperand(p, 'CROSS JOIN', items);
       continue;
     }
     const words = joinWordsAhead(p);
     if (words < 0) break;
     const typeWords: string[] = [];
-    for (let k = 0; k < words; k++) typeWords.push(p.next().keyword!);
+    for (let k = 0; k < words; k++) {
+      typeWords.push(joinWord(p, 0));
+      p.next();
+    }
     p.next();
     const joinType = [...typeWords, 'JOIN'].join(' ');
-    const item = parseJoinItem(p, joinType);
-    if (!typeWords.includes('CROSS')) parseConstraint(p, item);
-    items.push(item);
+    const item = joinOperand(p, joinType, items);
+    if (!typeWords.some((w) => UNCONSTRAINED.has(w))) parseConstraint(p, item);
   }
   return items;
+}
+
+/** True at `(` that opens a parenthesised join (HogQLParser.g4 JoinExprParens), not a subquery or tag. */
+function parenJoinAhead(p: ParserState): boolean {
+  return p.isOp('(') && !p.startsSelect(p, 1) && !p.isOp('{', 1);
+}
+
+/** One join operand pushed onto `items` (a parenthesised join pushes all of its items); returns the first. */
+function joinOperand(p: ParserState, joinType: string | null, items: JoinItem[]): JoinItem {
+  if (!parenJoinAhead(p)) {
+    const item = parseJoinItem(p, joinType);
+    items.push(item);
+    return item;
+  }
+  p.next();
+  const inner = p.depth < MAX_DEPTH ? nested(p) : [];
+  p.expectOp(')', ' to close the parenthesised join');
+  if (inner.length === 0) {
+    const item = parseJoinItem(p, joinType);
+    items.push(item);
+    return item;
+  }
+  inner[0].joinType = joinType;
+  items.push(...inner);
+  return inner[0];
+}
+
+function nested(p: ParserState): JoinItem[] {
+  p.depth++;
+  try {
+    return parseFrom(p);
+  } finally {
+    p.depth--;
+  }
 }
 
 function parseConstraint(p: ParserState, item: JoinItem): void {
@@ -66,6 +110,10 @@ function parseJoinItem(p: ParserState, joinType: string | null): JoinItem {
     kind: 'JoinItem', joinType, table, alias: null, final: false, sample: null, constraint: null, start, end: table.end,
   };
   item.alias = parseTableAlias(p);
+  if (isTableModifier(p)) {
+    item.pivot = parsePivot(p);
+    if (!item.alias) item.alias = parseTableAlias(p);
+  }
   if (p.eatKw('FINAL')) item.final = true;
   if (p.eatKw('SAMPLE')) {
     item.sample = parseExpr(p, BP.additive, false);
@@ -78,10 +126,46 @@ function parseJoinItem(p: ParserState, joinType: string | null): JoinItem {
 function parseTableAlias(p: ParserState): Ident | null {
   if (p.isKw('AS')) {
     p.next();
-    return p.expectIdent('a table alias after `AS`');
+    const alias = p.expectIdent('a table alias after `AS`');
+    p.checkAlias(alias);
+    return alias;
   }
-  if (p.isBareAlias() && !p.isOp('(', 1)) return p.ident(p.next());
+  if (p.isBareAlias() && !p.isOp('(', 1) && !isTableModifier(p) && !(joinWord(p, 0) === 'PASTE' && p.isKw('JOIN', 1))) {
+    const alias = p.ident(p.next());
+    p.checkAlias(alias);
+    return alias;
+  }
   return null;
+}
+
+function isTableModifier(p: ParserState): boolean {
+  return (p.isKw('PIVOT') || p.isKw('UNPIVOT')) && (p.isOp('(', 1) || p.isKw('INCLUDE', 1) || p.isKw('EXCLUDE', 1));
+}
+
+/**
+ * `PIVOT (agg [AS a], … FOR col | (cols) IN (v [AS a], …) [GROUP BY …])` and
+ * `UNPIVOT [INCLUDE|EXCLUDE NULLS] (value | (values) FOR name IN (col [AS a], …))`, both accepted by
+ * @posthog/hogql-parser 1.3.87 after a table (probed; the forms are DuckDB's).
+ */
+function parsePivot(p: ParserState): { op: 'PIVOT' | 'UNPIVOT'; exprs: Expr[] } {
+  const op = p.next().keyword as 'PIVOT' | 'UNPIVOT';
+  if (op === 'UNPIVOT' && (p.eatKw('INCLUDE') || p.eatKw('EXCLUDE'))) p.expectKw('NULLS');
+  const exprs: Expr[] = [];
+  p.expectOp('(', ` after \`${op}\``);
+  exprs.push(...parseExprList(p, null).items);
+  p.expectKw('FOR', ` in \`${op}\``);
+  exprs.push(parseExpr(p, BP.compare, false));
+  p.expectKw('IN', ` in \`${op}\``);
+  p.expectOp('(');
+  if (p.startsSelect(p)) p.errorAtCurrent(`\`${op}\` takes a list of values here, not a subquery`);
+  exprs.push(...parseExprList(p, ')').items);
+  p.expectOp(')');
+  if (op === 'PIVOT' && p.isKw('GROUP') && p.isKw('BY', 1)) {
+    p.i += 2;
+    exprs.push(...parseExprList(p, ')').items);
+  }
+  p.expectOp(')', ` to close \`${op}\``);
+  return { op, exprs };
 }
 
 /** A table name (dotted), table function `numbers(10)`, subquery, placeholder or tag. */
@@ -124,6 +208,9 @@ export function parseArrayJoin(p: ParserState): ArrayJoin {
   while (!p.isKw('JOIN')) words.push(p.next().keyword!);
   p.next();
   const exprs = parseExprList(p, null).items;
+  for (const e of exprs) {
+    if (e.kind !== 'Alias' && e.kind !== 'Error') p.error('ARRAY JOIN arrays must have an alias', e.start, e.end, 'array-join-alias');
+  }
   return { kind: 'ArrayJoin', op: [...words, 'JOIN'].join(' '), exprs, start, end: p.prevEnd() };
 }
 
@@ -175,8 +262,8 @@ export function parseLimit(p: ParserState): LimitClause {
     }
   };
   ties();
+  // `LIMIT n OFFSET m WITH TIES` is refused by PostHog (WITH TIES goes before OFFSET)
   if (!offset && p.eatKw('OFFSET')) offset = parseExpr(p, 0, false);
-  ties();
   let by: Expr[] | null = null;
   if (p.eatKw('BY')) by = parseExprList(p, null).items;
   return { kind: 'Limit', limit, offset, by, withTies, start, end: p.prevEnd() };

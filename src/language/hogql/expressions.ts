@@ -59,7 +59,7 @@ function infixAt(p: ParserState, left: Expr): Infix | null {
 }
 
 function callable(e: Expr): boolean {
-  return e.kind === 'Lambda' || e.kind === 'Call' || e.kind === 'ExprCall' || e.kind === 'Member'
+  return (e.kind === 'Field' && e.parts.length > 1) || e.kind === 'Lambda' || e.kind === 'Call' || e.kind === 'ExprCall' || e.kind === 'Member'
     || e.kind === 'ArrayAccess' || e.kind === 'Placeholder' || e.kind === 'Subquery';
 }
 
@@ -111,6 +111,7 @@ function parseAsAlias(p: ParserState, expr: Expr): Expr {
     return { kind: 'Alias', expr, alias, bare: false, start: expr.start, end: t.end };
   }
   const alias = p.expectIdent('an alias after `AS`');
+  p.checkAlias(alias);
   return { kind: 'Alias', expr, alias, bare: false, start: expr.start, end: Math.max(alias.end, p.prevEnd()) };
 }
 
@@ -280,8 +281,8 @@ function parseFrameBound(p: ParserState): WindowFrameBound {
   if (p.eatKw('CURRENT')) p.expectKw('ROW');
   else {
     if (!p.eatKw('UNBOUNDED')) {
-      if (p.peek().kind === 'number') p.next();
-      else p.errorAtCurrent('Expected a window frame bound');
+      if (p.isKw('PRECEDING') || p.isKw('FOLLOWING') || p.isOp(')')) p.errorAtCurrent('Expected a window frame bound');
+      else parseExpr(p, 0, false);
     }
     if (!p.eatKw('PRECEDING') && !p.eatKw('FOLLOWING')) p.errorAtCurrent('Expected `PRECEDING` or `FOLLOWING`');
   }

@@ -27,6 +27,10 @@ const CLAUSE_KEYWORDS = new Set([
   'ARRAY', 'WITH',
 ]);
 
+/** Source: PostHog posthog/hogql/parser.py and the parser's error messages (checked against @posthog/hogql-parser 1.3.87). */
+const RESERVED_ALIASES = new Set(['true', 'false', 'team_id']);
+const LITERAL_WORDS = new Set(['null', 'inf', 'infinity', 'nan']);
+
 export const MAX_DEPTH = 400;
 
 export class ParserState {
@@ -147,6 +151,18 @@ export class ParserState {
   isAnyIdent(k = 0): boolean {
     const t = this.peek(k);
     return t.kind === 'ident' || t.kind === 'quotedIdent';
+  }
+
+  /**
+   * Reports an alias PostHog refuses: `true`, `false`, `team_id` ("cannot be an alias or identifier, as
+   * it's a reserved keyword") and the literals `null`, `inf`, `infinity`, `nan` (no viable alternative).
+   */
+  checkAlias(alias: Ident): void {
+    if (alias.quoted || !alias.name) return;
+    const lower = alias.name.toLowerCase();
+    if (RESERVED_ALIASES.has(lower)) {
+      this.error(`"${alias.name}" cannot be an alias or identifier, as it's a reserved keyword`, alias.start, alias.end, 'reserved-alias');
+    } else if (LITERAL_WORDS.has(lower)) this.error(`\`${alias.name}\` cannot be an alias`, alias.start, alias.end, 'reserved-alias');
   }
 
   ident(t: Token): Ident {

@@ -32,7 +32,7 @@ export function parsePrimary(p: ParserState): Expr {
   }
 }
 
-function stringConstant(p: ParserState, t: Token): Constant {
+export function stringConstant(p: ParserState, t: Token): Constant {
   if (t.unterminated) p.error('Unterminated string literal', t.start, t.end, 'unterminated-string');
   const c: Constant = { kind: 'Constant', type: 'string', value: t.value ?? '', start: t.start, end: t.end };
   if (t.unterminated) c.unterminated = true;
@@ -96,6 +96,7 @@ function parseKeywordForm(p: ParserState, t: Token, kw: string): Expr | null {
       p.next();
       return { kind: 'Constant', type: 'number', value: t.text, start: t.start, end: t.end };
     case 'CASE': return parseCase(p);
+    case 'TRIM': return next.text === '(' && TRIM_SIDES.has(p.peek(2).keyword ?? '') ? parseTrim(p) : null;
     case 'CAST': return next.text === '(' ? parseCast(p) : null;
     case 'INTERVAL': return startsOperand(next) ? parseInterval(p) : null;
     case 'EXTRACT':
@@ -104,12 +105,35 @@ function parseKeywordForm(p: ParserState, t: Token, kw: string): Expr | null {
       if (next.kind !== 'string') return null;
       p.next();
       p.next();
+      p.error(`\`${kw} '…'\` literals are not supported by HogQL; use \`${kw === 'DATE' ? 'toDate' : 'toDateTime'}('…')\``, t.start, next.end, 'unsupported');
       return {
         kind: 'Cast', expr: stringConstant(p, next), syntax: 'CAST', start: t.start, end: next.end,
         type: { kind: 'TypeName', text: kw === 'DATE' ? 'Date' : 'DateTime', start: t.start, end: t.end },
       };
     default: return null;
   }
+}
+
+const TRIM_SIDES = new Set(['LEADING', 'TRAILING', 'BOTH']);
+
+/** `TRIM(LEADING|TRAILING|BOTH string FROM expr)` (HogQLParser.g4 ColumnExprTrim) → `trimLeft(expr, string)` etc. */
+function parseTrim(p: ParserState): Expr {
+  const t = p.next();
+  const open = p.next();
+  const side = p.next().keyword!;
+  const s = p.peek();
+  let chars: Expr;
+  if (s.kind === 'string') chars = stringConstant(p, p.next());
+  else if (s.kind === 'templateStart') chars = parseTemplate(p);
+  else chars = p.errorNode(`Expected a string after \`${side}\``);
+  p.expectKw('FROM', ' in TRIM');
+  const expr = parseExpr(p, 0, false);
+  const close = p.expectOp(')', ' to close TRIM');
+  const fn = side === 'LEADING' ? 'trimLeft' : side === 'TRAILING' ? 'trimRight' : 'trim';
+  return {
+    kind: 'Call', name: { kind: 'Ident', name: fn, quoted: false, start: t.start, end: t.end }, params: null, args: [expr, chars],
+    distinct: false, lparen: open.start, rparen: close ? close.start : null, commas: [], over: null, start: t.start, end: p.prevEnd(),
+  };
 }
 
 function startsOperand(t: Token): boolean {
@@ -131,8 +155,14 @@ export function parseIdentExpr(p: ParserState): Expr {
   const parts: Ident[] = [p.ident(first)];
   while (p.isOp('.')) {
     const next = p.peek(1);
-    const detached = next.start > p.peek().end && p.isClauseKeyword(next);
-    if ((next.kind === 'ident' && !detached) || next.kind === 'quotedIdent') {
+    // `properties. FROM events` (a clause keyword after a space): PostHog reads `properties.from AS events`
+    // and accepts it; we report nothing either, but keep the FROM clause so completion after `.` works.
+    if (next.kind === 'ident' && next.start > p.peek().end && p.isClauseKeyword(next)) {
+      const dot = p.next();
+      parts.push({ kind: 'Ident', name: '', quoted: false, start: dot.end, end: dot.end });
+      break;
+    }
+    if (next.kind === 'ident' || next.kind === 'quotedIdent') {
       p.next();
       parts.push(p.ident(p.next()));
     } else if (next.text === '*' && next.kind === 'op') {
@@ -162,6 +192,12 @@ export function parseCall(p: ParserState, name: Ident): Call {
     kind: 'Call', name, params, args: first.items, distinct: first.distinct, lparen: first.lparen,
     rparen: first.rparen, commas: first.commas, over: null, start: name.start, end: p.prevEnd(),
   };
+  if (p.isKw('FILTER') && p.isOp('(', 1) && p.isKw('WHERE', 2)) {
+    p.i += 3;
+    call.filter = parseExpr(p, 0, false);
+    p.expectOp(')', ' to close FILTER');
+    call.end = p.prevEnd();
+  }
   if (p.isKw('OVER')) {
     p.next();
     call.over = p.isOp('(') ? parseWindowSpec(p) : p.expectIdent('a window name after `OVER`');
@@ -315,7 +351,7 @@ function parseExtract(p: ParserState): Expr {
   return { kind: 'Extract', unit, expr, start, end: p.prevEnd() };
 }
 
-function parseTemplate(p: ParserState): TemplateString {
+export function parseTemplate(p: ParserState): TemplateString {
   const open = p.next();
   const parts: Expr[] = [];
   for (;;) {

@@ -94,6 +94,9 @@ export function parseSelectQuery(p: ParserState): SelectQuery {
     q.items = parseSelectItems(p);
   }
   parseClauses(p, q);
+  if (q.arrayJoin && q.from.length === 0) {
+    p.error('Using ARRAY JOIN without a FROM clause is not permitted', q.arrayJoin.start, q.arrayJoin.end, 'array-join-from');
+  }
   q.end = Math.max(q.start, p.prevEnd());
   return q;
 }
@@ -143,6 +146,7 @@ function parseSelectItems(p: ParserState): Expr[] {
     let item = parseExpr(p, 0, true);
     if (item.kind !== 'Alias' && p.isBareAlias() && !p.isOp('(', 1) && !p.isOp('.', 1)) {
       const alias = p.ident(p.next());
+      p.checkAlias(alias);
       item = { kind: 'Alias', expr: item, alias, bare: true, start: item.start, end: alias.end };
     }
     items.push(item);

@@ -5,6 +5,7 @@
 import type { Expr, Ident, Tag } from './ast';
 import { parseExpr } from './expressions';
 import { MAX_DEPTH, type ParserState } from './parserCore';
+import { parseTemplate, stringConstant } from './primary';
 
 const MAX_TAG_TOKENS = 100_000;
 
@@ -35,7 +36,13 @@ function parseAttrValue(p: ParserState): Expr {
     p.expectOp('}', ' to close the attribute value');
     return value;
   }
-  if (p.peek().kind === 'string' || p.peek().kind === 'templateStart') return parseExpr(p, 0, false);
+  // a string literal only (PostHog 1.3.87 refuses f'…' here): `'a' />` is not a division
+  if (p.peek().kind === 'string') return stringConstant(p, p.next());
+  if (p.peek().kind === 'templateStart') {
+    const t = parseTemplate(p);
+    p.error('A tag attribute takes a string or `{expression}`, not a template string', t.start, t.end, 'tag-attribute');
+    return t;
+  }
   return p.errorNode('Expected a string or `{expression}` as the attribute value');
 }
 

@@ -77,7 +77,8 @@ export class LocalChecker {
     let r = this.cache.get(text);
     if (!r) {
       const parsed = parseStatement(text);
-      r = { syntax: parsed.problems, warnings: checkQuery(parsed.query, text) };
+      // vocabulary warnings only on statements our parser accepted cleanly (issue #15)
+      r = { syntax: parsed.problems, warnings: parsed.problems.length > 0 ? [] : checkQuery(parsed.query, text) };
       this.cache.set(text, r);
     }
     return r;

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { diagnose } from '../../../src/language/hogql/checks';
+import { LocalChecker } from '../../../src/language/syntax/statements';
 
 function warnings(src: string, knownTables?: string[]): [string, string][] {
   return diagnose(src, { knownTables }).filter((p) => p.severity === 'warning').map((p) => [src.slice(p.start, p.end), p.message]);
@@ -70,5 +71,14 @@ describe('semantic checks (warnings)', () => {
   it('reports only warnings from the vocabulary, never errors, on valid syntax', () => {
     const all = diagnose('SELECT evnt, countt(1,2,3) FROM evnts');
     assert.ok(all.length > 0 && all.every((p) => p.severity === 'warning'));
+  });
+
+  it('gives no vocabulary warning on a statement with a syntax problem (issue #15: a mis-parse became "Unknown table")', () => {
+    const text = 'SELECT evnt FROM evnts WHERE';
+    assert.deepEqual(warnings(text), []);
+    assert.ok(diagnose(text).some((p) => p.severity === 'error'));
+    assert.deepEqual(new LocalChecker().check(text).warnings, []);
+    // the next statement, clean, is still checked
+    assert.deepEqual(warnings(`${text};\nSELECT 1 FROM evnts`).map(([t]) => t), ['evnts']);
   });
 });

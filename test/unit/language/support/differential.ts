@@ -11,6 +11,24 @@ import { walk } from '../../../../src/language/hogql/visit';
 
 export const CORPUS_DIR = path.resolve(__dirname, '../../../fixtures/hogql/corpus');
 
+export const POSTHOG_TESTS = path.resolve(__dirname, '../../../fixtures/hogql/posthog-parser-tests.txt');
+
+/**
+ * Statements from PostHog's own parser tests (fixture header: source, commit, licence).
+ * `expr` records are wrapped as `select <expr>`: both parsers judge a whole statement.
+ */
+export function posthogTestInputs(file = POSTHOG_TESTS): Input[] {
+  const out: Input[] = [];
+  const records = fs.readFileSync(file, 'utf8').split(/^=== /m).slice(1);
+  records.forEach((rec, i) => {
+    const nl = rec.indexOf('\n');
+    const [kind, ...name] = rec.slice(0, nl).split(' ');
+    const body = rec.slice(nl + 1).replace(/\n$/, '');
+    out.push({ id: `${name.join(' ')}#${i + 1}`, text: kind === 'expr' ? `select ${body}` : body });
+  });
+  return out;
+}
+
 /** What we compare: sorted lists so traversal order does not matter. */
 export interface Summary {
   tables: string[];
@@ -105,13 +123,17 @@ function ourTableName(t: Node): string {
   if (t.kind === 'Call') return t.name.name;
   if (t.kind === 'Placeholder') return '{placeholder}';
   if (t.kind === 'Subquery') return '(subquery)';
+  if (t.kind === 'Tag') return 'HogQLXTag';
   return t.kind;
 }
 
 export function summarizeOurs(query: SelectLike): Summary {
   const s: Summary = { tables: [], selects: [], ctes: [] };
   walk(query, (n) => {
-    if (n.kind === 'JoinItem') s.tables.push(`${ourTableName(n.table)}|${n.alias?.name ?? ''}`);
+    if (n.kind === 'JoinItem') {
+      const name = n.pivot ? (n.pivot.op === 'PIVOT' ? 'PivotExpr' : 'UnpivotExpr') : ourTableName(n.table);
+      s.tables.push(`${name}|${n.pivot ? '' : n.alias?.name ?? ''}`);
+    }
     if (n.kind === 'SelectQuery') {
       s.selects.push(`${n.items.length}:${n.items.map((i) => (i.kind === 'Alias' ? i.alias.name : '-')).join(',')}`);
     }
