@@ -74,7 +74,7 @@ describe('UI: PostHog sidebar', function () {
   it('cancelling the modal writes nothing', async () => {
     await clickInline('Disable Feature Flag');
     await dialog().waitFor({ state: 'visible', timeout: 15_000 });
-    assert.match(await dialog().textContent(), new RegExp(`Disable flag \`${FLAG}\` in project ${pname}\\?`));
+    assert.match(await dialog().textContent(), new RegExp(`Disable flag “${FLAG}” in project ${pname}\\?`));
     await dialog().locator('.dialog-buttons a.monaco-button', { hasText: 'Cancel' }).click();
     await dialog().waitFor({ state: 'hidden', timeout: 10_000 });
     assert.equal((await flag()).active, true);
