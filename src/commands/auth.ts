@@ -8,6 +8,7 @@ import { checkKey } from '../auth/keyKind';
 import type { Connection } from '../auth/connections';
 import type { Ctx } from '../ctx';
 import { notify } from '../ui/notify';
+import { projectItems, SIGN_IN_PROJECT_TITLE, SWITCH_PROJECT_TITLE } from './projectPick';
 import type { CommandTable } from './registry';
 
 /** Arguments for scripted sign-in (tests, scripts): no UI is shown when `host` and `key` are given. */
@@ -84,8 +85,11 @@ async function listProjects(client: PostHogClient, signal: AbortSignal): Promise
   return client.projects.list({ signal }).toArray({ max: 1000 });
 }
 
-/** Picks the project: the one given, else skip the picker when there is one, else ask. */
-async function pickProject(me: User, projects: Project[], wanted?: number): Promise<Project | undefined> {
+/**
+ * Picks the project: the one given, else skip the picker when there is one, else ask. `current`:
+ * the project in use when switching (the picker then has its own title and marks it).
+ */
+async function pickProject(me: User, projects: Project[], wanted?: number, current?: number): Promise<Project | undefined> {
   if (wanted !== undefined) {
     const found = projects.find((p) => p.id === wanted);
     if (!found) throw new (loadApi().ConfigError)(`Project ${wanted} is not among the projects this key can see (${projects.map((p) => p.id).join(', ') || 'none'}).`);
@@ -94,15 +98,9 @@ async function pickProject(me: User, projects: Project[], wanted?: number): Prom
   if (projects.length === 1) return projects[0];
   if (projects.length === 0) throw new (loadApi().ConfigError)('This key can see no project. Check the key\'s project access in PostHog.');
   const orgNames = new Map(me.organizations.map((o) => [o.id, o.name]));
-  const items = projects.map((p) => ({
-    label: p.name,
-    description: `id ${p.id}`,
-    detail: orgNames.get(String(p.organization)) ?? undefined,
-    picked: p.id === me.team?.id,
-    project: p,
-  }));
-  items.sort((a, b) => Number(b.picked) - Number(a.picked));
-  const pick = await vscode.window.showQuickPick(items, { title: 'Sign in to PostHog (3/3): project', matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+  const items = projectItems(projects, orgNames, current, me.team?.id);
+  const title = current === undefined ? SIGN_IN_PROJECT_TITLE : SWITCH_PROJECT_TITLE;
+  const pick = await vscode.window.showQuickPick(items, { title, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
   return pick?.project;
 }
 
@@ -226,7 +224,7 @@ async function switchTo(ctx: Ctx, connectionId: string | undefined, projectId?: 
   const key = await ctx.session.secrets.personalKey(conn.id);
   if (!key) throw new (loadApi().ConfigError)(`The key for ${conn.host} is missing from secret storage. Sign in again.`);
   const { me, projects } = await verify(ctx, conn.host, key);
-  const project = await pickProject(me, projects, projectId);
+  const project = await pickProject(me, projects, projectId, conn.projectId);
   if (!project) return undefined;
   await ctx.session.store.update(conn.id, { projectId: project.id, projectName: project.name });
   await ctx.session.store.setActive(conn.id);

@@ -5,6 +5,7 @@ import type { ErrorNode } from '../views/nodes/errorNode';
 import type { LoadMoreNode } from '../views/nodes/loadMoreNode';
 import { DetailNode } from '../views/nodes/detailNode';
 import { ResourceNode } from '../views/nodes/node';
+import { openWeb } from '../views/openWeb';
 import { VIEW_NAMES, type ViewName } from '../views/resourceTree';
 import type { Sidebar } from '../views/sidebar';
 import type { CommandTable } from './registry';
@@ -43,9 +44,7 @@ export function sidebarCommands(sidebar: Sidebar): CommandTable {
     'views.loadMore': () => (node: LoadMoreNode) => node.owner.loadMore(),
     'views.retry': () => (node: ErrorNode) => node.owner.retry(),
     'views.openInPostHog': () => async (node: unknown) => {
-      const url = resourceOf(node).webUrl();
-      await vscode.env.openExternal(vscode.Uri.parse(url));
-      return url;
+      return openWeb(resourceOf(node).webUrl());
     },
     'views.copyId': (ctx: Ctx) => async (node: unknown) => {
       const { label, value } = node instanceof DetailNode ? { label: 'value', value: node.copyText ?? '' } : resourceOf(node).copyValue();

@@ -2,9 +2,10 @@
 import * as vscode from 'vscode';
 import type { Annotation, AnnotationScope } from '../api/resources/catalog';
 import type { Ctx } from '../ctx';
-import { oneLine, parseDateMarker } from '../views/format';
+import { formatDate, oneLine, parseDateMarker } from '../views/format';
 import { RecordingNode } from '../views/nodes/recordingNode';
 import { SchemaItemNode } from '../views/nodes/schemaNodes';
+import { openWeb } from '../views/openWeb';
 import type { Sidebar } from '../views/sidebar';
 import { assertWritable, confirmWrite } from '../ui/confirm';
 import { requireSession } from './flags';
@@ -19,8 +20,7 @@ async function openRecording(ctx: Ctx, arg: unknown): Promise<string> {
     const s = await requireSession(ctx);
     url = s.client.web.recording(s.projectId, id);
   }
-  await vscode.env.openExternal(vscode.Uri.parse(url));
-  return url;
+  return openWeb(url);
 }
 
 interface AnnotationArgs {
@@ -50,7 +50,7 @@ async function createAnnotation(ctx: Ctx, sidebar: Sidebar, arg: unknown): Promi
   if (!scope) return undefined;
   if (!SCOPES.some((s) => s.scope === scope)) throw new Error(`Scope must be project or organization, not ${scope}.`);
   const where = scope === 'organization' ? `the organization of project ${session.projectName}` : `project ${session.projectName}`;
-  const ok = await confirmWrite(`Create annotation “${oneLine(content, 80)}” in ${where}?`, `It marks ${date.iso} on the graphs of ${where}.`, 'Create Annotation');
+  const ok = await confirmWrite(`Create annotation “${oneLine(content, 80)}” in ${where}?`, `It marks ${formatDate(date.iso)} on the graphs of ${where}.`, 'Create Annotation');
   if (!ok) return undefined;
   const created = await session.client.annotations.create(session.projectId, { content, date_marker: date.iso, scope });
   sidebar.refresh('annotations');

@@ -14,6 +14,23 @@ export function relativeTime(iso: string | null | undefined, now = Date.now()): 
   return new Date(at).toISOString().slice(0, 10);
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A date for people, in UTC: "5 Dec 2026, 14:03 UTC" ("5 Dec 2026" with `dateOnly`). Text that is
+ * not a date is returned as it is (through `oneLine`), so nothing is hidden. Pure.
+ */
+export function formatDate(iso: string | null | undefined, dateOnly = false): string {
+  if (iso === null || iso === undefined || iso === '') return '';
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return oneLine(iso, 60);
+  const d = new Date(at);
+  const day = `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  if (dateOnly) return day;
+  const hm = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+  return `${day}, ${hm} UTC`;
+}
+
 /** 75 → "1m 15s", 3700 → "1h 1m", 9 → "9s". */
 export function formatDuration(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '';

@@ -10,7 +10,7 @@ import type { Insight } from '../api/resources/insights';
 import type { Person } from '../api/resources/persons';
 import type { SessionRecording } from '../api/resources/recordings';
 import { conditionLines, flagSummary, variantLines } from './flagLogic';
-import { formatDuration, lifecycle, oneLine, plural, relativeTime } from './format';
+import { formatDate, formatDuration, lifecycle, oneLine, plural, relativeTime } from './format';
 import { insightKind, insightName } from './insightLogic';
 
 export interface RowText {
@@ -117,7 +117,7 @@ export function annotationText(a: Annotation): RowText {
   return {
     label: oneLine(a.content, 150) || '(no text)',
     description: join([date, scope, a.creation_type === 'GIT' && 'git']),
-    tooltip: lines([oneLine(a.content, 1000), `${oneLine(a.date_marker, 40)} · scope ${scope}`]),
+    tooltip: lines([oneLine(a.content, 1000), `${formatDate(a.date_marker) || 'no date'} · scope ${scope}`]),
   };
 }
 
@@ -129,9 +129,11 @@ export function personLabel(p: Person): string {
 export function personText(p: Person, now = Date.now()): RowText {
   const ids = p.distinct_ids ?? [];
   const label = personLabel(p);
+  // An anonymous person's label is already its distinct id: the description does not repeat it.
+  const first = ids[0] !== undefined && oneLine(ids[0], 120) !== label ? oneLine(ids[0], 80) : undefined;
   return {
     label,
-    description: join([ids[0] && oneLine(ids[0], 80), ids.length > 1 && `+${ids.length - 1}`, relativeTime(p.created_at, now)]),
+    description: join([first, ids.length > 1 && `+${ids.length - 1}`, relativeTime(p.created_at, now)]),
     tooltip: lines([label, `Distinct ids: ${oneLine(ids.join(', '), 500)}`, `${Object.keys(p.properties ?? {}).length} properties`]),
   };
 }

@@ -5,6 +5,7 @@ import { registerCommands } from '../commands/registry';
 import { sidebarCommands } from '../commands/sidebar';
 import { insightCommands } from '../commands/sidebarInsights';
 import { miscCommands } from '../commands/sidebarMisc';
+import { writeCommands } from '../commands/sidebarWrites';
 import { config } from '../config';
 import type { Ctx } from '../ctx';
 import { Sidebar } from './sidebar';
@@ -17,6 +18,7 @@ export function registerSidebar(ctx: Ctx): void {
   registerCommands(ctx, flagCommands(sidebar));
   registerCommands(ctx, insightCommands());
   registerCommands(ctx, miscCommands(sidebar));
+  registerCommands(ctx, writeCommands(sidebar));
   registerCommands(ctx, captureCommands());
   // Menus hide every write while `hogql.readOnly` is set; the commands refuse them too.
   const setReadOnly = (): Thenable<unknown> => vscode.commands.executeCommand('setContext', 'hogql.readOnly', config.readOnly());

@@ -59,7 +59,7 @@ export class ResourceTree<T> implements vscode.TreeDataProvider<TreeNode>, vscod
     );
     this.view = vscode.window.createTreeView(this.viewId, { treeDataProvider: this, showCollapseAll: true });
     this.disposables.push(this.view, this.emitter);
-    ctx.session.onDidChange(() => this.reset(), undefined, this.disposables);
+    ctx.session.onDidChange(() => (ctx.session.store.active() ? this.reset() : this.signedOut()), undefined, this.disposables);
     config.onDidChange((e) => {
       if (e.affectsConfiguration('hogql.views')) this.reset();
     }, this.disposables);
@@ -73,11 +73,23 @@ export class ResourceTree<T> implements vscode.TreeDataProvider<TreeNode>, vscod
     return { ctx: this.ctx, session: this.session!, changed: (n) => this.emitter.fire(n), pageSize: config.viewsPageSize() };
   }
 
-  /** Drops everything loaded (and any answer in flight) and asks VS Code to render again. */
+  /**
+   * Drops everything loaded (and any answer in flight) and asks VS Code to render again. The count
+   * in the header goes too: a collapsed view is not asked again, and must not keep a stale count.
+   */
   reset(): void {
     this.key = undefined;
     this.pager.reset();
+    this.view.description = this.filterText ? `“${this.filterText}”` : undefined;
     this.emitter.fire(undefined);
+  }
+
+  /** After sign-out: no count, no filter, no message is left on the view (visible or collapsed). */
+  private signedOut(): void {
+    this.filterText = undefined;
+    this.view.message = undefined;
+    void vscode.commands.executeCommand('setContext', `hogql.${this.spec.name}.filtered`, false);
+    this.reset();
   }
 
   setFilter(text: string | undefined): void {

@@ -2,10 +2,12 @@
  * `hogql.test.sidebar`: a command registered only when the extension host runs with
  * HOGQL_TEST_HOOKS=1 (the host test harness), never for users. It lets host tests read the trees
  * as VS Code would render them, get node instances to pass to commands, queue answers for the
- * write confirmations (see ui/confirm.ts) and read the confirmations asked.
+ * write confirmations (see ui/confirm.ts) and read the confirmations asked, and capture the web
+ * pages opened instead of opening them (see openWeb.ts).
  */
 import * as vscode from 'vscode';
 import { confirmSeam } from '../ui/confirm';
+import { openSeam } from './openWeb';
 import type { Ctx } from '../ctx';
 import type { TreeNode } from './nodes/node';
 import type { ViewName } from './resourceTree';
@@ -42,7 +44,8 @@ function render(node: TreeNode): RenderedItem {
 }
 
 interface Args {
-  op: 'children' | 'answer' | 'asked' | 'view' | 'insightLink';
+  op: 'children' | 'answer' | 'asked' | 'view' | 'insightLink' | 'captureOpen' | 'opened';
+  on?: boolean;
   view?: ViewName;
   /** Node ids from the root down to the node whose children are wanted. */
   path?: string[];
@@ -77,6 +80,11 @@ export function registerTestHooks(ctx: Ctx, sidebar: Sidebar): void {
           const t = sidebar.tree(a.view!);
           return { description: t.view.description ?? '', message: t.view.message ?? '', filter: t.filter ?? '', loading: t.pager.list.loading };
         }
+        case 'captureOpen':
+          openSeam.capture(a.on !== false);
+          return openSeam.take();
+        case 'opened':
+          return openSeam.take();
         case 'insightLink':
           return ctx.queries.insightLinks.get(a.uri ?? '');
       }

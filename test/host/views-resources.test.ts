@@ -32,7 +32,7 @@ describe('views: every resource view', function () {
     assert.ok(!html.tooltip.includes('<b>') && plain(html.tooltip).includes('Add-to-cart <b>funnel</b>'), `tooltip escaped: ${html.tooltip}`);
     const sql = c.items.find((i) => i.label === 'Top pages (SQL)')!;
     assert.match(sql.description, /^SQL · /);
-    assert.equal(sql.contextValue, 'insight.sql');
+    assert.equal(sql.contextValue, 'insight.sql.favorite');
     assert.equal(sql.command, 'hogql.insights.open');
   });
 
@@ -115,7 +115,7 @@ describe('views: every resource view', function () {
     assert.ok(recs.length > 0 && recs.length <= 50);
     assert.match(recs[0]!.description, /^\d+(s|m \d+s|h \d+m) · /);
     assert.match(plain(recs[0]!.tooltip), /\d+ clicks · \d+ key presses · \d+ console errors/);
-    assert.equal(recs[0]!.command, 'hogql.recordings.open');
+    assert.equal(recs[0]!.command, '', 'a click selects and expands (Open Replay is a menu action)');
     const node = c.nodes[0];
     assert.equal(call(node, 'webUrl'), web(`replay/${(node as { item: { id: string } }).item.id}`));
     if (c.items.at(-1)!.contextValue === 'loadMore') {

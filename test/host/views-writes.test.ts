@@ -123,7 +123,9 @@ describe('views: writes behind confirmations', function () {
     const content = `Deployed from the host test ${Date.now()}`;
     await answer(true);
     await vscode.commands.executeCommand('hogql.annotations.create', { content, date: '2024-05-01 12:30', scope: 'project' });
-    assert.match((await asked()).at(-1)!.message, /^Create annotation “Deployed from the host test \d+” in project /);
+    const q = (await asked()).at(-1)!;
+    assert.match(q.message, /^Create annotation “Deployed from the host test \d+” in project /);
+    assert.equal(q.detail, `It marks 1 May 2024, 12:30 UTC on the graphs of project ${pname()}.`, 'the date for people, not ISO (#14)');
     const found = ((await api(`/api/projects/${pid()}/annotations/?search=${encodeURIComponent(content)}`)).results as { content: string; date_marker: string; scope: string }[])[0];
     assert.equal(found?.date_marker, '2024-05-01T12:30:00.000Z');
     assert.equal(found?.scope, 'project');

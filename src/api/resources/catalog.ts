@@ -1,13 +1,12 @@
 /**
  * The smaller, mostly read-only resources: dashboards, experiments, surveys, actions,
- * annotations (list + create), event and property definitions.
+ * annotations (list, create, update, soft delete), event and property definitions.
  */
 import * as v from 'valibot';
 import type { ItemSpec } from '../schema/boundary';
-import { anyList, listOf, numId, optBool, optName, optNumber, optText, reqText, strId, textList } from '../schema/lenient';
-import type { CallOptions } from '../types';
+import { anyList, listOf, numId, optBool, optName, optNumber, optRecord, optText, reqText, strId, textList } from '../schema/lenient';
 import { InsightSchema } from './insights';
-import { Id, optUser, projectPath, ProjectResource, requestOne } from './base';
+import { optUser, ProjectResource, WritableProjectResource } from './base';
 
 /*
  * Schemas after PostHog's generated API types (`DashboardBasicApi`, `ExperimentApi`, `SurveyApi`,
@@ -36,6 +35,11 @@ export const ExperimentSchema = v.looseObject({
   start_date: optText('start_date'),
   end_date: optText('end_date'),
   feature_flag_key: optText('feature_flag_key'),
+  /** Primary and secondary metrics (`ExperimentApi.metrics`, `metrics_secondary`): objects with an optional `name`. */
+  metrics: anyList('metrics'),
+  metrics_secondary: anyList('metrics_secondary'),
+  /** `feature_flag_variants: [{key, rollout_percentage}]` among others. */
+  parameters: optRecord('parameters'),
   archived: optBool('archived'),
   created_at: optText('created_at'),
 });
@@ -152,11 +156,15 @@ export class PropertyDefinitions extends ProjectResource<PropertyDefinition, Pro
   protected readonly item: ItemSpec<PropertyDefinition> = { resource: 'property definition', schema: PropertyDefinitionSchema };
 }
 
-export class Annotations extends ProjectResource<Annotation, Filters & { search?: string; scope?: AnnotationScope; after?: string; before?: string }> {
+/** What `PATCH annotations/:id/` changes here (PostHog's `AnnotationSerializer`: content, date_marker, deleted…). */
+export interface AnnotationUpdate {
+  content?: string;
+  date_marker?: string;
+  deleted?: boolean;
+}
+
+/** Annotations: list, create, partial update, soft delete (`PATCH {deleted: true}`). */
+export class Annotations extends WritableProjectResource<Annotation, AnnotationCreate, AnnotationUpdate, Filters & { search?: string; scope?: AnnotationScope; after?: string; before?: string }> {
   protected readonly segment = 'annotations';
   protected readonly item: ItemSpec<Annotation> = { resource: 'annotation', schema: AnnotationSchema };
-
-  async create(projectId: Id, body: AnnotationCreate, opts: CallOptions = {}): Promise<Annotation> {
-    return requestOne(this.t, this.item, { method: 'POST', path: projectPath(projectId, 'annotations'), body, ...opts });
-  }
 }

@@ -28,3 +28,8 @@ export class DetailNode extends TreeNode {
     return item;
   }
 }
+
+/** Detail lines (see detailText.ts) as nodes under `parentId`; "Copy" copies the value. */
+export function detailNodes(parentId: string, details: readonly { key: string; label: string; value?: string; icon: string }[], kind = 'detail'): DetailNode[] {
+  return details.map((d) => new DetailNode(`${parentId}/${d.key}`, d.label, d.icon, kind, d.value, d.value ?? d.label));
+}

@@ -29,7 +29,8 @@ export class InsightNode extends ResourceNode<Insight> {
     item.iconPath = i.favorited
       ? new vscode.ThemeIcon('star-full', new vscode.ThemeColor('charts.yellow'))
       : new vscode.ThemeIcon(this.isSql ? 'database' : 'graph-line');
-    item.contextValue = this.isSql ? 'insight.sql' : 'insight';
+    // insight[.sql][.favorite]: menus show Favourite or Unfavourite by state.
+    item.contextValue = `insight${this.isSql ? '.sql' : ''}${i.favorited ? '.favorite' : ''}`;
     item.command = { command: 'hogql.insights.open', title: 'Open Insight', arguments: [this] };
     return item;
   }
