@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { openWeb } from '../ui/openWeb';
 import { personalKeysUrl } from '../api/keys';
 import { apiIfLoaded } from '../apiLoader';
 import type { Ctx } from '../ctx';
@@ -25,9 +26,9 @@ export async function showError(ctx: Ctx, e: unknown, opts: { retry?: () => unkn
   const host = ctx.session.store.active()?.host;
   if (api && e instanceof api.UnauthorizedError) {
     actions['Sign In'] = () => vscode.commands.executeCommand('hogql.signIn');
-    if (host) actions['Create Personal API Key'] = () => vscode.env.openExternal(vscode.Uri.parse(personalKeysUrl(host)));
+    if (host) actions['Create Personal API Key'] = () => openWeb(personalKeysUrl(host));
   } else if (api && e instanceof api.MissingScopeError) {
-    if (host) actions['Edit API Key Scopes'] = () => vscode.env.openExternal(vscode.Uri.parse(personalKeysUrl(host)));
+    if (host) actions['Edit API Key Scopes'] = () => openWeb(personalKeysUrl(host));
     actions['Switch Key'] = () => vscode.commands.executeCommand('hogql.signIn');
   } else if (opts.retry && api && e instanceof api.RateLimitError) {
     // The server's Retry-After decides: Retry counts down what is left of it, then runs again.

@@ -4,6 +4,7 @@ import type { Ctx } from '../ctx';
 import { splitStatements } from '../language/hogql/split';
 import { queryTarget } from '../query/target';
 import { assertWritable, confirmWrite } from '../ui/confirm';
+import { openWeb } from '../ui/openWeb';
 import type { CommandTable } from './registry';
 
 /** Arguments for scripted use (tests): the document and the insight name, no prompts. */
@@ -85,7 +86,7 @@ async function saveAsInsight(ctx: Ctx, args?: SaveArgs): Promise<{ id: number; s
   });
   ctx.log.info(`created insight ${insight.short_id} (${insight.id}) "${name}" in project ${session.projectId}`);
   void vscode.window.showInformationMessage(`PostHog: saved the insight "${name}".`, 'Open in PostHog').then((c) => {
-    if (c) void vscode.env.openExternal(vscode.Uri.parse(session.client.web.insight(session.projectId, insight.short_id)));
+    if (c) void openWeb(session.client.web.insight(session.projectId, insight.short_id));
   });
   return { id: insight.id, shortId: insight.short_id };
 }
@@ -115,8 +116,7 @@ async function openInsight(ctx: Ctx, args?: SaveArgs): Promise<string | undefine
   const session = await ctx.session.active();
   if (!link || !session) throw new Error('This document is not linked to an insight.');
   const url = session.client.web.insight(link.projectId, link.shortId);
-  await vscode.env.openExternal(vscode.Uri.parse(url));
-  return url;
+  return openWeb(url);
 }
 
 export const insightCommands: CommandTable = {

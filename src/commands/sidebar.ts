@@ -5,7 +5,7 @@ import type { ErrorNode } from '../views/nodes/errorNode';
 import type { LoadMoreNode } from '../views/nodes/loadMoreNode';
 import { DetailNode } from '../views/nodes/detailNode';
 import { ResourceNode } from '../views/nodes/node';
-import { openWeb } from '../views/openWeb';
+import { openWeb } from '../ui/openWeb';
 import { VIEW_NAMES, type ViewName } from '../views/resourceTree';
 import type { Sidebar } from '../views/sidebar';
 import type { CommandTable } from './registry';

@@ -5,7 +5,7 @@ import type { Ctx } from '../ctx';
 import { formatDate, oneLine, parseDateMarker } from '../views/format';
 import { RecordingNode } from '../views/nodes/recordingNode';
 import { SchemaItemNode } from '../views/nodes/schemaNodes';
-import { openWeb } from '../views/openWeb';
+import { openWeb } from '../ui/openWeb';
 import type { Sidebar } from '../views/sidebar';
 import { assertWritable, confirmWrite } from '../ui/confirm';
 import { requireSession } from './flags';

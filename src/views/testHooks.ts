@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { confirmSeam } from '../ui/confirm';
-import { openSeam } from './openWeb';
+import { openSeam } from '../ui/openWeb';
 import type { Ctx } from '../ctx';
 import type { TreeNode } from './nodes/node';
 import type { ViewName } from './resourceTree';
