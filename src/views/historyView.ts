@@ -38,11 +38,12 @@ class HistoryProvider implements vscode.TreeDataProvider<HistoryEntry> {
     const item = new vscode.TreeItem(queryLabel(e.query), vscode.TreeItemCollapsibleState.None);
     const rows = e.rows === undefined ? '' : ` · ${e.rows} row${e.rows === 1 ? '' : 's'}`;
     const took = e.durationMs === undefined ? '' : ` · ${(e.durationMs / 1000).toFixed(2)} s`;
-    item.description = `${relative(e.at)}${rows}${took}`;
+    const runs = (e.runs ?? 1) > 1 ? ` · ${e.runs} runs` : '';
+    item.description = `${relative(e.at)}${runs}${rows}${took}`;
     item.iconPath = ICONS[e.status];
     item.contextValue = `historyEntry.${e.status}`;
     const md = new vscode.MarkdownString();
-    md.appendText(`${e.status} · ${new Date(e.at).toLocaleString()} · ${e.projectName}${rows}${took}\n`);
+    md.appendText(`${e.status} · ${(e.runs ?? 1) > 1 ? 'last run ' : ''}${new Date(e.at).toLocaleString()} · ${e.projectName}${runs}${rows}${took}\n`);
     if (e.error) md.appendText(`${e.error}\n`);
     md.appendCodeblock(e.query, 'hogql');
     item.tooltip = md;

@@ -122,7 +122,8 @@ export class ChartView {
     for (const t of ticks) {
       const x = d.xKind === 'category' ? plot.x + ((t + 0.5) / n) * plot.w : xPos(t, x0, x1, plot);
       const label = d.xKind === 'category' ? d.labels[t] : time ? timeLabel(this.model.zone.format(t), time.step) : short(t);
-      ctx.fillText(label.length > 24 ? `${label.slice(0, 23)}…` : label, x, plot.y + plot.h + 6);
+      const text = label.length > 24 ? `${label.slice(0, 23)}…` : label;
+      ctx.fillText(text, labelCenter(x, ctx.measureText(text).width, plot.x + plot.w + PAD.right), plot.y + plot.h + 6);
     }
     ctx.fillText(d.xName, plot.x + plot.w / 2, plot.y + plot.h + 22);
   }
@@ -207,6 +208,12 @@ interface Plot {
   y: number;
   w: number;
   h: number;
+}
+
+/** A centred label's x, moved just enough to stay within [0, right] (the last tick is near the edge). */
+export function labelCenter(x: number, width: number, right: number): number {
+  if (width >= right) return x;
+  return Math.min(Math.max(x, width / 2), right - width / 2);
 }
 
 function xPos(v: number, x0: number, x1: number, plot: Plot): number {
