@@ -2,7 +2,7 @@
 // or bar chart with per-pixel min/max decimation draws 100k points in a few milliseconds). Colours
 // come from the VS Code theme (`--vscode-charts-*`), read with getComputedStyle.
 import type { Cell } from '../../src/protocol/results';
-import { chartData, niceTicks, timeTicks, valueExtent, type ChartData } from './chartData';
+import { chartData, labelCenter, niceTicks, timeTicks, valueExtent, type ChartData } from './chartData';
 import { button, el, themeColor } from './dom';
 import type { GridModel } from './model';
 import type { ChartType } from './state';
@@ -208,12 +208,6 @@ interface Plot {
   y: number;
   w: number;
   h: number;
-}
-
-/** A centred label's x, moved just enough to stay within [0, right] (the last tick is near the edge). */
-export function labelCenter(x: number, width: number, right: number): number {
-  if (width >= right) return x;
-  return Math.min(Math.max(x, width / 2), right - width / 2);
 }
 
 function xPos(v: number, x0: number, x1: number, plot: Plot): number {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { labelCenter } from '../../../webview-ui/results/chart';
+import { labelCenter } from '../../../webview-ui/results/chartData';
 
 // The x axis's labels are centred on their tick; the last tick sits on the plot's right edge, 16 px
 // from the canvas edge, so a centred date label ran past the canvas and was clipped.
