@@ -9,6 +9,7 @@ import { codePointToUtf16 } from '../language/hogql/text';
 import { errorPosition } from '../query/response';
 import { firstLine, queryTarget, type QueryTarget } from '../query/target';
 import type { RunOutcome, RunSink } from '../query/runner';
+import { requireTrust } from '../ui/trust';
 import { ResultsPanel } from '../webview/resultsPanel';
 import { showError } from './errors';
 import type { CommandTable } from './registry';
@@ -110,6 +111,8 @@ async function parserShowsError(text: string): Promise<boolean> {
 
 /** Runs, and owns what belongs to runs: run diagnostics, panel wiring, "Load more". */
 export async function runQuery(ctx: Ctx, args?: RunArgs): Promise<RunOutcome | undefined> {
+  // Restricted Mode: a query from an untrusted folder runs only once the user trusts it (ui/trust.ts)
+  if (!requireTrust('Running a query')) return undefined;
   const editor = vscode.window.activeTextEditor;
   const doc = args?.uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri)) : editor?.document;
   if (!doc) throw new Error('Open a .hogql file to run a query.');
