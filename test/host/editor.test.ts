@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
-import { emulator, signInToEmulator, signOutAll } from './support';
+import { emulator, signInToEmulator, signOutAll, testHooks } from './support';
 import { children } from './viewsSupport';
 
 const tabsOf = (uri: vscode.Uri) =>
@@ -72,5 +72,35 @@ describe('editor: where insights and history open', function () {
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('hogql.history.open', { query, host: emulator().url, projectId: 1, status: 'done' });
     assert.equal(editor.document.uri.toString(), uri.toString());
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});
+
+describe('editor: Run while a query of the same file runs', function () {
+  this.timeout(90_000);
+  before(async () => {
+    await signOutAll();
+    await signInToEmulator(emulator().projects[0]!.id);
+  });
+  after(signOutAll);
+
+  it('waits in a notification (no modal) and runs once the running query ends', async () => {
+    const hooks = await testHooks();
+    const text = 'SELECT count() FROM numbers(100000000000) WHERE cityHash64(number) % 7 = 3;\n\nSELECT 1 AS one;\n';
+    const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, `running-${process.pid}.hogql`);
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const long = vscode.commands.executeCommand<{ kind: string }>('hogql.runQuery', { uri: uri.toString(), offset: 0 });
+    await waitFor(() => hooks.progressReports().some((p) => p.key === uri.toString()), 20_000, 'the long query to run');
+    const seen = hooks.shownMessages().length;
+    const next = vscode.commands.executeCommand<{ kind: string; payload?: { rows: unknown[][] } }>('hogql.runQuery', { uri: uri.toString(), offset: text.indexOf('SELECT 1') });
+    const waiting = await waitFor(() => hooks.shownMessages().slice(seen).find((m) => m.level === 'progress' && m.message.includes('A query from this file is still running.')), 10_000, 'the waiting notification');
+    assert.deepEqual(waiting.actions, ['Cancel']);
+    await vscode.commands.executeCommand('hogql.cancelQuery', uri.toString());
+    assert.equal((await long)?.kind, 'cancelled');
+    const out = await next;
+    assert.equal(out?.kind, 'done', 'the new run went ahead once the old one ended');
+    assert.deepEqual(out.payload?.rows, [[1]]);
+    await vscode.window.tabGroups.close(tabsOf(uri));
   });
 });
