@@ -7,6 +7,7 @@ import { queryCommands } from './commands/query';
 import { insightCommands } from './commands/insight';
 import { confirmSeam } from './ui/confirm';
 import { notifySeam, type Shown } from './ui/notify';
+import { trustSeam } from './ui/trust';
 import { RunCodeLensProvider } from './query/codeLens';
 import { registerHistoryView } from './views/historyView';
 import { registerLanguageFeatures } from './language/register';
@@ -40,6 +41,8 @@ export interface TestHooks {
   shownMessages(): readonly Shown[];
   /** Progress reports of query runs so far (elapsed time, rows read), oldest first. */
   progressReports(): readonly { key: string; queryId: string; elapsedMs: number; rowsRead?: number }[];
+  /** Makes the extension behave as in an untrusted workspace (the harness disables trust; see src/ui/trust.ts). */
+  pretendUntrusted(on: boolean): void;
 }
 
 function testHooks(c: Ctx): TestHooks | undefined {
@@ -55,6 +58,7 @@ function testHooks(c: Ctx): TestHooks | undefined {
     queueMessageAnswers: (...answers) => notifySeam.queue(answers),
     shownMessages: () => notifySeam.shown(),
     insightLink: (uri) => c.queries.insightLinks.get(uri),
+    pretendUntrusted: (on) => trustSeam.pretendUntrusted(on),
   };
 }
 

@@ -9,6 +9,8 @@ import { codePointToUtf16 } from '../language/hogql/text';
 import { errorPosition } from '../query/response';
 import { firstLine, queryTarget, type QueryTarget } from '../query/target';
 import type { RunOutcome, RunSink } from '../query/runner';
+import { waitInNotification } from '../ui/notify';
+import { requireTrust } from '../ui/trust';
 import { ResultsPanel } from '../webview/resultsPanel';
 import { showError } from './errors';
 import type { CommandTable } from './registry';
@@ -108,8 +110,30 @@ async function parserShowsError(text: string): Promise<boolean> {
   return verdict?.kind === 'error';
 }
 
+/**
+ * A query of the same file is running: with `hogql.query.whenRunning: replace` it is cancelled;
+ * else this run waits for it in a notification that closes when it ends (no modal left open after
+ * the query finished). False when the user drops this run (the notification's Cancel).
+ */
+async function runningHandled(ctx: Ctx, key: string): Promise<boolean> {
+  if (config.query().replaceRunning) {
+    await ctx.queries.runner.cancel(key);
+    return true;
+  }
+  const ended = new Promise<void>((resolve) => {
+    const sub = ctx.queries.runner.onDidChangeRunning(() => {
+      if (ctx.queries.runner.isRunning(key)) return;
+      sub.dispose();
+      resolve();
+    });
+  });
+  return waitInNotification('A query from this file is still running.', 'This run starts when it ends (■ Cancel above the query stops it; Cancel here drops this run).', ended);
+}
+
 /** Runs, and owns what belongs to runs: run diagnostics, panel wiring, "Load more". */
 export async function runQuery(ctx: Ctx, args?: RunArgs): Promise<RunOutcome | undefined> {
+  // Restricted Mode: a query from an untrusted folder runs only once the user trusts it (ui/trust.ts)
+  if (!requireTrust('Running a query')) return undefined;
   const editor = vscode.window.activeTextEditor;
   const doc = args?.uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri)) : editor?.document;
   if (!doc) throw new Error('Open a .hogql file to run a query.');
@@ -118,14 +142,7 @@ export async function runQuery(ctx: Ctx, args?: RunArgs): Promise<RunOutcome | u
   const session = await requireSession(ctx);
   if (!session) return undefined;
   const key = doc.uri.toString();
-  if (ctx.queries.runner.isRunning(key)) {
-    const replace = config.query().replaceRunning;
-    if (!replace) {
-      const choice = await vscode.window.showWarningMessage('A query from this file is still running.', { modal: true }, 'Cancel It and Run');
-      if (!choice) return undefined;
-    }
-    await ctx.queries.runner.cancel(key);
-  }
+  if (ctx.queries.runner.isRunning(key) && !(await runningHandled(ctx, key))) return undefined;
   if (args?.values) await ctx.queries.values.set(key, args.values);
   const resolved = await ctx.queries.values.resolve(key, target.text, args?.askValues);
   if (!resolved) return undefined;

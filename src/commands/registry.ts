@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import { TrustRequiredError } from '../ui/trust';
 import { showError } from './errors';
 
 /** A command factory: given the context, returns the handler. Ids are `hogql.<name>`. */
@@ -24,7 +25,8 @@ export function registerCommands(ctx: Ctx, table: CommandTable): void {
         try {
           return await handler(...args);
         } catch (e) {
-          void showError(ctx, e);
+          // Restricted Mode already showed its warning (with "Manage Workspace Trust")
+          if (!(e instanceof TrustRequiredError)) void showError(ctx, e);
           if (isPlainObject(args[0])) throw e;
           return undefined;
         }

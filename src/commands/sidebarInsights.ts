@@ -1,6 +1,6 @@
 /**
- * Opening an insight from the sidebar: a SQL insight opens its HogQL in an untitled `hogql` editor
- * linked to the insight (`ctx.queries.linkInsight`, for "Update Insight"); any other insight is
+ * Opening an insight from the sidebar: a SQL insight opens its HogQL in a `hogql` editor named
+ * after the insight (`hogql-insight:/<project>/<short id>/<name>.hogql`, see ui/scratchDocs.ts), linked to the insight (`ctx.queries.linkInsight`, for "Update Insight"); any other insight is
  * computed by PostHog (`GET insights/:id/?refresh=blocking`) and its result shown in the results
  * panel when it is tabular, else its query and result open as JSON.
  */
@@ -10,6 +10,7 @@ import type { HogQLQueryResponse } from '../api/resources/query';
 import type { ActiveSession } from '../auth/session';
 import type { Ctx } from '../ctx';
 import { toPayload } from '../query/response';
+import { fileNameOf } from '../ui/scratchDocs';
 import { insightName, resultTable, sqlOf } from '../views/insightLogic';
 import { InsightNode } from '../views/nodes/insightNode';
 import { ResultsPanel } from '../webview/resultsPanel';
@@ -18,9 +19,14 @@ import type { CommandTable } from './registry';
 
 export type OpenedInsight = { kind: 'sql'; uri: string } | { kind: 'table'; rows: number; columns: string[] } | { kind: 'json'; uri: string };
 
+/** Where an insight's query opens: named after the insight, one editor per insight (ui/scratchDocs.ts). */
+export function insightDocUri(projectId: number, shortId: string, name: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: 'hogql-insight', path: `/${projectId}/${fileNameOf(shortId, 40)}/${fileNameOf(name)}.hogql` });
+}
+
 async function openSql(ctx: Ctx, session: ActiveSession, insight: Insight, sql: string): Promise<OpenedInsight> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'hogql', content: sql.endsWith('\n') ? sql : `${sql}\n` });
-  await vscode.window.showTextDocument(doc, { preview: false });
+  const uri = insightDocUri(session.projectId, insight.short_id, insightName(insight));
+  const { document: doc } = await ctx.queries.scratch.show(uri, sql.endsWith('\n') ? sql : `${sql}\n`);
   ctx.queries.linkInsight(doc.uri.toString(), {
     insightId: insight.id,
     shortId: insight.short_id,

@@ -14,12 +14,22 @@ export interface HistoryEntry {
   rows?: number;
   durationMs?: number;
   error?: string;
+  /** How many identical runs in a row this entry stands for (absent: one). */
+  runs?: number;
 }
 
 export const HISTORY_CAP = 200;
 
-/** Adds an entry at the front; drops the oldest past `cap`. */
+const sameRun = (a: HistoryEntry, b: HistoryEntry): boolean => a.query === b.query && a.host === b.host && a.projectId === b.projectId;
+
+/**
+ * Adds an entry at the front; drops the oldest past `cap`. A run identical to the newest entry (same
+ * query text, host and project) is folded into it: one entry with a run count, the latest start time
+ * and the latest outcome (status, rows, error), keeping the entry's id.
+ */
 export function addEntry(list: readonly HistoryEntry[], entry: HistoryEntry, cap = HISTORY_CAP): HistoryEntry[] {
+  const newest = list[0];
+  if (newest && sameRun(newest, entry)) return [{ ...entry, id: newest.id, runs: (newest.runs ?? 1) + (entry.runs ?? 1) }, ...list.slice(1)].slice(0, cap);
   return [entry, ...list].slice(0, cap);
 }
 

@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import type { HogQLFilters } from '../api/resources/query';
 import type { ActiveSession } from '../auth/session';
 import type { Ctx } from '../ctx';
+import { InsightLinkLensProvider } from '../ui/insightLens';
+import { ScratchDocs } from '../ui/scratchDocs';
 import type { ResultsPanel } from '../webview/resultsPanel';
 import { exportToFile } from './exportFile';
 import { addEntry, type HistoryEntry } from './historyStore';
@@ -77,6 +79,9 @@ export class QueryService implements vscode.Disposable {
   private readonly runs = new WeakMap<ResultsPanel, LastRun>();
   /** Documents (by URI) linked to the SQL insight they were opened from. */
   readonly insightLinks = new Map<string, InsightLink>();
+  private readonly linksChanged = new vscode.EventEmitter<void>();
+  /** Documents the extension creates (insights' queries, history entries): see ui/scratchDocs.ts. */
+  readonly scratch: ScratchDocs;
   private readonly wired = new WeakSet<ResultsPanel>();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -85,7 +90,10 @@ export class QueryService implements vscode.Disposable {
     this.values = new PlaceholderValues(ctx.extension.workspaceState);
     this.history = new QueryHistory(ctx.extension.globalState);
     this.diagnostics = vscode.languages.createDiagnosticCollection('hogql-run');
-    this.disposables.push(this.runner, this.history, this.diagnostics);
+    this.disposables.push(this.runner, this.history, this.diagnostics, this.linksChanged);
+    this.scratch = ScratchDocs.register(this.disposables);
+    const lens = new InsightLinkLensProvider(this.insightLinks, this.linksChanged.event);
+    this.disposables.push(vscode.languages.registerCodeLensProvider({ language: 'hogql' }, lens));
     // `hogql.insightLinked` tells menus whether the active editor came from (or was saved as) an insight.
     vscode.window.onDidChangeActiveTextEditor(() => this.updateInsightContext(), undefined, this.disposables);
     // A run's error squiggle describes the text that ran: drop it once that text is edited.
@@ -98,6 +106,7 @@ export class QueryService implements vscode.Disposable {
   linkInsight(uri: string, link: InsightLink): void {
     this.insightLinks.set(uri, link);
     this.updateInsightContext();
+    this.linksChanged.fire();
   }
 
   private updateInsightContext(): void {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { config } from '../config';
 import { plainText } from './text';
+import { requireTrust, TrustRequiredError } from './trust';
 
 /**
  * Confirmation of writes and the read-only guard: every write asks first, in a modal that names
@@ -32,6 +33,8 @@ export const confirmSeam = {
 
 /** Asks in a modal (plain text, see ui/text.ts); true only when the user picked `action`. */
 export async function confirmWrite(markedMessage: string, markedDetail: string, markedAction: string): Promise<boolean> {
+  // Restricted Mode: no write, whatever the caller checked before (see ui/trust.ts)
+  if (!requireTrust('Writing to PostHog')) return false;
   // A modal shows plain text: markdown code spans would show their backticks.
   const [message, detail, action] = [plainText(markedMessage), plainText(markedDetail), plainText(markedAction)];
   if (confirmSeam.enabled()) {
@@ -42,7 +45,12 @@ export async function confirmWrite(markedMessage: string, markedDetail: string, 
   return choice === action;
 }
 
-/** Refuses a write when `hogql.readOnly` is set (menus hide writes then; this covers direct calls). */
+/**
+ * Refuses a write when `hogql.readOnly` is set (menus hide writes then; this covers direct calls),
+ * and in Restricted Mode (after a warning offering "Manage Workspace Trust"), before any prompt.
+ */
 export function assertWritable(what: string): void {
   if (config.readOnly()) throw new Error(`Read-only mode is on (setting hogql.readOnly): ${what} was not done.`);
+  const action = what.charAt(0).toUpperCase() + what.slice(1);
+  if (!requireTrust(action)) throw new TrustRequiredError(`${action} needs a trusted workspace: nothing was done.`);
 }

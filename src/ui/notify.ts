@@ -67,3 +67,20 @@ export async function countdownThen(readyAt: number, what: string, action: () =>
   );
   return go ? action() : undefined;
 }
+
+/**
+ * A progress notification saying `what` until `until` resolves (then it closes by itself and this
+ * resolves true) or the user presses its Cancel (false). Unlike a modal, it never outlives the
+ * thing it waits for.
+ */
+export async function waitInNotification(what: string, detail: string, until: Promise<unknown>): Promise<boolean> {
+  const title = withPrefix(what);
+  record('progress', `${title} ${detail}`, ['Cancel']);
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+    progress.report({ message: detail });
+    return new Promise<boolean>((resolve) => {
+      token.onCancellationRequested(() => resolve(false));
+      void until.then(() => resolve(true), () => resolve(true));
+    });
+  });
+}

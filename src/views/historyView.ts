@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { forProject, queryLabel, type HistoryEntry } from '../query/historyStore';
+import { fileNameOf } from '../ui/scratchDocs';
 
 const ICONS: Record<HistoryEntry['status'], vscode.ThemeIcon> = {
   done: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
@@ -38,11 +40,12 @@ class HistoryProvider implements vscode.TreeDataProvider<HistoryEntry> {
     const item = new vscode.TreeItem(queryLabel(e.query), vscode.TreeItemCollapsibleState.None);
     const rows = e.rows === undefined ? '' : ` · ${e.rows} row${e.rows === 1 ? '' : 's'}`;
     const took = e.durationMs === undefined ? '' : ` · ${(e.durationMs / 1000).toFixed(2)} s`;
-    item.description = `${relative(e.at)}${rows}${took}`;
+    const runs = (e.runs ?? 1) > 1 ? ` · ${e.runs} runs` : '';
+    item.description = `${relative(e.at)}${runs}${rows}${took}`;
     item.iconPath = ICONS[e.status];
     item.contextValue = `historyEntry.${e.status}`;
     const md = new vscode.MarkdownString();
-    md.appendText(`${e.status} · ${new Date(e.at).toLocaleString()} · ${e.projectName}${rows}${took}\n`);
+    md.appendText(`${e.status} · ${(e.runs ?? 1) > 1 ? 'last run ' : ''}${new Date(e.at).toLocaleString()} · ${e.projectName}${runs}${rows}${took}\n`);
     if (e.error) md.appendText(`${e.error}\n`);
     md.appendCodeblock(e.query, 'hogql');
     item.tooltip = md;
@@ -55,18 +58,27 @@ class HistoryProvider implements vscode.TreeDataProvider<HistoryEntry> {
   }
 }
 
-async function openEntry(e: HistoryEntry): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'hogql', content: `${e.query}\n` });
-  return vscode.window.showTextDocument(doc, { preview: false });
+/**
+ * Opens a history entry's query in the editor that already holds exactly that query, else in the
+ * extension's document for it (`hogql-query:/<hash>/<first line>.hogql`, see ui/scratchDocs.ts):
+ * opening or re-running it again re-uses that editor, and so its results panel.
+ */
+async function openEntry(ctx: Ctx, e: HistoryEntry): Promise<vscode.TextEditor> {
+  const query = e.query.trim();
+  const same = vscode.workspace.textDocuments.find((d) => d.languageId === 'hogql' && !d.isClosed && d.getText().trim() === query);
+  if (same) return vscode.window.showTextDocument(same, { preview: false });
+  const hash = createHash('sha256').update(query).digest('hex').slice(0, 10);
+  const uri = vscode.Uri.from({ scheme: 'hogql-query', path: `/${hash}/${fileNameOf(queryLabel(query, 60))}.hogql` });
+  return ctx.queries.scratch.show(uri, `${query}\n`);
 }
 
 export function registerHistoryView(ctx: Ctx): void {
   const provider = ctx.track(new HistoryProvider(ctx));
   ctx.track(vscode.window.registerTreeDataProvider('hogql.history', provider));
-  ctx.track(vscode.commands.registerCommand('hogql.history.open', (e: HistoryEntry) => openEntry(e)));
+  ctx.track(vscode.commands.registerCommand('hogql.history.open', (e: HistoryEntry) => openEntry(ctx, e)));
   ctx.track(
     vscode.commands.registerCommand('hogql.history.rerun', async (e: HistoryEntry) => {
-      const editor = await openEntry(e);
+      const editor = await openEntry(ctx, e);
       return vscode.commands.executeCommand('hogql.runQuery', { uri: editor.document.uri.toString(), offset: 0 });
     }),
   );

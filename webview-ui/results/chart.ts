@@ -2,7 +2,7 @@
 // or bar chart with per-pixel min/max decimation draws 100k points in a few milliseconds). Colours
 // come from the VS Code theme (`--vscode-charts-*`), read with getComputedStyle.
 import type { Cell } from '../../src/protocol/results';
-import { chartData, niceTicks, timeTicks, valueExtent, type ChartData } from './chartData';
+import { chartData, labelCenter, niceTicks, timeTicks, valueExtent, type ChartData } from './chartData';
 import { button, el, themeColor } from './dom';
 import type { GridModel } from './model';
 import type { ChartType } from './state';
@@ -122,7 +122,8 @@ export class ChartView {
     for (const t of ticks) {
       const x = d.xKind === 'category' ? plot.x + ((t + 0.5) / n) * plot.w : xPos(t, x0, x1, plot);
       const label = d.xKind === 'category' ? d.labels[t] : time ? timeLabel(this.model.zone.format(t), time.step) : short(t);
-      ctx.fillText(label.length > 24 ? `${label.slice(0, 23)}…` : label, x, plot.y + plot.h + 6);
+      const text = label.length > 24 ? `${label.slice(0, 23)}…` : label;
+      ctx.fillText(text, labelCenter(x, ctx.measureText(text).width, plot.x + plot.w + PAD.right), plot.y + plot.h + 6);
     }
     ctx.fillText(d.xName, plot.x + plot.w / 2, plot.y + plot.h + 22);
   }

@@ -122,3 +122,9 @@ export function valueExtent(series: readonly Series[]): [number, number] {
   }
   return lo === hi ? [lo, lo + 1] : [lo, hi];
 }
+
+/** A centred label's x, moved just enough to stay within [0, right] (the last tick is near the edge). */
+export function labelCenter(x: number, width: number, right: number): number {
+  if (width >= right) return x;
+  return Math.min(Math.max(x, width / 2), right - width / 2);
+}

@@ -18,6 +18,22 @@ describe('query history store', () => {
     assert.deepEqual(list.map((e) => e.id), ['9', '8', '7', '6']);
   });
 
+  it('folds a run identical to the latest (query, host, project) into it: a run count, the latest time and status', () => {
+    let list: HistoryEntry[] = [entry(1)];
+    list = addEntry(list, { ...entry(2), query: 'select 1', status: 'failed', error: 'boom' });
+    list = addEntry(list, { ...entry(3), query: 'select 1', rows: 7, durationMs: 12 });
+    assert.equal(list.length, 1);
+    assert.deepEqual(
+      { id: list[0]!.id, runs: list[0]!.runs, at: list[0]!.at, status: list[0]!.status, rows: list[0]!.rows, error: list[0]!.error },
+      { id: '1', runs: 3, at: 3, status: 'done', rows: 7, error: undefined },
+    );
+    // another project, another host or another query in between: separate entries
+    list = addEntry(list, { ...entry(4, 2), query: 'select 1' });
+    list = addEntry(list, { ...entry(5), query: 'select 1', host: 'https://eu.posthog.com' });
+    list = addEntry(list, { ...entry(6), query: 'select 1' });
+    assert.deepEqual(list.map((e) => [e.id, e.runs ?? 1]), [['6', 1], ['5', 1], ['4', 1], ['1', 3]]);
+  });
+
   it('filters by host and project', () => {
     const list = [entry(1, 1), entry(2, 2), { ...entry(3, 1), host: 'https://eu.posthog.com' }];
     assert.deepEqual(forProject(list, 'https://us.posthog.com', 1).map((e) => e.id), ['1']);
