@@ -3,7 +3,7 @@
 // then runs every test layer and ends with one line `N passed, N failed` summing them all.
 //
 //   node scripts/test.mjs                 everything
-//   node scripts/test.mjs --only unit     one layer (unit | emulator | host | ui); repeatable
+//   node scripts/test.mjs --only unit     one layer (lint | unit | emulator | host | ui); repeatable
 //   node scripts/test.mjs --grep text     only tests whose title matches (unit, host, ui)
 //   node scripts/test.mjs --no-setup      skip the machine setup step
 //
@@ -132,6 +132,11 @@ async function main() {
   const tsc = join(root, 'node_modules/typescript/bin/tsc');
   let started = Date.now();
   gate('typecheck', step('typecheck', process.execPath, [tsc, '-p', '.']) && step('typecheck webview', process.execPath, [tsc, '-p', 'webview-ui']), Date.now() - started);
+  if (only.length === 0 || wanted('lint')) {
+    // ESLint with type-aware rules and the import boundaries of docs/architecture.md (eslint.config.mjs).
+    started = Date.now();
+    gate('lint', step('lint', process.execPath, [join(root, 'node_modules/eslint/bin/eslint.js'), '--max-warnings', '0', 'src', 'webview-ui']), Date.now() - started);
+  }
 
   if (wanted('unit')) {
     const unit = filesUnder(join(root, 'test/unit'), (f) => f.endsWith('.test.ts'));

@@ -16,6 +16,7 @@ export function loadApi(): ApiModule {
   if (!api) {
     // A computed path keeps esbuild from inlining the module into the extension bundle.
     const file = join(__dirname, 'api.js');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, on purpose
     api = require(file) as ApiModule;
   }
   return api;

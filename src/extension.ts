@@ -1,10 +1,6 @@
 import * as vscode from 'vscode';
 import { Ctx } from './ctx';
-import { registerCommands } from './commands/registry';
-import { generalCommands } from './commands/general';
-import { authCommands } from './commands/auth';
-import { queryCommands } from './commands/query';
-import { insightCommands } from './commands/insight';
+import { registerEditorCommands, registerSidebarCommands } from './commands';
 import { confirmSeam } from './ui/confirm';
 import { notifySeam, type Shown } from './ui/notify';
 import { trustSeam } from './ui/trust';
@@ -70,16 +66,13 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
   try {
     ctx = new Ctx(context);
     context.subscriptions.push(ctx);
-    registerCommands(ctx, generalCommands);
-    registerCommands(ctx, authCommands);
-    registerCommands(ctx, queryCommands);
-    registerCommands(ctx, insightCommands);
+    registerEditorCommands(ctx);
     ctx.track(vscode.languages.registerCodeLensProvider({ language: 'hogql' }, ctx.track(new RunCodeLensProvider(ctx.queries.runner))));
     registerHistoryView(ctx);
     const languageStarted = performance.now();
     registerLanguageFeatures(ctx);
     languageMs = performance.now() - languageStarted;
-    registerSidebar(ctx);
+    registerSidebarCommands(ctx, registerSidebar(ctx));
     registerHomeView(ctx);
   } catch (e) {
     // VS Code shows nothing when activation throws: say it, then rethrow so the host records it.

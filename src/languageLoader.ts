@@ -10,6 +10,7 @@ let bundle: typeof Features | undefined;
 
 export function loadLanguageBundle(): typeof Features {
   // A computed path keeps esbuild from inlining the bundle into the extension bundle.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, on purpose
   bundle ??= require(join(__dirname, 'language.js')) as typeof Features;
   return bundle;
 }

@@ -78,7 +78,7 @@ interface ErrorBody {
 function parseErrorBody(body: string): ErrorBody | undefined {
   try {
     const v: unknown = JSON.parse(body);
-    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as ErrorBody) : undefined;
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v) : undefined;
   } catch {
     return undefined;
   }

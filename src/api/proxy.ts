@@ -38,7 +38,7 @@ export function bypassesProxy(hostname: string, port: number, entries: readonly 
     if (!entry) continue;
     if (entry === '*') return true;
     const m = /^(.*?)(?::(\d+))?$/.exec(entry)!;
-    const name = m[1]!.replace(/^\*?\./, '').replace(/^\[|\]$/g, '');
+    const name = m[1].replace(/^\*?\./, '').replace(/^\[|\]$/g, '');
     if (m[2] && Number(m[2]) !== port) continue;
     if (host === name || host.endsWith(`.${name}`)) return true;
   }

@@ -39,7 +39,7 @@ function clean(raw: string): { value: string; fixes: string[] } {
   const quoted = /^(["'`])(.*)\1$/.exec(v);
   if (quoted) {
     fixes.push('removed the quotes around it');
-    v = quoted[2]!.trim();
+    v = quoted[2].trim();
   }
   return { value: v, fixes };
 }

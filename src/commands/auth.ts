@@ -9,7 +9,7 @@ import type { Connection } from '../auth/connections';
 import type { Ctx } from '../ctx';
 import { notify } from '../ui/notify';
 import { projectItems, SIGN_IN_PROJECT_TITLE, SWITCH_PROJECT_TITLE } from './projectPick';
-import type { CommandTable } from './registry';
+import type { CommandTable } from '../ui/registry';
 
 /** Arguments for scripted sign-in (tests, scripts): no UI is shown when `host` and `key` are given. */
 export interface SignInArgs {

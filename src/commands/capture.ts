@@ -14,7 +14,7 @@ import type { Ctx } from '../ctx';
 import { parseProperties, validateEventName } from '../views/format';
 import { assertWritable, confirmWrite } from '../ui/confirm';
 import { requireSession } from './flags';
-import type { CommandTable } from './registry';
+import type { CommandTable } from '../ui/registry';
 
 export const KEY_TYPES =
   'PostHog has two kinds of key. A personal API key (phx_…) is secret: it reads and changes your data through the private API and is what you signed in with. ' +
@@ -71,7 +71,7 @@ async function projectKey(ctx: Ctx, s: ActiveSession, given: string | undefined,
   else if (usable) {
     const pick = await vscode.window.showQuickPick(
       [
-        { label: `Use the project API key of ${s.projectName}`, description: hint(usable), key: usable as string | undefined },
+        { label: `Use the project API key of ${s.projectName}`, description: hint(usable), key: usable },
         { label: 'Enter a project API key…', description: 'phc_…', key: undefined as string | undefined },
       ],
       { title: 'Capture Event: project API key', placeHolder: KEY_TYPES },

@@ -15,7 +15,7 @@ import { oneLine } from '../views/format';
 import { FlagNode } from '../views/nodes/flagNode';
 import type { Sidebar } from '../views/sidebar';
 import { assertWritable, confirmWrite } from '../ui/confirm';
-import type { CommandTable } from './registry';
+import type { CommandTable } from '../ui/registry';
 
 interface FlagArgs {
   id?: number;
@@ -149,7 +149,7 @@ async function pickCondition(flag: FeatureFlag, given: number | undefined): Prom
   }
   if (lines.length <= 1) return undefined;
   const pick = await vscode.window.showQuickPick(
-    [{ label: 'All conditions', index: undefined as number | undefined }, ...lines.map((l, i) => ({ label: oneLine(l, 300), index: i as number | undefined }))],
+    [{ label: 'All conditions', index: undefined as number | undefined }, ...lines.map((l, i) => ({ label: oneLine(l, 300), index: i }))],
     { title: `Rollout of ${oneLine(flag.key, 150)}: which release condition?` },
   );
   return pick ? pick.index : null;

@@ -1,5 +1,5 @@
 import { readFileSync, watch } from 'node:fs';
-import type { CommandTable } from './registry';
+import type { CommandTable } from '../ui/registry';
 import type { Ctx } from '../ctx';
 import { ResultsPanel } from '../webview/resultsPanel';
 import { sampleResult } from '../webview/sample';

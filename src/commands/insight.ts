@@ -5,7 +5,7 @@ import { splitStatements } from '../language/hogql/split';
 import { queryTarget } from '../query/target';
 import { assertWritable, confirmWrite } from '../ui/confirm';
 import { openWeb } from '../ui/openWeb';
-import type { CommandTable } from './registry';
+import type { CommandTable } from '../ui/registry';
 
 /** Arguments for scripted use (tests): the document and the insight name, no prompts. */
 interface SaveArgs {

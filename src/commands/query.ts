@@ -12,8 +12,8 @@ import type { RunOutcome, RunSink } from '../query/runner';
 import { waitInNotification } from '../ui/notify';
 import { requireTrust } from '../ui/trust';
 import { ResultsPanel } from '../webview/resultsPanel';
-import { showError } from './errors';
-import type { CommandTable } from './registry';
+import { showError } from '../ui/errors';
+import type { CommandTable } from '../ui/registry';
 
 /** Arguments for scripted runs (CodeLens, tests): a document and an offset or a range in it. */
 export interface RunArgs {

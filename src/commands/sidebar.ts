@@ -8,12 +8,12 @@ import { ResourceNode } from '../views/nodes/node';
 import { openWeb } from '../ui/openWeb';
 import { VIEW_NAMES, type ViewName } from '../views/resourceTree';
 import type { Sidebar } from '../views/sidebar';
-import type { CommandTable } from './registry';
+import type { CommandTable } from '../ui/registry';
 
 async function filter(sidebar: Sidebar, name: ViewName, arg: unknown): Promise<string | undefined> {
   const tree = sidebar.tree(name);
   let text: string | undefined;
-  if (arg && typeof arg === 'object' && 'text' in arg) text = String((arg as { text: unknown }).text ?? '');
+  if (arg && typeof arg === 'object' && 'text' in arg) text = String((arg).text ?? '');
   else {
     text = await vscode.window.showInputBox({ title: tree.spec.filterPrompt, prompt: 'Leave empty to show everything', value: tree.filter ?? '' });
     if (text === undefined) return tree.filter;

@@ -15,7 +15,7 @@ import { insightName, resultTable, sqlOf } from '../views/insightLogic';
 import { InsightNode } from '../views/nodes/insightNode';
 import { ResultsPanel } from '../webview/resultsPanel';
 import { requireSession } from './flags';
-import type { CommandTable } from './registry';
+import type { CommandTable } from '../ui/registry';
 
 export type OpenedInsight = { kind: 'sql'; uri: string } | { kind: 'table'; rows: number; columns: string[] } | { kind: 'json'; uri: string };
 

@@ -9,7 +9,7 @@ import { openWeb } from '../ui/openWeb';
 import type { Sidebar } from '../views/sidebar';
 import { assertWritable, confirmWrite } from '../ui/confirm';
 import { requireSession } from './flags';
-import type { CommandTable } from './registry';
+import type { CommandTable } from '../ui/registry';
 
 async function openRecording(ctx: Ctx, arg: unknown): Promise<string> {
   let url: string;

@@ -20,7 +20,7 @@ import type { ResourceNode } from '../views/nodes/node';
 import type { Sidebar } from '../views/sidebar';
 import { assertWritable, confirmWrite } from '../ui/confirm';
 import { requireSession } from './flags';
-import type { CommandTable } from './registry';
+import type { CommandTable } from '../ui/registry';
 
 interface Resolved<T> {
   session: ActiveSession;

@@ -13,6 +13,7 @@ interface PostHogParser {
 
 // `require`, not `import`: esbuild's CJS output would pick the package's ESM build, which crashes on
 // `import.meta.url` (see shared notes on the parser).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
 const create = require('@posthog/hogql-parser') as () => Promise<PostHogParser>;
 const parser = create();
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { loadLanguageBundle } from '../languageLoader';
-import { registerCommands, type CommandTable } from '../commands/registry';
+import { registerCommands, type CommandTable } from '../ui/registry';
 import type { Ctx } from '../ctx';
 import { STARTER_QUERY } from '../query/templates';
 import type * as Features from './features';

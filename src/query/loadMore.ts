@@ -1,6 +1,6 @@
 import type { Ctx } from '../ctx';
 import type { ResultsPanel } from '../webview/resultsPanel';
-import { showError } from '../commands/errors';
+import { showError } from '../ui/errors';
 import { toPayload } from './response';
 import { pagedQuery } from './target';
 

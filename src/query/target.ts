@@ -42,7 +42,7 @@ export function queryTarget(doc: string, selection: { start: number; end: number
   if (statements.length === 0) return { ok: false, reason: 'There is no HogQL statement in this file.' };
   const toTarget = (s: Statement, source: QueryTarget['source']): QueryTarget => ({ text: doc.slice(s.range.start, s.range.end), offset: s.range.start, source });
   if (statements.length === 1) {
-    const only = statements[0]!;
+    const only = statements[0];
     const inside = statementAt(doc, cursor, statements) === only;
     return { ok: true, target: toTarget(only, inside ? 'statement' : 'file') };
   }
@@ -57,7 +57,7 @@ export function queryTarget(doc: string, selection: { start: number; end: number
 
 /** The first line of a statement's text, for a list of statements to choose from. */
 export function firstLine(text: string): string {
-  const line = text.split(/\r\n|\r|\n/, 1)[0]!.trim();
+  const line = text.split(/\r\n|\r|\n/, 1)[0].trim();
   return line.length > 100 ? `${line.slice(0, 99)}…` : line;
 }
 
@@ -88,8 +88,8 @@ export function statementNear(doc: string, offset: number, statements: readonly 
 
 /** A line holding only whitespace, outside every comment (a line inside a block comment is not blank). */
 function isBlankLine(doc: string, starts: readonly number[], l: number, comments: readonly Comment[]): boolean {
-  const start = starts[l]!;
-  const end = l + 1 < starts.length ? starts[l + 1]! : doc.length;
+  const start = starts[l];
+  const end = l + 1 < starts.length ? starts[l + 1] : doc.length;
   if (doc.slice(start, end).trim() !== '') return false;
   return !comments.some((c) => c.start < end && c.end > start);
 }
@@ -109,19 +109,19 @@ export function placeholders(query: string): Placeholder[] {
   const toks = lex(query).tokens;
   const out: Placeholder[] = [];
   for (let i = 0; i < toks.length; i++) {
-    if (toks[i]!.kind !== 'op' || toks[i]!.text !== '{') continue;
+    if (toks[i].kind !== 'op' || toks[i].text !== '{') continue;
     const parts: string[] = [];
     let j = i + 1;
     while (toks[j]?.kind === 'ident') {
-      parts.push(toks[j]!.text);
-      if (toks[j + 1]?.kind === 'op' && toks[j + 1]!.text === '.') j += 2;
+      parts.push(toks[j].text);
+      if (toks[j + 1]?.kind === 'op' && toks[j + 1].text === '.') j += 2;
       else {
         j += 1;
         break;
       }
     }
-    if (parts.length > 0 && toks[j]?.kind === 'op' && toks[j]!.text === '}') {
-      out.push({ name: parts.join('.'), start: toks[i]!.start, end: toks[j]!.end });
+    if (parts.length > 0 && toks[j]?.kind === 'op' && toks[j].text === '}') {
+      out.push({ name: parts.join('.'), start: toks[i].start, end: toks[j].end });
       i = j;
     }
   }

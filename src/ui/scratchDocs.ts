@@ -82,7 +82,7 @@ export class ScratchDocs implements vscode.FileSystemProvider {
     for (const key of this.files.keys()) {
       if (!key.startsWith(prefix)) continue;
       const rest = key.slice(prefix.length).split('/');
-      out.set(decodeURIComponent(rest[0]!), rest.length > 1 ? vscode.FileType.Directory : vscode.FileType.File);
+      out.set(decodeURIComponent(rest[0]), rest.length > 1 ? vscode.FileType.Directory : vscode.FileType.File);
     }
     return [...out];
   }

@@ -37,8 +37,8 @@ export function flagSummary(f: FeatureFlag): string {
   const gs = groups(f);
   if (vs.length > 0) return `${vs.length} variants: ${vs.map((v) => `${v.key} ${v.rollout_percentage}%`).join(', ')}`;
   if (gs.length === 0) return 'no conditions';
-  const simple = gs.length === 1 && (gs[0]!.properties ?? []).length === 0;
-  if (simple) return `${gs[0]!.rollout_percentage ?? 100}% rollout`;
+  const simple = gs.length === 1 && (gs[0].properties ?? []).length === 0;
+  if (simple) return `${gs[0].rollout_percentage ?? 100}% rollout`;
   return `${gs.length} condition${gs.length === 1 ? '' : 's'}`;
 }
 
@@ -87,7 +87,7 @@ export function flagSnippet(f: Pick<FeatureFlag, 'key'> & Partial<Pick<FeatureFl
   const key = jsString(f.key);
   const vs = f.filters?.multivariate?.variants ?? [];
   if (vs.length > 0) {
-    const test = vs.find((v) => v.key !== 'control') ?? vs[0]!;
+    const test = vs.find((v) => v.key !== 'control') ?? vs[0];
     return `if (posthog.getFeatureFlag(${key}) === ${jsString(test.key)}) {\n  // ${test.key} variant\n}`;
   }
   return `if (posthog.isFeatureEnabled(${key})) {\n  // flag is on\n}`;

@@ -58,7 +58,7 @@ export function resultTable(result: unknown, columns?: unknown): Table | undefin
     }
     return { columns: ['series', 'date', 'value'], types: ['String', 'String', 'Float64'], rows };
   }
-  const keys = Object.keys(objs[0]!);
+  const keys = Object.keys(objs[0]);
   if (keys.length > 0 && objs.every((o) => Object.values(o).every(isScalar))) {
     return { columns: keys, types: keys.map(() => ''), rows: objs.map((o) => keys.map((k) => o[k] ?? null)) };
   }

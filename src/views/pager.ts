@@ -46,7 +46,7 @@ export class Pager<T> {
       this.mapped = 0;
       this.mappedGen = l.gen;
     }
-    for (; this.mapped < l.items.length; this.mapped++) this.nodes.push(this.toNode(l.items[this.mapped]!));
+    for (; this.mapped < l.items.length; this.mapped++) this.nodes.push(this.toNode(l.items[this.mapped]));
     const out = [...this.nodes];
     if (l.error !== undefined) out.push(new ErrorNode(`${this.idPrefix}/error/${l.items.length}`, this, l.error));
     else if (l.hasMore) out.push(new LoadMoreNode(`${this.idPrefix}/more/${l.items.length}`, this, l.items.length, l.count));

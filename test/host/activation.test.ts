@@ -73,7 +73,7 @@ describe('commands', () => {
   });
 
   it('PostHog: Show Output shows the PostHog log channel', async () => {
-    // A plain-object argument makes the command wrapper (src/commands/registry.ts) rethrow a failure
+    // A plain-object argument makes the command wrapper (src/ui/registry.ts) rethrow a failure
     // to the caller; without one it would only show a toast and resolve, and this test could not fail.
     await vscode.commands.executeCommand('hogql.showOutput', {});
     const shown = () => vscode.window.visibleTextEditors.map((e) => decodeURIComponent(e.document.uri.toString()));

@@ -185,7 +185,7 @@ export const textList = (field: string) =>
         if (x !== null && x !== undefined) note(field, x, '[]');
         return [];
       }
-      if (x.every((s) => typeof s === 'string')) return x as string[];
+      if (x.every((s) => typeof s === 'string')) return x;
       note(`${field}[]`, x.find((s) => typeof s !== 'string'), 'its text');
       return x.map(textOf);
     }),

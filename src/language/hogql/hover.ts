@@ -2,7 +2,7 @@
  * Hover targets: what the token under the cursor names — a function, a table,
  * a field (with its owning table), a JSON property, or a keyword.
  */
-import type { Call, Field, JoinItem, Node } from './ast';
+import type { Field, Node } from './ast';
 import { parseAt, type ParseResult } from './parse';
 import { buildScopes, resolveChain, scopeAt } from './scopes';
 import { chunkAt } from './split';
@@ -35,7 +35,7 @@ export function hoverTarget(text: string, offset: number, parsed: ParseResult = 
   const node = path[path.length - 1];
   const parent = path[path.length - 2];
   const range = { start: tok.start, end: tok.end };
-  if (node?.kind === 'Ident' && parent?.kind === 'Call' && (parent as Call).name === node) {
+  if (node?.kind === 'Ident' && parent?.kind === 'Call' && (parent).name === node) {
     const table = isTableFunction(path) ? getVocabulary().findTable(node.name) : undefined;
     if (table) return { kind: 'table', name: node.name, range, table, cte: false };
     return { kind: 'function', name: node.name, range, function: getVocabulary().findFunction(node.name) };
@@ -53,7 +53,7 @@ export function hoverTarget(text: string, offset: number, parsed: ParseResult = 
 
 function isTableFunction(path: Node[]): boolean {
   const item = path[path.length - 3];
-  return item?.kind === 'JoinItem' && (item as JoinItem).table === path[path.length - 2];
+  return item?.kind === 'JoinItem' && (item).table === path[path.length - 2];
 }
 
 function fieldHover(root: Node, text: string, field: Field, at: number, range: Range): HoverTarget | undefined {

@@ -1,7 +1,7 @@
 /**
  * Outline (document symbols) and folding ranges.
  */
-import type { Node, SelectLike } from './ast';
+import type { Node } from './ast';
 import { parse, type ParsedStatement, type ParseResult } from './parse';
 import { lineStarts, positionAt, type Range } from './text';
 import { walk } from './visit';
@@ -81,7 +81,7 @@ export function statementSymbol(parsed: ParseResult, s: ParsedStatement): HogQLS
     kind: 'statement',
     range: s.range,
     selectionRange: { start: s.range.start, end: Math.min(s.range.end, s.range.start + 6) },
-    children: childSymbols(s.query as SelectLike),
+    children: childSymbols(s.query),
   };
 }
 

@@ -61,7 +61,9 @@ exports.activate = async function activate() {
     sample(0);
     for (let i = 0; i < cfg.ops; i++) {
       if (i > 0 && i % cfg.switchEvery === 0) await signIn(i);
-      await operation(i, uri);
+      // A heap snapshot stalls the host for seconds; the emulator may close the idle keep-alive
+      // socket meanwhile, and a POST on it is not retried: run that one operation again.
+      await operation(i, uri).catch((e) => (cfg.snapshots && /NetworkError/.test(String(e)) ? operation(i, uri) : Promise.reject(e)));
       if ((i + 1) % cfg.sampleEvery === 0 || i + 1 === cfg.warmup) sample(i + 1);
       // HOGQL_SOAK_SNAPSHOTS=dir: heap snapshots after warm-up and at the end, to diff when the goal is missed.
       if (cfg.snapshots && (i + 1 === cfg.warmup || i + 1 === cfg.ops)) {

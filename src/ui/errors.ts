@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { openWeb } from '../ui/openWeb';
+import { openWeb } from './openWeb';
 import { personalKeysUrl } from '../api/keys';
 import { apiIfLoaded } from '../apiLoader';
 import type { Ctx } from '../ctx';
-import { countdownThen, notify } from '../ui/notify';
+import { countdownThen, notify } from './notify';
 
 /** Stands in for ApiError before the API bundle is loaded (then no API error can exist). */
 class NeverError extends Error {

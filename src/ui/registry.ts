@@ -1,10 +1,15 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { TrustRequiredError } from '../ui/trust';
+import { TrustRequiredError } from './trust';
 import { showError } from './errors';
 
-/** A command factory: given the context, returns the handler. Ids are `hogql.<name>`. */
-export type CommandFactory = (ctx: Ctx) => (...args: any[]) => unknown;
+/**
+ * A command factory: given the context, returns the handler. Ids are `hogql.<name>`. A handler
+ * declares the arguments it expects (`never[]` accepts any parameter list); VS Code passes whatever
+ * the caller gave, and each handler checks what it got.
+ */
+export type CommandFactory = (ctx: Ctx) => (...args: never[]) => unknown;
+type Handler = (...args: unknown[]) => unknown;
 
 export type CommandTable = Record<string, CommandFactory>;
 
@@ -18,7 +23,7 @@ const isPlainObject = (v: unknown): boolean => typeof v === 'object' && v !== nu
  */
 export function registerCommands(ctx: Ctx, table: CommandTable): void {
   for (const [name, make] of Object.entries(table)) {
-    const handler = make(ctx);
+    const handler = make(ctx) as Handler;
     const id = `hogql.${name}`;
     ctx.track(
       vscode.commands.registerCommand(id, async (...args: unknown[]) => {
