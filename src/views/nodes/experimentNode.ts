@@ -3,8 +3,7 @@ import type { Experiment } from '../../api/resources/catalog';
 import { lifecycle, type Lifecycle } from '../format';
 import { experimentDetails } from '../detailText';
 import { experimentText } from '../nodeText';
-import { DetailNode, detailNodes } from './detailNode';
-import { itemOf, ResourceNode } from './node';
+import { DetailedNode } from './detailNode';
 
 const ICONS: Record<Lifecycle, [string, string | undefined]> = {
   draft: ['beaker', undefined],
@@ -19,28 +18,14 @@ export function lifecycleIcon(l: Lifecycle): vscode.ThemeIcon {
 }
 
 /** An experiment: status from its dates, and its feature flag; children are its details. */
-export class ExperimentNode extends ResourceNode<Experiment> {
-  get id(): string {
-    return `experiment:${this.projectId}:${this.item.id}`;
-  }
-
-  treeItem(): vscode.TreeItem {
-    const status = lifecycle(this.item);
-    const item = itemOf(this.id, experimentText(this.item), vscode.TreeItemCollapsibleState.Collapsed);
-    item.iconPath = lifecycleIcon(status);
-    item.contextValue = `experiment.${status}`;
-    return item;
-  }
-
-  override children(): DetailNode[] {
-    return detailNodes(this.id, experimentDetails(this.item));
-  }
+export class ExperimentNode extends DetailedNode<Experiment> {
+  protected readonly kind = 'experiment';
+  protected text = () => experimentText(this.item);
+  protected icon = () => lifecycleIcon(lifecycle(this.item));
+  protected details = () => experimentDetails(this.item);
+  protected override contextValue = () => `experiment.${lifecycle(this.item)}`;
 
   webUrl(): string {
     return this.env.session.client.web.experiment(this.projectId, this.item.id);
-  }
-
-  copyValue(): { label: string; value: string } {
-    return { label: 'experiment id', value: String(this.item.id) };
   }
 }

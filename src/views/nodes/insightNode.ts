@@ -6,15 +6,6 @@ import { itemOf, ResourceNode } from './node';
 
 /** A saved insight: kind and last change as description; click opens it (SQL in an editor, else its result). */
 export class InsightNode extends ResourceNode<Insight> {
-  /** Where it is shown: the Insights root, or under a dashboard (ids must differ). */
-  constructor(
-    env: ResourceNode<Insight>['env'],
-    item: Insight,
-    private readonly parentId = '',
-  ) {
-    super(env, item);
-  }
-
   get id(): string {
     return `${this.parentId}insight:${this.projectId}:${this.item.id}`;
   }

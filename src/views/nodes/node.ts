@@ -32,6 +32,8 @@ export abstract class ResourceNode<T> extends TreeNode {
   constructor(
     readonly env: NodeEnv,
     public item: T,
+    /** Where it is shown when not at a view's root (an insight under a dashboard): ids must differ. */
+    protected readonly parentId = '',
   ) {
     super();
   }

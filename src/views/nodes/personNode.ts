@@ -8,14 +8,6 @@ const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify
 
 /** A person: email/name, distinct id; children are its properties. */
 export class PersonNode extends ResourceNode<Person> {
-  constructor(
-    env: ResourceNode<Person>['env'],
-    item: Person,
-    private readonly parentId = '',
-  ) {
-    super(env, item);
-  }
-
   get id(): string {
     return `${this.parentId}person:${this.projectId}:${this.item.uuid ?? this.item.id}`;
   }
