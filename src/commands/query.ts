@@ -6,9 +6,9 @@ import type { ActiveSession } from '../auth/session';
 import { config } from '../config';
 import type { Ctx } from '../ctx';
 import { codePointToUtf16 } from '../language/hogql/text';
-import { errorPosition } from '../query/response';
 import { firstLine, queryTarget, type QueryTarget } from '../query/target';
-import type { RunOutcome, RunSink } from '../query/runner';
+import type { RunOutcome } from '../query/runner';
+import { errorPosition } from '../results/response';
 import { ResultsPanel } from '../webview/resultsPanel';
 import { showError } from './errors';
 import type { CommandTable } from './registry';
@@ -30,19 +30,7 @@ function panelFor(ctx: Ctx, doc: vscode.TextDocument): ResultsPanel {
   const reuse = config.query().reusePanel;
   const key = reuse ? 'shared' : doc.uri.toString();
   const title = reuse ? 'PostHog Results' : `Results: ${basename(doc.uri.path) || 'Untitled'}`;
-  const panel = ResultsPanel.show(ctx, key, title);
-  ctx.queries.wirePanel(panel);
-  return panel;
-}
-
-function sinkFor(panel: ResultsPanel): RunSink {
-  return {
-    loading: (id, query) => panel.showLoading(id, 'Running…', query),
-    progress: (id, ms, p) => panel.showProgress(id, ms, p?.rows_read, p?.bytes_read),
-    result: (payload) => panel.showResult(payload),
-    error: (id, message, details) => panel.showError(id, message, details),
-    cancelled: (id) => panel.showCancelled(id),
-  };
+  return ResultsPanel.show(ctx, key, title);
 }
 
 async function requireSession(ctx: Ctx): Promise<ActiveSession | undefined> {
@@ -108,7 +96,7 @@ async function parserShowsError(text: string): Promise<boolean> {
   return verdict?.kind === 'error';
 }
 
-/** Runs, and owns what belongs to runs: run diagnostics, panel wiring, "Load more". */
+/** Runs, and owns what belongs to runs: run diagnostics, and the panel that shows the run. */
 export async function runQuery(ctx: Ctx, args?: RunArgs): Promise<RunOutcome | undefined> {
   const editor = vscode.window.activeTextEditor;
   const doc = args?.uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri)) : editor?.document;
@@ -134,8 +122,9 @@ export async function runQuery(ctx: Ctx, args?: RunArgs): Promise<RunOutcome | u
   // a shared panel shows one run: the run of another file it was showing is cancelled, not orphaned
   const superseded = panel.runningQueryId;
   if (superseded !== undefined) await ctx.queries.runner.cancel(superseded);
-  const outcome = await ctx.queries.runner.run({ session, target, values: resolved.values, ...(resolved.filters ? { filters: resolved.filters } : {}), sink: sinkFor(panel), key });
-  ctx.queries.remember(panel, { session, target, values: resolved.values, filters: resolved.filters, key }, outcome);
+  // the panel's controller keeps this run for "Load more" once its result is shown
+  const sink = panel.controller.sinkFor({ session, target, values: resolved.values, filters: resolved.filters });
+  const outcome = await ctx.queries.runner.run({ session, target, values: resolved.values, ...(resolved.filters ? { filters: resolved.filters } : {}), sink, key });
   void ctx.queries.history.record(session, target.text, outcome).catch((e: unknown) => ctx.log.warn(`query history not saved: ${String(e)}`));
   if (outcome.kind === 'failed') {
     const api = apiIfLoaded();

@@ -1,7 +1,7 @@
 // The Chart tab: numeric columns against the first column, drawn on a canvas (no library: a line
 // or bar chart with per-pixel min/max decimation draws 100k points in a few milliseconds). Colours
 // come from the VS Code theme (`--vscode-charts-*`), read with getComputedStyle.
-import type { Cell } from '../../src/protocol/results';
+import type { Cell } from '../../src/results/protocol';
 import { chartData, niceTicks, timeTicks, valueExtent, type ChartData } from './chartData';
 import { button, el, themeColor } from './dom';
 import type { GridModel } from './model';

@@ -1,10 +1,10 @@
 // The grid's data model: the result, its classified columns, and the view (row indices after sort
 // and filter). No DOM: the renderer asks it for text by view position.
-import type { Cell, Column, ResultPayload } from '../../src/protocol/results';
-import { buildSearchIndex, filterRows } from '../../src/query/filter';
-import { displayText, isExpandable, MAX_CELL_CHARS, truncate, ZonedFormatter } from '../../src/query/format';
-import { sortedIndices, type SortDirection } from '../../src/query/sort';
-import { classifyType, isNumericKind, type ColumnType } from '../../src/query/types';
+import type { Cell, Column, ResultPayload } from '../../src/results/protocol';
+import { buildSearchIndex, filterRows } from '../../src/results/filter';
+import { displayText, isExpandable, MAX_CELL_CHARS, truncate, ZonedFormatter } from '../../src/results/format';
+import { sortedIndices, type SortDirection } from '../../src/results/sort';
+import { classifyType, isNumericKind, type ColumnType } from '../../src/results/types';
 
 export interface ModelColumn extends Column {
   info: ColumnType;

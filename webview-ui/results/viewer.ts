@@ -1,7 +1,7 @@
 // The cell viewer: a side panel showing one cell in full — pretty JSON for structures and JSON
 // text, the whole of long strings, the raw value of date-times — as text, with copy/open actions.
-import type { Cell } from '../../src/protocol/results';
-import { displayText, viewerText } from '../../src/query/format';
+import type { Cell } from '../../src/results/protocol';
+import { displayText, viewerText } from '../../src/results/format';
 import { button, el } from './dom';
 import type { GridModel } from './model';
 import type { Pos } from './selection';

@@ -4,7 +4,7 @@
  * Date-times carrying an offset are shown in the project timezone (`YYYY-MM-DD HH:mm:ss[.ffffff]`),
  * keeping the sub-second digits of the raw text.
  */
-import type { Cell } from '../protocol/results';
+import type { Cell } from './protocol';
 import { isNestedKind, type ColumnType } from './types';
 
 /** Longest text put into a grid cell; the viewer shows the rest. */
