@@ -114,6 +114,7 @@ describe('UI: run a query with Ctrl+Enter', function () {
 
   it('shows bidi characters as [U+202E] and float sums short, while the export keeps the raw values', async () => {
     // cells.hogql is written in `before`: Quick Open caches the workspace's files at its first use.
+    await waitFor(async () => (await statusBarTexts(page)).some((t) => t.includes(emulator.projects[0].name)), 60_000, 'signed in');
     await focusWorkbench(page);
     await page.keyboard.press('Control+P');
     await acceptQuickPick(page, 'cells.hogql');
