@@ -1,9 +1,8 @@
 import { readFileSync, watch } from 'node:fs';
 import type { CommandTable } from '../ui/registry';
-import type { Ctx } from '../ctx';
 import { ResultsPanel } from '../webview/resultsPanel';
 import { sampleResult } from '../webview/sample';
-import { devDocument, type DevDocument } from '../query/devResults';
+import { devDocument, type DevDocument } from '../results/devResults';
 
 /**
  * Developer hook for tests and benchmarks: when `HOGQL_DEV_RESULTS_FILE` names a JSON file, the
@@ -14,31 +13,18 @@ import { devDocument, type DevDocument } from '../query/devResults';
  * holds `"holdStream": n` (in any of these forms), a big result streams at most n chunks; rewrite
  * it in place to change or drop the cap (see streamGate).
  */
-function showDev(ctx: Ctx, panel: ResultsPanel, doc: DevDocument): void {
+function showDev(panel: ResultsPanel, doc: DevDocument): void {
   if (doc.loading !== undefined) {
     const id = `dev-loading-${Date.now()}`;
     panel.showLoading(id, doc.loading, '-- dev: a query that never finishes');
-    const sub = panel.onDidRequestCancel((req) => req.queryId === id && (panel.showCancelled(id), sub.dispose()));
-    ctx.track(sub);
-    return;
+    return; // Cancel ends it (the panel's controller: no run stands behind it)
   }
   if (doc.error) {
     panel.showError(`dev-error-${Date.now()}`, doc.error.message, doc.error.details);
     return;
   }
-  const full = doc.result!;
-  const page = doc.pageRows;
-  if (!page) {
-    panel.showResult(full);
-    return;
-  }
-  panel.showResult({ ...full, rows: full.rows.slice(0, page), hasMore: full.rows.length > page });
-  const sub = panel.onDidRequestLoadMore((req) => {
-    if (req.queryId !== full.queryId) return;
-    const end = req.offset + page;
-    panel.appendRows(full.queryId, full.rows.slice(req.offset, end), full.rows.length > end);
-  });
-  ctx.track(sub);
+  if (doc.pageRows) panel.controller.showPaged(doc.result!, doc.pageRows);
+  else panel.showResult(doc.result!);
 }
 
 /**
@@ -78,7 +64,7 @@ export const generalCommands: CommandTable = {
     const doc = file ? devDocument(JSON.parse(readFileSync(file, 'utf8'))) : undefined;
     const panel = ResultsPanel.show(ctx);
     panel.setStreamGate(file ? streamGate(file) : undefined);
-    if (doc) showDev(ctx, panel, doc);
+    if (doc) showDev(panel, doc);
     else panel.showResult(sampleResult());
     return { title: panel.title };
   },

@@ -6,9 +6,9 @@ import type { ActiveSession } from '../auth/session';
 import { config } from '../config';
 import type { Ctx } from '../ctx';
 import { codePointToUtf16 } from '../language/hogql/text';
-import { errorPosition } from '../query/response';
 import { firstLine, queryTarget, type QueryTarget } from '../query/target';
-import type { RunOutcome, RunSink } from '../query/runner';
+import type { RunOutcome } from '../query/runner';
+import { errorPosition } from '../results/response';
 import { waitInNotification } from '../ui/notify';
 import { requireTrust } from '../ui/trust';
 import { ResultsPanel } from '../webview/resultsPanel';
@@ -32,19 +32,7 @@ function panelFor(ctx: Ctx, doc: vscode.TextDocument): ResultsPanel {
   const reuse = config.query().reusePanel;
   const key = reuse ? 'shared' : doc.uri.toString();
   const title = reuse ? 'PostHog Results' : `Results: ${basename(doc.uri.path) || 'Untitled'}`;
-  const panel = ResultsPanel.show(ctx, key, title);
-  ctx.queries.wirePanel(panel);
-  return panel;
-}
-
-function sinkFor(panel: ResultsPanel): RunSink {
-  return {
-    loading: (id, query) => panel.showLoading(id, 'Running…', query),
-    progress: (id, ms, p) => panel.showProgress(id, ms, p?.rows_read, p?.bytes_read),
-    result: (payload) => panel.showResult(payload),
-    error: (id, message, details) => panel.showError(id, message, details),
-    cancelled: (id) => panel.showCancelled(id),
-  };
+  return ResultsPanel.show(ctx, key, title);
 }
 
 async function requireSession(ctx: Ctx): Promise<ActiveSession | undefined> {
@@ -130,7 +118,7 @@ async function runningHandled(ctx: Ctx, key: string): Promise<boolean> {
   return waitInNotification('A query from this file is still running.', 'This run starts when it ends (■ Cancel above the query stops it; Cancel here drops this run).', ended);
 }
 
-/** Runs, and owns what belongs to runs: run diagnostics, panel wiring, "Load more". */
+/** Runs, and owns what belongs to runs: run diagnostics, and the panel that shows the run. */
 export async function runQuery(ctx: Ctx, args?: RunArgs): Promise<RunOutcome | undefined> {
   // Restricted Mode: a query from an untrusted folder runs only once the user trusts it (ui/trust.ts)
   if (!requireTrust('Running a query')) return undefined;
@@ -151,8 +139,9 @@ export async function runQuery(ctx: Ctx, args?: RunArgs): Promise<RunOutcome | u
   // a shared panel shows one run: the run of another file it was showing is cancelled, not orphaned
   const superseded = panel.runningQueryId;
   if (superseded !== undefined) await ctx.queries.runner.cancel(superseded);
-  const outcome = await ctx.queries.runner.run({ session, target, values: resolved.values, ...(resolved.filters ? { filters: resolved.filters } : {}), sink: sinkFor(panel), key });
-  ctx.queries.remember(panel, { session, target, values: resolved.values, filters: resolved.filters, key }, outcome);
+  // the panel's controller keeps this run for "Load more" once its result is shown
+  const sink = panel.controller.sinkFor({ session, target, values: resolved.values, filters: resolved.filters });
+  const outcome = await ctx.queries.runner.run({ session, target, values: resolved.values, ...(resolved.filters ? { filters: resolved.filters } : {}), sink, key });
   void ctx.queries.history.record(session, target.text, outcome).catch((e: unknown) => ctx.log.warn(`query history not saved: ${String(e)}`));
   if (outcome.kind === 'failed') {
     const api = apiIfLoaded();

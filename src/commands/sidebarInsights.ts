@@ -9,7 +9,7 @@ import type { Insight } from '../api/resources/insights';
 import type { HogQLQueryResponse } from '../api/resources/query';
 import type { ActiveSession } from '../auth/session';
 import type { Ctx } from '../ctx';
-import { toPayload } from '../query/response';
+import { toPayload } from '../results/response';
 import { fileNameOf } from '../ui/scratchDocs';
 import { insightName, resultTable, sqlOf } from '../views/insightLogic';
 import { InsightNode } from '../views/nodes/insightNode';

@@ -6,10 +6,10 @@ import { apiIfLoaded } from '../apiLoader';
 import type { ActiveSession } from '../auth/session';
 import type { Ctx } from '../ctx';
 import { config } from '../config';
-import { formatCount } from './format';
-import { toPayload } from './response';
+import { formatCount } from '../results/format';
+import { toPayload } from '../results/response';
 import type { QueryTarget } from './target';
-import type { ResultPayload } from '../protocol/results';
+import type { ResultPayload } from '../results/protocol';
 
 /** Where a run reports to (the results panel of the document). */
 export interface RunSink {

@@ -1,26 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { HogQLFilters } from '../api/resources/query';
 import type { ActiveSession } from '../auth/session';
 import type { Ctx } from '../ctx';
 import { InsightLinkLensProvider } from '../ui/insightLens';
 import { ScratchDocs } from '../ui/scratchDocs';
-import type { ResultsPanel } from '../webview/resultsPanel';
-import { exportToFile } from './exportFile';
 import { addEntry, type HistoryEntry } from './historyStore';
-import { loadMore } from './loadMore';
 import { QueryRunner, type RunOutcome } from './runner';
-import type { QueryTarget } from './target';
 import { PlaceholderValues } from './values';
-
-/** What a panel's last run was, for "Load more" and export. */
-export interface LastRun {
-  session: ActiveSession;
-  target: QueryTarget;
-  values: Record<string, unknown>;
-  filters: HogQLFilters | undefined;
-  key: string;
-}
 
 const HISTORY_KEY = 'hogql.queryHistory';
 
@@ -76,16 +62,14 @@ export class QueryService implements vscode.Disposable {
   readonly values: PlaceholderValues;
   readonly history: QueryHistory;
   readonly diagnostics: vscode.DiagnosticCollection;
-  private readonly runs = new WeakMap<ResultsPanel, LastRun>();
   /** Documents (by URI) linked to the SQL insight they were opened from. */
   readonly insightLinks = new Map<string, InsightLink>();
   private readonly linksChanged = new vscode.EventEmitter<void>();
   /** Documents the extension creates (insights' queries, history entries): see ui/scratchDocs.ts. */
   readonly scratch: ScratchDocs;
-  private readonly wired = new WeakSet<ResultsPanel>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly ctx: Ctx) {
+  constructor(ctx: Ctx) {
     this.runner = new QueryRunner(ctx);
     this.values = new PlaceholderValues(ctx.extension.workspaceState);
     this.history = new QueryHistory(ctx.extension.globalState);
@@ -112,25 +96,6 @@ export class QueryService implements vscode.Disposable {
   private updateInsightContext(): void {
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     void vscode.commands.executeCommand('setContext', 'hogql.insightLinked', !!uri && this.insightLinks.has(uri));
-  }
-
-  remember(panel: ResultsPanel, run: LastRun, outcome: RunOutcome): void {
-    if (outcome.kind === 'done') this.runs.set(panel, run);
-  }
-
-  lastRun(panel: ResultsPanel): LastRun | undefined {
-    return this.runs.get(panel);
-  }
-
-  /** Connects a panel's requests (cancel, load more, export to file) to the runner, once. */
-  wirePanel(panel: ResultsPanel): void {
-    if (this.wired.has(panel)) return;
-    this.wired.add(panel);
-    panel.onDidRequestCancel((m) => void this.runner.cancel(m.queryId));
-    // closing a panel cancels the query it was running: nobody would see its result
-    panel.onDidClose((m) => m.runningQueryId !== undefined && void this.runner.cancel(m.runningQueryId));
-    panel.onDidRequestLoadMore((m) => void loadMore(this.ctx, panel, m.queryId, m.offset));
-    panel.onDidRequestExport((m) => void exportToFile(this.ctx, panel, m.format));
   }
 
   dispose(): void {

@@ -1,11 +1,11 @@
 import { appendFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { assertNever, parseToHost, toWire, type Cell, type ResultPayload, type ToHost, type ToView } from '../protocol/results';
-import { emptyPanelState, reducePanel, type PanelState } from '../protocol/resultsState';
-import { collect, csvChunks, jsonChunks } from '../query/export';
 import { config } from '../config';
+import { assertNever, parseToHost, toWire, type Cell, type ResultPayload, type ToHost, type ToView } from '../results/protocol';
+import { emptyPanelState, reducePanel, type PanelState } from '../results/state';
 import { pageHtml } from './html';
+import { openDocument, ResultsController, type ResultsView } from './resultsController';
 import { resultsColumn } from './resultsColumn';
 
 type Request<K extends ToHost['kind']> = Extract<ToHost, { kind: K }>;
@@ -24,15 +24,16 @@ const CHUNK_ROWS = 5_000;
 /**
  * The results webview panel (host side): one per document (key), or a single shared one when the
  * `hogql.results.reusePanel` setting is on. It renders whatever the host posts after the page says
- * `ready`. The page itself has no data in its HTML.
+ * `ready`. The page itself has no data in its HTML. Its `controller` owns the run it shows and
+ * answers the page's requests (load more, export, cancel; src/webview/resultsController.ts).
  */
-export class ResultsPanel implements vscode.Disposable {
+export class ResultsPanel implements vscode.Disposable, ResultsView {
   private static readonly panels = new Map<string, ResultsPanel>();
   /** The panel shown or focused last (setting `hogql.results.location`: `reuseLast`). */
   private static lastShown: ResultsPanel | undefined;
   private key = '';
   private ready = false;
-  /** The run state, as the webview has it (src/protocol/resultsState.ts). */
+  /** The run state, as the webview has it (src/results/state.ts). */
   private state: PanelState = emptyPanelState();
   /**
    * What is on screen, re-posted on every `ready`: the result (appended rows merged in; stale while
@@ -47,20 +48,10 @@ export class ResultsPanel implements vscode.Disposable {
   private streamGate: ((chunk: number) => Promise<void>) | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly renderedEmitter = new vscode.EventEmitter<Request<'rendered'>>();
-  private readonly loadMoreEmitter = new vscode.EventEmitter<Request<'loadMore'>>();
-  private readonly cancelEmitter = new vscode.EventEmitter<Request<'cancel'>>();
-  private readonly exportEmitter = new vscode.EventEmitter<Request<'export'>>();
-  private readonly closeEmitter = new vscode.EventEmitter<{ runningQueryId: string | undefined }>();
   /** Fires when the webview reports a result rendered (used by tests and benchmarks). */
   readonly onDidRender = this.renderedEmitter.event;
-  /** The user asked for the next page: re-run with `offset`, then call `appendRows`. */
-  readonly onDidRequestLoadMore = this.loadMoreEmitter.event;
-  /** The user pressed Cancel: abort the run, then call `showCancelled`. */
-  readonly onDidRequestCancel = this.cancelEmitter.event;
-  /** The user asked to export to a file (save dialog + `csvChunks`/`jsonChunks`); `newDocument` is handled here. */
-  readonly onDidRequestExport = this.exportEmitter.event;
-  /** The panel was closed, with the query it was running (its run should be cancelled). */
-  readonly onDidClose = this.closeEmitter.event;
+  /** Owns this panel's run and answers its requests. */
+  readonly controller: ResultsController;
 
   /**
    * The panel for `key` (e.g. a document URI), revealed where it is; created when missing in the
@@ -113,6 +104,7 @@ export class ResultsPanel implements vscode.Disposable {
     private readonly ctx: Ctx,
     readonly panel: vscode.WebviewPanel,
   ) {
+    this.controller = new ResultsController(ctx, this);
     const dist = vscode.Uri.joinPath(ctx.extensionUri, 'dist', 'webview', 'results');
     panel.iconPath = vscode.Uri.joinPath(ctx.extensionUri, 'media', 'posthog.svg');
     panel.webview.html = pageHtml(panel.webview, {
@@ -243,22 +235,6 @@ export class ResultsPanel implements vscode.Disposable {
     if (file) appendFileSync(file, `${JSON.stringify({ text })}\n`);
   }
 
-  private async openDocument(content: string, language: string): Promise<void> {
-    const doc = await vscode.workspace.openTextDocument({ content, language });
-    await vscode.window.showTextDocument(doc, { preview: false });
-  }
-
-  private async exportResult(req: Request<'export'>): Promise<void> {
-    const r = this.result;
-    if (!r || r.queryId !== req.queryId) return;
-    if (req.target === 'file') {
-      this.exportEmitter.fire(req);
-      return;
-    }
-    const chunks = req.format === 'csv' ? csvChunks(r.columns, r.rows) : jsonChunks(r.columns, r.rows);
-    await this.openDocument(await collect(chunks), req.format === 'csv' ? 'csv' : 'json');
-  }
-
   private onMessage(raw: unknown): void {
     const msg = parseToHost(raw);
     if (!msg) {
@@ -280,16 +256,16 @@ export class ResultsPanel implements vscode.Disposable {
         this.run('copy', this.copy(msg.text));
         return;
       case 'loadMore':
-        this.loadMoreEmitter.fire(msg);
+        this.run('load more', this.controller.loadMore(msg.queryId, msg.offset));
         return;
       case 'cancel':
-        this.cancelEmitter.fire(msg);
+        this.run('cancel', this.controller.cancel(msg.queryId));
         return;
       case 'export':
-        this.run('export', this.exportResult(msg));
+        this.run('export', this.controller.export(msg.queryId, msg.format, msg.target).then(() => undefined));
         return;
       case 'openCellInEditor':
-        this.run('open cell', this.openDocument(msg.text, msg.language));
+        this.run('open cell', openDocument(msg.text, msg.language));
         return;
       default:
         assertNever(msg);
@@ -304,8 +280,8 @@ export class ResultsPanel implements vscode.Disposable {
     this.ready = false; // stops a stream in progress from posting to a disposed webview
     if (ResultsPanel.panels.get(this.key) === this) ResultsPanel.panels.delete(this.key);
     if (ResultsPanel.lastShown === this) ResultsPanel.lastShown = undefined;
-    this.closeEmitter.fire({ runningQueryId: this.runningQueryId });
-    for (const e of [this.renderedEmitter, this.loadMoreEmitter, this.cancelEmitter, this.exportEmitter, this.closeEmitter]) e.dispose();
+    this.controller.closed(this.runningQueryId);
+    this.renderedEmitter.dispose();
     while (this.disposables.length) this.disposables.pop()?.dispose();
     this.panel.dispose();
   }

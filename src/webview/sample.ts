@@ -1,4 +1,4 @@
-import type { ResultPayload } from '../protocol/results';
+import type { ResultPayload } from '../results/protocol';
 
 /** A small fixed result the skeleton panel shows until queries run for real. */
 export function sampleResult(): ResultPayload {

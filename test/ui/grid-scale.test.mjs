@@ -1,6 +1,6 @@
 // UI layer: the results grid at 100k rows × 20 columns, "Load more" paging, the error view and
 // Cancel, in the real webview, fed through the HOGQL_DEV_RESULTS_FILE hook (generator specs,
-// paging, error and loading documents: src/query/devResults.ts).
+// paging, error and loading documents: src/results/devResults.ts).
 import assert from 'node:assert/strict';
 import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
 import { writeFileSync } from 'node:fs';

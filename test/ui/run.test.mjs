@@ -23,6 +23,9 @@ describe('UI: run a query with Ctrl+Enter', function () {
       env: (d) => ({ HOGQL_DEV_EXPORT_FILE: (exportBase = join(d.run, 'export')) }),
     });
     ({ emulator, dirs, page } = session);
+    // The right-to-left override comes from the query (unhex); the column alias holds one itself.
+    writeFileSync(join(dirs.ws, 'cells.hogql'), "SELECT concat('invoice', unhex('E280AE'), 'exe.txt') AS `na\u202Eme`, sum(toFloat(x)) AS total, CAST(3843.54 AS Float32) AS f32\n" +
+      "FROM (SELECT arrayJoin(splitByChar(',', '1281.18,1281.18,1281.18,0.01,0.02,0.03,-0.06')) AS x)\n");
   });
 
   after(() => session?.close());
@@ -107,5 +110,28 @@ describe('UI: run a query with Ctrl+Enter', function () {
       return r.some((x) => x[0] === '249') && r;
     }, 10_000, 'row 249 on screen');
     assert.ok(rows.some((x) => x[0] === '248'));
+  });
+
+  it('shows bidi characters as [U+202E] and float sums short, while the export keeps the raw values', async () => {
+    // cells.hogql is written in `before`: Quick Open caches the workspace's files at its first use.
+    await waitFor(async () => (await statusBarTexts(page)).some((t) => t.includes(emulator.projects[0].name)), 60_000, 'signed in');
+    await focusWorkbench(page);
+    await page.keyboard.press('Control+P');
+    await acceptQuickPick(page, 'cells.hogql');
+    await page.waitForSelector('.editor-group-container .tab.active[aria-label*="cells.hogql"]', { timeout: 30_000 });
+    await runFromPalette(page, 'PostHog: Run Query');
+    const frame = await findWebviewFrame(page, '#app[data-query-id^="vscode-hogql-"] .hcell .col-name:text-is("na[U+202E]me")', 60_000);
+    const [cells] = await waitFor(async () => {
+      const r = await gridRows(frame);
+      return r.length === 1 && r[0].length === 3 && r;
+    }, 20_000, 'the one row');
+    assert.deepEqual(cells, ['invoice[U+202E]exe.txt', '3843.54', '3843.54']);
+    assert.equal(await frame.$eval('.grid-body .row [aria-colindex="3"]', (c) => c.title), '3843.5400000000004', 'the full sum in the tooltip');
+    const html = await frame.$eval('.grid-body', (b) => b.textContent);
+    assert.ok(!html.includes('\u202E'), 'no raw right-to-left override in the grid');
+    await frame.click('button.export-file');
+    const file = `${exportBase}.csv`;
+    const text = await waitFor(() => existsSync(file) && readFileSync(file, 'utf8').includes('invoice') && readFileSync(file, 'utf8'), 20_000, 'the exported file');
+    assert.equal(text, 'na\u202Eme,total,f32\r\ninvoice\u202Eexe.txt,3843.5400000000004,3843.54\r\n');
   });
 });

@@ -1,5 +1,5 @@
 // The webview's handle on VS Code: typed messages to the host and the persisted view state.
-import type { ToHost } from '../../src/protocol/results';
+import type { ToHost } from '../../src/results/protocol';
 import { sanitizeState, type ViewState } from './state';
 
 interface VsCodeApi {

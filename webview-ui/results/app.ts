@@ -1,7 +1,7 @@
 // The results view controller: routes host messages to the model and the views, and user actions
 // back to the host. Holds no data of its own beyond the model and the persisted view state.
-import { assertNever, rowsToCome, type Cell, type ResultPayload, type ToView } from '../../src/protocol/results';
-import { emptyPanelState, reducePanel, type PanelEvent, type PanelState } from '../../src/protocol/resultsState';
+import { assertNever, rowsToCome, type Cell, type ResultPayload, type ToView } from '../../src/results/protocol';
+import { emptyPanelState, reducePanel, type PanelEvent, type PanelState } from '../../src/results/state';
 import { post, loadState, saveState } from './api';
 import { ChartView } from './chart';
 import { formatBlock, selectionBlock, viewBlock } from './clipboard';
@@ -29,7 +29,7 @@ export class App {
   private readonly staleNote = el('div', 'stale-note', 'Previous result: a new query is running.');
   /** Epoch ms at which the host posted the latest result (transport metadata, for latency figures). */
   sentAt: number | undefined;
-  /** The run state shared with the host (src/protocol/resultsState.ts): what the panel shows. */
+  /** The run state shared with the host (src/results/state.ts): what the panel shows. */
   private run: PanelState = emptyPanelState();
   /** The saved scroll position, re-applied as a streamed result grows tall enough for it. */
   private pendingScroll: { top: number; left: number } | undefined;

@@ -1,11 +1,12 @@
 // The Chart tab: numeric columns against the first column, drawn on a canvas (no library: a line
 // or bar chart with per-pixel min/max decimation draws 100k points in a few milliseconds). Colours
 // come from the VS Code theme (`--vscode-charts-*`), read with getComputedStyle.
-import type { Cell } from '../../src/protocol/results';
+import type { Cell } from '../../src/results/protocol';
 import { chartData, labelCenter, niceTicks, timeTicks, valueExtent, type ChartData } from './chartData';
 import { button, el, themeColor } from './dom';
 import type { GridModel } from './model';
 import type { ChartType } from './state';
+import { visible } from '../../src/results/visible';
 
 const SERIES_VARS = ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green', '--vscode-charts-red', '--vscode-charts-purple', '--vscode-charts-yellow'];
 const FALLBACK = ['#3794ff', '#d18616', '#89d185', '#f14c4c', '#b180d7', '#cca700'];
@@ -91,7 +92,7 @@ export class ChartView {
     const bar = this.type === 'bar';
     d.series.forEach((s, i) => (bar ? this.drawBars(ctx, d, i, plot, yOf, th.series[i % th.series.length]) : this.drawLine(ctx, d, s.values, plot, yOf, th.series[i % th.series.length])));
     this.renderLegend(d, th);
-    this.canvas.setAttribute('aria-label', `${this.type} chart of ${d.series.map((s) => s.name).join(', ')} by ${d.xName}`);
+    this.canvas.setAttribute('aria-label', visible(`${this.type} chart of ${d.series.map((s) => s.name).join(', ')} by ${d.xName}`));
     this.root.dataset.drawMs = (performance.now() - t0).toFixed(1);
     this.root.dataset.points = String(d.x.length);
   }
@@ -121,11 +122,11 @@ export class ChartView {
     const ticks = d.xKind === 'category' ? categoryTicks(n, plot.w) : time ? time.ticks : niceTicks(x0, x1, count);
     for (const t of ticks) {
       const x = d.xKind === 'category' ? plot.x + ((t + 0.5) / n) * plot.w : xPos(t, x0, x1, plot);
-      const label = d.xKind === 'category' ? d.labels[t] : time ? timeLabel(this.model.zone.format(t), time.step) : short(t);
+      const label = d.xKind === 'category' ? visible(d.labels[t]) : time ? timeLabel(this.model.zone.format(t), time.step) : short(t);
       const text = label.length > 24 ? `${label.slice(0, 23)}…` : label;
       ctx.fillText(text, labelCenter(x, ctx.measureText(text).width, plot.x + plot.w + PAD.right), plot.y + plot.h + 6);
     }
-    ctx.fillText(d.xName, plot.x + plot.w / 2, plot.y + plot.h + 22);
+    ctx.fillText(visible(d.xName), plot.x + plot.w / 2, plot.y + plot.h + 22);
   }
 
   private drawLine(ctx: CanvasRenderingContext2D, d: ChartData, ys: Float64Array, plot: Plot, yOf: (v: number) => number, color: string): void {
@@ -196,7 +197,7 @@ export class ChartView {
       const item = el('span', 'legend-item');
       const swatch = el('span', 'legend-swatch');
       swatch.style.backgroundColor = th.series[i % th.series.length];
-      item.append(swatch, el('span', 'legend-name', s.name));
+      item.append(swatch, el('span', 'legend-name', visible(s.name)));
       return item;
     });
     this.legend.replaceChildren(...items);

@@ -1,9 +1,9 @@
 // What the chart plots: the numeric columns against the first column (time, number or category).
 // Pure (no DOM), unit-tested in Node.
-import type { Cell } from '../../src/protocol/results';
-import { parseDateTime, rawText } from '../../src/query/format';
-import type { ColumnType } from '../../src/query/types';
-import { isNumericKind } from '../../src/query/types';
+import type { Cell } from '../../src/results/protocol';
+import { parseDateTime, rawText } from '../../src/results/format';
+import type { ColumnType } from '../../src/results/types';
+import { isNumericKind } from '../../src/results/types';
 
 export interface ChartColumn {
   name: string;

@@ -1,7 +1,7 @@
 // What a copy takes from the grid: the selected block (or every shown row) as TSV, JSON or
 // Markdown. Values are copied raw (exact numbers, ISO date-times), not as displayed.
-import type { Cell } from '../../src/protocol/results';
-import { toJson, toMarkdown, toTsv, type Block } from '../../src/query/copy';
+import type { Cell } from '../../src/results/protocol';
+import { toJson, toMarkdown, toTsv, type Block } from '../../src/results/copy';
 import type { GridModel } from './model';
 import type { Selection } from './selection';
 import type { CopyFormat } from './toolbar';

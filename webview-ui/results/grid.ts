@@ -7,6 +7,7 @@ import { attachGridInput, type GridInputEvents } from './gridInput';
 import { autoWidth, columnOffsets, columnRange, HEADER_HEIGHT, ROW_HEIGHT, rowNumberWidth, rowRange, scrollToShow, type Range } from './layout';
 import type { GridModel } from './model';
 import { Selection, type Pos } from './selection';
+import { visible } from '../../src/results/visible';
 
 export interface GridEvents extends GridInputEvents {
   sort(col: number): void;
@@ -110,7 +111,7 @@ export class Grid {
     // a streamed result is measured for all its rows, not the first ones that arrived
     this.rnWidth = rowNumberWidth(Math.max(r?.totalRows ?? 0, r?.rows.length ?? 0), ctx.measureText('0').width);
     return this.model.columns.map((c, col) => {
-      const texts = [ctx.measureText(c.name).width + 16, ctx.measureText(c.type).width * 0.85];
+      const texts = [ctx.measureText(visible(c.name)).width + 16, ctx.measureText(visible(c.type)).width * 0.85];
       for (let r = 0; r < sample; r++) texts.push(ctx.measureText(this.model.cellView(r, col).text.slice(0, 60)).width);
       return saved[c.name] ?? autoWidth(texts);
     });

@@ -3,6 +3,7 @@
 import { el } from './dom';
 import { MIN_COL_WIDTH } from './layout';
 import type { ModelColumn, Sort } from './model';
+import { visible } from '../../src/results/visible';
 
 export interface HeaderEvents {
   /** Plain click on a header: cycle its sort (asc → desc → none). */
@@ -24,12 +25,13 @@ export function headerCell(col: ModelColumn, index: number, sort: Sort | undefin
   cell.dataset.col = String(index);
   const dir = sort?.col === index ? sort.dir : undefined;
   cell.setAttribute('aria-sort', dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none');
-  cell.title = `${col.name}: ${col.type}\nClick to sort · Ctrl/Cmd+click to select the column · drag the edge to resize`;
+  // names and types are shown through `visible`: a bidi or invisible character shows as `[U+202E]`
+  cell.title = `${visible(col.name)}: ${visible(col.type)}\nClick to sort · Ctrl/Cmd+click to select the column · drag the edge to resize`;
   const top = el('div', 'hline');
-  top.append(el('span', 'col-name', col.name), el('span', 'sort-mark', dir ? SORT_MARK[dir] : ''));
+  top.append(el('span', 'col-name', visible(col.name)), el('span', 'sort-mark', dir ? SORT_MARK[dir] : ''));
   const handle = el('div', 'resize-handle');
   handle.setAttribute('aria-hidden', 'true');
-  cell.append(top, el('span', 'col-type', col.type), handle);
+  cell.append(top, el('span', 'col-type', visible(col.type)), handle);
   return cell;
 }
 

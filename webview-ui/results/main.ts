@@ -1,7 +1,7 @@
 // The results webview (browser side): a virtual grid, a chart and a cell viewer over the result the
 // host posts. All data goes into the DOM as text (`textContent`), never as HTML.
 import './main.css';
-import { parseToView } from '../../src/protocol/results';
+import { parseToView } from '../../src/results/protocol';
 import { post } from './api';
 import { App } from './app';
 

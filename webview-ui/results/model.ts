@@ -1,10 +1,11 @@
 // The grid's data model: the result, its classified columns, and the view (row indices after sort
 // and filter). No DOM: the renderer asks it for text by view position.
-import type { Cell, Column, ResultPayload } from '../../src/protocol/results';
-import { buildSearchIndex, filterRows } from '../../src/query/filter';
-import { displayText, isExpandable, MAX_CELL_CHARS, truncate, ZonedFormatter } from '../../src/query/format';
-import { sortedIndices, type SortDirection } from '../../src/query/sort';
-import { classifyType, isNumericKind, type ColumnType } from '../../src/query/types';
+import type { Cell, Column, ResultPayload } from '../../src/results/protocol';
+import { buildSearchIndex, filterRows } from '../../src/results/filter';
+import { displayText, isExpandable, MAX_CELL_CHARS, rawText, truncate, ZonedFormatter } from '../../src/results/format';
+import { sortedIndices, type SortDirection } from '../../src/results/sort';
+import { classifyType, isNumericKind, type ColumnType } from '../../src/results/types';
+import { visible } from '../../src/results/visible';
 
 export interface ModelColumn extends Column {
   info: ColumnType;
@@ -22,7 +23,7 @@ export interface CellView {
   isNull: boolean;
   /** Full value has more than the cell shows (JSON, long or multi-line text). */
   expandable: boolean;
-  /** Tooltip: the raw value when the shown text differs from it. */
+  /** Tooltip: the full value when the shown text differs from it (a zoned date, a shortened float). */
   title?: string;
 }
 
@@ -98,8 +99,12 @@ export class GridModel {
     const info = this.columns[col].info;
     const full = displayText(v, info, this.zone);
     const expandable = isExpandable(v, info);
-    const view: CellView = { text: truncate(full, MAX_CELL_CHARS), isNull: false, expandable };
-    if (info.kind === 'datetime' && typeof v === 'string' && v !== full) view.title = v;
+    // shown through `visible` (bidi and invisible characters as `[U+202E]`); copies use the raw value
+    const view: CellView = { text: visible(truncate(full, MAX_CELL_CHARS), true), isNull: false, expandable };
+    if ((info.kind === 'datetime' || info.kind === 'float') && typeof v !== 'object') {
+      const raw = rawText(v);
+      if (raw !== full) view.title = visible(raw);
+    }
     return view;
   }
 
@@ -128,13 +133,14 @@ export class GridModel {
     this.view = filterRows(this.order, this.search, this.filter);
   }
 
-  /** Searchable text per row: raw text, plus the zoned text of date-times (what the user sees). */
+  /** Searchable text per row: raw text, plus what the user sees where it differs (zoned date-times, floats). */
   private searchTexts(from: number): string[] {
     const cols = this.columns;
     return buildSearchIndex(
       this.rows,
       (v, c) => {
         const info = cols[c]?.info;
+        if (info?.kind === 'float' && typeof v === 'number') return `${v} ${displayText(v, info, this.zone)}`;
         if (!info || info.kind !== 'datetime' || typeof v !== 'string') return typeof v === 'string' ? v : displayText(v, info ?? cols[0].info, this.zone);
         return `${v} ${displayText(v, info, this.zone)}`;
       },

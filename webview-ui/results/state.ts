@@ -1,6 +1,6 @@
 // The light view state persisted with `vscode.setState`, so a hidden-and-restored panel comes back
 // the same. Pure: it is validated on the way in, since it round-trips through VS Code.
-import type { SortDirection } from '../../src/query/sort';
+import type { SortDirection } from '../../src/results/sort';
 
 export type Tab = 'table' | 'chart';
 export type ChartType = 'line' | 'bar';

@@ -1,12 +1,11 @@
 // The header bar above the grid: tabs, result stats, filter box, copy/export actions, the running /
 // error / cancelled status with Cancel, "Load more", the 50k-rows note and the executed HogQL.
-import { rowsToCome, type ExportFormat, type ResultPayload } from '../../src/protocol/results';
-import { formatBytes, formatCount, formatDuration } from '../../src/query/format';
+import { rowsToCome, type ExportFormat, type ResultPayload } from '../../src/results/protocol';
+import { formatBytes, formatCount, formatDuration } from '../../src/results/format';
+import { POSTHOG_MAX_ROWS } from '../../src/results/limits';
 import { button, debounce, el } from './dom';
 import type { Tab } from './state';
 
-/** PostHog returns at most this many rows for one HogQL query. */
-export const POSTHOG_MAX_ROWS = 50_000;
 
 export type CopyFormat = 'tsv' | 'json' | 'markdown';
 

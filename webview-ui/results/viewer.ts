@@ -1,7 +1,8 @@
 // The cell viewer: a side panel showing one cell in full — pretty JSON for structures and JSON
 // text, the whole of long strings, the raw value of date-times — as text, with copy/open actions.
-import type { Cell } from '../../src/protocol/results';
-import { displayText, viewerText } from '../../src/query/format';
+import type { Cell } from '../../src/results/protocol';
+import { displayText, rawText, viewerText } from '../../src/results/format';
+import { visible } from '../../src/results/visible';
 import { button, el } from './dom';
 import type { GridModel } from './model';
 import type { Pos } from './selection';
@@ -56,15 +57,19 @@ export class Viewer {
     if (!col) return;
     const value: Cell = this.model.value(pos.row, pos.col);
     this.current = viewerText(value, col.info);
-    this.title.textContent = `${col.name} · row ${pos.row + 1}`;
-    const meta = [col.type];
+    // shown through `visible` (bidi and invisible characters as `[U+202E]`); Copy and Open in
+    // Editor take the raw value (`current.text`)
+    this.title.textContent = `${visible(col.name)} · row ${pos.row + 1}`;
+    const meta = [visible(col.type)];
     if (value !== null && col.info.kind === 'datetime' && typeof value === 'string') {
-      meta.push(`shown: ${displayText(value, col.info, this.model.zone)} (${this.model.zone.timeZone})`, `raw: ${value}`);
+      meta.push(`shown: ${displayText(value, col.info, this.model.zone)} (${this.model.zone.timeZone})`, `raw: ${visible(value)}`);
+    } else if (col.info.kind === 'float' && typeof value === 'number' && displayText(value, col.info, this.model.zone) !== rawText(value)) {
+      meta.push(`shown: ${displayText(value, col.info, this.model.zone)}`, 'full value below');
     }
     if (this.current.json) meta.push('JSON');
     else meta.push(`${this.current.text.length.toLocaleString('en-US')} characters`);
     this.meta.textContent = meta.join(' · ');
-    this.body.textContent = this.current.text;
+    this.body.textContent = visible(this.current.text, true);
     this.body.classList.toggle('null', value === null);
     this.root.hidden = false;
   }

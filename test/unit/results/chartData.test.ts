@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { Cell } from '../../../src/protocol/results';
-import { classifyType } from '../../../src/query/types';
+import type { Cell } from '../../../src/results/protocol';
+import { classifyType } from '../../../src/results/types';
 import { chartData, niceTicks, timeTicks, toNumber, valueExtent } from '../../../webview-ui/results/chartData';
 
 const cols = (...types: [string, string][]) => types.map(([name, type]) => ({ name, info: classifyType(type) }));

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseResult, parseToHost, parseToView, toWire, type ResultPayload, type ToHost, type ToView } from '../../../src/protocol/results';
+import { parseResult, parseToHost, parseToView, toWire, type ResultPayload, type ToHost, type ToView } from '../../../src/results/protocol';
 
 const result: ResultPayload = {
   queryId: 'q1',
@@ -102,10 +102,16 @@ describe('results protocol wire form', () => {
   });
 
   it('rejects wire rows that are not JSON arrays of arrays', () => {
-    assert.equal(parseToView({ kind: 'result', result: { ...result, rows: undefined }, rowsJson: '{"a":1}' }), undefined);
-    assert.equal(parseToView({ kind: 'result', result: { ...result, rows: undefined }, rowsJson: '[[1],' }), undefined);
-    assert.equal(parseToView({ kind: 'appendRows', queryId: 'q', rowsJson: '[1]', hasMore: false }), undefined);
+    const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+    assert.equal(parseToView({ kind: 'result', result: { ...result, rows: undefined }, rowsUtf8: bytes('{"a":1}') }), undefined);
+    assert.equal(parseToView({ kind: 'result', result: { ...result, rows: undefined }, rowsUtf8: bytes('[[1],') }), undefined);
+    assert.equal(parseToView({ kind: 'appendRows', queryId: 'q', rowsUtf8: bytes('[1]'), hasMore: false }), undefined);
     assert.equal(parseToView({ kind: 'appendRows', queryId: 'q', rowsUtf8: new Uint8Array([0xff, 0x5b]), hasMore: false }), undefined);
-    assert.deepEqual(parseToView({ kind: 'appendRows', queryId: 'q', rowsJson: '[["a"]]', hasMore: false }), { kind: 'appendRows', queryId: 'q', rows: [['a']], hasMore: false });
+    assert.deepEqual(parseToView({ kind: 'appendRows', queryId: 'q', rowsUtf8: bytes('[["a"]]'), hasMore: false }), { kind: 'appendRows', queryId: 'q', rows: [['a']], hasMore: false });
+  });
+
+  it('reads no rows from the retired rowsJson string form', () => {
+    assert.equal(parseToView({ kind: 'appendRows', queryId: 'q', rowsJson: '[["a"]]', hasMore: false }), undefined);
+    assert.equal(parseToView({ kind: 'moreRows', queryId: 'q', rowsJson: '[["a"]]' }), undefined);
   });
 });

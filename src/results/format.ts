@@ -1,10 +1,11 @@
 /**
- * Cell text for display and copy. Pure; no vscode, no DOM. Numbers are never rounded: a JS number
- * prints as JavaScript's shortest round-trip text, an exact-integer string prints as itself.
+ * Cell text for display and copy. Pure; no vscode, no DOM. Copies, exports and the cell viewer
+ * never round: a JS number there is JavaScript's shortest round-trip text, an exact-integer string
+ * prints as itself. Only a float shown in the grid is cut to what its type holds (`floatText`).
  * Date-times carrying an offset are shown in the project timezone (`YYYY-MM-DD HH:mm:ss[.ffffff]`),
  * keeping the sub-second digits of the raw text.
  */
-import type { Cell } from '../protocol/results';
+import type { Cell } from './protocol';
 import { isNestedKind, type ColumnType } from './types';
 
 /** Longest text put into a grid cell; the viewer shows the rest. */
@@ -86,9 +87,40 @@ export function formatDateTime(raw: string, zone: ZonedFormatter): string {
   return d.fraction ? `${base}.${d.fraction}` : base;
 }
 
+/**
+ * Significant decimal digits every double holds exactly (DBL_DIG): any decimal of up to 15 digits
+ * survives decimal → Float64 → decimal. The 16th–17th digits of a computed Float64 are the binary
+ * rounding of the arithmetic (`0.1 + 0.2` → 0.30000000000000004, a `sum()` → 3843.539999999999).
+ */
+const FLOAT64_DIGITS = 15;
+
+/** The shortest decimal that reads back as the same Float32 (`Math.fround`), as ClickHouse prints a Float32. */
+export function shortestFloat32(n: number): string {
+  const f = Math.fround(n);
+  if (!Number.isFinite(f)) return String(f);
+  for (let digits = 1; digits <= 9; digits++) {
+    const short = Number(f.toPrecision(digits));
+    if (Math.fround(short) === f) return String(short);
+  }
+  return String(f);
+}
+
+/**
+ * A float cell as the grid shows it: a Float32 (or BFloat16) as the shortest text that reads back
+ * as the same Float32 (a Float32 sent widened to a double, 3843.5400390625, shows as 3843.54); a
+ * Float64 with at most 15 significant digits (3843.539999999999 → 3843.54). The cell viewer,
+ * the tooltip, copies and exports keep the full value (`rawText`).
+ */
+export function floatText(n: number, type: ColumnType): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (type.bits !== undefined && type.bits <= 32) return shortestFloat32(n);
+  return String(Number(n.toPrecision(FLOAT64_DIGITS)));
+}
+
 /** Full display text of a non-null cell (untruncated). */
 export function displayText(value: Cell, type: ColumnType, zone: ZonedFormatter): string {
   if (type.kind === 'datetime' && typeof value === 'string') return formatDateTime(value, zone);
+  if (type.kind === 'float' && typeof value === 'number') return floatText(value, type);
   return rawText(value);
 }
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { classifyType, isNestedKind, isNumericKind, splitArgs } from '../../../src/query/types';
+import { classifyType, isNestedKind, isNumericKind, splitArgs } from '../../../src/results/types';
 
 describe('query/types: ClickHouse type classifier', () => {
   it('classifies every integer width, signed and unsigned', () => {

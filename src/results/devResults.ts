@@ -3,7 +3,7 @@
  * `ResultPayload`, or a generator spec `{"generate": {"rows": 100000, "cols": 20, "seed": 1}}` that
  * makes a deterministic result of that size mixing every column kind the grid handles. Pure.
  */
-import { parseResult, type Cell, type Column, type ResultPayload } from '../protocol/results';
+import { parseResult, type Cell, type Column, type ResultPayload } from './protocol';
 
 export interface GenerateSpec {
   rows: number;

@@ -2,7 +2,7 @@
  * Text formats for copying a block of result cells: TSV (what spreadsheets paste), Markdown and
  * JSON. Pure; no vscode, no DOM. Shared by the webview (copy) and the host (export).
  */
-import type { Cell, Column } from '../protocol/results';
+import type { Cell, Column } from './protocol';
 import { rawText } from './format';
 import { classifyType, isNumericKind } from './types';
 

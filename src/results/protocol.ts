@@ -1,6 +1,6 @@
 /**
  * The message protocol of the results webview, shared by the extension host (`src/webview/`) and
- * the webview (`webview-ui/results/`). No `vscode`, no DOM: both sides import it.
+ * the webview (`webview-ui/results/`). No `vscode`, no DOM: both sides import it (`src/results/`).
  *
  * Flow: the webview posts `ready` every time its script starts (first open, and again when a
  * hidden panel is shown); only then does the host post, and it re-posts the current result on each
@@ -15,10 +15,10 @@
  * millions of small objects — see `toWire`. Structured-cloning 100k × 20 cells costs ~300 ms at
  * every postMessage hop (extension host → workbench → webview frames), and a big string is escaped
  * and re-parsed by VS Code's own JSON IPC; VS Code moves typed arrays as binary buffers, and the
- * webview decodes and parses once. `parseToView` also accepts `rowsJson` (a string) and plain `rows`.
+ * webview decodes and parses once. `parseToView` also accepts plain `rows` (tests, dev results).
  *
  * Exact numbers: a cell of an integer or decimal column (as classified from its ClickHouse type,
- * `src/query/types.ts`) is either a JS number (only when it is exactly representable, i.e.
+ * `src/results/types.ts`) is either a JS number (only when it is exactly representable, i.e.
  * |n| ≤ 2^53 for integers) or a string holding the exact decimal text (`"9007199254740993"`). The
  * host must never let 64-bit integers pass through a lossy `JSON.parse` as numbers.
  */
@@ -90,7 +90,7 @@ export type ToHost =
   /** Fetch the next page of `queryId` starting at row `offset`; answer with `appendRows`. */
   | { kind: 'loadMore'; queryId: string; offset: number }
   | { kind: 'cancel'; queryId: string }
-  /** Export the whole result of `queryId` (the host holds the rows; see `src/query/export.ts`). */
+  /** Export the whole result of `queryId` (the host holds the rows; see `src/results/export.ts`). */
   | { kind: 'export'; queryId: string; format: ExportFormat; target: ExportTarget }
   /** Open a cell's full text in an untitled editor. */
   | { kind: 'openCellInEditor'; text: string; language: 'json' | 'plaintext' };
@@ -179,8 +179,8 @@ export function parseToHost(msg: unknown): ToHost | undefined {
 }
 
 /**
- * The form in which the host posts a message: `result` and `appendRows` carry their rows as one JSON
- * string (`rowsJson`) instead of `rows`. Always post `toWire(message)`.
+ * The form in which the host posts a message: `result`, `appendRows` and `moreRows` carry their rows
+ * as the UTF-8 bytes of one JSON text (`rowsUtf8`) instead of `rows`. Always post `toWire(message)`.
  */
 export function toWire(msg: ToView, sentAt = Date.now()): unknown {
   if (msg.kind === 'result') {
@@ -197,14 +197,13 @@ export function toWire(msg: ToView, sentAt = Date.now()): unknown {
 
 const utf8 = (rows: Cell[][]): Uint8Array => new TextEncoder().encode(JSON.stringify(rows));
 
-/** Rows sent as `rowsUtf8` / `rowsJson` (wire forms) or `rows`; `undefined` if malformed. */
+/** Rows sent as `rowsUtf8` (the wire form) or `rows`; `undefined` if malformed. */
 function wireRows(src: Record<string, unknown>, rows: unknown): Cell[][] | undefined {
   const bytes = src.rowsUtf8;
   const binary = bytes instanceof ArrayBuffer || (ArrayBuffer.isView(bytes) && !(bytes instanceof DataView));
-  const text = binary ? new TextDecoder().decode(bytes as ArrayBuffer | Uint8Array) : src.rowsJson;
-  if (typeof text !== 'string') return isRows(rows) ? rows : undefined;
+  if (!binary) return isRows(rows) ? rows : undefined;
   try {
-    const parsed: unknown = JSON.parse(text);
+    const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes as ArrayBuffer | Uint8Array));
     return isRows(parsed) ? parsed : undefined;
   } catch {
     return undefined;

@@ -7,7 +7,7 @@
  *   const out = createWriteStream(file);
  *   for await (const chunk of csvChunks(result.columns, result.rows)) out.write(chunk);
  */
-import type { Cell, Column } from '../protocol/results';
+import type { Cell, Column } from './protocol';
 import { jsonRow, uniqueKeys } from './copy';
 import { rawText } from './format';
 import { classifyType, isNumericKind } from './types';
@@ -19,8 +19,10 @@ export interface ChunkOptions {
   yieldToLoop?: () => Promise<void>;
 }
 
-const defaultYield = (): Promise<void> =>
-  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+/** Node's `setImmediate` when there is one (looked up on `globalThis`: this module is also typed for the browser). */
+const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
+
+const defaultYield = (): Promise<void> => new Promise((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
 
 /**
  * One CSV field per RFC 4180: quoted when it holds a quote, comma, CR or LF, or has leading or

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Cell } from '../../../src/protocol/results';
-import { compareDecimalText, sortedIndices } from '../../../src/query/sort';
-import { classifyType } from '../../../src/query/types';
+import type { Cell } from '../../../src/results/protocol';
+import { compareDecimalText, sortedIndices } from '../../../src/results/sort';
+import { classifyType } from '../../../src/results/types';
 
 const col = (values: Cell[]): Cell[][] => values.map((v) => [v]);
 const sortValues = (values: Cell[], type: string, dir: 'asc' | 'desc' = 'asc'): Cell[] =>

@@ -24,7 +24,7 @@ export interface ColumnType {
   /** `Nullable(…)` anywhere on the outside (also through `LowCardinality(Nullable(…))`). */
   nullable: boolean;
   lowCardinality: boolean;
-  /** Int/UInt bit width (8…256). */
+  /** Int/UInt bit width (8…256); Float width (16 for BFloat16, 32, 64). */
   bits?: number;
   unsigned?: boolean;
   /** Decimal precision and scale. */
@@ -81,7 +81,8 @@ function classifyBase(name: string, args: string | undefined, base: string): Col
   const t: ColumnType = { kind: 'unknown', nullable: false, lowCardinality: false, base };
   const int = /^(U?)Int(8|16|32|64|128|256)$/.exec(name);
   if (int) return { ...t, kind: 'int', unsigned: int[1] === 'U', bits: Number(int[2]) };
-  if (/^Float(32|64)$/.test(name) || name === 'BFloat16') return { ...t, kind: 'float' };
+  const float = /^B?Float(16|32|64)$/.exec(name);
+  if (float) return { ...t, kind: 'float', bits: Number(float[1]) };
   const dec = /^Decimal(32|64|128|256)?$/.exec(name);
   if (dec) {
     const parts = args ? splitArgs(args).map(Number) : [];

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { Cell, Column } from '../../../src/protocol/results';
-import { jsonValue, toJson, toMarkdown, toTsv, uniqueKeys } from '../../../src/query/copy';
+import type { Cell, Column } from '../../../src/results/protocol';
+import { jsonValue, toJson, toMarkdown, toTsv, uniqueKeys } from '../../../src/results/copy';
 
 const columns: Column[] = [
   { name: 'id', type: 'UInt64' },

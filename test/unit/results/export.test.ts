@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Cell, Column } from '../../../src/protocol/results';
-import { collect, csvChunks, csvField, jsonChunks } from '../../../src/query/export';
+import type { Cell, Column } from '../../../src/results/protocol';
+import { collect, csvChunks, csvField, jsonChunks } from '../../../src/results/export';
 
 /** A small RFC 4180 parser (records of fields; quoted fields may hold quotes, commas, CR, LF). */
 function parseCsv(text: string): { fields: string[]; quoted: boolean[] }[] {

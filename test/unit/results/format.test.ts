@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   displayText, formatBytes, formatDateTime, formatDuration, isExpandable, MAX_CELL_CHARS, parseDateTime, rawText, truncate, viewerText, ZonedFormatter,
-} from '../../../src/query/format';
-import { classifyType } from '../../../src/query/types';
+} from '../../../src/results/format';
+import { classifyType } from '../../../src/results/types';
 
 const reference = (ms: number, timeZone: string): string => {
   const p = Object.fromEntries(

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseResult } from '../../../src/protocol/results';
-import { devDocument, devResult, generateResult } from '../../../src/query/devResults';
+import { parseResult } from '../../../src/results/protocol';
+import { devDocument, devResult, generateResult } from '../../../src/results/devResults';
 
 describe('query/devResults', () => {
   it('generates a deterministic result of the requested size that the protocol accepts', () => {

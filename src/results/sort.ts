@@ -9,7 +9,7 @@
  * - NULLs always last, values that don't parse as the column's kind just before them;
  * - stable: equal keys keep their original order.
  */
-import type { Cell } from '../protocol/results';
+import type { Cell } from './protocol';
 import { parseDateTime, rawText } from './format';
 import { isNumericKind, type ColumnType } from './types';
 

@@ -5,7 +5,7 @@
  * query contains) is built once, lazily, on the first filter; each keystroke is then one
  * `indexOf` per row.
  */
-import type { Cell } from '../protocol/results';
+import type { Cell } from './protocol';
 
 const SEP = '\u0000';
 

@@ -1,8 +1,8 @@
-// The results panel's run state machine (src/protocol/resultsState.ts): every transition, and that
+// The results panel's run state machine (src/results/state.ts): every transition, and that
 // late messages of a superseded query are dropped.
 import * as assert from 'node:assert/strict';
-import type { ResultPayload, ToView } from '../../../src/protocol/results';
-import { emptyPanelState, isSuperseded, reducePanel, type PanelEvent, type PanelState } from '../../../src/protocol/resultsState';
+import type { ResultPayload, ToView } from '../../../src/results/protocol';
+import { emptyPanelState, isSuperseded, reducePanel, type PanelEvent, type PanelState } from '../../../src/results/state';
 
 const payload = (queryId: string, extra: Partial<ResultPayload> = {}): ResultPayload => ({
   queryId,

@@ -5,8 +5,8 @@
  * here they become strings holding their exact digits (the protocol's rule for exact numbers), as
  * does anything nested inside arrays, tuples and maps.
  */
-import type { HogQLQueryResponse, QueryProgress } from '../api/resources/query';
-import type { Cell, Column, ResultPayload } from '../protocol/results';
+import type { HogQLQueryResponse, QueryProgress } from '../api/resources/querySchemas';
+import type { Cell, Column, ResultPayload } from './protocol';
 
 /** One value as it may come out of the lossless parser → a protocol cell. */
 export function toCell(value: unknown): Cell {

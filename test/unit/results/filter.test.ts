@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Cell } from '../../../src/protocol/results';
-import { buildSearchIndex, filterRows } from '../../../src/query/filter';
-import { rawText } from '../../../src/query/format';
+import type { Cell } from '../../../src/results/protocol';
+import { buildSearchIndex, filterRows } from '../../../src/results/filter';
+import { rawText } from '../../../src/results/format';
 
 describe('query/filter', () => {
   const rows: Cell[][] = [['Alice', 30, null], ['bob', 7, { city: 'Berlin' }], ['Carol', 300, 'x']];

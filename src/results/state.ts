@@ -12,7 +12,7 @@
  * repaint over a newer state. A result, error or cancel of a query that never started here (the
  * sample, the dev results file, a re-post after the webview reloaded) is taken as it comes.
  */
-import type { ToView } from './results';
+import type { ToView } from './protocol';
 
 export type Phase = 'empty' | 'running' | 'result' | 'error' | 'cancelled';
 

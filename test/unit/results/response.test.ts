@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseJsonLossless } from '../../../src/api/json';
-import { errorPosition, toCell, toColumns, toPayload } from '../../../src/query/response';
+import { errorPosition, toCell, toColumns, toPayload } from '../../../src/results/response';
 
 describe('query response → results payload', () => {
   it('keeps 64-bit integers beyond 2^53 exact, as strings', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseToHost, parseToView, type ResultPayload } from '../../../src/protocol/results';
+import { parseToHost, parseToView, type ResultPayload } from '../../../src/results/protocol';
 
 const result: ResultPayload = {
   queryId: 'q1',

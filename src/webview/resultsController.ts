@@ -1,0 +1,177 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import * as vscode from 'vscode';
+import type { HogQLFilters } from '../api/resources/query';
+import type { ActiveSession } from '../auth/session';
+import { showError } from '../ui/errors';
+import type { Ctx } from '../ctx';
+import type { QueryTarget } from '../query/target';
+import { pagedQuery } from '../query/target';
+import type { RunSink } from '../query/runner';
+import { collect, csvChunks, jsonChunks } from '../results/export';
+import { morePagesAfter, nextPageSize } from '../results/limits';
+import type { Cell, ExportFormat, ExportTarget, ResultPayload } from '../results/protocol';
+import { toPayload } from '../results/response';
+
+/** What one run of a query was: "Load more" re-runs it a page further. */
+export interface QueryRun {
+  session: ActiveSession;
+  target: QueryTarget;
+  values: Record<string, unknown>;
+  filters: HogQLFilters | undefined;
+}
+
+/**
+ * What "Load more" pages through for the result on screen: the query whose result it is, or rows
+ * the host already holds (the dev results file's `pageRows`).
+ */
+export type PageSource =
+  | ({ kind: 'query'; queryId: string } & QueryRun)
+  | { kind: 'rows'; queryId: string; rows: Cell[][]; pageRows: number };
+
+/** The part of the results panel the controller drives (src/webview/resultsPanel.ts). */
+export interface ResultsView {
+  /** The result on show, with appended rows. */
+  readonly currentResult: ResultPayload | undefined;
+  /** The query the panel shows as running, if any. */
+  readonly runningQueryId: string | undefined;
+  showLoading(queryId: string, message: string, query?: string): void;
+  showProgress(queryId: string, elapsedMs: number, rowsRead?: number, bytesRead?: number): void;
+  showResult(result: ResultPayload): void;
+  showError(queryId: string, message: string, details?: string): void;
+  showCancelled(queryId: string): void;
+  appendRows(queryId: string, rows: Cell[][], hasMore: boolean): void;
+}
+
+/**
+ * One per results panel (host side): owns the panel's run state — the run it shows and what "Load
+ * more" pages through — and answers the panel's requests: load more, export (to a new document or a
+ * file), cancel, and cancelling the running query when the panel closes.
+ */
+export class ResultsController {
+  private source: PageSource | undefined;
+  /** The query this panel's runner run is on (Cancel goes to the runner), if one is running. */
+  private running: string | undefined;
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly view: ResultsView,
+  ) {}
+
+  /** Where `run` reports: the panel shows its states, and its result becomes what "Load more" pages. */
+  sinkFor(run: QueryRun): RunSink {
+    const view = this.view;
+    const ended = (queryId: string): void => {
+      if (this.running === queryId) this.running = undefined;
+    };
+    return {
+      loading: (id, query) => {
+        this.running = id;
+        view.showLoading(id, 'Running…', query);
+      },
+      progress: (id, ms, p) => view.showProgress(id, ms, p?.rows_read, p?.bytes_read),
+      result: (payload) => {
+        ended(payload.queryId);
+        view.showResult(payload);
+        if (view.currentResult?.queryId === payload.queryId) this.source = { kind: 'query', queryId: payload.queryId, ...run };
+      },
+      error: (id, message, details) => (ended(id), view.showError(id, message, details)),
+      cancelled: (id) => (ended(id), view.showCancelled(id)),
+    };
+  }
+
+  /** Shows `full` in pages of `pageRows` rows ("Load more" serves the next page from it). */
+  showPaged(full: ResultPayload, pageRows: number): void {
+    this.view.showResult({ ...full, rows: full.rows.slice(0, pageRows), hasMore: full.rows.length > pageRows });
+    this.source = { kind: 'rows', queryId: full.queryId, rows: full.rows, pageRows };
+  }
+
+  /** Fetches the next page of the result on screen and appends it. */
+  async loadMore(queryId: string, offset: number): Promise<void> {
+    const source = this.source;
+    if (!source || source.queryId !== queryId || this.view.currentResult?.queryId !== queryId) return;
+    if (source.kind === 'rows') {
+      const end = offset + source.pageRows;
+      this.view.appendRows(queryId, source.rows.slice(offset, end), source.rows.length > end);
+      return;
+    }
+    const limit = nextPageSize(offset);
+    if (limit <= 0) {
+      this.view.appendRows(queryId, [], false);
+      return;
+    }
+    try {
+      const response = await source.session.client.query.run(source.session.projectId, {
+        kind: 'HogQLQuery',
+        query: pagedQuery(source.target.text, offset, limit),
+        ...(Object.keys(source.values).length ? { values: source.values } : {}),
+        ...(source.filters ? { filters: source.filters } : {}),
+      });
+      const page = toPayload(response, { queryId, elapsedMs: 0 });
+      this.view.appendRows(queryId, page.rows, morePagesAfter(offset, limit, page.rows.length));
+    } catch (e) {
+      void showError(this.ctx, e);
+      this.view.appendRows(queryId, [], true);
+    }
+  }
+
+  /**
+   * Cancel pressed: a run of this panel's runner is aborted (it reports `cancelled`); a running
+   * state no run stands behind (the dev results file's `loading`) just ends.
+   */
+  async cancel(queryId: string): Promise<void> {
+    if (this.running === queryId) await this.ctx.queries.runner.cancel(queryId);
+    else if (this.view.runningQueryId === queryId) this.view.showCancelled(queryId);
+  }
+
+  /** The panel closed: nobody would see the result of the query it was running. */
+  closed(runningQueryId: string | undefined): void {
+    if (runningQueryId !== undefined) void this.ctx.queries.runner.cancel(runningQueryId);
+  }
+
+  /** Exports the whole result on screen (all rows the host holds) as CSV or JSON. */
+  async export(queryId: string, format: ExportFormat, target: ExportTarget): Promise<vscode.Uri | undefined> {
+    const r = this.view.currentResult;
+    if (!r || r.queryId !== queryId) return undefined;
+    if (target === 'file') return exportToFile(this.ctx, r, format);
+    const content = await collect(format === 'csv' ? csvChunks(r.columns, r.rows) : jsonChunks(r.columns, r.rows));
+    await openDocument(content, format);
+    return undefined;
+  }
+}
+
+/** Opens `content` in an untitled editor of `language`. */
+export async function openDocument(content: string, language: string): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument({ content, language });
+  await vscode.window.showTextDocument(doc, { preview: false });
+}
+
+/**
+ * Writes `result` to a file chosen in a save dialog, streaming chunk by chunk (the chunk generators
+ * yield to the event loop, so 100k rows never freeze the extension host). A file path in
+ * HOGQL_DEV_EXPORT_FILE skips the dialog (tests).
+ */
+async function exportToFile(ctx: Ctx, result: ResultPayload, format: ExportFormat): Promise<vscode.Uri | undefined> {
+  const dev = process.env.HOGQL_DEV_EXPORT_FILE;
+  const uri = dev
+    ? vscode.Uri.file(`${dev}.${format}`)
+    : await vscode.window.showSaveDialog({
+        title: 'Export PostHog results',
+        filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
+        defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(process.cwd()), `results.${format}`),
+      });
+  if (!uri) return undefined;
+  const out = createWriteStream(uri.fsPath, { encoding: 'utf8' });
+  const chunks = format === 'csv' ? csvChunks(result.columns, result.rows) : jsonChunks(result.columns, result.rows);
+  try {
+    for await (const chunk of chunks) {
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+  } finally {
+    out.end();
+    await once(out, 'close');
+  }
+  ctx.log.info(`exported ${result.rows.length} rows as ${format.toUpperCase()} to ${uri.fsPath}`);
+  if (!dev) void vscode.window.showInformationMessage(`PostHog: exported ${result.rows.length} rows to ${uri.fsPath}.`);
+  return uri;
+}
