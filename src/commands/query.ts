@@ -72,7 +72,7 @@ async function errorRange(session: ActiveSession, doc: vscode.TextDocument, targ
   if (pos) {
     const lines = target.text.split('\n');
     let offset = 0;
-    for (let i = 0; i < pos.line - 1 && i < lines.length; i++) offset += lines[i]!.length + 1;
+    for (let i = 0; i < pos.line - 1 && i < lines.length; i++) offset += lines[i].length + 1;
     const line = lines[pos.line - 1] ?? '';
     const start = target.offset + offset + codePointToUtf16(line, pos.column);
     return new vscode.Range(doc.positionAt(start), doc.positionAt(Math.max(start + 1, target.offset + offset + line.length)));

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { ApiError } from '../api/errors';
 import type { HogQLQueryNode, HogQLQueryResponse, QueryProgress, QueryStatus } from '../api/resources/query';
 import { apiIfLoaded } from '../apiLoader';
 import type { ActiveSession } from '../auth/session';
@@ -130,8 +129,8 @@ export class QueryRunner {
           return { kind: 'cancelled', queryId };
         }
         const api = apiIfLoaded();
-        const message = api && error instanceof api.ApiError ? (error as ApiError).userMessage : error instanceof Error ? error.message : String(error);
-        sink.error(queryId, message, api && error instanceof api.ApiError ? (error as ApiError).detail : undefined);
+        const message = api && error instanceof api.ApiError ? (error).userMessage : error instanceof Error ? error.message : String(error);
+        sink.error(queryId, message, api && error instanceof api.ApiError ? (error).detail : undefined);
         return { kind: 'failed', queryId, error };
       } finally {
         clearInterval(ticker);
@@ -159,7 +158,7 @@ export class QueryRunner {
     if (first.complete) return first.response;
     report(first.status);
     for (let i = 0; ; i++) {
-      await sleep(POLL_MS[Math.min(i, POLL_MS.length - 1)]!, signal);
+      await sleep(POLL_MS[Math.min(i, POLL_MS.length - 1)], signal);
       const status = await client.query.status(projectId, first.queryId, { signal, timeouts });
       report(status);
       if (status.complete) {

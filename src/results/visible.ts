@@ -27,7 +27,7 @@ export function visible(text: unknown, keepLines = false): string {
   const cps = Array.from(s);
   let out = '';
   for (let i = 0; i < cps.length; i++) {
-    const c = cps[i]!;
+    const c = cps[i];
     if (!HIDDEN.test(c)) out += c;
     else if (c === '\n' || c === '\r' || c === '\t') out += keepLines && c !== '\r' ? c : ' ';
     else if (c === '\u200d' && PICTO.test(cps[i - 1] ?? '') && PICTO.test(cps[i + 1] ?? '')) out += c;

@@ -50,5 +50,8 @@ describe('lint: import boundaries (eslint.config.mjs)', function () {
     assert.deepEqual(await boundaryErrors('src/api/resources/x.ts', "import { Transport } from '../transport';\nimport { request } from 'undici';\n"), []);
     assert.deepEqual(await boundaryErrors('src/views/x.ts', "import { showError } from '../ui/errors';\nimport type { Insight } from '../api/resources/insights';\n"), []);
     assert.deepEqual(await boundaryErrors('webview-ui/results/x.ts', "import type { ToView } from '../../src/results/protocol';\n"), []);
+    // src/results/ may take the query answer's types from src/api/, never its code
+    assert.deepEqual(await boundaryErrors('src/results/x.ts', "import type { HogQLQueryResponse } from '../api/resources/querySchemas';\n"), []);
+    assert.equal((await boundaryErrors('src/results/x.ts', "import { toPayload } from '../api/resources/querySchemas';\n")).length, 1);
   });
 });
