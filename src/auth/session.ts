@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../ui/lifecycle';
 import type { PostHogClient } from '../api/client';
 import { loadApi } from '../apiLoader';
 import { config } from '../config';
-import type { Ctx } from '../ctx';
+import type { Log } from '../log';
 import { ConnectionStore, type Connection } from './connections';
 import { Secrets } from './secrets';
 
@@ -21,7 +22,7 @@ export interface ActiveSession {
  * The signed-in state: the active connection, its API client (built lazily, rebuilt when the
  * connection, key or HTTP settings change), the `hogql.signedIn` context key and the status bar.
  */
-export class Session implements vscode.Disposable {
+export class Session extends Disposable {
   readonly store: ConnectionStore;
   readonly secrets: Secrets;
   private cached: { connectionId: string; client: PostHogClient } | undefined;
@@ -31,11 +32,15 @@ export class Session implements vscode.Disposable {
   /** Fires when the active connection or project changes (views refresh on it). */
   readonly onDidChange = this.emitter.event;
   private readonly statusItem: vscode.StatusBarItem;
-  private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly ctx: Ctx) {
-    this.store = new ConnectionStore(ctx.extension.globalState);
-    this.secrets = new Secrets(ctx.extension.secrets);
+  constructor(
+    extension: Pick<vscode.ExtensionContext, 'globalState' | 'secrets'>,
+    private readonly log: Log,
+    private readonly version: string,
+  ) {
+    super();
+    this.store = new ConnectionStore(extension.globalState);
+    this.secrets = new Secrets(extension.secrets);
     this.statusItem = vscode.window.createStatusBarItem('hogql.project', vscode.StatusBarAlignment.Left, 50);
     this.statusItem.name = 'PostHog Project';
     this.disposables.push(this.store, this.emitter, this.statusItem);
@@ -102,10 +107,10 @@ export class Session implements vscode.Disposable {
     return new PostHogClient({
       host,
       personalApiKey,
-      version: this.ctx.version,
+      version: this.version,
       // Every request is logged as `METHOD path → status (ms)`; the API logs successes at debug
       // level, which the channel hides by default, so they are raised to info here.
-      logger: { debug: (m) => this.ctx.log.info(m), info: (m) => this.ctx.log.info(m), warn: (m) => this.ctx.log.warn(m) },
+      logger: { debug: (m) => this.log.info(m), info: (m) => this.log.info(m), warn: (m) => this.log.warn(m) },
       timeouts: { connectMs: http.connectTimeoutMs, headersMs: http.responseTimeoutMs, bodyMs: http.bodyTimeoutMs },
       proxy: { proxy: http.proxy, strictSSL: http.proxyStrictSSL, noProxy: http.noProxy },
     });
@@ -136,7 +141,4 @@ export class Session implements vscode.Disposable {
     };
   }
 
-  dispose(): void {
-    while (this.disposables.length) this.disposables.pop()?.dispose();
-  }
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { HogQLQueryNode, HogQLQueryResponse, QueryProgress, QueryStatus } from '../api/resources/query';
 import { apiIfLoaded } from '../apiLoader';
 import type { ActiveSession } from '../auth/session';
-import type { Ctx } from '../ctx';
+import type { Log } from '../log';
 import { config } from '../config';
 import { formatCount } from '../results/format';
 import { toPayload } from '../results/response';
@@ -61,7 +61,7 @@ export class QueryRunner {
   /** Fires with each progress report of a run (what the notification and the panel show). */
   readonly onDidReportProgress = this.progressEmitter.event;
 
-  constructor(private readonly ctx: Ctx) {}
+  constructor(private readonly log: Log) {}
 
   isRunning(key: string): boolean {
     return this.running.has(key);
@@ -171,10 +171,10 @@ export class QueryRunner {
   private async cancelOnServer(session: ActiveSession, queryId: string): Promise<void> {
     try {
       await session.client.query.cancel(session.projectId, queryId, { signal: AbortSignal.timeout(10_000) });
-      this.ctx.log.info(`cancelled query ${queryId}`);
+      this.log.info(`cancelled query ${queryId}`);
     } catch (e) {
       // A query that already finished (or never started) cannot be cancelled: nothing to do.
-      this.ctx.log.debug(`cancel of ${queryId}: ${e instanceof Error ? e.message : String(e)}`);
+      this.log.debug(`cancel of ${queryId}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
+import { Disposable } from '../ui/lifecycle';
 import type { ActiveSession } from '../auth/session';
-import type { Ctx } from '../ctx';
+import type { Log } from '../log';
+import type { InsightLink } from './insightLink';
 import { InsightLinkLensProvider } from '../ui/insightLens';
 import { ScratchDocs } from '../ui/scratchDocs';
 import { addEntry, type HistoryEntry } from './historyStore';
@@ -9,15 +11,6 @@ import { QueryRunner, type RunOutcome } from './runner';
 import { PlaceholderValues } from './values';
 
 const HISTORY_KEY = 'hogql.queryHistory';
-
-/** A document opened from a saved SQL insight: "Update Insight" writes back to it. */
-export interface InsightLink {
-  insightId: number;
-  shortId: string;
-  name: string;
-  host: string;
-  projectId: number;
-}
 
 /** Persisted, capped query history with a change event (the history tree listens). */
 export class QueryHistory implements vscode.Disposable {
@@ -57,7 +50,7 @@ export class QueryHistory implements vscode.Disposable {
 }
 
 /** Everything about running queries that lives for the extension's lifetime. */
-export class QueryService implements vscode.Disposable {
+export class QueryService extends Disposable {
   readonly runner: QueryRunner;
   readonly values: PlaceholderValues;
   readonly history: QueryHistory;
@@ -67,12 +60,12 @@ export class QueryService implements vscode.Disposable {
   private readonly linksChanged = new vscode.EventEmitter<void>();
   /** Documents the extension creates (insights' queries, history entries): see ui/scratchDocs.ts. */
   readonly scratch: ScratchDocs;
-  private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(ctx: Ctx) {
-    this.runner = new QueryRunner(ctx);
-    this.values = new PlaceholderValues(ctx.extension.workspaceState);
-    this.history = new QueryHistory(ctx.extension.globalState);
+  constructor(extension: Pick<vscode.ExtensionContext, 'globalState' | 'workspaceState'>, log: Log) {
+    super();
+    this.runner = new QueryRunner(log);
+    this.values = new PlaceholderValues(extension.workspaceState);
+    this.history = new QueryHistory(extension.globalState);
     this.diagnostics = vscode.languages.createDiagnosticCollection('hogql-run');
     this.disposables.push(this.runner, this.history, this.diagnostics, this.linksChanged);
     this.scratch = ScratchDocs.register(this.disposables);
@@ -98,7 +91,7 @@ export class QueryService implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', 'hogql.insightLinked', !!uri && this.insightLinks.has(uri));
   }
 
-  dispose(): void {
-    while (this.disposables.length) this.disposables.pop()?.dispose();
-  }
+
 }
+
+export type { InsightLink };

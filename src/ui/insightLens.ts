@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { InsightLink } from '../query/service';
+import type { InsightLink } from '../query/insightLink';
 
 /**
  * Line 1 of a document linked to a SQL insight (opened from the Insights view, or saved as one):

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../ui/lifecycle';
 import type { ActiveSession } from '../auth/session';
 import { config } from '../config';
 import type { Ctx } from '../ctx';
@@ -33,7 +34,7 @@ const sessionKey = (s: ActiveSession): string => `${s.connection.id}|${s.connect
  * refreshing or filtering resets the list; the paging state's generation counter drops answers
  * that arrive for an older state.
  */
-export class ResourceTree<T> implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+export class ResourceTree<T> extends Disposable implements vscode.TreeDataProvider<TreeNode> {
   readonly viewId: string;
   readonly view: vscode.TreeView<TreeNode>;
   private readonly emitter = new vscode.EventEmitter<TreeNode | undefined>();
@@ -42,12 +43,12 @@ export class ResourceTree<T> implements vscode.TreeDataProvider<TreeNode>, vscod
   private session: ActiveSession | undefined;
   private key: string | undefined;
   private filterText: string | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly ctx: Ctx,
     readonly spec: ViewSpec<T>,
   ) {
+    super();
     this.viewId = `hogql.${spec.name}`;
     this.pager = new Pager<T>(
       (offset, limit, signal) => spec.fetch(this.session!, offset, limit, this.filterText, signal),
@@ -138,8 +139,8 @@ export class ResourceTree<T> implements vscode.TreeDataProvider<TreeNode>, vscod
     this.view.description = [filter, count].filter(Boolean).join(' · ') || undefined;
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.pager.reset();
-    while (this.disposables.length) this.disposables.pop()?.dispose();
+    super.dispose();
   }
 }

@@ -1,5 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { Disposable } from '../ui/lifecycle';
 import type { Ctx } from '../ctx';
 import { config } from '../config';
 import { assertNever, parseToHost, toWire, type Cell, type ResultPayload, type ToHost, type ToView } from '../results/protocol';
@@ -27,7 +28,7 @@ const CHUNK_ROWS = 5_000;
  * `ready`. The page itself has no data in its HTML. Its `controller` owns the run it shows and
  * answers the page's requests (load more, export, cancel; src/webview/resultsController.ts).
  */
-export class ResultsPanel implements vscode.Disposable, ResultsView {
+export class ResultsPanel extends Disposable implements ResultsView {
   private static readonly panels = new Map<string, ResultsPanel>();
   /** The panel shown or focused last (setting `hogql.results.location`: `reuseLast`). */
   private static lastShown: ResultsPanel | undefined;
@@ -46,7 +47,6 @@ export class ResultsPanel implements vscode.Disposable, ResultsView {
   private generation = 0;
   /** Dev hook (HOGQL_DEV_RESULTS_FILE only): awaited before each streamed chunk, see setStreamGate. */
   private streamGate: ((chunk: number) => Promise<void>) | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
   private readonly renderedEmitter = new vscode.EventEmitter<Request<'rendered'>>();
   /** Fires when the webview reports a result rendered (used by tests and benchmarks). */
   readonly onDidRender = this.renderedEmitter.event;
@@ -104,6 +104,7 @@ export class ResultsPanel implements vscode.Disposable, ResultsView {
     private readonly ctx: Ctx,
     readonly panel: vscode.WebviewPanel,
   ) {
+    super();
     this.controller = new ResultsController(ctx, this);
     const dist = vscode.Uri.joinPath(ctx.extensionUri, 'dist', 'webview', 'results');
     panel.iconPath = vscode.Uri.joinPath(ctx.extensionUri, 'media', 'posthog.svg');
@@ -276,13 +277,13 @@ export class ResultsPanel implements vscode.Disposable, ResultsView {
     work.catch((e: unknown) => this.ctx.log.error(`results ${what} failed: ${e instanceof Error ? e.message : String(e)}`));
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.ready = false; // stops a stream in progress from posting to a disposed webview
     if (ResultsPanel.panels.get(this.key) === this) ResultsPanel.panels.delete(this.key);
     if (ResultsPanel.lastShown === this) ResultsPanel.lastShown = undefined;
     this.controller.closed(this.runningQueryId);
     this.renderedEmitter.dispose();
-    while (this.disposables.length) this.disposables.pop()?.dispose();
+    super.dispose();
     this.panel.dispose();
   }
 }
