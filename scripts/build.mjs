@@ -2,6 +2,7 @@
 // Builds the extension bundles and the test files.
 //   node scripts/build.mjs               development build (extension, webview, tests)
 //   node scripts/build.mjs --production  minified bundles with source maps (what the .vsix ships)
+//   node scripts/build.mjs --production --test-hooks   the same with the test hooks compiled in (tests, benchmarks)
 //   node scripts/build.mjs --tests       only the host test files (into out/)
 //   node scripts/build.mjs --watch       rebuild on change
 import * as esbuild from 'esbuild';
@@ -12,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
+// Test hooks (HOGQL_TEST_HOOKS seams, the dev results file) are compiled out of the release build.
+const testHooks = !production || args.has('--test-hooks');
 const watch = args.has('--watch');
 const testsOnly = args.has('--tests');
 
@@ -35,7 +38,7 @@ const common = {
   keepNames: true,
   logLevel: 'warning',
   target: 'es2022',
-  define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+  define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development'), __TEST_HOOKS__: String(testHooks) },
 };
 
 /**

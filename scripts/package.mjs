@@ -42,12 +42,16 @@ export function packageExtension(opts = {}) {
   return withLock(() => packageUnlocked(opts));
 }
 
-function packageUnlocked({ quiet = false } = {}) {
+/**
+ * `testHooks`: the test variant (`…-test.vsix`, test hooks compiled in) that the host and UI tests
+ * and the benchmarks install; without it, the release build (no test hooks).
+ */
+function packageUnlocked({ quiet = false, testHooks = false } = {}) {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  const out = join(root, 'artifacts', `${pkg.name}-${pkg.version}.vsix`);
+  const out = join(root, 'artifacts', `${pkg.name}-${pkg.version}${testHooks ? '-test' : ''}.vsix`);
   mkdirSync(join(root, 'artifacts'), { recursive: true });
   const stdio = quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit';
-  execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--production'], { cwd: root, stdio });
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--production', ...(testHooks ? ['--test-hooks'] : [])], { cwd: root, stdio });
   execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out], {
     cwd: root,
     stdio,
@@ -56,6 +60,6 @@ function packageUnlocked({ quiet = false } = {}) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { path, bytes } = packageExtension();
+  const { path, bytes } = packageExtension({ testHooks: process.argv.includes('--test-hooks') });
   console.log(`[package] ${path} (${(bytes / 1024).toFixed(1)} KiB)`);
 }

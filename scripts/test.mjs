@@ -140,7 +140,7 @@ async function main() {
 
   if (wanted('unit')) {
     const unit = filesUnder(join(root, 'test/unit'), (f) => f.endsWith('.test.ts'));
-    mochaLayer('unit', unit, ['--require', 'tsx/cjs', '--timeout', '20000']);
+    mochaLayer('unit', unit, ['--require', 'tsx/cjs', '--require', './test/support/globals.cjs', '--timeout', '20000']);
   }
   if (wanted('emulator')) {
     const emu = filesUnder(join(root, 'emulator/test'), (f) => f.endsWith('.test.ts'));
@@ -149,7 +149,7 @@ async function main() {
   if (needsHost) {
     started = Date.now();
     const built = step('build host tests', process.execPath, [join(root, 'scripts/build.mjs'), '--tests']) &&
-      step('package .vsix', process.execPath, [join(root, 'scripts/package.mjs')]);
+      step('package .vsix', process.execPath, [join(root, 'scripts/package.mjs'), '--test-hooks']);
     if (!gate('package', built, Date.now() - started)) return summarise();
     if (wanted('host')) await hostLayer();
     if (wanted('ui')) mochaLayer('ui', filesUnder(join(root, 'test/ui'), (f) => f.endsWith('.test.mjs')), ['--timeout', '180000']);

@@ -42,7 +42,7 @@ export interface TestHooks {
 }
 
 function testHooks(c: Ctx): TestHooks | undefined {
-  if (process.env.HOGQL_TEST_HOOKS !== '1') return undefined;
+  if (!__TEST_HOOKS__ || process.env.HOGQL_TEST_HOOKS !== '1') return undefined;
   const progress: { key: string; queryId: string; elapsedMs: number; rowsRead?: number }[] = [];
   c.track(c.queries.runner.onDidReportProgress((p) => progress.push(p)));
   return {

@@ -57,7 +57,7 @@ function report(r, outsideRss) {
   console.log(`soak: goal ≤ ${GOAL_MB} MB heap growth after warm-up: ${growth <= GOAL_MB ? 'met' : 'NOT met'}`);
 }
 
-const vsix = packageExtension({ quiet: true });
+const vsix = packageExtension({ quiet: true, testHooks: true });
 const emulator = await startEmulator({ events: 5_000, rateLimits: false });
 const dirs = host.prepareRun({ name: 'bench-soak', vsix: vsix.path, extraExtensions: [{ from: join(root, 'test/bench/soak-runner'), id: 'hogql-dev.soak-bench-runner-0.0.1' }] });
 const resultFile = join(dirs.run, 'soak.json');

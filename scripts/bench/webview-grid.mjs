@@ -102,7 +102,7 @@ async function measure(page, cdp, devFile, spec, label) {
 }
 
 async function main() {
-  const vsix = packageExtension({ quiet: true });
+  const vsix = packageExtension({ quiet: true, testHooks: true });
   const dirs = prepareRun({ name: 'bench-webview-grid', vsix: vsix.path, workspace: join(root, 'test', 'fixtures', 'workspace') });
   const devFile = join(dirs.run, 'dev-results.json');
   writeFileSync(devFile, '{}');

@@ -1,71 +1,13 @@
-import { readFileSync, watch } from 'node:fs';
 import type { CommandTable } from '../ui/registry';
 import { ResultsPanel } from '../webview/resultsPanel';
-import { sampleResult } from '../webview/sample';
-import { devDocument, type DevDocument } from '../results/devResults';
-
-/**
- * Developer hook for tests and benchmarks: when `HOGQL_DEV_RESULTS_FILE` names a JSON file, the
- * panel shows it instead of the sample — a `ResultPayload` or a generator spec
- * `{"generate": {"rows": 100000, "cols": 20, "seed": 1, "naive": false}}`, optionally paged with
- * `"pageRows": n` ("Load more" serves the next page); or `{"error": {"message", "details"}}`; or
- * `{"loading": "message"}` (Cancel answers `cancelled`). The file is read on every run. While it
- * holds `"holdStream": n` (in any of these forms), a big result streams at most n chunks; rewrite
- * it in place to change or drop the cap (see streamGate).
- */
-function showDev(panel: ResultsPanel, doc: DevDocument): void {
-  if (doc.loading !== undefined) {
-    const id = `dev-loading-${Date.now()}`;
-    panel.showLoading(id, doc.loading, '-- dev: a query that never finishes');
-    return; // Cancel ends it (the panel's controller: no run stands behind it)
-  }
-  if (doc.error) {
-    panel.showError(`dev-error-${Date.now()}`, doc.error.message, doc.error.details);
-    return;
-  }
-  if (doc.pageRows) panel.controller.showPaged(doc.result!, doc.pageRows);
-  else panel.showResult(doc.result!);
-}
-
-/**
- * Resolves before chunk `n` once the dev file's `holdStream` is absent or above `n`. The file is
- * read before every chunk, so the cap is whatever it says now; while it holds, the file is watched
- * (an unreadable file, e.g. caught mid-write, holds). The watcher closes on release.
- */
-function streamGate(file: string): (chunk: number) => Promise<void> {
-  const mayPass = (chunk: number): boolean => {
-    try {
-      const cap = (JSON.parse(readFileSync(file, 'utf8')) as { holdStream?: unknown }).holdStream;
-      return typeof cap !== 'number' || chunk < cap;
-    } catch {
-      return false;
-    }
-  };
-  return async (chunk) => {
-    if (mayPass(chunk)) return;
-    await new Promise<void>((resolve) => {
-      const release = (): void => {
-        if (!mayPass(chunk)) return;
-        watcher.close();
-        resolve();
-      };
-      // watch, then look again: a write between the first look and the watch is not missed
-      const watcher = watch(file, release);
-      release();
-    });
-  };
-}
+import { openDevResults } from '../webview/devPanel';
 
 /** Commands that need no connection. */
 export const generalCommands: CommandTable = {
   showOutput: (ctx) => () => ctx.log.show(),
+  /** Shows the results panel (its last result, or "run a query" when none ran yet). */
   openResultsPanel: (ctx) => () => {
-    const file = process.env.HOGQL_DEV_RESULTS_FILE;
-    const doc = file ? devDocument(JSON.parse(readFileSync(file, 'utf8'))) : undefined;
-    const panel = ResultsPanel.show(ctx);
-    panel.setStreamGate(file ? streamGate(file) : undefined);
-    if (doc) showDev(panel, doc);
-    else panel.showResult(sampleResult());
-    return { title: panel.title };
+    if (__TEST_HOOKS__ && process.env.HOGQL_DEV_RESULTS_FILE) return openDevResults(ctx, process.env.HOGQL_DEV_RESULTS_FILE);
+    return { title: ResultsPanel.show(ctx).title };
   },
 };

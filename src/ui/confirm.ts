@@ -17,7 +17,7 @@ const queued: boolean[] = [];
 const askedLog: { message: string; detail: string; action: string }[] = [];
 
 export const confirmSeam = {
-  enabled: (): boolean => process.env.HOGQL_TEST_HOOKS === '1',
+  enabled: (): boolean => __TEST_HOOKS__ && process.env.HOGQL_TEST_HOOKS === '1',
   queue(answers: boolean[]): void {
     if (!confirmSeam.enabled()) throw new Error('test hooks are off');
     queued.push(...answers);

@@ -21,7 +21,7 @@ const shownLog: Shown[] = [];
 const answers: (string | undefined)[] = [];
 
 export const notifySeam = {
-  enabled: (): boolean => process.env.HOGQL_TEST_HOOKS === '1',
+  enabled: (): boolean => __TEST_HOOKS__ && process.env.HOGQL_TEST_HOOKS === '1',
   queue(picks: (string | undefined)[]): void {
     if (!notifySeam.enabled()) throw new Error('test hooks are off');
     answers.push(...picks);

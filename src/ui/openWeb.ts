@@ -18,7 +18,7 @@ const openedLog: string[] = [];
 let capturing = false;
 
 export const openSeam = {
-  enabled: (): boolean => process.env.HOGQL_TEST_HOOKS === '1',
+  enabled: (): boolean => __TEST_HOOKS__ && process.env.HOGQL_TEST_HOOKS === '1',
   capture(on: boolean): void {
     if (!openSeam.enabled()) throw new Error('test hooks are off');
     capturing = on;

@@ -16,7 +16,7 @@ import { notify } from './notify';
 let pretendUntrusted = false;
 
 export const trustSeam = {
-  enabled: (): boolean => process.env.HOGQL_TEST_HOOKS === '1',
+  enabled: (): boolean => __TEST_HOOKS__ && process.env.HOGQL_TEST_HOOKS === '1',
   pretendUntrusted(on: boolean): void {
     if (!trustSeam.enabled()) throw new Error('test hooks are off');
     pretendUntrusted = on;

@@ -15,6 +15,6 @@ export function registerSidebar(ctx: Ctx): Sidebar {
     if (e.affectsConfiguration('hogql.readOnly')) void setReadOnly();
   }, disposables);
   ctx.track(vscode.Disposable.from(...disposables));
-  registerTestHooks(ctx, sidebar);
+  if (__TEST_HOOKS__) registerTestHooks(ctx, sidebar);
   return sidebar;
 }

@@ -152,7 +152,7 @@ export async function openDocument(content: string, language: string): Promise<v
  * HOGQL_DEV_EXPORT_FILE skips the dialog (tests).
  */
 async function exportToFile(ctx: Ctx, result: ResultPayload, format: ExportFormat): Promise<vscode.Uri | undefined> {
-  const dev = process.env.HOGQL_DEV_EXPORT_FILE;
+  const dev = __TEST_HOOKS__ ? process.env.HOGQL_DEV_EXPORT_FILE : undefined;
   const uri = dev
     ? vscode.Uri.file(`${dev}.${format}`)
     : await vscode.window.showSaveDialog({

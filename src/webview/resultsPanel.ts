@@ -232,8 +232,7 @@ export class ResultsPanel extends Disposable implements ResultsView {
   /** Writes copied text to the clipboard (and, for tests, to `HOGQL_DEV_COPY_FILE` as JSON lines). */
   private async copy(text: string): Promise<void> {
     await vscode.env.clipboard.writeText(text);
-    const file = process.env.HOGQL_DEV_COPY_FILE;
-    if (file) appendFileSync(file, `${JSON.stringify({ text })}\n`);
+    if (__TEST_HOOKS__ && process.env.HOGQL_DEV_COPY_FILE) appendFileSync(process.env.HOGQL_DEV_COPY_FILE, `${JSON.stringify({ text })}\n`);
   }
 
   private onMessage(raw: unknown): void {

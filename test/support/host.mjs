@@ -70,12 +70,12 @@ const httpOk = (url) =>
     req.setTimeout(2000, () => req.destroy());
   });
 
-/** The newest packaged .vsix in artifacts/. */
+/** The packaged test variant in artifacts/ (test hooks compiled in: `scripts/package.mjs --test-hooks`). */
 export function findVsix() {
   const dir = join(root, 'artifacts');
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  const file = join(dir, `${pkg.name}-${pkg.version}.vsix`);
-  if (!existsSync(file)) throw new Error(`${file} not found: run npm run package first`);
+  const file = join(dir, `${pkg.name}-${pkg.version}-test.vsix`);
+  if (!existsSync(file)) throw new Error(`${file} not found: run node scripts/package.mjs --test-hooks first`);
   return file;
 }
 

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
 
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../support/host.mjs';
 import { runFromPalette, findWebviewFrame } from '../support/workbench.mjs';
@@ -12,7 +13,15 @@ describe('UI: results panel', function () {
   let session, page;
 
   before(async () => {
-    session = await openSession({ name: 'ui-results' });
+    // What the panel shows comes from the dev results file (test builds only), as in grid.test.mjs.
+    session = await openSession({
+      name: 'ui-results',
+      env: (dirs) => {
+        const devFile = join(dirs.run, 'dev-results.json');
+        copyFileSync(join(root, 'test', 'fixtures', 'results', 'panel-basic.json'), devFile);
+        return { HOGQL_DEV_RESULTS_FILE: devFile };
+      },
+    });
     ({ page } = session);
   });
 

@@ -1,0 +1,2 @@
+// Build-time constants of scripts/build.mjs for code run from source (unit tests through tsx).
+globalThis.__TEST_HOOKS__ = true;

@@ -1,0 +1,55 @@
+// The release build carries no test hooks: scripts/build.mjs defines __TEST_HOOKS__ = false for it,
+// and every hook (the HOGQL_TEST_HOOKS seams, the sidebar test command, the dev results file) sits
+// behind that constant, so esbuild drops the code and the modules. This bundles src/extension.ts
+// both ways, as scripts/build.mjs does, and looks at what went in.
+import assert from 'node:assert/strict';
+import { join, relative } from 'node:path';
+import * as esbuild from 'esbuild';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+async function bundle(testHooks: boolean): Promise<{ inputs: string[]; text: string }> {
+  const r = await esbuild.build({
+    entryPoints: [join(ROOT, 'src', 'extension.ts')],
+    bundle: true,
+    write: false,
+    metafile: true,
+    minify: true,
+    keepNames: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+    target: 'es2022',
+    define: { 'process.env.NODE_ENV': '"production"', __TEST_HOOKS__: String(testHooks) },
+    outdir: join(ROOT, 'out', 'release-check'),
+    logLevel: 'silent',
+  });
+  const out = Object.values(r.metafile.outputs).find((o) => o.entryPoint)!;
+  return {
+    // modules with code in the output: a module whose code was all dropped may still leave a few
+    // bytes of esbuild's module glue (~30 B); a hook module itself is several KB
+    inputs: Object.entries(out.inputs)
+      .filter(([, v]) => v.bytesInOutput > 200)
+      .map(([f]) => relative(ROOT, join(ROOT, f)).split('\\').join('/')),
+    text: r.outputFiles.find((f) => f.path.endsWith('.js'))!.text,
+  };
+}
+
+describe('build: the release bundle has no test hooks', function () {
+  this.timeout(60_000);
+  const HOOK_MODULES = ['src/views/testHooks.ts', 'src/webview/devPanel.ts', 'src/results/devResults.ts'];
+
+  it('release: no hook module, no hook variable', async () => {
+    const { inputs, text } = await bundle(false);
+    assert.deepEqual(inputs.filter((f) => HOOK_MODULES.includes(f)), []);
+    for (const name of ['HOGQL_TEST_HOOKS', 'HOGQL_DEV_RESULTS_FILE', 'HOGQL_DEV_COPY_FILE', 'HOGQL_DEV_EXPORT_FILE', 'hogql.test.sidebar']) {
+      assert.ok(!text.includes(name), `${name} is in the release bundle`);
+    }
+  });
+
+  it('test build: the hooks are there (the check above can fail)', async () => {
+    const { inputs, text } = await bundle(true);
+    assert.deepEqual(HOOK_MODULES.filter((f) => !inputs.includes(f)), []);
+    assert.ok(text.includes('HOGQL_TEST_HOOKS'));
+  });
+});
