@@ -120,4 +120,21 @@ describe('query endpoint', function () {
     assert.equal(r.status, 500);
     await waitFor(async () => !(await admin('/_emulator/queries')).json.engineRunning.includes('long-sync'), 10_000, 'engine stopped');
   });
+  it('types properties from the project property definitions like PostHog (no NO_COMMON_TYPE)', async () => {
+    const queries = [
+      'SELECT count() FROM events WHERE properties.$screen_width > 1000',
+      'SELECT sum(properties.price), avg(properties.$screen_width) FROM events',
+      'SELECT person.properties.is_test_user, count() FROM events GROUP BY 1',
+      'SELECT count() FROM events WHERE properties.is_test_user = true',
+    ];
+    for (const query of queries) {
+      const r = await call(emu, 'POST', '/api/projects/1/query/', { body: hogql(query) });
+      assert.equal(r.status, 200, `${query}: ${r.text}`);
+    }
+    const sums = await call(emu, 'POST', '/api/projects/1/query/', { body: hogql(queries[1]) });
+    assert.equal(typeof sums.json.results[0][0], 'number');
+    assert.ok(sums.json.results[0][1] > 300);
+    const m = await call(emu, 'POST', '/api/projects/1/query/', { body: { query: { kind: 'HogQLMetadata', language: 'hogQL', query: 'select properties.$screen_width from events' } } });
+    assert.deepEqual(m.json.notices, [{ message: "Event property '$screen_width' is of type 'Float'.", start: 18, end: 31 }]);
+  });
 });

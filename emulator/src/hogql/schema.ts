@@ -18,7 +18,8 @@ export type ValueKind = 'string' | 'integer' | 'float' | 'boolean' | 'datetime' 
 
 export type FieldDef =
   | { kind: 'column'; column: string; type: ValueKind; nullable: boolean }
-  | { kind: 'json'; column: string }
+  /** `owner`: whose property definitions type its properties (event or person). */
+  | { kind: 'json'; column: string; owner?: 'event' | 'person' }
   | { kind: 'virtual'; fields: Record<string, FieldDef> }
   | { kind: 'lazy'; table: string; from: string; to: string }
   | { kind: 'unsupported' };
@@ -50,7 +51,7 @@ const PERSON_ON_EVENTS: FieldDef = {
   fields: {
     id: col('person_id', 'uuid'),
     created_at: col('person_created_at', 'datetime'),
-    properties: { kind: 'json', column: 'person_properties' },
+    properties: { kind: 'json', column: 'person_properties', owner: 'person' },
   },
 };
 
@@ -60,7 +61,7 @@ const EVENTS: TableDef = {
   fields: {
     uuid: col('uuid', 'uuid'),
     event: col('event', 'string'),
-    properties: { kind: 'json', column: 'properties' },
+    properties: { kind: 'json', column: 'properties', owner: 'event' },
     timestamp: col('timestamp', 'datetime'),
     distinct_id: col('distinct_id', 'string'),
     elements_chain: col('elements_chain', 'string'),
@@ -88,7 +89,7 @@ const PERSONS: TableDef = {
   fields: {
     id: col('id', 'uuid'),
     created_at: col('created_at', 'datetime'),
-    properties: { kind: 'json', column: 'properties' },
+    properties: { kind: 'json', column: 'properties', owner: 'person' },
     is_identified: col('is_identified', 'boolean'),
     pdi: { kind: 'unsupported' },
     revenue_analytics: { kind: 'unsupported' },

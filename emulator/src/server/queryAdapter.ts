@@ -61,6 +61,7 @@ export async function runHogQLQueryNode(app: App, project: Project, node: Record
       modifiers: (node.modifiers as Record<string, unknown>) ?? undefined,
       teamId: project.id,
       timezone: project.timezone,
+      propertyTypes: await propertyTypes(app, project),
     },
     {
       engine: app.engine,
@@ -89,7 +90,28 @@ async function contextInfo(app: App, project: Project): Promise<hogql.HogQLConte
     teamId: project.id,
     timezone: project.timezone,
     propertyNames: defs ? { event: defs.eventProps.map((p) => p.name), person: defs.personProps.map((p) => p.name) } : undefined,
+    propertyTypes: defs ? typesOf(defs) : undefined,
   };
+}
+
+type Defs = Awaited<ReturnType<App['definitions']['get']>>;
+const typesCache = new WeakMap<Defs, hogql.PropertyTypes>();
+
+/** The project's property definitions by name and type, as PostHog's PropertySwapper loads them. */
+function typesOf(defs: Defs): hogql.PropertyTypes {
+  let types = typesCache.get(defs);
+  if (!types) {
+    const table = (list: Defs['eventProps']) =>
+      Object.fromEntries(list.filter((p) => p.property_type).map((p) => [p.name, p.property_type as hogql.PropertyType]));
+    types = { event: table(defs.eventProps), person: table(defs.personProps) };
+    typesCache.set(defs, types);
+  }
+  return types;
+}
+
+async function propertyTypes(app: App, project: Project): Promise<hogql.PropertyTypes | undefined> {
+  const defs = await app.definitions.get(project.id).catch(() => null);
+  return defs ? typesOf(defs) : undefined;
 }
 
 /** JSON text of a body holding HogQL results (keeps 64-bit integers exact). */
