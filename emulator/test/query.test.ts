@@ -137,4 +137,12 @@ describe('query endpoint', function () {
     const m = await call(emu, 'POST', '/api/projects/1/query/', { body: { query: { kind: 'HogQLMetadata', language: 'hogQL', query: 'select properties.$screen_width from events' } } });
     assert.deepEqual(m.json.notices, [{ message: "Event property '$screen_width' is of type 'Float'.", start: 18, end: 31 }]);
   });
+  it('answers engine errors in PostHog shapes: 400 with the ClickHouse code name and no engine internals', async () => {
+    const r = await call(emu, 'POST', '/api/projects/1/query/', { body: hogql('SELECT count() FROM events WHERE properties.$browser > 1000') });
+    assert.equal(r.status, 400, r.text);
+    assert.equal(r.json.type, 'validation_error');
+    assert.equal(r.json.code, 'no_common_type');
+    assert.equal(r.json.detail, 'There is no supertype for types String, UInt16 because some of them are String/FixedString/Enum and some of them are not');
+    assert.doesNotMatch(r.text, /DB::Exception|__table|JSONExtractRaw|MergeTree|While executing/);
+  });
 });
