@@ -251,7 +251,10 @@ function printSelect(node: Node, parent: Scope | null, ctx: TranslateContext): P
   if (windows) out.push(`WINDOW ${windows.join(', ')}`);
   if (orderBy) out.push(`ORDER BY ${orderBy.join(', ')}`);
   if (limitBy) out.push(limitBy);
-  if (limit) out.push(`LIMIT ${limit}${node.limit_with_ties ? ' WITH TIES' : ''}`);
+  // ClickHouse takes WITH TIES after the OFFSET (`LIMIT n OFFSET m WITH TIES`); PostHog's printer
+  // puts it before the OFFSET, which ClickHouse refuses with a syntax error.
+  if (limit) out.push(`LIMIT ${limit}`);
   if (offset) out.push(`OFFSET ${offset}`);
+  if (limit && node.limit_with_ties) out.push('WITH TIES');
   return { sql: out.join(' '), columnNames: names, columns };
 }
