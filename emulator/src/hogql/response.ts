@@ -47,10 +47,23 @@ function timezoneOf(type: TypeNode): string | null {
   return tz ? tz.name.slice(1, -1) : null;
 }
 
-function offsetFor(utcMs: number, zone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  }).formatToParts(new Date(utcMs));
+const UTC_ZONES = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'Etc/Universal', 'Etc/Zulu', 'Universal', 'Zulu']);
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per zone: building an Intl.DateTimeFormat costs far more than using one. */
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+function computeOffset(utcMs: number, zone: string): string {
+  const parts = formatterFor(zone).formatToParts(new Date(utcMs));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   const minutes = Math.round((local - Math.floor(utcMs / 1000) * 1000) / 60000);
@@ -58,6 +71,22 @@ function offsetFor(utcMs: number, zone: string): string {
   const sign = minutes < 0 ? '-' : '+';
   const abs = Math.abs(minutes);
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+const offsets = new Map<string, string>();
+
+/** Offsets only change on quarter-hour boundaries, so one look-up per zone and quarter hour. */
+function offsetFor(utcMs: number, zone: string): string {
+  if (UTC_ZONES.has(zone)) return 'Z';
+  const key = `${zone}|${Math.floor(utcMs / QUARTER_HOUR_MS)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size > 200_000) offsets.clear();
+    offset = computeOffset(utcMs, zone);
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
 /** ClickHouse prints wall time in the column's zone: "2024-01-02 03:04:05.123456". */
