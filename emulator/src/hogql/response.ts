@@ -6,7 +6,6 @@
  * the printer already converted table datetimes to the project timezone (toTimeZone), so the
  * offset is the column's zone. Dates stay `YYYY-MM-DD`.
  */
-import { randomBytes } from 'node:crypto';
 import { RawNumber } from './types';
 
 const WIDE_INT = /^U?Int(64|128|256)$/;
@@ -147,25 +146,45 @@ export function convertRows(json: EngineJson): { rows: unknown[][]; types: [stri
   return { rows, types: json.meta.map((m) => [m.name, m.type]) };
 }
 
+/** JSON text of one value, with JSON.stringify's rules for plain data plus RawNumber and bigint. */
+function writeJson(value: unknown, inArray: boolean): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'bigint':
+      return value.toString();
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return inArray ? 'null' : undefined;
+  }
+  if (value === null) return 'null';
+  if (value instanceof RawNumber) return value.digits;
+  if (Array.isArray(value)) {
+    const parts = new Array<string>(value.length);
+    for (let i = 0; i < value.length; i++) parts[i] = writeJson(value[i], true) as string;
+    return `[${parts.join(',')}]`;
+  }
+  const withToJson = value as { toJSON?: () => unknown };
+  if (typeof withToJson.toJSON === 'function') return writeJson(withToJson.toJSON(), inArray);
+  const parts: string[] = [];
+  for (const key of Object.keys(value as object)) {
+    const text = writeJson((value as Record<string, unknown>)[key], false);
+    if (text !== undefined) parts.push(`${JSON.stringify(key)}:${text}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
 /**
  * JSON text of a response body. RawNumber cells are written as bare number tokens with their
  * exact digits; NaN and infinities become null (PostHog's SafeJSONRenderer does the same).
+ * One pass over the body (a JSON.stringify replacer plus a placeholder pass took seconds on
+ * 50,000 rows).
  */
 export function serializeResponse(body: unknown): string {
-  const marks: string[] = [];
-  const nonce = randomBytes(6).toString('hex');
-  const mark = (digits: string) => {
-    marks.push(digits);
-    return `\u0000${nonce}:${marks.length - 1}\u0000`;
-  };
-  const text = JSON.stringify(body, function (this: Record<string, unknown>, key: string, value: unknown) {
-    const original = this[key];
-    if (original instanceof RawNumber) return mark(original.digits);
-    if (typeof value === 'bigint') return mark(value.toString());
-    if (typeof value === 'number' && !Number.isFinite(value)) return null;
-    return value;
-  });
-  if (marks.length === 0) return text;
-  const pattern = new RegExp(`"\\\\u0000${nonce}:(\\d+)\\\\u0000"`, 'g');
-  return text.replace(pattern, (_, i: string) => marks[Number(i)]);
+  return writeJson(body, false) ?? 'null';
 }
