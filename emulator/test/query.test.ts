@@ -145,4 +145,26 @@ describe('query endpoint', function () {
     assert.equal(r.json.detail, 'There is no supertype for types String, UInt16 because some of them are String/FixedString/Enum and some of them are not');
     assert.doesNotMatch(r.text, /DB::Exception|__table|JSONExtractRaw|MergeTree|While executing/);
   });
+  it('the second sample project runs in a non-UTC timezone: toStartOfDay, date grouping and the reported timezone follow it', async () => {
+    const project = await call(emu, 'GET', '/api/projects/2/');
+    assert.equal(project.json.timezone, 'America/Los_Angeles');
+    const q = 'SELECT toStartOfDay(timestamp) AS day, count() AS c FROM events GROUP BY day ORDER BY day';
+    const r = await call(emu, 'POST', '/api/projects/2/query/', { body: hogql(q) });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.timezone, 'America/Los_Angeles');
+    assert.ok(r.json.results.length > 3);
+    for (const [day] of r.json.results) assert.match(day, /^\d{4}-\d{2}-\d{2}T00:00:00-0[78]:00$/);
+    const dates = await call(emu, 'POST', '/api/projects/2/query/', { body: hogql('SELECT toDate(timestamp) AS d, count() FROM events GROUP BY d ORDER BY d') });
+    // The same grouping by hand: local dates in Los Angeles from UTC timestamps.
+    const utc = await call(emu, 'POST', '/api/projects/2/query/', { body: hogql("SELECT timestamp FROM events ORDER BY timestamp LIMIT 50000") });
+    const byDay = new Map<string, number>();
+    for (const [ts] of utc.json.results) {
+      const local = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ts));
+      byDay.set(local, (byDay.get(local) ?? 0) + 1);
+    }
+    assert.deepEqual(dates.json.results.map((row: unknown[]) => [row[0], Number(row[1])]), [...byDay.entries()]);
+    assert.deepEqual(r.json.results.map((row: unknown[]) => Number(row[1])), [...byDay.values()]);
+    const first = await call(emu, 'GET', '/api/projects/1/');
+    assert.equal(first.json.timezone, 'UTC');
+  });
 });
