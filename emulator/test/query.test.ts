@@ -167,4 +167,18 @@ describe('query endpoint', function () {
     const first = await call(emu, 'GET', '/api/projects/1/');
     assert.equal(first.json.timezone, 'UTC');
   });
+  it('IN COHORT by name and events.pdi run against the project cohorts', async () => {
+    const cohorts = await call(emu, 'GET', '/api/projects/1/cohorts/');
+    const paying = cohorts.json.results.find((c: { name: string }) => c.name === 'Paying customers');
+    const byName = await call(emu, 'POST', '/api/projects/1/query/', { body: hogql("SELECT count(DISTINCT person_id) FROM events WHERE person_id IN COHORT 'Paying customers'") });
+    assert.equal(byName.status, 200, byName.text);
+    const byId = await call(emu, 'POST', '/api/projects/1/query/', { body: hogql(`SELECT count(DISTINCT person_id) FROM events WHERE person_id IN COHORT ${paying.id}`) });
+    assert.equal(byId.json.results[0][0], byName.json.results[0][0]);
+    assert.ok(byId.json.results[0][0] > 0);
+    const people = await call(emu, 'GET', `/api/projects/1/cohorts/${paying.id}/persons/?limit=1`);
+    assert.ok(byId.json.results[0][0] <= people.json.count);
+    const pdi = await call(emu, 'POST', '/api/projects/1/query/', { body: hogql('SELECT count() FROM events WHERE pdi.person_id = person_id') });
+    const all = await call(emu, 'POST', '/api/projects/1/query/', { body: hogql('SELECT count() FROM events') });
+    assert.equal(pdi.json.results[0][0], all.json.results[0][0]);
+  });
 });

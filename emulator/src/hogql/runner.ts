@@ -72,7 +72,7 @@ export async function runHogQLQuery(req: HogQLQueryRequest, deps: HogQLQueryDeps
   }
   const paging = applyLimits(ast);
   const hogql = printHogQLQuery(ast);
-  const translation = await timings.measure('print_clickhouse', () => translate(ast, req.teamId, req.timezone, req.propertyTypes));
+  const translation = await timings.measure('print_clickhouse', () => translate(ast, req.teamId, req.timezone, req.propertyTypes, req.cohorts));
   const columns = translation.columnNames.length ? translation.columnNames : columnsOf(ast);
   let text: string;
   try {

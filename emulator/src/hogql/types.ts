@@ -32,6 +32,13 @@ export interface PropertyTypes {
   person?: Readonly<Record<string, PropertyType>>;
 }
 
+/** A cohort of the project, for IN COHORT. */
+export interface CohortRef {
+  id: number;
+  name: string;
+  is_static: boolean;
+}
+
 export interface HogQLQueryRequest {
   query: string;
   values?: Record<string, unknown>;
@@ -42,6 +49,8 @@ export interface HogQLQueryRequest {
   timezone: string;
   /** Types `properties.x` like PostHog's PropertySwapper; absent = every property is a String. */
   propertyTypes?: PropertyTypes;
+  /** The project's cohorts (IN COHORT by id or name). */
+  cohorts?: CohortRef[];
 }
 
 export interface HogQLQueryDeps {
@@ -136,4 +145,5 @@ export interface HogQLContextInfo {
   propertyNames?: { event?: string[]; person?: string[] };
   /** Property definitions' types (typed properties and their notices). */
   propertyTypes?: PropertyTypes;
+  cohorts?: CohortRef[];
 }

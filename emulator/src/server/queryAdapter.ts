@@ -61,6 +61,7 @@ export async function runHogQLQueryNode(app: App, project: Project, node: Record
       teamId: project.id,
       timezone: project.timezone,
       propertyTypes: await propertyTypes(app, project),
+      cohorts: cohortsOf(app, project),
     },
     {
       engine: app.engine,
@@ -90,7 +91,16 @@ async function contextInfo(app: App, project: Project): Promise<hogql.HogQLConte
     timezone: project.timezone,
     propertyNames: defs ? { event: defs.eventProps.map((p) => p.name), person: defs.personProps.map((p) => p.name) } : undefined,
     propertyTypes: defs ? typesOf(defs) : undefined,
+    cohorts: cohortsOf(app, project),
   };
+}
+
+/** The project's cohorts (not deleted), for IN COHORT. */
+function cohortsOf(app: App, project: Project): hogql.CohortRef[] {
+  return app.store
+    .list('cohorts', project.id)
+    .filter((c) => c.deleted !== true)
+    .map((c) => ({ id: Number(c.id), name: String(c.name ?? ''), is_static: c.is_static === true }));
 }
 
 type Defs = Awaited<ReturnType<App['definitions']['get']>>;

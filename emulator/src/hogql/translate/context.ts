@@ -4,7 +4,7 @@
  */
 import type { Node } from '../ast';
 import type { TableDef, ValueKind } from '../schema';
-import type { PropertyTypes } from '../types';
+import type { CohortRef, PropertyTypes } from '../types';
 
 export interface Printed {
   sql: string;
@@ -77,12 +77,13 @@ export class TranslateContext {
    */
   keepPropertiesRaw = false;
   /** `Event property 'x' is of type 'Float'.` notices, for HogQLMetadata. */
-  readonly propertyNotices: { message: string; start?: number; end?: number }[] = [];
+  readonly propertyNotices: { message: string; start?: number; end?: number; fix?: string }[] = [];
 
   constructor(
     readonly teamId: number,
     readonly timezone: string,
     readonly propertyTypes: PropertyTypes = {},
+    readonly cohorts: readonly CohortRef[] = [],
   ) {}
 
   /** Register a string value; returns its placeholder, like HogQLContext.add_value. */

@@ -4,6 +4,7 @@
  * PostHog's NULL handling (`ifNull(equals(a, b), 0)` etc.), strings become value placeholders.
  */
 import { isBigIntMarker, isDatetimeMarker, span, type Node } from '../ast';
+import { printInCohort } from './cohorts';
 import { queryError, unsupported } from '../errors';
 import { escapeClickHouseIdentifier, escapeString } from '../escape';
 import { own, type ValueKind } from '../schema';
@@ -180,7 +181,7 @@ function foldConstants(op: string, a: unknown, b: unknown): boolean | undefined 
 }
 
 export function printCompare(node: Node, scope: Scope, ctx: TranslateContext): Printed {
-  if (node.op === 'in cohort' || node.op === 'not in cohort') throw unsupported('IN COHORT', span(node));
+  if (node.op === 'in cohort' || node.op === 'not in cohort') return printInCohort(node, scope, ctx);
   const build = COMPARE[node.op];
   if (!build) throw queryError(`Unknown CompareOperationOp: ${node.op}`, span(node));
   const left = printExpr(node.left, scope, ctx);

@@ -102,7 +102,7 @@ function lazyJoin(source: TableSource, name: string, def: Extract<FieldDef, { ki
   const sub = table.subquery ? `(${table.subquery(ctx.teamId)})` : id(table.physical as string);
   const fromField = source.def ? own(source.def.fields, def.from) : undefined;
   const fromColumn = fromField && fromField.kind === 'column' ? fromField.column : def.from;
-  const sql = `LEFT JOIN ${sub} AS ${id(alias)} ON equals(${tableRef(source)}.${id(fromColumn)}, ${id(alias)}.${id(def.to)})`;
+  const sql = `${def.join === 'INNER' ? 'INNER' : 'LEFT'} JOIN ${sub} AS ${id(alias)} ON equals(${tableRef(source)}.${id(fromColumn)}, ${id(alias)}.${id(def.to)})`;
   source.lazyJoins.set(name, { alias, source: joined, sql });
   return joined;
 }

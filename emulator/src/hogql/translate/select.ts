@@ -146,8 +146,13 @@ function printJoinPart(part: JoinPart, scope: Scope, ctx: TranslateContext): str
       scope.inJoinConstraint = false;
     }
   }
-  for (const lazy of part.source?.lazyJoins.values() ?? []) out.push(lazy.sql);
+  if (part.source) out.push(...lazyJoinSql(part.source));
   return out.join(' ');
+}
+
+/** A source's lazy joins, each followed by the joins made through it (events.pdi.person). */
+function lazyJoinSql(source: TableSource): string[] {
+  return [...source.lazyJoins.values()].flatMap((lazy) => [lazy.sql, ...lazyJoinSql(lazy.source)]);
 }
 
 function expandAsterisk(expr: Node, scope: Scope): Node[] {

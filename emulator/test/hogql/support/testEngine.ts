@@ -33,6 +33,7 @@ export class TestEngine implements HogQLEngine {
     };
     insert('persons', (dataset.persons ?? []).map((p) => JSON.stringify({ ...p, properties: JSON.stringify(p.properties) })));
     insert('person_distinct_ids', (dataset.distinctIds ?? []).map((d) => JSON.stringify(d)));
+    insert('cohort_people', (dataset.cohortPeople ?? []).map((c) => JSON.stringify(c)));
     insert('events', (dataset.events ?? []).map((e) => JSON.stringify({ ...e, properties: JSON.stringify(e.properties), person_properties: JSON.stringify(e.person_properties) })));
     this.session.query("SET session_timezone = 'UTC'");
     this.session.query('SET output_format_json_quote_64bit_integers = 1');
