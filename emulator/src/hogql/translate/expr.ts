@@ -110,6 +110,9 @@ export function printExpr(node: Node, scope: Scope, ctx: TranslateContext): Prin
       const tuple = printExpr(node.tuple, scope, ctx);
       const index = Number(node.index);
       if (!Number.isInteger(index)) throw queryError('Tuple index must be an integer', span(node));
+      if (index === 0) throw queryError('SQL indexes start from one, not from zero. E.g: array.1', span(node));
+      // `properties.list.1` reads JSON like `properties.list[1]` (PostHog's property chains).
+      if (tuple.json && tuple.json.path.length > 0) return printArrayAccess({ ...node, node: 'ArrayAccess', array: node.tuple, property: { node: 'Constant', value: index } }, scope, ctx);
       return printed(`tupleElement(${tuple.sql}, ${index})`, 'unknown', true, { aggregate: tuple.aggregate });
     }
     case 'ArraySlice': {

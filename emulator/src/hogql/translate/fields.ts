@@ -158,6 +158,7 @@ export function printField(node: Node, scope: Scope, ctx: TranslateContext): Pri
 export function printArrayAccess(node: Node, scope: Scope, ctx: TranslateContext): Printed {
   const array = printExpr(node.array, scope, ctx);
   const property = node.property as Node;
+  if (property.node === 'Constant' && property.value === 0) throw queryError('SQL indexes start from one, not from zero. E.g: array[1]', span(node));
   if (array.json && property.node === 'Constant' && (typeof property.value === 'string' || typeof property.value === 'number')) {
     const path = [...array.json.path, property.value];
     return jsonPrinted(array.json.column, path, ctx, String(property.value), array.json.owner, span(node));
