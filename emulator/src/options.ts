@@ -45,7 +45,7 @@ export const DEFAULTS: EmulatorOptions = {
   quiet: false,
 };
 
-export const USAGE = `Usage: node emulator/bin/emulator.mjs [options]
+export const USAGE = `Usage: posthog-emulator [options]   (in a checkout: node emulator/bin/emulator.mjs)
   --port N            listen port (default 8010; 0 = any free port)
   --host H            listen host (default 127.0.0.1)
   --data-dir DIR      data directory (default emulator/.data)
