@@ -47,6 +47,9 @@ console.log('');
 console.log(`Local PostHog: ${emulator.url}`);
 console.log(`  personal API key: ${emulator.personalKey}   (already signed in)`);
 for (const p of emulator.projects) console.log(`  project ${p.id} "${p.name}": project key ${p.apiToken}`);
+// The emulator's own start gives HogQL PostHog's generous tier (2400/hour, teams with API queries).
+const limit = emulator.rateLimits;
+if (limit) console.log(limit.enabled ? `  HogQL queries: up to ${String(limit.query).replace('/', ' per ')} per key (PostHog's limit for teams with API queries)` : '  HogQL queries: no rate limits');
 console.log('Press Ctrl+C to stop.');
 
 const stop = async () => {

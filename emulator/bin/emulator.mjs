@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Starts the PostHog emulator. Rebuilds dist/ with esbuild when it is missing or older than src/.
+// Starts the PostHog emulator (`posthog-emulator` when installed). In a checkout, rebuilds dist/ with
+// esbuild when it is missing or older than src/.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -17,7 +18,10 @@ function newestMtime(dir) {
   return newest;
 }
 
-const stale = !existsSync(dist) || !existsSync(join(root, 'dist', 'child.js')) || newestMtime(join(root, 'src')) > statSync(dist).mtimeMs;
+// A checkout has src/ and rebuilds dist/ when it is stale; an installed package (npm pack, npx)
+// ships dist/ only.
+const hasSource = existsSync(join(root, 'src'));
+const stale = hasSource && (!existsSync(dist) || !existsSync(join(root, 'dist', 'child.js')) || newestMtime(join(root, 'src')) > statSync(dist).mtimeMs);
 if (stale) {
   const { buildEmulator } = await import('../build.mjs');
   await buildEmulator();

@@ -1,11 +1,11 @@
 /** CLI entry (bundled to dist/main.js): parse flags, start, print the URL, keys and EMULATOR_READY. */
-import { parseArgs, USAGE } from './options';
+import { describeQueryLimit, parseArgs, standaloneDefaults, USAGE } from './options';
 import { startEmulator } from './index';
 
 async function main(): Promise<void> {
   let args;
   try {
-    args = parseArgs(process.argv.slice(2));
+    args = standaloneDefaults(parseArgs(process.argv.slice(2)));
   } catch (e) {
     console.error((e as Error).message);
     process.exit(2);
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     adminToken: emu.adminToken,
     projects: emu.projects,
     keys: emu.keys.map((k) => ({ key: k.key, scopes: k.scopes })),
+    rateLimits: { enabled: args.rateLimits?.enabled !== false, query: args.rateLimits?.rates?.query ?? null },
   };
   if (!args.quiet) {
     console.log(`PostHog emulator listening on ${emu.url} (${emu.reusedData ? 'reused data' : 'fresh data'} in ${emu.dataDir}, ready in ${emu.startupMs} ms)`);
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     for (const k of emu.keys.slice(1)) console.log(`Personal API key (${k.label}): ${k.key}`);
     for (const p of emu.projects) console.log(`Project ${p.id} "${p.name}": project token ${p.apiToken}`);
     console.log(`Admin token (/_emulator/*): ${emu.adminToken}`);
+    console.log(describeQueryLimit(args.rateLimits));
   }
   console.log(`EMULATOR_READY ${JSON.stringify(ready)}`);
   let stopping = false;

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiKey } from './model/identity';
-import type { RateLimitConfig } from './server/rateLimit';
+import { GENEROUS_QUERY_RATE, type RateLimitConfig } from './server/rateLimit';
 
 export interface EmulatorOptions {
   port: number;
@@ -45,7 +45,7 @@ export const DEFAULTS: EmulatorOptions = {
   quiet: false,
 };
 
-export const USAGE = `Usage: node emulator/bin/emulator.mjs [options]
+export const USAGE = `Usage: posthog-emulator [options]   (in a checkout: node emulator/bin/emulator.mjs)
   --port N            listen port (default 8010; 0 = any free port)
   --host H            listen host (default 127.0.0.1)
   --data-dir DIR      data directory (default emulator/.data)
@@ -54,7 +54,8 @@ export const USAGE = `Usage: node emulator/bin/emulator.mjs [options]
   --days N            days of history (default 30)
   --flags N           extra benchmark feature flags in project 1 (default 0)
   --no-rate-limits    disable PostHog's throttles
-  --rate LIMIT=RATE   set one throttle, e.g. --rate query=120/hour (repeatable)
+  --rate LIMIT=RATE   set one throttle (repeatable); HogQL defaults to query=2400/hour here,
+                      PostHog's limit for teams with API queries (--rate query=120/hour: the standard)
   --keys FILE         JSON list of {key, label, scopes, scopedTeams?} replacing the default keys
   --admin-token T     fixed admin token (default: random per start)
   --query-timeout S   max_execution_time for HogQL queries (default 60)
@@ -103,4 +104,20 @@ export function parseArgs(argv: string[]): Partial<EmulatorOptions> & { help?: b
   }
   if (Object.keys(rates).length) o.rateLimits = { ...o.rateLimits, rates: rates as RateLimitConfig['rates'] };
   return o;
+}
+
+/** The standalone start (bin, demo): HogQL gets PostHog's generous tier unless a query rate is given. */
+export function standaloneDefaults<T extends Partial<EmulatorOptions>>(args: T): T {
+  const rates = args.rateLimits?.rates;
+  if (rates?.query) return args;
+  return { ...args, rateLimits: { ...args.rateLimits, rates: { ...rates, query: GENEROUS_QUERY_RATE } as RateLimitConfig['rates'] } };
+}
+
+/** One line saying what the HogQL limit is, for people starting it by hand. */
+export function describeQueryLimit(rateLimits: Partial<RateLimitConfig> | undefined): string {
+  if (rateLimits?.enabled === false) return 'HogQL queries: no rate limits (--no-rate-limits)';
+  const rate = rateLimits?.rates?.query ?? '120/hour';
+  const [count, unit] = rate.split('/');
+  const note = rate === GENEROUS_QUERY_RATE ? " (PostHog's limit for teams with API queries)" : '';
+  return `HogQL queries: up to ${count} per ${unit} per key${note}`;
 }

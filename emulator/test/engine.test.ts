@@ -7,6 +7,8 @@ import { ChildEngine } from '../src/engine/engine';
 import { ALL_DDL } from '../src/engine/schema';
 import { EngineError, type QueryProgress } from '../src/engine/types';
 import { waitFor } from './support/harness';
+import type { ApiError } from '../src/server/errors';
+import { toApiError } from '../src/server/queryAdapter';
 
 const LONG = 'SELECT count() FROM numbers(1000000000000) WHERE sleepEachRow(0) = 0 OR 1';
 
@@ -100,6 +102,20 @@ describe('engine (chdb child process)', function () {
       if (info.stoppedBy === 'child_killed') assert.notEqual(fast.childPid, pid);
     } finally {
       await fast.close();
+    }
+  });
+  it('a per-query memory limit reaches the API as PostHog 513 clickhouse_memory_limit_exceeded, not engine text', async () => {
+    const small = new ChildEngine({ dataDir: mkdtempSync(join(tmpdir(), 'emu-engine-mem-')), limits: { maxMemoryUsage: 20_000_000 } });
+    try {
+      await small.start();
+      let failure: unknown;
+      await small.query('SELECT groupArray(number) FROM numbers(50000000)', { queryId: 'mem' }).catch((e) => (failure = e));
+      assert.ok(failure instanceof EngineError, String(failure));
+      const api = toApiError(failure) as ApiError;
+      assert.deepEqual([api.status, api.body().code], [513, 'clickhouse_memory_limit_exceeded']);
+      assert.match(api.detail, /^This query ran out of memory before it could finish/);
+    } finally {
+      await small.close();
     }
   });
 });

@@ -120,4 +120,65 @@ describe('query endpoint', function () {
     assert.equal(r.status, 500);
     await waitFor(async () => !(await admin('/_emulator/queries')).json.engineRunning.includes('long-sync'), 10_000, 'engine stopped');
   });
+  it('types properties from the project property definitions like PostHog (no NO_COMMON_TYPE)', async () => {
+    const queries = [
+      'SELECT count() FROM events WHERE properties.$screen_width > 1000',
+      'SELECT sum(properties.price), avg(properties.$screen_width) FROM events',
+      'SELECT person.properties.is_test_user, count() FROM events GROUP BY 1',
+      'SELECT count() FROM events WHERE properties.is_test_user = true',
+    ];
+    for (const query of queries) {
+      const r = await call(emu, 'POST', '/api/projects/1/query/', { body: hogql(query) });
+      assert.equal(r.status, 200, `${query}: ${r.text}`);
+    }
+    const sums = await call(emu, 'POST', '/api/projects/1/query/', { body: hogql(queries[1]) });
+    assert.equal(typeof sums.json.results[0][0], 'number');
+    assert.ok(sums.json.results[0][1] > 300);
+    const m = await call(emu, 'POST', '/api/projects/1/query/', { body: { query: { kind: 'HogQLMetadata', language: 'hogQL', query: 'select properties.$screen_width from events' } } });
+    assert.deepEqual(m.json.notices, [{ message: "Event property '$screen_width' is of type 'Float'.", start: 18, end: 31 }]);
+  });
+  it('answers engine errors in PostHog shapes: 400 with the ClickHouse code name and no engine internals', async () => {
+    const r = await call(emu, 'POST', '/api/projects/1/query/', { body: hogql('SELECT count() FROM events WHERE properties.$browser > 1000') });
+    assert.equal(r.status, 400, r.text);
+    assert.equal(r.json.type, 'validation_error');
+    assert.equal(r.json.code, 'no_common_type');
+    assert.equal(r.json.detail, 'There is no supertype for types String, UInt16 because some of them are String/FixedString/Enum and some of them are not');
+    assert.doesNotMatch(r.text, /DB::Exception|__table|JSONExtractRaw|MergeTree|While executing/);
+  });
+  it('the second sample project runs in a non-UTC timezone: toStartOfDay, date grouping and the reported timezone follow it', async () => {
+    const project = await call(emu, 'GET', '/api/projects/2/');
+    assert.equal(project.json.timezone, 'America/Los_Angeles');
+    const q = 'SELECT toStartOfDay(timestamp) AS day, count() AS c FROM events GROUP BY day ORDER BY day';
+    const r = await call(emu, 'POST', '/api/projects/2/query/', { body: hogql(q) });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.timezone, 'America/Los_Angeles');
+    assert.ok(r.json.results.length > 3);
+    for (const [day] of r.json.results) assert.match(day, /^\d{4}-\d{2}-\d{2}T00:00:00-0[78]:00$/);
+    const dates = await call(emu, 'POST', '/api/projects/2/query/', { body: hogql('SELECT toDate(timestamp) AS d, count() FROM events GROUP BY d ORDER BY d') });
+    // The same grouping by hand: local dates in Los Angeles from UTC timestamps.
+    const utc = await call(emu, 'POST', '/api/projects/2/query/', { body: hogql("SELECT timestamp FROM events ORDER BY timestamp LIMIT 50000") });
+    const byDay = new Map<string, number>();
+    for (const [ts] of utc.json.results) {
+      const local = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ts));
+      byDay.set(local, (byDay.get(local) ?? 0) + 1);
+    }
+    assert.deepEqual(dates.json.results.map((row: unknown[]) => [row[0], Number(row[1])]), [...byDay.entries()]);
+    assert.deepEqual(r.json.results.map((row: unknown[]) => Number(row[1])), [...byDay.values()]);
+    const first = await call(emu, 'GET', '/api/projects/1/');
+    assert.equal(first.json.timezone, 'UTC');
+  });
+  it('IN COHORT by name and events.pdi run against the project cohorts', async () => {
+    const cohorts = await call(emu, 'GET', '/api/projects/1/cohorts/');
+    const paying = cohorts.json.results.find((c: { name: string }) => c.name === 'Paying customers');
+    const byName = await call(emu, 'POST', '/api/projects/1/query/', { body: hogql("SELECT count(DISTINCT person_id) FROM events WHERE person_id IN COHORT 'Paying customers'") });
+    assert.equal(byName.status, 200, byName.text);
+    const byId = await call(emu, 'POST', '/api/projects/1/query/', { body: hogql(`SELECT count(DISTINCT person_id) FROM events WHERE person_id IN COHORT ${paying.id}`) });
+    assert.equal(byId.json.results[0][0], byName.json.results[0][0]);
+    assert.ok(byId.json.results[0][0] > 0);
+    const people = await call(emu, 'GET', `/api/projects/1/cohorts/${paying.id}/persons/?limit=1`);
+    assert.ok(byId.json.results[0][0] <= people.json.count);
+    const pdi = await call(emu, 'POST', '/api/projects/1/query/', { body: hogql('SELECT count() FROM events WHERE pdi.person_id = person_id') });
+    const all = await call(emu, 'POST', '/api/projects/1/query/', { body: hogql('SELECT count() FROM events') });
+    assert.equal(pdi.json.results[0][0], all.json.results[0][0]);
+  });
 });

@@ -62,7 +62,8 @@ async function runJob(job: Job, reader: Reader): Promise<void> {
     send({ t: 'ok', id: job.id, text: r.text() });
   } catch (err) {
     // chdb keeps a failed or killed query's system.processes entry (is_cancelled=1) until the
-    // Session runs its next query; run a trivial one so the process list tells the truth.
+    // Session runs its next query, and prepends a query's partial output (when it failed while
+    // executing) to the next result; run a trivial one so both are absorbed here.
     await reader.session.queryAsync('SELECT 1', { format: 'JSONCompact' }).catch(() => undefined);
     send(errMsg(job.id, err, job.cancelled));
   } finally {

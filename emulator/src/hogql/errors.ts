@@ -5,7 +5,8 @@
  * The server answers these with 400 `{type:'validation_error', code, detail: message, attr: null}`.
  */
 
-export type HogQLErrorCode = 'hogql_syntax_error' | 'hogql_query_error' | 'hogql_error';
+/** HogQL's own codes, or a ClickHouse code name in lower case for an exposed engine error (`no_common_type`). */
+export type HogQLErrorCode = 'hogql_syntax_error' | 'hogql_query_error' | 'hogql_error' | (string & {});
 
 export class HogQLError extends Error {
   constructor(
@@ -48,5 +49,22 @@ export class HogQLInternalError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'HogQLInternalError';
+  }
+}
+
+/**
+ * An engine failure PostHog answers with an APIException of its own status (posthog/exceptions.py:
+ * ClickHouseAtCapacity 503, ClickHouseEstimatedQueryExecutionTimeTooLong 512,
+ * ClickHouseQueryMemoryLimitExceeded 513, and the generic 500 "ClickHouse error while executing
+ * query." for InternalCHQueryError). `code` is the DRF error code of the body.
+ */
+export class HogQLServerError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HogQLServerError';
   }
 }

@@ -3,7 +3,8 @@
  * translate it to ClickHouse SQL, run it on the engine and build PostHog-shaped responses.
  */
 
-export { HogQLError, HogQLTimeoutError, HogQLInternalError } from './errors';
+export { HogQLError, HogQLTimeoutError, HogQLInternalError, HogQLServerError } from './errors';
+export { mapClickHouseError } from './chErrors';
 export type { HogQLErrorCode } from './errors';
 export * from './types';
 

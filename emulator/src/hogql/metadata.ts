@@ -60,7 +60,7 @@ export async function runHogQLMetadata(node: HogQLMetadataRequest, ctx: HogQLCon
     if (hasPlaceholders(ast)) {
       ast = replacePlaceholders(ast, { filters: node.filters, variables: node.variables, timezone: ctx.timezone });
     }
-    translate(ast, ctx.teamId, ctx.timezone);
+    response.notices = translate(ast, ctx.teamId, ctx.timezone, ctx.propertyTypes, ctx.cohorts).notices;
   } catch (err) {
     if (!(err instanceof HogQLError)) throw err;
     response.errors.push(notice(err));

@@ -33,13 +33,30 @@ export function datetimeNode(utcMs: number): Node {
   return { node: 'Constant', value: { $datetime: formatUtc(utcMs) } };
 }
 
-function filtersNode(input: PlaceholderInput, where: Node): Node {
+/**
+ * The timestamp `{filters}` compares, after PostHog's ReplaceFilters (posthog/hogql/filters.py):
+ * `timestamp` when the SELECT reads events, else `$start_timestamp` (sessions).
+ */
+function timestampFieldFor(select: Node | undefined): Node {
+  let readsEvents = false;
+  let readsSessions = false;
+  for (let join = select?.select_from; join; join = join.next_join) {
+    const table = join.table;
+    if (table?.node === 'Field' && table.chain.length === 1) {
+      if (table.chain[0] === 'events') readsEvents = true;
+      if (table.chain[0] === 'sessions') readsSessions = true;
+    }
+  }
+  return { node: 'Field', chain: [readsSessions && !readsEvents ? '$start_timestamp' : 'timestamp'] };
+}
+
+function filtersNode(input: PlaceholderInput, where: Node, select?: Node): Node {
   const filters = input.filters;
   if (!filters) return { node: 'Constant', value: true };
   const exprs: Node[] = [];
   if (filters.properties && filters.properties.length > 0) throw unsupported('Property filters in {filters}', span(where));
   if (filters.filterTestAccounts) throw unsupported('filterTestAccounts in {filters}', span(where));
-  const ts: Node = { node: 'Field', chain: ['timestamp'] };
+  const ts = timestampFieldFor(select);
   const parse = (text: string, key: string) => {
     const ms = parseRelativeDate(text, input.timezone, input.now);
     if (ms === null) throw queryError(`Invalid ${key}: ${text}`, span(where));
@@ -65,14 +82,14 @@ function variableNode(name: string, input: PlaceholderInput, where: Node): Node 
   throw queryError(`Variable ${name} is missing from the query variables`, span(where));
 }
 
-function replacement(node: Node, input: PlaceholderInput): Node {
+function replacement(node: Node, input: PlaceholderInput, select?: Node): Node {
   const chain: (string | number)[] = node.expr?.chain ?? [];
   const name = chain.map(String).join('.');
   if (chain.length === 1 && chain[0] === 'filters') {
     if (input.values && 'filters' in input.values) {
       throw new HogQLError('hogql_error', "Query contains 'filters' both as placeholder and as a query parameter.");
     }
-    return filtersNode(input, node);
+    return filtersNode(input, node, select);
   }
   if (chain.length === 2 && chain[0] === 'variables') return variableNode(String(chain[1]), input, node);
   if (chain.length === 1 && input.values && Object.prototype.hasOwnProperty.call(input.values, name)) {
@@ -87,13 +104,16 @@ function replacement(node: Node, input: PlaceholderInput): Node {
 
 /** Return a copy of `node` with every placeholder replaced. */
 export function replacePlaceholders(node: Node, input: PlaceholderInput): Node {
+  const selects: Node[] = [];
   const visit = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(visit);
     if (value === null || typeof value !== 'object') return value;
     const obj = value as Node;
-    if (obj.node === 'Placeholder') return replacement(obj, input);
+    if (obj.node === 'Placeholder') return replacement(obj, input, selects[selects.length - 1]);
+    if (obj.node === 'SelectQuery') selects.push(obj);
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(obj)) out[k] = k === 'start' || k === 'end' ? v : visit(v);
+    if (obj.node === 'SelectQuery') selects.pop();
     return out;
   };
   return visit(node) as Node;

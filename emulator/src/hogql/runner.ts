@@ -2,7 +2,8 @@
  * runHogQLQuery: parse (worker) → placeholders → limits → translate → engine → response, shaped
  * like PostHog's HogQLQueryResponse (posthog/schema.py) from hogql_query_runner.py.
  */
-import { HogQLError, HogQLInternalError, HogQLTimeoutError, unsupported } from './errors';
+import { mapClickHouseError } from './chErrors';
+import { HogQLError, HogQLInternalError, unsupported } from './errors';
 import { printHogQLExpr, printHogQLQuery } from './hogqlPrinter';
 import { applyLimits } from './limits';
 import { parseHogQL } from './parse';
@@ -12,7 +13,6 @@ import { translate } from './translate';
 import type { HogQLQueryDeps, HogQLQueryRequest, HogQLQueryResponseBody, QueryTiming } from './types';
 import type { Node } from './ast';
 
-const CH_TIMEOUT_EXCEEDED = 159;
 const CH_QUERY_WAS_CANCELLED = 394;
 
 /** Modifiers the emulator implements; others are echoed only when they match these values. */
@@ -45,23 +45,13 @@ function checkModifiers(modifiers: Record<string, unknown> | undefined): Record<
   return out;
 }
 
-/** ClickHouse prints "Code: N. DB::Exception: … (NAME) (version …)"; keep the useful middle. */
-export function cleanClickHouseMessage(message: string): string {
-  return message
-    .replace(/^Code: \d+\.\s*/, '')
-    .replace(/\s*\(version [^)]*\)\s*$/, '')
-    .replace(/\s*Stack trace[\s\S]*$/, '')
-    .trim();
-}
-
 function mapEngineError(err: unknown): Error {
   if (err instanceof HogQLError) return err;
   const e = err as { clickhouseCode?: number; message?: string };
   const message = String(e?.message ?? err);
   const code = e?.clickhouseCode ?? Number(/Code: (\d+)/.exec(message)?.[1] ?? NaN);
-  if (code === CH_TIMEOUT_EXCEEDED) return new HogQLTimeoutError(cleanClickHouseMessage(message));
   if (code === CH_QUERY_WAS_CANCELLED) return err as Error;
-  if (Number.isFinite(code)) return new HogQLError('hogql_error', cleanClickHouseMessage(message));
+  if (Number.isFinite(code)) return mapClickHouseError(code, message);
   return new HogQLInternalError(message);
 }
 
@@ -82,7 +72,7 @@ export async function runHogQLQuery(req: HogQLQueryRequest, deps: HogQLQueryDeps
   }
   const paging = applyLimits(ast);
   const hogql = printHogQLQuery(ast);
-  const translation = await timings.measure('print_clickhouse', () => translate(ast, req.teamId, req.timezone));
+  const translation = await timings.measure('print_clickhouse', () => translate(ast, req.teamId, req.timezone, req.propertyTypes, req.cohorts));
   const columns = translation.columnNames.length ? translation.columnNames : columnsOf(ast);
   let text: string;
   try {

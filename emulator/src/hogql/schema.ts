@@ -18,9 +18,11 @@ export type ValueKind = 'string' | 'integer' | 'float' | 'boolean' | 'datetime' 
 
 export type FieldDef =
   | { kind: 'column'; column: string; type: ValueKind; nullable: boolean }
-  | { kind: 'json'; column: string }
+  /** `owner`: whose property definitions type its properties (event or person). */
+  | { kind: 'json'; column: string; owner?: 'event' | 'person' }
   | { kind: 'virtual'; fields: Record<string, FieldDef> }
-  | { kind: 'lazy'; table: string; from: string; to: string }
+  /** A lazy join (LEFT unless `join` says INNER, as PostHog's `events.pdi`). */
+  | { kind: 'lazy'; table: string; from: string; to: string; join?: 'INNER' }
   | { kind: 'unsupported' };
 
 export interface TableDef {
@@ -39,7 +41,7 @@ export interface TableDef {
 const col = (column: string, type: ValueKind, nullable = false): FieldDef => ({ kind: 'column', column, type, nullable });
 
 const EVENTS_UNSUPPORTED = [
-  '$session_id_uuid', 'person_mode', 'pdi', 'goe_0', 'goe_1', 'goe_2', 'goe_3', 'goe_4',
+  '$session_id_uuid', 'person_mode', 'goe_0', 'goe_1', 'goe_2', 'goe_3', 'goe_4',
   '$group_0', '$group_1', '$group_2', '$group_3', '$group_4', 'group_0', 'group_1', 'group_2', 'group_3', 'group_4',
   'elements_chain_href', 'elements_chain_texts', 'elements_chain_ids', 'elements_chain_elements',
   'event_issue_id', 'exception_issue_override', 'issue_id',
@@ -50,7 +52,7 @@ const PERSON_ON_EVENTS: FieldDef = {
   fields: {
     id: col('person_id', 'uuid'),
     created_at: col('person_created_at', 'datetime'),
-    properties: { kind: 'json', column: 'person_properties' },
+    properties: { kind: 'json', column: 'person_properties', owner: 'person' },
   },
 };
 
@@ -60,7 +62,7 @@ const EVENTS: TableDef = {
   fields: {
     uuid: col('uuid', 'uuid'),
     event: col('event', 'string'),
-    properties: { kind: 'json', column: 'properties' },
+    properties: { kind: 'json', column: 'properties', owner: 'event' },
     timestamp: col('timestamp', 'datetime'),
     distinct_id: col('distinct_id', 'string'),
     elements_chain: col('elements_chain', 'string'),
@@ -71,6 +73,8 @@ const EVENTS: TableDef = {
     person: PERSON_ON_EVENTS,
     poe: PERSON_ON_EVENTS,
     session: { kind: 'lazy', table: 'sessions', from: '$session_id', to: 'session_id' },
+    // join_with_person_distinct_ids_table: INNER JOIN on distinct_id.
+    pdi: { kind: 'lazy', table: 'person_distinct_ids', from: 'distinct_id', to: 'distinct_id', join: 'INNER' },
     ...Object.fromEntries(EVENTS_UNSUPPORTED.map((name) => [name, { kind: 'unsupported' } as FieldDef])),
   },
   asterisk: ['uuid', 'event', 'properties', 'timestamp', 'distinct_id', 'elements_chain', 'created_at', '$session_id', '$window_id'],
@@ -88,7 +92,7 @@ const PERSONS: TableDef = {
   fields: {
     id: col('id', 'uuid'),
     created_at: col('created_at', 'datetime'),
-    properties: { kind: 'json', column: 'properties' },
+    properties: { kind: 'json', column: 'properties', owner: 'person' },
     is_identified: col('is_identified', 'boolean'),
     pdi: { kind: 'unsupported' },
     revenue_analytics: { kind: 'unsupported' },
@@ -213,6 +217,21 @@ const SESSIONS: TableDef = {
     '$entry_pathname', '$end_current_url', '$end_pathname', '$pageview_count', '$autocapture_count', '$screen_count'],
 };
 
+/** PostHog's `cohort_people` (person_id, cohort_id) over the physical table, newest version per member. */
+const COHORT_PEOPLE: TableDef = {
+  name: 'cohort_people',
+  physical: null,
+  subquery: (teamId) =>
+    'SELECT `c`.`person_id` AS `person_id`, `c`.`cohort_id` AS `cohort_id` FROM (SELECT `person_id`, `cohort_id` FROM `cohort_people` ' +
+    `WHERE equals(\`team_id\`, ${teamId}) GROUP BY \`person_id\`, \`cohort_id\`) AS \`c\``,
+  fields: {
+    person_id: col('person_id', 'uuid'),
+    cohort_id: col('cohort_id', 'integer'),
+    person: { kind: 'lazy', table: 'persons', from: 'person_id', to: 'id' },
+  },
+  asterisk: ['person_id', 'cohort_id'],
+};
+
 const NUMBERS: TableDef = {
   name: 'numbers',
   physical: 'numbers',
@@ -226,12 +245,13 @@ export const TABLES: Record<string, TableDef> = {
   persons: PERSONS,
   person_distinct_ids: PERSON_DISTINCT_IDS,
   sessions: SESSIONS,
+  cohort_people: COHORT_PEOPLE,
   numbers: NUMBERS,
 };
 
 /** PostHog tables the emulator knows of but does not serve (refused with a clear error). */
 export const KNOWN_UNSERVED_TABLES = new Set([
-  'groups', 'session_replay_events', 'cohort_people', 'static_cohort_people', 'person_distinct_id_overrides',
+  'groups', 'session_replay_events', 'static_cohort_people', 'person_distinct_id_overrides',
   'error_tracking_issue_fingerprint_overrides', 'log_entries', 'console_logs_log_entries', 'batch_export_log_entries',
   'app_metrics', 'query_log', 'logs', 'heatmaps', 'exchange_rate', 'document_embeddings', 'pg_embeddings',
   'persons_revenue_analytics', 'groups_revenue_analytics', 'raw_persons', 'raw_groups', 'raw_person_distinct_ids',

@@ -23,6 +23,22 @@ export interface HogQLFilters {
   filterTestAccounts?: boolean | null;
 }
 
+/** PostHog PropertyDefinition.property_type values. */
+export type PropertyType = 'String' | 'Numeric' | 'Boolean' | 'DateTime' | 'Duration';
+
+/** Property definitions of the project by name: event properties and person properties. */
+export interface PropertyTypes {
+  event?: Readonly<Record<string, PropertyType>>;
+  person?: Readonly<Record<string, PropertyType>>;
+}
+
+/** A cohort of the project, for IN COHORT. */
+export interface CohortRef {
+  id: number;
+  name: string;
+  is_static: boolean;
+}
+
 export interface HogQLQueryRequest {
   query: string;
   values?: Record<string, unknown>;
@@ -31,6 +47,10 @@ export interface HogQLQueryRequest {
   modifiers?: Record<string, unknown>;
   teamId: number;
   timezone: string;
+  /** Types `properties.x` like PostHog's PropertySwapper; absent = every property is a String. */
+  propertyTypes?: PropertyTypes;
+  /** The project's cohorts (IN COHORT by id or name). */
+  cohorts?: CohortRef[];
 }
 
 export interface HogQLQueryDeps {
@@ -123,4 +143,7 @@ export interface HogQLContextInfo {
   timezone: string;
   /** Optional known property names, for autocomplete. */
   propertyNames?: { event?: string[]; person?: string[] };
+  /** Property definitions' types (typed properties and their notices). */
+  propertyTypes?: PropertyTypes;
+  cohorts?: CohortRef[];
 }

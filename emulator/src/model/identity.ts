@@ -30,6 +30,8 @@ export interface Identity {
 }
 
 export const PROJECT_NAMES = ['Hedgebox', 'Hedgebox Staging'];
+/** The second sample project is not UTC, so day boundaries and offsets can be seen to follow it. */
+export const PROJECT_TIMEZONES = ['UTC', 'America/Los_Angeles'];
 
 export function defaultIdentity(seed: number, teamIds: number[], now: Date): Identity {
   const rng = new Rng(seed * 7919 + 17);
@@ -41,7 +43,7 @@ export function defaultIdentity(seed: number, teamIds: number[], now: Date): Ide
       uuid: rng.uuid4(),
       name: PROJECT_NAMES[i] ?? `Project ${id}`,
       apiToken: `phc_${rng.hex(43)}`,
-      timezone: 'UTC',
+      timezone: PROJECT_TIMEZONES[i] ?? 'UTC',
       createdAt: created,
     })),
     user: { id: 1, uuid: rng.uuid4(), distinctId: rng.hex(32), email: 'ada@hedgebox.net', firstName: 'Ada', lastName: 'Lovelace' },

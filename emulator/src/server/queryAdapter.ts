@@ -2,10 +2,11 @@
  * The one place the server calls the HogQL half (`src/hogql/index.ts`, owned by E2) and maps its
  * errors to PostHog's API errors (posthog/api/query.py):
  *  - ExposedHogQLError → 400 ValidationError(str(e), code_name): `{validation_error, <code>, message}`;
- *  - ClickHouse timeout → 504 ClickHouseQueryTimeOut, memory limit → 504 (posthog/errors.py);
- *  - InternalCHQueryError → 500 APIException "ClickHouse error while executing query.".
+ *  - ClickHouse errors as `hogql.mapClickHouseError` maps them (posthog/errors.py): exposed codes →
+ *    400 with the code name, timeout 504, memory 513, capacity 503, others → 500 APIException
+ *    "ClickHouse error while executing query.".
  */
-import { CH_MEMORY_LIMIT_EXCEEDED, CH_QUERY_WAS_CANCELLED, CH_TIMEOUT_EXCEEDED, EngineError, type QueryProgress } from '../engine/types';
+import { CH_QUERY_WAS_CANCELLED, EngineError, type QueryProgress } from '../engine/types';
 import * as hogql from '../hogql/index';
 import type { Project } from '../model/identity';
 import type { App } from './app';
@@ -13,8 +14,6 @@ import { ApiError, validation } from './errors';
 
 const TIMEOUT_DETAIL =
   'Query has hit the max execution time before completing. See our docs for how to improve your query performance. You may need to materialize.';
-const MEMORY_DETAIL =
-  'Query has reached the max memory limit before completing. See our docs for how to improve your query memory footprint. You may need to narrow date range or materialize.';
 
 export class QueryCancelledError extends Error {
   constructor() {
@@ -26,12 +25,12 @@ export function toApiError(err: unknown): ApiError | QueryCancelledError | unkno
   if (err instanceof ApiError) return err;
   if (err instanceof hogql.HogQLError) return validation(err.message, null, err.code);
   if (err instanceof hogql.HogQLTimeoutError) return new ApiError(504, 'server_error', 'error', TIMEOUT_DETAIL);
+  if (err instanceof hogql.HogQLServerError) return new ApiError(err.status, 'server_error', err.code, err.message);
   if (err instanceof hogql.HogQLInternalError) return new ApiError(500, 'server_error', 'error', 'ClickHouse error while executing query.');
   if (err instanceof EngineError) {
     if (err.clickhouseCode === CH_QUERY_WAS_CANCELLED) return new QueryCancelledError();
-    if (err.clickhouseCode === CH_TIMEOUT_EXCEEDED) return new ApiError(504, 'server_error', 'error', TIMEOUT_DETAIL);
-    if (err.clickhouseCode === CH_MEMORY_LIMIT_EXCEEDED) return new ApiError(504, 'server_error', 'error', MEMORY_DETAIL);
-    return new ApiError(500, 'server_error', 'error', 'ClickHouse error while executing query.');
+    if (err.clickhouseCode === undefined) return new ApiError(500, 'server_error', 'error', 'ClickHouse error while executing query.');
+    return toApiError(hogql.mapClickHouseError(err.clickhouseCode, err.message));
   }
   return err;
 }
@@ -61,6 +60,8 @@ export async function runHogQLQueryNode(app: App, project: Project, node: Record
       modifiers: (node.modifiers as Record<string, unknown>) ?? undefined,
       teamId: project.id,
       timezone: project.timezone,
+      propertyTypes: await propertyTypes(app, project),
+      cohorts: cohortsOf(app, project),
     },
     {
       engine: app.engine,
@@ -89,7 +90,37 @@ async function contextInfo(app: App, project: Project): Promise<hogql.HogQLConte
     teamId: project.id,
     timezone: project.timezone,
     propertyNames: defs ? { event: defs.eventProps.map((p) => p.name), person: defs.personProps.map((p) => p.name) } : undefined,
+    propertyTypes: defs ? typesOf(defs) : undefined,
+    cohorts: cohortsOf(app, project),
   };
+}
+
+/** The project's cohorts (not deleted), for IN COHORT. */
+function cohortsOf(app: App, project: Project): hogql.CohortRef[] {
+  return app.store
+    .list('cohorts', project.id)
+    .filter((c) => c.deleted !== true)
+    .map((c) => ({ id: Number(c.id), name: String(c.name ?? ''), is_static: c.is_static === true }));
+}
+
+type Defs = Awaited<ReturnType<App['definitions']['get']>>;
+const typesCache = new WeakMap<Defs, hogql.PropertyTypes>();
+
+/** The project's property definitions by name and type, as PostHog's PropertySwapper loads them. */
+function typesOf(defs: Defs): hogql.PropertyTypes {
+  let types = typesCache.get(defs);
+  if (!types) {
+    const table = (list: Defs['eventProps']) =>
+      Object.fromEntries(list.filter((p) => p.property_type).map((p) => [p.name, p.property_type as hogql.PropertyType]));
+    types = { event: table(defs.eventProps), person: table(defs.personProps) };
+    typesCache.set(defs, types);
+  }
+  return types;
+}
+
+async function propertyTypes(app: App, project: Project): Promise<hogql.PropertyTypes | undefined> {
+  const defs = await app.definitions.get(project.id).catch(() => null);
+  return defs ? typesOf(defs) : undefined;
 }
 
 /** JSON text of a body holding HogQL results (keeps 64-bit integers exact). */

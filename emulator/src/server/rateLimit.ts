@@ -14,6 +14,13 @@ export const DEFAULT_RATES: Record<ThrottleClass, string> = {
   query: '120/hour',
 };
 
+/**
+ * PostHog's HogQL limit for teams with API queries (APIQueriesSustainedThrottle, 2400/hour;
+ * posthog/rate_limit.py, posthog-api.md section 7). The standalone start and the demo use it, so
+ * someone exploring is not refused after 120 queries; `DEFAULT_RATES.query` stays PostHog's 120/hour.
+ */
+export const GENEROUS_QUERY_RATE = '2400/hour';
+
 export interface RateLimitConfig {
   enabled: boolean;
   rates: Record<ThrottleClass, string>;

@@ -51,10 +51,19 @@ describe('HogQL errors (PostHog-shaped messages and positions)', function () {
     assert.match(res.clickhouse, /%\(hogql_val_0\)s/);
   });
 
-  it('ClickHouse errors become hogql_error with the engine message', async () => {
+  it('ClickHouse errors carry PostHog code names and no engine internals (posthog/errors.py)', async () => {
     const err = await rejection("SELECT [1] + 'a'");
-    assert.equal(err.code, 'hogql_error');
-    assert.doesNotMatch(err.message, /^Code: \d+/);
-    assert.match(err.message, /DB::Exception/);
+    assert.equal(err.code, 'illegal_type_of_argument');
+    assert.equal(err.message, 'Illegal types Array(UInt8) and String of arguments of function plus');
+    const untyped = await rejection('SELECT count() FROM events WHERE properties.$screen_width > 1000');
+    assert.equal(untyped.code, 'no_common_type');
+    assert.equal(untyped.message, 'There is no supertype for types String, UInt16 because some of them are String/FixedString/Enum and some of them are not');
+    const bool = await rejection("SELECT toBool('maybe')");
+    assert.equal(bool.code, 'cannot_parse_bool');
+    assert.equal(bool.message, 'Cannot parse a boolean. Check for values other than true, false, 1, or 0.');
+    const ties = await rejection('SELECT number FROM numbers(10) LIMIT 1 WITH TIES');
+    assert.equal(ties.code, 'with_ties_without_order_by');
+    assert.equal(ties.message, 'Can not use WITH TIES without ORDER BY.');
+    for (const e of [err, untyped, bool, ties]) assert.doesNotMatch(e.message, /DB::Exception|__table|JSONExtractRaw|In scope|While executing|\(version/);
   });
 });

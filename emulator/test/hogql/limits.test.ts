@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { RawNumber, serializeResponse } from '../../src/hogql';
-import { run } from './support/fixture';
+import { run, testEngine } from './support/fixture';
 
 describe('HogQL LIMIT, hasMore and number precision', function () {
   this.timeout(60_000);
@@ -47,5 +47,17 @@ describe('HogQL LIMIT, hasMore and number precision', function () {
     assert.deepEqual(utc.results, [['2024-06-01T12:00:00Z', '2024-06-01']]);
     const la = await run("SELECT toDateTime('2024-06-01 12:00:00')", { timezone: 'America/Los_Angeles' });
     assert.deepEqual(la.results, [['2024-06-01T12:00:00-07:00']]);
+  });
+  it('prints LIMIT n WITH TIES with an OFFSET in the order ClickHouse accepts (LIMIT n OFFSET m WITH TIES)', async () => {
+    const res = await run('SELECT number FROM numbers(10) ORDER BY intDiv(number, 3) LIMIT 4 WITH TIES OFFSET 1');
+    assert.match(res.clickhouse, /LIMIT 5 OFFSET 1 WITH TIES$/);
+    assert.equal(res.hogql, 'SELECT number FROM numbers(10) ORDER BY intDiv(number, 3) ASC LIMIT 5 WITH TIES OFFSET 1');
+    // chdb directly: LIMIT 5 OFFSET 1 WITH TIES over intDiv(number, 3) keeps the tie group of 5.
+    const direct = JSON.parse(testEngine().raw('SELECT number FROM numbers(10) ORDER BY intDiv(number, 3) LIMIT 5 OFFSET 1 WITH TIES')).data.map((r: unknown[]) => Number(r[0]));
+    assert.deepEqual(direct, [1, 2, 3, 4, 5]);
+    assert.deepEqual(res.results.map((r) => Number(r[0] instanceof RawNumber ? r[0].digits : r[0])), direct.slice(0, 4));
+    assert.equal(res.hasMore, true);
+    const inner = await run('SELECT count() FROM (SELECT number FROM numbers(10) ORDER BY intDiv(number, 3) LIMIT 1 WITH TIES OFFSET 3)');
+    assert.equal(String(inner.results[0][0] instanceof RawNumber ? inner.results[0][0].digits : inner.results[0][0]), '3');
   });
 });

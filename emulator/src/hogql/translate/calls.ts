@@ -11,6 +11,7 @@ import { findAggregation, findFunction, unknownFunctionError, validateArgs, type
 import type { ValueKind } from '../schema';
 import type { Printed, Scope, TranslateContext } from './context';
 import { printCompare, printConstant, printExpr } from './expr';
+import { STRING_INPUT_CONVERSIONS } from './propertyTypes';
 
 /** HOGQL_COMPARISON_MAPPING: comparison functions are printed as CompareOperations. */
 const COMPARISON_FUNCTIONS: Record<string, string> = {
@@ -38,6 +39,16 @@ function printArgs(args: Node[], scope: Scope, ctx: TranslateContext): Printed[]
 }
 
 export function printCall(node: Node, scope: Scope, ctx: TranslateContext): Printed {
+  const saved = ctx.keepPropertiesRaw;
+  ctx.keepPropertiesRaw = STRING_INPUT_CONVERSIONS.has(node.name);
+  try {
+    return printCallInner(node, scope, ctx);
+  } finally {
+    ctx.keepPropertiesRaw = saved;
+  }
+}
+
+function printCallInner(node: Node, scope: Scope, ctx: TranslateContext): Printed {
   const name: string = node.name;
   const args: Node[] = node.args ?? [];
   const where = span(node);

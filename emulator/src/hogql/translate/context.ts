@@ -4,6 +4,7 @@
  */
 import type { Node } from '../ast';
 import type { TableDef, ValueKind } from '../schema';
+import type { CohortRef, PropertyTypes } from '../types';
 
 export interface Printed {
   sql: string;
@@ -16,8 +17,11 @@ export interface Printed {
   /** Set when the expression is an aggregate call or contains one. */
   aggregate?: boolean;
   /** Set for JSON text columns and properties inside them: further access extends the path. */
-  json?: { column: string; path: (string | number)[] };
+  json?: { column: string; path: (string | number)[]; owner?: PropertyOwner };
 }
+
+/** Whose property definitions type a JSON column's properties (PostHog's PropertyFinder). */
+export type PropertyOwner = 'event' | 'person';
 
 export interface ColumnInfo {
   kind: ValueKind;
@@ -66,10 +70,20 @@ export class TranslateContext {
   /** Sunday-based weeks (PostHog's default week_start_day) → ClickHouse week mode 0. */
   readonly weekMode = 0;
   cteDepth = 0;
+  /**
+   * True while printing the direct arguments of toFloatOrZero / toIntOrZero / toFloatOrDefault:
+   * those parse a String, so typed properties stay raw there (PropertySwapper
+   * `_suppress_numeric_conversion`).
+   */
+  keepPropertiesRaw = false;
+  /** `Event property 'x' is of type 'Float'.` notices, for HogQLMetadata. */
+  readonly propertyNotices: { message: string; start?: number; end?: number; fix?: string }[] = [];
 
   constructor(
     readonly teamId: number,
     readonly timezone: string,
+    readonly propertyTypes: PropertyTypes = {},
+    readonly cohorts: readonly CohortRef[] = [],
   ) {}
 
   /** Register a string value; returns its placeholder, like HogQLContext.add_value. */

@@ -4,6 +4,7 @@
  * PostHog's NULL handling (`ifNull(equals(a, b), 0)` etc.), strings become value placeholders.
  */
 import { isBigIntMarker, isDatetimeMarker, span, type Node } from '../ast';
+import { printInCohort } from './cohorts';
 import { queryError, unsupported } from '../errors';
 import { escapeClickHouseIdentifier, escapeString } from '../escape';
 import { own, type ValueKind } from '../schema';
@@ -109,6 +110,9 @@ export function printExpr(node: Node, scope: Scope, ctx: TranslateContext): Prin
       const tuple = printExpr(node.tuple, scope, ctx);
       const index = Number(node.index);
       if (!Number.isInteger(index)) throw queryError('Tuple index must be an integer', span(node));
+      if (index === 0) throw queryError('SQL indexes start from one, not from zero. E.g: array.1', span(node));
+      // `properties.list.1` reads JSON like `properties.list[1]` (PostHog's property chains).
+      if (tuple.json && tuple.json.path.length > 0) return printArrayAccess({ ...node, node: 'ArrayAccess', array: node.tuple, property: { node: 'Constant', value: index } }, scope, ctx);
       return printed(`tupleElement(${tuple.sql}, ${index})`, 'unknown', true, { aggregate: tuple.aggregate });
     }
     case 'ArraySlice': {
@@ -180,7 +184,7 @@ function foldConstants(op: string, a: unknown, b: unknown): boolean | undefined 
 }
 
 export function printCompare(node: Node, scope: Scope, ctx: TranslateContext): Printed {
-  if (node.op === 'in cohort' || node.op === 'not in cohort') throw unsupported('IN COHORT', span(node));
+  if (node.op === 'in cohort' || node.op === 'not in cohort') return printInCohort(node, scope, ctx);
   const build = COMPARE[node.op];
   if (!build) throw queryError(`Unknown CompareOperationOp: ${node.op}`, span(node));
   const left = printExpr(node.left, scope, ctx);

@@ -7,7 +7,8 @@ import { span, type Node } from '../ast';
 import { queryError, unsupported } from '../errors';
 import { escapeClickHouseIdentifier as id } from '../escape';
 import { own, TABLES, type FieldDef } from '../schema';
-import type { Printed, Scope, TableSource, TranslateContext } from './context';
+import type { Printed, PropertyOwner, Scope, TableSource, TranslateContext } from './context';
+import { typedProperty } from './propertyTypes';
 import { printExpr } from './expr';
 
 /** PostHog's `_unsafe_json_extract_trim_quotes`: properties come back as strings or NULL. */
@@ -16,9 +17,18 @@ export function propertySql(column: string, path: (string | number)[], ctx: Tran
   return `replaceRegexpAll(nullIf(nullIf(JSONExtractRaw(${[column, ...args].join(', ')}), ''), 'null'), '^"|"$', '')`;
 }
 
-function jsonPrinted(column: string, path: (string | number)[], ctx: TranslateContext, name: string): Printed {
-  if (path.length === 0) return { sql: column, kind: 'string', nullable: false, json: { column, path }, name };
-  return { sql: propertySql(column, path, ctx), kind: 'string', nullable: true, json: { column, path }, name: String(path[path.length - 1]) };
+function jsonPrinted(
+  column: string,
+  path: (string | number)[],
+  ctx: TranslateContext,
+  name: string,
+  owner?: PropertyOwner,
+  where?: { start?: number; end?: number },
+): Printed {
+  const json = { column, path, owner };
+  if (path.length === 0) return { sql: column, kind: 'string', nullable: false, json, name };
+  const printed: Printed = { sql: propertySql(column, path, ctx), kind: 'string', nullable: true, json, name: String(path[path.length - 1]) };
+  return owner && path.length === 1 ? typedProperty(printed, String(path[0]), owner, ctx, where) : printed;
 }
 
 function unresolved(name: string, node: Node): never {
@@ -65,7 +75,7 @@ function printFieldDef(
       return { sql, kind: def.type, nullable: def.nullable, name };
     }
     case 'json':
-      return jsonPrinted(`${tableRef(source)}.${id(def.column)}`, rest, ctx, name);
+      return jsonPrinted(`${tableRef(source)}.${id(def.column)}`, rest, ctx, name, def.owner, span(node));
     case 'virtual': {
       if (rest.length === 0) throw queryError(`Can't select a table when a column is expected: ${name}`, span(node));
       const [next, ...more] = rest;
@@ -92,7 +102,7 @@ function lazyJoin(source: TableSource, name: string, def: Extract<FieldDef, { ki
   const sub = table.subquery ? `(${table.subquery(ctx.teamId)})` : id(table.physical as string);
   const fromField = source.def ? own(source.def.fields, def.from) : undefined;
   const fromColumn = fromField && fromField.kind === 'column' ? fromField.column : def.from;
-  const sql = `LEFT JOIN ${sub} AS ${id(alias)} ON equals(${tableRef(source)}.${id(fromColumn)}, ${id(alias)}.${id(def.to)})`;
+  const sql = `${def.join === 'INNER' ? 'INNER' : 'LEFT'} JOIN ${sub} AS ${id(alias)} ON equals(${tableRef(source)}.${id(fromColumn)}, ${id(alias)}.${id(def.to)})`;
   source.lazyJoins.set(name, { alias, source: joined, sql });
   return joined;
 }
@@ -148,9 +158,10 @@ export function printField(node: Node, scope: Scope, ctx: TranslateContext): Pri
 export function printArrayAccess(node: Node, scope: Scope, ctx: TranslateContext): Printed {
   const array = printExpr(node.array, scope, ctx);
   const property = node.property as Node;
+  if (property.node === 'Constant' && property.value === 0) throw queryError('SQL indexes start from one, not from zero. E.g: array[1]', span(node));
   if (array.json && property.node === 'Constant' && (typeof property.value === 'string' || typeof property.value === 'number')) {
     const path = [...array.json.path, property.value];
-    return jsonPrinted(array.json.column, path, ctx, String(property.value));
+    return jsonPrinted(array.json.column, path, ctx, String(property.value), array.json.owner, span(node));
   }
   const index = printExpr(property, scope, ctx);
   return { sql: `${array.sql}[${index.sql}]`, kind: 'unknown', nullable: true, aggregate: array.aggregate || index.aggregate };

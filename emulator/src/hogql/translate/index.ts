@@ -5,6 +5,7 @@
  */
 import type { Node } from '../ast';
 import { escapeString } from '../escape';
+import type { CohortRef, PropertyTypes } from '../types';
 import { TranslateContext } from './context';
 import { printSubquery } from './select';
 
@@ -15,11 +16,13 @@ export interface Translation {
   executable: string;
   values: string[];
   columnNames: string[];
+  /** HogQLMetadata notices for typed properties (`Event property 'x' is of type 'Float'.`). */
+  notices: { message: string; start?: number; end?: number; fix?: string }[];
 }
 
-export function translate(ast: Node, teamId: number, timezone: string): Translation {
-  const ctx = new TranslateContext(teamId, timezone);
+export function translate(ast: Node, teamId: number, timezone: string, propertyTypes: PropertyTypes = {}, cohorts: readonly CohortRef[] = []): Translation {
+  const ctx = new TranslateContext(teamId, timezone, propertyTypes, cohorts);
   const printed = printSubquery(ast, null, ctx);
   const executable = printed.sql.replace(/%\(hogql_val_(\d+)\)s/g, (_, i: string) => escapeString(ctx.values[Number(i)]));
-  return { clickhouse: printed.sql, executable, values: ctx.values, columnNames: printed.columnNames };
+  return { clickhouse: printed.sql, executable, values: ctx.values, columnNames: printed.columnNames, notices: ctx.propertyNotices };
 }

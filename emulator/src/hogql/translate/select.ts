@@ -146,8 +146,13 @@ function printJoinPart(part: JoinPart, scope: Scope, ctx: TranslateContext): str
       scope.inJoinConstraint = false;
     }
   }
-  for (const lazy of part.source?.lazyJoins.values() ?? []) out.push(lazy.sql);
+  if (part.source) out.push(...lazyJoinSql(part.source));
   return out.join(' ');
+}
+
+/** A source's lazy joins, each followed by the joins made through it (events.pdi.person). */
+function lazyJoinSql(source: TableSource): string[] {
+  return [...source.lazyJoins.values()].flatMap((lazy) => [lazy.sql, ...lazyJoinSql(lazy.source)]);
 }
 
 function expandAsterisk(expr: Node, scope: Scope): Node[] {
@@ -251,7 +256,10 @@ function printSelect(node: Node, parent: Scope | null, ctx: TranslateContext): P
   if (windows) out.push(`WINDOW ${windows.join(', ')}`);
   if (orderBy) out.push(`ORDER BY ${orderBy.join(', ')}`);
   if (limitBy) out.push(limitBy);
-  if (limit) out.push(`LIMIT ${limit}${node.limit_with_ties ? ' WITH TIES' : ''}`);
+  // ClickHouse takes WITH TIES after the OFFSET (`LIMIT n OFFSET m WITH TIES`); PostHog's printer
+  // puts it before the OFFSET, which ClickHouse refuses with a syntax error.
+  if (limit) out.push(`LIMIT ${limit}`);
   if (offset) out.push(`OFFSET ${offset}`);
+  if (limit && node.limit_with_ties) out.push('WITH TIES');
   return { sql: out.join(' '), columnNames: names, columns };
 }

@@ -33,6 +33,7 @@ export class TestEngine implements HogQLEngine {
     };
     insert('persons', (dataset.persons ?? []).map((p) => JSON.stringify({ ...p, properties: JSON.stringify(p.properties) })));
     insert('person_distinct_ids', (dataset.distinctIds ?? []).map((d) => JSON.stringify(d)));
+    insert('cohort_people', (dataset.cohortPeople ?? []).map((c) => JSON.stringify(c)));
     insert('events', (dataset.events ?? []).map((e) => JSON.stringify({ ...e, properties: JSON.stringify(e.properties), person_properties: JSON.stringify(e.person_properties) })));
     this.session.query("SET session_timezone = 'UTC'");
     this.session.query('SET output_format_json_quote_64bit_integers = 1');
@@ -47,6 +48,10 @@ export class TestEngine implements HogQLEngine {
       const result = await this.session.queryAsync(sql, { format: 'JSONCompact' });
       return { text: result.text() };
     } catch (err) {
+      // A query that fails while executing leaves its partial output in the Session, and chdb
+      // prepends it to the next result; one throwaway query takes it (the real engine's child does
+      // the same after every failure).
+      await this.session.queryAsync('SELECT 1', { format: 'JSONCompact' }).catch(() => undefined);
       const message = String((err as Error).message ?? err);
       const code = (err as { clickhouseCode?: number }).clickhouseCode ?? Number(/Code: (\d+)/.exec(message)?.[1] ?? NaN);
       throw new EngineFailure(message, Number.isFinite(code) ? code : undefined);
