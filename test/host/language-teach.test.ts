@@ -1,0 +1,71 @@
+// HogQL editing that teaches (#20): completion before FROM, function docs in signature help and
+// hover, navigation and rename of CTEs and aliases, keyword docs — in the real extension host.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { emulator, signInToEmulator, signOutAll } from './support';
+
+let fileNo = 0;
+async function openDoc(content: string): Promise<vscode.TextDocument> {
+  const folder = vscode.workspace.workspaceFolders![0]!.uri;
+  const uri = vscode.Uri.joinPath(folder, `language-teach-${process.pid}-${++fileNo}.hogql`);
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+/** Completion items at the `|` of `text` (the bar is removed). */
+async function complete(text: string): Promise<vscode.CompletionItem[]> {
+  const at = text.indexOf('|');
+  const doc = await openDoc(text.replace('|', ''));
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.positionAt(at));
+  return list.items;
+}
+const label = (i: vscode.CompletionItem): string => (typeof i.label === 'string' ? i.label : i.label.label);
+
+async function emulatorNames(type: 'event' | 'person'): Promise<string[]> {
+  const emu = emulator();
+  const pid = emu.projects[0]!.id;
+  const res = await fetch(`${emu.url}/api/projects/${pid}/property_definitions/?type=${type}&limit=500`, { headers: { authorization: `Bearer ${emu.personalKey}` } });
+  assert.equal(res.status, 200);
+  return ((await res.json()) as { results: { name: string }[] }).results.map((p) => p.name);
+}
+
+describe('language teach: completion before FROM', function () {
+  this.timeout(60_000);
+  before(async () => {
+    await signOutAll();
+    await signInToEmulator();
+  });
+  after(signOutAll);
+
+  it('completes event properties after `SELECT properties.$br` with no FROM yet, marked as such', async () => {
+    const props = await emulatorNames('event');
+    const dollar = props.find((p) => p.startsWith('$b')) ?? props.find((p) => p.startsWith('$') && p.length > 3);
+    assert.ok(dollar, 'a $-property exists in the emulator data');
+    const items = await complete(`SELECT properties.${dollar.slice(0, 3)}|`);
+    const item = items.find((i) => label(i) === dollar);
+    assert.ok(item, `${dollar} among ${items.slice(0, 10).map(label).join()}`);
+    assert.match(item.detail ?? '', /event property \(as if FROM events: no FROM yet\)/);
+  });
+
+  it('completes person properties after `person.properties.` and events fields with no FROM', async () => {
+    const person = await emulatorNames('person');
+    const items = await complete('SELECT person.properties.|');
+    assert.ok(items.length > 0 && items.every((i) => person.includes(label(i))), items.slice(0, 10).map(label).join());
+    const fields = await complete('SELECT tim|');
+    const ts = fields.find((i) => label(i) === 'timestamp');
+    assert.match(ts?.detail ?? '', /events, no FROM yet/);
+  });
+
+  it('refines once a FROM is typed: properties of persons, not events', async () => {
+    const person = await emulatorNames('person');
+    const items = await complete('SELECT properties.| FROM persons');
+    assert.ok(items.length > 0 && items.every((i) => person.includes(label(i))) && !items.some((i) => /no FROM/.test(i.detail ?? '')));
+  });
+
+  it('offers an alias name after AS and types inside CAST', async () => {
+    assert.ok((await complete('SELECT properties.$browser AS |')).some((i) => label(i) === 'browser'));
+    assert.ok((await complete('SELECT CAST(event AS |)')).some((i) => label(i) === 'DateTime64'));
+  });
+});
