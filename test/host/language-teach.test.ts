@@ -69,3 +69,55 @@ describe('language teach: completion before FROM', function () {
     assert.ok((await complete('SELECT CAST(event AS |)')).some((i) => label(i) === 'DateTime64'));
   });
 });
+
+/** Signature help at the `|` of `text`: the label and the active parameter's text. */
+async function signature(text: string): Promise<{ label: string; active: string; docs: string }> {
+  const doc = await openDoc(text.replace('|', ''));
+  const help = await vscode.commands.executeCommand<vscode.SignatureHelp>('vscode.executeSignatureHelpProvider', doc.uri, doc.positionAt(text.indexOf('|')), '(');
+  const sig = help?.signatures[help.activeSignature];
+  assert.ok(sig, `signature help for ${text}`);
+  const p = sig.parameters[help.activeParameter]?.label;
+  const active = Array.isArray(p) ? sig.label.slice(p[0], p[1]) : String(p);
+  const docs = typeof sig.documentation === 'string' ? sig.documentation : sig.documentation?.value ?? '';
+  return { label: sig.label, active, docs };
+}
+
+async function hoverText(text: string, at: string): Promise<string> {
+  const doc = await openDoc(text);
+  const hs = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(text.indexOf(at) + 1));
+  return hs.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+}
+
+describe('language teach: function docs', function () {
+  this.timeout(60_000);
+  before(signOutAll);
+
+  it('signature help names the parameters, their types and the active one', async () => {
+    const s = await signature("SELECT dateDiff('day', |");
+    assert.match(s.label, /^dateDiff\(unit, startdate: Date .*, enddate: .*\) → Int64$/);
+    assert.match(s.active, /^startdate: /);
+    assert.match(s.docs, /Difference between two dates/);
+    assert.match(s.docs, /\[Documentation\]\(https:\/\/clickhouse\.com\/docs\/sql-reference\/functions\/date-time-functions#datediff\)/);
+  });
+
+  it('signature help of a combinator (countIf) and a parametric aggregate (quantile(0.9)(x))', async () => {
+    const c = await signature('SELECT countIf(event, |) FROM events');
+    assert.match(c.label, /^countIf\(\[expr: Expression\], cond: UInt8\)/);
+    assert.equal(c.active, 'cond: UInt8');
+    const level = await signature('SELECT quantile(|');
+    assert.equal(level.active, 'level: Float');
+    const expr = await signature('SELECT quantile(0.9)(|) FROM events');
+    assert.match(expr.label, /^quantile\(level: Float\)\(expr: /);
+    assert.match(expr.active, /^expr: /);
+  });
+
+  it('hover shows the signature, description, example and docs link', async () => {
+    const h = await hoverText('SELECT sumIf(1, event = \'x\') FROM events', 'sumIf');
+    assert.match(h, /sumIf\(num: .*, cond: UInt8\)/);
+    assert.match(h, /Sum of the values where the condition holds/);
+    assert.match(h, /Example: `sumIf\(/);
+    assert.match(h, /aggregate-functions\/reference\/sum\)/);
+    const posthog = await hoverText('SELECT matchesAction(\'x\') FROM events', 'matchesAction');
+    assert.match(posthog, /https:\/\/posthog\.com\/docs\/sql\/expressions/);
+  });
+});
