@@ -121,3 +121,34 @@ describe('language teach: function docs', function () {
     assert.match(posthog, /https:\/\/posthog\.com\/docs\/sql\/expressions/);
   });
 });
+
+describe('language teach: navigation and rename', function () {
+  this.timeout(60_000);
+  before(signOutAll);
+
+  const q = 'WITH recent AS (SELECT event, count() AS total FROM events GROUP BY event ORDER BY total DESC)\nSELECT r.event, r.total FROM recent r WHERE r.total > 1';
+
+  it('goes to the definition of a CTE and of a table alias, and finds their references', async () => {
+    const doc = await openDoc(q);
+    const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, doc.positionAt(q.lastIndexOf('recent') + 1));
+    const def = defs[0]!;
+    const range = 'targetRange' in def ? def.targetRange : def.range;
+    assert.equal(doc.getText(range), 'recent');
+    assert.equal(doc.offsetAt(range.start), 5);
+    const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, doc.positionAt(q.indexOf('r.event')));
+    assert.equal(refs.length, 4, 'r in the FROM and its three uses');
+    const highlights = await vscode.commands.executeCommand<vscode.DocumentHighlight[]>('vscode.executeDocumentHighlights', doc.uri, doc.positionAt(q.indexOf('total DESC')));
+    assert.equal(highlights.length, 2, 'the column alias and its ORDER BY use');
+  });
+
+  it('renames a CTE and a column alias across the statement', async () => {
+    const doc = await openDoc(q);
+    const cte = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, doc.positionAt(5), 'latest');
+    assert.ok(await vscode.workspace.applyEdit(cte));
+    assert.equal(doc.getText(), q.replace(/recent/g, 'latest'));
+    const text = doc.getText();
+    const alias = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, doc.positionAt(text.indexOf('total DESC')), 'n');
+    assert.ok(await vscode.workspace.applyEdit(alias));
+    assert.equal(doc.getText(), text.replace('AS total', 'AS n').replace('BY total', 'BY n'));
+  });
+});
