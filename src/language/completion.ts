@@ -17,6 +17,7 @@ const KINDS: Record<ItemKind, vscode.CompletionItemKind> = {
   alias: vscode.CompletionItemKind.Variable,
   property: vscode.CompletionItemKind.Property,
   event: vscode.CompletionItemKind.Value,
+  type: vscode.CompletionItemKind.TypeParameter,
 };
 
 /** How long the first completion after sign-in may wait for the project's names. */

@@ -4,9 +4,10 @@
  */
 import type { CompletionContext, ColumnSource } from './hogql/completion';
 import type { NameIndex } from './hogql/filter';
+import { CAST_TYPES } from './hogql/aliasNames';
 import { getVocabulary, type FunctionInfo } from './hogql/vocabulary';
 
-export type ItemKind = 'keyword' | 'function' | 'table' | 'cte' | 'field' | 'column' | 'alias' | 'property' | 'event';
+export type ItemKind = 'keyword' | 'function' | 'table' | 'cte' | 'field' | 'column' | 'alias' | 'property' | 'event' | 'type';
 
 export interface Item {
   label: string;
@@ -67,7 +68,8 @@ function keywordItems(keywords: readonly string[], group: number): Item[] {
 function fieldsOf(t: ColumnSource, group: number): Item[] {
   if (t.columns) return t.columns.map((c, i) => ({ label: c, kind: 'column' as const, insertText: c, detail: `column of ${t.alias ?? t.name}`, sortText: order(group, i) }));
   if (!t.tableName) return [];
-  return getVocabulary().fieldsOf(t.tableName).map((f, i) => ({ label: f.name, kind: 'field' as const, insertText: f.name, detail: `${f.type}${f.to ? ` → ${f.to}` : ''} (${t.tableName})`, sortText: order(group, i) }));
+  const where = t.implicit ? `${t.tableName}, no FROM yet` : t.tableName;
+  return getVocabulary().fieldsOf(t.tableName).map((f, i) => ({ label: f.name, kind: 'field' as const, insertText: f.name, detail: `${f.type}${f.to ? ` → ${f.to}` : ''} (${where})`, sortText: order(group, i) }));
 }
 
 function quoteName(name: string, quoted: boolean): string {
@@ -93,6 +95,14 @@ function columnItems(ctx: Extract<CompletionContext, { kind: 'column' }>): Item[
   return out;
 }
 
+const IMPLIED = ' (as if FROM events: no FROM yet)';
+
+function propertyItems(ctx: Extract<CompletionContext, { kind: 'eventProperty' | 'personProperty' }>, index: NameIndex | undefined): Items {
+  if (ctx.path.length) return { items: [], incomplete: false };
+  const detail = `${ctx.kind === 'eventProperty' ? 'event' : 'person'} property${ctx.implicit ? IMPLIED : ''}`;
+  return names(index, ctx.prefix, ctx.quoted, 'property', detail);
+}
+
 /** The items for a completion context; `sources` supplies the project's names when known. */
 export function completionItems(ctx: CompletionContext, sources: NameSources): Items {
   const vocab = getVocabulary();
@@ -111,9 +121,13 @@ export function completionItems(ctx: CompletionContext, sources: NameSources): I
     case 'field':
       return { items: fieldsOf(ctx.table, 0), incomplete: false };
     case 'eventProperty':
-      return ctx.path.length ? { items: [], incomplete: false } : names(sources.eventProperties, ctx.prefix, ctx.quoted, 'property', 'event property');
+      return propertyItems(ctx, sources.eventProperties);
     case 'personProperty':
-      return ctx.path.length ? { items: [], incomplete: false } : names(sources.personProperties, ctx.prefix, ctx.quoted, 'property', 'person property');
+      return propertyItems(ctx, sources.personProperties);
+    case 'alias':
+      return { items: ctx.names.map((n, i) => ({ label: n, kind: 'alias' as const, insertText: n, detail: 'alias', sortText: order(0, i) })), incomplete: false };
+    case 'type':
+      return { items: CAST_TYPES.map((t, i) => ({ label: t, kind: 'type' as const, insertText: t, detail: 'ClickHouse type', sortText: order(0, i) })), incomplete: false };
     case 'eventName':
       return names(sources.events, ctx.prefix, true, 'event', 'event');
     case 'property':

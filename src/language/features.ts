@@ -8,6 +8,7 @@ import { NameCatalog } from './catalog';
 import { CompletionProvider } from './completion';
 import { SyntaxDiagnostics } from './diagnostics';
 import { HoverProvider } from './hover';
+import { NavigationProvider } from './navigation';
 import { OutlineProvider, SignatureProvider } from './outline';
 import { MetadataFixes, ServerDiagnostics } from './serverDiagnostics';
 
@@ -18,6 +19,7 @@ export interface LanguageFeatures extends vscode.Disposable {
   completion: CompletionProvider;
   hover: HoverProvider;
   signature: SignatureProvider;
+  navigation: NavigationProvider;
   outline: OutlineProvider;
   fixes: MetadataFixes;
 }
@@ -41,6 +43,7 @@ export function createLanguageFeatures(ctx: Ctx): LanguageFeatures {
     completion: new CompletionProvider(ctx, catalog),
     hover: new HoverProvider(ctx, catalog),
     signature: new SignatureProvider(),
+    navigation: new NavigationProvider(),
     outline: new OutlineProvider(),
     fixes: new MetadataFixes(server, syntax),
     dispose: () => {

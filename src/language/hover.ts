@@ -6,16 +6,20 @@ import type { NameCatalog, ProjectNames } from './catalog';
 import { toRange } from './convert';
 import { arityLabel } from './completionItems';
 import { completionContext } from './hogql/completion';
+import { functionDoc, signatureLabel } from './hogql/functionDocs';
+import { functionDocMarkdown } from './hogql/signature';
 import { hoverTarget, type HoverTarget } from './hogql/hover';
 import { getVocabulary, type FunctionInfo, type TableInfo } from './hogql/vocabulary';
 
 function functionMarkdown(name: string, f: FunctionInfo | undefined): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   if (!f) return md.appendMarkdown(`Unknown function \`${name}\``);
-  md.appendCodeblock(`${f.name}(…)`, 'hogql');
-  md.appendMarkdown(`${f.kind} function · ${arityLabel(f)}${f.window ? ' · window' : ''}${f.deprecated ? ' · deprecated' : ''}`);
-  if (f.clickhouse && f.clickhouse !== f.name) md.appendMarkdown(` · ClickHouse \`${f.clickhouse}\``);
-  if (f.doc) md.appendMarkdown(`\n\n${f.doc}`);
+  const doc = functionDoc(f.name);
+  md.appendCodeblock(doc ? signatureLabel(doc).label : `${f.name}(…)`, 'hogql');
+  let kind = `${f.kind} function · ${arityLabel(f)}${f.window ? ' · window' : ''}${f.deprecated ? ' · deprecated' : ''}`;
+  if (f.clickhouse && f.clickhouse !== f.name) kind += ` · PostHog runs ClickHouse \`${f.clickhouse}\``;
+  if (f.doc && !doc?.summary) kind += `\n\n${f.doc}`;
+  md.appendMarkdown(doc ? functionDocMarkdown(doc, kind) : kind);
   return md;
 }
 

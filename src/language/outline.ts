@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { toRange } from './convert';
 import { arityLabel } from './completionItems';
-import { signatureAt } from './hogql/completion';
+import { functionDocMarkdown, signatureHelpAt } from './hogql/signature';
+import { getVocabulary } from './hogql/vocabulary';
 import { parseInSlices, type ParseResult } from './hogql/parse';
 import { mapInSlices } from './hogql/slices';
 import { foldingRanges, statementSymbol, type HogQLSymbol } from './hogql/symbols';
@@ -12,18 +13,17 @@ export class SignatureProvider implements vscode.SignatureHelpProvider {
   static readonly triggers = ['(', ','];
 
   provideSignatureHelp(doc: vscode.TextDocument, pos: vscode.Position): vscode.SignatureHelp | undefined {
-    const call = signatureAt(doc.getText(), doc.offsetAt(pos));
-    const f = call?.function;
-    if (!call || !f) return undefined;
-    const count = f.arityUnknown ? Math.max(1, call.argIndex + 1) : Math.max(f.min ?? 0, Math.min(call.argIndex + 1, f.max ?? call.argIndex + 1), 1);
-    const params = Array.from({ length: count }, (_, i) => `arg${i + 1}`);
-    const label = `${f.name}(${params.join(', ')}${f.max === null || f.max === undefined ? ', …' : ''})`;
-    const sig = new vscode.SignatureInformation(label, new vscode.MarkdownString(`${f.kind} function · ${arityLabel(f)}${f.doc ? `\n\n${f.doc}` : ''}`));
-    sig.parameters = params.map((p) => new vscode.ParameterInformation(p));
+    const info = signatureHelpAt(doc.getText(), doc.offsetAt(pos));
+    const f = info && getVocabulary().findFunction(info.doc.name);
+    if (!info || !f) return undefined;
+    const body = functionDocMarkdown(info.doc, `${f.kind} function · ${arityLabel(f)}`);
+    const sig = new vscode.SignatureInformation(info.label, new vscode.MarkdownString(body));
+    sig.parameters = info.parameters.map((p) => new vscode.ParameterInformation(p));
+    sig.activeParameter = info.active;
     const help = new vscode.SignatureHelp();
     help.signatures = [sig];
     help.activeSignature = 0;
-    help.activeParameter = Math.min(call.argIndex, params.length - 1);
+    help.activeParameter = info.active;
     return help;
   }
 }

@@ -13,7 +13,7 @@ const SELECTOR: vscode.DocumentSelector = { language: 'hogql' };
 
 /**
  * Registers the HogQL language features (diagnostics, completion, hover, signature help, symbols,
- * folding, quick fixes) and their commands. Registration is cheap: every provider here is a thin
+ * folding, quick fixes, definition / references / highlights / rename of CTEs and aliases) and their commands. Registration is cheap: every provider here is a thin
  * proxy, and the language bundle (`dist/language.js`: providers, vocabulary, our parser) is loaded
  * on first use, after activation; PostHog's WASM parser loads later still, in its worker thread.
  */
@@ -29,6 +29,11 @@ export function registerLanguageFeatures(ctx: Ctx): void {
   ctx.track(l.registerCompletionItemProvider(SELECTOR, { provideCompletionItems: (d, p, t) => load().completion.provideCompletionItems(d, p, t) }, ...COMPLETION_TRIGGERS));
   ctx.track(l.registerHoverProvider(SELECTOR, { provideHover: (d, p) => load().hover.provideHover(d, p) }));
   ctx.track(l.registerSignatureHelpProvider(SELECTOR, { provideSignatureHelp: (d, p) => load().signature.provideSignatureHelp(d, p) }, { triggerCharacters: SIGNATURE_TRIGGERS, retriggerCharacters: [] }));
+  const nav = () => load().navigation;
+  ctx.track(l.registerDefinitionProvider(SELECTOR, { provideDefinition: (d, p) => nav().provideDefinition(d, p) }));
+  ctx.track(l.registerReferenceProvider(SELECTOR, { provideReferences: (d, p, c) => nav().provideReferences(d, p, c) }));
+  ctx.track(l.registerDocumentHighlightProvider(SELECTOR, { provideDocumentHighlights: (d, p) => nav().provideDocumentHighlights(d, p) }));
+  ctx.track(l.registerRenameProvider(SELECTOR, { prepareRename: (d, p) => nav().prepareRename(d, p), provideRenameEdits: (d, p, n) => nav().provideRenameEdits(d, p, n) }));
   ctx.track(l.registerDocumentSymbolProvider(SELECTOR, { provideDocumentSymbols: (d, t) => load().outline.provideDocumentSymbols(d, t) }));
   ctx.track(l.registerFoldingRangeProvider(SELECTOR, { provideFoldingRanges: (d, c, t) => load().outline.provideFoldingRanges(d, c, t) }));
   ctx.track(

@@ -7,7 +7,8 @@
 import type { Node, SelectQuery } from './ast';
 import type { Token } from './lexer';
 import { parseAt, type ParsedStatement, type ParseResult } from './parse';
-import { buildScopes, resolveChain, type Scope, type ScopeTable } from './scopes';
+import { aliasNamesAfter } from './aliasNames';
+import { buildScopes, resolveChain, withImplicitEvents, type Scope, type ScopeTable } from './scopes';
 import { chunkAt } from './split';
 import type { Range } from './text';
 import { callAt, chainBefore, stringMeaning, tokenBefore, wordAt, type CallAtCursor } from './tokenContext';
@@ -24,11 +25,20 @@ export interface ColumnSource {
   tableName: string | null;
   /** Output columns of CTEs/subqueries; null when unknown. */
   columns: string[] | null;
+  /** True for `events` assumed while the statement has no FROM yet. */
+  implicit?: boolean;
 }
 
 interface Base {
   range: Range;
   prefix: string;
+}
+
+/** `implicit`: the table is `events` assumed while the statement has no FROM yet. */
+interface PropertyBase extends Base {
+  quoted: boolean;
+  path: string[];
+  implicit?: boolean;
 }
 
 export type CompletionContext =
@@ -40,12 +50,16 @@ export type CompletionContext =
   /** After `t.` (alias/table) or a lazy join / traverser (`session.`, `person.`). */
   | (Base & { kind: 'field'; table: ColumnSource })
   /** After `properties.` or inside `properties['…` of events; `quoted` inside a string. */
-  | (Base & { kind: 'eventProperty'; quoted: boolean; path: string[] })
-  | (Base & { kind: 'personProperty'; quoted: boolean; path: string[] })
+  | (PropertyBase & { kind: 'eventProperty' })
+  | (PropertyBase & { kind: 'personProperty' })
   /** JSON property of another table (groups, sessions…). */
   | (Base & { kind: 'property'; table: string; quoted: boolean; path: string[] })
   /** Inside the string of `event = '…` or `event IN ('…`. */
-  | (Base & { kind: 'eventName' });
+  | (Base & { kind: 'eventName' })
+  /** After `AS`: names derived from the expression or table. */
+  | (Base & { kind: 'alias'; names: string[] })
+  /** After `AS` inside `CAST(`: type names. */
+  | (Base & { kind: 'type' });
 
 const EXPRESSION_AFTER = new Set([
   'SELECT', 'DISTINCT', 'WHERE', 'PREWHERE', 'HAVING', 'QUALIFY', 'ON', 'AND', 'OR', 'NOT', 'BY', 'WHEN', 'THEN', 'ELSE',
@@ -64,7 +78,7 @@ export function completionContext(text: string, offset: number, parsed: ParseRes
   const tokens = parsed.lex.tokens;
   const inside = tokens.find((t) => t.start < offset && (offset < t.end || (offset === t.end && t.unterminated)));
   const stmt = chunkAt(parsed.statements, offset);
-  const scope = stmt ? scopeForOffset(stmt, text, offset) : undefined;
+  const scope = stmt ? withImplicitEvents(scopeForOffset(stmt, text, offset)) : undefined;
   if (inside && (inside.kind === 'string' || inside.kind === 'templateText' || inside.kind === 'templateStart')) {
     return stringContext(text, tokens, tokens.indexOf(inside), offset, scope);
   }
@@ -77,7 +91,7 @@ export function completionContext(text: string, offset: number, parsed: ParseRes
     return { kind: 'keyword', range, prefix, keywords: ['SELECT', 'WITH'] };
   }
   if (prev.kind === 'op' && (prev.text === '.' || prev.text === '?.')) return memberContext(tokens, prevIdx, range, prefix, scope);
-  if (prev.keyword === 'AS') return { kind: 'none', reason: 'alias' };
+  if (prev.keyword === 'AS') return afterAs(tokens, prevIdx, offset, range, prefix, stmt);
   if (prev.keyword && TABLE_AFTER.has(prev.keyword)) return tableContext(range, prefix, scope);
   if (prev.kind === 'op' && prev.text === ',' && inFromList(tokens, prevIdx, stmt.tokenStart)) return tableContext(range, prefix, scope);
   if (prev.kind === 'op' && prev.text !== ')' && prev.text !== ']' && prev.text !== '}') return columnContext(tokens, offset, range, prefix, scope, stmt);
@@ -120,7 +134,16 @@ function scopeForOffset(stmt: ParsedStatement, text: string, offset: number): Sc
 }
 
 function source(t: ScopeTable): ColumnSource {
-  return { alias: t.alias, name: t.name, kind: t.kind, tableName: t.table?.name ?? null, columns: t.columns };
+  const s: ColumnSource = { alias: t.alias, name: t.name, kind: t.kind, tableName: t.table?.name ?? null, columns: t.columns };
+  if (t.implicit) s.implicit = true;
+  return s;
+}
+
+function afterAs(tokens: readonly Token[], asIdx: number, offset: number, range: Range, prefix: string, stmt: ParsedStatement): CompletionContext {
+  const call = callAt(tokens, offset, stmt.tokenStart);
+  if (call && call.name.toUpperCase() === 'CAST') return { kind: 'type', range, prefix };
+  const names = aliasNamesAfter(tokens, asIdx, stmt.tokenStart);
+  return names ? { kind: 'alias', range, prefix, names } : { kind: 'none', reason: 'alias' };
 }
 
 function tableContext(range: Range, prefix: string, scope: Scope | undefined): CompletionContext {
@@ -148,8 +171,9 @@ function propertyOrField(chain: string[], scope: Scope, range: Range, prefix: st
   const t = r.target;
   if ((t.kind === 'field' && t.field.type === 'json') || t.kind === 'property') {
     const path = t.kind === 'property' ? t.rest : [];
-    if (t.table.name === 'events') return { kind: 'eventProperty', range, prefix, quoted, path };
-    if (t.table.name === 'persons') return { kind: 'personProperty', range, prefix, quoted, path };
+    const mark = r.table.implicit ? { implicit: true } : {};
+    if (t.table.name === 'events') return { kind: 'eventProperty', range, prefix, quoted, path, ...mark };
+    if (t.table.name === 'persons') return { kind: 'personProperty', range, prefix, quoted, path, ...mark };
     return { kind: 'property', table: t.table.name, range, prefix, quoted, path };
   }
   if (t.kind === 'table' && !quoted) {

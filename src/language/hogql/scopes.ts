@@ -17,6 +17,8 @@ export interface ScopeTable {
   /** Output columns of CTEs and subqueries; null when unknown or open-ended (`*` over unknown tables). */
   columns: string[] | null;
   item: JoinItem;
+  /** `events` assumed while a SELECT has no FROM yet (for completion, HogQL's usual table). */
+  implicit?: boolean;
 }
 
 export interface Scope {
@@ -129,6 +131,19 @@ export function buildScopes(root: Node, text: string): Scope[] {
     return false;
   });
   return list;
+}
+
+/**
+ * The scope as if `FROM events` were written when its SELECT has no table yet (people type
+ * `SELECT properties.$br` before the FROM); other scopes as they are.
+ */
+export function withImplicitEvents(scope: Scope | undefined): Scope | undefined {
+  const events = getVocabulary().findTable('events');
+  if (!scope || scope.tables.length > 0 || scope.select.from.length > 0 || !events) return scope;
+  const at = { start: scope.select.start, end: scope.select.start };
+  const ref = { kind: 'TableRef' as const, ...at, parts: [{ kind: 'Ident' as const, ...at, name: 'events', quoted: false }] };
+  const item: JoinItem = { kind: 'JoinItem', ...at, joinType: null, table: ref, alias: null, final: false, sample: null, constraint: null };
+  return { ...scope, tables: [{ alias: null, name: 'events', kind: 'table', table: events, columns: null, item, implicit: true }] };
 }
 
 /** The innermost scope whose SELECT contains `offset` (end inclusive). */

@@ -98,12 +98,13 @@ describe('completion context', () => {
     assert.ok(after.kind === 'keyword' && after.keywords.includes('WHERE') && after.keywords.includes('LEFT JOIN'));
   });
 
-  it('is silent inside comments, plain strings and numbers, and when typing an alias', () => {
+  it('is silent inside comments, plain strings and numbers, and when naming a CTE', () => {
     assert.deepEqual(ctx('SELECT 1 -- com|ment'), { kind: 'none', reason: 'comment' });
     assert.deepEqual(ctx('SELECT /* a | */ 1'), { kind: 'none', reason: 'comment' });
     assert.deepEqual(ctx("SELECT 'str|ing'"), { kind: 'none', reason: 'string' });
     assert.deepEqual(ctx('SELECT 12|34'), { kind: 'none', reason: 'number' });
-    assert.deepEqual(ctx('SELECT count() AS to|'), { kind: 'none', reason: 'alias' });
+    assert.deepEqual(ctx('WITH to| AS (SELECT 1) SELECT 2').kind, 'keyword');
+    assert.deepEqual(ctx('WITH top AS |'), { kind: 'none', reason: 'alias' });
   });
 
   it('picks the statement under the cursor in multi-statement files', () => {
