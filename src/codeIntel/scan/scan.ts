@@ -8,25 +8,7 @@ import { K, lex, type Tok } from './lexer';
 import { BARE_CALLS, CAPTURE_METHODS, FLAG_COMPONENT, FLAG_METHODS, HOST_OPTIONS, TOKEN_OPTIONS, UI_HOST_OPTIONS } from './sdk';
 import type { CaptureCall, FlagCall, HogqlSnippet, InitCall, PropertyKey, ScanResult, SdkLanguage } from './types';
 
-const LANGUAGE_IDS: Readonly<Record<string, SdkLanguage>> = {
-  typescript: 'js',
-  javascript: 'js',
-  typescriptreact: 'js',
-  javascriptreact: 'js',
-  python: 'python',
-  go: 'go',
-  ruby: 'ruby',
-};
-
-/** The scanner's language for a VS Code language id, if it reads it. */
-export function sdkLanguageOf(languageId: string): SdkLanguage | undefined {
-  return LANGUAGE_IDS[languageId];
-}
-
-/** Whether a text may hold PostHog calls or HogQL snippets (the cheap test before any scan). */
-export function mayHaveSdkCalls(text: string): boolean {
-  return /posthog|hogql/i.test(text);
-}
+export { mayHaveSdkCalls, sdkLanguageOf } from '../gate';
 
 const isP = (t: Tok | undefined, v: string): boolean => !!t && t.k === K.Punct && t.v === v;
 
