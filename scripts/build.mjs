@@ -50,6 +50,8 @@ const extensionEntries = [
   { in: join(root, 'src/api/index.ts'), out: 'api' },
   // HogQL language features (providers, vocabulary), loaded on first use by src/language/register.ts.
   { in: join(root, 'src/language/features.ts'), out: 'language' },
+  // PostHog code intelligence in TS/JS/Python/Go/Ruby (scanner, providers), loaded by src/codeIntel/register.ts.
+  { in: join(root, 'src/codeIntel/features.ts'), out: 'codeIntel' },
 ];
 for (const f of filesUnder(join(root, 'src'), '.worker.ts')) {
   extensionEntries.push({ in: f, out: relative(join(root, 'src'), f).replace(/\.ts$/, '') });

@@ -7,6 +7,7 @@ import { trustSeam } from './ui/trust';
 import { RunCodeLensProvider } from './query/codeLens';
 import { registerHistoryView } from './views/historyView';
 import { registerLanguageFeatures } from './language/register';
+import { registerCodeIntel } from './codeIntel/register';
 import { registerSidebar } from './views/register';
 import { registerHomeView } from './views/homeView';
 
@@ -72,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
     const languageStarted = performance.now();
     registerLanguageFeatures(ctx);
     languageMs = performance.now() - languageStarted;
+    registerCodeIntel(ctx);
     registerSidebarCommands(ctx, registerSidebar(ctx));
     registerHomeView(ctx);
   } catch (e) {

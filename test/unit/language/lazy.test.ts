@@ -57,3 +57,45 @@ describe('language features stay out of activation', () => {
     assert.ok(!output.includes('parseStatement'), 'the parser is in the activation bundle');
   });
 });
+
+// "0 ms added to activation" by PostHog code intelligence (issue #19): the activation bundle holds
+// only its proxies and the cheap document test; the scanner and providers are in dist/codeIntel.js.
+describe('code intelligence stays out of activation', () => {
+  let inputs: Record<string, number>;
+  let output = '';
+
+  before(async function () {
+    this.timeout(30_000);
+    const r = await esbuild.build({
+      entryPoints: [join(ROOT, 'src', 'extension.ts')],
+      bundle: true,
+      write: false,
+      metafile: true,
+      minify: true,
+      keepNames: true,
+      platform: 'node',
+      format: 'cjs',
+      external: ['vscode'],
+      outdir: join(ROOT, 'out', 'lazy-check-codeintel'),
+      logLevel: 'silent',
+    });
+    const out = Object.values(r.metafile.outputs).find((o) => o.entryPoint)!;
+    inputs = Object.fromEntries(Object.entries(out.inputs).map(([f, v]) => [relative(ROOT, join(ROOT, f)).split('\\').join('/'), v.bytesInOutput]));
+    output = r.outputFiles.find((f) => f.path.endsWith('.js'))!.text;
+  });
+
+  it('bundles only register.ts and gate.ts of src/codeIntel/', () => {
+    const codeIntel = Object.keys(inputs).filter((f) => f.startsWith('src/codeIntel/'));
+    assert.deepEqual(codeIntel.sort(), ['src/codeIntel/gate.ts', 'src/codeIntel/register.ts']);
+    const bytes = codeIntel.reduce((n, f) => n + inputs[f]!, 0);
+    assert.ok(bytes < 4 * 1024, `code intelligence in the activation bundle: ${bytes} bytes minified`);
+  });
+
+  it('reaches the scanner only through dist/codeIntel.js, at run time', () => {
+    assert.ok(output.includes('registerCodeIntel'), 'names are kept (the checks below would prove nothing)');
+    assert.ok(output.includes('codeIntel.js'), 'the bundle is required by its path');
+    assert.ok(!output.includes('lexPython'), 'the scanner is in the activation bundle');
+    assert.ok(!output.includes('CodeIntelCompletion'), 'the providers are in the activation bundle');
+    assert.ok(!output.includes('DefinitionCache'), 'the definitions cache is in the activation bundle');
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * What code intelligence shows in open editors without being asked: the inline status after each
+ * flag call (decorations, `hogql.codeIntel.inlineStatus`) and diagnostics (unknown flag key,
+ * a personal `phx_` key given to an SDK's init). Refreshed debounced after edits, on opening a
+ * document, and when the project's definitions arrive or change.
+ */
+import * as vscode from 'vscode';
+import type { DefinitionCache, Definitions } from './definitions';
+import type { DocumentScans } from './documents';
+import type { ScanResult } from './scan/types';
+import { flagStatus, isPersonalKey } from './status';
+
+const DEBOUNCE_MS = 150;
+export const DIAGNOSTIC_SOURCE = 'PostHog';
+
+/** The one reader of `hogql.codeIntel.*` (src/config.ts is outside this feature's files for now). */
+export function inlineStatusEnabled(): boolean {
+  return vscode.workspace.getConfiguration('hogql').get<boolean>('codeIntel.inlineStatus', true);
+}
+
+export class EditorState implements vscode.Disposable {
+  private readonly decoration = vscode.window.createTextEditorDecorationType({
+    after: { margin: '0 0 0 1.5em', color: new vscode.ThemeColor('editorCodeLens.foreground'), fontStyle: 'italic' },
+  });
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('hogql.codeIntel');
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The inline texts shown per document, for the internal `hogql.codeIntel.inlineStatusOf` command. */
+  private readonly shown = new Map<string, { line: number; text: string }[]>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly scans: DocumentScans, private readonly defs: DefinitionCache) {
+    this.disposables.push(this.decoration, this.diagnostics);
+    const w = vscode.workspace;
+    w.onDidChangeTextDocument((e) => this.schedule(e.document), undefined, this.disposables);
+    w.onDidOpenTextDocument((d) => this.schedule(d), undefined, this.disposables);
+    w.onDidCloseTextDocument((d) => this.forget(d), undefined, this.disposables);
+    vscode.window.onDidChangeVisibleTextEditors(() => this.refreshAll(), undefined, this.disposables);
+    w.onDidChangeConfiguration((e) => e.affectsConfiguration('hogql.codeIntel') && this.refreshAll(), undefined, this.disposables);
+    defs.onDidChange(() => this.refreshAll(), undefined, this.disposables);
+    this.refreshAll();
+  }
+
+  inlineStatusOf(uri: string): { line: number; text: string }[] {
+    return this.shown.get(uri) ?? [];
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => { this.timers.delete(key); void this.refresh(doc); }, DEBOUNCE_MS));
+  }
+
+  private refreshAll(): void {
+    for (const doc of vscode.workspace.textDocuments) void this.refresh(doc);
+  }
+
+  private forget(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.shown.delete(key);
+    this.diagnostics.delete(doc.uri);
+    this.scans.forget(doc);
+  }
+
+  private async refresh(doc: vscode.TextDocument): Promise<void> {
+    const result = this.scans.of(doc);
+    if (!result) {
+      this.diagnostics.delete(doc.uri);
+      return;
+    }
+    const version = doc.version;
+    const defs = result.flags.length ? (this.defs.peek() ?? (await this.defs.get())) : this.defs.peek();
+    if (doc.isClosed || doc.version !== version) return;
+    this.diagnostics.set(doc.uri, diagnosticsOf(doc, result, defs));
+    this.decorate(doc, result, defs);
+  }
+
+  private decorate(doc: vscode.TextDocument, result: ScanResult, defs: Definitions | undefined): void {
+    const uri = doc.uri.toString();
+    const on = inlineStatusEnabled() && !!defs;
+    const items: { line: number; text: string; range: vscode.Range }[] = [];
+    if (on) {
+      for (const f of result.flags) {
+        if (f.key?.value === undefined) continue;
+        const end = doc.positionAt(f.end);
+        items.push({ line: end.line, text: `${f.key.value}: ${flagStatus(defs.flags.get(f.key.value)).text}`, range: new vscode.Range(end, end) });
+      }
+    }
+    this.shown.set(uri, items.map(({ line, text }) => ({ line, text })));
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document.uri.toString() !== uri) continue;
+      editor.setDecorations(this.decoration, items.map((i) => ({ range: i.range, renderOptions: { after: { contentText: `● ${i.text}` } } })));
+    }
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    while (this.disposables.length) this.disposables.pop()?.dispose();
+  }
+}
+
+export function diagnosticsOf(doc: vscode.TextDocument, result: ScanResult, defs: Definitions | undefined): vscode.Diagnostic[] {
+  const out: vscode.Diagnostic[] = [];
+  const range = (s: number, e: number): vscode.Range => new vscode.Range(doc.positionAt(s), doc.positionAt(e));
+  if (defs) {
+    for (const f of result.flags) {
+      const key = f.key?.value;
+      if (key === undefined || key === '' || defs.flags.has(key)) continue;
+      const d = new vscode.Diagnostic(range(f.key!.start, f.key!.end), `Feature flag "${key}" is not in this PostHog project.`, vscode.DiagnosticSeverity.Information);
+      d.source = DIAGNOSTIC_SOURCE;
+      d.code = 'unknown-flag';
+      out.push(d);
+    }
+  }
+  for (const init of result.inits) {
+    const token = init.token?.value;
+    if (token === undefined || !isPersonalKey(token)) continue;
+    const d = new vscode.Diagnostic(
+      range(init.token!.start, init.token!.end),
+      'This is a personal API key (phx_…): SDKs need the project API key (phc_…), and a personal key must never ship in code.',
+      vscode.DiagnosticSeverity.Warning,
+    );
+    d.source = DIAGNOSTIC_SOURCE;
+    d.code = 'personal-key-in-init';
+    out.push(d);
+  }
+  return out;
+}

@@ -1,0 +1,88 @@
+/**
+ * Completion (flag keys inside flag calls, event names inside `capture`), hover on a flag key, and
+ * a "Run" CodeLens above HogQL snippets in code. Everything is computed from the document's scan
+ * and the cached project definitions.
+ */
+import * as vscode from 'vscode';
+import type { DefinitionCache } from './definitions';
+import type { DocumentScans } from './documents';
+import type { StrLit } from './scan/types';
+import { flagDetails, flagStatus } from './status';
+
+const inside = (s: StrLit | undefined, offset: number): s is StrLit => !!s && s.value !== undefined && offset >= s.contentStart && offset <= s.contentEnd;
+const rangeOf = (doc: vscode.TextDocument, s: StrLit): vscode.Range => new vscode.Range(doc.positionAt(s.contentStart), doc.positionAt(s.contentEnd));
+
+export class CodeIntelCompletion implements vscode.CompletionItemProvider {
+  constructor(private readonly scans: DocumentScans, private readonly defs: DefinitionCache) {}
+
+  async provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
+    const result = this.scans.of(doc);
+    if (!result) return undefined;
+    const offset = doc.offsetAt(pos);
+    const flag = result.flags.find((f) => inside(f.key, offset));
+    const capture = flag ? undefined : result.captures.find((c) => inside(c.event, offset));
+    if (!flag && !capture) return undefined;
+    const defs = await this.defs.get();
+    if (!defs) return undefined;
+    if (flag) {
+      const range = rangeOf(doc, flag.key!);
+      return [...defs.flags.values()].map((f) => {
+        const item = new vscode.CompletionItem({ label: f.key, description: flagStatus(f).text }, vscode.CompletionItemKind.Constant);
+        item.range = range;
+        item.detail = f.name || 'PostHog feature flag';
+        return item;
+      });
+    }
+    const range = rangeOf(doc, capture!.event!);
+    return defs.events.map((name) => {
+      const item = new vscode.CompletionItem({ label: name, description: 'PostHog event' }, vscode.CompletionItemKind.Event);
+      item.range = range;
+      return item;
+    });
+  }
+}
+
+export class CodeIntelHover implements vscode.HoverProvider {
+  constructor(private readonly scans: DocumentScans, private readonly defs: DefinitionCache) {}
+
+  async provideHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
+    const offset = doc.offsetAt(pos);
+    const flag = this.scans.of(doc)?.flags.find((f) => inside(f.key, offset));
+    if (!flag) return undefined;
+    const defs = await this.defs.get();
+    if (!defs) return undefined;
+    const key = flag.key!.value!;
+    const found = defs.flags.get(key);
+    const md = new vscode.MarkdownString();
+    md.appendMarkdown('**PostHog feature flag** ');
+    md.appendText(key);
+    md.appendMarkdown('\n\n');
+    const lines = found ? flagDetails(found) : ['Not in PostHog: no flag with this key in the project.'];
+    for (const line of lines) {
+      md.appendText(line);
+      md.appendMarkdown('  \n');
+    }
+    return new vscode.Hover(md, new vscode.Range(doc.positionAt(flag.key!.start), doc.positionAt(flag.key!.end)));
+  }
+}
+
+/** "▶ Run" above each literal HogQL snippet; it runs the snippet's range through `hogql.runQuery`. */
+export class CodeIntelRunLens implements vscode.CodeLensProvider {
+  constructor(private readonly scans: DocumentScans) {}
+
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    const result = this.scans.of(doc);
+    if (!result) return [];
+    return result.hogql
+      .filter((s) => !s.dynamic && doc.getText(new vscode.Range(doc.positionAt(s.contentStart), doc.positionAt(s.contentEnd))).trim() !== '')
+      .map((s) => {
+        const at = doc.positionAt(s.contentStart);
+        return new vscode.CodeLens(new vscode.Range(at, at), {
+          title: '$(play) Run',
+          command: 'hogql.runQuery',
+          arguments: [{ uri: doc.uri.toString(), range: [s.contentStart, s.contentEnd] }],
+          tooltip: 'Run this HogQL query in PostHog',
+        });
+      });
+  }
+}

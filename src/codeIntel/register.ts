@@ -1,0 +1,49 @@
+/**
+ * Registers PostHog code intelligence for TS/JS/JSX/TSX, Python, Go and Ruby: at activation only
+ * thin proxies (completion, hover, CodeLens) and an open-document listener. The bundle with the
+ * scanner and providers (`dist/codeIntel.js`) loads on the first request in, or the first opening
+ * of, a document of those languages whose text mentions PostHog or HogQL.
+ */
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+import { registerCommands } from '../ui/registry';
+import type * as Features from './features';
+import { mayHaveSdkCalls, SDK_LANGUAGE_IDS, sdkLanguageOf } from './gate';
+
+/** Quotes open a key or an event name. */
+const TRIGGERS = ["'", '"', '`'];
+
+const relevant = (d: vscode.TextDocument): boolean => !!sdkLanguageOf(d.languageId) && mayHaveSdkCalls(d.getText());
+
+export function registerCodeIntel(ctx: Ctx): void {
+  let features: Features.CodeIntel | undefined;
+  const load = (): Features.CodeIntel => {
+    // A computed path keeps esbuild from inlining the bundle into the extension bundle.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, on purpose
+    features ??= ctx.track((require(join(__dirname, 'codeIntel.js')) as typeof Features).createCodeIntel(ctx));
+    return features;
+  };
+  const selector = SDK_LANGUAGE_IDS.map((language) => ({ language }));
+  const l = vscode.languages;
+  ctx.track(l.registerCompletionItemProvider(selector, { provideCompletionItems: (d, p) => (relevant(d) ? load().completion.provideCompletionItems(d, p) : undefined) }, ...TRIGGERS));
+  ctx.track(l.registerHoverProvider(selector, { provideHover: (d, p) => (relevant(d) ? load().hover.provideHover(d, p) : undefined) }));
+  ctx.track(l.registerCodeLensProvider(selector, { provideCodeLenses: (d) => (relevant(d) ? load().runLens.provideCodeLenses(d) : []) }));
+  registerCommands(ctx, {
+    /** Internal (not in the palette): the inline flag statuses shown in a document; tests and scripts. */
+    'codeIntel.inlineStatusOf': () => (uri?: unknown) => (features && typeof uri === 'string' ? features.editors.inlineStatusOf(uri) : []),
+    /** Internal: reload the project's flags and event names. */
+    'codeIntel.refresh': () => async () => {
+      const defs = await load().definitions.refresh();
+      return defs ? { flags: defs.flags.size, events: defs.events.length } : undefined;
+    },
+  });
+  // Decorations and diagnostics start with the first such document, just after activation.
+  const startIfRelevant = (d: vscode.TextDocument): void => {
+    if (!features && relevant(d)) setImmediate(load);
+  };
+  const disposables: vscode.Disposable[] = [];
+  vscode.workspace.onDidOpenTextDocument(startIfRelevant, undefined, disposables);
+  ctx.track(vscode.Disposable.from(...disposables));
+  vscode.workspace.textDocuments.forEach(startIfRelevant);
+}

@@ -1,0 +1,60 @@
+/**
+ * What a flag's status reads like in the editor (inline after a flag call, in the hover): active or
+ * not, rollout percentage, variants. Pure: no `vscode`, unit-tested.
+ */
+import type { FeatureFlag } from '../api/resources/flags';
+
+export type FlagState = 'enabled' | 'rollout' | 'inactive' | 'missing';
+
+export interface FlagStatus {
+  state: FlagState;
+  /** One short line, e.g. `enabled · 100%`, `rollout 30%`, `inactive`, `not in PostHog`. */
+  text: string;
+}
+
+const pct = (n: number): string => `${Math.round(n * 10) / 10}%`;
+
+/** The share of users a flag's release conditions reach when none has property filters; else undefined. */
+export function rolloutOf(flag: FeatureFlag): number | undefined {
+  const groups = flag.filters.groups;
+  if (groups.length === 0) return 0;
+  if (groups.some((g) => (g.properties?.length ?? 0) > 0)) return undefined;
+  return Math.max(...groups.map((g) => g.rollout_percentage ?? 100));
+}
+
+export function variantsOf(flag: FeatureFlag): { key: string; rollout: number }[] {
+  return (flag.filters.multivariate?.variants ?? []).map((v) => ({ key: v.key, rollout: v.rollout_percentage }));
+}
+
+export function flagStatus(flag: FeatureFlag | undefined): FlagStatus {
+  if (!flag) return { state: 'missing', text: 'not in PostHog' };
+  if (!flag.active) return { state: 'inactive', text: 'inactive' };
+  const rollout = rolloutOf(flag);
+  const variants = variantsOf(flag);
+  const reach = rollout === undefined ? `${flag.filters.groups.length} condition${flag.filters.groups.length === 1 ? '' : 's'}` : pct(rollout);
+  const variantText = variants.length ? ` · ${variants.map((v) => `${v.key} ${pct(v.rollout)}`).join(' / ')}` : '';
+  if (rollout === 100) return { state: 'enabled', text: `enabled · 100%${variantText}` };
+  return { state: 'rollout', text: `rollout ${reach}${variantText}` };
+}
+
+/** Lines of a flag's hover, as plain text (the caller renders them as text, never as markup). */
+export function flagDetails(flag: FeatureFlag): string[] {
+  const lines = [`Status: ${flagStatus(flag).text}`];
+  if (flag.name) lines.push(`Description: ${flag.name}`);
+  const variants = variantsOf(flag);
+  if (variants.length) lines.push(`Variants: ${variants.map((v) => `${v.key} (${pct(v.rollout)})`).join(', ')}`);
+  const groups = flag.filters.groups;
+  groups.forEach((g, i) => {
+    const n = g.properties?.length ?? 0;
+    const who = n ? `${n} propert${n === 1 ? 'y' : 'ies'} matched` : 'everyone';
+    lines.push(`Condition ${i + 1}: ${who}, ${pct(g.rollout_percentage ?? 100)}`);
+  });
+  const experiments = flag.experiment_set ?? [];
+  if (experiments.length) lines.push(`Linked to experiment${experiments.length === 1 ? '' : 's'} ${experiments.map((id) => `#${id}`).join(', ')}`);
+  return lines;
+}
+
+/** Whether a project token is a personal API key (`phx_…`) where a project key (`phc_…`) belongs. */
+export function isPersonalKey(token: string): boolean {
+  return token.startsWith('phx_');
+}
