@@ -4,6 +4,7 @@
  * session change (a load of the old session keeps nothing), refetched by `refresh`.
  */
 import * as vscode from 'vscode';
+import { disposeAll } from '../ui/lifecycle';
 import type { FeatureFlag } from '../api/resources/flags';
 import type { ActiveSession } from '../auth/session';
 import type { Ctx } from '../ctx';
@@ -40,7 +41,7 @@ export class DefinitionCache implements vscode.Disposable {
 
   dispose(): void {
     this.generation++;
-    while (this.disposables.length) this.disposables.pop()?.dispose();
+    disposeAll(this.disposables);
   }
 
   /** What is loaded now for the active project (never waits). */

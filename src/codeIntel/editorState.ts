@@ -5,6 +5,7 @@
  * document, and when the project's definitions arrive or change.
  */
 import * as vscode from 'vscode';
+import { disposeAll } from '../ui/lifecycle';
 import type { DefinitionCache, Definitions } from './definitions';
 import type { DocumentScans } from './documents';
 import type { ScanResult } from './scan/types';
@@ -97,7 +98,7 @@ export class EditorState implements vscode.Disposable {
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
-    while (this.disposables.length) this.disposables.pop()?.dispose();
+    disposeAll(this.disposables);
   }
 }
 

@@ -29,9 +29,13 @@ export function registerCodeIntel(ctx: Ctx): void {
   ctx.track(l.registerCompletionItemProvider(selector, { provideCompletionItems: (d, p) => (relevant(d) ? load().completion.provideCompletionItems(d, p) : undefined) }, ...TRIGGERS));
   ctx.track(l.registerHoverProvider(selector, { provideHover: (d, p) => (relevant(d) ? load().hover.provideHover(d, p) : undefined) }));
   ctx.track(l.registerCodeLensProvider(selector, { provideCodeLenses: (d) => (relevant(d) ? load().runLens.provideCodeLenses(d) : []) }));
+  if (__TEST_HOOKS__) {
+    registerCommands(ctx, {
+      /** Test builds only: the inline flag statuses shown in a document (decorations cannot be read through the API). */
+      'codeIntel.inlineStatusOf': () => (uri?: unknown) => (features && typeof uri === 'string' ? features.editors.inlineStatusOf(uri) : []),
+    });
+  }
   registerCommands(ctx, {
-    /** Internal (not in the palette): the inline flag statuses shown in a document; tests and scripts. */
-    'codeIntel.inlineStatusOf': () => (uri?: unknown) => (features && typeof uri === 'string' ? features.editors.inlineStatusOf(uri) : []),
     /** Internal: reload the project's flags and event names. */
     'codeIntel.refresh': () => async () => {
       const defs = await load().definitions.refresh();

@@ -7,6 +7,7 @@
  * fast with tens of thousands of names.
  */
 import type * as vscode from 'vscode';
+import { disposeAll } from '../ui/lifecycle';
 import type { EventDefinition, PropertyDefinition } from '../api/resources/catalog';
 import type { ActiveSession } from '../auth/session';
 import type { Ctx } from '../ctx';
@@ -59,7 +60,7 @@ export class NameCatalog implements vscode.Disposable {
 
   dispose(): void {
     this.clear();
-    while (this.disposables.length) this.disposables.pop()?.dispose();
+    disposeAll(this.disposables);
   }
 
   static keyOf(s: ActiveSession): string {

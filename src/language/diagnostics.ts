@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { disposeAll } from '../ui/lifecycle';
 import { config } from '../config';
 import type { Ctx } from '../ctx';
 import { isHogql, toRange, toSeverity } from './convert';
@@ -141,6 +142,6 @@ export class SyntaxDiagnostics implements vscode.Disposable {
     }
     this.docs.clear();
     this.parser.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
+    disposeAll(this.disposables);
   }
 }

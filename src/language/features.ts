@@ -3,6 +3,7 @@
  * services once, on first use (see register.ts). Nothing here runs during activation.
  */
 import * as vscode from 'vscode';
+import { disposeAll } from '../ui/lifecycle';
 import type { Ctx } from '../ctx';
 import { NameCatalog } from './catalog';
 import { CompletionProvider } from './completion';
@@ -47,7 +48,7 @@ export function createLanguageFeatures(ctx: Ctx): LanguageFeatures {
     outline: new OutlineProvider(),
     fixes: new MetadataFixes(server, syntax),
     dispose: () => {
-      for (const d of disposables.splice(0).reverse()) d.dispose();
+      disposeAll(disposables);
     },
   };
 }

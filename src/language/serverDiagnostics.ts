@@ -6,6 +6,7 @@
  * quick fix (see `codeActions.ts`).
  */
 import * as vscode from 'vscode';
+import { disposeAll } from '../ui/lifecycle';
 import { loadApi } from '../apiLoader';
 import { config } from '../config';
 import type { Ctx } from '../ctx';
@@ -162,7 +163,7 @@ export class ServerDiagnostics implements vscode.Disposable {
 
   dispose(): void {
     for (const key of [...this.docs.keys()]) this.forget(vscode.Uri.parse(key));
-    for (const d of this.disposables.splice(0)) d.dispose();
+    disposeAll(this.disposables);
   }
 }
 

@@ -57,7 +57,7 @@ export function group(toks: Tok[], open: number, positionalShorthand = false): G
     items.push(!positionalShorthand && item.from === start && item.key !== undefined ? { from: start, to: end } : item);
   };
   for (; i < limit; i++) {
-    const t = toks[i]!;
+    const t = toks[i];
     if (t.k !== K.Punct) continue;
     if (OPEN.has(t.v)) depth++;
     else if (CLOSE.has(t.v)) {
@@ -75,16 +75,16 @@ export function group(toks: Tok[], open: number, positionalShorthand = false): G
 /** The value's string literal when the value is exactly one string token. */
 export function strOf(toks: Tok[], item: Item | undefined): StrLit | undefined {
   if (!item || item.to <= item.from) return undefined;
-  const t = toks[item.from]!;
+  const t = toks[item.from];
   // a template's substitutions are tokens of their own, inside the template's range
-  return t.k === K.Str && toks[item.to - 1]!.e <= t.e ? t.str : undefined;
+  return t.k === K.Str && toks[item.to - 1].e <= t.e ? t.str : undefined;
 }
 
 /** The first `{` of a value (`{…}`, Go's `posthog.Capture{…}`, Python `dict` literal), at its top level. */
 export function braceOf(toks: Tok[], item: Item | undefined): number | undefined {
   if (!item) return undefined;
   for (let i = item.from; i < item.to; i++) {
-    const t = toks[i]!;
+    const t = toks[i];
     if (t.k === K.Punct && t.v === '{') return i;
     if (t.k === K.Punct && (t.v === '(' || t.v === '[')) return undefined;
   }

@@ -73,7 +73,7 @@ function pushPunctOrIdent(text: string, i: number, out: Tok[], identExtra?: (c: 
     while (j < text.length && (isIdentPart(text.charCodeAt(j)) || text.charCodeAt(j) === 46)) j++;
     return j;
   }
-  out.push({ k: K.Punct, s: i, e: i + 1, v: text[i]! });
+  out.push({ k: K.Punct, s: i, e: i + 1, v: text[i] });
   return i + 1;
 }
 
@@ -195,7 +195,7 @@ export function lexPython(text: string): Tok[] {
       continue;
     }
     let p = i;
-    while (p < n && p - i < 2 && /[rRbBuUfF]/.test(text[p]!)) p++;
+    while (p < n && p - i < 2 && /[rRbBuUfF]/.test(text[p])) p++;
     const q = text.charCodeAt(p);
     if ((q === 34 || q === 39) && (p === i || !isIdentPart(text.charCodeAt(i - 1)))) {
       const prefix = text.slice(i, p).toLowerCase();

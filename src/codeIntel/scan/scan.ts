@@ -18,7 +18,7 @@ export function scan(text: string, lang: SdkLanguage): ScanResult {
   const flagMethods = FLAG_METHODS[lang];
   const captureMethods = CAPTURE_METHODS[lang];
   for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
+    const t = toks[i];
     if (t.k === K.Marker) {
       markedSnippet(toks, i, text, lang, result.hogql);
       continue;
@@ -30,7 +30,7 @@ export function scan(text: string, lang: SdkLanguage): ScanResult {
     if (t.k !== K.Ident) continue;
     const name = t.v;
     if (lang === 'js' && name === 'hogql' && toks[i + 1]?.template && !isP(toks[i - 1], '.')) {
-      result.hogql.push(snippetOf(toks[i + 1]!));
+      result.hogql.push(snippetOf(toks[i + 1]));
       continue;
     }
     if (lang === 'js' && name === FLAG_COMPONENT && isP(toks[i - 1], '<')) {
@@ -63,7 +63,7 @@ function endOf(toks: Tok[], g: Group): number {
 }
 
 function flagCall(toks: Tok[], i: number, lang: SdkLanguage, kind: FlagCall['kind']): FlagCall {
-  const t = toks[i]!;
+  const t = toks[i];
   const g = group(toks, i + 1);
   const call: FlagCall = { method: t.v, kind, nameStart: t.s, nameEnd: t.e, end: endOf(toks, g) };
   if (kind === 'listener') return call;
@@ -82,9 +82,9 @@ function flagCall(toks: Tok[], i: number, lang: SdkLanguage, kind: FlagCall['kin
 
 /** `<PostHogFeature flag="key" …>` or `flag={'key'}`. */
 function flagComponent(toks: Tok[], i: number): FlagCall | undefined {
-  const t = toks[i]!;
+  const t = toks[i];
   for (let j = i + 1; j < Math.min(toks.length, i + 200); j++) {
-    const a = toks[j]!;
+    const a = toks[j];
     if (isP(a, '>') || isP(a, '<')) break;
     if (a.k === K.Ident && a.v === 'flag' && isP(toks[j + 1], '=')) {
       const v = toks[j + 2];
@@ -98,7 +98,7 @@ function flagComponent(toks: Tok[], i: number): FlagCall | undefined {
 }
 
 function captureCall(toks: Tok[], i: number, lang: SdkLanguage): CaptureCall {
-  const t = toks[i]!;
+  const t = toks[i];
   const g = group(toks, i + 1);
   const call: CaptureCall = { method: t.v, properties: [], nameStart: t.s, nameEnd: t.e, end: endOf(toks, g) };
   const pos = positional(g);
@@ -106,7 +106,7 @@ function captureCall(toks: Tok[], i: number, lang: SdkLanguage): CaptureCall {
   let props;
   if (lang === 'js') {
     const brace = braceOf(toks, pos[0]);
-    if (brace !== undefined && toks[pos[0]!.from] === toks[brace]) {
+    if (brace !== undefined && toks[pos[0].from] === toks[brace]) {
       // posthog-node: capture({ distinctId, event: '…', properties: {…} })
       const obj = group(toks, brace, true);
       event = strOf(toks, named(obj, 'event'));
@@ -127,7 +127,7 @@ function captureCall(toks: Tok[], i: number, lang: SdkLanguage): CaptureCall {
   } else {
     // keyword arguments, or one explicit hash: capture({ :event => '…' })
     const brace = braceOf(toks, pos[0]);
-    const obj = brace !== undefined && toks[pos[0]!.from] === toks[brace] ? group(toks, brace, true) : g;
+    const obj = brace !== undefined && toks[pos[0].from] === toks[brace] ? group(toks, brace, true) : g;
     event = strOf(toks, named(obj, 'event'));
     props = named(obj, 'properties');
   }
@@ -148,7 +148,7 @@ function propertyKeys(toks: Tok[], from: number, to: number, lang: SdkLanguage):
   if (lang === 'go') {
     for (let j = from; j < to - 2; j++) {
       const s = toks[j + 2];
-      if (toks[j]!.k === K.Ident && toks[j]!.v === 'Set' && isP(toks[j + 1], '(') && s?.k === K.Str && s.str!.value !== undefined) {
+      if (toks[j].k === K.Ident && toks[j].v === 'Set' && isP(toks[j + 1], '(') && s?.k === K.Str && s.str!.value !== undefined) {
         out.push({ name: s.str!.value, start: s.s, end: s.e });
       }
     }
@@ -158,7 +158,7 @@ function propertyKeys(toks: Tok[], from: number, to: number, lang: SdkLanguage):
 
 /** SDK initialisation calls: the project token and the host options. */
 function initCall(toks: Tok[], i: number, lang: SdkLanguage, receiver: boolean): InitCall | undefined {
-  const t = toks[i]!;
+  const t = toks[i];
   const prev = toks[i - 1];
   const recv = receiver ? toks[i - 2] : undefined;
   const recvIs = (v: string): boolean => recv?.k === K.Ident && recv.v.toLowerCase() === v;
@@ -190,7 +190,7 @@ function initCall(toks: Tok[], i: number, lang: SdkLanguage, receiver: boolean):
 
 /** Python module-level configuration: `posthog.api_key = 'phc_…'`, `posthog.host = '…'`. */
 function pythonAssignedInit(toks: Tok[], i: number, out: InitCall[]): void {
-  const t = toks[i]!;
+  const t = toks[i];
   const recv = toks[i - 2];
   const value = toks[i + 2];
   if (recv?.k !== K.Ident || recv.v !== 'posthog' || value?.k !== K.Str) return;
@@ -205,7 +205,7 @@ function snippetOf(t: Tok): HogqlSnippet {
 
 /** `/* hogql *\/` before a string or template (JS); `# hogql` then a string starting on the next line (Python). */
 function markedSnippet(toks: Tok[], i: number, text: string, lang: SdkLanguage, out: HogqlSnippet[]): void {
-  const marker = toks[i]!;
+  const marker = toks[i];
   const next = toks[i + 1];
   if (lang === 'js') {
     if (next?.k === K.Str) out.push(snippetOf(next));
@@ -216,7 +216,7 @@ function markedSnippet(toks: Tok[], i: number, text: string, lang: SdkLanguage, 
   if (lineEnd < 0) return;
   const nextLineEnd = text.indexOf('\n', lineEnd + 1);
   for (let j = i + 1; j < toks.length; j++) {
-    const t = toks[j]!;
+    const t = toks[j];
     if (nextLineEnd >= 0 && t.s > nextLineEnd) return;
     if (t.k === K.Str) {
       if (t.s > lineEnd) out.push(snippetOf(t));

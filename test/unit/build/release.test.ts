@@ -42,7 +42,7 @@ describe('build: the release bundle has no test hooks', function () {
   it('release: no hook module, no hook variable', async () => {
     const { inputs, text } = await bundle(false);
     assert.deepEqual(inputs.filter((f) => HOOK_MODULES.includes(f)), []);
-    for (const name of ['HOGQL_TEST_HOOKS', 'HOGQL_DEV_RESULTS_FILE', 'HOGQL_DEV_COPY_FILE', 'HOGQL_DEV_EXPORT_FILE', 'hogql.test.sidebar']) {
+    for (const name of ['HOGQL_TEST_HOOKS', 'HOGQL_DEV_RESULTS_FILE', 'HOGQL_DEV_COPY_FILE', 'HOGQL_DEV_EXPORT_FILE', 'hogql.test.sidebar', 'codeIntel.inlineStatusOf']) {
       assert.ok(!text.includes(name), `${name} is in the release bundle`);
     }
   });
