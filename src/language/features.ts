@@ -11,6 +11,8 @@ import { HoverProvider } from './hover';
 import { OutlineProvider, SignatureProvider } from './outline';
 import { MetadataFixes, ServerDiagnostics } from './serverDiagnostics';
 
+export { formatDocumentEdits, formatRangeEdits } from './formatting';
+
 export interface LanguageFeatures extends vscode.Disposable {
   catalog: NameCatalog;
   syntax: SyntaxDiagnostics;

@@ -52,6 +52,7 @@ const newlines = (s: string): number => {
 class Gaps {
   out = '';
   private afterLineComment = false;
+  private afterBlockComment = false;
   /** Next comment and token to look at (gaps come in order). */
   private c = 0;
   private t = 0;
@@ -74,6 +75,7 @@ class Gaps {
       if ('kind' in it) this.out += this.afterLineComment ? `\n${body}` : body;
       else this.out += this.out === '' ? body : nl === 0 ? ` ${body}` : `${nl > 1 ? '\n\n' : '\n'}${body}`;
       this.afterLineComment = !('kind' in it) && !it.block;
+      this.afterBlockComment = !('kind' in it) && it.block;
       pos = it.end;
     }
     return this.text.slice(pos, to);
@@ -81,9 +83,10 @@ class Gaps {
 
   /** Starts a statement after the whitespace `ws`. */
   statement(ws: string, formatted: string): void {
-    if (this.out !== '') this.out += newlines(ws) > 1 ? '\n\n' : '\n';
+    const nl = newlines(ws);
+    if (this.out !== '') this.out += nl > 1 ? '\n\n' : nl === 0 && this.afterBlockComment ? ' ' : '\n';
     this.out += formatted;
-    this.afterLineComment = false;
+    this.afterLineComment = this.afterBlockComment = false;
   }
 }
 
