@@ -102,6 +102,16 @@ export const config = {
     return get('completion.projectNames', true);
   },
 
+  /** The HogQL formatter's options (`hogql.format.*`); the formatter bounds them again. */
+  format(): { keywordCase: 'upper' | 'lower' | 'preserve'; indent: number; width: number } {
+    const kc = get<string>('format.keywordCase', 'upper');
+    return {
+      keywordCase: kc === 'lower' || kc === 'preserve' ? kc : 'upper',
+      indent: Math.round(clamp(get('format.indent', 4), 1, 8)),
+      width: Math.round(clamp(get('format.width', 100), 20, 1_000)),
+    };
+  },
+
   /** Fires when any `hogql.*` or `http.proxy*` setting changes. */
   onDidChange(listener: (e: vscode.ConfigurationChangeEvent) => void, disposables: vscode.Disposable[]): void {
     vscode.workspace.onDidChangeConfiguration(

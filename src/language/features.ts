@@ -13,6 +13,8 @@ import { NavigationProvider } from './navigation';
 import { OutlineProvider, SignatureProvider } from './outline';
 import { MetadataFixes, ServerDiagnostics } from './serverDiagnostics';
 
+export { formatDocumentEdits, formatRangeEdits } from './formatting';
+
 export interface LanguageFeatures extends vscode.Disposable {
   catalog: NameCatalog;
   syntax: SyntaxDiagnostics;

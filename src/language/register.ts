@@ -39,6 +39,9 @@ export function registerLanguageFeatures(ctx: Ctx): void {
   ctx.track(
     l.registerCodeActionsProvider(SELECTOR, { provideCodeActions: (d, r, c) => load().fixes.provideCodeActions(d, r, c) }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
   );
+  const fmt = loadLanguageBundle; // formatting needs no language services, only the bundle
+  ctx.track(l.registerDocumentFormattingEditProvider(SELECTOR, { provideDocumentFormattingEdits: (d) => fmt().formatDocumentEdits(d) }));
+  ctx.track(l.registerDocumentRangeFormattingEditProvider(SELECTOR, { provideDocumentRangeFormattingEdits: (d, r) => fmt().formatRangeEdits(d, r) }));
   registerCommands(ctx, languageCommands(load));
   // Diagnostics start with the first HogQL document, just after activation (not inside it).
   const startIfHogql = (d: vscode.TextDocument): void => {
