@@ -13,7 +13,7 @@ import { checkKey } from '../auth/keyKind';
 import type { Ctx } from '../ctx';
 import { parseProperties, validateEventName } from '../views/format';
 import { assertWritable, confirmWrite } from '../ui/confirm';
-import { requireSession } from './flags';
+import { sessionOrStop } from './session';
 import type { CommandTable } from '../ui/registry';
 
 export const KEY_TYPES =
@@ -105,7 +105,7 @@ async function askEvent(a: CaptureArgs, s: ActiveSession): Promise<{ event: stri
 
 async function captureEvent(ctx: Ctx, arg: unknown): Promise<{ sent: boolean; ingestionUrl?: string }> {
   assertWritable('capturing an event');
-  const s = await requireSession(ctx);
+  const s = await sessionOrStop(ctx, 'capture events');
   const a = (arg && typeof arg === 'object' ? arg : {}) as CaptureArgs;
   const scripted = arg !== undefined && Object.getPrototypeOf(arg) === Object.prototype;
   const key = await projectKey(ctx, s, a.projectKey, scripted);

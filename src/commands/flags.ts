@@ -16,6 +16,7 @@ import { FlagNode } from '../views/nodes/flagNode';
 import type { Sidebar } from '../views/sidebar';
 import { assertWritable, confirmWrite } from '../ui/confirm';
 import type { CommandTable } from '../ui/registry';
+import { sessionOrStop } from './session';
 
 interface FlagArgs {
   id?: number;
@@ -32,17 +33,9 @@ interface Resolved {
   node: FlagNode | undefined;
 }
 
-export async function requireSession(ctx: Ctx): Promise<ActiveSession> {
-  const s = await ctx.session.active();
-  if (!s) {
-    void vscode.window.showWarningMessage('PostHog: Sign in first.', 'Sign In').then((c) => c && vscode.commands.executeCommand('hogql.signIn'));
-    throw new Error('Not signed in to PostHog.');
-  }
-  return s;
-}
 
 async function resolveFlag(ctx: Ctx, arg: unknown): Promise<Resolved> {
-  const session = await requireSession(ctx);
+  const session = await sessionOrStop(ctx, 'manage feature flags');
   if (arg instanceof FlagNode) {
     if (arg.projectId !== session.projectId) throw new Error('This flag belongs to another project; refresh the Feature Flags view.');
     return { session, flag: arg.item, node: arg };
@@ -109,7 +102,7 @@ interface FlagDraft {
 
 async function create(ctx: Ctx, sidebar: Sidebar, arg: unknown): Promise<FeatureFlag | undefined> {
   assertWritable('creating a feature flag');
-  const session = await requireSession(ctx);
+  const session = await sessionOrStop(ctx, 'manage feature flags');
   const a = (arg ?? {}) as FlagArgs;
   const taken = takenKeys(ctx, session);
   let draft: FlagDraft = { key: '', name: '', rollout: '100' };

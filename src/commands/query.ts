@@ -14,6 +14,7 @@ import { requireTrust } from '../ui/trust';
 import { ResultsPanel } from '../webview/resultsPanel';
 import { showError } from '../ui/errors';
 import type { CommandTable } from '../ui/registry';
+import { requireSession } from './session';
 
 /** Arguments for scripted runs (CodeLens, tests): a document and an offset or a range in it. */
 export interface RunArgs {
@@ -35,13 +36,6 @@ function panelFor(ctx: Ctx, doc: vscode.TextDocument): ResultsPanel {
   return ResultsPanel.show(ctx, key, title);
 }
 
-async function requireSession(ctx: Ctx): Promise<ActiveSession | undefined> {
-  const session = await ctx.session.active();
-  if (session) return session;
-  const choice = await vscode.window.showInformationMessage('Sign in to PostHog to run HogQL queries against your project.', 'Sign In');
-  if (choice) await vscode.commands.executeCommand('hogql.signIn');
-  return ctx.session.active();
-}
 
 /**
  * What to run: the target from `queryTarget`; when the cursor is between statements with none
@@ -127,7 +121,7 @@ export async function runQuery(ctx: Ctx, args?: RunArgs): Promise<RunOutcome | u
   if (!doc) throw new Error('Open a .hogql file to run a query.');
   const target = await resolveTarget(doc, args, editor?.document === doc ? editor : undefined);
   if (!target) return undefined;
-  const session = await requireSession(ctx);
+  const session = await requireSession(ctx, 'run HogQL queries against your project');
   if (!session) return undefined;
   const key = doc.uri.toString();
   if (ctx.queries.runner.isRunning(key) && !(await runningHandled(ctx, key))) return undefined;

@@ -14,7 +14,7 @@ import { fileNameOf } from '../ui/scratchDocs';
 import { insightName, resultTable, sqlOf } from '../views/insightLogic';
 import { InsightNode } from '../views/nodes/insightNode';
 import { ResultsPanel } from '../webview/resultsPanel';
-import { requireSession } from './flags';
+import { sessionOrStop } from './session';
 import type { CommandTable } from '../ui/registry';
 
 export type OpenedInsight = { kind: 'sql'; uri: string } | { kind: 'table'; rows: number; columns: string[] } | { kind: 'json'; uri: string };
@@ -70,7 +70,7 @@ async function openComputed(ctx: Ctx, session: ActiveSession, insight: Insight):
 }
 
 async function openInsight(ctx: Ctx, arg: unknown): Promise<OpenedInsight> {
-  const session = await requireSession(ctx);
+  const session = await sessionOrStop(ctx, 'open insights');
   let insight: Insight;
   if (arg instanceof InsightNode) insight = arg.item;
   else if (arg && typeof (arg as { id?: unknown }).id === 'number') insight = await session.client.insights.get(session.projectId, (arg as { id: number }).id);

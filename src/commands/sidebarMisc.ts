@@ -8,7 +8,7 @@ import { SchemaItemNode } from '../views/nodes/schemaNodes';
 import { openWeb } from '../ui/openWeb';
 import type { Sidebar } from '../views/sidebar';
 import { assertWritable, confirmWrite } from '../ui/confirm';
-import { requireSession } from './flags';
+import { sessionOrStop } from './session';
 import type { CommandTable } from '../ui/registry';
 
 async function openRecording(ctx: Ctx, arg: unknown): Promise<string> {
@@ -17,7 +17,7 @@ async function openRecording(ctx: Ctx, arg: unknown): Promise<string> {
   else {
     const id = (arg as { id?: unknown } | undefined)?.id;
     if (typeof id !== 'string') throw new Error('Pick a recording in the Session Recordings view.');
-    const s = await requireSession(ctx);
+    const s = await sessionOrStop(ctx, 'use the sidebar');
     url = s.client.web.recording(s.projectId, id);
   }
   return openWeb(url);
@@ -36,7 +36,7 @@ const SCOPES: { label: string; scope: AnnotationScope; detail: string }[] = [
 
 async function createAnnotation(ctx: Ctx, sidebar: Sidebar, arg: unknown): Promise<Annotation | undefined> {
   assertWritable('creating an annotation');
-  const session = await requireSession(ctx);
+  const session = await sessionOrStop(ctx, 'use the sidebar');
   const a = (arg && typeof arg === 'object' ? arg : {}) as AnnotationArgs;
   const content = a.content ?? (await vscode.window.showInputBox({ title: 'New annotation: text', ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Enter the annotation text.') }));
   if (content === undefined) return undefined;

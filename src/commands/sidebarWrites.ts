@@ -19,7 +19,7 @@ import { InsightNode } from '../views/nodes/insightNode';
 import type { ResourceNode } from '../views/nodes/node';
 import type { Sidebar } from '../views/sidebar';
 import { assertWritable, confirmWrite } from '../ui/confirm';
-import { requireSession } from './flags';
+import { sessionOrStop } from './session';
 import type { CommandTable } from '../ui/registry';
 
 interface Resolved<T> {
@@ -29,7 +29,7 @@ interface Resolved<T> {
 }
 
 async function resolve<T>(ctx: Ctx, arg: unknown, kind: new (...a: never[]) => ResourceNode<T>, get: (s: ActiveSession, id: number) => Promise<T>, what: string): Promise<Resolved<T>> {
-  const session = await requireSession(ctx);
+  const session = await sessionOrStop(ctx, 'change insights and annotations');
   if (arg instanceof kind) {
     if (arg.projectId !== session.projectId) throw new Error(`This ${what} belongs to another project; refresh the view.`);
     return { session, item: arg.item, node: arg };

@@ -13,6 +13,14 @@ type Handler = (...args: unknown[]) => unknown;
 
 export type CommandTable = Record<string, CommandFactory>;
 
+/** A command stopped because the user did not sign in when asked (they were told already). */
+export class SignInRequiredError extends Error {
+  override name = 'SignInRequiredError';
+  constructor() {
+    super('Not signed in to PostHog.');
+  }
+}
+
 /** True for `{ … }` literals: how scripts and tests pass arguments (tree nodes are class instances). */
 const isPlainObject = (v: unknown): boolean => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 
@@ -31,7 +39,8 @@ export function registerCommands(ctx: Ctx, table: CommandTable): void {
           return await handler(...args);
         } catch (e) {
           // Restricted Mode already showed its warning (with "Manage Workspace Trust")
-          if (!(e instanceof TrustRequiredError)) void showError(ctx, e);
+          // Restricted Mode and a declined sign-in already said what is needed: no second message.
+          if (!(e instanceof TrustRequiredError) && !(e instanceof SignInRequiredError)) void showError(ctx, e);
           if (isPlainObject(args[0])) throw e;
           return undefined;
         }

@@ -3,7 +3,7 @@
  * a=aggregation, p=PostHog function, u=UDF; maxArgs null = variadic; extra: ch=ClickHouse name or template,
  * tz=timezone appended (tz_aware), ci=case-insensitive, w=window function, pmin/pmax=parameter counts,
  * pf=parametric first arg, wg=requires WITHIN GROUP, u=arity unknown.
- * Copied (data only) from /work/shared/hogql-vocabulary.json, which was taken from PostHog/posthog
+ * Copied (data only) from the team's HogQL vocabulary notes (hogql-vocabulary.json), taken from PostHog/posthog
  * posthog/hogql/functions/mapping.py, aggregations.py, clickhouse/*.py, posthog.py and udfs.py.
  */
 export type FunctionRow = [string, "c" | "a" | "p" | "u", number | null, number | null, FunctionExtra?];

@@ -2,7 +2,7 @@
  * The HogQL tables the emulator serves, over the physical tables agreed with the engine half
  * (events, persons, person_distinct_ids; DDL in emulator/src/engine/schema.ts).
  * Field lists follow PostHog's posthog/hogql/database/schema/{events,persons,person_distinct_ids,
- * sessions_v2,numbers}.py (via /work/shared/hogql-vocabulary.json).
+ * sessions_v2,numbers}.py (via the team's hogql-vocabulary.json notes).
  *
  * Choices (documented in README-hogql.md):
  * - Persons on events: `person.properties.x` reads `events.person_properties`, `person.id` and
