@@ -90,6 +90,8 @@ export type ToHost =
   /** Fetch the next page of `queryId` starting at row `offset`; answer with `appendRows`. */
   | { kind: 'loadMore'; queryId: string; offset: number }
   | { kind: 'cancel'; queryId: string }
+  /** Re-run `queryId`'s query sorted on the server by its result column `column` (src/results/serverSort.ts). */
+  | { kind: 'sortOnServer'; queryId: string; column: string; dir: 'asc' | 'desc' }
   /** Export the whole result of `queryId` (the host holds the rows; see `src/results/export.ts`). */
   | { kind: 'export'; queryId: string; format: ExportFormat; target: ExportTarget }
   /** Open a cell's full text in an untitled editor. */
@@ -165,6 +167,8 @@ export function parseToHost(msg: unknown): ToHost | undefined {
       return isString(id) && isCount(msg.offset) && Number.isInteger(msg.offset) ? { kind: 'loadMore', queryId: id, offset: msg.offset } : undefined;
     case 'cancel':
       return isString(id) ? { kind: 'cancel', queryId: id } : undefined;
+    case 'sortOnServer':
+      return isString(id) && isString(msg.column) && (msg.dir === 'asc' || msg.dir === 'desc') ? { kind: 'sortOnServer', queryId: id, column: msg.column, dir: msg.dir } : undefined;
     case 'export':
       return isString(id) && (msg.format === 'csv' || msg.format === 'json') && (msg.target === 'file' || msg.target === 'newDocument')
         ? { kind: 'export', queryId: id, format: msg.format, target: msg.target }

@@ -12,6 +12,9 @@ import { collect, csvChunks, jsonChunks } from '../results/export';
 import { morePagesAfter, nextPageSize } from '../results/limits';
 import type { Cell, ExportFormat, ExportTarget, ResultPayload } from '../results/protocol';
 import { toPayload } from '../results/response';
+import { serverSortedQuery } from '../results/serverSort';
+import { sortedIndices, type SortDirection } from '../results/sort';
+import { classifyType } from '../results/types';
 
 /** What one run of a query was: "Load more" re-runs it a page further. */
 export interface QueryRun {
@@ -113,6 +116,35 @@ export class ResultsController {
       void showError(this.ctx, e);
       this.view.appendRows(queryId, [], true);
     }
+  }
+
+  /**
+   * "Sort all on the server": the result on screen has more rows than loaded, so its query re-runs
+   * wrapped in `ORDER BY column` (src/results/serverSort.ts) through the runner, like a run of the
+   * file, and the sorted result replaces it (its "Load more" pages the sorted query). Rows the host
+   * holds (the dev results file) are sorted here as the server would, and shown paged again.
+   */
+  async sortOnServer(queryId: string, column: string, dir: SortDirection): Promise<void> {
+    const source = this.source;
+    if (!source || source.queryId !== queryId || this.view.currentResult?.queryId !== queryId) return;
+    if (source.kind === 'rows') {
+      this.showSortedRows(source, column, dir);
+      return;
+    }
+    const target = { ...source.target, text: serverSortedQuery(source.target.text, column, dir) };
+    const run: QueryRun = { session: source.session, target, values: source.values, filters: source.filters };
+    if (this.running !== undefined) await this.ctx.queries.runner.cancel(this.running);
+    await this.ctx.queries.runner.run({ ...run, sink: this.sinkFor(run), key: `results-sort:${queryId}` });
+  }
+
+  private showSortedRows(source: Extract<PageSource, { kind: 'rows' }>, column: string, dir: SortDirection): void {
+    const r = this.view.currentResult;
+    const col = r?.columns.findIndex((c) => c.name === column) ?? -1;
+    if (!r || col < 0) return;
+    const order = sortedIndices(source.rows, col, classifyType(r.columns[col].type), dir);
+    const rows = Array.from(order, (i) => source.rows[i]);
+    const query = serverSortedQuery(r.query ?? '', column, dir);
+    this.showPaged({ ...r, queryId: `${source.queryId}-sorted-${col}-${dir}`, rows, query }, source.pageRows);
   }
 
   /**

@@ -261,6 +261,9 @@ export class ResultsPanel extends Disposable implements ResultsView {
       case 'cancel':
         this.run('cancel', this.controller.cancel(msg.queryId));
         return;
+      case 'sortOnServer':
+        this.run('sort on the server', this.controller.sortOnServer(msg.queryId, msg.column, msg.dir));
+        return;
       case 'export':
         this.run('export', this.controller.export(msg.queryId, msg.format, msg.target).then(() => undefined));
         return;

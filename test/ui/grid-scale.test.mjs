@@ -1,4 +1,5 @@
-// UI layer: the results grid at 100k rows × 20 columns, "Load more" paging, the error view and
+// UI layer: the results grid at 100k rows × 20 columns, "Load more" paging (sort and filter on
+// the loaded rows, "Sort all on the server"), the error view and
 // Cancel, in the real webview, fed through the HOGQL_DEV_RESULTS_FILE hook (generator specs,
 // paging, error and loading documents: src/results/devResults.ts).
 import assert from 'node:assert/strict';
@@ -189,6 +190,40 @@ describe('UI: results grid at scale, paging, errors, cancel', function () {
     await waitFor(async () => (await stats(frame)) === '250 rows · 4 columns · 0 ms', 10_000, '250 rows');
     assert.equal(await frame.$eval('.load-more', (b) => b.hidden), true);
     assert.equal(await frame.$eval('[role=grid]', (g) => g.getAttribute('aria-rowcount')), '251');
+  });
+
+  it('says sort and filter act on the loaded rows, and sorts all rows on the server', async () => {
+    const frame = await open({ generate: { rows: 250, cols: 4, seed: 8 }, pageRows: 100 }, '#app[data-query-id="generated-250x4-8"]');
+    const scope = () => frame.$eval('.scope-note', (n) => (n.hidden ? '' : n.textContent));
+    const serverButton = () => frame.$eval('.sort-server', (b) => !b.hidden);
+    assert.equal(await scope(), '');
+    await frame.fill('.filter', 'purchase');
+    await waitFor(async () => (await scope()) === 'Filtered the 100 loaded rows only; the result has more.', 10_000, 'filter scope note');
+    assert.equal(await serverButton(), false, 'nothing to sort on the server');
+    await frame.fill('.filter', '');
+    await frame.click('.hcell:has(.col-name:text-is("count"))');
+    await frame.click('.hcell:has(.col-name:text-is("count"))');
+    await waitFor(async () => (await scope()) === 'Sorted the 100 loaded rows only; the result has more.', 10_000, 'sort scope note');
+    assert.equal(await serverButton(), true);
+    // the largest count of the loaded rows is row 98's (i = 97); row 195's (i = 194) is not loaded
+    assert.equal(BigInt((await visibleRows(frame))[0][3]), 9007199254740993n + 97n);
+    await frame.click('.sort-server');
+    await frame.waitForSelector('#app[data-query-id="generated-250x4-8-sorted-2-desc"]', { timeout: 10_000 });
+    const top = (await visibleRows(frame)).map((r) => BigInt(r[3]));
+    assert.equal(top[0], 9007199254740993n + 194n, 'the largest of all 250 rows first');
+    for (let i = 1; i < top.length; i++) assert.ok(top[i - 1] >= top[i], `descending at ${i}`);
+    assert.equal(await scope(), '', 'a new result, not sorted here');
+    assert.match(await frame.$eval('.query-text', (q) => q.textContent), /^SELECT \* FROM \(\n[^]*\n\)\nORDER BY `count` DESC$/);
+    assert.equal(await stats(frame), '100 rows · 4 columns · 0 ms');
+    // once every row is loaded, sorting says nothing more
+    await frame.click('.load-more');
+    await waitFor(async () => (await stats(frame)) === '200 rows · 4 columns · 0 ms', 10_000, '200 rows');
+    await frame.click('.load-more');
+    await waitFor(async () => (await stats(frame)) === '250 rows · 4 columns · 0 ms', 10_000, '250 rows');
+    await frame.click('.hcell:has(.col-name:text-is("count"))');
+    await waitFor(() => frame.$eval('.hcell[aria-colindex="4"]', (h) => h.getAttribute('aria-sort') === 'ascending'), 10_000, 'sorted');
+    assert.equal(await scope(), '');
+    assert.equal(await serverButton(), false);
   });
 
   it('shows an error with its details, as text', async () => {

@@ -226,6 +226,20 @@ describe('UI: results grid', function () {
     await none.click('.tab[data-tab="table"]');
   });
 
+  it('charts a trends insight over its date column, one line per series', async () => {
+    // the shape src/commands/sidebarInsights.ts shows for a trends insight: series, date (text), value
+    const days = ['2026-11-20', '2026-11-21', '2026-11-22'];
+    const rows = [...days.map((d, i) => ['$pageview', d, 100 + i * 10]), ...days.map((d, i) => ['signup', d, 3 + i])];
+    const trends = { queryId: 'insight-trends', columns: [{ name: 'series', type: 'String' }, { name: 'date', type: 'String' }, { name: 'value', type: 'Float64' }], rows, hasMore: false, elapsedMs: 5 };
+    const frame = await show(trends);
+    await frame.click('.tab[data-tab="chart"]');
+    await waitFor(() => frame.$eval('.chart', (c) => c.dataset.points === '3'), 10_000, 'the chart drawn with 3 points');
+    assert.match(await frame.$eval('.chart-canvas', (c) => c.getAttribute('aria-label')), /^(line|bar) chart of \$pageview, signup by date$/);
+    assert.deepEqual(await frame.$$eval('.legend-name', (ls) => ls.map((l) => l.textContent)), ['$pageview', 'signup']);
+    await page.screenshot({ path: join(shots, 'grid-chart-trends.png') });
+    await frame.click('.tab[data-tab="table"]');
+  });
+
   it('keeps sort, filter and widths when the panel is hidden and shown again', async () => {
     let frame = await show(small, { sameId: true });
     await frame.click(header('amount'));

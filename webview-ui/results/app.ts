@@ -1,6 +1,7 @@
 // The results view controller: routes host messages to the model and the views, and user actions
 // back to the host. Holds no data of its own beyond the model and the persisted view state.
 import { assertNever, rowsToCome, type Cell, type ResultPayload, type ToView } from '../../src/results/protocol';
+import { loadedScopeNote } from '../../src/results/serverSort';
 import { emptyPanelState, reducePanel, type PanelEvent, type PanelState } from '../../src/results/state';
 import { post, loadState, saveState } from './api';
 import { ChartView } from './chart';
@@ -45,6 +46,7 @@ export class App {
       export: (format, target) => this.model.result && post({ kind: 'export', queryId: this.model.result.queryId, format, target }),
       loadMore: () => this.loadMore(),
       cancel: () => this.run.phase === 'running' && this.run.queryId !== undefined && post({ kind: 'cancel', queryId: this.run.queryId }),
+      sortOnServer: () => this.sortOnServer(),
     });
     this.grid = new Grid(this.model, {
       sort: (col) => this.cycleSort(col),
@@ -149,6 +151,7 @@ export class App {
     if (this.state.filter) this.model.setFilter(this.state.filter);
     this.toolbar.clear();
     this.toolbar.setResult(result, this.model.rowCount);
+    this.updateScope();
     this.toolbar.filterInput.value = this.state.filter;
     this.viewer.close();
     if (result.devRenderer === 'naive') {
@@ -231,6 +234,7 @@ export class App {
     this.model.appendRows(rows);
     this.toolbar.clear();
     this.toolbar.setResult(r, this.model.rowCount);
+    this.updateScope();
     this.rowsAdded();
   }
 
@@ -247,7 +251,23 @@ export class App {
     this.model.setSort(next ? { col, dir: next } : undefined);
     this.state.sort = next ? { column: this.model.columns[col].name, dir: next } : undefined;
     saveState(this.state);
+    this.updateScope();
     this.refreshView();
+  }
+
+  /** Sort and filter act on the loaded rows: the header says so while the result has more rows. */
+  private updateScope(): void {
+    const r = this.model.result;
+    const more = r?.hasMore === true;
+    const sorted = this.model.sort !== undefined;
+    this.toolbar.setScope(more ? loadedScopeNote(this.model.rows.length, sorted, this.model.filter !== '') : '', more && sorted);
+  }
+
+  private sortOnServer(): void {
+    const r = this.model.result;
+    const s = this.model.sort;
+    if (!r || !s) return;
+    post({ kind: 'sortOnServer', queryId: r.queryId, column: this.model.columns[s.col].name, dir: s.dir });
   }
 
   private setFilter(text: string): void {
@@ -255,6 +275,7 @@ export class App {
     this.state.filter = text;
     saveState(this.state);
     if (this.model.result) this.toolbar.updateStats(this.model.result, this.model.rowCount);
+    this.updateScope();
     this.refreshView();
   }
 

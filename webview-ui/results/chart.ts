@@ -1,4 +1,4 @@
-// The Chart tab: numeric columns against the first column, drawn on a canvas (no library: a line
+// The Chart tab: numeric columns against a time column (else the first column), drawn on a canvas (no library: a line
 // or bar chart with per-pixel min/max decimation draws 100k points in a few milliseconds). Colours
 // come from the VS Code theme (`--vscode-charts-*`), read with getComputedStyle.
 import type { Cell } from '../../src/results/protocol';

@@ -1,4 +1,5 @@
-// What the chart plots: the numeric columns against the first column (time, number or category).
+// What the chart plots: the numeric columns against a time column when there is one, else the first
+// column (number or category).
 // Pure (no DOM), unit-tested in Node.
 import type { Cell } from '../../src/results/protocol';
 import { parseDateTime, rawText } from '../../src/results/format';
@@ -46,17 +47,59 @@ function xValue(v: Cell, kind: XKind): number {
   return parseDateTime(v.length === 10 ? `${v}T00:00:00Z` : v)?.epochMs ?? Number.NaN;
 }
 
+const isTime = (c: ChartColumn): boolean => c.info.kind === 'date' || c.info.kind === 'datetime';
+
+/** A text column whose values are all ISO dates (a trends insight's `date`, which PostHog sends as text). */
+function textualDates(rows: readonly (readonly Cell[])[], col: number): boolean {
+  let seen = 0;
+  for (const row of rows.slice(0, 200)) {
+    const v = row[col] ?? null;
+    if (v === null) continue;
+    if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(xValue(v, 'time'))) return false;
+    seen++;
+  }
+  return seen > 0;
+}
+
+/** The x column: the first Date/DateTime column, else the first text column of ISO dates, else the first column. */
+export function pickX(columns: readonly ChartColumn[], rows: readonly (readonly Cell[])[]): { index: number; kind: XKind } {
+  const typed = columns.findIndex(isTime);
+  if (typed >= 0) return { index: typed, kind: 'time' };
+  const textual = columns.findIndex((c, i) => (c.info.kind === 'string' || c.info.kind === 'unknown') && textualDates(rows, i));
+  if (textual >= 0) return { index: textual, kind: 'time' };
+  return { index: 0, kind: isNumericKind(columns[0].info.kind) ? 'number' : 'category' };
+}
+
 /**
- * Chart data for `rows` (in the order given), or the reason there is none. Time and number axes are
- * sorted by x and skip rows whose x is missing; categories keep the row order, up to `maxCategories`.
+ * Long to wide: when several rows share an x (a trends insight with many series, one row per
+ * series and day), one series per label of the first text column, values by x (NaN where missing).
+ */
+function splitByLabel(x: number[], idx: number[], rows: readonly (readonly Cell[])[], ys: { c: ChartColumn; i: number }[], labelCol: number): { x: number[]; series: Series[] } {
+  const xs = [...new Set(x)];
+  const at = new Map(xs.map((v, i) => [v, i]));
+  const groups = new Map<string, Float64Array[]>();
+  idx.forEach((r, k) => {
+    const label = rows[r][labelCol] === null ? 'NULL' : rawText(rows[r][labelCol] ?? null);
+    let g = groups.get(label);
+    if (!g) groups.set(label, (g = ys.map(() => new Float64Array(xs.length).fill(Number.NaN))));
+    ys.forEach(({ i }, s) => (g![s][at.get(x[k])!] = toNumber(rows[r][i] ?? null)));
+  });
+  const series = [...groups].flatMap(([label, vals]) => ys.map(({ c }, s) => ({ name: ys.length > 1 ? `${label} · ${c.name}` : label, values: vals[s] })));
+  return { x: xs, series: series.slice(0, MAX_SERIES) };
+}
+
+/**
+ * Chart data for `rows` (in the order given), or the reason there is none. x is picked by `pickX`,
+ * y are the other numeric columns. Time and number axes are sorted by x and skip rows whose x is
+ * missing; categories keep the row order, up to `maxCategories`.
  */
 export function chartData(columns: readonly ChartColumn[], rows: readonly (readonly Cell[])[], maxCategories = 1000): ChartData | { reason: string } {
-  if (columns.length < 2) return { reason: 'A chart needs at least two columns: the first for the x axis, then numeric columns to plot.' };
+  if (columns.length < 2) return { reason: 'A chart needs at least two columns: one for the x axis, then numeric columns to plot.' };
   if (rows.length === 0) return { reason: 'No rows to chart.' };
-  const first = columns[0];
-  const ys = columns.map((c, i) => ({ c, i })).filter(({ c, i }) => i > 0 && isNumericKind(c.info.kind)).slice(0, MAX_SERIES);
+  const { index: xi, kind: xKind } = pickX(columns, rows);
+  const first = columns[xi];
+  const ys = columns.map((c, i) => ({ c, i })).filter(({ c, i }) => i !== xi && isNumericKind(c.info.kind)).slice(0, MAX_SERIES);
   if (ys.length === 0) return { reason: `No numeric columns to plot against “${first.name}”.` };
-  const xKind: XKind = first.info.kind === 'date' || first.info.kind === 'datetime' ? 'time' : isNumericKind(first.info.kind) ? 'number' : 'category';
   let idx = rows.map((_, i) => i);
   let dropped = 0;
   let xs: number[];
@@ -65,16 +108,21 @@ export function chartData(columns: readonly ChartColumn[], rows: readonly (reado
     idx = idx.slice(0, maxCategories);
     xs = idx.map((_, i) => i);
   } else {
-    const raw = idx.map((i) => xValue(rows[i][0] ?? null, xKind));
+    const raw = idx.map((i) => xValue(rows[i][xi] ?? null, xKind));
     idx = idx.filter((i) => !Number.isNaN(raw[i])).sort((a, b) => raw[a] - raw[b] || a - b);
-    if (idx.length === 0) return { reason: `The first column “${first.name}” has no usable ${xKind === 'time' ? 'dates' : 'numbers'}.` };
+    if (idx.length === 0) return { reason: `The column “${first.name}” has no usable ${xKind === 'time' ? 'dates' : 'numbers'}.` };
     xs = idx.map((i) => raw[i]);
+    const labelCol = columns.findIndex((c, i) => i !== xi && c.info.kind === 'string');
+    if (labelCol >= 0 && new Set(xs).size < xs.length) {
+      const wide = splitByLabel(xs, idx, rows, ys, labelCol);
+      return { xName: first.name, xKind, x: Float64Array.from(wide.x), labels: [], series: wide.series, dropped };
+    }
   }
   return {
     xName: first.name,
     xKind,
     x: Float64Array.from(xs),
-    labels: xKind === 'category' ? idx.map((i) => (rows[i][0] === null ? 'NULL' : rawText(rows[i][0] ?? null))) : [],
+    labels: xKind === 'category' ? idx.map((i) => (rows[i][xi] === null ? 'NULL' : rawText(rows[i][xi] ?? null))) : [],
     series: ys.map(({ c, i: col }) => ({ name: c.name, values: Float64Array.from(idx, (r) => toNumber(rows[r][col] ?? null)) })),
     dropped,
   };

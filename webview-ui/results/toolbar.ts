@@ -1,5 +1,6 @@
 // The header bar above the grid: tabs, result stats, filter box, copy/export actions, the running /
-// error / cancelled status with Cancel, "Load more", the 50k-rows note and the executed HogQL.
+// error / cancelled status with Cancel, "Load more", what sort and filter act on ("Sort all on the
+// server"), the 50k-rows note and the executed HogQL.
 import { rowsToCome, type ExportFormat, type ResultPayload } from '../../src/results/protocol';
 import { formatBytes, formatCount, formatDuration } from '../../src/results/format';
 import { POSTHOG_MAX_ROWS } from '../../src/results/limits';
@@ -16,6 +17,8 @@ export interface ToolbarEvents {
   export(format: ExportFormat, target: 'file' | 'newDocument'): void;
   loadMore(): void;
   cancel(): void;
+  /** Re-run the query sorted on the server by the column sorted here. */
+  sortOnServer(): void;
 }
 
 export class Toolbar {
@@ -28,6 +31,9 @@ export class Toolbar {
   private readonly cancelBtn: HTMLButtonElement;
   private readonly loadMoreBtn: HTMLButtonElement;
   private readonly limitNote = el('span', 'limit-note');
+  /** Sort and filter act on the loaded rows only: says so when the result has more. */
+  private readonly scopeNote = el('span', 'scope-note');
+  private readonly sortServerBtn: HTMLButtonElement;
   private readonly query = el('details', 'query');
   private readonly queryText = el('pre', 'query-text');
   private readonly errorView = el('div', 'error-view');
@@ -53,7 +59,8 @@ export class Toolbar {
     bar.append(tablist, this.stats, el('span', 'spacer'), this.filterInput, this.actionsBox);
     this.cancelBtn = button('Cancel', 'Cancel the running query', () => events.cancel(), 'btn cancel');
     this.loadMoreBtn = button('Load more', 'Fetch the next page of rows', () => events.loadMore(), 'btn load-more');
-    this.status.append(this.statusText, this.cancelBtn, this.loadMoreBtn, this.limitNote);
+    this.sortServerBtn = button('Sort all on the server', 'Run the query again with ORDER BY on this column, so all rows are sorted', () => events.sortOnServer(), 'btn sort-server');
+    this.status.append(this.statusText, this.cancelBtn, this.loadMoreBtn, this.scopeNote, this.sortServerBtn, this.limitNote);
     const summary = el('summary', undefined, 'Query');
     this.query.append(summary, this.queryText);
     this.root.append(bar, this.status, this.errorView, this.query);
@@ -118,6 +125,16 @@ export class Toolbar {
   }
 
   /**
+   * What sort and filter act on: `note` (empty when they act on the whole result), and "Sort all on
+   * the server" when `serverSort`.
+   */
+  setScope(note: string, serverSort: boolean): void {
+    this.scopeNote.textContent = note;
+    this.scopeNote.hidden = !note;
+    this.sortServerBtn.hidden = !serverSort;
+  }
+
+  /**
    * No current result on screen (a query runs over a stale one, or failed, or was cancelled): the
    * header shows no figures, and nothing to filter, copy, export or page.
    */
@@ -125,6 +142,7 @@ export class Toolbar {
     this.stats.textContent = '';
     this.limitNote.textContent = '';
     this.loadMoreBtn.hidden = true;
+    this.setScope('', false);
     this.setResultActions(false);
   }
 
@@ -190,6 +208,7 @@ export class Toolbar {
     this.errorView.replaceChildren();
     this.status.hidden = true;
     this.loadMoreBtn.hidden = true;
+    this.setScope('', false);
     this.query.hidden = true;
   }
 }

@@ -17,6 +17,36 @@ describe('results/chartData', () => {
     assert.ok(Number.isNaN(d.series[1].values[0]));
   });
 
+  it('plots a trends insight against its date column, one series per label', () => {
+    // The shape src/views/insightLogic.ts#resultTable gives a trends insight: series, date (text), value.
+    const rows: Cell[][] = [
+      ['$pageview', '2026-01-02', 7], ['$pageview', '2026-01-01', 5],
+      ['signup', '2026-01-01', 1], ['signup', '2026-01-03', 2],
+    ];
+    const d = chartData(cols(['series', 'String'], ['date', 'String'], ['value', 'Float64']), rows);
+    assert.ok(!('reason' in d));
+    assert.deepEqual([d.xName, d.xKind], ['date', 'time']);
+    assert.deepEqual(Array.from(d.x), [1, 2, 3].map((day) => Date.UTC(2026, 0, day)));
+    assert.deepEqual(d.series.map((s) => [s.name, Array.from(s.values).map(String)]), [
+      ['$pageview', ['5', '7', 'NaN']],
+      ['signup', ['1', 'NaN', '2']],
+    ]);
+  });
+
+  it('prefers a DateTime column over a first text column, and keeps one series per numeric column', () => {
+    const rows: Cell[][] = [['b', '2026-01-02 10:00:00', 3, 30], ['a', '2026-01-01 10:00:00', 1, 10]];
+    const d = chartData(cols(['label', 'String'], ['day', 'DateTime'], ['count', 'UInt64'], ['data', 'Float64']), rows);
+    assert.ok(!('reason' in d));
+    assert.deepEqual([d.xName, d.xKind, d.series.map((s) => s.name)], ['day', 'time', ['count', 'data']]);
+    assert.deepEqual(Array.from(d.series[0].values), [1, 3]);
+  });
+
+  it('keeps the first column as x when no column holds dates', () => {
+    const d = chartData(cols(['k', 'String'], ['note', 'String'], ['v', 'Int8']), [['a', 'not a date', 1]]);
+    assert.ok(!('reason' in d));
+    assert.deepEqual([d.xName, d.xKind], ['k', 'category']);
+  });
+
   it('uses categories in row order for text x, capped', () => {
     const rows: Cell[][] = [['b', 2], ['a', 1], [null, 3]];
     const d = chartData(cols(['k', 'String'], ['v', 'Int8']), rows, 2);
