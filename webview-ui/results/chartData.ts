@@ -82,7 +82,7 @@ function splitByLabel(x: number[], idx: number[], rows: readonly (readonly Cell[
     const label = rows[r][labelCol] === null ? 'NULL' : rawText(rows[r][labelCol] ?? null);
     let g = groups.get(label);
     if (!g) groups.set(label, (g = ys.map(() => new Float64Array(xs.length).fill(Number.NaN))));
-    ys.forEach(({ i }, s) => (g![s][at.get(x[k])!] = toNumber(rows[r][i] ?? null)));
+    ys.forEach(({ i }, s) => (g[s][at.get(x[k])!] = toNumber(rows[r][i] ?? null)));
   });
   const series = [...groups].flatMap(([label, vals]) => ys.map(({ c }, s) => ({ name: ys.length > 1 ? `${label} · ${c.name}` : label, values: vals[s] })));
   return { x: xs, series: series.slice(0, MAX_SERIES) };
