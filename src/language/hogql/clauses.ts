@@ -53,9 +53,36 @@ export function parseFrom(p: ParserState): JoinItem[] {
   return items;
 }
 
-/** True at `(` that opens a parenthesised join (HogQLParser.g4 JoinExprParens), not a subquery or tag. */
+/**
+ * True at `(` that opens a parenthesised join (HogQLParser.g4 JoinExprParens), not a subquery or tag.
+ * `((select …) …` and `({placeholder} …` are joins when a join operand's tail follows the inner group:
+ * `((select 1) AS a JOIN e ON 1)`, `({t})` (both accepted by @posthog/hogql-parser 1.3.87).
+ */
 function parenJoinAhead(p: ParserState): boolean {
-  return p.isOp('(') && !p.startsSelect(p, 1) && !p.isOp('{', 1);
+  if (!p.isOp('(')) return false;
+  const brace = p.isOp('{', 1);
+  if (!brace && !p.startsSelect(p, 1)) return true;
+  if (!brace && !p.isOp('(', 1)) return false;
+  const after = pastGroup(p, 1);
+  if (after < 0) return false;
+  const at = p.i;
+  p.i += after;
+  try {
+    return (brace && p.isOp(')')) || p.isOp(',') || joinWordsAhead(p) >= 0 || p.isKw('AS') || p.isBareAlias() || p.isKw('FINAL') || p.isKw('SAMPLE');
+  } finally {
+    p.i = at;
+  }
+}
+
+/** Offset from the cursor just past the bracket group that opens at `k`; -1 if it is not closed. */
+function pastGroup(p: ParserState, k: number): number {
+  let depth = 0;
+  for (let t = p.peek(k); t.kind !== 'eof'; t = p.peek(++k)) {
+    if (t.kind !== 'op') continue;
+    if (t.text === '(' || t.text === '{' || t.text === '[') depth++;
+    else if ((t.text === ')' || t.text === '}' || t.text === ']') && --depth === 0) return k + 1;
+  }
+  return -1;
 }
 
 /** One join operand pushed onto `items` (a parenthesised join pushes all of its items); returns the first. */
