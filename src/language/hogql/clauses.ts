@@ -236,9 +236,20 @@ export function parseArrayJoin(p: ParserState): ArrayJoin {
   p.next();
   const exprs = parseExprList(p, null).items;
   for (const e of exprs) {
-    if (e.kind !== 'Alias' && e.kind !== 'Error') p.error('ARRAY JOIN arrays must have an alias', e.start, e.end, 'array-join-alias');
+    if ((e.kind !== 'Alias' && e.kind !== 'Error') || aliasInLambdaBody(p, e)) p.error('ARRAY JOIN arrays must have an alias', e.start, e.end, 'array-join-alias');
   }
   return { kind: 'ArrayJoin', op: [...words, 'JOIN'].join(' '), exprs, start, end: p.prevEnd() };
+}
+
+/**
+ * `x -> y AS a` (also `-x -> y AS a`): PostHog's parser gives the alias to the lambda's body, so the
+ * array itself has none; `(x -> y) AS a` keeps it (probed on @posthog/hogql-parser 1.3.87).
+ */
+function aliasInLambdaBody(p: ParserState, e: Expr): boolean {
+  if (e.kind !== 'Alias') return false;
+  let inner: Expr = e.expr;
+  while (inner.kind === 'Unary') inner = inner.expr;
+  return inner.kind === 'Lambda' && !p.text.slice(inner.end, e.alias.start).includes(')');
 }
 
 /** `GROUP BY list | ROLLUP(list) | CUBE(list)` then `WITH ROLLUP|CUBE|TOTALS` (GROUP not consumed). */

@@ -50,6 +50,7 @@ const ACCEPTED: Record<string, string[]> = {
     'select {}',
   ],
   // the differential benchmark's generated source (issue #15): `(` then `(subquery)` or `{placeholder}` opens a join
+  'ARRAY JOIN of a parenthesised lambda with an alias': ['select a from e ARRAY JOIN (x -> y) AS arr', 'select a from e ARRAY JOIN -(x -> y) AS arr'],
   'parenthesised joins that start with a subquery or a placeholder': [
     'select 1 from ((select 1) JOIN e ON 1)', 'select 1 from ((select 1) AS a, e)', 'select 1 from ((select 1) AS a)',
     'select 1 from ((WITH n AS (select 1) select 2) JOIN e ON 1)', 'select 1 from ({t})', 'select 1 from ({t} AS a JOIN e ON 1)',
@@ -66,6 +67,9 @@ const REJECTED: Record<string, string[]> = {
     "select event from (<HogQLQuery query='select event from events' />) a", 'select * from (events JOIN t ON 1) AS x',
   ],
   'ARRAY JOIN': ['select a from events ARRAY JOIN [1,2,3]', 'select a ARRAY JOIN [1,2,3] AS a'],
+  // an unparenthesised lambda's body takes the alias (found by the differential benchmark, issue #15)
+  'ARRAY JOIN of a lambda whose body takes the alias': ['select a from e ARRAY JOIN x -> y AS arr', 'select a from e ARRAY JOIN -x -> y AS arr',
+    'select a from e ARRAY JOIN (x) -> y AS arr'],
   'other refusals': [
     "select <a y=f'x'/>",
     'select 1 from events LIMIT 1 OFFSET 2 WITH TIES',
