@@ -53,9 +53,36 @@ export function parseFrom(p: ParserState): JoinItem[] {
   return items;
 }
 
-/** True at `(` that opens a parenthesised join (HogQLParser.g4 JoinExprParens), not a subquery or tag. */
+/**
+ * True at `(` that opens a parenthesised join (HogQLParser.g4 JoinExprParens), not a subquery or tag.
+ * `((select …) …` and `({placeholder} …` are joins when a join operand's tail follows the inner group:
+ * `((select 1) AS a JOIN e ON 1)`, `({t})` (both accepted by @posthog/hogql-parser 1.3.87).
+ */
 function parenJoinAhead(p: ParserState): boolean {
-  return p.isOp('(') && !p.startsSelect(p, 1) && !p.isOp('{', 1);
+  if (!p.isOp('(')) return false;
+  const brace = p.isOp('{', 1);
+  if (!brace && !p.startsSelect(p, 1)) return true;
+  if (!brace && !p.isOp('(', 1)) return false;
+  const after = pastGroup(p, 1);
+  if (after < 0) return false;
+  const at = p.i;
+  p.i += after;
+  try {
+    return (brace && p.isOp(')')) || p.isOp(',') || joinWordsAhead(p) >= 0 || p.isKw('AS') || p.isBareAlias() || p.isKw('FINAL') || p.isKw('SAMPLE');
+  } finally {
+    p.i = at;
+  }
+}
+
+/** Offset from the cursor just past the bracket group that opens at `k`; -1 if it is not closed. */
+function pastGroup(p: ParserState, k: number): number {
+  let depth = 0;
+  for (let t = p.peek(k); t.kind !== 'eof'; t = p.peek(++k)) {
+    if (t.kind !== 'op') continue;
+    if (t.text === '(' || t.text === '{' || t.text === '[') depth++;
+    else if ((t.text === ')' || t.text === '}' || t.text === ']') && --depth === 0) return k + 1;
+  }
+  return -1;
 }
 
 /** One join operand pushed onto `items` (a parenthesised join pushes all of its items); returns the first. */
@@ -209,9 +236,20 @@ export function parseArrayJoin(p: ParserState): ArrayJoin {
   p.next();
   const exprs = parseExprList(p, null).items;
   for (const e of exprs) {
-    if (e.kind !== 'Alias' && e.kind !== 'Error') p.error('ARRAY JOIN arrays must have an alias', e.start, e.end, 'array-join-alias');
+    if ((e.kind !== 'Alias' && e.kind !== 'Error') || aliasInLambdaBody(p, e)) p.error('ARRAY JOIN arrays must have an alias', e.start, e.end, 'array-join-alias');
   }
   return { kind: 'ArrayJoin', op: [...words, 'JOIN'].join(' '), exprs, start, end: p.prevEnd() };
+}
+
+/**
+ * `x -> y AS a` (also `-x -> y AS a`): PostHog's parser gives the alias to the lambda's body, so the
+ * array itself has none; `(x -> y) AS a` keeps it (probed on @posthog/hogql-parser 1.3.87).
+ */
+function aliasInLambdaBody(p: ParserState, e: Expr): boolean {
+  if (e.kind !== 'Alias') return false;
+  let inner: Expr = e.expr;
+  while (inner.kind === 'Unary') inner = inner.expr;
+  return inner.kind === 'Lambda' && !p.text.slice(inner.end, e.alias.start).includes(')');
 }
 
 /** `GROUP BY list | ROLLUP(list) | CUBE(list)` then `WITH ROLLUP|CUBE|TOTALS` (GROUP not consumed). */

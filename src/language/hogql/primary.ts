@@ -54,6 +54,8 @@ function parseOpPrimary(p: ParserState, t: Token): Expr {
       return { kind: 'Asterisk', table: [], start: t.start, end: t.end };
     case '-': case '+': {
       p.next();
+      // HogQLParser.g4: `+` only signs a number literal (numberLiteral); `-` also negates any expression
+      if (t.text === '+' && !isNumberAhead(p)) p.errorAtCurrent('Expected a number after unary `+`');
       const expr = parseExpr(p, BP.unary, false);
       if (t.text === '+') return expr;
       return { kind: 'Unary', op: '-', expr, start: t.start, end: expr.end };
@@ -64,6 +66,11 @@ function parseOpPrimary(p: ParserState, t: Token): Expr {
     default:
       return p.errorNode('Expected an expression');
   }
+}
+
+function isNumberAhead(p: ParserState): boolean {
+  const t = p.peek();
+  return t.kind === 'number' || t.keyword === 'INF' || t.keyword === 'INFINITY' || t.keyword === 'NAN';
 }
 
 function parseWord(p: ParserState): Expr {

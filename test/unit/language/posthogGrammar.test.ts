@@ -49,6 +49,14 @@ const ACCEPTED: Record<string, string[]> = {
     'select 1 from events ORDER BY 1 LIMIT 1, 3 WITH TIES',
     'select {}',
   ],
+  // the differential benchmark's generated source (issue #15): `(` then `(subquery)` or `{placeholder}` opens a join
+  'unary plus before a number': ['select +1', 'select 1 + +1e3', 'select + 1', 'select +0x1F', 'select +1.5', 'select +inf', 'select +NaN', 'select +infinity'],
+  'ARRAY JOIN of a parenthesised lambda with an alias': ['select a from e ARRAY JOIN (x -> y) AS arr', 'select a from e ARRAY JOIN -(x -> y) AS arr'],
+  'parenthesised joins that start with a subquery or a placeholder': [
+    'select 1 from ((select 1) JOIN e ON 1)', 'select 1 from ((select 1) AS a, e)', 'select 1 from ((select 1) AS a)',
+    'select 1 from ((WITH n AS (select 1) select 2) JOIN e ON 1)', 'select 1 from ({t})', 'select 1 from ({t} AS a JOIN e ON 1)',
+    'select 1 from (({t}) JOIN e ON 1)', 'select 1 from ((select 1) UNION ALL (select 2))', 'select 1 from ((select 1))',
+  ],
 };
 
 const REJECTED: Record<string, string[]> = {
@@ -60,6 +68,11 @@ const REJECTED: Record<string, string[]> = {
     "select event from (<HogQLQuery query='select event from events' />) a", 'select * from (events JOIN t ON 1) AS x',
   ],
   'ARRAY JOIN': ['select a from events ARRAY JOIN [1,2,3]', 'select a ARRAY JOIN [1,2,3] AS a'],
+  // an unparenthesised lambda's body takes the alias (found by the differential benchmark, issue #15)
+  // HogQLParser.g4: `+` only signs a number literal (numberLiteral), `-` also negates (ColumnExprNegate)
+  'unary plus before anything but a number': ['select +x', 'select +(1)', 'select +-1', 'select 1 + + (1 + 1)', "select +'a'"],
+  'ARRAY JOIN of a lambda whose body takes the alias': ['select a from e ARRAY JOIN x -> y AS arr', 'select a from e ARRAY JOIN -x -> y AS arr',
+    'select a from e ARRAY JOIN (x) -> y AS arr'],
   'other refusals': [
     "select <a y=f'x'/>",
     'select 1 from events LIMIT 1 OFFSET 2 WITH TIES',
@@ -87,6 +100,14 @@ describe('our parser follows PostHog on issue #15 categories', () => {
     assert.equal(q.from[0].pivot?.op, 'PIVOT');
     assert.equal(q.from[0].alias?.name, 'p');
     assert.equal(q.from[0].pivot?.exprs.length, 3);
+  });
+
+  it('flattens a parenthesised join that starts with a subquery or a placeholder', () => {
+    for (const [text, first] of [['select 1 from ((select 1) AS a JOIN e ON 1)', 'Subquery'], ['select 1 from ({t} AS a JOIN e ON 1)', 'Placeholder']]) {
+      const q = parseStatement(text).query;
+      if (q.kind !== 'SelectQuery') return assert.fail(q.kind);
+      assert.deepEqual(q.from.map((j) => [j.table.kind, j.alias?.name ?? null, j.joinType]), [[first, 'a', null], ['TableRef', null, 'JOIN']]);
+    }
   });
 
   it('reads TRIM(LEADING s FROM x) as trimLeft(x, s)', () => {
