@@ -78,8 +78,11 @@ describe('query runner', function () {
     const sel = await vscode.commands.executeCommand<Outcome>('hogql.runQuery');
     assert.equal(sel?.kind, 'done');
     assert.deepEqual(sel.payload?.rows, [[2]]);
+    // The results panel may have opened in this editor's group (one results group, issue #13):
+    // click back into the editor, as a user would, then put the cursor in the second statement.
+    const back = await vscode.window.showTextDocument(doc, { preview: false });
     const cursor = doc.positionAt(doc.getText().indexOf('FROM events'));
-    editor.selection = new vscode.Selection(cursor, cursor);
+    back.selection = new vscode.Selection(cursor, cursor);
     const at = await vscode.commands.executeCommand<Outcome>('hogql.runQuery');
     assert.deepEqual(at?.payload?.columns.map((c) => c.name), ['event', 'c']);
   });
