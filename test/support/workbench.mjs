@@ -65,7 +65,11 @@ export async function focusedQuickPickLabel(page) {
 
 /** In an open quick pick: filters by `filter` (default: the label) and accepts the row `label`. */
 export async function acceptQuickPick(page, label, filter = label) {
-  await page.waitForSelector(PALETTE_INPUT, { state: 'visible', timeout: 15_000 });
+  // A quick pick, not an input box still open before it (the sign-in key box stays open, busy,
+  // while the key is checked online): typing the filter there would be lost.
+  // (rows of an earlier pick stay in the DOM under a hidden list: count only rows that are laid out)
+  const listShown = () => page.$$eval('.quick-input-widget .quick-input-list .monaco-list-row', (rows) => rows.some((r) => r.getClientRects().length > 0));
+  await waitFor(listShown, 15_000, `a quick pick for "${label}"`);
   await page.fill(PALETTE_INPUT, filter);
   await waitFor(async () => (await focusedQuickPickLabel(page)) === label, 15_000, `quick pick row "${label}"`);
   await page.keyboard.press('Enter');
