@@ -29,7 +29,13 @@ export async function runFromPalette(page, title) {
     `palette row "${title}"`,
   );
   await page.keyboard.press('Enter');
-  await page.waitForSelector(PALETTE_INPUT, { state: 'hidden', timeout: 15_000 });
+  // The palette closes, or the command's own quick input takes its place at once (same input
+  // element, never hidden in between): either way the palette's text is gone.
+  await waitFor(
+    async () => !(await page.isVisible(PALETTE_INPUT)) || !((await page.inputValue(PALETTE_INPUT).catch(() => '')) ?? '').includes(title),
+    15_000,
+    `the palette to run "${title}"`,
+  );
 }
 
 /**
@@ -65,11 +71,9 @@ export async function focusedQuickPickLabel(page) {
 
 /** In an open quick pick: filters by `filter` (default: the label) and accepts the row `label`. */
 export async function acceptQuickPick(page, label, filter = label) {
-  // A quick pick, not an input box still open before it (the sign-in key box stays open, busy,
-  // while the key is checked online): typing the filter there would be lost.
-  // (rows of an earlier pick stay in the DOM under a hidden list: count only rows that are laid out)
-  const listShown = () => page.$$eval('.quick-input-widget .quick-input-list .monaco-list-row', (rows) => rows.some((r) => r.getClientRects().length > 0));
-  await waitFor(listShown, 15_000, `a quick pick for "${label}"`);
+  // An enabled input: the sign-in key box stays open but disabled while the key is checked online,
+  // and a filter typed into it would be lost before the next pick opens.
+  await page.waitForSelector(`${PALETTE_INPUT}:not([disabled])`, { state: 'visible', timeout: 15_000 });
   await page.fill(PALETTE_INPUT, filter);
   await waitFor(async () => (await focusedQuickPickLabel(page)) === label, 15_000, `quick pick row "${label}"`);
   await page.keyboard.press('Enter');

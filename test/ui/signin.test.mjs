@@ -43,6 +43,8 @@ describe('UI: sign in', function () {
     await waitFor(async () => (await quickInputMessage(page)) === '' || !(await quickInputMessage(page)).includes('project API key'), 10_000, 'the message to clear');
     await page.keyboard.press('Enter');
 
+    // the key is checked online first (the key box stays open meanwhile): wait for the project step
+    await waitFor(async () => ((await page.textContent('.quick-input-widget .quick-input-title').catch(() => '')) ?? '').includes('(3/3): project'), 20_000, 'the project step');
     await acceptQuickPick(page, second.name, second.name);
     const status = await waitFor(async () => (await statusBarTexts(page)).find((t) => t.includes(second.name)), 20_000, 'the project in the status bar');
     assert.ok(status.includes(second.name));
