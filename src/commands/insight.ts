@@ -6,6 +6,7 @@ import { queryTarget } from '../query/target';
 import { assertWritable, confirmWrite } from '../ui/confirm';
 import { openWeb } from '../ui/openWeb';
 import type { CommandTable } from '../ui/registry';
+import { parserVerdict } from './syntax';
 
 /** Arguments for scripted use (tests): the document and the insight name, no prompts. */
 interface SaveArgs {
@@ -17,9 +18,6 @@ function sqlInsightQuery(hogql: string): Record<string, unknown> {
   // A SQL insight, as PostHog's SQL editor saves it: a data visualization wrapping a HogQL query.
   return { kind: 'DataVisualizationNode', source: { kind: 'HogQLQuery', query: hogql } };
 }
-
-/** What PostHog's parser said about a query (`hogql.checkSyntax`, run in the parser worker). */
-type SyntaxVerdict = { kind: 'ok' } | { kind: 'error'; error: { message: string } } | { kind: 'timeout' } | { kind: 'crashed' };
 
 /**
  * The query to save: the whole file when it is linked to an insight (the file is the insight), else
@@ -46,7 +44,7 @@ function textToSave(doc: vscode.TextDocument, linked: boolean): string {
 
 /** Refuses a query PostHog's parser rejects; a parser that timed out or crashed leaves it to the server. */
 async function assertParses(text: string): Promise<void> {
-  const verdict = await vscode.commands.executeCommand<SyntaxVerdict | undefined>('hogql.checkSyntax', { text });
+  const verdict = await parserVerdict(text);
   if (verdict?.kind === 'error') {
     throw new Error(`Not saved: PostHog's parser rejects this query (${verdict.error.message}). Fix the syntax error first; nothing was sent.`);
   }

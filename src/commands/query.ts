@@ -15,6 +15,7 @@ import { ResultsPanel } from '../webview/resultsPanel';
 import { showError } from '../ui/errors';
 import type { CommandTable } from '../ui/registry';
 import { requireSession } from './session';
+import { parserVerdict } from './syntax';
 
 /** Arguments for scripted runs (CodeLens, tests): a document and an offset or a range in it. */
 export interface RunArgs {
@@ -88,8 +89,7 @@ async function errorRange(session: ActiveSession, doc: vscode.TextDocument, targ
 /** True when the syntax diagnostics show (or are about to show) PostHog's parser rejecting `text`. */
 async function parserShowsError(text: string): Promise<boolean> {
   if (!config.diagnostics().enabled) return false;
-  const verdict = await vscode.commands.executeCommand<{ kind: string } | undefined>('hogql.checkSyntax', { text });
-  return verdict?.kind === 'error';
+  return (await parserVerdict(text))?.kind === 'error';
 }
 
 /**

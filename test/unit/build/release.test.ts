@@ -3,36 +3,13 @@
 // behind that constant, so esbuild drops the code and the modules. This bundles src/extension.ts
 // both ways, as scripts/build.mjs does, and looks at what went in.
 import assert from 'node:assert/strict';
-import { join, relative } from 'node:path';
-import * as esbuild from 'esbuild';
-
-const ROOT = join(__dirname, '..', '..', '..');
+import { bundleExtension } from '../../support/bundle';
 
 async function bundle(testHooks: boolean): Promise<{ inputs: string[]; text: string }> {
-  const r = await esbuild.build({
-    entryPoints: [join(ROOT, 'src', 'extension.ts')],
-    bundle: true,
-    write: false,
-    metafile: true,
-    minify: true,
-    keepNames: true,
-    platform: 'node',
-    format: 'cjs',
-    external: ['vscode'],
-    target: 'es2022',
-    define: { 'process.env.NODE_ENV': '"production"', __TEST_HOOKS__: String(testHooks) },
-    outdir: join(ROOT, 'out', 'release-check'),
-    logLevel: 'silent',
-  });
-  const out = Object.values(r.metafile.outputs).find((o) => o.entryPoint)!;
-  return {
-    // modules with code in the output: a module whose code was all dropped may still leave a few
-    // bytes of esbuild's module glue (~30 B); a hook module itself is several KB
-    inputs: Object.entries(out.inputs)
-      .filter(([, v]) => v.bytesInOutput > 200)
-      .map(([f]) => relative(ROOT, join(ROOT, f)).split('\\').join('/')),
-    text: r.outputFiles.find((f) => f.path.endsWith('.js'))!.text,
-  };
+  const { inputs, text } = await bundleExtension({ testHooks });
+  // modules with code in the output: a module whose code was all dropped may still leave a few
+  // bytes of esbuild's module glue (~30 B); a hook module itself is several KB
+  return { inputs: Object.entries(inputs).filter(([, bytes]) => bytes > 200).map(([f]) => f), text };
 }
 
 describe('build: the release bundle has no test hooks', function () {

@@ -3,10 +3,7 @@
 // requires on first use. This bundles src/extension.ts the way scripts/build.mjs does and looks
 // at what went in.
 import assert from 'node:assert/strict';
-import { join, relative } from 'node:path';
-import * as esbuild from 'esbuild';
-
-const ROOT = join(__dirname, '..', '..', '..');
+import { bundleExtension } from '../../support/bundle';
 
 describe('language features stay out of activation', () => {
   let inputs: Record<string, number>;
@@ -14,22 +11,7 @@ describe('language features stay out of activation', () => {
 
   before(async function () {
     this.timeout(30_000);
-    const r = await esbuild.build({
-      entryPoints: [join(ROOT, 'src', 'extension.ts')],
-      bundle: true,
-      write: false,
-      metafile: true,
-      minify: true,
-      keepNames: true, // as scripts/build.mjs: function names stay in the output
-      platform: 'node',
-      format: 'cjs',
-      external: ['vscode'],
-      outdir: join(ROOT, 'out', 'lazy-check'),
-      logLevel: 'silent',
-    });
-    const out = Object.values(r.metafile.outputs).find((o) => o.entryPoint)!;
-    inputs = Object.fromEntries(Object.entries(out.inputs).map(([f, v]) => [relative(ROOT, join(ROOT, f)).split('\\').join('/'), v.bytesInOutput]));
-    output = r.outputFiles.find((f) => f.path.endsWith('.js'))!.text;
+    ({ inputs, text: output } = await bundleExtension({ testHooks: false }));
   });
 
   it('bundles only the providers’ proxies and the statement splitter that Run Query needs', () => {
@@ -66,22 +48,7 @@ describe('code intelligence stays out of activation', () => {
 
   before(async function () {
     this.timeout(30_000);
-    const r = await esbuild.build({
-      entryPoints: [join(ROOT, 'src', 'extension.ts')],
-      bundle: true,
-      write: false,
-      metafile: true,
-      minify: true,
-      keepNames: true,
-      platform: 'node',
-      format: 'cjs',
-      external: ['vscode'],
-      outdir: join(ROOT, 'out', 'lazy-check-codeintel'),
-      logLevel: 'silent',
-    });
-    const out = Object.values(r.metafile.outputs).find((o) => o.entryPoint)!;
-    inputs = Object.fromEntries(Object.entries(out.inputs).map(([f, v]) => [relative(ROOT, join(ROOT, f)).split('\\').join('/'), v.bytesInOutput]));
-    output = r.outputFiles.find((f) => f.path.endsWith('.js'))!.text;
+    ({ inputs, text: output } = await bundleExtension({ testHooks: false }));
   });
 
   it('bundles only register.ts and gate.ts of src/codeIntel/', () => {
