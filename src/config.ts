@@ -54,6 +54,11 @@ export const config = {
     return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined;
   },
 
+  /** Inline flag status after PostHog flag calls in code (`hogql.codeIntel.inlineStatus`). */
+  codeIntelInlineStatus(): boolean {
+    return get('codeIntel.inlineStatus', true);
+  },
+
   /** Hides and refuses every write (toggle flag, create annotation, save insight, capture). */
   readOnly(): boolean {
     return get('readOnly', false);

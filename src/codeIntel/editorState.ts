@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { disposeAll } from '../ui/lifecycle';
+import { config } from '../config';
 import type { DefinitionCache, Definitions } from './definitions';
 import type { DocumentScans } from './documents';
 import type { ScanResult } from './scan/types';
@@ -16,7 +17,7 @@ export const DIAGNOSTIC_SOURCE = 'PostHog';
 
 /** The one reader of `hogql.codeIntel.*` (src/config.ts is outside this feature's files for now). */
 export function inlineStatusEnabled(): boolean {
-  return vscode.workspace.getConfiguration('hogql').get<boolean>('codeIntel.inlineStatus', true);
+  return config.codeIntelInlineStatus();
 }
 
 export class EditorState implements vscode.Disposable {
