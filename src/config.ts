@@ -59,6 +59,12 @@ export const config = {
     return get('codeIntel.inlineStatus', true);
   },
 
+  /** Where sign-in looks for a local PostHog (`hogql.localPostHogUrl`); undefined when turned off (empty). */
+  localPostHogUrl(): string | undefined {
+    const v = get<string>('localPostHogUrl', 'http://localhost:8010');
+    return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+  },
+
   /** Hides and refuses every write (toggle flag, create annotation, save insight, capture). */
   readOnly(): boolean {
     return get('readOnly', false);

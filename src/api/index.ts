@@ -5,6 +5,7 @@ export type { ClientOptions } from './client';
 export * from './errors';
 export { errorFromResponse, errorFromException, parseRetryAfter } from './errorFactory';
 export { normalizeHost, isLoopbackHost } from './hosts';
+export { probePostHog } from './probe';
 export type { HostInfo, Region } from './hosts';
 export { parseJsonLossless, stringifyLossless } from './json';
 export type { LosslessJson } from './json';

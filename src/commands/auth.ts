@@ -8,6 +8,7 @@ import { checkKey } from '../auth/keyKind';
 import type { Connection } from '../auth/connections';
 import type { Ctx } from '../ctx';
 import { notify } from '../ui/notify';
+import { pickHost } from './hostPick';
 import { projectItems, SIGN_IN_PROJECT_TITLE, SWITCH_PROJECT_TITLE } from './projectPick';
 import type { CommandTable } from '../ui/registry';
 
@@ -23,36 +24,6 @@ export interface SignInResult {
   host: string;
   projectId: number;
   projectName: string;
-}
-
-const US = 'https://us.posthog.com';
-const EU = 'https://eu.posthog.com';
-
-/** Asks for the host: US cloud, EU cloud or a custom URL (validated as the user types). */
-async function pickHost(): Promise<string | undefined> {
-  const items: (vscode.QuickPickItem & { host?: string })[] = [
-    { label: 'US Cloud', description: 'us.posthog.com', host: US },
-    { label: 'EU Cloud', description: 'eu.posthog.com', host: EU },
-    { label: 'Self-hosted or other URL…', description: 'your own instance, e.g. https://posthog.example.com' },
-  ];
-  const pick = await vscode.window.showQuickPick(items, { title: 'Sign in to PostHog (1/3): where is your PostHog?', ignoreFocusOut: true });
-  if (!pick) return undefined;
-  if (pick.host) return pick.host;
-  const url = await vscode.window.showInputBox({
-    title: 'Sign in to PostHog: instance URL',
-    prompt: 'The address you open PostHog at in the browser',
-    placeHolder: 'https://posthog.example.com',
-    ignoreFocusOut: true,
-    validateInput: (v) => {
-      try {
-        loadApi().normalizeHost(v);
-        return undefined;
-      } catch (e) {
-        return e instanceof loadApi().ApiError ? e.userMessage : String(e);
-      }
-    },
-  });
-  return url === undefined ? undefined : loadApi().normalizeHost(url).baseUrl;
 }
 
 /**

@@ -12,9 +12,10 @@ const BOOTSTRAP = { from: join(root, 'demo', 'bootstrap'), id: 'hogql-dev.demo-b
 
 /**
  * @param {{ name: string, workspace?: string, emulator?: object, signIn?: boolean, open?: string,
- *           env?: (dirs: object) => Record<string, string> }} opts
+ *           env?: (dirs: object) => Record<string, string>,
+ *           settings?: (emulator: object | undefined) => Record<string, unknown> }} opts
  */
-export async function openSession({ name, workspace = DEFAULT_WORKSPACE, emulator: emulatorOpts, signIn = false, open, env = () => ({}) }) {
+export async function openSession({ name, workspace = DEFAULT_WORKSPACE, emulator: emulatorOpts, signIn = false, open, env = () => ({}), settings = () => ({}) }) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const session = { emulator: undefined, server: undefined, browser: undefined, dirs: undefined, page: undefined };
   session.close = async () => {
@@ -24,7 +25,7 @@ export async function openSession({ name, workspace = DEFAULT_WORKSPACE, emulato
   };
   try {
     if (emulatorOpts) session.emulator = await startEmulator({ rateLimits: false, ...emulatorOpts });
-    session.dirs = prepareRun({ name, workspace, extraExtensions: signIn ? [BOOTSTRAP] : [] });
+    session.dirs = prepareRun({ name, workspace, settings: settings(session.emulator), extraExtensions: signIn ? [BOOTSTRAP] : [] });
     const emu = session.emulator;
     const signInEnv = signIn
       ? {

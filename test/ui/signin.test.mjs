@@ -12,7 +12,8 @@ describe('UI: sign in', function () {
   let session, emulator, page;
 
   before(async () => {
-    session = await openSession({ name: 'ui-signin', emulator: { events: 2000 } });
+    // the local PostHog that sign-in looks for is this run's emulator (users: http://localhost:8010)
+    session = await openSession({ name: 'ui-signin', emulator: { events: 2000 }, settings: (emu) => ({ 'hogql.localPostHogUrl': emu.url }) });
     ({ emulator, page } = session);
   });
 
@@ -74,5 +75,24 @@ describe('UI: sign in', function () {
     await acceptQuickPick(page, first.name, first.name);
     await waitFor(async () => (await statusBarTexts(page)).some((t) => t.includes(first.name)), 20_000, 'the project in the status bar');
     assert.deepEqual((await notificationTexts(page)).filter((t) => /rejected|error/i.test(t)), [], 'no stale error on screen after the success');
+  });
+
+  it('offers the local PostHog it finds running and signs in to it (issue #15)', async () => {
+    const [first] = emulator.projects;
+    await runFromPalette(page, 'PostHog: Sign In');
+    // the row appears once the probe found the emulator; it names the URL
+    await page.waitForSelector(`${QUICK_INPUT}:not([disabled])`, { state: 'visible', timeout: 15_000 });
+    await page.fill(QUICK_INPUT, 'Local PostHog');
+    const row = await waitFor(async () => {
+      const t = (await page.textContent('.quick-input-widget .quick-input-list .monaco-list-row.focused').catch(() => '')) ?? '';
+      return t.includes('Local PostHog') && t;
+    }, 15_000, 'the Local PostHog row');
+    assert.ok(row.includes(emulator.url), `the row names the URL: ${row}`);
+    await page.keyboard.press('Enter');
+    await fillInputBox(page, 'personal API key', emulator.personalKey);
+    await page.keyboard.press('Enter');
+    await waitFor(async () => ((await page.textContent('.quick-input-widget .quick-input-title').catch(() => '')) ?? '').includes('(3/3): project'), 20_000, 'the project step');
+    await acceptQuickPick(page, first.name, first.name);
+    await waitFor(async () => (await statusBarTexts(page)).some((t) => t.includes(first.name)), 20_000, 'the project in the status bar');
   });
 });
