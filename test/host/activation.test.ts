@@ -42,6 +42,41 @@ describe('activation', () => {
   });
 });
 
+describe('walkthrough', () => {
+  interface Step {
+    id: string;
+    description: string;
+    media: { markdown?: string };
+    completionEvents?: string[];
+  }
+  const steps = (): Step[] => extension().packageJSON.contributes.walkthroughs[0].steps;
+
+  it('links only to commands that exist, completes on events that can happen, and ships its pages', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const views = new Set(Object.values(extension().packageJSON.contributes.views as Record<string, { id: string }[]>).flat().map((v) => v.id));
+    assert.ok(steps().length >= 5);
+    for (const step of steps()) {
+      const links = [...step.description.matchAll(/\(command:([\w.]+)\)/g)].map((m) => m[1]!);
+      assert.ok(links.length > 0, `${step.id} has a button`);
+      for (const id of links) assert.ok(registered.has(id), `${step.id}: command ${id} exists`);
+      for (const ev of step.completionEvents ?? []) {
+        const [kind, arg] = ev.split(':');
+        if (kind === 'onCommand') assert.ok(registered.has(arg!), `${step.id}: ${ev}`);
+        else if (kind === 'onView') assert.ok(views.has(arg!), `${step.id}: ${ev}`);
+        else assert.fail(`${step.id}: unexpected completion event ${ev}`);
+      }
+      const page = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension().extensionUri, step.media.markdown!));
+      assert.match(Buffer.from(page).toString('utf8'), /^# \S/, `${step.media.markdown} is in the package`);
+    }
+  });
+
+  it('opens in the workbench', async () => {
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#start`, false);
+    const tab = await waitFor(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.isActive && /welcome|walkthrough/i.test(t.label)), 10_000, 'the walkthrough tab');
+    await vscode.window.tabGroups.close(tab);
+  });
+});
+
 describe('hogql language', () => {
   it('gives .hogql documents the hogql language id', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
