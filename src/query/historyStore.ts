@@ -47,3 +47,14 @@ export function queryLabel(query: string, max = 80): string {
   const text = (line ?? query.trim()).replace(/\s+/g, ' ');
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/**
+ * History search: every whitespace-separated term of `text` appears (case-insensitively) in the
+ * query, its error or its project's name. An empty search matches everything.
+ */
+export function matchesSearch(entry: HistoryEntry, text: string): boolean {
+  const terms = text.toLowerCase().split(/\s+/).filter(Boolean);
+  if (terms.length === 0) return true;
+  const hay = `${entry.query}\n${entry.error ?? ''}\n${entry.projectName}`.toLowerCase();
+  return terms.every((t) => hay.includes(t));
+}

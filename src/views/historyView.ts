@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { forProject, queryLabel, type HistoryEntry } from '../query/historyStore';
+import { forProject, matchesSearch, queryLabel, type HistoryEntry } from '../query/historyStore';
 import { fileNameOf } from '../ui/scratchDocs';
 
 const ICONS: Record<HistoryEntry['status'], vscode.ThemeIcon> = {
@@ -22,6 +22,9 @@ function relative(at: number, now = Date.now()): string {
 class HistoryProvider implements vscode.TreeDataProvider<HistoryEntry> {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.emitter.event;
+  /** The search typed with "Search Query History…" (undefined: everything). */
+  search: string | undefined;
+  view: vscode.TreeView<HistoryEntry> | undefined;
 
   constructor(private readonly ctx: Ctx) {
     ctx.queries.history.onDidChange(() => this.emitter.fire());
@@ -33,7 +36,18 @@ class HistoryProvider implements vscode.TreeDataProvider<HistoryEntry> {
     const conn = this.ctx.session.store.active();
     if (!conn) return [];
     const session = await this.ctx.session.active();
-    return forProject(this.ctx.queries.history.all(), conn.host, session?.projectId ?? conn.projectId);
+    const all = forProject(this.ctx.queries.history.all(), conn.host, session?.projectId ?? conn.projectId);
+    const shown = this.search ? all.filter((e) => matchesSearch(e, this.search!)) : all;
+    if (this.view) this.view.message = this.search && all.length > 0 && shown.length === 0 ? `No query in this project's history matches “${this.search}”.` : undefined;
+    return shown;
+  }
+
+  setSearch(text: string | undefined): void {
+    const t = text?.trim() || undefined;
+    this.search = t;
+    if (this.view) this.view.description = t ? `“${t}”` : undefined;
+    void vscode.commands.executeCommand('setContext', 'hogql.history.filtered', !!t);
+    this.emitter.fire();
   }
 
   getTreeItem(e: HistoryEntry): vscode.TreeItem {
@@ -74,7 +88,20 @@ async function openEntry(ctx: Ctx, e: HistoryEntry): Promise<vscode.TextEditor> 
 
 export function registerHistoryView(ctx: Ctx): void {
   const provider = ctx.track(new HistoryProvider(ctx));
-  ctx.track(vscode.window.registerTreeDataProvider('hogql.history', provider));
+  provider.view = ctx.track(vscode.window.createTreeView('hogql.history', { treeDataProvider: provider }));
+  ctx.track(
+    vscode.commands.registerCommand('hogql.history.filter', async (arg?: { text?: unknown }) => {
+      let text: string | undefined = arg && typeof arg === 'object' && 'text' in arg ? String(arg.text ?? '') : undefined;
+      if (text === undefined) {
+        text = await vscode.window.showInputBox({ title: 'Search Query History', prompt: 'Words in the query or its error; leave empty to show everything', value: provider.search ?? '' });
+        if (text === undefined) return provider.search;
+      }
+      provider.setSearch(text);
+      // scripted use (tests): the entries now shown
+      return provider.getChildren();
+    }),
+  );
+  ctx.track(vscode.commands.registerCommand('hogql.history.clearFilter', () => provider.setSearch(undefined)));
   ctx.track(vscode.commands.registerCommand('hogql.history.open', (e: HistoryEntry) => openEntry(ctx, e)));
   ctx.track(
     vscode.commands.registerCommand('hogql.history.rerun', async (e: HistoryEntry) => {

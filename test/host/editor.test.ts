@@ -62,6 +62,25 @@ describe('editor: where insights and history open', function () {
     await closeDoc(doc);
   });
 
+  it('searches the query history by words of the query (issue #17)', async () => {
+    const mark = `hist_${process.pid}`;
+    const project = emulator().projects[0]!;
+    for (const q of [`SELECT 'apple' AS ${mark}_a`, `SELECT 'banana' AS ${mark}_b`]) {
+      const r = await vscode.commands.executeCommand<{ kind: string }>('hogql.history.rerun', { id: q, query: q, at: Date.now(), host: emulator().url, projectId: project.id, projectName: project.name, status: 'done' });
+      assert.equal(r?.kind, 'done');
+    }
+    type Entry = { query: string };
+    const ours = (list: Entry[] | undefined): string[] => (list ?? []).map((e) => e.query).filter((q) => q.includes(mark));
+    // the history is written after the run: wait for both entries
+    await waitFor(async () => ours(await vscode.commands.executeCommand<Entry[]>('hogql.history.filter', { text: '' })).length === 2, 10_000, 'both runs in the history');
+    assert.deepEqual(ours(await vscode.commands.executeCommand<Entry[]>('hogql.history.filter', { text: `BANANA ${mark}` })), [`SELECT 'banana' AS ${mark}_b`]);
+    assert.deepEqual(ours(await vscode.commands.executeCommand<Entry[]>('hogql.history.filter', { text: `${mark} cherry` })), []);
+    await vscode.commands.executeCommand('hogql.history.clearFilter');
+    assert.equal(ours(await vscode.commands.executeCommand<Entry[]>('hogql.history.filter', { text: '' })).length, 2);
+    // one at a time, looked up again each time: closing an editor may take its results tab with it
+    for (let t; (t = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((x) => x.label.includes(mark))); ) await vscode.window.tabGroups.close(t);
+  });
+
   it('opens a history entry in the open file that holds exactly that query', async () => {
     const query = `SELECT 7 AS seven_${process.pid}`;
     const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, `history-${process.pid}.hogql`);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { addEntry, forProject, queryLabel, type HistoryEntry } from '../../../src/query/historyStore';
+import { addEntry, forProject, matchesSearch, queryLabel, type HistoryEntry } from '../../../src/query/historyStore';
 
 const entry = (i: number, projectId = 1): HistoryEntry => ({
   id: String(i),
@@ -42,5 +42,14 @@ describe('query history store', () => {
   it('labels a query by its first line of code', () => {
     assert.equal(queryLabel('-- top events\n\n  SELECT   event,\n count() FROM events'), 'SELECT event,');
     assert.equal(queryLabel('x'.repeat(100), 10), 'xxxxxxxxx…');
+  });
+
+  it('searches by every word, in the query, its error or its project, ignoring case', () => {
+    const e = { ...entry(1), query: "SELECT count() FROM events WHERE event = '$pageview'", error: 'Unknown table `evnts`', projectName: 'Hedgebox' };
+    assert.equal(matchesSearch(e, ''), true);
+    assert.equal(matchesSearch(e, '   '), true);
+    assert.equal(matchesSearch(e, 'COUNT $pageview'), true);
+    assert.equal(matchesSearch(e, 'evnts hedgebox'), true);
+    assert.equal(matchesSearch(e, 'count persons'), false, 'every word must appear');
   });
 });
