@@ -12,6 +12,7 @@ import { HoverProvider } from './hover';
 import { NavigationProvider } from './navigation';
 import { OutlineProvider, SignatureProvider } from './outline';
 import { MetadataFixes, ServerDiagnostics } from './serverDiagnostics';
+import { TeamSnippets } from './teamSnippets';
 
 export { formatDocumentEdits, formatRangeEdits } from './formatting';
 
@@ -25,13 +26,15 @@ export interface LanguageFeatures extends vscode.Disposable {
   navigation: NavigationProvider;
   outline: OutlineProvider;
   fixes: MetadataFixes;
+  snippets: TeamSnippets;
 }
 
 export function createLanguageFeatures(ctx: Ctx): LanguageFeatures {
   const catalog = new NameCatalog(ctx);
   const syntax = new SyntaxDiagnostics(ctx);
   const server = new ServerDiagnostics(ctx, syntax);
-  const disposables: vscode.Disposable[] = [catalog, syntax, server];
+  const snippets = new TeamSnippets(ctx);
+  const disposables: vscode.Disposable[] = [catalog, syntax, server, snippets];
   // A project switch makes the new project's names load in the background (if signed in).
   ctx.session.onDidChange(
     () =>
@@ -49,6 +52,7 @@ export function createLanguageFeatures(ctx: Ctx): LanguageFeatures {
     navigation: new NavigationProvider(),
     outline: new OutlineProvider(),
     fixes: new MetadataFixes(server, syntax),
+    snippets,
     dispose: () => {
       disposeAll(disposables);
     },

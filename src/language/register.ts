@@ -27,6 +27,7 @@ export function registerLanguageFeatures(ctx: Ctx): void {
   };
   const l = vscode.languages;
   ctx.track(l.registerCompletionItemProvider(SELECTOR, { provideCompletionItems: (d, p, t) => load().completion.provideCompletionItems(d, p, t) }, ...COMPLETION_TRIGGERS));
+  ctx.track(l.registerCompletionItemProvider(SELECTOR, { provideCompletionItems: (d, p) => load().snippets.provideCompletionItems(d, p) }));
   ctx.track(l.registerHoverProvider(SELECTOR, { provideHover: (d, p) => load().hover.provideHover(d, p) }));
   ctx.track(l.registerSignatureHelpProvider(SELECTOR, { provideSignatureHelp: (d, p) => load().signature.provideSignatureHelp(d, p) }, { triggerCharacters: SIGNATURE_TRIGGERS, retriggerCharacters: [] }));
   const nav = () => load().navigation;
@@ -60,6 +61,7 @@ function languageCommands(load: () => Features.LanguageFeatures): CommandTable {
       await vscode.window.showTextDocument(doc);
       return doc.uri.toString();
     },
+    insertSnippet: () => (arg?: { name?: unknown }) => load().snippets.insert(arg),
     /** Internal (not in the palette): PostHog's parser on `text`, in its worker; used before saving an insight. */
     checkSyntax: () => async (args: { text?: unknown }) => {
       if (typeof args?.text !== 'string') return undefined;

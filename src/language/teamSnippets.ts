@@ -1,0 +1,112 @@
+/**
+ * Team snippets (issue #18): the workspace's `.posthog/snippets/*.hogql` files (format in
+ * hogql/snippetFile.ts), offered in completion and by "PostHog: Insert Snippet…", reloaded when a
+ * file is created, changed or deleted. Read through `workspace.fs`, so virtual workspaces work too.
+ */
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+import { disposeAll } from '../ui/lifecycle';
+import { completionContext } from './hogql/completion';
+import { MAX_SNIPPET_BYTES, parseSnippetFile, type TeamSnippet } from './hogql/snippetFile';
+
+export const SNIPPET_GLOB = '**/.posthog/snippets/*.hogql';
+const MAX_FILES = 200;
+
+export interface LoadedSnippet extends TeamSnippet {
+  uri: vscode.Uri;
+}
+
+export function snippetString(s: TeamSnippet): vscode.SnippetString {
+  const out = new vscode.SnippetString();
+  for (const p of s.parts) {
+    if (p.stop) out.appendPlaceholder(p.text, p.stop);
+    else out.appendText(p.text);
+  }
+  return out;
+}
+
+export class TeamSnippets implements vscode.CompletionItemProvider, vscode.Disposable {
+  private loaded: Promise<LoadedSnippet[]> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly ctx: Ctx) {
+    const watcher = vscode.workspace.createFileSystemWatcher(SNIPPET_GLOB);
+    const reload = (): void => {
+      this.loaded = undefined;
+    };
+    watcher.onDidCreate(reload, undefined, this.disposables);
+    watcher.onDidChange(reload, undefined, this.disposables);
+    watcher.onDidDelete(reload, undefined, this.disposables);
+    vscode.workspace.onDidChangeWorkspaceFolders(reload, undefined, this.disposables);
+    this.disposables.push(watcher);
+  }
+
+  dispose(): void {
+    disposeAll(this.disposables);
+  }
+
+  /** The workspace's snippets, sorted by name (read once, again after a change). */
+  all(): Promise<LoadedSnippet[]> {
+    this.loaded ??= this.read();
+    return this.loaded;
+  }
+
+  private async read(): Promise<LoadedSnippet[]> {
+    const uris = await vscode.workspace.findFiles(SNIPPET_GLOB, '**/node_modules/**', MAX_FILES);
+    const out: LoadedSnippet[] = [];
+    for (const uri of uris) {
+      try {
+        const stat = await vscode.workspace.fs.stat(uri);
+        if (stat.size > MAX_SNIPPET_BYTES) {
+          this.ctx.log.warn(`[snippets] ${vscode.workspace.asRelativePath(uri)} skipped: over ${MAX_SNIPPET_BYTES / 1024} KB`);
+          continue;
+        }
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        const s = parseSnippetFile(uri.path.split('/').pop() ?? 'snippet.hogql', text);
+        if (s) out.push({ ...s, uri });
+      } catch (e) {
+        this.ctx.log.warn(`[snippets] ${vscode.workspace.asRelativePath(uri)} not read: ${(e as Error).message}`);
+      }
+    }
+    return out.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Offered where the language offers anything (not inside comments or strings). */
+  async provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.CompletionItem[]> {
+    if (completionContext(doc.getText(), doc.offsetAt(pos)).kind === 'none') return [];
+    return (await this.all()).map((s) => {
+      const item = new vscode.CompletionItem({ label: s.prefix, description: s.name }, vscode.CompletionItemKind.Snippet);
+      item.insertText = snippetString(s);
+      item.detail = `Team snippet · ${vscode.workspace.asRelativePath(s.uri)}`;
+      const doc = new vscode.MarkdownString();
+      if (s.description) doc.appendText(`${s.description}\n`);
+      doc.appendCodeblock(s.body, 'hogql');
+      item.documentation = doc;
+      item.sortText = `~${s.prefix}`; // after the language's own items
+      return item;
+    });
+  }
+
+  /** "PostHog: Insert Snippet…": a pick (or `name` when scripted) inserted at the cursor of a HogQL editor. */
+  async insert(arg?: { name?: unknown }): Promise<string | undefined> {
+    const snippets = await this.all();
+    if (snippets.length === 0) {
+      void vscode.window.showInformationMessage('No team snippets in this workspace. Add .hogql files to a .posthog/snippets/ folder (a "-- name:" and "-- description:" comment on top).');
+      return undefined;
+    }
+    const wanted = typeof arg?.name === 'string' ? arg.name : undefined;
+    const pick = wanted
+      ? snippets.find((s) => s.name === wanted || s.prefix === wanted)
+      : (await vscode.window.showQuickPick(
+          snippets.map((s) => ({ label: s.name, description: s.prefix, detail: s.description || s.body.split('\n')[0], snippet: s })),
+          { title: 'Insert Team Snippet', matchOnDescription: true, matchOnDetail: true },
+        ))?.snippet;
+    if (!pick) return undefined;
+    let editor = vscode.window.activeTextEditor;
+    if (editor?.document.languageId !== 'hogql') {
+      editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'hogql', content: '' }));
+    }
+    await editor.insertSnippet(snippetString(pick));
+    return pick.name;
+  }
+}

@@ -1,0 +1,59 @@
+// Team snippets (issue #18): `.posthog/snippets/*.hogql` files of the workspace in completion and
+// "PostHog: Insert Team Snippet…", reloaded when a file changes.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { waitFor } from '../support/waitFor';
+
+const folder = () => vscode.workspace.workspaceFolders![0]!.uri;
+const snippetsDir = () => vscode.Uri.joinPath(folder(), '.posthog', 'snippets');
+const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+
+async function labelsAt(doc: vscode.TextDocument, offset: number): Promise<vscode.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.positionAt(offset));
+  return list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet && i.detail?.startsWith('Team snippet'));
+}
+const label = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
+
+describe('team snippets', function () {
+  this.timeout(60_000);
+  const mine = `dau_${process.pid}`;
+  let doc: vscode.TextDocument;
+
+  before(async () => {
+    await write(vscode.Uri.joinPath(snippetsDir(), `${mine}.hogql`), `-- name: Daily active users ${process.pid}\n-- description: Persons per day\n-- prefix: ${mine}\nSELECT toStartOfDay(timestamp) AS day, count(DISTINCT person_id) AS dau\nFROM events\nWHERE timestamp > now() - INTERVAL {days} DAY AND properties.$browser = {browser}\nGROUP BY day ORDER BY day\n`);
+    const uri = vscode.Uri.joinPath(folder(), `snippets-${process.pid}.hogql`);
+    await write(uri, '\n');
+    doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+  });
+
+  after(async () => {
+    await vscode.workspace.fs.delete(snippetsDir(), { recursive: true }).then(undefined, () => {});
+    for (const t of vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === doc.uri.toString())) await vscode.window.tabGroups.close(t);
+    await vscode.workspace.fs.delete(doc.uri).then(undefined, () => {});
+  });
+
+  it('offers a snippet file in completion, with its placeholders as tab stops ($ kept as text)', async () => {
+    const item = await waitFor(async () => (await labelsAt(doc, 0)).find((i) => label(i) === mine), 10_000, 'the snippet in completion');
+    const body = (item.insertText as vscode.SnippetString).value;
+    assert.ok(body.includes('${1:{days\\}}') && body.includes('${2:{browser\\}}'), body);
+    assert.ok(body.includes('properties.\\$browser'), 'a $ in the query is escaped, not a snippet variable');
+  });
+
+  it('sees a new snippet file and a removed one without a reload', async () => {
+    const extra = vscode.Uri.joinPath(snippetsDir(), `extra-${process.pid}.hogql`);
+    await write(extra, `-- prefix: extra_${process.pid}\nSELECT 1`);
+    await waitFor(async () => (await labelsAt(doc, 0)).some((i) => label(i) === `extra_${process.pid}`), 10_000, 'the new snippet');
+    await vscode.workspace.fs.delete(extra);
+    await waitFor(async () => !(await labelsAt(doc, 0)).some((i) => label(i) === `extra_${process.pid}`), 10_000, 'the removed snippet to go');
+  });
+
+  it('inserts a snippet at the cursor with "Insert Team Snippet"', async () => {
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const name = await vscode.commands.executeCommand<string>('hogql.insertSnippet', { name: mine });
+    assert.equal(name, `Daily active users ${process.pid}`);
+    await waitFor(() => doc.getText().includes('INTERVAL {days} DAY'), 5_000, 'the inserted query');
+    assert.ok(doc.getText().includes("properties.$browser = {browser}"), doc.getText());
+  });
+});
