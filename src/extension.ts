@@ -54,7 +54,7 @@ function testHooks(c: Ctx): TestHooks | undefined {
     askedConfirmations: () => confirmSeam.asked(),
     queueMessageAnswers: (...answers) => notifySeam.queue(answers),
     shownMessages: () => notifySeam.shown(),
-    insightLink: (uri) => c.queries.insightLinks.get(uri),
+    insightLink: (uri) => c.queries.insightLinks.ofUri(uri),
     pretendUntrusted: (on) => trustSeam.pretendUntrusted(on),
   };
 }

@@ -2,7 +2,13 @@ import * as vscode from 'vscode';
 import { oneLine } from '../views/format';
 import type { Ctx } from '../ctx';
 import { splitStatements } from '../language/hogql/split';
+import type { Insight } from '../api/resources/insights';
+import type { ActiveSession } from '../auth/session';
+import { fileText, formatHeader, parseHeader, withoutHeader, type HeaderLink } from '../query/insightHeader';
+import type { InsightLink } from '../query/insightLink';
+import { REMOTE_SCHEME } from '../query/service';
 import { queryTarget } from '../query/target';
+import { insightName, sqlOf } from '../views/insightLogic';
 import { assertWritable, confirmWrite } from '../ui/confirm';
 import { openWeb } from '../ui/openWeb';
 import type { CommandTable } from '../ui/registry';
@@ -25,7 +31,7 @@ function sqlInsightQuery(hogql: string): Record<string, unknown> {
  * part of the query is selected, and saving that part would replace the insight's query with it.
  */
 function textToSave(doc: vscode.TextDocument, linked: boolean): string {
-  const text = doc.getText();
+  const text = linked ? withoutHeader(doc.getText()) : doc.getText();
   if (linked) {
     const count = splitStatements(text).length;
     if (count > 1) {
@@ -39,11 +45,13 @@ function textToSave(doc: vscode.TextDocument, linked: boolean): string {
   const cursor = editor ? doc.offsetAt(editor.selection.active) : 0;
   const r = queryTarget(text, { start: cursor, end: cursor }, cursor);
   if (!r.ok) throw new Error(r.reason);
-  return r.target.text;
+  // the first statement's leading comments may include an old link header: never part of the query
+  return withoutHeader(r.target.text).trim();
 }
 
 /** Refuses a query PostHog's parser rejects; a parser that timed out or crashed leaves it to the server. */
 async function assertParses(text: string): Promise<void> {
+  if (!text.trim()) throw new Error('There is no query to save.');
   const verdict = await parserVerdict(text);
   if (verdict?.kind === 'error') {
     throw new Error(`Not saved: PostHog's parser rejects this query (${verdict.error.message}). Fix the syntax error first; nothing was sent.`);
@@ -61,6 +69,15 @@ async function documentFor(args?: SaveArgs): Promise<vscode.TextDocument> {
   return doc;
 }
 
+/** Puts the link header on the document's first line (replacing an old one). */
+async function writeHeader(doc: vscode.TextDocument, link: HeaderLink): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  const line = formatHeader(link);
+  if (parseHeader(doc.lineAt(0).text)) edit.replace(doc.uri, doc.lineAt(0).range, line);
+  else edit.insert(doc.uri, new vscode.Position(0, 0), `${line}\n`);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error('Could not write the insight link into the document.');
+}
+
 async function saveAsInsight(ctx: Ctx, args?: SaveArgs): Promise<{ id: number; shortId: string } | undefined> {
   assertWritable('saving the insight');
   const doc = await documentFor(args);
@@ -70,47 +87,90 @@ async function saveAsInsight(ctx: Ctx, args?: SaveArgs): Promise<{ id: number; s
   await assertParses(text);
   const name =
     args?.name ??
-    (await vscode.window.showInputBox({ title: 'PostHog: save as SQL insight', prompt: 'Insight name', value: defaultName(doc.getText()), ignoreFocusOut: true }));
+    (await vscode.window.showInputBox({ title: 'PostHog: save as SQL insight', prompt: 'Insight name', value: defaultName(withoutHeader(doc.getText())), ignoreFocusOut: true }));
   if (!name) return undefined;
   const ok = await confirmWrite(`Create the SQL insight "${name}" in project ${session.projectName}?`, `On ${session.connection.host}. The query:\n${text.slice(0, 500)}`, 'Create Insight');
   if (!ok) return undefined;
   const insight = await session.client.insights.create(session.projectId, { name, query: sqlInsightQuery(text), saved: true });
-  ctx.queries.linkInsight(doc.uri.toString(), {
-    insightId: insight.id,
-    shortId: insight.short_id,
-    name,
-    host: session.connection.host,
-    projectId: session.projectId,
-  });
+  const link: HeaderLink = { shortId: insight.short_id, projectId: session.projectId, host: session.connection.host };
+  await ctx.queries.insightLinks.remember(link, { id: insight.id, name, lastModifiedAt: insight.last_modified_at });
+  await writeHeader(doc, link);
   ctx.log.info(`created insight ${insight.short_id} (${insight.id}) "${name}" in project ${session.projectId}`);
-  void vscode.window.showInformationMessage(`PostHog: saved the insight "${name}".`, 'Open in PostHog').then((c) => {
+  void vscode.window.showInformationMessage(`PostHog: saved the insight "${name}"; the file's first line now links to it.`, 'Open in PostHog').then((c) => {
     if (c) void openWeb(session.client.web.insight(session.projectId, insight.short_id));
   });
   return { id: insight.id, shortId: insight.short_id };
 }
 
+/** The linked document's insight, fetched (its name, query and version as PostHog holds them now). */
+async function linkedInsight(ctx: Ctx, args: SaveArgs | undefined, what: string): Promise<{ doc: vscode.TextDocument; link: InsightLink; session: ActiveSession; insight: Insight; name: string }> {
+  const doc = await documentFor(args);
+  const link = ctx.queries.insightLinks.of(doc);
+  if (!link) {
+    throw new Error(`This document is not linked to an insight: its first line would say "-- posthog: insight <short id> on project <id> of <host>". Open a SQL insight from the Insights view, or use "Save as Insight".`);
+  }
+  const session = await ctx.session.active();
+  const sameHost = session && session.connection.host.replace(/\/+$/, '') === link.host;
+  if (!session || !sameHost || session.projectId !== link.projectId) {
+    throw new Error(`To ${what}, switch to project ${link.projectId} on ${link.host}: the insight ${link.shortId} belongs to it.`);
+  }
+  const insight = await session.client.insights.getByShortId(session.projectId, link.shortId);
+  if (!insight || insight.deleted) throw new Error(`The insight ${link.shortId} is not in project ${link.projectId} on ${link.host} (deleted?).`);
+  return { doc, link, session, insight, name: insightName(insight) };
+}
+
 async function updateInsight(ctx: Ctx, args?: SaveArgs): Promise<boolean> {
   assertWritable('updating the insight');
-  const doc = await documentFor(args);
-  const link = ctx.queries.insightLinks.get(doc.uri.toString());
-  if (!link) throw new Error('This document is not linked to an insight. Open a SQL insight from the Insights view, or use "Save as Insight".');
-  const session = await ctx.session.active();
-  if (!session || session.connection.host !== link.host || session.projectId !== link.projectId) {
-    throw new Error(`The insight "${link.name}" belongs to project ${link.projectId} on ${link.host}; switch to it first.`);
-  }
+  const { doc, link, session, insight, name } = await linkedInsight(ctx, args, 'push this query');
   const text = textToSave(doc, true);
   await assertParses(text);
-  const ok = await confirmWrite(`Update the insight "${oneLine(link.name, 150)}" (${link.shortId}) in project ${session.projectName} with this query?`, text.slice(0, 500), 'Update Insight');
+  const synced = ctx.queries.insightLinks.syncedVersion(link);
+  const changed = !!synced && !!insight.last_modified_at && insight.last_modified_at !== synced;
+  const title = changed
+    ? `The insight "${oneLine(name, 150)}" (${link.shortId}) was changed in PostHog since this workspace last pulled or pushed it (${insight.last_modified_at}). Replace PostHog's version with this file's query in project ${session.projectName}?`
+    : `Update the insight "${oneLine(name, 150)}" (${link.shortId}) in project ${session.projectName} with this query?`;
+  const ok = await confirmWrite(title, changed ? `Use "Compare" to see both first. This file's query:\n${text.slice(0, 500)}` : text.slice(0, 500), changed ? 'Replace' : 'Update Insight');
   if (!ok) return false;
-  await session.client.insights.update(session.projectId, link.insightId, { query: sqlInsightQuery(text) });
-  ctx.log.info(`updated insight ${link.shortId} (${link.insightId})`);
-  void vscode.window.showInformationMessage(`PostHog: updated the insight "${oneLine(link.name, 150)}".`);
+  // keep what PostHog stores around the query (chart settings, display): replace only the HogQL
+  const current = insight.query as { kind?: unknown; source?: Record<string, unknown> } | undefined;
+  const query = current?.kind === 'DataVisualizationNode' && current.source?.kind === 'HogQLQuery' ? { ...current, source: { ...current.source, query: text } } : sqlInsightQuery(text);
+  const updated = await session.client.insights.update(session.projectId, insight.id, { query });
+  await ctx.queries.insightLinks.remember(link, { id: insight.id, name, lastModifiedAt: updated.last_modified_at });
+  ctx.log.info(`updated insight ${link.shortId} (${insight.id})`);
+  void vscode.window.showInformationMessage(`PostHog: updated the insight "${oneLine(name, 150)}".`);
   return true;
+}
+
+/** Pull: the insight's query from PostHog replaces the document's (one edit: Undo restores it). */
+async function pullInsight(ctx: Ctx, args?: SaveArgs): Promise<string | undefined> {
+  const { doc, link, insight, name } = await linkedInsight(ctx, args, 'pull the insight');
+  const sql = sqlOf(insight.query);
+  if (sql === undefined) throw new Error(`The insight "${oneLine(name, 150)}" is not a SQL insight any more; nothing was changed.`);
+  const text = fileText(link, sql);
+  if (doc.getText() !== text) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
+    if (!(await vscode.workspace.applyEdit(edit))) throw new Error('Could not update the document.');
+  }
+  await ctx.queries.insightLinks.remember(link, { id: insight.id, name, lastModifiedAt: insight.last_modified_at });
+  void vscode.window.setStatusBarMessage(`PostHog: pulled "${oneLine(name, 80)}" (undo with Ctrl/Cmd+Z)`, 5_000);
+  return sql;
+}
+
+/** Compare: the insight's query in PostHog (read-only, left) beside this document (right). */
+async function compareInsight(ctx: Ctx, args?: SaveArgs): Promise<string | undefined> {
+  const { doc, link, insight, name } = await linkedInsight(ctx, args, 'compare with the insight');
+  const sql = sqlOf(insight.query);
+  if (sql === undefined) throw new Error(`The insight "${oneLine(name, 150)}" is not a SQL insight any more.`);
+  const remote = vscode.Uri.from({ scheme: REMOTE_SCHEME, path: `/${link.projectId}/${link.shortId}/${encodeURIComponent(name)}.hogql`, query: String(Date.now()) });
+  ctx.queries.remoteTexts.set(remote.toString(), fileText(link, sql));
+  await vscode.commands.executeCommand('vscode.diff', remote, doc.uri, `${oneLine(name, 60)}: PostHog ↔ ${doc.uri.path.split('/').pop() ?? 'file'}`);
+  return remote.toString();
 }
 
 async function openInsight(ctx: Ctx, args?: SaveArgs): Promise<string | undefined> {
   const doc = await documentFor(args);
-  const link = ctx.queries.insightLinks.get(doc.uri.toString());
+  const link = ctx.queries.insightLinks.of(doc);
   const session = await ctx.session.active();
   if (!link || !session) throw new Error('This document is not linked to an insight.');
   const url = session.client.web.insight(link.projectId, link.shortId);
@@ -120,5 +180,7 @@ async function openInsight(ctx: Ctx, args?: SaveArgs): Promise<string | undefine
 export const insightCommands: CommandTable = {
   saveAsInsight: (ctx) => (args?: SaveArgs) => saveAsInsight(ctx, args),
   updateInsight: (ctx) => (args?: SaveArgs) => updateInsight(ctx, args),
+  pullInsight: (ctx) => (args?: SaveArgs) => pullInsight(ctx, args),
+  compareInsight: (ctx) => (args?: SaveArgs) => compareInsight(ctx, args),
   openInsightInPostHog: (ctx) => (args?: SaveArgs) => openInsight(ctx, args),
 };

@@ -1,6 +1,6 @@
 /**
  * Opening an insight from the sidebar: a SQL insight opens its HogQL in a `hogql` editor named
- * after the insight (`hogql-insight:/<project>/<short id>/<name>.hogql`, see ui/scratchDocs.ts), linked to the insight (`ctx.queries.linkInsight`, for "Update Insight"); any other insight is
+ * after the insight (`hogql-insight:/<project>/<short id>/<name>.hogql`, see ui/scratchDocs.ts), linked to the insight by its first line (query/insightHeader.ts: Pull, Push, Compare); any other insight is
  * computed by PostHog (`GET insights/:id/?refresh=blocking`) and its result shown in the results
  * panel when it is tabular, else its query and result open as JSON.
  */
@@ -9,6 +9,7 @@ import type { Insight } from '../api/resources/insights';
 import type { HogQLQueryResponse } from '../api/resources/query';
 import type { ActiveSession } from '../auth/session';
 import type { Ctx } from '../ctx';
+import { fileText } from '../query/insightHeader';
 import { toPayload } from '../results/response';
 import { fileNameOf } from '../ui/scratchDocs';
 import { insightName, resultTable, sqlOf } from '../views/insightLogic';
@@ -26,14 +27,10 @@ export function insightDocUri(projectId: number, shortId: string, name: string):
 
 async function openSql(ctx: Ctx, session: ActiveSession, insight: Insight, sql: string): Promise<OpenedInsight> {
   const uri = insightDocUri(session.projectId, insight.short_id, insightName(insight));
-  const { document: doc } = await ctx.queries.scratch.show(uri, sql.endsWith('\n') ? sql : `${sql}\n`);
-  ctx.queries.linkInsight(doc.uri.toString(), {
-    insightId: insight.id,
-    shortId: insight.short_id,
-    name: insightName(insight),
-    host: session.connection.host,
-    projectId: session.projectId,
-  });
+  const link = { shortId: insight.short_id, projectId: session.projectId, host: session.connection.host };
+  // the document's first line links it to the insight (query/insightHeader.ts)
+  const { document: doc } = await ctx.queries.scratch.show(uri, fileText(link, sql));
+  await ctx.queries.insightLinks.remember(link, { id: insight.id, name: insightName(insight), lastModifiedAt: insight.last_modified_at });
   return { kind: 'sql', uri: doc.uri.toString() };
 }
 

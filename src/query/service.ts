@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { Disposable } from '../ui/lifecycle';
 import type { ActiveSession } from '../auth/session';
 import type { Log } from '../log';
-import type { InsightLink } from './insightLink';
+import { InsightLinks, type InsightLink } from './insightLink';
 import { InsightLinkLensProvider } from '../ui/insightLens';
 import { ScratchDocs } from '../ui/scratchDocs';
 import { addEntry, type HistoryEntry } from './historyStore';
@@ -11,6 +11,8 @@ import { QueryRunner, type RunOutcome } from './runner';
 import { PlaceholderValues } from './values';
 
 const HISTORY_KEY = 'hogql.queryHistory';
+/** Scheme of the read-only documents "Compare" opens: an insight's query as PostHog holds it. */
+export const REMOTE_SCHEME = 'hogql-posthog';
 
 /** Persisted, capped query history with a change event (the history tree listens). */
 export class QueryHistory implements vscode.Disposable {
@@ -55,9 +57,10 @@ export class QueryService extends Disposable {
   readonly values: PlaceholderValues;
   readonly history: QueryHistory;
   readonly diagnostics: vscode.DiagnosticCollection;
-  /** Documents (by URI) linked to the SQL insight they were opened from. */
-  readonly insightLinks = new Map<string, InsightLink>();
-  private readonly linksChanged = new vscode.EventEmitter<void>();
+  /** Documents linked to SQL insights (their first line), with the names and versions known. */
+  readonly insightLinks: InsightLinks;
+  /** Read-only texts shown by "Compare" (an insight's query in PostHog), by URI. */
+  readonly remoteTexts = new Map<string, string>();
   /** Documents the extension creates (insights' queries, history entries): see ui/scratchDocs.ts. */
   readonly scratch: ScratchDocs;
 
@@ -67,28 +70,27 @@ export class QueryService extends Disposable {
     this.values = new PlaceholderValues(extension.workspaceState);
     this.history = new QueryHistory(extension.globalState);
     this.diagnostics = vscode.languages.createDiagnosticCollection('hogql-run');
-    this.disposables.push(this.runner, this.history, this.diagnostics, this.linksChanged);
+    this.insightLinks = new InsightLinks(extension.workspaceState);
+    this.disposables.push(this.runner, this.history, this.diagnostics, this.insightLinks);
     this.scratch = ScratchDocs.register(this.disposables);
-    const lens = new InsightLinkLensProvider(this.insightLinks, this.linksChanged.event);
+    const lens = new InsightLinkLensProvider(this.insightLinks, this.insightLinks.onDidChange);
     this.disposables.push(vscode.languages.registerCodeLensProvider({ language: 'hogql' }, lens));
-    // `hogql.insightLinked` tells menus whether the active editor came from (or was saved as) an insight.
+    this.disposables.push(vscode.workspace.registerTextDocumentContentProvider(REMOTE_SCHEME, { provideTextDocumentContent: (uri) => this.remoteTexts.get(uri.toString()) ?? '' }));
+    // `hogql.insightLinked` tells menus whether the active editor is linked to an insight (its first line).
     vscode.window.onDidChangeActiveTextEditor(() => this.updateInsightContext(), undefined, this.disposables);
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === vscode.window.activeTextEditor?.document && e.contentChanges.some((c) => c.range.start.line === 0)) this.updateInsightContext();
+    }, undefined, this.disposables);
+    this.updateInsightContext();
     // A run's error squiggle describes the text that ran: drop it once that text is edited.
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length && this.diagnostics.has(e.document.uri)) this.diagnostics.delete(e.document.uri);
     }, undefined, this.disposables);
   }
 
-  /** Links a document to a SQL insight ("Update Insight" writes back to it). */
-  linkInsight(uri: string, link: InsightLink): void {
-    this.insightLinks.set(uri, link);
-    this.updateInsightContext();
-    this.linksChanged.fire();
-  }
-
   private updateInsightContext(): void {
-    const uri = vscode.window.activeTextEditor?.document.uri.toString();
-    void vscode.commands.executeCommand('setContext', 'hogql.insightLinked', !!uri && this.insightLinks.has(uri));
+    const doc = vscode.window.activeTextEditor?.document;
+    void vscode.commands.executeCommand('setContext', 'hogql.insightLinked', !!doc && !!this.insightLinks.of(doc));
   }
 
 

@@ -1,25 +1,27 @@
 import * as vscode from 'vscode';
-import type { InsightLink } from '../query/insightLink';
+import type { InsightLinks } from '../query/insightLink';
 
 /**
- * Line 1 of a document linked to a SQL insight (opened from the Insights view, or saved as one):
- * "Linked to insight “Name” (abc123) · Update Insight · Open in PostHog".
+ * Line 1 of a document linked to a SQL insight (its `-- posthog: insight …` header):
+ * "Linked to insight “Name” (abc123) · Pull · Push · Compare · Open in PostHog".
  */
 export class InsightLinkLensProvider implements vscode.CodeLensProvider {
   constructor(
-    private readonly links: ReadonlyMap<string, InsightLink>,
+    private readonly links: InsightLinks,
     readonly onDidChangeCodeLenses: vscode.Event<void>,
   ) {}
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
-    const uri = doc.uri.toString();
-    const link = this.links.get(uri);
+    const link = this.links.of(doc);
     if (!link) return [];
     const top = new vscode.Range(0, 0, 0, 0);
-    const args = [{ uri }];
+    const args = [{ uri: doc.uri.toString() }];
+    const title = link.name ? `$(link) Linked to insight “${link.name}” (${link.shortId})` : `$(link) Linked to insight ${link.shortId}`;
     return [
-      new vscode.CodeLens(top, { title: `$(link) Linked to insight “${link.name}” (${link.shortId})`, command: '', tooltip: `Project ${link.projectId} on ${link.host}` }),
-      new vscode.CodeLens(top, { title: 'Update Insight', command: 'hogql.updateInsight', arguments: args, tooltip: 'Save this query to the insight (asks first)' }),
+      new vscode.CodeLens(top, { title, command: '', tooltip: `Project ${link.projectId} on ${link.host}` }),
+      new vscode.CodeLens(top, { title: 'Pull', command: 'hogql.pullInsight', arguments: args, tooltip: "Replace this query with the insight's query in PostHog (undo with Ctrl/Cmd+Z)" }),
+      new vscode.CodeLens(top, { title: 'Push', command: 'hogql.updateInsight', arguments: args, tooltip: 'Save this query to the insight in PostHog (asks first)' }),
+      new vscode.CodeLens(top, { title: 'Compare', command: 'hogql.compareInsight', arguments: args, tooltip: "This file beside the insight's query in PostHog" }),
       new vscode.CodeLens(top, { title: 'Open in PostHog', command: 'hogql.openInsightInPostHog', arguments: args }),
     ];
   }

@@ -86,7 +86,7 @@ export function registerTestHooks(ctx: Ctx, sidebar: Sidebar): void {
         case 'opened':
           return openSeam.take();
         case 'insightLink':
-          return ctx.queries.insightLinks.get(a.uri ?? '');
+          return ctx.queries.insightLinks.ofUri(a.uri ?? '');
       }
     }),
   );

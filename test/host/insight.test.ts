@@ -57,9 +57,12 @@ describe('save and update SQL insights', function () {
     assert.equal(stored.query.source.query, 'SELECT event, count() AS c FROM events GROUP BY event');
     assert.deepEqual((hooks.insightLink(doc.uri.toString()) as { insightId: number }).insightId, saved.id);
 
-    // Update: edit the document, confirm, and the emulator holds the new query.
+    // The link now lives in the file: its first line.
+    assert.equal(doc.lineAt(0).text, `-- posthog: insight ${saved.shortId} on project ${project.id} of ${emulator().url}`);
+
+    // Update: edit the query (below the link line), confirm, and the emulator holds the new query.
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), 'SELECT event FROM events LIMIT 5');
+    edit.replace(doc.uri, new vscode.Range(1, 0, doc.lineCount, 0), 'SELECT event FROM events LIMIT 5');
     await vscode.workspace.applyEdit(edit);
     hooks.queueConfirmAnswers(false);
     assert.equal(await vscode.commands.executeCommand('hogql.updateInsight', { uri: doc.uri.toString() }), false);
@@ -86,7 +89,7 @@ describe('save and update SQL insights', function () {
 
     // Linked now: an update takes the whole file, even with part of it selected.
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), '-- Pageviews\nSELECT event FROM events\nWHERE timestamp > now() - INTERVAL 30 DAY\n');
+    edit.replace(doc.uri, new vscode.Range(1, 0, doc.lineCount, 0), '-- Pageviews\nSELECT event FROM events\nWHERE timestamp > now() - INTERVAL 30 DAY\n');
     await vscode.workspace.applyEdit(edit);
     select('INTERVAL 30');
     hooks.queueConfirmAnswers(true);

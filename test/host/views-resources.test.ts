@@ -46,7 +46,8 @@ describe('views: every resource view', function () {
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.uri.toString(), r!.uri);
     assert.equal(editor.document.languageId, 'hogql');
-    assert.match(editor.document.getText(), /^SELECT properties\.\$pathname AS path/);
+    assert.equal(editor.document.lineAt(0).text, `-- posthog: insight ${item.short_id} on project ${pid()} of ${emulator().url}`, 'the link is the first line');
+    assert.match(editor.document.lineAt(1).text, /^SELECT properties\.\$pathname AS path/);
     const link = (await vscode.commands.executeCommand('hogql.test.sidebar', { op: 'insightLink', uri: r!.uri })) as Record<string, unknown>;
     assert.deepEqual({ id: link.insightId, short: link.shortId, pid: link.projectId, host: link.host }, { id: item.id, short: item.short_id, pid: pid(), host: emulator().url });
     assert.equal(call(node, 'webUrl'), web(`insights/${item.short_id}`));
