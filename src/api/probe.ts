@@ -4,17 +4,19 @@
  * `/api/users/@me/` with a short deadline: PostHog answers 401 with its error shape
  * `{"type": "authentication_error", "code": "not_authenticated", …}`. No key is ever sent.
  */
-import { request } from 'undici';
 import { linkSignals } from './transport';
+import { Agent } from './undici';
 
 export async function probePostHog(baseUrl: string, opts: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<boolean> {
-  const link = linkSignals(opts.signal, AbortSignal.timeout(opts.timeoutMs ?? 1_000));
+  const timeoutMs = opts.timeoutMs ?? 1_000;
+  const link = linkSignals(opts.signal, AbortSignal.timeout(timeoutMs));
   const signal = link.signal;
+  const agent = new Agent({ connect: { timeout: timeoutMs }, keepAliveTimeout: 1 });
   try {
     const url = new URL('/api/users/@me/', baseUrl);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
     // undici's request follows no redirect: an answer from elsewhere is not a PostHog here
-    const res = await request(url, { method: 'GET', headers: { accept: 'application/json' }, signal });
+    const res = await agent.request({ origin: url.origin, path: url.pathname, method: 'GET', headers: { accept: 'application/json' }, signal });
     const text = await res.body.text();
     if (res.statusCode !== 401 && res.statusCode !== 403) return false;
     const body = JSON.parse(text) as { type?: unknown; code?: unknown };
@@ -23,5 +25,6 @@ export async function probePostHog(baseUrl: string, opts: { signal?: AbortSignal
     return false;
   } finally {
     link.release();
+    void agent.destroy().catch(() => {});
   }
 }

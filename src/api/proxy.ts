@@ -7,7 +7,7 @@
  * `*.example.com`, `example.com`), optional `:port`, or `*`. Loopback hosts never use a proxy.
  * `strictSSL: false` (VS Code `http.proxyStrictSSL`) turns off certificate verification.
  */
-import { Agent, Dispatcher, ProxyAgent } from 'undici';
+import { Agent, Dispatcher, ProxyAgent } from './undici';
 import { isLoopbackHost } from './hosts';
 
 export interface ProxySettings {
