@@ -14,7 +14,8 @@ import type { ActiveSession } from '../auth/session';
 import { isHogql, toRange, toSeverity } from './convert';
 import type { SyntaxDiagnostics } from './diagnostics';
 import { Lru } from './lru';
-import { serverProblems, type ServerProblem } from './syntax/notices';
+import { serverProblems, withoutKnownVariables, type ServerProblem } from './syntax/notices';
+import type { NameCatalog } from './catalog';
 import { documentStatementsInSlices, type StatementInfo } from './syntax/statements';
 import { pauseWhile, unchanged } from './slices';
 
@@ -42,8 +43,10 @@ export class ServerDiagnostics implements vscode.Disposable {
 
   /** `connection|project` of the last check: whose answers `syntax.serverChecked` reports. */
   private project: string | undefined;
+  /** Code names of the project's SQL variables, when a statement uses `{variables.…}` and they loaded. */
+  private known: Set<string> | undefined;
 
-  constructor(private readonly ctx: Ctx, private readonly syntax: SyntaxDiagnostics) {
+  constructor(private readonly ctx: Ctx, private readonly syntax: SyntaxDiagnostics, private readonly catalog?: NameCatalog) {
     syntax.serverChecked = (text) => this.project !== undefined && this.cache.has(`${this.project}|${text}`);
     vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document), undefined, this.disposables);
     vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d), undefined, this.disposables);
@@ -105,6 +108,7 @@ export class ServerDiagnostics implements vscode.Disposable {
     this.project = project;
     const wanted = new Set(statements.map((s) => s.text));
     for (const [text, ac] of st.inFlight) if (!wanted.has(text)) ac.abort();
+    this.known = statements.some((s) => s.text.includes('{variables.')) ? await this.knownVariables(session) : undefined;
     this.publish(doc, statements, project);
     const todo = statements.filter((s) => !this.cache.has(`${project}|${s.text}`) && !st.inFlight.has(s.text)).slice(0, MAX_PER_ROUND);
     for (const s of todo) {
@@ -118,6 +122,12 @@ export class ServerDiagnostics implements vscode.Disposable {
         if (problems) this.syntax.schedule(doc, 0);
       }
     }
+  }
+
+  /** Code names of the project's SQL variables (loaded once with the catalog), or undefined. */
+  private async knownVariables(session: ActiveSession): Promise<Set<string> | undefined> {
+    const names = this.catalog ? await this.catalog.get(session) : undefined;
+    return names ? new Set(names.variables.map((v) => v.code_name)) : undefined;
   }
 
   /** Not when PostHog's parser rejects the statement, cannot check it, or it is too large. */
@@ -148,7 +158,7 @@ export class ServerDiagnostics implements vscode.Disposable {
     const diagnostics: vscode.Diagnostic[] = [];
     const fixes: { range: vscode.Range; message: string; fix: string }[] = [];
     for (const s of statements) {
-      for (const p of this.cache.get(`${project}|${s.text}`) ?? []) {
+      for (const p of withoutKnownVariables(this.cache.get(`${project}|${s.text}`) ?? [], this.known)) {
         const range = toRange(doc, { start: s.range.start + p.start, end: s.range.start + p.end });
         const d = new vscode.Diagnostic(range, p.message, toSeverity(p.severity));
         d.source = 'PostHog';
