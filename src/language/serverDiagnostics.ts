@@ -16,6 +16,9 @@ import type { SyntaxDiagnostics } from './diagnostics';
 import { Lru } from './lru';
 import { serverProblems, withoutKnownVariables, type ServerProblem } from './syntax/notices';
 import type { NameCatalog } from './catalog';
+import type { InsightVariable } from '../api/resources/variables';
+import { lex } from './hogql/lexer';
+import { variableNamesIn, variablesForCheck } from './hogql/variables';
 import { documentStatementsInSlices, type StatementInfo } from './syntax/statements';
 import { pauseWhile, unchanged } from './slices';
 
@@ -43,8 +46,8 @@ export class ServerDiagnostics implements vscode.Disposable {
 
   /** `connection|project` of the last check: whose answers `syntax.serverChecked` reports. */
   private project: string | undefined;
-  /** Code names of the project's SQL variables, when a statement uses `{variables.…}` and they loaded. */
-  private known: Set<string> | undefined;
+  /** The project's SQL variables, when a statement uses `{variables.…}` and they loaded. */
+  private known: readonly InsightVariable[] | undefined;
 
   constructor(private readonly ctx: Ctx, private readonly syntax: SyntaxDiagnostics, private readonly catalog?: NameCatalog) {
     syntax.serverChecked = (text) => this.project !== undefined && this.cache.has(`${this.project}|${text}`);
@@ -124,10 +127,24 @@ export class ServerDiagnostics implements vscode.Disposable {
     }
   }
 
-  /** Code names of the project's SQL variables (loaded once with the catalog), or undefined. */
-  private async knownVariables(session: ActiveSession): Promise<Set<string> | undefined> {
+  /** The project's SQL variables (loaded once with the catalog), or undefined. */
+  private async knownVariables(session: ActiveSession): Promise<readonly InsightVariable[] | undefined> {
     const names = this.catalog ? await this.catalog.get(session) : undefined;
-    return names ? new Set(names.variables.map((v) => v.code_name)) : undefined;
+    return names?.variables;
+  }
+
+  /**
+   * The statement's known variables, sent with the check (defaults from the server) so PostHog
+   * checks it as it will run and reports an unknown name (it stops at the first missing one).
+   */
+  private get knownNames(): Set<string> | undefined {
+    return this.known ? new Set(this.known.map((v) => v.code_name)) : undefined;
+  }
+
+  private checkVariables(text: string): { variables?: Record<string, unknown> } {
+    if (!this.known || !text.includes('{variables.')) return {};
+    const variables = variablesForCheck(variableNamesIn(lex(text).tokens), this.known);
+    return Object.keys(variables).length ? { variables } : {};
   }
 
   /** Not when PostHog's parser rejects the statement, cannot check it, or it is too large. */
@@ -143,7 +160,7 @@ export class ServerDiagnostics implements vscode.Disposable {
     const ac = new AbortController();
     st.inFlight.set(s.text, ac);
     try {
-      const m = await session.client.query.metadata(session.projectId, s.text, { signal: ac.signal });
+      const m = await session.client.query.metadata(session.projectId, s.text, { signal: ac.signal, ...this.checkVariables(s.text) });
       return serverProblems(s.text, 0, m);
     } catch (e) {
       if (e instanceof loadApi().RateLimitError) this.pausedUntil = Date.now() + (e.retryAfterMs ?? 10_000);
@@ -158,7 +175,7 @@ export class ServerDiagnostics implements vscode.Disposable {
     const diagnostics: vscode.Diagnostic[] = [];
     const fixes: { range: vscode.Range; message: string; fix: string }[] = [];
     for (const s of statements) {
-      for (const p of withoutKnownVariables(this.cache.get(`${project}|${s.text}`) ?? [], this.known)) {
+      for (const p of withoutKnownVariables(this.cache.get(`${project}|${s.text}`) ?? [], this.knownNames)) {
         const range = toRange(doc, { start: s.range.start + p.start, end: s.range.start + p.end });
         const d = new vscode.Diagnostic(range, p.message, toSeverity(p.severity));
         d.source = 'PostHog';

@@ -43,6 +43,29 @@ function refAt(tokens: readonly Token[], open: number): VariableRef | undefined 
   return { name: name.text, range: { start: brace.start, end }, nameRange: { start: name.start, end: name.end } };
 }
 
+/** The code names of every `{variables.x}` in `tokens`, unique, in order. */
+export function variableNamesIn(tokens: readonly Token[]): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const ref = refAt(tokens, i);
+    if (ref) out.add(ref.name);
+  }
+  return [...out];
+}
+
+/**
+ * `HogQLQuery.variables` / `HogQLMetadata.variables` naming the known variables `names` uses,
+ * without values (the server takes each one's default): how a statement is checked as it will run.
+ */
+export function variablesForCheck(names: readonly string[], known: readonly (SqlVariable & { id: string })[]): Record<string, { variableId: string; code_name: string }> {
+  const out: Record<string, { variableId: string; code_name: string }> = {};
+  for (const name of names) {
+    const v = known.find((k) => k.code_name === name);
+    if (v) out[v.id] = { variableId: v.id, code_name: v.code_name };
+  }
+  return out;
+}
+
 /**
  * Completion after `{variables.` (the `.` is `dotIdx`): the name to replace and whether a `}`
  * already follows it. Undefined when the `.` is not that of `{variables.`.

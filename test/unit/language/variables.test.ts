@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { completionContext, type CompletionContext } from '../../../src/language/hogql/completion';
 import { completionItems } from '../../../src/language/completionItems';
 import { lex } from '../../../src/language/hogql/lexer';
-import { variableAt, variableHoverLines, variableOfMessage, type SqlVariable } from '../../../src/language/hogql/variables';
+import { variableAt, variableHoverLines, variableNamesIn, variableOfMessage, variablesForCheck, type SqlVariable } from '../../../src/language/hogql/variables';
 import { withoutKnownVariables } from '../../../src/language/syntax/notices';
 
 /** `|` marks the cursor. */
@@ -46,6 +46,13 @@ describe('SQL variables in the editor', () => {
     assert.equal(variableAt(tokens, 19)?.name, 'event_name');
     assert.equal(variableAt(tokens, text.indexOf('AND')), undefined);
     assert.equal(variableAt(lex('SELECT {other.x}').tokens, 9), undefined);
+  });
+
+  it('checks a statement with the known variables it uses, without values (the server takes the defaults)', () => {
+    const names = variableNamesIn(lex("SELECT {variables.event_name}, '{variables.no}', {variables.nope}, {variables.event_name}").tokens);
+    assert.deepEqual(names, ['event_name', 'nope']);
+    const known = VARS.map((v, i) => ({ ...v, id: `id-${i}` }));
+    assert.deepEqual(variablesForCheck(names, known), { 'id-0': { variableId: 'id-0', code_name: 'event_name' } });
   });
 
   it('hover lines say type, default and values, as text', () => {
