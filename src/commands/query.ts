@@ -184,10 +184,10 @@ export const queryCommands: CommandTable = {
     if (key && ctx.queries.runner.isRunning(key)) await ctx.queries.runner.cancel(key);
     else await ctx.queries.runner.cancelAll();
   },
-  editQueryValues: (ctx) => async () => {
-    const doc = vscode.window.activeTextEditor?.document;
-    if (!doc) return;
+  editQueryValues: (ctx) => async (args?: RunArgs) => {
+    const scripted = args && typeof args === 'object' && !(args instanceof vscode.Uri) ? args : undefined;
+    if (!scripted?.uri && !vscode.window.activeTextEditor) return;
     // Asks again with the remembered values filled in; Escape cancels the run and keeps them.
-    return runQuery(ctx, { askValues: true });
+    return runQuery(ctx, { ...scripted, askValues: true });
   },
 };

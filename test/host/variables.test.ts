@@ -42,10 +42,10 @@ async function direct(query: string, variables?: Record<string, unknown>): Promi
   return emulatorCall('POST', `/api/projects/${project()}/query/`, { query: { kind: 'HogQLQuery', query, ...(variables ? { variables } : {}) } });
 }
 
-/** Runs `hogql.runQuery` and accepts each prompt it opens (the pre-selected or pre-filled value) until it ends. */
-async function runAccepting(args: Record<string, unknown>): Promise<Outcome | undefined> {
+/** Runs `command` (`hogql.runQuery`) and accepts each prompt it opens (the pre-selected or pre-filled value) until it ends. */
+async function runAccepting(args: Record<string, unknown>, command = 'hogql.runQuery'): Promise<Outcome | undefined> {
   let settled = false;
-  const run = Promise.resolve(vscode.commands.executeCommand<Outcome | undefined>('hogql.runQuery', args)).finally(() => (settled = true));
+  const run = Promise.resolve(vscode.commands.executeCommand<Outcome | undefined>(command, args)).finally(() => (settled = true));
   await waitFor(
     async () => {
       if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
@@ -129,6 +129,19 @@ describe('SQL variables', function () {
     // Remembered for the document: the next run asks nothing.
     const again = await vscode.commands.executeCommand<Outcome>('hogql.runQuery', { uri: doc.uri.toString(), offset: 0 });
     assert.deepEqual(again?.payload?.rows, expected.json.results);
+  });
+
+  it('offers a Variables… CodeLens that asks again from the last value used in the file', async () => {
+    const doc = await openDoc('SELECT 1 AS one;\n\nSELECT count() AS c FROM events WHERE event = {variables.event_name}');
+    const first = await vscode.commands.executeCommand<Outcome>('hogql.runQuery', { uri: doc.uri.toString(), offset: doc.getText().indexOf('count'), variables: { event_name: 'purchase' } });
+    assert.equal(first?.kind, 'done', String(first?.error));
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    const variables = lenses.filter((l) => l.command?.command === 'hogql.editQueryValues');
+    assert.deepEqual(variables.map((l) => l.range.start.line), [2], 'only above the statement with a variable');
+    const again = await runAccepting(variables[0]!.command!.arguments![0] as Record<string, unknown>, 'hogql.editQueryValues');
+    assert.equal(again?.kind, 'done', String(again?.error));
+    const purchases = await direct("SELECT count() AS c FROM events WHERE event = 'purchase'");
+    assert.deepEqual(again.payload?.rows, purchases.json.results);
   });
 
   it('gives PostHog\'s message for an unknown variable name', async () => {
