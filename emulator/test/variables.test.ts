@@ -3,6 +3,8 @@
  * in HogQLQuery / HogQLMetadata (posthog/hogql/variables.py).
  */
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { RunningEmulator } from '../src/index';
 import { codeNameOf } from '../src/data/resources/variables';
 import { call, key, startTestEmulator, stopTestEmulator } from './support/harness';
@@ -87,6 +89,25 @@ describe('SQL variables', function () {
       assert.equal(del.status, 204);
       assert.equal(del.text, '');
       assert.equal((await call(emu, 'GET', `/api/projects/1/insight_variables/${created.json.id}/`)).status, 404);
+    });
+
+    it('seeds the variables into a state file written before they existed, keeping its other objects', async () => {
+      const other = await startTestEmulator();
+      const dataDir = other.dataDir;
+      await stopTestEmulator(other, true);
+      const path = join(dataDir, 'state.json');
+      const state = JSON.parse(readFileSync(path, 'utf8'));
+      delete state.collections.insightVariables;
+      state.collections.annotations = [];
+      writeFileSync(path, JSON.stringify(state));
+      const again = await startTestEmulator({ dataDir });
+      try {
+        const r = await call(again, 'GET', '/api/projects/1/insight_variables/');
+        assert.deepEqual(r.json.results.map((v: Variable) => v.code_name), seeded.map((v) => v.code_name));
+        assert.equal((await call(again, 'GET', '/api/projects/1/annotations/')).json.count, 0);
+      } finally {
+        await stopTestEmulator(again);
+      }
     });
 
     it('code_name keeps letters, digits, spaces and underscores', () => {
