@@ -2,11 +2,13 @@
  * SQL variables (`{variables.code_name}`) for a run, pure (no `vscode`).
  *
  * How PostHog's web SQL editor sends them (PostHog/posthog frontend/src/queries/nodes/
- * DataVisualization/Components/Variables/variablesLogic.ts, as summarised in the team's API notes,
- * 2026-12): `HogQLQuery.variables` is a map keyed by the variable's id, each entry
- * `{variableId, code_name, value}`; values are typed by the variable's type: Number → `Number(v)`,
- * Boolean → `v === 'true'`, others as text (a multi List as a list of texts). The server inlines
- * the value as a constant, or the stored default when `value` is absent (posthog/hogql/variables.py).
+ * DataVisualization/Components/Variables/variablesLogic.ts, commit 006d0bfb, read 2026-12): it adds
+ * each `{variables.x}` of the query whose code name exists in the project, and `HogQLQuery.variables`
+ * is a map keyed by the variable's id, each entry `{variableId, code_name, value, isNull}`; an
+ * edited value is typed by the variable's type (`convertValueToCorrectType`): Number → `Number(v)`,
+ * Boolean → `v.toLowerCase() === 'true'`, others as text. The server inlines the value as a
+ * constant, or the stored default when `value` is absent (posthog/hogql/variables.py). Here the
+ * value is always sent (it starts from the default), and never `isNull`.
  */
 import { placeholders } from './target';
 
