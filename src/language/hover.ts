@@ -60,8 +60,13 @@ export class HoverProvider implements vscode.HoverProvider {
   async provideHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
     const text = doc.getText();
     const offset = doc.offsetAt(pos);
-    const variable = variableAt(lex(text).tokens, offset);
-    if (variable) return this.forVariable(doc, variable.name, variable.range);
+    // `{variables.x}` sits on one line: lex that line only (hover stays cheap on big files).
+    const line = doc.lineAt(pos.line);
+    if (line.text.includes('{variables.')) {
+      const base = doc.offsetAt(line.range.start);
+      const variable = variableAt(lex(line.text).tokens, offset - base);
+      if (variable) return this.forVariable(doc, variable.name, { start: base + variable.range.start, end: base + variable.range.end });
+    }
     const t = hoverTarget(text, offset);
     if (t) return this.forTarget(doc, t);
     const cc = completionContext(text, offset);
