@@ -16,6 +16,7 @@ import { LimiterOptions, RateLimiter, rateClassesFor, sharedLimiter } from './li
 import type { ProxySettings } from './proxy';
 import { Actions, Annotations, Dashboards, EventDefinitions, Experiments, PropertyDefinitions, Surveys } from './resources/catalog';
 import { Cohorts } from './resources/cohorts';
+import { InsightVariables } from './resources/variables';
 import { FeatureFlags } from './resources/flags';
 import { Organizations, Projects, Users } from './resources/identity';
 import { Insights } from './resources/insights';
@@ -68,6 +69,8 @@ export class PostHogClient {
   readonly annotations: Annotations;
   readonly eventDefinitions: EventDefinitions;
   readonly propertyDefinitions: PropertyDefinitions;
+  /** SQL variables (`{variables.code_name}`). */
+  readonly variables: InsightVariables;
   readonly capture: Capture;
   /** Web URLs of objects: `api.web.insight(pid, shortId)`, `api.web.flag(pid, id)`… */
   readonly web: WebUrls;
@@ -112,6 +115,7 @@ export class PostHogClient {
     this.annotations = new Annotations(t);
     this.eventDefinitions = new EventDefinitions(t);
     this.propertyDefinitions = new PropertyDefinitions(t);
+    this.variables = new InsightVariables(t);
     this.capture = new Capture(t);
     this.web = new WebUrls(this.hostInfo.baseUrl);
   }

@@ -30,6 +30,8 @@ export type * from './resources/query';
 export type * from './resources/insights';
 export type * from './resources/flags';
 export type * from './resources/cohorts';
+export type * from './resources/variables';
+export { variableType } from './resources/variables';
 export type * from './resources/persons';
 export type * from './resources/recordings';
 export type * from './resources/catalog';

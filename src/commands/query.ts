@@ -7,6 +7,8 @@ import { config } from '../config';
 import type { Ctx } from '../ctx';
 import { codePointToUtf16 } from '../language/hogql/text';
 import { firstLine, queryTarget, type QueryTarget } from '../query/target';
+import { variableNames } from '../query/variables';
+import type { InsightVariable } from '../api/resources/variables';
 import type { RunOutcome } from '../query/runner';
 import { errorPosition } from '../results/response';
 import { waitInNotification } from '../ui/notify';
@@ -28,6 +30,8 @@ export interface RunArgs {
   askValues?: boolean;
   /** Placeholder values to use (and remember) instead of asking; scripts and tests. */
   values?: Record<string, unknown>;
+  /** SQL variable values by code name, to use (and remember) instead of asking; scripts and tests. */
+  variables?: Record<string, unknown>;
 }
 
 function panelFor(ctx: Ctx, doc: vscode.TextDocument): ResultsPanel {
@@ -112,6 +116,19 @@ async function runningHandled(ctx: Ctx, key: string): Promise<boolean> {
   return waitInNotification('A query from this file is still running.', 'This run starts when it ends (■ Cancel above the query stops it; Cancel here drops this run).', ended);
 }
 
+/**
+ * The project's SQL variables, fetched for each run that uses `{variables.x}` (so defaults are the
+ * server's current ones). A failure is logged and gives none: PostHog then answers for the names.
+ */
+async function projectVariables(ctx: Ctx, session: ActiveSession): Promise<InsightVariable[]> {
+  try {
+    return await session.client.variables.list(session.projectId, { pageSize: 500 }).toArray({ max: 5_000 });
+  } catch (e) {
+    ctx.log.warn(`could not load SQL variables: ${e instanceof Error ? e.message : String(e)}`);
+    return [];
+  }
+}
+
 /** Runs, and owns what belongs to runs: run diagnostics, and the panel that shows the run. */
 export async function runQuery(ctx: Ctx, args?: RunArgs): Promise<RunOutcome | undefined> {
   // Restricted Mode: a query from an untrusted folder runs only once the user trusts it (ui/trust.ts)
@@ -125,8 +142,9 @@ export async function runQuery(ctx: Ctx, args?: RunArgs): Promise<RunOutcome | u
   if (!session) return undefined;
   const key = doc.uri.toString();
   if (ctx.queries.runner.isRunning(key) && !(await runningHandled(ctx, key))) return undefined;
-  if (args?.values) await ctx.queries.values.set(key, args.values);
-  const resolved = await ctx.queries.values.resolve(key, target.text, args?.askValues);
+  if (args?.values || args?.variables) await ctx.queries.values.set(key, args.values ?? {}, args.variables);
+  const known = variableNames(target.text).length ? await projectVariables(ctx, session) : [];
+  const resolved = await ctx.queries.values.resolve(key, target.text, args?.askValues, known);
   if (!resolved) return undefined;
   ctx.queries.diagnostics.delete(doc.uri);
   const panel = panelFor(ctx, doc);
@@ -134,8 +152,9 @@ export async function runQuery(ctx: Ctx, args?: RunArgs): Promise<RunOutcome | u
   const superseded = panel.runningQueryId;
   if (superseded !== undefined) await ctx.queries.runner.cancel(superseded);
   // the panel's controller keeps this run for "Load more" once its result is shown
-  const sink = panel.controller.sinkFor({ session, target, values: resolved.values, filters: resolved.filters });
-  const outcome = await ctx.queries.runner.run({ session, target, values: resolved.values, ...(resolved.filters ? { filters: resolved.filters } : {}), sink, key });
+  const vars = resolved.variables ? { variables: resolved.variables } : {};
+  const sink = panel.controller.sinkFor({ session, target, values: resolved.values, filters: resolved.filters, ...vars });
+  const outcome = await ctx.queries.runner.run({ session, target, values: resolved.values, ...(resolved.filters ? { filters: resolved.filters } : {}), ...vars, sink, key });
   void ctx.queries.history.record(session, target.text, outcome).catch((e: unknown) => ctx.log.warn(`query history not saved: ${String(e)}`));
   if (outcome.kind === 'failed') {
     const api = apiIfLoaded();
@@ -165,10 +184,10 @@ export const queryCommands: CommandTable = {
     if (key && ctx.queries.runner.isRunning(key)) await ctx.queries.runner.cancel(key);
     else await ctx.queries.runner.cancelAll();
   },
-  editQueryValues: (ctx) => async () => {
-    const doc = vscode.window.activeTextEditor?.document;
-    if (!doc) return;
+  editQueryValues: (ctx) => async (args?: RunArgs) => {
+    const scripted = args && typeof args === 'object' && !(args instanceof vscode.Uri) ? args : undefined;
+    if (!scripted?.uri && !vscode.window.activeTextEditor) return;
     // Asks again with the remembered values filled in; Escape cancels the run and keeps them.
-    return runQuery(ctx, { askValues: true });
+    return runQuery(ctx, { ...scripted, askValues: true });
   },
 };

@@ -1,5 +1,6 @@
 /**
- * The project's event names and event/person property names, from PostHog's definitions API,
+ * The project's event names and event/person property names, from PostHog's definitions API, and
+ * its SQL variables (insight_variables; a server or key without them gives an empty list),
  * cached in memory per project (connection + project id), fetched on first use, refetched by
  * "PostHog: Refresh Event and Property Names". Any session change (another key, connection or
  * project, a sign-out) drops every cached and loading list: a load of the old key is aborted with
@@ -9,6 +10,7 @@
 import type * as vscode from 'vscode';
 import { disposeAll } from '../ui/lifecycle';
 import type { EventDefinition, PropertyDefinition } from '../api/resources/catalog';
+import type { InsightVariable } from '../api/resources/variables';
 import type { ActiveSession } from '../auth/session';
 import type { Ctx } from '../ctx';
 import { NameIndex } from './hogql/filter';
@@ -17,6 +19,8 @@ import { NameIndex } from './hogql/filter';
 const MAX_EVENTS = 10_000;
 const MAX_PROPERTIES = 50_000;
 const PAGE_SIZE = 500;
+/** PostHog pages variables 500 at a time; a project has a handful. */
+const MAX_VARIABLES = 5_000;
 
 export class NameList<T extends { name: string }> {
   readonly index: NameIndex;
@@ -37,6 +41,8 @@ export interface ProjectNames {
   events: NameList<EventDefinition>;
   eventProperties: NameList<PropertyDefinition>;
   personProperties: NameList<PropertyDefinition>;
+  /** SQL variables, for `{variables.…}`. */
+  variables: readonly InsightVariable[];
   loadedAt: number;
 }
 
@@ -93,26 +99,38 @@ export class NameCatalog implements vscode.Disposable {
     return this.get(session);
   }
 
+  /** Variables are optional: an older server or a key without `insight_variable:read` gives none. */
+  private async loadVariables(session: ActiveSession): Promise<InsightVariable[]> {
+    try {
+      return await session.client.variables.list(session.projectId, { pageSize: MAX_VARIABLES }).toArray({ max: MAX_VARIABLES });
+    } catch (e) {
+      this.ctx.log.warn(`[hogql] could not load SQL variables: ${(e as Error).message}`);
+      return [];
+    }
+  }
+
   private async load(session: ActiveSession, key: string): Promise<ProjectNames | undefined> {
     const started = Date.now();
     const generation = this.generation;
     const { client, projectId } = session;
     try {
-      const [events, eventProps, personProps] = await Promise.all([
+      const [events, eventProps, personProps, variables] = await Promise.all([
         client.eventDefinitions.list(projectId, { pageSize: PAGE_SIZE }).toArray({ max: MAX_EVENTS }),
         client.propertyDefinitions.list(projectId, { pageSize: PAGE_SIZE, filters: { type: 'event' } }).toArray({ max: MAX_PROPERTIES }),
         client.propertyDefinitions.list(projectId, { pageSize: PAGE_SIZE, filters: { type: 'person' } }).toArray({ max: MAX_PROPERTIES }),
+        this.loadVariables(session),
       ]);
       const names: ProjectNames = {
         project: key,
         events: new NameList(events),
         eventProperties: new NameList(eventProps),
         personProperties: new NameList(personProps),
+        variables,
         loadedAt: Date.now(),
       };
       if (generation !== this.generation) return undefined;
       this.loaded.set(key, names);
-      this.ctx.log.info(`[hogql] loaded ${events.length} event names, ${eventProps.length} event and ${personProps.length} person property names in ${Date.now() - started} ms`);
+      this.ctx.log.info(`[hogql] loaded ${events.length} event names, ${eventProps.length} event and ${personProps.length} person property names, ${variables.length} SQL variables in ${Date.now() - started} ms`);
       return names;
     } catch (e) {
       if (generation !== this.generation) return undefined;

@@ -18,6 +18,7 @@ const KINDS: Record<ItemKind, vscode.CompletionItemKind> = {
   property: vscode.CompletionItemKind.Property,
   event: vscode.CompletionItemKind.Value,
   type: vscode.CompletionItemKind.TypeParameter,
+  variable: vscode.CompletionItemKind.Variable,
 };
 
 /** How long the first completion after sign-in may wait for the project's names. */
@@ -34,10 +35,10 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
     const cc = completionContext(text, offset);
     let sources: NameSources = {};
     let loading = false;
-    if (cc.kind === 'eventName' || cc.kind === 'eventProperty' || cc.kind === 'personProperty') {
+    if (cc.kind === 'eventName' || cc.kind === 'eventProperty' || cc.kind === 'personProperty' || cc.kind === 'variable') {
       const names = await this.projectNames(token);
       loading = names === 'loading';
-      if (names && names !== 'loading') sources = { events: names.events.index, eventProperties: names.eventProperties.index, personProperties: names.personProperties.index };
+      if (names && names !== 'loading') sources = { events: names.events.index, eventProperties: names.eventProperties.index, personProperties: names.personProperties.index, variables: names.variables };
     }
     if (cc.kind === 'none') return new vscode.CompletionList([], false);
     const result = completionItems(cc, sources);

@@ -5,9 +5,10 @@
 import type { CompletionContext, ColumnSource } from './hogql/completion';
 import type { NameIndex } from './hogql/filter';
 import { CAST_TYPES } from './hogql/aliasNames';
+import { variableDetail, type SqlVariable } from './hogql/variables';
 import { getVocabulary, type FunctionInfo } from './hogql/vocabulary';
 
-export type ItemKind = 'keyword' | 'function' | 'table' | 'cte' | 'field' | 'column' | 'alias' | 'property' | 'event' | 'type';
+export type ItemKind = 'keyword' | 'function' | 'table' | 'cte' | 'field' | 'column' | 'alias' | 'property' | 'event' | 'type' | 'variable';
 
 export interface Item {
   label: string;
@@ -24,6 +25,8 @@ export interface NameSources {
   events?: NameIndex;
   eventProperties?: NameIndex;
   personProperties?: NameIndex;
+  /** The project's SQL variables (`{variables.code_name}`). */
+  variables?: readonly SqlVariable[];
 }
 
 export interface Items {
@@ -103,6 +106,15 @@ function propertyItems(ctx: Extract<CompletionContext, { kind: 'eventProperty' |
   return names(index, ctx.prefix, ctx.quoted, 'property', detail);
 }
 
+function variableItems(ctx: Extract<CompletionContext, { kind: 'variable' }>, variables: readonly SqlVariable[] | undefined): Items {
+  if (!variables) return { items: [], incomplete: true };
+  const prefix = ctx.prefix.toLowerCase();
+  const items = variables
+    .filter((v) => v.code_name.toLowerCase().startsWith(prefix) || v.name.toLowerCase().includes(prefix))
+    .map((v, i) => ({ label: v.code_name, kind: 'variable' as const, insertText: ctx.closed ? v.code_name : `${v.code_name}}`, detail: `${variableDetail(v)} (${v.name})`, sortText: order(0, i) }));
+  return { items, incomplete: false };
+}
+
 /** The items for a completion context; `sources` supplies the project's names when known. */
 export function completionItems(ctx: CompletionContext, sources: NameSources): Items {
   const vocab = getVocabulary();
@@ -132,5 +144,7 @@ export function completionItems(ctx: CompletionContext, sources: NameSources): I
       return names(sources.events, ctx.prefix, true, 'event', 'event');
     case 'property':
       return { items: [], incomplete: false };
+    case 'variable':
+      return variableItems(ctx, sources.variables);
   }
 }

@@ -32,7 +32,7 @@ export interface LanguageFeatures extends vscode.Disposable {
 export function createLanguageFeatures(ctx: Ctx): LanguageFeatures {
   const catalog = new NameCatalog(ctx);
   const syntax = new SyntaxDiagnostics(ctx);
-  const server = new ServerDiagnostics(ctx, syntax);
+  const server = new ServerDiagnostics(ctx, syntax, catalog);
   const snippets = new TeamSnippets(ctx);
   const disposables: vscode.Disposable[] = [catalog, syntax, server, snippets];
   // A project switch makes the new project's names load in the background (if signed in).

@@ -1,4 +1,4 @@
-/** Hover: function docs and arity, table and field types, property and event details from PostHog. */
+/** Hover: function docs and arity, table and field types, property, event and SQL variable details from PostHog. */
 import * as vscode from 'vscode';
 import type { EventDefinition, PropertyDefinition } from '../api/resources/catalog';
 import type { Ctx } from '../ctx';
@@ -9,6 +9,8 @@ import { completionContext } from './hogql/completion';
 import { functionDoc, signatureLabel } from './hogql/functionDocs';
 import { functionDocMarkdown } from './hogql/signature';
 import { hoverTarget, type HoverTarget } from './hogql/hover';
+import { lex } from './hogql/lexer';
+import { variableAt, variableHoverLines } from './hogql/variables';
 import { getVocabulary, type FunctionInfo, type TableInfo } from './hogql/vocabulary';
 
 function functionMarkdown(name: string, f: FunctionInfo | undefined): vscode.MarkdownString {
@@ -58,6 +60,13 @@ export class HoverProvider implements vscode.HoverProvider {
   async provideHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
     const text = doc.getText();
     const offset = doc.offsetAt(pos);
+    // `{variables.x}` sits on one line: lex that line only (hover stays cheap on big files).
+    const line = doc.lineAt(pos.line);
+    if (line.text.includes('{variables.')) {
+      const base = doc.offsetAt(line.range.start);
+      const variable = variableAt(lex(line.text).tokens, offset - base);
+      if (variable) return this.forVariable(doc, variable.name, { start: base + variable.range.start, end: base + variable.range.end });
+    }
     const t = hoverTarget(text, offset);
     if (t) return this.forTarget(doc, t);
     const cc = completionContext(text, offset);
@@ -91,6 +100,14 @@ export class HoverProvider implements vscode.HoverProvider {
       case 'keyword':
         return undefined;
     }
+  }
+
+  private async forVariable(doc: vscode.TextDocument, name: string, range: { start: number; end: number }): Promise<vscode.Hover> {
+    const names = await this.names();
+    const lines = variableHoverLines(name, names?.variables.find((v) => v.code_name === name), names !== undefined);
+    const md = new vscode.MarkdownString();
+    for (const line of lines) md.appendText(line).appendMarkdown('\n\n');
+    return new vscode.Hover(md, toRange(doc, range));
   }
 
   private async names(): Promise<ProjectNames | undefined> {

@@ -14,7 +14,11 @@ import type { ActiveSession } from '../auth/session';
 import { isHogql, toRange, toSeverity } from './convert';
 import type { SyntaxDiagnostics } from './diagnostics';
 import { Lru } from './lru';
-import { serverProblems, type ServerProblem } from './syntax/notices';
+import { serverProblems, withoutKnownVariables, type ServerProblem } from './syntax/notices';
+import type { NameCatalog } from './catalog';
+import type { InsightVariable } from '../api/resources/variables';
+import { lex } from './hogql/lexer';
+import { variableNamesIn, variablesForCheck } from './hogql/variables';
 import { documentStatementsInSlices, type StatementInfo } from './syntax/statements';
 import { pauseWhile, unchanged } from './slices';
 
@@ -42,8 +46,10 @@ export class ServerDiagnostics implements vscode.Disposable {
 
   /** `connection|project` of the last check: whose answers `syntax.serverChecked` reports. */
   private project: string | undefined;
+  /** The project's SQL variables, when a statement uses `{variables.…}` and they loaded. */
+  private known: readonly InsightVariable[] | undefined;
 
-  constructor(private readonly ctx: Ctx, private readonly syntax: SyntaxDiagnostics) {
+  constructor(private readonly ctx: Ctx, private readonly syntax: SyntaxDiagnostics, private readonly catalog?: NameCatalog) {
     syntax.serverChecked = (text) => this.project !== undefined && this.cache.has(`${this.project}|${text}`);
     vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document), undefined, this.disposables);
     vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d), undefined, this.disposables);
@@ -105,6 +111,7 @@ export class ServerDiagnostics implements vscode.Disposable {
     this.project = project;
     const wanted = new Set(statements.map((s) => s.text));
     for (const [text, ac] of st.inFlight) if (!wanted.has(text)) ac.abort();
+    this.known = statements.some((s) => s.text.includes('{variables.')) ? await this.knownVariables(session) : undefined;
     this.publish(doc, statements, project);
     const todo = statements.filter((s) => !this.cache.has(`${project}|${s.text}`) && !st.inFlight.has(s.text)).slice(0, MAX_PER_ROUND);
     for (const s of todo) {
@@ -120,6 +127,26 @@ export class ServerDiagnostics implements vscode.Disposable {
     }
   }
 
+  /** The project's SQL variables (loaded once with the catalog), or undefined. */
+  private async knownVariables(session: ActiveSession): Promise<readonly InsightVariable[] | undefined> {
+    const names = this.catalog ? await this.catalog.get(session) : undefined;
+    return names?.variables;
+  }
+
+  /**
+   * The statement's known variables, sent with the check (defaults from the server) so PostHog
+   * checks it as it will run and reports an unknown name (it stops at the first missing one).
+   */
+  private get knownNames(): Set<string> | undefined {
+    return this.known ? new Set(this.known.map((v) => v.code_name)) : undefined;
+  }
+
+  private checkVariables(text: string): { variables?: Record<string, unknown> } {
+    if (!this.known || !text.includes('{variables.')) return {};
+    const variables = variablesForCheck(variableNamesIn(lex(text).tokens), this.known);
+    return Object.keys(variables).length ? { variables } : {};
+  }
+
   /** Not when PostHog's parser rejects the statement, cannot check it, or it is too large. */
   private async worthAsking(s: StatementInfo): Promise<boolean> {
     if (s.limit) return false;
@@ -133,7 +160,7 @@ export class ServerDiagnostics implements vscode.Disposable {
     const ac = new AbortController();
     st.inFlight.set(s.text, ac);
     try {
-      const m = await session.client.query.metadata(session.projectId, s.text, { signal: ac.signal });
+      const m = await session.client.query.metadata(session.projectId, s.text, { signal: ac.signal, ...this.checkVariables(s.text) });
       return serverProblems(s.text, 0, m);
     } catch (e) {
       if (e instanceof loadApi().RateLimitError) this.pausedUntil = Date.now() + (e.retryAfterMs ?? 10_000);
@@ -148,7 +175,7 @@ export class ServerDiagnostics implements vscode.Disposable {
     const diagnostics: vscode.Diagnostic[] = [];
     const fixes: { range: vscode.Range; message: string; fix: string }[] = [];
     for (const s of statements) {
-      for (const p of this.cache.get(`${project}|${s.text}`) ?? []) {
+      for (const p of withoutKnownVariables(this.cache.get(`${project}|${s.text}`) ?? [], this.knownNames)) {
         const range = toRange(doc, { start: s.range.start + p.start, end: s.range.start + p.end });
         const d = new vscode.Diagnostic(range, p.message, toSeverity(p.severity));
         d.source = 'PostHog';

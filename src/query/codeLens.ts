@@ -5,7 +5,10 @@ import { splitStatements } from '../language/hogql/split';
 import { pauseUnless } from '../language/slices';
 import type { QueryRunner } from './runner';
 
-/** "▶ Run" above each statement of a hogql document ("■ Cancel" while that document's query runs). */
+/**
+ * "▶ Run" above each statement of a hogql document ("■ Cancel" while that document's query runs),
+ * and "Variables…" beside it when the statement uses `{variables.x}` (asks for their values again, then runs).
+ */
 export class RunCodeLensProvider implements vscode.CodeLensProvider {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.emitter.event;
@@ -22,14 +25,15 @@ export class RunCodeLensProvider implements vscode.CodeLensProvider {
     if (!lexed) return [];
     const uri = doc.uri.toString();
     const running = this.runner.isRunning(uri);
-    return splitStatements(text, lexed).map((s) => {
+    return splitStatements(text, lexed).flatMap((s) => {
       const range = new vscode.Range(doc.positionAt(s.range.start), doc.positionAt(s.range.start));
-      return new vscode.CodeLens(
-        range,
-        running
-          ? { title: '$(debug-stop) Cancel', command: 'hogql.cancelQuery', arguments: [uri] }
-          : { title: '$(play) Run', command: 'hogql.runQuery', arguments: [{ uri, offset: s.range.start }], tooltip: 'Run this statement (Ctrl+Enter)' },
-      );
+      if (running) return [new vscode.CodeLens(range, { title: '$(debug-stop) Cancel', command: 'hogql.cancelQuery', arguments: [uri] })];
+      const at = { uri, offset: s.range.start };
+      const lenses = [new vscode.CodeLens(range, { title: '$(play) Run', command: 'hogql.runQuery', arguments: [at], tooltip: 'Run this statement (Ctrl+Enter)' })];
+      if (text.slice(s.range.start, s.range.end).includes('{variables.')) {
+        lenses.push(new vscode.CodeLens(range, { title: '$(symbol-variable) Variables…', command: 'hogql.editQueryValues', arguments: [at], tooltip: 'Choose the values of this statement\'s SQL variables again, then run it' }));
+      }
+      return lenses;
     });
   }
 

@@ -24,6 +24,8 @@ export interface RunRequest {
   target: QueryTarget;
   values?: Record<string, unknown>;
   filters?: HogQLQueryNode['filters'];
+  /** `HogQLQuery.variables`: SQL variables keyed by id, as PostHog's web editor sends them. */
+  variables?: Record<string, unknown>;
   /** Paging for "Load more": the runner wraps nothing; PostHog's LIMIT/OFFSET apply to the text. */
   sink: RunSink;
   /** Document the run belongs to (one running query per document). */
@@ -99,6 +101,7 @@ export class QueryRunner {
     const node: HogQLQueryNode = { kind: 'HogQLQuery', query: target.text };
     if (req.values && Object.keys(req.values).length) node.values = req.values;
     if (req.filters) node.filters = req.filters;
+    if (req.variables && Object.keys(req.variables).length) node.variables = req.variables;
     sink.loading(queryId, target.text);
     let lastProgress: QueryProgress | null | undefined;
     const title = `PostHog: running query on ${session.projectName}`;

@@ -1,16 +1,28 @@
 import * as vscode from 'vscode';
 import type { HogQLFilters } from '../api/resources/query';
 import { parseValue, placeholders, valueNames } from './target';
+import { askVariable } from './variablePrompt';
+import { startingValue, variableNames, variablesPayload, type RunVariable, type SentVariable } from './variables';
 
 /**
  * Values for a query's placeholders, asked once per document and remembered (workspace state):
- * `{name}` → the query's `values`; `{filters}` → a date range. "PostHog: Edit Query Values" asks again.
+ * `{name}` → the query's `values`; `{filters}` → a date range; `{variables.x}` → the query's
+ * `variables` (typed pickers, see variablePrompt.ts). "PostHog: Edit Query Values" asks again.
  */
 const KEY = 'hogql.placeholderValues';
 
 interface Remembered {
   values: Record<string, unknown>;
   dateFrom?: string;
+  /** SQL variable values by code name. */
+  variables?: Record<string, unknown>;
+}
+
+export interface Resolved {
+  values: Record<string, unknown>;
+  filters?: HogQLFilters;
+  /** `HogQLQuery.variables`, when the query uses `{variables.x}` of the project. */
+  variables?: Record<string, SentVariable>;
 }
 
 type Store = Record<string, Remembered>;
@@ -41,16 +53,38 @@ export class PlaceholderValues {
   }
 
   /** Remembers values for a document (scripted runs pass them instead of being asked). */
-  async set(doc: string, values: Record<string, unknown>): Promise<void> {
+  async set(doc: string, values: Record<string, unknown>, variables?: Record<string, unknown>): Promise<void> {
     const r = this.remembered(doc);
-    await this.save(doc, { ...r, values: { ...r.values, ...values } });
+    await this.save(doc, { ...r, values: { ...r.values, ...values }, ...(variables ? { variables: { ...r.variables, ...variables } } : {}) });
   }
 
   /**
-   * The `values` and `filters` for `query`, asking only for what is not remembered (or everything
-   * when `ask`). `undefined` when the user cancelled a prompt.
+   * Values for the query's `{variables.x}` that are among `known`: remembered ones, else asked
+   * (from the last value or the server's default). Undefined when a prompt was cancelled.
    */
-  async resolve(doc: string, query: string, ask = false): Promise<{ values: Record<string, unknown>; filters?: HogQLFilters } | undefined> {
+  private async variableValues(r: Remembered, query: string, known: readonly RunVariable[], ask: boolean): Promise<Record<string, unknown> | undefined> {
+    const out: Record<string, unknown> = {};
+    for (const name of variableNames(query)) {
+      const v = known.find((k) => k.code_name === name);
+      if (!v) continue; // PostHog answers for an unknown name
+      const remembered = r.variables?.[name];
+      if (!ask && remembered !== undefined) {
+        out[name] = remembered;
+        continue;
+      }
+      const value = await askVariable(v, startingValue(v, remembered));
+      if (value === undefined) return undefined;
+      out[name] = value;
+    }
+    return out;
+  }
+
+  /**
+   * The `values`, `filters` and `variables` for `query`, asking only for what is not remembered
+   * (or everything when `ask`). `known` is the project's SQL variables (needed only when the query
+   * uses `{variables.x}`). `undefined` when the user cancelled a prompt.
+   */
+  async resolve(doc: string, query: string, ask = false, known: readonly RunVariable[] = []): Promise<Resolved | undefined> {
     const r = this.remembered(doc);
     const values: Record<string, unknown> = {};
     for (const name of valueNames(query)) {
@@ -78,8 +112,13 @@ export class PlaceholderValues {
       if (!pick) return undefined;
       dateFrom = pick.from;
     }
-    const asked = Object.keys(values).some((k) => !(k in r.values) || r.values[k] !== values[k]) || dateFrom !== r.dateFrom;
-    if (asked) await this.save(doc, { values: { ...r.values, ...values }, ...(dateFrom ? { dateFrom } : {}) });
-    return needsFilters && dateFrom ? { values, filters: { dateRange: { date_from: dateFrom, date_to: null } } } : { values };
+    const vars = await this.variableValues(r, query, known, ask);
+    if (!vars) return undefined;
+    const asked = Object.keys(values).some((k) => !(k in r.values) || r.values[k] !== values[k]) || dateFrom !== r.dateFrom || Object.keys(vars).some((k) => r.variables?.[k] !== vars[k]);
+    if (asked) await this.save(doc, { values: { ...r.values, ...values }, ...(dateFrom ? { dateFrom } : {}), variables: { ...r.variables, ...vars } });
+    const out: Resolved = needsFilters && dateFrom ? { values, filters: { dateRange: { date_from: dateFrom, date_to: null } } } : { values };
+    const payload = variablesPayload(variableNames(query), known, vars);
+    if (Object.keys(payload).length) out.variables = payload;
+    return out;
   }
 }

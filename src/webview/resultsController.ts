@@ -22,6 +22,8 @@ export interface QueryRun {
   target: QueryTarget;
   values: Record<string, unknown>;
   filters: HogQLFilters | undefined;
+  /** `HogQLQuery.variables` of the run (SQL variables), when it had any. */
+  variables?: Record<string, unknown>;
 }
 
 /**
@@ -109,6 +111,7 @@ export class ResultsController {
         query: pagedQuery(source.target.text, offset, limit),
         ...(Object.keys(source.values).length ? { values: source.values } : {}),
         ...(source.filters ? { filters: source.filters } : {}),
+        ...(source.variables ? { variables: source.variables } : {}),
       });
       const page = toPayload(response, { queryId, elapsedMs: 0 });
       this.view.appendRows(queryId, page.rows, morePagesAfter(offset, limit, page.rows.length));
@@ -132,7 +135,7 @@ export class ResultsController {
       return;
     }
     const target = { ...source.target, text: serverSortedQuery(source.target.text, column, dir) };
-    const run: QueryRun = { session: source.session, target, values: source.values, filters: source.filters };
+    const run: QueryRun = { session: source.session, target, values: source.values, filters: source.filters, ...(source.variables ? { variables: source.variables } : {}) };
     if (this.running !== undefined) await this.ctx.queries.runner.cancel(this.running);
     await this.ctx.queries.runner.run({ ...run, sink: this.sinkFor(run), key: `results-sort:${queryId}` });
   }

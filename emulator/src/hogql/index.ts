@@ -9,6 +9,7 @@ export type { HogQLErrorCode } from './errors';
 export * from './types';
 
 export { runHogQLQuery } from './runner';
+export { sentVariableIds } from './variables';
 export { serializeResponse } from './response';
 export { ParsePool, setSharedParsePool, sharedParsePool } from './parsePool';
 

@@ -58,7 +58,7 @@ export async function runHogQLMetadata(node: HogQLMetadataRequest, ctx: HogQLCon
     let ast = await selectFor(node);
     response.table_names = [...tableNames(ast)];
     if (hasPlaceholders(ast)) {
-      ast = replacePlaceholders(ast, { filters: node.filters, variables: node.variables, timezone: ctx.timezone });
+      ast = replacePlaceholders(ast, { filters: node.filters, variables: node.variables, insightVariables: ctx.insightVariables, resolveVariables: true, timezone: ctx.timezone });
     }
     response.notices = translate(ast, ctx.teamId, ctx.timezone, ctx.propertyTypes, ctx.cohorts).notices;
   } catch (err) {

@@ -1,17 +1,24 @@
 /**
  * Placeholder replacement before translation, after PostHog's posthog/hogql/placeholders.py,
  * filters.py and variables.py: `{name}` from `values` (always bound as constants, never spliced
- * as text), `{filters}` from the request's filters, `{variables.x}` from `variables`.
+ * as text), `{filters}` from the request's filters, `{variables.x}` from `variables` (variables.ts).
+ * Variables are a pass of their own before the others, as in PostHog: the query runner runs it
+ * when `variables` is non-empty, metadata whenever the query has placeholders (`resolveVariables`).
  */
 import { isBigIntMarker, span, type Node } from './ast';
 import { formatUtc, parseRelativeDate } from './dates';
 import { HogQLError, queryError, unsupported } from './errors';
-import type { HogQLFilters } from './types';
+import type { HogQLFilters, InsightVariableInfo } from './types';
+import { resolveVariable } from './variables';
 
 export interface PlaceholderInput {
   values?: Record<string, unknown>;
   filters?: HogQLFilters;
   variables?: Record<string, unknown>;
+  /** The team's stored variables whose ids `variables` names (the server loads them). */
+  insightVariables?: readonly InsightVariableInfo[];
+  /** Run the variables pass even when `variables` is empty (metadata does). */
+  resolveVariables?: boolean;
   timezone: string;
   now?: number;
 }
@@ -72,16 +79,6 @@ function filtersNode(input: PlaceholderInput, where: Node, select?: Node): Node 
   return exprs.length === 1 ? exprs[0] : { node: 'And', exprs };
 }
 
-function variableNode(name: string, input: PlaceholderInput, where: Node): Node {
-  for (const [key, entry] of Object.entries(input.variables ?? {})) {
-    if (entry && typeof entry === 'object' && !Array.isArray(entry) && 'code_name' in entry) {
-      const v = entry as { code_name?: unknown; value?: unknown };
-      if (v.code_name === name) return valueToNode(v.value ?? null, where);
-    } else if (key === name) return valueToNode(entry, where);
-  }
-  throw queryError(`Variable ${name} is missing from the query variables`, span(where));
-}
-
 function replacement(node: Node, input: PlaceholderInput, select?: Node): Node {
   const chain: (string | number)[] = node.expr?.chain ?? [];
   const name = chain.map(String).join('.');
@@ -91,19 +88,47 @@ function replacement(node: Node, input: PlaceholderInput, select?: Node): Node {
     }
     return filtersNode(input, node, select);
   }
-  if (chain.length === 2 && chain[0] === 'variables') return variableNode(String(chain[1]), input, node);
   if (chain.length === 1 && input.values && Object.prototype.hasOwnProperty.call(input.values, name)) {
     return { ...valueToNode(input.values[name], node), start: node.start, end: node.end };
   }
   const available = Object.keys(input.values ?? {});
+  // posthog/hogql/placeholders.py: with no placeholder values at all, the message is shorter.
+  if (chain[0] === 'variables' && available.length === 0) throw queryError(`Unresolved placeholder: {${name}}`, span(node));
   throw queryError(
     `Placeholder {${name}} is not available in this context. You can use the following: ${available.join(', ')}`,
     span(node),
   );
 }
 
+function isVariable(node: Node): boolean {
+  const chain: unknown[] = node.expr?.chain ?? [];
+  return chain.length === 2 && chain[0] === 'variables';
+}
+
 /** Return a copy of `node` with every placeholder replaced. */
 export function replacePlaceholders(node: Node, input: PlaceholderInput): Node {
+  const sent = Object.keys(input.variables ?? {}).length > 0;
+  const withVariables = sent || input.resolveVariables ? replaceVariables(node, input) : node;
+  return replaceOthers(withVariables, input);
+}
+
+function replaceVariables(node: Node, input: PlaceholderInput): Node {
+  const visit = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(visit);
+    if (value === null || typeof value !== 'object') return value;
+    const obj = value as Node;
+    if (obj.node === 'Placeholder' && isVariable(obj)) {
+      const resolved = resolveVariable(String(obj.expr.chain[1]), input.variables, input.insightVariables ?? [], (v) => valueToNode(v, obj));
+      return { ...resolved, start: obj.start, end: obj.end };
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(obj)) out[k] = k === 'start' || k === 'end' ? v : visit(v);
+    return out;
+  };
+  return visit(node) as Node;
+}
+
+function replaceOthers(node: Node, input: PlaceholderInput): Node {
   const selects: Node[] = [];
   const visit = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(visit);

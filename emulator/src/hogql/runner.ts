@@ -67,7 +67,7 @@ export async function runHogQLQuery(req: HogQLQueryRequest, deps: HogQLQueryDeps
   let ast = await timings.measure('parse_select', () => parseHogQL(req.query, 'select'));
   if (hasPlaceholders(ast)) {
     ast = await timings.measure('replace_placeholders', () =>
-      replacePlaceholders(ast, { values: req.values, filters: req.filters, variables: req.variables, timezone: req.timezone }),
+      replacePlaceholders(ast, { values: req.values, filters: req.filters, variables: req.variables, insightVariables: req.insightVariables, timezone: req.timezone }),
     );
   }
   const paging = applyLimits(ast);

@@ -32,6 +32,13 @@ export interface PropertyTypes {
   person?: Readonly<Record<string, PropertyType>>;
 }
 
+/** A stored SQL variable as the server knows it (posthog/hogql/data_provider.py `InsightVariableInfo`). */
+export interface InsightVariableInfo {
+  id: string;
+  code_name: string;
+  default_value: unknown;
+}
+
 /** A cohort of the project, for IN COHORT. */
 export interface CohortRef {
   id: number;
@@ -51,6 +58,8 @@ export interface HogQLQueryRequest {
   propertyTypes?: PropertyTypes;
   /** The project's cohorts (IN COHORT by id or name). */
   cohorts?: CohortRef[];
+  /** The team's stored variables whose ids `variables` names, as the server loads them. */
+  insightVariables?: InsightVariableInfo[];
 }
 
 export interface HogQLQueryDeps {
@@ -146,4 +155,6 @@ export interface HogQLContextInfo {
   /** Property definitions' types (typed properties and their notices). */
   propertyTypes?: PropertyTypes;
   cohorts?: CohortRef[];
+  /** The team's stored variables whose ids the request's `variables` names. */
+  insightVariables?: InsightVariableInfo[];
 }

@@ -57,6 +57,7 @@ export async function runHogQLQueryNode(app: App, project: Project, node: Record
       values: (node.values as Record<string, unknown>) ?? undefined,
       filters: (node.filters as hogql.HogQLFilters) ?? undefined,
       variables: (node.variables as Record<string, unknown>) ?? undefined,
+      insightVariables: loadedVariables(app, project, node.variables),
       modifiers: (node.modifiers as Record<string, unknown>) ?? undefined,
       teamId: project.id,
       timezone: project.timezone,
@@ -76,7 +77,8 @@ export async function runHogQLQueryNode(app: App, project: Project, node: Record
 
 export async function runMetadataNode(app: App, project: Project, node: Record<string, unknown>): Promise<unknown> {
   if (typeof node.query !== 'string') throw validation('This field is required.', 'query', 'required');
-  return hogql.runHogQLMetadata(node as unknown as hogql.HogQLMetadataRequest, await contextInfo(app, project));
+  const ctx = { ...(await contextInfo(app, project)), insightVariables: loadedVariables(app, project, node.variables) };
+  return hogql.runHogQLMetadata(node as unknown as hogql.HogQLMetadataRequest, ctx);
 }
 
 export async function runAutocompleteNode(app: App, project: Project, node: Record<string, unknown>): Promise<unknown> {
@@ -93,6 +95,16 @@ async function contextInfo(app: App, project: Project): Promise<hogql.HogQLConte
     propertyTypes: defs ? typesOf(defs) : undefined,
     cohorts: cohortsOf(app, project),
   };
+}
+
+/** The team's stored variables whose id is a `variableId` of the query's variables (posthog/hogql/variables.py). */
+function loadedVariables(app: App, project: Project, variables: unknown): hogql.InsightVariableInfo[] {
+  if (!variables || typeof variables !== 'object') return [];
+  const ids = new Set(hogql.sentVariableIds(variables as Record<string, unknown>));
+  return app.store
+    .list('insightVariables', project.id)
+    .filter((v) => ids.has(String(v.id)))
+    .map((v) => ({ id: String(v.id), code_name: String(v.code_name), default_value: v.default_value }));
 }
 
 /** The project's cohorts (not deleted), for IN COHORT. */

@@ -7,7 +7,7 @@ import { writeJsonAtomic } from './atomic';
 
 export type Rec = Record<string, unknown> & { id: number | string; _team_id: number };
 
-export const KINDS = ['insights', 'featureFlags', 'cohorts', 'dashboards', 'experiments', 'surveys', 'actions', 'annotations'] as const;
+export const KINDS = ['insights', 'featureFlags', 'cohorts', 'dashboards', 'experiments', 'surveys', 'actions', 'annotations', 'insightVariables'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export interface State {
@@ -30,7 +30,15 @@ export class StateStore {
   static open(path: string, seed: () => State): { store: StateStore; seeded: boolean } {
     if (existsSync(path)) {
       const state = JSON.parse(readFileSync(path, 'utf8')) as State;
-      return { store: new StateStore(path, state), seeded: false };
+      // A state file written before a kind existed gets that kind's seeded objects.
+      const missing = KINDS.filter((k) => !Array.isArray(state.collections[k]));
+      if (missing.length > 0) {
+        const fresh = seed();
+        for (const k of missing) state.collections[k] = fresh.collections[k];
+      }
+      const store = new StateStore(path, state);
+      if (missing.length > 0) store.save();
+      return { store, seeded: false };
     }
     const store = new StateStore(path, seed());
     store.save();
@@ -55,6 +63,14 @@ export class StateStore {
     this.state.collections[kind].push(rec);
     this.save();
     return rec;
+  }
+
+  /** Removes a record for good (for the few PostHog objects with a real DELETE). */
+  remove(kind: Kind, rec: Rec): void {
+    const list = this.state.collections[kind];
+    const i = list.indexOf(rec);
+    if (i >= 0) list.splice(i, 1);
+    this.save();
   }
 
   /** Call after mutating a record in place. */

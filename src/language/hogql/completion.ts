@@ -13,6 +13,7 @@ import { chunkAt } from './split';
 import type { Range } from './text';
 import { callAt, chainBefore, stringMeaning, tokenBefore, wordAt, type CallAtCursor } from './tokenContext';
 import { walk } from './visit';
+import { variableCompletion } from './variables';
 import { getVocabulary } from './vocabulary';
 
 /** A table visible at the cursor, with what we know about its columns. */
@@ -59,7 +60,9 @@ export type CompletionContext =
   /** After `AS`: names derived from the expression or table. */
   | (Base & { kind: 'alias'; names: string[] })
   /** After `AS` inside `CAST(`: type names. */
-  | (Base & { kind: 'type' });
+  | (Base & { kind: 'type' })
+  /** After `{variables.`: the project's SQL variables; `closed` when a `}` follows. */
+  | (Base & { kind: 'variable'; closed: boolean });
 
 const EXPRESSION_AFTER = new Set([
   'SELECT', 'DISTINCT', 'WHERE', 'PREWHERE', 'HAVING', 'QUALIFY', 'ON', 'AND', 'OR', 'NOT', 'BY', 'WHEN', 'THEN', 'ELSE',
@@ -90,6 +93,8 @@ export function completionContext(text: string, offset: number, parsed: ParseRes
   if (!prev || !stmt || prev.end <= stmt.chunk.start || (firstOfStatement && prev.start < firstOfStatement.start)) {
     return { kind: 'keyword', range, prefix, keywords: ['SELECT', 'WITH'] };
   }
+  const variable = prev.kind === 'op' && prev.text === '.' ? variableCompletion(text, tokens, prevIdx, range) : undefined;
+  if (variable) return { kind: 'variable', range, prefix, closed: variable.closed };
   if (prev.kind === 'op' && (prev.text === '.' || prev.text === '?.')) return memberContext(tokens, prevIdx, range, prefix, scope);
   if (prev.keyword === 'AS') return afterAs(tokens, prevIdx, offset, range, prefix, stmt);
   if (prev.keyword && TABLE_AFTER.has(prev.keyword)) return tableContext(range, prefix, scope);

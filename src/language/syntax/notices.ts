@@ -4,6 +4,7 @@
  */
 import { codePointToUtf16, type Range } from '../hogql/text';
 import type { Severity } from './statements';
+import { variableOfMessage } from '../hogql/variables';
 
 export interface Notice {
   message: string;
@@ -37,7 +38,8 @@ function one(text: string, base: number, n: Notice, severity: Severity): ServerP
 /**
  * `Placeholder {name} is not available…`: the metadata check knows no values, but the runner asks
  * for every `{name}` (and fills `{filters}`) before it runs, so that is not a problem of the query.
- * `{variables.x}` and other dotted names are still reported: the runner does not fill them.
+ * Dotted names are kept here: `{variables.x}` is PostHog's SQL variable, reported by name and
+ * dropped by `withoutKnownVariables` only when x is one of the project's variables.
  */
 const PLACEHOLDER_UNAVAILABLE = /^Placeholder \{([A-Za-z_$][\w$]*)\} is not available/;
 
@@ -52,4 +54,18 @@ export function serverProblems(text: string, base: number, m: MetadataLike): Ser
     ...(m.warnings ?? []).map((n) => one(text, base, n, 'warning')),
     ...(m.notices ?? []).map((n) => one(text, base, n, 'information')),
   ].filter((p) => !filledByRunner(p.message));
+}
+
+/**
+ * Without the problems about `{variables.x}` where x is one of the project's variables (`known`):
+ * metadata checks a statement with no variable values, so PostHog reports each as missing, but
+ * the runner sends them. An unknown name keeps PostHog's message. `known` undefined (variables
+ * not loaded) keeps everything.
+ */
+export function withoutKnownVariables<P extends { message: string }>(problems: readonly P[], known: ReadonlySet<string> | undefined): P[] {
+  if (!known) return [...problems];
+  return problems.filter((p) => {
+    const name = variableOfMessage(p.message);
+    return name === undefined || !known.has(name);
+  });
 }

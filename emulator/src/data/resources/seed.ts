@@ -5,6 +5,7 @@ import type { CohortRow } from '../types';
 import type { SeedUser } from './common';
 import { seedFlags } from './flags';
 import { seedInsights } from './insights';
+import { seedVariables } from './variables';
 import { seedActions, seedAnnotations, seedCohorts, seedDashboards, seedExperiments, seedSurveys } from './misc';
 
 export type CohortSummary = Omit<CohortRow, 'person_ids'> & { count: number };
@@ -34,6 +35,7 @@ export function seedState(o: SeedStateOptions): State {
     col.actions.push(...seedActions(c, col.actions.length + 1));
     col.annotations.push(...seedAnnotations(c, col.annotations.length + 1));
     col.cohorts.push(...seedCohorts(c, o.cohorts));
+    col.insightVariables.push(...seedVariables(c));
   });
   return state;
 }
