@@ -24,6 +24,7 @@ import { flagRoutes } from './server/routes/flags';
 import { identityRoutes } from './server/routes/identity';
 import { insightRoutes } from './server/routes/insights';
 import { miscRoutes } from './server/routes/misc';
+import { cohortWriteRoutes } from './server/routes/cohorts';
 import { peopleRoutes } from './server/routes/people';
 import { queryRoutes } from './server/routes/query';
 import { StateStore } from './state/store';
@@ -68,7 +69,7 @@ export async function startEmulator(opts: Partial<EmulatorOptions> = {}): Promis
       datasetNow: now,
       queryTimeoutSeconds: o.queryTimeoutSeconds,
     };
-    const server = createHttpServer(app, [...identityRoutes(app), ...queryRoutes(app), ...insightRoutes(app), ...flagRoutes(app), ...peopleRoutes(app), ...miscRoutes(app), ...captureRoutes(app), ...adminRoutes(app)]);
+    const server = createHttpServer(app, [...identityRoutes(app), ...queryRoutes(app), ...insightRoutes(app), ...flagRoutes(app), ...peopleRoutes(app), ...cohortWriteRoutes(app), ...miscRoutes(app), ...captureRoutes(app), ...adminRoutes(app)]);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(o.port, o.host, () => resolve());
