@@ -10,7 +10,6 @@
  * insight `short_id`. A qualified name (`e.person_id`, `events.uuid`) counts by its last part,
  * except `person.id` / `persons.id`, which name a person's uuid.
  */
-import type { Cell } from './protocol';
 import { classifyType } from './types';
 
 export type LinkKind = 'url' | 'session' | 'person' | 'distinctId' | 'event' | 'insight' | 'flag' | 'cohort';
@@ -78,7 +77,7 @@ export function safeWebUrl(text: string): string | undefined {
   return text;
 }
 
-function asText(value: Cell): string | undefined {
+function asText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
   return undefined;
@@ -127,7 +126,7 @@ export function timestampColumn(columns: readonly { name: string; type: string }
  * What a cell links to, if anything. `timestamp` is the row's event timestamp (see
  * `timestampColumn`), used for event links.
  */
-export function cellLink(column: { name: string; type: string }, value: Cell, timestamp?: Cell): CellLink | undefined {
+export function cellLink(column: { name: string; type: string }, value: unknown, timestamp?: unknown): CellLink | undefined {
   const text = asText(value);
   if (text === undefined || text === '') return undefined;
   const kind = columnLinkKind(column.name, column.type);

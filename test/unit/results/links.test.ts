@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { parseToHost } from '../../../src/results/protocol';
 import { cellLink, checkLink, cohortIdKind, columnLinkKind, safeWebUrl, timestampColumn } from '../../../src/results/links';
 
 const UUID = '0190f2a4-7b1c-7d3e-9a2b-1c2d3e4f5a6b';
@@ -56,7 +57,8 @@ describe('results/links', () => {
     assert.equal(columnLinkKind('flag_id', 'UInt32'), 'flag');
   });
 
-  it('property: no detected or checked link is ever a non-http(s) URL', () => {
+  it('property: no detected or checked link is ever a non-http(s) URL', function () {
+    this.timeout(20_000);
     const scheme = fc.constantFrom('javascript', 'data', 'file', 'vscode', 'vscode-insiders', 'command', 'ftp', 'blob', 'about', 'mailto', 'JaVaScRiPt', 'ws', 'chrome');
     const junk = fc.string({ maxLength: 40 });
     const hostile = fc.tuple(fc.constantFrom('', ' ', '\t', '\u200b', '\u0000'), scheme, fc.constantFrom(':', ':/', '://', ':%2F%2F'), junk).map(([pre, s, sep, rest]) => `${pre}${s}${sep}${rest}`);
@@ -73,7 +75,7 @@ describe('results/links', () => {
         }
         assert.equal(safeWebUrl(text) === undefined || /^https?:\/\//i.test(text), true);
       }),
-      { numRuns: 3000 },
+      { numRuns: 1500 },
     );
   });
 
@@ -86,6 +88,13 @@ describe('results/links', () => {
     assert.equal(checkLink({ kind: 'nope', value: '1' }), undefined);
     assert.equal(checkLink({ kind: 'event', value: UUID, timestamp: 5 }), undefined);
     assert.equal(checkLink(null), undefined);
+  });
+
+  it('an openLink message passes the protocol only with a link that holds', () => {
+    assert.deepEqual(parseToHost({ kind: 'openLink', link: { kind: 'url', value: 'https://posthog.com/' } }), { kind: 'openLink', link: { kind: 'url', value: 'https://posthog.com/' } });
+    assert.equal(parseToHost({ kind: 'openLink', link: { kind: 'url', value: 'javascript:alert(1)' } }), undefined);
+    assert.equal(parseToHost({ kind: 'openLink', link: { kind: 'person', value: '../x' } }), undefined);
+    assert.equal(parseToHost({ kind: 'openLink' }), undefined);
   });
 
   it('person uuid and distinct id columns can seed a static cohort', () => {
