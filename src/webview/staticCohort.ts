@@ -68,7 +68,7 @@ export async function saveStaticCohort(req: CohortRequest): Promise<Cohort | und
   if (!name) return undefined;
   const what = kind === 'person' ? 'person id' : 'distinct id';
   const notes = [
-    `${plural(ids.length, `distinct ${what}`)} from column ${req.column}, ${plural(rows, 'row')}${req.result.hasMore ? ' loaded (the result has more rows that were not loaded)' : ''}.`,
+    `${plural(ids.length, `different ${what}`)} from column ${req.column}, ${plural(rows, 'row')}${req.result.hasMore ? ' loaded (the result has more rows that were not loaded)' : ''}.`,
   ];
   if (skipped) notes.push(`${plural(skipped, 'row')} with an empty or malformed value left out.`);
   if (ids.length >= MAX_COHORT_IDS) notes.push(`Only the first ${MAX_COHORT_IDS.toLocaleString('en-US')} ids are taken.`);
