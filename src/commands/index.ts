@@ -11,7 +11,7 @@ import { flagCommands } from './flags';
 import { generalCommands } from './general';
 import { insightCommands } from './insight';
 import { queryCommands } from './query';
-import { resultsCommands } from './results';
+import { resultsCommands, resultsSidebarCommands } from './results';
 import { sidebarCommands } from './sidebar';
 import { insightCommands as sidebarInsightCommands } from './sidebarInsights';
 import { miscCommands } from './sidebarMisc';
@@ -34,4 +34,5 @@ export function registerSidebarCommands(ctx: Ctx, sidebar: Sidebar): void {
   registerCommands(ctx, miscCommands(sidebar));
   registerCommands(ctx, writeCommands(sidebar));
   registerCommands(ctx, captureCommands());
+  registerCommands(ctx, resultsSidebarCommands(sidebar));
 }

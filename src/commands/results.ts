@@ -9,6 +9,8 @@ import type { Ctx } from '../ctx';
 import { openCellLink } from '../webview/cellLinks';
 import { ResultsPanel } from '../webview/resultsPanel';
 import type { CommandTable } from '../ui/registry';
+import type { Sidebar } from '../views/sidebar';
+import { revealCellInSidebar } from './resultsReveal';
 
 interface CellArgs {
   hogqlQueryId?: unknown;
@@ -46,3 +48,10 @@ export const resultsCommands: CommandTable = {
   'results.openCellLink': (ctx) => (a?: CellArgs) => openLink(ctx, a),
   'results.saveAsStaticCohort': (ctx) => (a?: CellArgs) => saveCohort(ctx, a),
 };
+
+/** "Show in PostHog Sidebar" (needs the sidebar's trees). */
+export function resultsSidebarCommands(sidebar: Sidebar): CommandTable {
+  return {
+    'results.revealInSidebar': (ctx) => (a: CellArgs = {}) => revealCellInSidebar(ctx, sidebar, { kind: a.hogqlLink, value: a.hogqlLinkValue }),
+  };
+}
