@@ -128,4 +128,28 @@ describe('result cells: links and static cohorts', function () {
     }
     assert.deepEqual(await sidebarHook({ op: 'opened' }), []);
   });
+
+  it('shows the flag, cohort or person of a cell selected in its sidebar view', async () => {
+    const reveal = (args: Record<string, unknown>) => vscode.commands.executeCommand<string | undefined>('hogql.results.revealInSidebar', args);
+    const view = async (name: string) => (await sidebarHook({ op: 'view', view: name })) as unknown as { filter: string };
+    const listed = async (name: string) => ((await sidebarHook({ op: 'children', view: name })) as unknown as { items: { id: string }[] }).items.map((i) => i.id);
+    try {
+      const flag = ((await api(`/api/projects/${pid()}/feature_flags/?limit=1`)).results as { id: number; key: string }[])[0]!;
+      assert.equal(await reveal({ hogqlLink: 'flag', hogqlLinkValue: String(flag.id) }), `flag:${pid()}:${flag.id}`);
+      assert.equal((await view('flags')).filter, flag.key);
+      assert.ok((await listed('flags')).includes(`flag:${pid()}:${flag.id}`));
+      const cohort = ((await api(`/api/projects/${pid()}/cohorts/?limit=1`)).results as { id: number; name: string }[])[0]!;
+      assert.equal(await reveal({ hogqlLink: 'cohort', hogqlLinkValue: String(cohort.id) }), `cohort:${pid()}:${cohort.id}`);
+      assert.equal((await view('cohorts')).filter, cohort.name);
+      const [[distinctId, personId]] = (await hogql(pid(), 'SELECT distinct_id, person_id FROM events ORDER BY timestamp LIMIT 1')) as [string, string][];
+      assert.equal(await reveal({ hogqlLink: 'distinctId', hogqlLinkValue: distinctId }), `person:${pid()}:${personId}`);
+      assert.ok((await listed('persons')).includes(`person:${pid()}:${personId}`));
+      assert.equal(await reveal({ hogqlLink: 'person', hogqlLinkValue: personId }), `person:${pid()}:${personId}`);
+      // a link that does not hold reveals nothing and leaves the filter alone
+      assert.equal(await reveal({ hogqlLink: 'flag', hogqlLinkValue: '1/../2' }), undefined);
+      assert.equal((await view('flags')).filter, flag.key);
+    } finally {
+      for (const v of ['flags', 'cohorts', 'persons']) await vscode.commands.executeCommand(`hogql.${v}.clearFilter`);
+    }
+  });
 });
