@@ -41,7 +41,6 @@ const SESSION_ID = /^[A-Za-z0-9_-]{8,128}$/;
 const SHORT_ID = /^[A-Za-z0-9]{8}$/;
 const NUMERIC_ID = /^[1-9][0-9]{0,15}$/;
 /** Nothing invisible or control-like in an id or a URL (C0/C1 controls, bidi marks, zero-widths, spaces). */
-// eslint-disable-next-line no-control-regex
 const UNSAFE_CHARS = /[\u0000-\u0020\u007f-\u00a0\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb]/;
 const MAX_URL = 2048;
 const MAX_DISTINCT_ID = 200;
