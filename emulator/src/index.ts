@@ -25,6 +25,7 @@ import { identityRoutes } from './server/routes/identity';
 import { insightRoutes } from './server/routes/insights';
 import { variableRoutes } from './server/routes/variables';
 import { miscRoutes } from './server/routes/misc';
+import { cohortWriteRoutes } from './server/routes/cohorts';
 import { peopleRoutes } from './server/routes/people';
 import { queryRoutes } from './server/routes/query';
 import { StateStore } from './state/store';
@@ -69,7 +70,7 @@ export async function startEmulator(opts: Partial<EmulatorOptions> = {}): Promis
       datasetNow: now,
       queryTimeoutSeconds: o.queryTimeoutSeconds,
     };
-    const server = createHttpServer(app, [...identityRoutes(app), ...queryRoutes(app), ...insightRoutes(app), ...flagRoutes(app), ...peopleRoutes(app), ...miscRoutes(app), ...variableRoutes(app), ...captureRoutes(app), ...adminRoutes(app)]);
+    const server = createHttpServer(app, [...identityRoutes(app), ...queryRoutes(app), ...insightRoutes(app), ...flagRoutes(app), ...peopleRoutes(app), ...cohortWriteRoutes(app), ...miscRoutes(app), ...variableRoutes(app), ...captureRoutes(app), ...adminRoutes(app)]);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(o.port, o.host, () => resolve());

@@ -32,6 +32,14 @@ export class WebUrls {
   person(pid: Id, distinctId: string): string {
     return this.project(pid, `person/${seg(distinctId)}`);
   }
+  /** A person by its uuid (`/persons/:uuid`, PostHog `urls.personByUUID`). */
+  personByUuid(pid: Id, uuid: string): string {
+    return this.project(pid, `persons/${seg(uuid)}`);
+  }
+  /** One event: PostHog's URL needs its timestamp too (`/events/:uuid/:timestamp`, `urls.event`). */
+  event(pid: Id, uuid: string, timestamp: string): string {
+    return this.project(pid, `events/${seg(uuid)}/${seg(timestamp)}`);
+  }
   dashboard(pid: Id, id: Id): string {
     return this.project(pid, `dashboard/${seg(id)}`);
   }

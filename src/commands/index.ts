@@ -11,6 +11,7 @@ import { flagCommands } from './flags';
 import { generalCommands } from './general';
 import { insightCommands } from './insight';
 import { queryCommands } from './query';
+import { resultsCommands, resultsSidebarCommands } from './results';
 import { sidebarCommands } from './sidebar';
 import { insightCommands as sidebarInsightCommands } from './sidebarInsights';
 import { miscCommands } from './sidebarMisc';
@@ -22,6 +23,7 @@ export function registerEditorCommands(ctx: Ctx): void {
   registerCommands(ctx, authCommands);
   registerCommands(ctx, queryCommands);
   registerCommands(ctx, insightCommands);
+  registerCommands(ctx, resultsCommands);
 }
 
 /** The sidebar's commands (its trees are built by `views/register.ts`). */
@@ -32,4 +34,5 @@ export function registerSidebarCommands(ctx: Ctx, sidebar: Sidebar): void {
   registerCommands(ctx, miscCommands(sidebar));
   registerCommands(ctx, writeCommands(sidebar));
   registerCommands(ctx, captureCommands());
+  registerCommands(ctx, resultsSidebarCommands(sidebar));
 }

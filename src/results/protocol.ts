@@ -23,6 +23,8 @@
  * host must never let 64-bit integers pass through a lossy `JSON.parse` as numbers.
  */
 
+import { checkLink, type CellLink } from './links';
+
 /** A result cell as it crosses the boundary. */
 export type Cell = string | number | boolean | null | Cell[] | { [key: string]: Cell };
 
@@ -95,7 +97,9 @@ export type ToHost =
   /** Export the whole result of `queryId` (the host holds the rows; see `src/results/export.ts`). */
   | { kind: 'export'; queryId: string; format: ExportFormat; target: ExportTarget }
   /** Open a cell's full text in an untitled editor. */
-  | { kind: 'openCellInEditor'; text: string; language: 'json' | 'plaintext' };
+  | { kind: 'openCellInEditor'; text: string; language: 'json' | 'plaintext' }
+  /** Ctrl/Cmd+click on a link cell (src/results/links.ts); the link is re-checked on arrival. */
+  | { kind: 'openLink'; link: CellLink };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
@@ -177,6 +181,10 @@ export function parseToHost(msg: unknown): ToHost | undefined {
       return isString(msg.text) && (msg.language === 'json' || msg.language === 'plaintext')
         ? { kind: 'openCellInEditor', text: msg.text, language: msg.language }
         : undefined;
+    case 'openLink': {
+      const link = checkLink(msg.link);
+      return link ? { kind: 'openLink', link } : undefined;
+    }
     default:
       return undefined;
   }

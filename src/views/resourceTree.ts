@@ -110,6 +110,23 @@ export class ResourceTree<T> extends Disposable implements vscode.TreeDataProvid
     return node.treeItem();
   }
 
+  /** Only top-level rows are revealed (`revealRow`): they have no parent. */
+  getParent(): undefined {
+    return undefined;
+  }
+
+  /**
+   * Shows the row whose node id is `nodeId` among the rows listed for `filter` (the view's own
+   * search), selected; false when the search does not list it.
+   */
+  async revealRow(filter: string, nodeId: string): Promise<boolean> {
+    this.setFilter(filter);
+    const node = (await this.getChildren()).find((n) => n.id === nodeId);
+    if (!node) return false;
+    await this.view.reveal(node, { select: true, focus: true });
+    return true;
+  }
+
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (node) return node.children();
     if (!config.viewsEnabled().includes(this.spec.name)) {

@@ -15,6 +15,9 @@ import { toPayload } from '../results/response';
 import { serverSortedQuery } from '../results/serverSort';
 import { sortedIndices, type SortDirection } from '../results/sort';
 import { classifyType } from '../results/types';
+import type { Cohort } from '../api/resources/cohorts';
+import { openCellLink } from './cellLinks';
+import { saveStaticCohort } from './staticCohort';
 
 /** What one run of a query was: "Load more" re-runs it a page further. */
 export interface QueryRun {
@@ -157,6 +160,27 @@ export class ResultsController {
   async cancel(queryId: string): Promise<void> {
     if (this.running === queryId) await this.ctx.queries.runner.cancel(queryId);
     else if (this.view.runningQueryId === queryId) this.view.showCancelled(queryId);
+  }
+
+  /** The session the result `queryId` came from (its project), else the active one. */
+  async sessionFor(queryId: string | undefined): Promise<ActiveSession | undefined> {
+    const s = this.source;
+    if (s?.kind === 'query' && s.queryId === queryId) return s.session;
+    return this.ctx.session.active();
+  }
+
+  /** Follows a cell's link (re-checked: it came from the webview or a menu's context); the URL opened. */
+  async openLink(link: unknown): Promise<string | undefined> {
+    return openCellLink(await this.sessionFor(this.view.currentResult?.queryId), link);
+  }
+
+  /** "Save as Static Cohort" from column `column` of the result on screen (src/webview/staticCohort.ts). */
+  async saveCohort(queryId: string, column: string, name?: string): Promise<Cohort | undefined> {
+    const result = this.view.currentResult;
+    if (!result || result.queryId !== queryId) throw new Error('That result is no longer shown; run the query again.');
+    const session = await this.sessionFor(queryId);
+    if (!session) throw new Error('Sign in to PostHog to save a cohort.');
+    return saveStaticCohort({ session, result, column, ...(name === undefined ? {} : { name }) });
   }
 
   /** The panel closed: nobody would see the result of the query it was running. */

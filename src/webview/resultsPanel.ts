@@ -95,6 +95,12 @@ export class ResultsPanel extends Disposable implements ResultsView {
     return resultsColumn(config.resultsLocation(), { withResults: [...withResults].sort((a, b) => a - b), ...(lastShown === undefined ? {} : { lastShown }) });
   }
 
+  /** The open panel showing the result `queryId`, if any (menus on a cell name their result). */
+  static forQuery(queryId: string): ResultsPanel | undefined {
+    for (const p of ResultsPanel.panels.values()) if (p.result?.queryId === queryId) return p;
+    return undefined;
+  }
+
   /** The open panel for `key`, if any. */
   static get(key: string): ResultsPanel | undefined {
     return ResultsPanel.panels.get(key);
@@ -269,6 +275,9 @@ export class ResultsPanel extends Disposable implements ResultsView {
         return;
       case 'openCellInEditor':
         this.run('open cell', openDocument(msg.text, msg.language));
+        return;
+      case 'openLink':
+        this.run('open link', this.controller.openLink(msg.link).then(() => undefined));
         return;
       default:
         assertNever(msg);

@@ -60,6 +60,10 @@ export class App {
         this.state.scrollLeft = left; // saved when the scroll ends (below)
       },
       openViewer: (pos) => this.viewer.show(pos),
+      openLink: (pos) => {
+        const link = this.model.link(pos.row, pos.col);
+        if (link) post({ kind: 'openLink', link });
+      },
       focusMoved: (pos: Pos) => this.viewer.isOpen && this.viewer.show(pos),
       escape: () => this.viewer.close(),
     });

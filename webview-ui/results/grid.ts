@@ -7,6 +7,7 @@ import { attachGridInput, type GridInputEvents } from './gridInput';
 import { autoWidth, columnOffsets, columnRange, HEADER_HEIGHT, ROW_HEIGHT, rowNumberWidth, rowRange, scrollToShow, type Range } from './layout';
 import type { GridModel } from './model';
 import { Selection, type Pos } from './selection';
+import { LINK_LABELS, type CellLink } from '../../src/results/links';
 import { visible } from '../../src/results/visible';
 
 export interface GridEvents extends GridInputEvents {
@@ -26,6 +27,24 @@ interface RowEl {
 }
 
 const FOCUS_ID = 'grid-focus-cell';
+const MODIFIER = /Mac/.test(navigator.platform) ? 'Cmd' : 'Ctrl';
+
+/**
+ * The cell's `data-vscode-context` (VS Code's webview context menus, `webview/context` in
+ * package.json): keys the menus' `when` clauses test and the commands receive as their argument.
+ * Merged with the grid root's (`hogqlQueryId`).
+ */
+function cellContext(model: GridModel, col: number, link: CellLink | undefined): string {
+  const c = model.columns[col];
+  const ctx: Record<string, string | boolean> = { webviewSection: 'cell', hogqlColumn: c.name };
+  if (c.cohort) ctx.hogqlCohortColumn = true;
+  if (link) {
+    ctx.hogqlLink = link.kind;
+    ctx.hogqlLinkValue = link.value;
+    if (link.timestamp !== undefined) ctx.hogqlLinkTimestamp = link.timestamp;
+  }
+  return JSON.stringify(ctx);
+}
 
 export class Grid {
   readonly root = el('div', 'grid-scroll');
@@ -74,6 +93,7 @@ export class Grid {
   /** A new result or a new view (sort/filter): sizes, widths and every visible row are redone. */
   reset(widths: number[]): void {
     this.widths = widths;
+    this.root.dataset.vscodeContext = JSON.stringify({ webviewSection: 'grid', hogqlQueryId: this.model.result?.queryId ?? '' });
     this.selection.resize(this.model.rowCount, this.model.columns.length);
     this.layout();
   }
@@ -236,10 +256,13 @@ export class Grid {
     if (this.model.columns[col].numeric) cls += ' num';
     if (v.isNull) cls += ' null';
     if (v.expandable) cls += ' expandable';
+    if (v.link) cls += ' link';
     cell.className = cls;
     if (v.title !== undefined) cell.title = v.title;
+    else if (v.link) cell.title = `${LINK_LABELS[v.link.kind]}: ${MODIFIER}+click`;
     else if (v.expandable) cell.title = 'Enter or double-click to open the cell viewer';
     else cell.removeAttribute('title');
+    cell.dataset.vscodeContext = cellContext(this.model, col, v.link);
   }
 
   /** Selection and focus classes of one row's cells. */

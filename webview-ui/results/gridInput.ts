@@ -1,5 +1,6 @@
 // Mouse and keyboard input of the grid, delegated to its scroller: click / shift-click / drag
-// selection, row-number selection, keyboard navigation, Enter for the viewer, Ctrl/Cmd+A.
+// selection, row-number selection, keyboard navigation, Enter for the viewer, Ctrl/Cmd+A,
+// Ctrl/Cmd+click (or Ctrl/Cmd+Enter) to follow a cell's link.
 import type { Grid } from './grid';
 import { navigate } from './keyboard';
 import type { Pos } from './selection';
@@ -7,6 +8,8 @@ import type { Pos } from './selection';
 export interface GridInputEvents {
   /** Enter or double-click on a cell. */
   openViewer(pos: Pos): void;
+  /** Ctrl/Cmd+click on a cell, or Ctrl/Cmd+Enter on the focused one: follow its link, if it has one. */
+  openLink(pos: Pos): void;
   /** The focused cell moved. */
   focusMoved(pos: Pos): void;
   escape(): void;
@@ -36,6 +39,10 @@ export function attachGridInput(grid: Grid, events: GridInputEvents): void {
     grid.select(() => (h.rowHeader ? s.selectRows(h.pos.row, e.shiftKey) : s.moveTo(h.pos, e.shiftKey)));
     dragging = !h.rowHeader;
     moved();
+    if (!h.rowHeader && (e.ctrlKey || e.metaKey) && !e.shiftKey) {
+      dragging = false;
+      events.openLink(h.pos);
+    }
   });
   root.addEventListener('mousemove', (e) => {
     if (!dragging || (e.buttons & 1) === 0) {
@@ -60,6 +67,11 @@ function onKey(grid: Grid, events: GridInputEvents, e: KeyboardEvent, moved: () 
   if (ctrl && e.key.toLowerCase() === 'a') {
     e.preventDefault();
     grid.select(() => s.selectAll());
+    return;
+  }
+  if (e.key === 'Enter' && ctrl) {
+    e.preventDefault();
+    if (s.rows > 0) events.openLink({ ...s.focus });
     return;
   }
   if (e.key === 'Enter' || e.key === 'F2') {

@@ -4,12 +4,15 @@ import type { Cell, Column, ResultPayload } from '../../src/results/protocol';
 import { buildSearchIndex, filterRows } from '../../src/results/filter';
 import { displayText, isExpandable, MAX_CELL_CHARS, rawText, truncate, ZonedFormatter } from '../../src/results/format';
 import { sortedIndices, type SortDirection } from '../../src/results/sort';
+import { cellLink, cohortIdKind, timestampColumn, type CellLink } from '../../src/results/links';
 import { classifyType, isNumericKind, type ColumnType } from '../../src/results/types';
 import { visible } from '../../src/results/visible';
 
 export interface ModelColumn extends Column {
   info: ColumnType;
   numeric: boolean;
+  /** Its values are person uuids or distinct ids ("Save as Static Cohort", src/results/links.ts). */
+  cohort: boolean;
 }
 
 export interface Sort {
@@ -25,6 +28,8 @@ export interface CellView {
   expandable: boolean;
   /** Tooltip: the full value when the shown text differs from it (a zoned date, a shortened float). */
   title?: string;
+  /** Where the cell leads (Ctrl/Cmd+click, context menu): src/results/links.ts. */
+  link?: CellLink;
 }
 
 export class GridModel {
@@ -39,14 +44,17 @@ export class GridModel {
   /** Row indices shown: `order` filtered. */
   view: Uint32Array = new Uint32Array(0);
   private search: string[] | undefined;
+  /** The row's event timestamp column (for event links), or -1. */
+  private timestampCol = -1;
 
   setResult(result: ResultPayload): void {
     this.result = result;
     this.rows = result.rows;
     this.columns = result.columns.map((c) => {
       const info = classifyType(c.type);
-      return { ...c, info, numeric: isNumericKind(info.kind) };
+      return { ...c, info, numeric: isNumericKind(info.kind), cohort: cohortIdKind(c) !== undefined };
     });
+    this.timestampCol = timestampColumn(result.columns);
     this.zone = new ZonedFormatter(result.timezone ?? 'UTC');
     this.sort = undefined;
     this.filter = '';
@@ -93,6 +101,14 @@ export class GridModel {
     return v === null ? 'NULL' : displayText(v, this.columns[col].info, this.zone);
   }
 
+  /** Where a cell leads, if anywhere (src/results/links.ts). */
+  link(viewRow: number, col: number): CellLink | undefined {
+    const row = this.rows[this.view[viewRow]];
+    const c = this.columns[col];
+    if (!row || !c) return undefined;
+    return cellLink(c, row[col] ?? null, this.timestampCol >= 0 ? row[this.timestampCol] : undefined);
+  }
+
   cellView(viewRow: number, col: number): CellView {
     const v = this.value(viewRow, col);
     if (v === null) return { text: 'NULL', isNull: true, expandable: false };
@@ -105,6 +121,8 @@ export class GridModel {
       const raw = rawText(v);
       if (raw !== full) view.title = visible(raw);
     }
+    const link = this.link(viewRow, col);
+    if (link) view.link = link;
     return view;
   }
 

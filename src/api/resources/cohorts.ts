@@ -30,6 +30,11 @@ export interface CohortCreate {
   description?: string;
   filters?: Record<string, unknown>;
   is_static?: boolean;
+  /**
+   * Static cohort only: person uuids inserted synchronously on creation; persons that do not exist
+   * in the project are dropped (PostHog `CohortSerializer._handle_static`, posthog/api/cohort.py).
+   */
+  _create_static_person_ids?: string[];
 }
 
 export type CohortUpdate = Partial<CohortCreate> & { deleted?: boolean };
