@@ -7,13 +7,13 @@
  */
 import { basename, extname } from 'node:path';
 import * as vscode from 'vscode';
-import type { HogQLFilters, HogQLQueryNode } from '../api/resources/query';
+import type { HogQLFilters, HogQLQueryNode, HogQLQueryResponse } from '../api/resources/query';
 import type { ActiveSession } from '../auth/session';
 import { config } from '../config';
 import type { Log } from '../log';
 import { formatInfo, type FullExportFormat } from '../results/exportEncode';
 import { formatCount } from '../results/format';
-import { toPayload } from '../results/response';
+import { toCell, toColumns } from '../results/response';
 import { notify } from '../ui/notify';
 import { exportToFile, exportToText, ExportTooLarge, type ExportRequest, type FetchPage } from './fullExport';
 
@@ -89,9 +89,13 @@ function fetcher(session: ActiveSession, source: ExportSource): FetchPage {
     const node: HogQLQueryNode = { kind: 'HogQLQuery', query };
     if (Object.keys(source.values).length) node.values = source.values;
     if (source.filters) node.filters = source.filters;
-    const resp = await session.client.query.run(session.projectId, node, { signal, name: 'vscode-hogql export' });
-    const page = toPayload(resp, { queryId: '', elapsedMs: 0 });
-    return { columns: page.columns, rows: page.rows, ...(typeof resp.hasMore === 'boolean' ? { hasMore: resp.hasMore } : {}) };
+    // Rows are parsed one at a time as they are written (src/api/rowScan.ts): flat memory.
+    const page = await session.client.query.runScanned(session.projectId, node, { signal, name: 'vscode-hogql export' });
+    const { columns, types, hasMore } = page.fields as Pick<HogQLQueryResponse, 'columns' | 'types' | 'hasMore'>;
+    const rows = (function* () {
+      for (const r of page.rows()) yield Array.isArray(r) ? r.map(toCell) : [toCell(r)];
+    })();
+    return { columns: toColumns({ columns, types, results: [] }), rows, rowCount: page.rowCount, ...(typeof hasMore === 'boolean' ? { hasMore } : {}) };
   };
 }
 

@@ -18,7 +18,9 @@ import { pagedQuery } from './target';
 
 export interface ExportPage {
   columns: Column[];
-  rows: Cell[][];
+  /** The page's rows, read once, in order (may be produced as they are iterated). */
+  rows: Iterable<Cell[]>;
+  rowCount: number;
   /** PostHog's `hasMore`; undefined when the server did not say. */
   hasMore?: boolean;
 }
@@ -85,19 +87,25 @@ async function fetchWithRetry(req: ExportRequest, query: string): Promise<Export
 }
 
 /** Encodes and writes `rows` in chunks, yielding to the event loop between them. */
-async function writeRows(sink: ExportSink, enc: ExportEncoder, rows: readonly Cell[][], chunkRows: number, written: number, req: ExportRequest): Promise<number> {
-  for (let i = 0; i < rows.length; i += chunkRows) {
+async function writeRows(sink: ExportSink, enc: ExportEncoder, rows: Iterable<Cell[]>, chunkRows: number, written: number, req: ExportRequest): Promise<number> {
+  let chunk: Cell[][] = [];
+  const flush = async (): Promise<void> => {
     if (req.signal.aborted) throw req.signal.reason;
-    const chunk = rows.slice(i, i + chunkRows);
     await sink.write(enc.rows(chunk));
     written += chunk.length;
+    chunk = [];
     req.onProgress?.(written);
     await turn();
+  };
+  for (const row of rows) {
+    chunk.push(row);
+    if (chunk.length >= chunkRows) await flush();
   }
+  if (chunk.length) await flush();
   return written;
 }
 
-const more = (page: ExportPage, limit: number): boolean => page.hasMore ?? page.rows.length >= limit;
+const more = (page: ExportPage, limit: number): boolean => page.hasMore ?? page.rowCount >= limit;
 
 /** Fetches every page of `req.query` and writes it to `sink`. Throws on error or abort. */
 export async function exportResult(req: ExportRequest, sink: ExportSink): Promise<ExportSummary> {
@@ -113,14 +121,15 @@ export async function exportResult(req: ExportRequest, sink: ExportSink): Promis
   }
   // More than one page: start again in a stable order (the first page's order may differ).
   const order = orderColumns(first.columns);
+  const columnCount = first.columns.length;
   let written = 0;
   let pages = 1;
   for (let offset = 0; ; offset += limit) {
     const page = await fetchWithRetry(req, stablePageQuery(req.query, order, offset, limit));
     pages++;
-    if (page.columns.length !== first.columns.length) throw new Error(`Page ${pages} of the export has ${page.columns.length} columns, the first had ${first.columns.length}.`);
+    if (page.columns.length !== columnCount) throw new Error(`Page ${pages} of the export has ${page.columns.length} columns, the first had ${columnCount}.`);
     written = await writeRows(sink, enc, page.rows, chunkRows, written, req);
-    if (!more(page, limit) || page.rows.length === 0) break;
+    if (!more(page, limit) || page.rowCount === 0) break;
   }
   await sink.write(enc.end());
   return { rows: written, pages, singlePage: false };

@@ -30,7 +30,8 @@ function server(data: Cell[][]) {
       rows.push(...rows.splice(0, shift));
     }
     await new Promise((resolve) => setImmediate(resolve));
-    return { columns: COLUMNS, rows: rows.slice(offset, offset + limit), hasMore: offset + limit < rows.length };
+    const page = rows.slice(offset, offset + limit);
+    return { columns: COLUMNS, rows: page, rowCount: page.length, hasMore: offset + limit < rows.length };
   };
   return { fetchPage, queries };
 }
