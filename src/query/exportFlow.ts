@@ -91,11 +91,13 @@ function fetcher(session: ActiveSession, source: ExportSource): FetchPage {
     if (source.filters) node.filters = source.filters;
     // Rows are parsed one at a time as they are written (src/api/rowScan.ts): flat memory.
     const page = await session.client.query.runScanned(session.projectId, node, { signal, name: 'vscode-hogql export' });
-    const { columns, types, hasMore } = page.fields as Pick<HogQLQueryResponse, 'columns' | 'types' | 'hasMore'>;
+    // Not schema-checked like a parsed response: take the fields only in the shapes expected.
+    const { columns, types, hasMore } = page.fields as Partial<Record<'columns' | 'types' | 'hasMore', unknown>>;
+    const header = { columns: Array.isArray(columns) ? (columns as string[]) : undefined, types: Array.isArray(types) ? (types as HogQLQueryResponse['types']) : undefined, results: [] };
     const rows = (function* () {
       for (const r of page.rows()) yield Array.isArray(r) ? r.map(toCell) : [toCell(r)];
     })();
-    return { columns: toColumns({ columns, types, results: [] }), rows, rowCount: page.rowCount, ...(typeof hasMore === 'boolean' ? { hasMore } : {}) };
+    return { columns: toColumns(header), rows, rowCount: page.rowCount, ...(typeof hasMore === 'boolean' ? { hasMore } : {}) };
   };
 }
 

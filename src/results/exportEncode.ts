@@ -60,18 +60,15 @@ function numericColumns(columns: readonly Column[]): boolean[] {
 
 function csvEncoder(columns: readonly Column[], rawFormulas: boolean): ExportEncoder {
   const numeric = numericColumns(columns);
+  const fields: string[] = new Array<string>(columns.length);
   const record = (cells: readonly Cell[], num: readonly boolean[]): string => {
-    let line = '';
-    for (let i = 0; i < num.length; i++) line += (i ? ',' : '') + exportCsvField(cells[i] ?? null, num[i], rawFormulas);
-    return `${line}\r\n`;
+    for (let i = 0; i < num.length; i++) fields[i] = exportCsvField(cells[i] ?? null, num[i], rawFormulas);
+    return fields.join(',');
   };
   return {
-    start: () => record(columns.map((c) => c.name), columns.map(() => false)),
-    rows: (rows) => {
-      let out = '';
-      for (const row of rows) out += record(row, numeric);
-      return out;
-    },
+    start: () => `${record(columns.map((c) => c.name), columns.map(() => false))}\r\n`,
+    // Joined from an array (flat strings) rather than `+=` (a tree of string pieces to flatten later).
+    rows: (rows) => (rows.length ? `${rows.map((row) => record(row, numeric)).join('\r\n')}\r\n` : ''),
     end: () => '',
   };
 }
