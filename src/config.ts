@@ -102,6 +102,11 @@ export const config = {
     };
   },
 
+  /** "Export Full Result" (src/query/exportFlow.ts): CSV cells starting a formula written raw. */
+  exportCsvRawFormulas(): boolean {
+    return get<boolean>('export.csvRawFormulas', false) === true;
+  },
+
   /** Where a results panel opens (`hogql.results.location`); see src/webview/resultsColumn.ts. */
   resultsLocation(): ResultsLocation {
     const v = get<string>('results.location', 'beside');

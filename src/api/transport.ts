@@ -170,7 +170,7 @@ export class Transport {
       const first = raw.body.charCodeAt(0);
       try {
         if (first === 60 /* < */) throw new SyntaxError('HTML instead of JSON');
-        data = spec.json === 'lossless' ? parseJsonLossless(raw.body) : JSON.parse(raw.body);
+        data = spec.json === 'text' ? raw.body : spec.json === 'lossless' ? parseJsonLossless(raw.body) : JSON.parse(raw.body);
       } catch (parseError) {
         throw badBody(raw, this.failureContext(spec.method, target.path, true), parseError);
       }

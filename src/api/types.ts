@@ -68,8 +68,11 @@ export interface RequestSpec extends CallOptions {
   body?: unknown;
   /** Retried automatically on transient failures. Defaults to true for GET/HEAD only. */
   idempotent?: boolean;
-  /** `lossless` keeps integers beyond 2^53 exact (as bigint); used for query results. */
-  json?: 'standard' | 'lossless';
+  /**
+   * `lossless` keeps integers beyond 2^53 exact (as bigint); used for query results. `text`: the
+   * body is returned unparsed (a string), for callers that read it piecewise (src/api/rowScan.ts).
+   */
+  json?: 'standard' | 'lossless' | 'text';
   /** Statuses treated as success besides 2xx (none by default). */
   okStatuses?: readonly number[];
 }

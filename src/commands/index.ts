@@ -7,6 +7,7 @@ import { registerCommands } from '../ui/registry';
 import type { Sidebar } from '../views/sidebar';
 import { authCommands } from './auth';
 import { captureCommands } from './capture';
+import { exportCommands } from './export';
 import { flagCommands } from './flags';
 import { generalCommands } from './general';
 import { insightCommands } from './insight';
@@ -22,6 +23,7 @@ export function registerEditorCommands(ctx: Ctx): void {
   registerCommands(ctx, generalCommands);
   registerCommands(ctx, authCommands);
   registerCommands(ctx, queryCommands);
+  registerCommands(ctx, exportCommands);
   registerCommands(ctx, insightCommands);
   registerCommands(ctx, resultsCommands);
 }

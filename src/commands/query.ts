@@ -46,7 +46,7 @@ function panelFor(ctx: Ctx, doc: vscode.TextDocument): ResultsPanel {
  * What to run: the target from `queryTarget`; when the cursor is between statements with none
  * closer, a quick pick of the statements (first line of each). Undefined when the pick is dismissed.
  */
-async function resolveTarget(doc: vscode.TextDocument, args: RunArgs | undefined, editor: vscode.TextEditor | undefined): Promise<QueryTarget | undefined> {
+export async function resolveTarget(doc: vscode.TextDocument, args: RunArgs | undefined, editor: vscode.TextEditor | undefined): Promise<QueryTarget | undefined> {
   const text = doc.getText();
   let result;
   if (args?.range) result = queryTarget(text, { start: args.range[0], end: args.range[1] }, args.range[1]);
@@ -120,7 +120,7 @@ async function runningHandled(ctx: Ctx, key: string): Promise<boolean> {
  * The project's SQL variables, fetched for each run that uses `{variables.x}` (so defaults are the
  * server's current ones). A failure is logged and gives none: PostHog then answers for the names.
  */
-async function projectVariables(ctx: Ctx, session: ActiveSession): Promise<InsightVariable[]> {
+export async function projectVariables(ctx: Ctx, session: ActiveSession): Promise<InsightVariable[]> {
   try {
     return await session.client.variables.list(session.projectId, { pageSize: 500 }).toArray({ max: 5_000 });
   } catch (e) {
@@ -153,7 +153,7 @@ export async function runQuery(ctx: Ctx, args?: RunArgs): Promise<RunOutcome | u
   if (superseded !== undefined) await ctx.queries.runner.cancel(superseded);
   // the panel's controller keeps this run for "Load more" once its result is shown
   const vars = resolved.variables ? { variables: resolved.variables } : {};
-  const sink = panel.controller.sinkFor({ session, target, values: resolved.values, filters: resolved.filters, ...vars });
+  const sink = panel.controller.sinkFor({ session, target, values: resolved.values, filters: resolved.filters, ...vars, document: doc.uri });
   const outcome = await ctx.queries.runner.run({ session, target, values: resolved.values, ...(resolved.filters ? { filters: resolved.filters } : {}), ...vars, sink, key });
   void ctx.queries.history.record(session, target.text, outcome).catch((e: unknown) => ctx.log.warn(`query history not saved: ${String(e)}`));
   if (outcome.kind === 'failed') {

@@ -7,6 +7,7 @@ import { InsightLinks, type InsightLink } from './insightLink';
 import { InsightLinkLensProvider } from '../ui/insightLens';
 import { ScratchDocs } from '../ui/scratchDocs';
 import { addEntry, type HistoryEntry } from './historyStore';
+import { ExportJobs } from './exportFlow';
 import { QueryRunner, type RunOutcome } from './runner';
 import { PlaceholderValues } from './values';
 
@@ -54,6 +55,8 @@ export class QueryHistory implements vscode.Disposable {
 /** Everything about running queries that lives for the extension's lifetime. */
 export class QueryService extends Disposable {
   readonly runner: QueryRunner;
+  /** Running "Export Full Result" jobs (src/query/exportFlow.ts). */
+  readonly exports = new ExportJobs();
   readonly values: PlaceholderValues;
   readonly history: QueryHistory;
   readonly diagnostics: vscode.DiagnosticCollection;

@@ -32,9 +32,15 @@ const defaultYield = (): Promise<void> => new Promise((resolve) => (immediate ? 
 export function csvField(value: Cell): string {
   if (value === null) return '';
   const s = rawText(value);
-  if (s === '' || /[",\r\n]/.test(s) || /^\s|\s$/.test(s)) return `"${s.replace(/"/g, '""')}"`;
+  if (s === '' || NEEDS_QUOTES.test(s) || EDGE_SPACE.test(s)) return `"${s.replace(QUOTE, '""')}"`;
   return s;
 }
+
+// Module constants: a regex literal in a function body is a new RegExp object on every call,
+// which for millions of cells (a full export) is garbage enough to grow the heap.
+const NEEDS_QUOTES = /[",\r\n]/;
+const EDGE_SPACE = /^\s|\s$/;
+const QUOTE = /"/g;
 
 /** One CSV record, CRLF-terminated. */
 export function csvRecord(cells: readonly Cell[]): string {

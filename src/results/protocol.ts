@@ -96,6 +96,8 @@ export type ToHost =
   | { kind: 'sortOnServer'; queryId: string; column: string; dir: 'asc' | 'desc' }
   /** Export the whole result of `queryId` (the host holds the rows; see `src/results/export.ts`). */
   | { kind: 'export'; queryId: string; format: ExportFormat; target: ExportTarget }
+  /** "Export Full Result": every row of `queryId`'s query, fetched again from PostHog in pages (src/query/exportFlow.ts). */
+  | { kind: 'exportFull'; queryId: string }
   /** Open a cell's full text in an untitled editor. */
   | { kind: 'openCellInEditor'; text: string; language: 'json' | 'plaintext' }
   /** Ctrl/Cmd+click on a link cell (src/results/links.ts); the link is re-checked on arrival. */
@@ -177,6 +179,8 @@ export function parseToHost(msg: unknown): ToHost | undefined {
       return isString(id) && (msg.format === 'csv' || msg.format === 'json') && (msg.target === 'file' || msg.target === 'newDocument')
         ? { kind: 'export', queryId: id, format: msg.format, target: msg.target }
         : undefined;
+    case 'exportFull':
+      return isString(id) ? { kind: 'exportFull', queryId: id } : undefined;
     case 'openCellInEditor':
       return isString(msg.text) && (msg.language === 'json' || msg.language === 'plaintext')
         ? { kind: 'openCellInEditor', text: msg.text, language: msg.language }

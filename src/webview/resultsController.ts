@@ -9,6 +9,8 @@ import type { QueryTarget } from '../query/target';
 import { pagedQuery } from '../query/target';
 import type { RunSink } from '../query/runner';
 import { collect, csvChunks, jsonChunks } from '../results/export';
+import { formatInfo } from '../results/exportEncode';
+import { pickExport, reportOutcome, runFullExport, type ExportOutcome } from '../query/exportFlow';
 import { morePagesAfter, nextPageSize } from '../results/limits';
 import type { Cell, ExportFormat, ExportTarget, ResultPayload } from '../results/protocol';
 import { toPayload } from '../results/response';
@@ -27,6 +29,8 @@ export interface QueryRun {
   filters: HogQLFilters | undefined;
   /** `HogQLQuery.variables` of the run (SQL variables), when it had any. */
   variables?: Record<string, unknown>;
+  /** The document the query is from (the default name of an exported file). */
+  document?: vscode.Uri;
 }
 
 /**
@@ -138,7 +142,7 @@ export class ResultsController {
       return;
     }
     const target = { ...source.target, text: serverSortedQuery(source.target.text, column, dir) };
-    const run: QueryRun = { session: source.session, target, values: source.values, filters: source.filters, ...(source.variables ? { variables: source.variables } : {}) };
+    const run: QueryRun = { session: source.session, target, values: source.values, filters: source.filters, ...(source.variables ? { variables: source.variables } : {}), ...(source.document ? { document: source.document } : {}) };
     if (this.running !== undefined) await this.ctx.queries.runner.cancel(this.running);
     await this.ctx.queries.runner.run({ ...run, sink: this.sinkFor(run), key: `results-sort:${queryId}` });
   }
@@ -186,6 +190,31 @@ export class ResultsController {
   /** The panel closed: nobody would see the result of the query it was running. */
   closed(runningQueryId: string | undefined): void {
     if (runningQueryId !== undefined) void this.ctx.queries.runner.cancel(runningQueryId);
+  }
+
+  /**
+   * "Export All…": every row of the query of the result on screen, fetched again from PostHog in
+   * pages (src/query/exportFlow.ts). Rows the host holds (the dev results file) have no query to
+   * page: they go through the grid's export to a file.
+   */
+  async exportFull(queryId: string): Promise<ExportOutcome | undefined> {
+    const source = this.source;
+    if (!source || source.queryId !== queryId || this.view.currentResult?.queryId !== queryId) return undefined;
+    if (source.kind === 'rows') {
+      await this.export(queryId, 'csv', 'file');
+      return undefined;
+    }
+    const choice = await pickExport();
+    if (!choice) return undefined;
+    // Tests: a path in HOGQL_DEV_EXPORT_FILE skips the save dialog, as for the grid's export.
+    const dev = __TEST_HOOKS__ && choice.target === 'file' ? process.env.HOGQL_DEV_EXPORT_FILE : undefined;
+    const path = dev && choice.target === 'file' ? `${dev}.full.${formatInfo(choice.format).extension}` : undefined;
+    const { session, target, values, filters, variables, document } = source;
+    const run = { session, text: target.text, values, ...(filters ? { filters } : {}), ...(variables ? { variables } : {}), ...(document ? { document } : {}) };
+    const outcome = await runFullExport(this.ctx.log, this.ctx.queries.exports, run, choice, path);
+    if (outcome?.kind === 'failed') void showError(this.ctx, outcome.error);
+    reportOutcome(outcome);
+    return outcome;
   }
 
   /** Exports the whole result on screen (all rows the host holds) as CSV or JSON. */

@@ -273,6 +273,9 @@ export class ResultsPanel extends Disposable implements ResultsView {
       case 'export':
         this.run('export', this.controller.export(msg.queryId, msg.format, msg.target).then(() => undefined));
         return;
+      case 'exportFull':
+        this.run('export full result', this.controller.exportFull(msg.queryId).then(() => undefined));
+        return;
       case 'openCellInEditor':
         this.run('open cell', openDocument(msg.text, msg.language));
         return;

@@ -85,6 +85,18 @@ describe('UI: run a query with Ctrl+Enter', function () {
     assert.deepEqual(lines.slice(1), want.map((r) => r.map((v) => (v === 'NULL' ? '' : /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')));
   });
 
+  it('exports every row of the query from the panel ("Export All…"), fetched again from PostHog', async () => {
+    const frame = await findWebviewFrame(page, '#app[data-query-id^="vscode-hogql-"] .grid-body .row');
+    const want = await expected();
+    await frame.click('button.export-full');
+    await acceptQuickPick(page, 'JSON Lines');
+    // The file appears only once complete (it is written as `.partial`, then renamed).
+    const file = `${exportBase}.full.jsonl`;
+    const text = await waitFor(() => existsSync(file) && readFileSync(file, 'utf8'), 30_000, 'the full export');
+    const rows = text.split('\n').filter((l) => l !== '').map((l) => Object.values(JSON.parse(l)).map((v) => (v === null ? 'NULL' : String(v))));
+    assert.deepEqual(rows, want);
+  });
+
   it('loads more rows past PostHog\'s default LIMIT 100', async () => {
     // A second file with a 250-row query: the first page has PostHog's default 100 rows.
     const uri = join(dirs.ws, 'more.hogql');

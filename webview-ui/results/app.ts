@@ -44,6 +44,7 @@ export class App {
       tab: (tab) => this.setTab(tab),
       copy: (format) => this.copyButton(format),
       export: (format, target) => this.model.result && post({ kind: 'export', queryId: this.model.result.queryId, format, target }),
+      exportFull: () => this.model.result && post({ kind: 'exportFull', queryId: this.model.result.queryId }),
       loadMore: () => this.loadMore(),
       cancel: () => this.run.phase === 'running' && this.run.queryId !== undefined && post({ kind: 'cancel', queryId: this.run.queryId }),
       sortOnServer: () => this.sortOnServer(),

@@ -15,6 +15,8 @@ export interface ToolbarEvents {
   tab(tab: Tab): void;
   copy(format: CopyFormat): void;
   export(format: ExportFormat, target: 'file' | 'newDocument'): void;
+  /** Export every row of the query (past what the grid holds), fetched again in pages. */
+  exportFull(): void;
   loadMore(): void;
   cancel(): void;
   /** Re-run the query sorted on the server by the column sorted here. */
@@ -77,6 +79,7 @@ export class Toolbar {
       button('Markdown', copyTip('Markdown'), () => e.copy('markdown'), 'btn copy-markdown'),
       button('CSV ↗', 'Open the whole result as CSV in a new editor', () => e.export('csv', 'newDocument'), 'btn export-csv'),
       button('Export…', 'Save the whole result as CSV to a file', () => e.export('csv', 'file'), 'btn export-file'),
+      button('Export All…', 'Export every row of the query, past what the grid holds, to CSV, JSON Lines or JSON (fetched from PostHog in pages)', () => e.exportFull(), 'btn export-full'),
     );
     return box;
   }

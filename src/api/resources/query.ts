@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { AbortError, isAbort } from '../errors';
 import type { Transport } from '../transport';
+import { scanQueryResponse, type ScannedResponse } from '../rowScan';
 import { parseOne, type ItemSpec } from '../schema/boundary';
 import type { CallOptions, Timeouts } from '../types';
 import { boundaryOf, Id, projectPath, requestOne } from './base';
@@ -101,6 +102,31 @@ export class Query {
       if (isAbort(err) && !err.beforeSend && opts.cancelOnAbort !== false) this.cancelQuietly(projectId, queryId);
       throw err;
     }
+  }
+
+  /**
+   * A blocking run whose rows are read one at a time from the response text (src/api/rowScan.ts)
+   * instead of parsed at once: for pages of a full export, so a 50,000-row page never exists as
+   * objects all together. When PostHog answers with a running status, polls like `run`.
+   */
+  async runScanned(projectId: Id, query: string | HogQLQueryNode, opts: RunOptions = {}): Promise<ScannedResponse> {
+    const queryId = opts.clientQueryId ?? randomUUID().replace(/-/g, '');
+    const body: Record<string, unknown> = { query: node(query), refresh: opts.refresh ?? 'blocking', client_query_id: queryId };
+    if (opts.name) body.name = opts.name;
+    const timeouts = { ...QUERY_TIMEOUTS, ...opts.timeouts };
+    let scanned: ScannedResponse;
+    try {
+      const res = await this.t.request<string>({ method: 'POST', path: projectPath(projectId, 'query'), body, json: 'text', timeouts, ...(opts.signal ? { signal: opts.signal } : {}) });
+      scanned = scanQueryResponse(res.data);
+    } catch (err) {
+      if (isAbort(err) && !err.beforeSend && opts.cancelOnAbort !== false) this.cancelQuietly(projectId, queryId);
+      throw err;
+    }
+    const status = scanned.fields.query_status as QueryStatus | null | undefined;
+    if (!status || status.complete !== false) return scanned;
+    const { results, ...fields } = await this.wait(projectId, status.id || queryId, opts);
+    const rows = Array.isArray(results) ? (results as unknown[]) : [];
+    return { fields, rowCount: rows.length, rows: () => rows };
   }
 
   /** Polls a query (idempotent GET, retried on transient errors). 200 done, 202 running, 400/500 failed. */

@@ -26,6 +26,7 @@ describe('results protocol (grid messages)', () => {
       { kind: 'export', queryId: 'q', format: 'csv', target: 'file' },
       { kind: 'export', queryId: 'q', format: 'json', target: 'newDocument' },
       { kind: 'openCellInEditor', text: '{}', language: 'json' },
+      { kind: 'exportFull', queryId: 'q' },
     ];
     for (const m of good) assert.deepEqual(parseToHost(m), m);
   });
@@ -43,6 +44,8 @@ describe('results protocol (grid messages)', () => {
       { kind: 'export', queryId: 'q', format: 'xlsx', target: 'file' },
       { kind: 'export', queryId: 'q', format: 'csv', target: 'printer' },
       { kind: 'openCellInEditor', text: 'x', language: 'html' },
+      { kind: 'exportFull' },
+      { kind: 'exportFull', queryId: 7 },
     ];
     for (const m of bad) assert.equal(parseToHost(m), undefined, JSON.stringify(m));
   });

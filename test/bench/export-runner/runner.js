@@ -1,0 +1,87 @@
+// Full export benchmark runner inside the extension host (scripts/bench/export.mjs): signs in to the
+// emulator, then runs "PostHog: Export Full Result…" (hogql.exportFullResult, with a path: no
+// dialog) of a 1M-row query once per format, and measures this process's memory: RSS after a full GC
+// before the export (idle), RSS sampled every 10 ms during it, and the kernel's peak RSS (VmHWM,
+// reset before each export through /proc/self/clear_refs). The extension host is this process.
+const vscode = require('vscode');
+const fs = require('fs');
+const path = require('path');
+const v8 = require('v8');
+const vm = require('vm');
+
+function write(file, value) {
+  fs.writeFileSync(file + '.tmp', JSON.stringify(value));
+  fs.renameSync(file + '.tmp', file);
+}
+
+function collector() {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc');
+  return () => {
+    gc();
+    gc();
+  };
+}
+
+const mb = (bytes) => bytes / 2 ** 20;
+
+/** The kernel's peak RSS of this process since the last reset, in MB (undefined off Linux). */
+function peakRss() {
+  try {
+    const kb = /VmHWM:\s+(\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function resetPeak() {
+  try {
+    fs.writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function measure(format, uri, dir, gc) {
+  const file = path.join(dir, `export-bench.${format}`);
+  gc();
+  const idle = mb(process.memoryUsage().rss);
+  const reset = resetPeak();
+  let sampled = idle;
+  const timer = setInterval(() => (sampled = Math.max(sampled, mb(process.memoryUsage().rss))), 10);
+  const started = performance.now();
+  const outcome = await vscode.commands.executeCommand('hogql.exportFullResult', { uri: uri.toString(), offset: 0, format, path: file });
+  const ms = performance.now() - started;
+  clearInterval(timer);
+  sampled = Math.max(sampled, mb(process.memoryUsage().rss));
+  if (!outcome || outcome.kind !== 'done') throw new Error(`${format} export: ${outcome && outcome.kind}: ${outcome && outcome.error}`);
+  const size = fs.statSync(file).size;
+  fs.rmSync(file, { force: true });
+  return { format, rows: outcome.rows, pages: outcome.pages, ms, bytes: size, idleMB: idle, sampledPeakMB: sampled, kernelPeakMB: reset ? peakRss() : undefined };
+}
+
+exports.activate = async function activate() {
+  const out = process.env.HOGQL_BENCH_RESULT;
+  const cfg = process.env.HOGQL_BENCH_EXPORT && JSON.parse(process.env.HOGQL_BENCH_EXPORT);
+  if (!out || !cfg) return;
+  const result = { pid: process.pid, runs: [], done: false };
+  try {
+    const gc = collector();
+    await vscode.workspace.getConfiguration('hogql').update('diagnostics.server', false, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('hogql.signIn', { host: cfg.url, key: cfg.key, projectId: cfg.projectId });
+    const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'export-bench.hogql');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(cfg.query, 'utf8'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    for (const format of cfg.formats) {
+      result.runs.push(await measure(format, uri, cfg.dir, gc));
+      write(out, result);
+    }
+    result.done = true;
+  } catch (e) {
+    result.error = String((e && e.stack) || e);
+  }
+  write(out, result);
+};
+exports.deactivate = function deactivate() {};
