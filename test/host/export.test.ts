@@ -92,6 +92,20 @@ describe('export full result', function () {
     assert.deepEqual(Object.keys(lines[0]!), ['uuid', 'event', 'distinct_id', 'timestamp', 'browser']);
   });
 
+  it("exports a query with SQL variables using the run's values", async () => {
+    const doc = await openDoc('SELECT event, uuid FROM events WHERE event = {variables.event_name} ORDER BY timestamp, uuid LIMIT 30');
+    // a run with a value: the file remembers it, as it does for the next run
+    const ran = await vscode.commands.executeCommand<{ kind: string }>('hogql.runQuery', { uri: doc.uri.toString(), offset: 0, variables: { event_name: 'purchase' } });
+    assert.equal(ran?.kind, 'done');
+    const path = join(out, 'variables.jsonl');
+    const outcome = await exportFull({ uri: doc.uri.toString(), offset: 0, format: 'jsonl', path });
+    assert.equal(outcome?.kind, 'done', String(outcome?.error));
+    const rows = readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { event: string; uuid: string });
+    const expected = await direct("SELECT event, uuid FROM events WHERE event = 'purchase' ORDER BY timestamp, uuid LIMIT 30");
+    assert.ok(expected.length > 0, 'the emulator has purchases');
+    assert.deepEqual(rows.map((r) => [r.event, r.uuid]), expected);
+  });
+
   it('opens JSON in an untitled editor', async () => {
     const doc = await openDoc('SELECT number AS n, toString(number) AS s FROM numbers(12)');
     const outcome = await exportFull({ uri: doc.uri.toString(), offset: 0, format: 'untitled' });
