@@ -87,10 +87,17 @@ describe('UI: one results tab per statement', function () {
     await waitColumns(frame, 'first_col', 'statement 1 shown again by its tab');
     assert.deepEqual((await strip(frame)).map((t) => t.selected), [true, false]);
     await page.screenshot({ path: join(shots, 'results-tabs.png') });
-    // keyboard: Right moves to the next tab and shows it
+    // each tab keeps its own filter; the keyboard moves between tabs (Right, Left)
+    await frame.fill('#app input.filter', 'nothing matches');
+    await waitFor(async () => (await frame.$$('#app .grid-body .row')).length === 0, 10_000, 'statement 1 filtered');
     await frame.focus('.result-tabs [role=tab][aria-selected=true]');
     await page.keyboard.press('ArrowRight');
     await waitColumns(frame, 'second_col', 'ArrowRight shows statement 2');
+    assert.equal(await frame.inputValue('#app input.filter'), '', "statement 2's own filter");
+    await page.keyboard.press('ArrowLeft');
+    await waitColumns(frame, 'first_col', 'ArrowLeft shows statement 1');
+    assert.equal(await frame.inputValue('#app input.filter'), 'nothing matches', "statement 1's filter kept");
+    await frame.fill('#app input.filter', '');
   });
 
   it('re-running a statement replaces its own tab; over the limit the least recently run goes', async () => {
@@ -124,5 +131,42 @@ describe('UI: one results tab per statement', function () {
     await frame.click('.result-tab-wrap:first-child .result-tab-close');
     await waitFor(async () => (await strip(frame)).length === 1, 30_000, 'statement 1 tab closed');
     assert.deepEqual(await strip(frame), [{ label: "SELECT 'x' AS third_col", selected: true, phase: 'result' }]);
+  });
+
+  it('an edited statement re-run replaces its tab, at its place in the strip', async () => {
+    const frame = await panel();
+    await runStatement(0);
+    await waitColumns(frame, 'first_col', 'statement 1 in a tab again');
+    // statement 3 edited in the editor (the `;` stays last), then run again
+    await page.locator('.editor-group-container .monaco-editor .view-line', { hasText: 'third_col' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type(', 4 AS fourth');
+    await runStatement(2);
+    await waitFor(async () => (await columns(frame)).join() === 'third_col,fourth', 60_000, 'the edited statement 3 result');
+    assert.deepEqual(await strip(frame), [
+      { label: "SELECT 'x' AS third_col, 4 AS…", selected: true, phase: 'result' },
+      { label: 'SELECT 1 AS first_col', selected: false, phase: 'result' },
+    ]);
+  });
+
+  it('the tabs and their results come back when the hidden panel is shown again', async () => {
+    // another editor over the results panel in its group hides (and tears down) the webview
+    const resultsTab = '.editor-group-container .tab[aria-label*="Results: tabs.hogql"]';
+    await page.click(resultsTab); // its group becomes the active one
+    await focusWorkbench(page);
+    await page.keyboard.press('Control+P');
+    await acceptQuickPick(page, 'sample.hogql');
+    await page.waitForSelector('.editor-group-container.active .tab.active[aria-label*="sample.hogql"]', { timeout: 30_000 });
+    assert.equal(await page.locator(resultsTab).getAttribute('aria-selected'), 'false', 'the results panel is hidden');
+    await page.click(resultsTab);
+    const frame = await findWebviewFrame(page, '#app .result-tabs [role=tab]', 60_000);
+    await waitColumns(frame, 'third_col', 'the shown tab re-posted');
+    assert.deepEqual((await strip(frame)).map((t) => [t.label, t.selected]), [
+      ["SELECT 'x' AS third_col, 4 AS…", true],
+      ['SELECT 1 AS first_col', false],
+    ]);
+    await frame.click('.result-tabs [role=tab] >> text=SELECT 1 AS first_col');
+    await waitColumns(frame, 'first_col', 'the other tab re-posted too');
   });
 });
