@@ -182,15 +182,17 @@ export class ResultsPanel extends Disposable implements TabHost {
     if (this.ready) void this.panel.webview.postMessage(message);
   }
 
-  /** The webview (re)started: the strip, each tab's state, and the active tab. */
+  /**
+   * The webview (re)started: the strip and the shown tab first (its result is laid out on screen
+   * and painted first), then each other tab's state.
+   */
   private repost(): void {
-    for (const id of this.order.ids()) {
-      const tab = this.tabs.get(id);
-      if (!tab) continue;
-      this.postPanel({ kind: 'tabOpen', tab: tab.info });
-      tab.repost();
-    }
-    if (this.active !== undefined) this.postPanel({ kind: 'tabActivate', tabId: this.active });
+    const tabs = this.order.ids().flatMap((id) => this.tabs.get(id) ?? []);
+    for (const tab of tabs) this.postPanel({ kind: 'tabOpen', tab: tab.info });
+    const active = this.active === undefined ? undefined : this.tabs.get(this.active);
+    if (active) this.postPanel({ kind: 'tabActivate', tabId: active.id });
+    active?.repost();
+    for (const tab of tabs) if (tab !== active) tab.repost();
   }
 
   /** Writes copied text to the clipboard (and, for tests, to `HOGQL_DEV_COPY_FILE` as JSON lines). */

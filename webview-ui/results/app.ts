@@ -44,6 +44,8 @@ export class App {
   /** `appendRows` (a loaded page) that came while a streamed result was still arriving: after it. */
   private heldPages: { queryId: string; rows: Cell[][]; hasMore: boolean }[] = [];
   private readonly saveSoon = debounce(() => this.store.save(this.state), 200);
+  /** The result was laid out while this tab was hidden (detached): measured again when shown. */
+  private measuredHidden = false;
   private readonly copyListener = (e: ClipboardEvent): void => this.onCopyEvent(e);
 
   constructor(
@@ -100,7 +102,11 @@ export class App {
 
   /** The tab is shown again (its panel re-attached): the grid scrolls back where it was. */
   shown(): void {
-    if (this.run.resultId === undefined || this.state.tab !== 'table') return;
+    if (this.run.resultId === undefined || this.model.result?.devRenderer === 'naive') return;
+    // a result that came while the tab was hidden was measured without the page's font
+    if (this.measuredHidden) this.grid.reset(this.grid.measureWidths(this.state.widths));
+    this.measuredHidden = false;
+    if (this.state.tab !== 'table') return;
     this.grid.render();
     this.grid.root.scrollTo(this.state.scrollLeft, this.state.scrollTop);
   }
@@ -185,6 +191,7 @@ export class App {
     } else {
       this.main.replaceChildren(this.tablePane, this.chartPane);
       this.grid.reset(this.grid.measureWidths(this.state.widths));
+      this.measuredHidden = !this.root.isConnected;
       this.heldPages = [];
       this.pendingScroll = same && this.missingRows > 0 ? { top: this.state.scrollTop, left: this.state.scrollLeft } : undefined;
       if (same) this.grid.root.scrollTo(this.state.scrollLeft, this.state.scrollTop);
