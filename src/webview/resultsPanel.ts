@@ -128,11 +128,6 @@ export class ResultsPanel extends Disposable implements TabHost {
     return tab;
   }
 
-  /** The tabs in strip order (tests: the limit and the close button). */
-  get tabIds(): string[] {
-    return this.order.ids();
-  }
-
   private activate(id: string): void {
     this.active = id;
     this.postPanel({ kind: 'tabActivate', tabId: id });
@@ -157,12 +152,6 @@ export class ResultsPanel extends Disposable implements TabHost {
   private tabOf(queryId: string): ResultsTab | undefined {
     for (const t of this.tabs.values()) if (t.owns(queryId)) return t;
     return undefined;
-  }
-
-  /** The query some tab of this panel shows as running, if any (the active tab's first). */
-  get runningQueryId(): string | undefined {
-    const active = this.active === undefined ? undefined : this.tabs.get(this.active)?.runningQueryId;
-    return active ?? [...this.tabs.values()].find((t) => t.runningQueryId !== undefined)?.runningQueryId;
   }
 
   /**
