@@ -4,7 +4,7 @@
 // least recently run tab goes; a tab's close button removes it and cancels its running query
 // (one DELETE). Real workbench, real webview, runs against the local PostHog emulator.
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
 import { waitFor } from '../support/host.mjs';
@@ -20,7 +20,7 @@ const STATEMENTS = [
 
 describe('UI: one results tab per statement', function () {
   this.timeout(300_000);
-  let session, emulator, page;
+  let session, emulator, page, copyFile;
 
   before(async () => {
     session = await openSession({
@@ -34,7 +34,8 @@ describe('UI: one results tab per statement', function () {
           join(d.ws, '.vscode', 'settings.json'),
           JSON.stringify({ 'hogql.results.maxTabs': 3, 'hogql.diagnostics.server': false, 'hogql.completion.projectNames': false }),
         );
-        return {};
+        copyFile = join(d.run, 'copied.jsonl');
+        return { HOGQL_DEV_COPY_FILE: copyFile };
       },
     });
     ({ emulator, page } = session);
@@ -52,6 +53,15 @@ describe('UI: one results tab per statement', function () {
     assert.ok(res.ok, `${path}: ${res.status}`);
     return res.json();
   };
+
+  /** Texts the host wrote to the clipboard (HOGQL_DEV_COPY_FILE, appended right after each write). */
+  const copies = () => (existsSync(copyFile) ? readFileSync(copyFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l).text) : []);
+  /** Clicks the shown tab's Copy button; the text the host received. */
+  async function copyShown(frame) {
+    const n = copies().length;
+    await frame.click('#app button.copy-tsv');
+    return waitFor(() => copies().length > n && copies().at(-1), 10_000, 'the copy to reach the host');
+  }
 
   /** Clicks the "Run" CodeLens of statement `i` (0-based) in the editor of tabs.hogql. */
   async function runStatement(i) {
@@ -98,6 +108,12 @@ describe('UI: one results tab per statement', function () {
     await waitColumns(frame, 'first_col', 'ArrowLeft shows statement 1');
     assert.equal(await frame.inputValue('#app input.filter'), 'nothing matches', "statement 1's filter kept");
     await frame.fill('#app input.filter', '');
+    await waitFor(async () => (await frame.$$('#app .grid-body .row')).length === 1, 10_000, 'statement 1 unfiltered');
+    // the header's actions act on the shown tab
+    assert.match(await copyShown(frame), /^first_col\n1$/);
+    await frame.click('.result-tabs [role=tab] >> text=SELECT 2 AS second_col');
+    await waitColumns(frame, 'second_col', 'statement 2 shown by its tab');
+    assert.match(await copyShown(frame), /^second_col\tother\n2\t3$/);
   });
 
   it('re-running a statement replaces its own tab; over the limit the least recently run goes', async () => {
