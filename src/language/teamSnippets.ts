@@ -10,6 +10,13 @@ import { completionContext } from './hogql/completion';
 import { MAX_SNIPPET_BYTES, parseSnippetFile, type TeamSnippet } from './hogql/snippetFile';
 
 export const SNIPPET_GLOB = '**/.posthog/snippets/*.hogql';
+/**
+ * What the watcher listens to: the whole `.posthog` folder and the folder itself, because a folder
+ * created or deleted with its files may be reported as one event for the folder only.
+ */
+const WATCH_GLOB = '**/.posthog{,/**}';
+/** Where a team snippet makes sense: a statement, an expression or a table (not after `x.`, in strings…). */
+const SNIPPET_CONTEXTS = new Set(['keyword', 'column', 'table']);
 const MAX_FILES = 200;
 
 export interface LoadedSnippet extends TeamSnippet {
@@ -30,7 +37,7 @@ export class TeamSnippets implements vscode.CompletionItemProvider, vscode.Dispo
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly ctx: Ctx) {
-    const watcher = vscode.workspace.createFileSystemWatcher(SNIPPET_GLOB);
+    const watcher = vscode.workspace.createFileSystemWatcher(WATCH_GLOB);
     const reload = (): void => {
       this.loaded = undefined;
     };
@@ -71,9 +78,9 @@ export class TeamSnippets implements vscode.CompletionItemProvider, vscode.Dispo
     return out.sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  /** Offered where the language offers anything (not inside comments or strings). */
+  /** Offered where a statement, an expression or a table can be typed. */
   async provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.CompletionItem[]> {
-    if (completionContext(doc.getText(), doc.offsetAt(pos)).kind === 'none') return [];
+    if (!SNIPPET_CONTEXTS.has(completionContext(doc.getText(), doc.offsetAt(pos)).kind)) return [];
     return (await this.all()).map((s) => {
       const item = new vscode.CompletionItem({ label: s.prefix, description: s.name }, vscode.CompletionItemKind.Snippet);
       item.insertText = snippetString(s);

@@ -20,15 +20,18 @@ describe('team snippets', function () {
   let doc: vscode.TextDocument;
 
   before(async () => {
-    await write(vscode.Uri.joinPath(snippetsDir(), `${mine}.hogql`), `-- name: Daily active users ${process.pid}\n-- description: Persons per day\n-- prefix: ${mine}\nSELECT toStartOfDay(timestamp) AS day, count(DISTINCT person_id) AS dau\nFROM events\nWHERE timestamp > now() - INTERVAL {days} DAY AND properties.$browser = {browser}\nGROUP BY day ORDER BY day\n`);
     const uri = vscode.Uri.joinPath(folder(), `snippets-${process.pid}.hogql`);
     await write(uri, '\n');
     doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
+    // the snippets are read once now, before their folder exists: what follows must come from the watcher
+    await labelsAt(doc, 0);
+    await vscode.workspace.fs.delete(snippetsDir(), { recursive: true }).then(undefined, () => {});
+    await write(vscode.Uri.joinPath(snippetsDir(), `${mine}.hogql`), `-- name: Daily active users ${process.pid}\n-- description: Persons per day\n-- prefix: ${mine}\nSELECT toStartOfDay(timestamp) AS day, count(DISTINCT person_id) AS dau\nFROM events\nWHERE timestamp > now() - INTERVAL {days} DAY AND properties.$browser = {browser}\nGROUP BY day ORDER BY day\n`);
   });
 
   after(async () => {
-    await vscode.workspace.fs.delete(snippetsDir(), { recursive: true }).then(undefined, () => {});
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder(), '.posthog'), { recursive: true }).then(undefined, () => {});
     for (const t of vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === doc.uri.toString())) await vscode.window.tabGroups.close(t);
     await vscode.workspace.fs.delete(doc.uri).then(undefined, () => {});
   });
@@ -55,5 +58,19 @@ describe('team snippets', function () {
     assert.equal(name, `Daily active users ${process.pid}`);
     await waitFor(() => doc.getText().includes('INTERVAL {days} DAY'), 5_000, 'the inserted query');
     assert.ok(doc.getText().includes("properties.$browser = {browser}"), doc.getText());
+  });
+
+  it('is not offered after a dot, inside {variables. or in a string', async () => {
+    for (const text of ['SELECT e. FROM events AS e', 'SELECT {variables. FROM events', "SELECT 'x"]) {
+      const probe = await vscode.workspace.openTextDocument({ language: 'hogql', content: text });
+      const at = text.includes('.') ? text.indexOf('.') + 1 : text.length;
+      assert.deepEqual((await labelsAt(probe, at)).map(label), [], text);
+    }
+  });
+
+  it('forgets the snippets of a deleted folder', async () => {
+    await waitFor(async () => (await labelsAt(doc, 0)).some((i) => label(i) === mine), 10_000, 'the snippet');
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder(), '.posthog'), { recursive: true });
+    await waitFor(async () => !(await labelsAt(doc, 0)).some((i) => label(i) === mine), 10_000, 'the snippet to go with its folder');
   });
 });
