@@ -12,6 +12,7 @@ import { runTrends } from '../../query/trends';
 import type { App } from '../app';
 import { ApiError, notFound, required, validation } from '../errors';
 import { exposedMessage, QueryCancelledError, runAutocompleteNode, runHogQLQueryNode, runMetadataNode, serialize, toApiError } from '../queryAdapter';
+import { blockingHogQLReply } from './queryStream';
 import { json, type Ctx, type Reply, type Route, type ThrottleClass } from '../types';
 
 type Mode = 'blocking' | 'force_blocking' | 'async' | 'lazy_async' | 'force_async';
@@ -87,6 +88,7 @@ async function createInner(app: App, ctx: Ctx): Promise<Reply> {
       });
     return { status: status.complete ? 200 : 202, text: serialize({ cache_key: cacheKey, query_status: status }) };
   }
+  if (q.kind === 'HogQLQuery') return blockingHogQLReply(app, project, q, queryId, cacheKey);
   const result = await app.jobs.runBlocking(project.id, queryId, run);
   return { status: 200, text: serialize(app.cache.decorate(app.cache.set(cacheKey, result), false, tz)) };
 }
