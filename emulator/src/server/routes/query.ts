@@ -39,7 +39,7 @@ export function runnerFor(app: App, project: Project, node: Record<string, unkno
   const kind = node.kind;
   if (kind === 'HogQLQuery') return (signal, onProgress) => runHogQLQueryNode(app, project, node, { queryId, signal, onProgress });
   if (kind === 'TrendsQuery') {
-    return async () => ({ results: await runTrends(app.engine, project.id, node, Date.now()), kind: 'TrendsQuery' });
+    return async () => ({ results: await runTrends(app.engine, project.id, node, Date.now(), project.timezone), kind: 'TrendsQuery' });
   }
   if ((kind === 'InsightVizNode' || kind === 'DataVisualizationNode' || kind === 'DataTableNode') && node.source && typeof node.source === 'object') {
     return runnerFor(app, project, node.source as Record<string, unknown>, queryId);
