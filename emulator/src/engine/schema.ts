@@ -53,4 +53,4 @@ export type TableName = (typeof TABLE_NAMES)[number];
 export const ALL_DDL: readonly string[] = [EVENTS_DDL, PERSONS_DDL, PERSON_DISTINCT_IDS_DDL, COHORT_PEOPLE_DDL];
 
 /** Bump when the DDL or the generator changes shape, so old data dirs get rebuilt. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
