@@ -24,7 +24,9 @@ describe('query endpoint: streamed big results', function () {
   const post = (body: unknown): Promise<Res> => call(emu, 'POST', '/api/projects/1/query/', { body });
 
   /** The same query answered whole: an async run's results in query_status. */
-  async function whole(query: string): Promise<Record<string, unknown>> {
+  const resultsText = (t: string) => t.slice(t.indexOf('"results":['), t.indexOf(',"timezone":'));
+
+  async function whole(query: string): Promise<Record<string, unknown> & { text: string }> {
     const id = `whole-${Math.random().toString(36).slice(2)}`;
     const start = await post(hogql(query, { refresh: 'force_async', client_query_id: id }));
     assert.ok(start.status === 202 || start.status === 200, start.text);
@@ -32,7 +34,7 @@ describe('query endpoint: streamed big results', function () {
       const r = await call(emu, 'GET', `/api/projects/1/query/${id}/`);
       return r.json?.query_status?.complete ? r : null;
     }, 60_000, 'the async run');
-    return done.json.query_status.results;
+    return { ...done.json.query_status.results, text: done.text };
   }
 
   it('streams a big result chunked, in PostHog key order, with the rows of the whole-body path', async () => {
@@ -47,6 +49,7 @@ describe('query endpoint: streamed big results', function () {
     assert.ok(r.json.results.length > 5000, `rows: ${r.json.results.length}`);
     assert.equal(r.json.results.length, (ref.results as unknown[]).length);
     assert.deepEqual(r.json.results, ref.results);
+    assert.equal(resultsText(r.text), resultsText(ref.text), 'the same JSON text, byte for byte');
     assert.deepEqual(r.json.types, ref.types);
     assert.deepEqual(r.json.columns, ref.columns);
     assert.equal(r.json.hasMore, false);

@@ -64,11 +64,16 @@ const num = (key: string, expr: string) => `concat('"${key}":', toString(${expr}
 const opt = (cond: string, part: string) => `if(${cond}, ${part}, '')`;
 const list = (items: readonly string[]) => `[${items.map(sqlString).join(', ')}]`;
 
-/** Sessions: person, length, start, device-level choices. */
+/**
+ * Sessions: person and length; the sessions before the team's event count is reached, the last
+ * one cut short (a running sum over sessions, so the events need no sort to be counted).
+ */
 function sessionsSql(q: Sql, t: SqlEventsTeam, sessions: number): string {
   const n = `toUInt32(1 + least(39, floor(log(1 - ${q.u('n', 'number')}) / log(1 - ${1 / (MEAN_EXTRA_EVENTS + 1)}))))`;
   const pidx = `toUInt32(least(${t.people - 1}, floor(${t.people} * pow(${q.u('p', 'number')}, 2.5))))`;
-  return `SELECT number AS sid, ${pidx} AS pidx, ${n} AS n FROM numbers(${sqlInt(sessions)})`;
+  const all = `SELECT number AS sid, ${pidx} AS pidx, ${n} AS n FROM numbers(${sqlInt(sessions)})`;
+  const before = `sum(n) OVER (ORDER BY sid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)`;
+  return `SELECT sid, pidx, toUInt32(least(n, ${sqlInt(t.count)} - before)) AS n FROM (SELECT sid, pidx, n, ${before} AS before FROM (${all})) WHERE before < ${sqlInt(t.count)}`;
 }
 
 function eventName(q: Sql): string {
@@ -135,7 +140,7 @@ export function eventsInsertSql(seed: number, t: SqlEventsTeam): string {
   const withStart = `SELECT *, ${start} AS start_ms, ${q.weighted(q.u('ref', 'sid'), REFERRERS)} AS referrer, ${utm} AS utm,
     ${q.uuid7('start_ms', 's', 'sid')} AS session_id, ${q.uuid7('start_ms', 'w', 'sid')} AS window_id FROM (${perSession})`;
   const perEvent = `SELECT *, k, off, start_ms + off AS ms, ${eventName(q)} AS event, ${propertiesSql(q, t.host)}
-    FROM (${withStart}) ARRAY JOIN range(n) AS k, ${gaps} AS off ORDER BY sid, k LIMIT ${sqlInt(t.count)}`;
+    FROM (${withStart}) ARRAY JOIN range(n) AS k, ${gaps} AS off`;
   return `INSERT INTO events (uuid, team_id, event, distinct_id, properties, timestamp, created_at, person_id, person_properties, person_created_at, elements_chain, \`$session_id\`, \`$window_id\`)
 SELECT toUUID(${q.uuid7('ms', 'e', 'sid', 'k')}), ${sqlInt(t.teamId)}, event, ${did}, props,
   fromUnixTimestamp64Milli(ms, 'UTC'), fromUnixTimestamp64Milli(toInt64(ms + 500 + cityHash64(${sqlInt(seed)}, 'lag', sid, k) % 4000), 'UTC'),

@@ -147,6 +147,11 @@ export function parseTypes(types: string[]): ParsedTypes {
   return types.map(parseType);
 }
 
+/** One engine cell with PostHog's conversion for its column type. */
+export function convertCell(value: unknown, type: TypeNode): unknown {
+  return convert(value, type);
+}
+
 /** One engine row with PostHog's cell conversions (see the file comment). */
 export function convertRow(row: unknown[], parsed: ParsedTypes): unknown[] {
   const out = new Array<unknown>(row.length);

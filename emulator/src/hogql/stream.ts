@@ -4,12 +4,15 @@
  * same cell conversion as `convertRows`, so 64-bit integers keep every digit) and written as JSON
  * text. A result that ends within `streamAfterBytes` of engine output is answered whole, exactly
  * as `runHogQLQuery` does; a bigger one becomes a stream. PostHog's response has `hasMore` and
- * `limit` before `results` (its models list fields alphabetically), so a stream first learns the
- * row count with `SELECT count() FROM (<query>)` on another reader: for scans ClickHouse reads no
- * column for it and stops at the LIMIT.
+ * `limit` before `results` (its models list fields alphabetically), so the head waits until the
+ * row count is known: the row past the limit arrived, or the engine finished. Rows are converted
+ * as they arrive meanwhile, so the first byte leaves about when the engine ends. (A
+ * `SELECT count() FROM (<query>)` probe run alongside to learn the count earlier cost more than it
+ * saved: on a loaded 2-core machine it competed with the query itself.)
  */
 import { convertRow, parseTypes, writeJsonValue, type ParsedTypes } from './response';
-import { mapEngineError, prepareHogQLQuery, responseBody, type PreparedHogQLQuery } from './runner';
+import { cellModes, rowText, type CellMode } from './rowText';
+import { mapEngineError, prepareHogQLQuery, responseBody } from './runner';
 import type { HogQLQueryDeps, HogQLQueryRequest, HogQLQueryResponseBody, QueryTiming } from './types';
 
 /** Engine output (bytes of text) after which a result is streamed rather than answered whole. */
@@ -44,12 +47,15 @@ class RowConverter {
   private header: string[] = [];
   types: [string, string][] | null = null;
   private parsed: ParsedTypes | null = null;
+  private modes: CellMode[] = [];
   /** Converted rows while the result may still be answered whole. */
   values: unknown[][] = [];
   /** JSON text of rows not yet taken by the stream. */
   texts: string[] = [];
   rowCount = 0;
   textMode = false;
+  /** Called once, when the first row past `maxRows` arrives (the count is then known enough). */
+  onOverLimit: (() => void) | null = null;
 
   constructor(private readonly maxRows: number | null) {}
 
@@ -65,6 +71,7 @@ class RowConverter {
 
   /** From now on rows are kept as JSON text (the buffered ones are written out). */
   toText(): void {
+    if (this.textMode) return;
     this.textMode = true;
     const keep = this.maxRows === null ? this.values : this.values.slice(0, this.maxRows);
     for (const row of keep) this.texts.push(writeJsonValue(row));
@@ -73,21 +80,24 @@ class RowConverter {
 
   private line(line: string): void {
     if (line === '') return;
-    const cells = JSON.parse(line) as unknown[];
     if (this.header.length === 0 && this.types === null) {
-      this.header = cells as string[];
+      this.header = JSON.parse(line) as string[];
       return;
     }
     if (this.types === null) {
+      const cells = JSON.parse(line) as unknown[];
       this.types = this.header.map((name, i) => [name, String(cells[i])]);
       this.parsed = parseTypes(this.types.map((t) => t[1]));
+      this.modes = cellModes(this.types.map((t) => t[1]));
       return;
     }
     this.rowCount++;
-    if (this.textMode && this.maxRows !== null && this.rowCount > this.maxRows) return;
-    const row = convertRow(cells, this.parsed!);
-    if (this.textMode) this.texts.push(writeJsonValue(row));
-    else this.values.push(row);
+    if (this.maxRows !== null && this.rowCount === this.maxRows + 1) this.onOverLimit?.();
+    if (this.textMode) {
+      if (this.maxRows === null || this.rowCount <= this.maxRows) this.texts.push(rowText(line, this.modes, this.parsed!));
+      return;
+    }
+    this.values.push(convertRow(JSON.parse(line) as unknown[], this.parsed!));
   }
 }
 
@@ -125,15 +135,6 @@ class TextQueue implements AsyncIterable<string> {
   }
 }
 
-async function countRows(prepared: PreparedHogQLQuery, deps: HogQLQueryDeps): Promise<number> {
-  const r = await deps.engine.query(`SELECT count() FROM (${prepared.executable})`, {
-    queryId: `${deps.queryId}:count`,
-    signal: deps.signal,
-    timeoutSeconds: deps.timeoutSeconds,
-  });
-  return Number((JSON.parse(r.text) as { data: unknown[][] }).data[0][0]);
-}
-
 /** Like `runHogQLQuery`, but a result bigger than `streamAfterBytes` comes back as a stream. */
 export async function streamHogQLQuery(req: HogQLQueryRequest, deps: HogQLQueryDeps, streamAfterBytes = STREAM_AFTER_BYTES): Promise<HogQLRun> {
   const prepared = await prepareHogQLQuery(req);
@@ -146,9 +147,12 @@ export async function streamHogQLQuery(req: HogQLQueryRequest, deps: HogQLQueryD
   const startedAt = performance.now();
   const opts = { queryId: deps.queryId, signal: deps.signal, timeoutSeconds: deps.timeoutSeconds, onProgress: deps.onProgress };
   const done = engine.queryStream(prepared.executable, opts, (text) => {
-    conv.feed(text);
     bytes += text.length;
-    if (bytes > streamAfterBytes && big) big();
+    if (bytes > streamAfterBytes && !conv.textMode) {
+      conv.toText();
+      big?.();
+    }
+    conv.feed(text);
     if (conv.textMode) queue.notify();
   });
   const settled = done.then(
@@ -170,7 +174,11 @@ export async function streamHogQLQuery(req: HogQLQueryRequest, deps: HogQLQueryD
     (err: unknown) => queue.end(err),
   );
   const limit = prepared.paging.limit;
-  const total = limit !== null && conv.rowCount > limit ? conv.rowCount : await countRows(prepared, deps).catch((err: unknown) => Promise.reject(mapEngineError(err)));
+  if (limit === null || conv.rowCount <= limit) {
+    const overLimit = new Promise<void>((resolve) => (conv.onOverLimit = resolve));
+    await Promise.race([settled, overLimit]);
+  }
+  const total = conv.rowCount;
   const head: HogQLStreamHead = {
     columns: prepared.columns,
     types: conv.types ?? [],
