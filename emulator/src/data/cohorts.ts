@@ -62,3 +62,8 @@ export function generateCohorts(rng: Rng, teamId: number, firstId: number, perso
 export function cohortPeopleRows(cohorts: CohortRow[]): CohortPeopleRow[] {
   return cohorts.flatMap((c) => c.person_ids.map((person_id) => ({ team_id: c.team_id, cohort_id: c.id, person_id, version: 0 })));
 }
+
+/** Members of the static cohorts, as rows of `person_static_cohort`. */
+export function staticCohortRows(cohorts: CohortRow[]): { person_id: string; cohort_id: number; team_id: number }[] {
+  return cohorts.filter((c) => c.is_static).flatMap((c) => c.person_ids.map((person_id) => ({ person_id, cohort_id: c.id, team_id: c.team_id })));
+}

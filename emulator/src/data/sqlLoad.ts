@@ -9,7 +9,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildEngine } from '../engine/engine';
 import { parseCompact, sqlInt } from '../query/sql';
-import { cohortPeopleRows, generateCohorts } from './cohorts';
+import { cohortPeopleRows, generateCohorts, staticCohortRows } from './cohorts';
 import { DAY_MS, SESSION_END_MARGIN_MS, siteHost, teamEventCounts } from './generate';
 import { generatePersons, type SimPerson } from './persons';
 import { Rng } from './prng';
@@ -74,5 +74,6 @@ export async function loadSqlDataset(engine: ChildEngine, opts: GenerateOptions,
   }
   await engine.exec('DROP TABLE IF EXISTS sim_people');
   await insertLines(engine, tmpDir, 'cohort_people', cohortPeopleRows(cohorts).map((c) => JSON.stringify(c)));
+  await insertLines(engine, tmpDir, 'person_static_cohort', staticCohortRows(cohorts).map((c) => JSON.stringify(c)));
   return { cohorts, genMs, loadMs: Date.now() - t0 - genMs };
 }
