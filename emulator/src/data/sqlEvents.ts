@@ -61,7 +61,8 @@ class Sql {
 
 const str = (key: string, expr: string) => `concat('"${key}":', toJSONString(${expr}))`;
 const num = (key: string, expr: string) => `concat('"${key}":', toString(${expr}))`;
-const opt = (cond: string, part: string) => `if(${cond}, ${part}, '')`;
+/** An optional part, written with its leading comma (the first part of an object is never optional). */
+const opt = (cond: string, part: string) => `if(${cond}, concat(',', ${part}), '')`;
 const list = (items: readonly string[]) => `[${items.map(sqlString).join(', ')}]`;
 
 /**
@@ -110,7 +111,8 @@ function propertiesSql(q: Sql, host: string): string {
     opt(`event = 'file uploaded'`, num('file_size_mb', `round(${q.u('fs', 'sid', 'k')} * 50, 2)`)),
   ];
   const lets = `${page} AS page, ${product} AS product, ${click} AS click, ${qty} AS qty, ${price} AS price`;
-  return `${lets}, concat('{', arrayStringConcat(arrayFilter(x -> x != '', [${parts.join(', ')}]), ','), '}') AS props`;
+  const body = parts.map((p, i) => (i === 0 || p.startsWith('if(') ? p : `',', ${p}`)).join(', ');
+  return `${lets}, concat('{', ${body}, '}') AS props`;
 }
 
 function elementsChainSql(): string {
