@@ -4,11 +4,10 @@
  * same cell conversion as `convertRows`, so 64-bit integers keep every digit) and written as JSON
  * text. A result that ends within `streamAfterBytes` of engine output is answered whole, exactly
  * as `runHogQLQuery` does; a bigger one becomes a stream. PostHog's response has `hasMore` and
- * `limit` before `results` (its models list fields alphabetically), so the head waits until the
- * row count is known: the row past the limit arrived, or the engine finished. Rows are converted
- * as they arrive meanwhile, so the first byte leaves about when the engine ends. (A
- * `SELECT count() FROM (<query>)` probe run alongside to learn the count earlier cost more than it
- * saved: on a loaded 2-core machine it competed with the query itself.)
+ * `limit` before `results` (its models list fields alphabetically), so a stream first learns the
+ * row count with `SELECT count() FROM (<query>)` on another reader (for scans ClickHouse reads one
+ * column for it and stops at the LIMIT). Chunks are converted one per event-loop turn, so the
+ * count's answer is not queued behind the conversion of the chunks that arrived before it.
  */
 import { convertRow, parseTypes, writeJsonValue, type ParsedTypes } from './response';
 import { cellModes, rowText, type CellMode } from './rowText';
@@ -54,8 +53,6 @@ class RowConverter {
   texts: string[] = [];
   rowCount = 0;
   textMode = false;
-  /** Called once, when the first row past `maxRows` arrives (the count is then known enough). */
-  onOverLimit: (() => void) | null = null;
 
   constructor(private readonly maxRows: number | null) {}
 
@@ -92,7 +89,6 @@ class RowConverter {
       return;
     }
     this.rowCount++;
-    if (this.maxRows !== null && this.rowCount === this.maxRows + 1) this.onOverLimit?.();
     if (this.textMode) {
       if (this.maxRows === null || this.rowCount <= this.maxRows) this.texts.push(rowText(line, this.modes, this.parsed!));
       return;
@@ -135,6 +131,64 @@ class TextQueue implements AsyncIterable<string> {
   }
 }
 
+/** Converts received chunks in order, one per event-loop turn. */
+class ChunkPump {
+  private readonly raw: string[] = [];
+  private scheduled = false;
+  private engineDone = false;
+  private waiters: (() => void)[] = [];
+  private firstFed: () => void = () => undefined;
+  /** Resolves once the first chunk (with the names and types lines) is converted. */
+  readonly first = new Promise<void>((resolve) => (this.firstFed = resolve));
+
+  constructor(
+    private readonly conv: RowConverter,
+    private readonly converted: () => void,
+  ) {}
+
+  push(text: string): void {
+    this.raw.push(text);
+    this.schedule();
+  }
+
+  /** The engine sent its last chunk. */
+  finish(): void {
+    this.engineDone = true;
+    this.schedule();
+  }
+
+  /** Resolves once the engine has finished and every chunk is converted. */
+  drained(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiters.push(resolve);
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.step());
+  }
+
+  private step(): void {
+    this.scheduled = false;
+    const text = this.raw.shift();
+    if (text !== undefined) {
+      this.conv.feed(text);
+      this.firstFed();
+      this.converted();
+    }
+    if (this.raw.length > 0) this.schedule();
+    else if (this.engineDone) for (const w of this.waiters.splice(0)) w();
+  }
+}
+
+async function countRows(sql: string, deps: HogQLQueryDeps): Promise<number> {
+  const r = await deps.engine.query(`SELECT count() FROM (${sql})`, { queryId: `${deps.queryId}:count`, signal: deps.signal, timeoutSeconds: deps.timeoutSeconds });
+  return Number((JSON.parse(r.text) as { data: unknown[][] }).data[0][0]);
+}
+
 /** Like `runHogQLQuery`, but a result bigger than `streamAfterBytes` comes back as a stream. */
 export async function streamHogQLQuery(req: HogQLQueryRequest, deps: HogQLQueryDeps, streamAfterBytes = STREAM_AFTER_BYTES): Promise<HogQLRun> {
   const prepared = await prepareHogQLQuery(req);
@@ -145,40 +199,38 @@ export async function streamHogQLQuery(req: HogQLQueryRequest, deps: HogQLQueryD
   let bytes = 0;
   let big: (() => void) | null = null;
   const startedAt = performance.now();
+  const recordExecute = (): void => void prepared.timings.list.push({ k: './clickhouse_execute', t: (performance.now() - startedAt) / 1000 });
   const opts = { queryId: deps.queryId, signal: deps.signal, timeoutSeconds: deps.timeoutSeconds, onProgress: deps.onProgress };
+  const pump = new ChunkPump(conv, () => conv.textMode && queue.notify());
   const done = engine.queryStream(prepared.executable, opts, (text) => {
     bytes += text.length;
     if (bytes > streamAfterBytes && !conv.textMode) {
       conv.toText();
       big?.();
     }
-    conv.feed(text);
-    if (conv.textMode) queue.notify();
+    pump.push(text);
   });
-  const settled = done.then(
-    () => 'done' as const,
+  const engineEnd = done.then(
+    () => (recordExecute(), pump.finish()),
     (err: unknown) => {
       throw mapEngineError(err);
     },
   );
+  const settled = engineEnd.then(() => pump.drained()).then(() => 'done' as const);
   const first = await Promise.race([settled, new Promise<'big'>((resolve) => (big = () => resolve('big')))]);
   big = null;
-  const recordExecute = (): void => void prepared.timings.list.push({ k: './clickhouse_execute', t: (performance.now() - startedAt) / 1000 });
-  if (first === 'done') {
-    recordExecute();
-    return { kind: 'body', body: responseBody(prepared, conv.values, conv.types ?? []) };
-  }
-  conv.toText();
+  if (first === 'done') return { kind: 'body', body: responseBody(prepared, conv.values, conv.types ?? []) };
   settled.then(
-    () => (recordExecute(), queue.end()),
+    () => queue.end(),
     (err: unknown) => queue.end(err),
   );
   const limit = prepared.paging.limit;
-  if (limit === null || conv.rowCount <= limit) {
-    const overLimit = new Promise<void>((resolve) => (conv.onOverLimit = resolve));
-    await Promise.race([settled, overLimit]);
+  let total = conv.rowCount;
+  if (limit === null || total <= limit) {
+    const count = countRows(prepared.executable, deps).catch((err: unknown) => Promise.reject(mapEngineError(err)));
+    total = await Promise.race([count, engineEnd.then(() => count)]);
   }
-  const total = conv.rowCount;
+  await pump.first;
   const head: HogQLStreamHead = {
     columns: prepared.columns,
     types: conv.types ?? [],
