@@ -89,7 +89,12 @@ export function parseSelectQuery(p: ParserState): SelectQuery {
     if (!p.isClauseKeyword(p.peek())) p.skipToSync();
   } else {
     q.clauses.push({ name: 'SELECT', start: select.start, end: select.end });
-    if (p.eatKw('DISTINCT')) q.distinct = true;
+    // `SELECT DISTINCT AS e`: with nothing to make distinct, `distinct` is the column (but PostHog
+    // reads `SELECT DISTINCT FROM t` as DISTINCT and a bare `from` column, which it refuses)
+    if (p.isKw('DISTINCT') && !p.isKw('AS', 1) && !p.isOp(',', 1) && !p.isAtEnd(1)) {
+      p.next();
+      q.distinct = true;
+    }
     if (p.isKw('TOP')) parseTop(p);
     q.items = parseSelectItems(p);
   }
@@ -136,25 +141,46 @@ function parseCtes(p: ParserState): Cte[] {
 
 /** The select list; items may have `AS alias` or a bare alias; a trailing comma is accepted. */
 function parseSelectItems(p: ParserState): Expr[] {
-  if (p.atEnd() || p.isClauseKeyword(p.peek()) || p.isOp(')') || p.isOp(';')) {
+  if (p.atEnd() || p.isOp(')') || p.isOp(';') || (p.isClauseKeyword(p.peek()) && !keywordIsColumn(p, true))) {
     p.errorAtCurrent('Expected a column or expression after `SELECT`', 'expected-expression');
     return [];
   }
   const items: Expr[] = [];
   for (;;) {
     const before = p.i;
+    const fromField = p.isKw('FROM');
     let item = parseExpr(p, 0, true);
-    if (item.kind !== 'Alias' && p.isBareAlias() && !p.isOp('(', 1) && !p.isOp('.', 1)) {
+    // HogQLParser.g4 `selectColumnExpr: columnExpr implicitAlias`, also after `AS name` (`1 AS a b`)
+    if (p.isImplicitAlias() && !p.isOp('(', 1) && !p.isOp('.', 1)) {
       const alias = p.ident(p.next());
       p.checkAlias(alias);
+      if (fromField && item.kind === 'Field' && item.parts.length === 1 && !item.parts[0].quoted) {
+        p.error('Cannot use "from" before an implicit alias', item.start, alias.end, 'from-alias');
+      }
       item = { kind: 'Alias', expr: item, alias, bare: true, start: item.start, end: alias.end };
     }
     items.push(item);
     if (!p.eatOp(',')) break;
-    if (p.atEnd() || p.isClauseKeyword(p.peek()) || p.isOp(')') || p.isOp(';')) break;
+    if (p.atEnd() || p.isOp(')') || p.isOp(';') || (p.isClauseKeyword(p.peek()) && !keywordIsColumn(p, false))) break;
     if (p.i === before) break;
   }
   return items;
+}
+
+/**
+ * A clause keyword where a select item may start is a column name when no clause can start there
+ * (PostHog reads `select from (select 1)`, `select where x`, `select q, from` so). At the list's
+ * start a bare `from` before an alias stays the FROM clause (PostHog refuses that statement either
+ * way), and after a comma only a keyword the statement ends after is a column (`select a, from t`
+ * has a trailing comma).
+ */
+function keywordIsColumn(p: ParserState, first: boolean): boolean {
+  if (!p.isName()) return false;
+  const next = p.peek(1);
+  const ends = next.kind === 'eof' || (next.kind === 'op' && (next.text === ')' || next.text === ';' || next.text === ','));
+  if (!first) return ends;
+  if (p.isKw('FROM')) return !p.isImplicitAlias(1) && !p.isName(1);
+  return true;
 }
 
 type ClauseParser = (p: ParserState, q: SelectQuery) => void;
