@@ -29,7 +29,7 @@ export interface Statement {
 export function splitStatements(text: string, lexed: LexResult = lex(text)): Statement[] {
   const out: Statement[] = [];
   const tokens = lexed.tokens;
-  const inBlock = semicolonsInBlocks(tokens);
+  const inBlock = blockSemicolons(text, tokens);
   let chunkStart = 0;
   let first = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -61,12 +61,19 @@ function semicolonsInBlocks(tokens: readonly Token[]): Set<number> {
   const open: number[][] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.kind !== 'op') continue;
+    if (t.kind !== 'op' || t.text.length !== 1) continue;
     if (t.text === '{') open.push([]);
     else if (t.text === ';' && open.length > 0) open[open.length - 1].push(i);
     else if (t.text === '}' && open.length > 0) for (const k of open.pop()!) out.add(k);
   }
   return out;
+}
+
+const NONE: ReadonlySet<number> = new Set();
+
+/** `semicolonsInBlocks` when the text has a `{` at all (most statements have none). */
+function blockSemicolons(text: string, tokens: readonly Token[]): ReadonlySet<number> {
+  return text.includes('{') ? semicolonsInBlocks(tokens) : NONE;
 }
 
 function lineEnd(text: string, from: number): number {
