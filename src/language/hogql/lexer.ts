@@ -66,6 +66,8 @@ function keywordOf(word: string): string | undefined {
 
 const OPS3 = ['=~*', '!~*'];
 const OPS2 = ['->', '::', '??', '?.', '=~', '!~', '~*', '||', '==', '!=', '<>', '<=', '>=', ':='];
+/** Operator characters that never start a longer operator (no slicing and list lookups for them). */
+const SINGLE_OPS = '(),;[]{}+*/%.';
 const OPS1 = '+-*/%=<>~?:.,;()[]{}';
 
 export function isIdentStart(c: number): boolean {
@@ -271,6 +273,13 @@ class Lexer {
 
   private operator(start: number): void {
     const src = this.src;
+    const c = src[start];
+    if (SINGLE_OPS.includes(c)) {
+      this.pos++;
+      this.push('op', start);
+      if (c === '{' || c === '}') this.trackBraces(c);
+      return;
+    }
     const three = src.slice(start, start + 3);
     const two = src.slice(start, start + 2);
     let text: string;
