@@ -151,6 +151,11 @@ function parsePostfix(p: ParserState, left: Expr): Expr {
   }
   if (op.text === '(') {
     p.i--;
+    // ColumnExprCallSelect: `columnExpr LPAREN selectSetStmt RPAREN` (`select 1 (select 1)`)
+    if (p.startsSelect(p, 1)) {
+      const arg = parsePrimary(p);
+      return { kind: 'ExprCall', callee: left, args: [arg], start: left.start, end: p.prevEnd() };
+    }
     const { items } = parseParenList(p);
     return { kind: 'ExprCall', callee: left, args: items, start: left.start, end: p.prevEnd() };
   }

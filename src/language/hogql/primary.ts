@@ -131,7 +131,7 @@ const CONTINUE_KEYWORDS = new Set(['AND', 'OR', 'IS', 'AS', 'LIKE', 'ILIKE', 'BE
 const CONTINUE_OPS = new Set([')', ']', '}', ',', ';', '=', '==', '!=', '<>', '<=', '>', '>=', '*', '/', '%', '||', '??', '?', ':', '::', '.', '?.', '~', '~*', '=~', '=~*', '!~', '!~*']);
 
 /** True when the token at `k` can only follow an operand, so the keyword before it is a name. */
-function endsOperand(p: ParserState, k: number): boolean {
+export function endsOperand(p: ParserState, k: number): boolean {
   const t = p.peek(k);
   if (t.kind === 'eof') return true;
   if (t.kind === 'op') return CONTINUE_OPS.has(t.text);

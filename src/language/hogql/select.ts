@@ -6,6 +6,7 @@
 import type { Cte, Expr, SelectLike, SelectQuery, SelectSet } from './ast';
 import { parseFrom, parseGroupBy, parseLimit, parseSettings, parseWindows, parseArrayJoin } from './clauses';
 import { parseExpr, parseOrderList } from './expressions';
+import { endsOperand } from './primary';
 import type { ParserState } from './parserCore';
 import { MAX_DEPTH } from './parserCore';
 import { parseTag } from './tags';
@@ -89,14 +90,14 @@ export function parseSelectQuery(p: ParserState): SelectQuery {
     if (!p.isClauseKeyword(p.peek())) p.skipToSync();
   } else {
     q.clauses.push({ name: 'SELECT', start: select.start, end: select.end });
-    // `SELECT DISTINCT AS e`: with nothing to make distinct, `distinct` is the column (but PostHog
-    // reads `SELECT DISTINCT FROM t` as DISTINCT and a bare `from` column, which it refuses)
-    if (p.isKw('DISTINCT') && !p.isKw('AS', 1) && !p.isOp(',', 1) && !p.isAtEnd(1)) {
+    const distinctFrom = p.isKw('DISTINCT') && p.isKw('FROM', 1);
+    const fromColumn = distinctFrom && distinctFromParses(p);
+    if (p.isKw('DISTINCT') && (distinctFrom ? fromColumn : !distinctIsColumn(p))) {
       p.next();
       q.distinct = true;
     }
     if (p.isKw('TOP')) parseTop(p);
-    q.items = parseSelectItems(p);
+    q.items = parseSelectItems(p, fromColumn);
   }
   parseClauses(p, q);
   if (q.arrayJoin && q.from.length === 0) {
@@ -104,6 +105,30 @@ export function parseSelectQuery(p: ParserState): SelectQuery {
   }
   q.end = Math.max(q.start, p.prevEnd());
   return q;
+}
+
+/** `SELECT DISTINCT AS e`, `SELECT DISTINCT IS NULL`: with nothing to make distinct, `distinct` is the column. */
+function distinctIsColumn(p: ParserState): boolean {
+  return !p.isOp('*', 1) && endsOperand(p, 1);
+}
+
+/**
+ * `SELECT DISTINCT FROM t …`: where the statement parses as DISTINCT and a column `from` (aliased
+ * `t`), PostHog takes that reading (and refuses the alias: "Cannot use "from" before an implicit
+ * alias"); only where it does not is `distinct` the column and `FROM t` the clause (probed on
+ * @posthog/hogql-parser 1.3.87). Parses ahead and rewinds.
+ */
+function distinctFromParses(p: ParserState): boolean {
+  const at = p.i;
+  const problems = p.problems.length;
+  p.next();
+  const probe = emptySelect(p.peek().start);
+  probe.items = parseSelectItems(p, true);
+  parseClauses(p, probe);
+  const found = p.problems.slice(problems);
+  p.i = at;
+  p.problems.length = problems;
+  return found.length === 0 || (found.length === 1 && found[0].code === 'from-alias');
 }
 
 function parseTop(p: ParserState): void {
@@ -140,8 +165,8 @@ function parseCtes(p: ParserState): Cte[] {
 }
 
 /** The select list; items may have `AS alias` or a bare alias; a trailing comma is accepted. */
-function parseSelectItems(p: ParserState): Expr[] {
-  if (p.atEnd() || p.isOp(')') || p.isOp(';') || (p.isClauseKeyword(p.peek()) && !keywordIsColumn(p, true))) {
+function parseSelectItems(p: ParserState, fromColumn = false): Expr[] {
+  if (p.atEnd() || p.isOp(')') || p.isOp(';') || (p.isClauseKeyword(p.peek()) && !fromColumn && !keywordIsColumn(p, true))) {
     p.errorAtCurrent('Expected a column or expression after `SELECT`', 'expected-expression');
     return [];
   }

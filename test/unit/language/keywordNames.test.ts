@@ -53,6 +53,8 @@ const ACCEPTED: Record<string, string[]> = {
     'SELECT CASE CASE WHEN e BETWEEN 72 AND 63 THEN 91 ELSE -name END AS arr',
     'SELECT DISTINCT AS event uuid, name ORDER BY timestamp',
     'SELECT min(t) over w FROM events WINDOW w as (ORDER BY t DESC ROWS UNBOUNDED BETWEEN PRECEDING AND 1 PRECEDING)',
+    'SELECT DISTINCT IS NULL LIMIT 65',
+    '(SELECT DISTINCT FROM persons FINAL HAVING timestamp ORDER BY properties?.x ASCENDING, properties ASC LIMIT 92) UNION ALL {sub}',
   ],
   'lambda parameter lists with a trailing comma': [
     'select 1 from events ORDER BY person_id, -> person_id ASC NULLS LAST',
@@ -61,6 +63,8 @@ const ACCEPTED: Record<string, string[]> = {
     'select (1,) (1,)',
     "select 'a' (1)",
     'SELECT f FROM a JOIN b USING (distinct_id) (distinct_id)',
+    'select 1 (select 1 from events)',
+    'SELECT (uuid) (SELECT x FROM groups WHERE person_id LIMIT 3) LIMIT 99',
   ],
   'a JOIN without ON or USING': [
     'select 1 from events, events2 JOIN events3',
