@@ -5,11 +5,11 @@
 import type { Call, Constant, Expr, Ident, Lambda, TemplateString, TypeName } from './ast';
 import { BP, parseExpr, parseExprList, parseParenList, parseWindowSpec } from './expressions';
 import type { Token } from './lexer';
+import { endsOperand, INTERVAL_UNITS, intervalIsName } from './keywordNames';
 import { bareLambdaAhead, parseBareLambda, parseLambdaBody } from './lambda';
 import type { ParserState } from './parserCore';
 import { parseTag } from './tags';
 
-const INTERVAL_UNITS = new Set(['SECOND', 'MINUTE', 'HOUR', 'DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR', 'YYYY']);
 
 export function parsePrimary(p: ParserState): Expr {
   const t = p.peek();
@@ -125,26 +125,6 @@ function parseKeywordForm(p: ParserState, t: Token, kw: string): Expr | null {
 }
 
 const TRIM_SIDES = new Set(['LEADING', 'TRAILING', 'BOTH']);
-
-/** Operator keywords that only continue an operand (`not or 2` reads `not` as a name). */
-const CONTINUE_KEYWORDS = new Set(['AND', 'OR', 'IS', 'AS', 'LIKE', 'ILIKE', 'BETWEEN']);
-const CONTINUE_OPS = new Set([')', ']', '}', ',', ';', '=', '==', '!=', '<>', '<=', '>', '>=', '*', '/', '%', '||', '??', '?', ':', '::', '.', '?.', '~', '~*', '=~', '=~*', '!~', '!~*']);
-
-/** True when the token at `k` can only follow an operand, so the keyword before it is a name. */
-export function endsOperand(p: ParserState, k: number): boolean {
-  const t = p.peek(k);
-  if (t.kind === 'eof') return true;
-  if (t.kind === 'op') return CONTINUE_OPS.has(t.text);
-  return t.kind === 'ident' && t.keyword !== undefined && (CONTINUE_KEYWORDS.has(t.keyword) || p.isClauseKeyword(t));
-}
-
-/** `interval event` is the name `interval` aliased `event`: a plain name follows without a unit after it. */
-function intervalIsName(p: ParserState): boolean {
-  const next = p.peek(1);
-  if (next.kind !== 'ident' || next.keyword) return false;
-  const after = p.peek(2);
-  return !INTERVAL_UNITS.has(after.keyword ?? '') && !(after.kind === 'op' && !CONTINUE_OPS.has(after.text)) && !p.isOp('.', 2);
-}
 
 /** `TRIM(LEADING|TRAILING|BOTH string FROM expr)` (HogQLParser.g4 ColumnExprTrim) → `trimLeft(expr, string)` etc. */
 function parseTrim(p: ParserState): Expr {

@@ -6,7 +6,7 @@
 import type { Cte, Expr, SelectLike, SelectQuery, SelectSet } from './ast';
 import { parseFrom, parseGroupBy, parseLimit, parseSettings, parseWindows, parseArrayJoin } from './clauses';
 import { parseExpr, parseOrderList } from './expressions';
-import { endsOperand } from './primary';
+import { endsOperand } from './keywordNames';
 import type { ParserState } from './parserCore';
 import { MAX_DEPTH } from './parserCore';
 import { parseTag } from './tags';
