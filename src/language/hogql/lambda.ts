@@ -12,7 +12,7 @@ import type { ParserState } from './parserCore';
  * `a, b, ->`, or 0. A failed scan is remembered so a long list of names is scanned once.
  */
 export function bareLambdaAhead(p: ParserState): number {
-  if (!p.isOp(',', 1) || p.i < p.noLambdaBefore || afterOperator(p)) return 0;
+  if (!p.isOp(',', 1) || p.i < p.noLambdaBefore) return 0;
   let k = 0;
   for (;;) {
     if (!p.isName(k)) break;
@@ -24,19 +24,6 @@ export function bareLambdaAhead(p: ParserState): number {
   }
   p.noLambdaBefore = p.i + k;
   return 0;
-}
-
-const OPERATOR_WORDS = new Set(['AND', 'OR', 'NOT', 'IN', 'LIKE', 'ILIKE', 'BETWEEN', 'IS', 'WHEN', 'THEN', 'ELSE']);
-
-/**
- * True when the name at the cursor is an operator's operand: `a * b, x -> x` is `a * b` and a
- * lambda of `x`, as PostHog reads it; a list of names starts a lambda only where an item starts.
- */
-function afterOperator(p: ParserState): boolean {
-  const prev = p.tokens[p.i - 1];
-  if (!prev) return false;
-  if (prev.kind === 'op') return prev.text !== ',' && prev.text !== '(' && prev.text !== '[' && prev.text !== '{';
-  return prev.keyword !== undefined && OPERATOR_WORDS.has(prev.keyword);
 }
 
 /** Parses `a, b, -> body` with the `->` at offset `arrowAt` from the cursor. */

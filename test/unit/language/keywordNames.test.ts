@@ -97,15 +97,6 @@ describe('PostHog reads keywords as names (issue #15, mutations)', () => {
       for (const text of texts) it(text, () => assert.deepEqual(problems(text), []));
     });
   }
-  it('a list of names before `->` is one lambda where an item starts, not an operator\'s operand (PostHog\'s trees)', () => {
-    const items = (text: string): string[] => {
-      const q = parseStatement(text).query;
-      return q.kind === 'SelectQuery' ? q.items.map((i) => (i.kind === 'Alias' ? `${i.expr.kind} AS ${i.alias.name}` : i.kind)) : [];
-    };
-    assert.deepEqual(items('select x, y -> x * y'), ['Lambda']);
-    assert.deepEqual(items('SELECT properties * person_id, x -> person_id event, distinct_id'), ['Binary', 'Lambda AS event', 'Field']);
-  });
-
   for (const [category, texts] of Object.entries(REJECTED)) {
     describe(`rejected: ${category}`, () => {
       for (const text of texts) it(text, () => assert.notDeepEqual(problems(text), []));
