@@ -207,7 +207,9 @@ describe('auth: a server 429 shows its countdown and a Retry (issue #13 item 12)
     assert.ok(waited >= 2_500, `the retry waited for the Retry-After (${waited} ms; ${JSON.stringify(shown())})`);
     const steps = shown().filter((m) => m.level === 'progress').map((m) => m.message);
     assert.ok(steps.some((s) => /retrying in [23] s/.test(s)), `a countdown was shown: ${steps.join(' | ')}`);
-    assert.ok(steps.some((s) => /retrying in 1 s/.test(s)), `it counted down to 1 s: ${steps.join(' | ')}`);
+    // it counts down (a tick may be late on a loaded machine, so not every second need be shown)
+    const seconds = steps.flatMap((s) => /retrying in (\d+) s/.exec(s)?.[1] ?? []).map(Number);
+    assert.ok(seconds.length >= 2 && Math.min(...seconds) < seconds[0]!, `it counted down: ${steps.join(' | ')}`);
     assert.ok(steps.every((s) => /^PostHog's rate limit: retrying in \d s…$/.test(s)), steps.join(' | '));
   });
 });
