@@ -44,6 +44,8 @@ describe('result cells: links and static cohorts', function () {
     await asked();
   });
   after(async () => {
+    // the reveal tests opened the PostHog views: close them, so later suites start with no view shown
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await sidebarHook({ op: 'captureOpen', on: false });
     await setSetting('readOnly', undefined);
     await vscode.workspace.getConfiguration('hogql').update('diagnostics.server', undefined, vscode.ConfigurationTarget.Global);
