@@ -90,34 +90,14 @@ export class QueryJobs {
     return { ...job.status };
   }
 
-  /**
-   * Runs a blocking query; it can still be cancelled by id while it runs, and, when `holdUntil`
-   * gives a promise for the result (a streamed body still being written), until that settles.
-   */
-  async runBlocking<T>(
-    teamId: number,
-    id: string,
-    run: (signal: AbortSignal, onProgress: (p: QueryProgress) => void) => Promise<T>,
-    holdUntil?: (result: T) => Promise<unknown> | null,
-  ): Promise<T> {
+  /** Runs a blocking query; it can still be cancelled by id while it runs. */
+  async runBlocking<T>(teamId: number, id: string, run: (signal: AbortSignal, onProgress: (p: QueryProgress) => void) => Promise<T>): Promise<T> {
     const job = this.register(teamId, id, false);
-    const forget = (): void => {
-      if (this.jobs.get(this.k(teamId, id)) === job) this.jobs.delete(this.k(teamId, id));
-    };
-    let held: Promise<unknown> | null = null;
     try {
-      const result = await run(job.abort.signal, (p) => (job.progress = p));
-      held = holdUntil?.(result) ?? null;
-      return result;
+      return await run(job.abort.signal, (p) => (job.progress = p));
     } finally {
-      if (held) void held.finally(forget).catch(() => undefined);
-      else forget();
+      if (this.jobs.get(this.k(teamId, id)) === job) this.jobs.delete(this.k(teamId, id));
     }
-  }
-
-  /** Stops a running job's work (its signal aborts) without answering anyone. */
-  abort(teamId: number, id: string): void {
-    this.jobs.get(this.k(teamId, id))?.abort.abort();
   }
 
   existing(teamId: number, id: string): QueryStatus | null {
