@@ -167,6 +167,26 @@ describe('query endpoint', function () {
     const first = await call(emu, 'GET', '/api/projects/1/');
     assert.equal(first.json.timezone, 'UTC');
   });
+  it('TrendsQuery buckets by day in the project timezone (project 2: America/Los_Angeles), like PostHog', async () => {
+    const zone = 'America/Los_Angeles';
+    const series = [{ kind: 'EventsNode', event: '$pageview', math: 'total' }];
+    const r = await call(emu, 'POST', '/api/projects/2/query/', { body: { query: { kind: 'TrendsQuery', series, interval: 'day', dateRange: { date_from: '-14d' } } } });
+    assert.equal(r.status, 200, r.text);
+    const { days, data, labels } = r.json.results[0];
+    const localDay = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
+    assert.equal(days.at(-1), localDay(Date.now()));
+    assert.equal(days[0], localDay(Date.now() - 14 * 86_400_000));
+    assert.equal(days.length, 15);
+    const byHand = await call(emu, 'POST', '/api/projects/2/query/', {
+      body: hogql("SELECT toDate(timestamp) AS d, count() FROM events WHERE event = '$pageview' GROUP BY d ORDER BY d LIMIT 1000"),
+    });
+    const perDay = new Map<string, number>(byHand.json.results.map((row: unknown[]) => [row[0], Number(row[1])]));
+    assert.deepEqual(data, days.map((d: string) => perDay.get(d) ?? 0));
+    assert.ok(data.some((v: number) => v > 0));
+    const [y, m, d] = days[0].split('-').map(Number);
+    assert.equal(labels[0], `${d}-${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]}-${y}`);
+  });
+
   it('IN COHORT by name and events.pdi run against the project cohorts', async () => {
     const cohorts = await call(emu, 'GET', '/api/projects/1/cohorts/');
     const paying = cohorts.json.results.find((c: { name: string }) => c.name === 'Paying customers');

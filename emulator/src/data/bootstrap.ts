@@ -6,8 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { ChildEngine } from '../engine/engine';
 import { ALL_DDL, SCHEMA_VERSION } from '../engine/schema';
 import { dataPaths, metaMatches, readMeta, resetDataDir, writeMeta, type DatasetMeta } from './dataDir';
-import { generateDataset } from './generate';
-import { loadDataset } from './load';
+import { loadSqlDataset } from './sqlLoad';
 import type { CohortSummary } from './resources/seed';
 
 export interface Opened {
@@ -28,12 +27,9 @@ export async function openData(o: { dataDir: string; seed: number; events: numbe
     if (reuse) return { engine, meta: old as Opened['meta'], reused: true };
     for (const ddl of ALL_DDL) await engine.exec(ddl);
     const now = o.now ?? new Date(Math.floor(Date.now() / 60_000) * 60_000);
-    const t0 = Date.now();
-    const dataset = generateDataset({ seed: o.seed, events: o.events, days: o.days, now, teamIds: o.teamIds });
-    const genMs = Date.now() - t0;
-    const stats = await loadDataset(engine, dataset, paths.tmp);
-    const cohorts = dataset.cohorts.map(({ person_ids, ...c }) => ({ ...c, count: person_ids.length }));
-    const meta = { schemaVersion: SCHEMA_VERSION, seed: o.seed, events: o.events, days: o.days, teamIds: o.teamIds, now: now.toISOString(), loadedAt: new Date().toISOString(), loadMs: stats.ms, genMs, cohorts };
+    const loaded = await loadSqlDataset(engine, { seed: o.seed, events: o.events, days: o.days, now, teamIds: o.teamIds }, paths.tmp);
+    const cohorts = loaded.cohorts.map(({ person_ids, ...c }) => ({ ...c, count: person_ids.length }));
+    const meta = { schemaVersion: SCHEMA_VERSION, seed: o.seed, events: o.events, days: o.days, teamIds: o.teamIds, now: now.toISOString(), loadedAt: new Date().toISOString(), loadMs: loaded.loadMs, genMs: loaded.genMs, cohorts };
     writeMeta(o.dataDir, meta);
     return { engine, meta, reused: false };
   } catch (err) {

@@ -2,11 +2,16 @@
 import type { Rng } from './prng';
 import type { CohortPeopleRow, CohortRow, EventRow, PersonRow } from './types';
 
-export function generateCohorts(rng: Rng, teamId: number, firstId: number, persons: PersonRow[], events: EventRow[]): CohortRow[] {
-  const paying = persons.filter((p) => p.properties.plan === 'pro' || p.properties.plan === 'enterprise').map((p) => p.id);
-  const enterprise = persons.filter((p) => p.properties.plan === 'enterprise').map((p) => p.id);
+/** Events per person of one team. */
+export function eventCounts(teamId: number, events: EventRow[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const e of events) if (e.team_id === teamId) counts.set(e.person_id, (counts.get(e.person_id) ?? 0) + 1);
+  return counts;
+}
+
+export function generateCohorts(rng: Rng, teamId: number, firstId: number, persons: PersonRow[], counts: Map<string, number>): CohortRow[] {
+  const paying = persons.filter((p) => p.properties.plan === 'pro' || p.properties.plan === 'enterprise').map((p) => p.id);
+  const enterprise = persons.filter((p) => p.properties.plan === 'enterprise').map((p) => p.id);
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const power = ranked.slice(0, Math.max(1, Math.floor(ranked.length / 10)));
   const threshold = power[power.length - 1]?.[1] ?? 0;
@@ -56,4 +61,9 @@ export function generateCohorts(rng: Rng, teamId: number, firstId: number, perso
 
 export function cohortPeopleRows(cohorts: CohortRow[]): CohortPeopleRow[] {
   return cohorts.flatMap((c) => c.person_ids.map((person_id) => ({ team_id: c.team_id, cohort_id: c.id, person_id, version: 0 })));
+}
+
+/** Members of the static cohorts, as rows of `person_static_cohort`. */
+export function staticCohortRows(cohorts: CohortRow[]): { person_id: string; cohort_id: number; team_id: number }[] {
+  return cohorts.filter((c) => c.is_static).flatMap((c) => c.person_ids.map((person_id) => ({ person_id, cohort_id: c.id, team_id: c.team_id })));
 }

@@ -3,7 +3,7 @@
  * Math.random, no clock, no I/O). The HogQL half's corpus tests import it to compute expected
  * answers, so keep it importable without starting anything. Row shapes: `./types.ts`.
  */
-import { cohortPeopleRows, generateCohorts } from './cohorts';
+import { cohortPeopleRows, eventCounts, generateCohorts } from './cohorts';
 import { generatePersons, type SimPerson } from './persons';
 import { Rng } from './prng';
 import { generateSession, type TeamSite } from './sessions';
@@ -11,9 +11,9 @@ import type { CohortRow, Dataset, DistinctIdRow, EventRow, GenerateOptions, Pers
 
 export type { CohortPeopleRow, CohortRow, Dataset, DistinctIdRow, EventRow, GenerateOptions, PersonRow } from './types';
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 /** Sessions start at least this long before `now`, so no event lands in the future. */
-const SESSION_END_MARGIN_MS = 3 * 3_600_000;
+export const SESSION_END_MARGIN_MS = 3 * 3_600_000;
 const MAX_SESSION_EVENTS = 40;
 
 /** Share of the events for each team: the first gets 70%, the others split the rest. */
@@ -85,7 +85,7 @@ export function generateDataset(opts: GenerateOptions): Dataset {
     persons.push(...teamPersons);
     distinctIds.push(...ids);
     for (const e of evs) events.push(e);
-    cohorts.push(...generateCohorts(teamRng, teamId, cohorts.length + 1, teamPersons, evs));
+    cohorts.push(...generateCohorts(teamRng, teamId, cohorts.length + 1, teamPersons, eventCounts(teamId, evs)));
   });
   void rng;
   return { persons, distinctIds, events, cohorts, cohortPeople: cohortPeopleRows(cohorts) };

@@ -16,9 +16,14 @@ interface Job {
   sql: string;
   timeoutSeconds: number;
   wantProgress: boolean;
+  /** Send the output block by block (`chunk` messages) instead of one `ok` text. */
+  stream: boolean;
   cancelled: boolean;
   running: boolean;
 }
+
+/** Names, then types, then one JSON array per row and line (strings escape raw newlines). */
+const STREAM_FORMAT = 'JSONCompactEachRowWithNamesAndTypes';
 
 let admin: Session;
 let writer: Session;
@@ -58,8 +63,23 @@ async function runJob(job: Job, reader: Reader): Promise<void> {
   running.set(job.id, job);
   send({ t: 'started', id: job.id });
   try {
-    const r = await reader.session.queryAsync(marker(job.id) + job.sql, { format: 'JSONCompact' });
-    send({ t: 'ok', id: job.id, text: r.text() });
+    if (job.stream) {
+      let header: string | null = null;
+      for await (const chunk of reader.session.queryStream(marker(job.id) + job.sql, { format: STREAM_FORMAT })) {
+        const text = chunk.text();
+        // chdb formats every block on its own, names and types lines included: keep the first.
+        if (header === null) header = text.slice(0, text.indexOf('\n', text.indexOf('\n') + 1) + 1);
+        else if (text.startsWith(header)) {
+          send({ t: 'chunk', id: job.id, text: text.slice(header.length) });
+          continue;
+        }
+        send({ t: 'chunk', id: job.id, text });
+      }
+      send({ t: 'ok', id: job.id, text: '' });
+    } else {
+      const r = await reader.session.queryAsync(marker(job.id) + job.sql, { format: 'JSONCompact' });
+      send({ t: 'ok', id: job.id, text: r.text() });
+    }
   } catch (err) {
     // chdb keeps a failed or killed query's system.processes entry (is_cancelled=1) until the
     // Session runs its next query, and prepends a query's partial output (when it failed while
@@ -149,7 +169,7 @@ function onMessage(msg: ToChild): void {
       }
       return;
     case 'query':
-      queue.push({ id: msg.id, sql: msg.sql, timeoutSeconds: msg.timeoutSeconds, wantProgress: msg.wantProgress, cancelled: false, running: false });
+      queue.push({ id: msg.id, sql: msg.sql, timeoutSeconds: msg.timeoutSeconds, wantProgress: msg.wantProgress, stream: msg.stream === true, cancelled: false, running: false });
       pump();
       return;
     case 'cancel': {

@@ -28,6 +28,7 @@ interface Pending {
   resolve: (text: string) => void;
   reject: (err: EngineError) => void;
   onProgress?: EngineQueryOptions['onProgress'];
+  onChunk?: (text: string) => void;
   info?: EngineQueryInfo;
   killTimer?: NodeJS.Timeout;
 }
@@ -62,6 +63,18 @@ export class ChildEngine implements Engine {
   }
 
   async query(sql: string, opts: EngineQueryOptions): Promise<EngineResult> {
+    return { text: await this.run(sql, opts) };
+  }
+
+  /**
+   * Streams the result: `onChunk` gets JSONCompactEachRowWithNamesAndTypes text block by block
+   * (whole lines; the first holds the names and types lines) as the engine produces it.
+   */
+  async queryStream(sql: string, opts: EngineQueryOptions, onChunk: (text: string) => void): Promise<void> {
+    await this.run(sql, opts, onChunk);
+  }
+
+  private async run(sql: string, opts: EngineQueryOptions, onChunk?: (text: string) => void): Promise<string> {
     const info = this.log.add(opts.queryId);
     if (opts.signal?.aborted) {
       this.log.finish(info, 'cancelled', true, null);
@@ -72,7 +85,7 @@ export class ChildEngine implements Engine {
     this.callerIds.set(id, opts.queryId);
     if (this.callerIds.size > 2000) this.callerIds.delete(this.callerIds.keys().next().value as number);
     const text = await new Promise<string>((resolve, reject) => {
-      const p: Pending = { resolve, reject, onProgress: opts.onProgress, info };
+      const p: Pending = { resolve, reject, onProgress: opts.onProgress, onChunk, info };
       this.pending.set(id, p);
       const onAbort = (): void => this.cancel(id, p);
       opts.signal?.addEventListener('abort', onAbort, { once: true });
@@ -84,9 +97,10 @@ export class ChildEngine implements Engine {
         sql,
         timeoutSeconds: opts.timeoutSeconds ?? this.limits.maxExecutionTime,
         wantProgress: true,
+        stream: onChunk !== undefined,
       });
     });
-    return { text };
+    return text;
   }
 
   /** Writer path (DDL). Not reachable from user SQL. */
@@ -187,6 +201,10 @@ export class ChildEngine implements Engine {
     if (!p) return;
     if (msg.t === 'started') {
       if (p.info && p.info.state === 'queued') this.log.setState(p.info, 'running');
+      return;
+    }
+    if (msg.t === 'chunk') {
+      if (p.info?.state !== 'cancelling') p.onChunk?.(msg.text);
       return;
     }
     if (msg.t === 'progress') {

@@ -14,7 +14,7 @@ export interface ReaderLimits {
 
 export type ToChild =
   | { t: 'init'; dataDir: string; limits: ReaderLimits }
-  | { t: 'query'; id: number; sql: string; timeoutSeconds: number; wantProgress: boolean }
+  | { t: 'query'; id: number; sql: string; timeoutSeconds: number; wantProgress: boolean; stream?: boolean }
   | { t: 'cancel'; id: number }
   | { t: 'exec'; id: number; sql: string }
   | { t: 'insert'; id: number; table: string; file?: string; text?: string }
@@ -27,6 +27,8 @@ export type FromChild =
   | { t: 'ok'; id: number; text: string }
   | { t: 'err'; id: number; message: string; code?: number; cancelled?: boolean }
   | { t: 'progress'; id: number; progress: QueryProgress }
+  /** One block of a streamed query's JSONCompactEachRowWithNamesAndTypes output (whole lines). */
+  | { t: 'chunk'; id: number; text: string }
   | { t: 'started'; id: number };
 
 /** Every reader query is prefixed with this marker so `system.processes` can find it. */

@@ -1,13 +1,19 @@
 /**
  * Reader Sessions for user SQL, inside the engine child. Each Session is locked down as the chdb
- * notes require: limits first (`SET session_timezone`, 64-bit quoting, `max_execution_time`,
- * `max_result_rows`+throw, `max_memory_usage`), then `SET readonly=1`, after which the Session
+ * notes require: limits first (`SET session_timezone`, 64-bit quoting, `/` unescaped in JSON
+ * strings (as JS writes them, so streamed string cells pass through), `max_execution_time`,
+ * `max_result_rows`+throw, `max_memory_usage`, and `max_block_size` small enough that a streamed
+ * result leaves in blocks of 4,096 rows: with the default 65,409 a 50,000-row result is one block,
+ * so nothing reaches the client before the whole result is formatted), then `SET readonly=1`, after which the Session
  * refuses any further SET or per-query SETTINGS, `file()`, `url()`, INSERT and DDL.
  * Never readonly=2 (it allows file() reads and writes). A Session runs one query at a time, so
  * the pool holds up to `maxReaders` Sessions, keyed by their `max_execution_time`.
  */
 import { Session } from 'chdb';
 import type { ReaderLimits } from './protocol';
+
+/** Rows per block (and so per streamed chunk) of reader queries. */
+export const STREAM_BLOCK_ROWS = 4096;
 
 export interface Reader {
   session: Session;
@@ -19,10 +25,12 @@ export function lockdownStatements(limits: ReaderLimits, timeoutSeconds: number)
   return [
     "SET session_timezone='UTC'",
     'SET output_format_json_quote_64bit_integers=1',
+    'SET output_format_json_escape_forward_slashes=0',
     `SET max_execution_time=${Number(timeoutSeconds)}`,
     `SET max_result_rows=${Math.floor(limits.maxResultRows)}`,
     "SET result_overflow_mode='throw'",
     `SET max_memory_usage=${Math.floor(limits.maxMemoryUsage)}`,
+    `SET max_block_size=${STREAM_BLOCK_ROWS}`,
     'SET readonly=1',
   ];
 }

@@ -46,11 +46,21 @@ export const COHORT_PEOPLE_DDL = `CREATE TABLE IF NOT EXISTS cohort_people (
   version Int64
 ) ENGINE = MergeTree ORDER BY (team_id, cohort_id, person_id)`;
 
-export const TABLE_NAMES = ['events', 'persons', 'person_distinct_ids', 'cohort_people'] as const;
+/** Members of static cohorts, PostHog's `person_static_cohort` (HogQL `static_cohort_people`). */
+export const PERSON_STATIC_COHORT_DDL = `CREATE TABLE IF NOT EXISTS person_static_cohort (
+  id UUID DEFAULT generateUUIDv4(),
+  person_id UUID,
+  cohort_id Int64,
+  team_id Int64,
+  _timestamp DateTime DEFAULT now(),
+  _offset UInt64 DEFAULT 0
+) ENGINE = MergeTree ORDER BY (team_id, cohort_id, person_id, id)`;
+
+export const TABLE_NAMES = ['events', 'persons', 'person_distinct_ids', 'cohort_people', 'person_static_cohort'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 /** All DDL, in creation order. */
-export const ALL_DDL: readonly string[] = [EVENTS_DDL, PERSONS_DDL, PERSON_DISTINCT_IDS_DDL, COHORT_PEOPLE_DDL];
+export const ALL_DDL: readonly string[] = [EVENTS_DDL, PERSONS_DDL, PERSON_DISTINCT_IDS_DDL, COHORT_PEOPLE_DDL, PERSON_STATIC_COHORT_DDL];
 
 /** Bump when the DDL or the generator changes shape, so old data dirs get rebuilt. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 3;

@@ -59,7 +59,12 @@ export interface EngineQueryInfo {
   progress: QueryProgress | null;
 }
 
-/** The read path used by the HogQL half: `query()` only. */
+/** The read path used by the HogQL half: `query()`, and `queryStream()` where the engine streams. */
 export interface Engine {
   query(sql: string, opts: EngineQueryOptions): Promise<EngineResult>;
+  /**
+   * The result as JSONCompactEachRowWithNamesAndTypes text, whole lines, block by block as the
+   * engine produces it (the first chunk starts with the names and types lines).
+   */
+  queryStream?(sql: string, opts: EngineQueryOptions, onChunk: (text: string) => void): Promise<void>;
 }

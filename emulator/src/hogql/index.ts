@@ -11,6 +11,7 @@ export * from './types';
 export { runHogQLQuery } from './runner';
 export { sentVariableIds } from './variables';
 export { serializeResponse } from './response';
+export { streamHogQLQuery, STREAM_AFTER_BYTES, type HogQLRun, type HogQLStreamHead } from './stream';
 export { ParsePool, setSharedParsePool, sharedParsePool } from './parsePool';
 
 export { runHogQLMetadata } from './metadata';

@@ -6,7 +6,7 @@
  * the printer already converted table datetimes to the project timezone (toTimeZone), so the
  * offset is the column's zone. Dates stay `YYYY-MM-DD`.
  */
-import { RawNumber } from './types';
+import { RawJson, RawNumber } from './types';
 
 const WIDE_INT = /^U?Int(64|128|256)$/;
 
@@ -140,9 +140,28 @@ export interface EngineJson {
   data: unknown[][];
 }
 
+/** Column types parsed once per result. */
+export type ParsedTypes = TypeNode[];
+
+export function parseTypes(types: string[]): ParsedTypes {
+  return types.map(parseType);
+}
+
+/** One engine cell with PostHog's conversion for its column type. */
+export function convertCell(value: unknown, type: TypeNode): unknown {
+  return convert(value, type);
+}
+
+/** One engine row with PostHog's cell conversions (see the file comment). */
+export function convertRow(row: unknown[], parsed: ParsedTypes): unknown[] {
+  const out = new Array<unknown>(row.length);
+  for (let i = 0; i < row.length; i++) out[i] = convert(row[i], parsed[i]);
+  return out;
+}
+
 export function convertRows(json: EngineJson): { rows: unknown[][]; types: [string, string][] } {
-  const parsed = json.meta.map((m) => parseType(m.type));
-  const rows = json.data.map((row) => row.map((cell, i) => convert(cell, parsed[i])));
+  const parsed = parseTypes(json.meta.map((m) => m.type));
+  const rows = json.data.map((row) => convertRow(row, parsed));
   return { rows, types: json.meta.map((m) => [m.name, m.type]) };
 }
 
@@ -164,6 +183,7 @@ function writeJson(value: unknown, inArray: boolean): string | undefined {
   }
   if (value === null) return 'null';
   if (value instanceof RawNumber) return value.digits;
+  if (value instanceof RawJson) return value.text;
   if (Array.isArray(value)) {
     const parts = new Array<string>(value.length);
     for (let i = 0; i < value.length; i++) parts[i] = writeJson(value[i], true) as string;
@@ -187,4 +207,9 @@ function writeJson(value: unknown, inArray: boolean): string | undefined {
  */
 export function serializeResponse(body: unknown): string {
   return writeJson(body, false) ?? 'null';
+}
+
+/** JSON text of one value (a row), with `serializeResponse`'s rules. */
+export function writeJsonValue(value: unknown): string {
+  return writeJson(value, true) ?? 'null';
 }

@@ -18,7 +18,7 @@ const CH_QUERY_WAS_CANCELLED = 394;
 /** Modifiers the emulator implements; others are echoed only when they match these values. */
 export const EMULATOR_MODIFIERS = { personsOnEventsMode: 'person_id_override_properties_on_events' } as const;
 
-class Timings {
+export class Timings {
   private readonly start = performance.now();
   readonly list: QueryTiming[] = [];
   async measure<T>(key: string, fn: () => T | Promise<T>): Promise<T> {
@@ -45,7 +45,7 @@ function checkModifiers(modifiers: Record<string, unknown> | undefined): Record<
   return out;
 }
 
-function mapEngineError(err: unknown): Error {
+export function mapEngineError(err: unknown): Error {
   if (err instanceof HogQLError) return err;
   const e = err as { clickhouseCode?: number; message?: string };
   const message = String(e?.message ?? err);
@@ -61,7 +61,18 @@ function columnsOf(ast: Node): string[] {
   return (first.select ?? []).map((e: Node) => (e.node === 'Alias' ? e.alias : printHogQLExpr(e)));
 }
 
-export async function runHogQLQuery(req: HogQLQueryRequest, deps: HogQLQueryDeps): Promise<HogQLQueryResponseBody> {
+/** What runs in the engine and what the response reports around it, before execution. */
+export interface PreparedHogQLQuery {
+  timings: Timings;
+  modifiers: Record<string, unknown>;
+  paging: ReturnType<typeof applyLimits>;
+  hogql: string;
+  columns: string[];
+  executable: string;
+  clickhouse: string;
+}
+
+export async function prepareHogQLQuery(req: HogQLQueryRequest): Promise<PreparedHogQLQuery> {
   const timings = new Timings();
   const modifiers = checkModifiers(req.modifiers);
   let ast = await timings.measure('parse_select', () => parseHogQL(req.query, 'select'));
@@ -74,10 +85,15 @@ export async function runHogQLQuery(req: HogQLQueryRequest, deps: HogQLQueryDeps
   const hogql = printHogQLQuery(ast);
   const translation = await timings.measure('print_clickhouse', () => translate(ast, req.teamId, req.timezone, req.propertyTypes, req.cohorts));
   const columns = translation.columnNames.length ? translation.columnNames : columnsOf(ast);
+  return { timings, modifiers, paging, hogql, columns, executable: translation.executable, clickhouse: translation.clickhouse };
+}
+
+export async function runHogQLQuery(req: HogQLQueryRequest, deps: HogQLQueryDeps): Promise<HogQLQueryResponseBody> {
+  const prepared = await prepareHogQLQuery(req);
   let text: string;
   try {
-    const result = await timings.measure('clickhouse_execute', () =>
-      deps.engine.query(translation.executable, {
+    const result = await prepared.timings.measure('clickhouse_execute', () =>
+      deps.engine.query(prepared.executable, {
         queryId: deps.queryId,
         signal: deps.signal,
         timeoutSeconds: deps.timeoutSeconds,
@@ -90,6 +106,12 @@ export async function runHogQLQuery(req: HogQLQueryRequest, deps: HogQLQueryDeps
   }
   const json = JSON.parse(text) as EngineJson;
   const { rows, types } = convertRows(json);
+  return responseBody(prepared, rows, types);
+}
+
+/** The response body once every row is known (rows past the limit are the `hasMore` probe). */
+export function responseBody(prepared: PreparedHogQLQuery, rows: unknown[][], types: [string, string][]): HogQLQueryResponseBody {
+  const { paging } = prepared;
   let results = rows;
   let hasMore = false;
   if (paging.limit !== null && rows.length > paging.limit) {
@@ -97,16 +119,16 @@ export async function runHogQLQuery(req: HogQLQueryRequest, deps: HogQLQueryDeps
     results = rows.slice(0, paging.limit);
   }
   return {
-    columns,
+    columns: prepared.columns,
     results,
     types,
     hasMore,
     limit: paging.limit ?? results.length,
     offset: paging.offset,
-    hogql,
-    clickhouse: translation.clickhouse,
-    timings: timings.done(),
-    modifiers,
+    hogql: prepared.hogql,
+    clickhouse: prepared.clickhouse,
+    timings: prepared.timings.done(),
+    modifiers: prepared.modifiers,
     query_status: null,
   };
 }

@@ -94,7 +94,8 @@ const PERSONS: TableDef = {
     created_at: col('created_at', 'datetime'),
     properties: { kind: 'json', column: 'properties', owner: 'person' },
     is_identified: col('is_identified', 'boolean'),
-    pdi: { kind: 'unsupported' },
+    /** posthog persons_pdi.py: LEFT JOIN person_distinct_ids ON persons.id = pdi.person_id. */
+    pdi: { kind: 'lazy', table: 'person_distinct_ids', from: 'id', to: 'person_id' },
     revenue_analytics: { kind: 'unsupported' },
     $virt_initial_referring_domain_type: { kind: 'unsupported' },
     $virt_initial_channel_type: { kind: 'unsupported' },
@@ -232,6 +233,25 @@ const COHORT_PEOPLE: TableDef = {
   asterisk: ['person_id', 'cohort_id'],
 };
 
+/**
+ * PostHog's `static_cohort_people` (static_cohort_people.py): person_id, cohort_id, team_id and a
+ * `person` join, over the physical `person_static_cohort` (its `_timestamp`/`_offset` not exposed).
+ */
+const STATIC_COHORT_PEOPLE: TableDef = {
+  name: 'static_cohort_people',
+  physical: null,
+  subquery: (teamId) =>
+    'SELECT `s`.`person_id` AS `person_id`, `s`.`cohort_id` AS `cohort_id`, `s`.`team_id` AS `team_id` ' +
+    `FROM \`person_static_cohort\` AS \`s\` WHERE equals(\`s\`.\`team_id\`, ${teamId})`,
+  fields: {
+    person_id: col('person_id', 'uuid'),
+    cohort_id: col('cohort_id', 'integer'),
+    team_id: col('team_id', 'integer'),
+    person: { kind: 'lazy', table: 'persons', from: 'person_id', to: 'id' },
+  },
+  asterisk: ['person_id', 'cohort_id', 'team_id'],
+};
+
 const NUMBERS: TableDef = {
   name: 'numbers',
   physical: 'numbers',
@@ -246,12 +266,13 @@ export const TABLES: Record<string, TableDef> = {
   person_distinct_ids: PERSON_DISTINCT_IDS,
   sessions: SESSIONS,
   cohort_people: COHORT_PEOPLE,
+  static_cohort_people: STATIC_COHORT_PEOPLE,
   numbers: NUMBERS,
 };
 
 /** PostHog tables the emulator knows of but does not serve (refused with a clear error). */
 export const KNOWN_UNSERVED_TABLES = new Set([
-  'groups', 'session_replay_events', 'static_cohort_people', 'person_distinct_id_overrides',
+  'groups', 'session_replay_events', 'person_distinct_id_overrides',
   'error_tracking_issue_fingerprint_overrides', 'log_entries', 'console_logs_log_entries', 'batch_export_log_entries',
   'app_metrics', 'query_log', 'logs', 'heatmaps', 'exchange_rate', 'document_embeddings', 'pg_embeddings',
   'persons_revenue_analytics', 'groups_revenue_analytics', 'raw_persons', 'raw_groups', 'raw_person_distinct_ids',

@@ -15,6 +15,8 @@ export interface EngineQueryOptions {
 /** `text` is raw ClickHouse JSONCompact output with 64-bit integers quoted. */
 export interface HogQLEngine {
   query(sql: string, options: EngineQueryOptions): Promise<{ text: string }>;
+  /** JSONCompactEachRowWithNamesAndTypes text, whole lines, block by block (engines that stream). */
+  queryStream?(sql: string, options: EngineQueryOptions, onChunk: (text: string) => void): Promise<void>;
 }
 
 export interface HogQLFilters {
@@ -85,6 +87,11 @@ export class RawNumber {
   toJSON(): string {
     return this.digits;
   }
+}
+
+/** A value already serialized as JSON text (a streamed `results` array kept for the cache). */
+export class RawJson {
+  constructor(readonly text: string) {}
 }
 
 export interface HogQLQueryResponseBody {

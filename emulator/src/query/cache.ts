@@ -39,8 +39,8 @@ export class ResultCache {
     return e && Date.now() - e.lastRefresh <= maxAgeMs ? e : null;
   }
 
-  set(key: string, body: Record<string, unknown>): CachedEntry {
-    const e = { body, cacheKey: key, lastRefresh: Date.now() };
+  set(key: string, body: Record<string, unknown>, lastRefresh = Date.now()): CachedEntry {
+    const e = { body, cacheKey: key, lastRefresh };
     this.entries.set(key, e);
     if (this.entries.size > 500) this.entries.delete(this.entries.keys().next().value as string);
     return e;
@@ -50,9 +50,15 @@ export class ResultCache {
     this.entries.clear();
   }
 
-  /** Fields of PostHog's Cached*Response. */
+  /**
+   * Fields of PostHog's Cached*Response, in its order: the API returns `model_dump(by_alias=True)`
+   * of a pydantic model (posthog/api/query.py) whose fields posthog/schema.py declares in
+   * alphabetical order (CachedHogQLQueryResponse: cache_key, clickhouse, columns, …, hasMore,
+   * hogql, is_cached, last_refresh, limit, modifiers, next_allowed_client_refresh, offset,
+   * query_status, results, timezone, timings, types).
+   */
   decorate(e: CachedEntry, isCached: boolean, timezone: string): Record<string, unknown> {
-    return {
+    const all: Record<string, unknown> = {
       ...e.body,
       is_cached: isCached,
       cache_key: e.cacheKey,
@@ -62,5 +68,6 @@ export class ResultCache {
       timezone,
       query_status: null,
     };
+    return Object.fromEntries(Object.keys(all).sort().map((k) => [k, all[k]]));
   }
 }

@@ -90,14 +90,34 @@ export class QueryJobs {
     return { ...job.status };
   }
 
-  /** Runs a blocking query; it can still be cancelled by id while it runs. */
-  async runBlocking<T>(teamId: number, id: string, run: (signal: AbortSignal, onProgress: (p: QueryProgress) => void) => Promise<T>): Promise<T> {
+  /**
+   * Runs a blocking query; it can still be cancelled by id while it runs, and, when `holdUntil`
+   * gives a promise for the result (a streamed body still being written), until that settles.
+   */
+  async runBlocking<T>(
+    teamId: number,
+    id: string,
+    run: (signal: AbortSignal, onProgress: (p: QueryProgress) => void) => Promise<T>,
+    holdUntil?: (result: T) => Promise<unknown> | null,
+  ): Promise<T> {
     const job = this.register(teamId, id, false);
-    try {
-      return await run(job.abort.signal, (p) => (job.progress = p));
-    } finally {
+    const forget = (): void => {
       if (this.jobs.get(this.k(teamId, id)) === job) this.jobs.delete(this.k(teamId, id));
+    };
+    let held: Promise<unknown> | null = null;
+    try {
+      const result = await run(job.abort.signal, (p) => (job.progress = p));
+      held = holdUntil?.(result) ?? null;
+      return result;
+    } finally {
+      if (held) void held.finally(forget).catch(() => undefined);
+      else forget();
     }
+  }
+
+  /** Stops a running job's work (its signal aborts) without answering anyone. */
+  abort(teamId: number, id: string): void {
+    this.jobs.get(this.k(teamId, id))?.abort.abort();
   }
 
   existing(teamId: number, id: string): QueryStatus | null {

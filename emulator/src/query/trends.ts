@@ -3,6 +3,9 @@
  * (`dau`) and property sums/averages per interval, optional event-property breakdown. It runs
  * the emulator's own ClickHouse SQL on the read-only engine path. Result items follow PostHog's
  * trends shape: `{action, label, count, data, labels, days, breakdown_value?}`.
+ * Dates follow the project's timezone as PostHog's do (its QueryDateRange parses `date_from` in
+ * the team's zone and the printer buckets with `toStartOfDay(timestamp, <team zone>)`): intervals
+ * are computed on the zone's wall clock ("wall ms": local date and time read as if UTC).
  */
 import type { ChildEngine } from '../engine/engine';
 import { parseCompact, sqlInt, sqlString } from './sql';
@@ -19,14 +22,29 @@ interface Series {
   math_property?: string;
 }
 
-export function parseDateFrom(v: unknown, nowMs: number): number {
+const wallFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's wall clock at an instant, as milliseconds of the same date and time in UTC. */
+export function wallMs(utcMs: number, zone: string): number {
+  let f = wallFormats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    wallFormats.set(zone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(new Date(utcMs)).map((x) => [x.type, Number(x.value)]));
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, utcMs % 1000);
+}
+
+/** `date_from` (`-7d`, `-24h`, …) as wall ms in the zone; whole days start at local midnight. */
+export function parseDateFrom(v: unknown, nowMs: number, zone = 'UTC'): number {
   const m = /^-(\d+)([hdwmy])/.exec(String(v ?? '-7d'));
   const ms = m ? Number(m[1]) * UNIT_MS[m[2]] : 7 * UNIT_MS.d;
-  const d = new Date(nowMs - ms);
+  const d = new Date(wallMs(nowMs - ms, zone));
   if (!m || m[2] !== 'h') d.setUTCHours(0, 0, 0, 0);
   return d.getTime();
 }
 
+/** Bucket starts in wall ms, from `fromMs` to `nowMs` (both wall ms). */
 function buckets(fromMs: number, nowMs: number, interval: string): number[] {
   const out: number[] = [];
   const d = new Date(fromMs);
@@ -40,6 +58,17 @@ function buckets(fromMs: number, nowMs: number, interval: string): number[] {
     else d.setUTCDate(d.getUTCDate() + 1);
   }
   return out;
+}
+
+/** ClickHouse: the interval start of `timestamp` in the zone, as wall ms. */
+function bucketSql(interval: string, zone: string): string {
+  const args = interval === 'week' ? `timestamp, 0, ${sqlString(zone)}` : `timestamp, ${sqlString(zone)}`;
+  return `toUnixTimestamp(toDateTime(toString(${BUCKET[interval]}(${args})), 'UTC')) * 1000`;
+}
+
+/** ClickHouse: the instant at which the zone's wall clock shows `wall`. */
+function instantSql(wall: number, zone: string): string {
+  return `toDateTime64(${sqlString(new Date(wall).toISOString().slice(0, 19).replace('T', ' '))}, 3, ${sqlString(zone)})`;
 }
 
 function aggregate(s: Series): string {
@@ -62,17 +91,17 @@ function aggregate(s: Series): string {
   }
 }
 
-export async function runTrends(engine: ChildEngine, teamId: number, source: Record<string, unknown>, nowMs: number): Promise<unknown[]> {
+export async function runTrends(engine: ChildEngine, teamId: number, source: Record<string, unknown>, nowMs: number, zone = 'UTC'): Promise<unknown[]> {
   const interval = BUCKET[String(source.interval ?? 'day')] ? String(source.interval ?? 'day') : 'day';
-  const fromMs = parseDateFrom((source.dateRange as { date_from?: string } | undefined)?.date_from, nowMs);
-  const days = buckets(fromMs, nowMs, interval);
+  const fromMs = parseDateFrom((source.dateRange as { date_from?: string } | undefined)?.date_from, nowMs, zone);
+  const days = buckets(fromMs, wallMs(nowMs, zone), interval);
   const breakdown = (source.breakdownFilter as { breakdown?: string } | undefined)?.breakdown ?? null;
   const series = (source.series as Series[] | undefined) ?? [];
   const out: unknown[] = [];
   for (const [order, s] of series.entries()) {
     const bd = breakdown ? `JSONExtractString(properties, ${sqlString(breakdown)})` : "''";
-    const where = `team_id = ${sqlInt(teamId)} AND timestamp >= fromUnixTimestamp64Milli(${sqlInt(days[0])}) AND timestamp <= fromUnixTimestamp64Milli(${sqlInt(nowMs)})${s.event ? ` AND event = ${sqlString(s.event)}` : ''}`;
-    const sql = `SELECT toUnixTimestamp(${BUCKET[interval]}(timestamp)) * 1000 AS b, ${bd} AS bd, ${aggregate(s)} AS v FROM events WHERE ${where} GROUP BY b, bd ORDER BY b`;
+    const where = `team_id = ${sqlInt(teamId)} AND timestamp >= ${instantSql(days[0], zone)} AND timestamp <= fromUnixTimestamp64Milli(${sqlInt(nowMs)})${s.event ? ` AND event = ${sqlString(s.event)}` : ''}`;
+    const sql = `SELECT ${bucketSql(interval, zone)} AS b, ${bd} AS bd, ${aggregate(s)} AS v FROM events WHERE ${where} GROUP BY b, bd ORDER BY b`;
     const rows = parseCompact((await engine.query(sql, { queryId: `internal-trends-${teamId}-${order}` })).text).data;
     const byBd = new Map<string, Map<number, number>>();
     for (const [b, k, v] of rows) {

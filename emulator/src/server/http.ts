@@ -73,6 +73,37 @@ export function send(res: ServerResponse, reply: Reply): string {
   return text;
 }
 
+/** Writes a streamed reply, waiting for the socket to drain; a failure mid-body destroys it. */
+async function sendStream(res: ServerResponse, reply: Reply & { stream: NonNullable<Reply['stream']> }): Promise<void> {
+  res.writeHead(reply.status, { ...reply.headers, 'Content-Type': reply.contentType ?? 'application/json' });
+  const write = (text: string): Promise<void> => {
+    if (res.destroyed) return Promise.reject(new Error('The client closed the connection'));
+    if (res.write(text)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = (): void => (res.off('drain', done), res.off('close', done), resolve());
+      res.on('drain', done).on('close', done);
+    });
+  };
+  try {
+    await reply.stream(write);
+    res.end();
+  } catch (err) {
+    res.destroy(err instanceof Error ? err : new Error(String(err)));
+  }
+}
+
+/** The whole text of a streamed reply (for faults that mangle a complete body). */
+export async function collectReply(reply: Reply): Promise<Reply> {
+  if (!reply.stream) return reply;
+  const parts: string[] = [];
+  try {
+    await reply.stream(async (t) => void parts.push(t));
+  } catch (err) {
+    return errorReply(err);
+  }
+  return { status: reply.status, headers: reply.headers, contentType: reply.contentType, text: parts.join('') };
+}
+
 export function errorReply(err: unknown): Reply {
   if (err instanceof ApiError) return { status: err.status, json: err.body(), headers: err.headers };
   console.error('[emulator] unhandled error:', err);
@@ -123,7 +154,10 @@ export function createHttpServer(app: App, routes: Route[]): Server {
         reply = errorReply(err);
       }
       const ctx = ctxHolder.ctx ?? makeCtx(req, res, raw);
-      const status = fault ? await applyFault(fault, res, reply, send) : (send(res, reply), reply.status);
+      let status: number;
+      if (fault) status = await applyFault(fault, res, await collectReply(reply), send);
+      else if (reply.stream) status = (await sendStream(res, { ...reply, stream: reply.stream }), res.destroyed && !res.writableFinished ? 0 : reply.status);
+      else status = (send(res, reply), reply.status);
       const auth = String(req.headers.authorization ?? '');
       app.requests.add({
         method: ctx.method,

@@ -49,30 +49,40 @@ export interface RunDeps {
   onProgress?: (p: QueryProgress) => void;
 }
 
-export async function runHogQLQueryNode(app: App, project: Project, node: Record<string, unknown>, deps: RunDeps): Promise<Record<string, unknown>> {
+async function hogqlRequest(app: App, project: Project, node: Record<string, unknown>): Promise<hogql.HogQLQueryRequest> {
   if (typeof node.query !== 'string') throw validation('This field is required.', 'query', 'required');
-  const body = await hogql.runHogQLQuery(
-    {
-      query: node.query,
-      values: (node.values as Record<string, unknown>) ?? undefined,
-      filters: (node.filters as hogql.HogQLFilters) ?? undefined,
-      variables: (node.variables as Record<string, unknown>) ?? undefined,
-      insightVariables: loadedVariables(app, project, node.variables),
-      modifiers: (node.modifiers as Record<string, unknown>) ?? undefined,
-      teamId: project.id,
-      timezone: project.timezone,
-      propertyTypes: await propertyTypes(app, project),
-      cohorts: cohortsOf(app, project),
-    },
-    {
-      engine: app.engine,
-      queryId: deps.queryId,
-      signal: deps.signal,
-      onProgress: deps.onProgress as ((p: unknown) => void) | undefined,
-      timeoutSeconds: app.queryTimeoutSeconds,
-    },
-  );
+  return {
+    query: node.query,
+    values: (node.values as Record<string, unknown>) ?? undefined,
+    filters: (node.filters as hogql.HogQLFilters) ?? undefined,
+    variables: (node.variables as Record<string, unknown>) ?? undefined,
+    insightVariables: loadedVariables(app, project, node.variables),
+    modifiers: (node.modifiers as Record<string, unknown>) ?? undefined,
+    teamId: project.id,
+    timezone: project.timezone,
+    propertyTypes: await propertyTypes(app, project),
+    cohorts: cohortsOf(app, project),
+  };
+}
+
+function hogqlDeps(app: App, deps: RunDeps): hogql.HogQLQueryDeps {
+  return {
+    engine: app.engine,
+    queryId: deps.queryId,
+    signal: deps.signal,
+    onProgress: deps.onProgress as ((p: unknown) => void) | undefined,
+    timeoutSeconds: app.queryTimeoutSeconds,
+  };
+}
+
+export async function runHogQLQueryNode(app: App, project: Project, node: Record<string, unknown>, deps: RunDeps): Promise<Record<string, unknown>> {
+  const body = await hogql.runHogQLQuery(await hogqlRequest(app, project, node), hogqlDeps(app, deps));
   return body as unknown as Record<string, unknown>;
+}
+
+/** Like runHogQLQueryNode, but a big result comes back as a stream of rows (`hogql.streamHogQLQuery`). */
+export async function streamHogQLQueryNode(app: App, project: Project, node: Record<string, unknown>, deps: RunDeps): Promise<hogql.HogQLRun> {
+  return hogql.streamHogQLQuery(await hogqlRequest(app, project, node), hogqlDeps(app, deps));
 }
 
 export async function runMetadataNode(app: App, project: Project, node: Record<string, unknown>): Promise<unknown> {

@@ -6,8 +6,13 @@ export interface Reply {
   status: number;
   /** JSON body (serialized with JSON.stringify) ... */
   json?: unknown;
-  /** ... or a pre-serialized body. */
+  /** ... or a pre-serialized body ... */
   text?: string;
+  /**
+   * ... or a body written piece by piece as it is produced (chunked, no Content-Length). A failure
+   * after the status line is sent ends the connection, so the client sees an incomplete body.
+   */
+  stream?: (write: (text: string) => Promise<void>) => Promise<void>;
   contentType?: string;
   headers?: Record<string, string>;
 }

@@ -56,4 +56,27 @@ describe('HogQL pdi, cohort_people and IN COHORT', function () {
     assert.equal((await rejection('SELECT 1 FROM events WHERE person_id IN COHORT 999999', { cohorts })).message, 'Could not find cohort with id 999999');
     assert.equal((await rejection('SELECT 1 FROM events WHERE person_id IN COHORT true', { cohorts })).message, 'cohort() takes exactly one string or integer argument');
   });
+
+  it('persons.pdi is a LEFT JOIN from persons.id to person_distinct_ids.person_id (posthog persons_pdi.py)', async () => {
+    const r = await run('SELECT id, pdi.distinct_id, pdi.person_id FROM persons ORDER BY id, pdi.distinct_id LIMIT 10000');
+    assert.match(r.clickhouse, /LEFT JOIN \(SELECT .* AS `persons__pdi` ON equals\(`persons`\.`id`, `persons__pdi`\.`person_id`\)/);
+    const direct = Number(JSON.parse(testEngine().raw('SELECT count() FROM person_distinct_ids WHERE team_id = 1')).data[0][0]);
+    assert.equal(r.results.length, direct);
+    for (const [id, distinctId, personId] of r.results) {
+      assert.equal(personId, id);
+      assert.equal(typeof distinctId, 'string');
+    }
+  });
+
+  it('serves static_cohort_people (person_id, cohort_id, team_id; person joins) for the static cohorts only', async () => {
+    const r = await run('SELECT * FROM static_cohort_people ORDER BY cohort_id, person_id');
+    assert.deepEqual(r.columns, ['person_id', 'cohort_id', 'team_id']);
+    const direct = JSON.parse(testEngine().raw('SELECT cohort_id, count() FROM person_static_cohort WHERE team_id = 1 GROUP BY cohort_id')).data as [string, string][];
+    assert.equal(direct.length, 1, 'one static cohort per team in the sample data');
+    assert.equal(r.results.length, Number(direct[0][1]));
+    assert.ok(r.results.length > 0);
+    for (const row of r.results) assert.equal(num(row[2]), 1);
+    const joined = await run('SELECT count() FROM static_cohort_people WHERE person.id = person_id');
+    assert.equal(num(joined.results[0][0]), r.results.length);
+  });
 });

@@ -12,6 +12,7 @@ import { runTrends } from '../../query/trends';
 import type { App } from '../app';
 import { ApiError, notFound, required, validation } from '../errors';
 import { exposedMessage, QueryCancelledError, runAutocompleteNode, runHogQLQueryNode, runMetadataNode, serialize, toApiError } from '../queryAdapter';
+import { blockingHogQLReply } from './queryStream';
 import { json, type Ctx, type Reply, type Route, type ThrottleClass } from '../types';
 
 type Mode = 'blocking' | 'force_blocking' | 'async' | 'lazy_async' | 'force_async';
@@ -38,7 +39,7 @@ export function runnerFor(app: App, project: Project, node: Record<string, unkno
   const kind = node.kind;
   if (kind === 'HogQLQuery') return (signal, onProgress) => runHogQLQueryNode(app, project, node, { queryId, signal, onProgress });
   if (kind === 'TrendsQuery') {
-    return async () => ({ results: await runTrends(app.engine, project.id, node, Date.now()), kind: 'TrendsQuery' });
+    return async () => ({ results: await runTrends(app.engine, project.id, node, Date.now(), project.timezone), kind: 'TrendsQuery' });
   }
   if ((kind === 'InsightVizNode' || kind === 'DataVisualizationNode' || kind === 'DataTableNode') && node.source && typeof node.source === 'object') {
     return runnerFor(app, project, node.source as Record<string, unknown>, queryId);
@@ -87,6 +88,7 @@ async function createInner(app: App, ctx: Ctx): Promise<Reply> {
       });
     return { status: status.complete ? 200 : 202, text: serialize({ cache_key: cacheKey, query_status: status }) };
   }
+  if (q.kind === 'HogQLQuery') return blockingHogQLReply(app, project, q, queryId, cacheKey);
   const result = await app.jobs.runBlocking(project.id, queryId, run);
   return { status: 200, text: serialize(app.cache.decorate(app.cache.set(cacheKey, result), false, tz)) };
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import chdb = require('chdb');
 import { ALL_DDL } from '../../../src/engine/schema';
+import { staticCohortRows } from '../../../src/data/cohorts';
 import type { Dataset } from '../../../src/data/types';
 import type { EngineQueryOptions, HogQLEngine } from '../../../src/hogql/types';
 
@@ -34,6 +35,7 @@ export class TestEngine implements HogQLEngine {
     insert('persons', (dataset.persons ?? []).map((p) => JSON.stringify({ ...p, properties: JSON.stringify(p.properties) })));
     insert('person_distinct_ids', (dataset.distinctIds ?? []).map((d) => JSON.stringify(d)));
     insert('cohort_people', (dataset.cohortPeople ?? []).map((c) => JSON.stringify(c)));
+    insert('person_static_cohort', staticCohortRows(dataset.cohorts ?? []).map((c) => JSON.stringify(c)));
     insert('events', (dataset.events ?? []).map((e) => JSON.stringify({ ...e, properties: JSON.stringify(e.properties), person_properties: JSON.stringify(e.person_properties) })));
     this.session.query("SET session_timezone = 'UTC'");
     this.session.query('SET output_format_json_quote_64bit_integers = 1');
