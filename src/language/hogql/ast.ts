@@ -217,8 +217,14 @@ export interface Tag extends NodeBase {
   children: Expr[];
 }
 
+/** A Hog code block as a lambda body, `x -> { let y := x; return y * 2 }` (HogQLParser.g4 `block`). */
+export interface Block extends NodeBase {
+  kind: 'Block';
+  statements: Expr[];
+}
+
 export type Expr =
-  | Ident | ErrorNode | Constant | Field | Asterisk | Placeholder | Call | ExprCall | Binary | Unary
+  | Block | Ident | ErrorNode | Constant | Field | Asterisk | Placeholder | Call | ExprCall | Binary | Unary
   | Between | IsNull | Ternary | Case | Cast | Interval | Extract | Alias | ArrayLit | Tuple | Dict
   | ArrayAccess | ArraySlice | TupleAccess | Member | Lambda | Subquery | TemplateString | Tag;
 

@@ -31,8 +31,23 @@ export function checkQuery(query: SelectLike, text: string, opts: CheckOptions =
     checkTables(scope, known, out);
     checkExpressions(scope, known, out);
   }
+  checkJoinConstraints(query, out);
   return out;
 }
+
+/**
+ * `a JOIN b` with neither `ON` nor `USING`: PostHog's grammar accepts it (`joinConstraintClause?`),
+ * so it is no syntax problem, but only CROSS (and PASTE) joins go without a condition in ClickHouse.
+ */
+function checkJoinConstraints(query: SelectLike, out: Problem[]): void {
+  walk(query, (n) => {
+    if (n.kind === 'JoinItem' && n.joinType && !n.constraint && !UNCONSTRAINED_JOIN.test(n.joinType)) {
+      out.push(warn('This join has no `ON` or `USING` condition', n.start, n.end, 'join-constraint'));
+    }
+  });
+}
+
+const UNCONSTRAINED_JOIN = /^(CROSS|PASTE) JOIN$/;
 
 /**
  * Syntax problems plus semantic warnings for a whole document, sorted by position. A statement with

@@ -13,6 +13,11 @@ const JOIN_WORDS = new Set(['GLOBAL', 'ALL', 'ANY', 'ASOF', 'SEMI', 'ANTI', 'INN
 /** Joins without `ON`/`USING`. */
 const UNCONSTRAINED = new Set(['CROSS', 'PASTE']);
 
+/** HogQLParser.g4 `joinOp` (plus CROSS, and ClickHouse's PASTE, which we take), words space-separated. */
+const JOIN_OPS = new RegExp('^(|CROSS|PASTE|((ALL|ANY|ASOF) )?INNER|INNER( (ALL|ANY|ASOF))?|ALL|ANY|ASOF|ANTI|SEMI|ASOF (ANTI|SEMI)'
+  + '|((SEMI|ALL|ANTI|ANY|ASOF) )?(LEFT|RIGHT)( OUTER)?|(LEFT|RIGHT)( OUTER)?( (SEMI|ALL|ANTI|ANY|ASOF))?|ASOF (ANTI|SEMI) (LEFT|RIGHT)( OUTER)?'
+  + '|((ALL|ANY|ASOF) )?FULL( OUTER)?|FULL( OUTER)?( (ALL|ANY|ASOF))?)$');
+
 function joinWord(p: ParserState, k: number): string {
   const t = p.peek(k);
   return t.keyword ?? (t.kind === 'ident' && t.text.toUpperCase() === 'PASTE' ? 'PASTE' : '');
@@ -45,6 +50,7 @@ export function parseFrom(p: ParserState): JoinItem[] {
       typeWords.push(joinWord(p, 0));
       p.next();
     }
+    if (!JOIN_OPS.test(typeWords.join(' '))) p.error(`\`${typeWords.join(' ')} JOIN\` is not a join type`, p.peek(-words).start, p.prevEnd(), 'join-type');
     p.next();
     const joinType = [...typeWords, 'JOIN'].join(' ');
     const item = joinOperand(p, joinType, items);
@@ -118,16 +124,20 @@ function parseConstraint(p: ParserState, item: JoinItem): void {
   if (p.eatKw('ON')) {
     item.constraint = { type: 'ON', exprs: parseExprList(p, null).items };
   } else if (p.eatKw('USING')) {
-    const paren = !!p.eatOp('(');
-    item.constraint = { type: 'USING', exprs: parseExprList(p, paren ? ')' : null).items };
-    if (paren) p.expectOp(')');
-  } else {
-    // the join's table may have failed to parse without consuming anything: never end before the start
-    const at = Math.max(item.start, p.prevEnd());
-    p.problems.push({ message: 'This join has no `ON` or `USING` condition', start: item.start, end: at, severity: 'warning', code: 'join-constraint' });
-    return;
-  }
+    item.constraint = { type: 'USING', exprs: parseUsing(p) };
+  } else return; // optional in PostHog's grammar (`joinConstraintClause?`); checks.ts warns about it
+
   item.end = p.prevEnd();
+}
+
+/** `USING (a, b)` or `USING a, b`; `USING (a) (b)` is a call on `(a)` (HogQLParser.g4 `USING columnExprList`). */
+function parseUsing(p: ParserState): Expr[] {
+  const at = p.i;
+  if (!p.eatOp('(')) return parseExprList(p, null).items;
+  const items = parseExprList(p, ')').items;
+  if (p.expectOp(')') && !p.isOp('(')) return items;
+  p.i = at;
+  return parseExprList(p, null).items;
 }
 
 function parseJoinItem(p: ParserState, joinType: string | null): JoinItem {
@@ -150,19 +160,34 @@ function parseJoinItem(p: ParserState, joinType: string | null): JoinItem {
   return item;
 }
 
+/** `(alias | AS name) (columnAliases)?`, repeated: HogQLParser.g4 TableExprAlias is left-recursive (`t a AS b`); the last wins. */
 function parseTableAlias(p: ParserState): Ident | null {
-  if (p.isKw('AS')) {
-    p.next();
-    const alias = p.expectIdent('a table alias after `AS`');
+  let last: Ident | null = null;
+  for (;;) {
+    let alias: Ident;
+    if (p.isKw('AS')) {
+      p.next();
+      alias = p.expectIdent('a table alias after `AS`');
+    } else if (p.isBareAlias() && !isTableModifier(p) && !(joinWord(p, 0) === 'PASTE' && p.isKw('JOIN', 1))) {
+      alias = p.ident(p.next());
+    } else return last;
     p.checkAlias(alias);
-    return alias;
+    last = alias;
+    if (p.isOp('(') && columnAliasesAhead(p)) {
+      while (!p.isOp(')')) p.next();
+      p.next();
+    }
+    if (!alias.name) return last;
   }
-  if (p.isBareAlias() && !p.isOp('(', 1) && !isTableModifier(p) && !(joinWord(p, 0) === 'PASTE' && p.isKw('JOIN', 1))) {
-    const alias = p.ident(p.next());
-    p.checkAlias(alias);
-    return alias;
+}
+
+/** `(a, b)` after a table alias: names separated by commas, then `)`. */
+function columnAliasesAhead(p: ParserState): boolean {
+  for (let k = 1; ; k += 2) {
+    if (!p.isName(k)) return false;
+    if (p.isOp(')', k + 1)) return true;
+    if (!p.isOp(',', k + 1)) return false;
   }
-  return null;
 }
 
 function isTableModifier(p: ParserState): boolean {
@@ -212,10 +237,14 @@ export function parseTableExpr(p: ParserState): TableExpr {
     return e.kind === 'Placeholder' ? e : { kind: 'Error', message: 'Expected a table', start: e.start, end: e.end };
   }
   if (p.isOp('<') && p.isAnyIdent(1)) return parseTag(p);
-  const ok = t.kind === 'quotedIdent' || (t.kind === 'ident' && (!t.keyword || !p.isClauseKeyword(t) || p.isOp('(', 1)));
-  if (!ok) return p.errorNode('Expected a table name');
+  // any name, keywords included: PostHog reads `from from events` as the table `from` aliased `events`
+  if (!p.isName()) return p.errorNode('Expected a table name');
   const parts: Ident[] = [p.ident(p.next())];
-  if (p.isOp('(') && parts[0].quoted === false) return parseCall(p, parts[0]);
+  if (p.isOp('(') && parts[0].quoted === false) {
+    // a table function's arguments are expressions (`tableArgList`), never a bare subquery
+    if (p.startsSelect(p, 1)) p.error('A table function takes expressions, not a subquery', t.start, p.peek().end, 'table-function-subquery');
+    return parseCall(p, parts[0]);
+  }
   while (p.isOp('.')) {
     const dot = p.next();
     if (p.isAnyIdent()) parts.push(p.ident(p.next()));

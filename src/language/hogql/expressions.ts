@@ -43,7 +43,7 @@ function keywordInfix(p: ParserState): Infix | null {
   }
 }
 
-function infixAt(p: ParserState, left: Expr): Infix | null {
+function infixAt(p: ParserState): Infix | null {
   const t = p.peek();
   if (t.kind === 'ident') return keywordInfix(p);
   if (t.kind !== 'op') return null;
@@ -54,13 +54,9 @@ function infixAt(p: ParserState, left: Expr): Infix | null {
   if (op === '??') return { bp: BP.nullish, kind: 'binary', op, width: 1 };
   if (op === '?') return { bp: BP.ternary, kind: 'ternary', op, width: 1 };
   if (op === '[' || op === '.' || op === '?.' || op === '::') return { bp: BP.postfix, kind: 'postfix', op, width: 1 };
-  if (op === '(' && callable(left)) return { bp: BP.postfix, kind: 'postfix', op, width: 1 };
+  // HogQLParser.g4 `columnExpr LPAREN columnExprList? RPAREN` (ColumnExprCall): any expression, `(1,) (1,)`, `'a' (1)`
+  if (op === '(') return { bp: BP.postfix, kind: 'postfix', op, width: 1 };
   return null;
-}
-
-function callable(e: Expr): boolean {
-  return (e.kind === 'Field' && e.parts.length > 1) || e.kind === 'Lambda' || e.kind === 'Call' || e.kind === 'ExprCall' || e.kind === 'Member'
-    || e.kind === 'ArrayAccess' || e.kind === 'Placeholder' || e.kind === 'Subquery';
 }
 
 /**
@@ -73,13 +69,14 @@ export function parseExpr(p: ParserState, minBp = 0, allowAlias = true): Expr {
   try {
     let left = parsePrimary(p);
     for (;;) {
-      const info = infixAt(p, left);
+      const info = infixAt(p);
       if (!info || info.bp <= minBp) break;
       const before = p.i;
       left = applyInfix(p, left, info);
       if (p.i === before) break;
     }
-    if (allowAlias && minBp === 0 && p.isKw('AS') && !p.isOp('(', 1)) left = parseAsAlias(p, left);
+    // `columnExpr AS identifier` is left-recursive in the grammar: `1 AS a AS b`
+    while (allowAlias && minBp === 0 && p.isKw('AS') && !p.isOp('(', 1)) left = parseAsAlias(p, left);
     return left;
   } finally {
     p.depth--;
@@ -154,6 +151,11 @@ function parsePostfix(p: ParserState, left: Expr): Expr {
   }
   if (op.text === '(') {
     p.i--;
+    // ColumnExprCallSelect: `columnExpr LPAREN selectSetStmt RPAREN` (`select 1 (select 1)`)
+    if (p.startsSelect(p, 1)) {
+      const arg = parsePrimary(p);
+      return { kind: 'ExprCall', callee: left, args: [arg], start: left.start, end: p.prevEnd() };
+    }
     const { items } = parseParenList(p);
     return { kind: 'ExprCall', callee: left, args: items, start: left.start, end: p.prevEnd() };
   }
@@ -258,6 +260,7 @@ export function parseWindowSpec(p: ParserState): WindowSpec {
   if (p.eatKw('PARTITION')) {
     p.expectKw('BY');
     partitionBy = parseExprList(p, ')').items;
+    if (partitionBy.length === 0) p.errorAtCurrent('Expected an expression after `PARTITION BY`', 'expected-expression');
   }
   if (p.eatKw('ORDER')) {
     p.expectKw('BY');
@@ -280,7 +283,10 @@ function parseFrameBound(p: ParserState): WindowFrameBound {
   const start = p.peek().start;
   if (p.eatKw('CURRENT')) p.expectKw('ROW');
   else {
-    if (!p.eatKw('UNBOUNDED')) {
+    // `UNBOUNDED` is a bound only right before PRECEDING/FOLLOWING; else it starts an expression (a name)
+    const unbounded = p.isKw('UNBOUNDED') && (p.isKw('PRECEDING', 1) || p.isKw('FOLLOWING', 1));
+    if (unbounded) p.next();
+    else {
       if (p.isKw('PRECEDING') || p.isKw('FOLLOWING') || p.isOp(')')) p.errorAtCurrent('Expected a window frame bound');
       else parseExpr(p, 0, false);
     }

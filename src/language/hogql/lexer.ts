@@ -48,14 +48,26 @@ export interface LexResult {
 
 const EXTRA_KEYWORDS = ['ASC', 'INFINITY', 'YYYY'];
 let keywordSet: Set<string> | undefined;
+/** Length of the longest keyword: longer words are never uppercased and looked up. */
+let longestKeyword = 0;
 
 export function isKeywordWord(upper: string): boolean {
   keywordSet ??= new Set([...KEYWORDS, ...EXTRA_KEYWORDS]);
   return keywordSet.has(upper);
 }
 
+/** The keyword `word` spells (uppercase), or undefined. */
+function keywordOf(word: string): string | undefined {
+  if (!longestKeyword) longestKeyword = Math.max(...KEYWORDS.map((k) => k.length), ...EXTRA_KEYWORDS.map((k) => k.length));
+  if (word.length > longestKeyword) return undefined;
+  const upper = word.toUpperCase();
+  return isKeywordWord(upper) ? upper : undefined;
+}
+
 const OPS3 = ['=~*', '!~*'];
 const OPS2 = ['->', '::', '??', '?.', '=~', '!~', '~*', '||', '==', '!=', '<>', '<=', '>=', ':='];
+/** Operator characters that never start a longer operator (no slicing and list lookups for them). */
+const SINGLE_OPS = '(),;[]{}+*/%.';
 const OPS1 = '+-*/%=<>~?:.,;()[]{}';
 
 export function isIdentStart(c: number): boolean {
@@ -128,8 +140,9 @@ class Lexer {
     return true;
   }
 
-  private push(kind: TokenKind, start: number, extra: Partial<Token> = {}): Token {
-    const tok: Token = { kind, start, end: this.pos, text: this.src.slice(start, this.pos), ...extra };
+  private push(kind: TokenKind, start: number, extra?: Partial<Token>): Token {
+    const tok: Token = { kind, start, end: this.pos, text: this.src.slice(start, this.pos) };
+    if (extra) Object.assign(tok, extra);
     this.tokens.push(tok);
     return tok;
   }
@@ -187,9 +200,11 @@ class Lexer {
 
   private identifier(start: number): void {
     while (this.pos < this.src.length && isIdentPart(this.code())) this.pos++;
-    const text = this.src.slice(start, this.pos);
-    const upper = text.toUpperCase();
-    this.push('ident', start, isKeywordWord(upper) ? { keyword: upper, value: text } : { value: text });
+    const end = this.pos;
+    const text = this.src.slice(start, end);
+    // (object literals of two fixed shapes, no spread: this runs for every word of every parse)
+    const keyword = keywordOf(text);
+    this.tokens.push(keyword ? { kind: 'ident', start, end, text, keyword, value: text } : { kind: 'ident', start, end, text, value: text });
   }
 
   private number(start: number): void {
@@ -258,6 +273,13 @@ class Lexer {
 
   private operator(start: number): void {
     const src = this.src;
+    const c = src[start];
+    if (SINGLE_OPS.includes(c)) {
+      this.pos++;
+      this.push('op', start);
+      if (c === '{' || c === '}') this.trackBraces(c);
+      return;
+    }
     const three = src.slice(start, start + 3);
     const two = src.slice(start, start + 2);
     let text: string;

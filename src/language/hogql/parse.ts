@@ -8,7 +8,7 @@ import { ParserState } from './parserCore';
 import { parseSelectSet, startsSelect } from './select';
 import { mapInSlices } from './slices';
 import { chunkAt, splitStatements, type Statement } from './split';
-import { childrenOf } from './visit';
+import { collectChildren } from './visit';
 import { parseTag } from './tags';
 
 export interface ParsedStatement extends Statement {
@@ -56,25 +56,29 @@ export function parseTokens(text: string, tokens: readonly Token[]): { query: Se
  * its parent's last consumed token).
  */
 function normalizeRanges(root: Node): void {
-  const stack: { node: Node; done: boolean }[] = [{ node: root, done: false }];
-  while (stack.length > 0) {
-    const top = stack.pop()!;
-    const kids = childrenOf(top.node);
-    if (!top.done) {
-      stack.push({ node: top.node, done: true });
-      for (const k of kids) stack.push({ node: k, done: false });
-      continue;
-    }
-    const n = top.node;
+  // breadth-first, each node's children collected once; then children before parents (reverse order)
+  const nodes: Node[] = [root];
+  const firstKid: number[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    firstKid.push(nodes.length);
+    collectChildren(nodes[i], nodes);
+  }
+  firstKid.push(nodes.length);
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const n = nodes[i];
     if (n.end < n.start) n.end = n.start;
-    for (const k of kids) {
-      if (k.start < n.start) n.start = k.start;
-      if (k.end > n.end) n.end = k.end;
+    for (let k = firstKid[i]; k < firstKid[i + 1]; k++) {
+      const kid = nodes[k];
+      if (kid.start < n.start) n.start = kid.start;
+      if (kid.end > n.end) n.end = kid.end;
     }
   }
 }
 
-function statementTokens(all: readonly Token[], s: Statement): Token[] {
+function statementTokens(all: readonly Token[], s: Statement): readonly Token[] {
+  // the whole token list already ends with the statement's `eof` (no `;`, nothing after the last token)
+  const last = all[all.length - 1];
+  if (s.tokenStart === 0 && s.tokenEnd === all.length - 1 && last.kind === 'eof' && last.start === s.range.end) return all;
   const slice = all.slice(s.tokenStart, s.tokenEnd);
   slice.push({ kind: 'eof', start: s.range.end, end: s.range.end, text: '' });
   return slice;

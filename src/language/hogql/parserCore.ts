@@ -17,8 +17,22 @@ const SOFT_RESERVED = new Set([
   'FINAL', 'ASC', 'DESC', 'ASCENDING', 'DESCENDING', 'NULLS', 'OUTER', 'GLOBAL', 'TOTALS', 'ROLLUP', 'CUBE',
 ]);
 
-/** Keywords that may be used as a bare alias (besides plain identifiers), per the grammar. */
+/** Keywords that may be used as a bare table alias (besides plain identifiers): HogQLParser.g4 `keywordForAlias`. */
 const ALIAS_KEYWORDS = new Set(['DATE', 'FIRST', 'ID', 'KEY']);
+
+/** Keywords that may be a bare column alias: HogQLParser.g4 `keywordForImplicitAlias` (our lexer's ASC is its ASCENDING). */
+const IMPLICIT_ALIAS_KEYWORDS = new Set(['ASC', 'ASCENDING', 'COHORT', 'DATE', 'DESCENDING', 'FINAL', 'ID', 'RETURN', 'TOP', 'TOTALS']);
+
+/**
+ * Our keywords that PostHog never reads as a name: the literals, and words outside HogQLParser.g4's
+ * `keyword` rule (`identifier: IDENTIFIER | interval | keyword`); every other keyword is a name
+ * wherever the grammar finds no other reading (`select select`, `from from t`). Probed on
+ * @posthog/hogql-parser 1.3.87 (`select a.<word>`).
+ */
+const NEVER_NAMES = new Set([
+  'NULL', 'INF', 'INFINITY', 'NAN', 'CATCH', 'EXCEPT', 'FINALLY', 'FN', 'FUN', 'INTERSECT', 'LET', 'MATERIALIZED',
+  'THROW', 'TRY', 'WHILE', 'WITHIN',
+]);
 
 /** Tokens at which error recovery stops skipping. */
 const CLAUSE_KEYWORDS = new Set([
@@ -36,6 +50,8 @@ export const MAX_DEPTH = 400;
 export class ParserState {
   i = 0;
   depth = 0;
+  /** Token index before which no bare lambda parameter list starts (see lambda.ts). */
+  noLambdaBefore = 0;
   readonly problems: Problem[] = [];
   /** Set by the select parser so expressions can parse subqueries without an import cycle. */
   parseSelectSet!: (p: ParserState) => SelectLike;
@@ -57,6 +73,10 @@ export class ParserState {
 
   atEnd(): boolean {
     return this.peek().kind === 'eof';
+  }
+
+  isAtEnd(k: number): boolean {
+    return this.peek(k).kind === 'eof';
   }
 
   /** End offset of the last consumed token (or the start of the current one at the beginning). */
@@ -140,11 +160,25 @@ export class ParserState {
     return true;
   }
 
-  /** Can the current token be a bare (AS-less) alias? */
+  /** Can the current token be a bare (AS-less) table alias? */
   isBareAlias(k = 0): boolean {
     const t = this.peek(k);
     if (t.kind === 'quotedIdent') return true;
     return t.kind === 'ident' && (!t.keyword || ALIAS_KEYWORDS.has(t.keyword));
+  }
+
+  /** Can the token at `k` be a select item's implicit (AS-less) alias? */
+  isImplicitAlias(k = 0): boolean {
+    const t = this.peek(k);
+    if (t.kind === 'quotedIdent') return true;
+    return t.kind === 'ident' && (!t.keyword || IMPLICIT_ALIAS_KEYWORDS.has(t.keyword));
+  }
+
+  /** Can the token at `k` be a name (PostHog's `identifier`: keywords included, literals not)? */
+  isName(k = 0): boolean {
+    const t = this.peek(k);
+    if (t.kind === 'quotedIdent') return true;
+    return t.kind === 'ident' && (!t.keyword || !NEVER_NAMES.has(t.keyword));
   }
 
   /** Any identifier-like token (keywords included): after `.`, in AS aliases, CTE names. */

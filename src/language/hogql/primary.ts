@@ -5,10 +5,11 @@
 import type { Call, Constant, Expr, Ident, Lambda, TemplateString, TypeName } from './ast';
 import { BP, parseExpr, parseExprList, parseParenList, parseWindowSpec } from './expressions';
 import type { Token } from './lexer';
+import { endsOperand, INTERVAL_UNITS, intervalIsName } from './keywordNames';
+import { bareLambdaAhead, parseBareLambda, parseLambdaBody } from './lambda';
 import type { ParserState } from './parserCore';
 import { parseTag } from './tags';
 
-const INTERVAL_UNITS = new Set(['SECOND', 'MINUTE', 'HOUR', 'DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR', 'YYYY']);
 
 export function parsePrimary(p: ParserState): Expr {
   const t = p.peek();
@@ -78,7 +79,8 @@ function parseWord(p: ParserState): Expr {
   const kw = t.keyword;
   const special = kw ? parseKeywordForm(p, t, kw) : null;
   if (special) return special;
-  if (!p.identStartsExpr()) return p.errorNode('Expected an expression');
+  // a keyword where an expression must start is a name (PostHog's `identifier` takes keywords)
+  if (!p.identStartsExpr() && !p.isName()) return p.errorNode('Expected an expression');
   const lower = t.text.toLowerCase();
   if ((lower === 'true' || lower === 'false') && !p.isOp('.', 1) && !p.isOp('(', 1)) {
     p.next();
@@ -91,6 +93,7 @@ function parseKeywordForm(p: ParserState, t: Token, kw: string): Expr | null {
   const next = p.peek(1);
   switch (kw) {
     case 'NOT': {
+      if (endsOperand(p, 1)) return null;
       p.next();
       const expr = parseExpr(p, BP.not, false);
       return { kind: 'Unary', op: 'NOT', expr, start: t.start, end: expr.end };
@@ -105,7 +108,7 @@ function parseKeywordForm(p: ParserState, t: Token, kw: string): Expr | null {
     case 'CASE': return parseCase(p);
     case 'TRIM': return next.text === '(' && TRIM_SIDES.has(p.peek(2).keyword ?? '') ? parseTrim(p) : null;
     case 'CAST': return next.text === '(' ? parseCast(p) : null;
-    case 'INTERVAL': return startsOperand(next) ? parseInterval(p) : null;
+    case 'INTERVAL': return startsOperand(next) && !intervalIsName(p) ? parseInterval(p) : null;
     case 'EXTRACT':
       return next.text === '(' && INTERVAL_UNITS.has(p.peek(2).keyword ?? '') && p.isKw('FROM', 3) ? parseExtract(p) : null;
     case 'DATE': case 'TIMESTAMP':
@@ -151,10 +154,12 @@ function startsOperand(t: Token): boolean {
 
 /** Identifier-led expressions: lambda `x -> …`, call `f(…)`, field chain `a.b.c`, `t.*`. */
 export function parseIdentExpr(p: ParserState): Expr {
+  const arrowAt = bareLambdaAhead(p);
+  if (arrowAt) return parseBareLambda(p, arrowAt);
   const first = p.next();
   if (p.isOp('->')) {
     p.next();
-    const body = parseExpr(p, 0, false);
+    const body = parseLambdaBody(p);
     const params = [p.ident(first)];
     return { kind: 'Lambda', params, body, start: first.start, end: body.end };
   }
@@ -264,7 +269,7 @@ function parseParenLambda(p: ParserState, arrowAt: number): Lambda {
     if (t.kind === 'ident' || t.kind === 'quotedIdent') params.push(p.ident(t));
   }
   p.next();
-  const body = parseExpr(p, 0, false);
+  const body = parseLambdaBody(p);
   return { kind: 'Lambda', params, body, start, end: body.end };
 }
 
@@ -290,7 +295,8 @@ function parseBrace(p: ParserState): Expr {
 
 function parseCase(p: ParserState): Expr {
   const start = p.next().start;
-  const subject = p.isKw('WHEN') ? null : parseExpr(p, 0, false);
+  // `case when when 1 then …`: the first `when` is the subject (a name)
+  const subject = p.isKw('WHEN') && !p.isKw('WHEN', 1) ? null : parseCaseSubject(p);
   const whens: { when: Expr; then: Expr }[] = [];
   while (p.eatKw('WHEN')) {
     const when = parseExpr(p, 0, false);
@@ -301,6 +307,18 @@ function parseCase(p: ParserState): Expr {
   const otherwise = p.eatKw('ELSE') ? parseExpr(p, 0, false) : null;
   p.expectKw('END', ' to close CASE');
   return { kind: 'Case', subject, whens, otherwise, start, end: p.prevEnd() };
+}
+
+/** The subject of `CASE x WHEN …`; in `CASE CASE WHEN …` without a WHEN after the inner CASE, that `case` is a name. */
+function parseCaseSubject(p: ParserState): Expr {
+  const at = p.i;
+  const problems = p.problems.length;
+  const subject = parseExpr(p, 0, false);
+  if (p.isKw('WHEN') || !p.tokens[at].keyword || p.tokens[at].keyword !== 'CASE') return subject;
+  p.i = at;
+  p.problems.length = problems;
+  const t = p.next();
+  return { kind: 'Field', parts: [p.ident(t)], start: t.start, end: t.end };
 }
 
 function parseCast(p: ParserState): Expr {

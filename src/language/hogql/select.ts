@@ -6,6 +6,7 @@
 import type { Cte, Expr, SelectLike, SelectQuery, SelectSet } from './ast';
 import { parseFrom, parseGroupBy, parseLimit, parseSettings, parseWindows, parseArrayJoin } from './clauses';
 import { parseExpr, parseOrderList } from './expressions';
+import { endsOperand } from './keywordNames';
 import type { ParserState } from './parserCore';
 import { MAX_DEPTH } from './parserCore';
 import { parseTag } from './tags';
@@ -89,9 +90,14 @@ export function parseSelectQuery(p: ParserState): SelectQuery {
     if (!p.isClauseKeyword(p.peek())) p.skipToSync();
   } else {
     q.clauses.push({ name: 'SELECT', start: select.start, end: select.end });
-    if (p.eatKw('DISTINCT')) q.distinct = true;
+    const distinctFrom = p.isKw('DISTINCT') && p.isKw('FROM', 1);
+    const fromColumn = distinctFrom && distinctFromParses(p);
+    if (p.isKw('DISTINCT') && (distinctFrom ? fromColumn : !distinctIsColumn(p))) {
+      p.next();
+      q.distinct = true;
+    }
     if (p.isKw('TOP')) parseTop(p);
-    q.items = parseSelectItems(p);
+    q.items = parseSelectItems(p, fromColumn);
   }
   parseClauses(p, q);
   if (q.arrayJoin && q.from.length === 0) {
@@ -99,6 +105,30 @@ export function parseSelectQuery(p: ParserState): SelectQuery {
   }
   q.end = Math.max(q.start, p.prevEnd());
   return q;
+}
+
+/** `SELECT DISTINCT AS e`, `SELECT DISTINCT IS NULL`: with nothing to make distinct, `distinct` is the column. */
+function distinctIsColumn(p: ParserState): boolean {
+  return !p.isOp('*', 1) && endsOperand(p, 1);
+}
+
+/**
+ * `SELECT DISTINCT FROM t …`: where the statement parses as DISTINCT and a column `from` (aliased
+ * `t`), PostHog takes that reading (and refuses the alias: "Cannot use "from" before an implicit
+ * alias"); only where it does not is `distinct` the column and `FROM t` the clause (probed on
+ * @posthog/hogql-parser 1.3.87). Parses ahead and rewinds.
+ */
+function distinctFromParses(p: ParserState): boolean {
+  const at = p.i;
+  const problems = p.problems.length;
+  p.next();
+  const probe = emptySelect(p.peek().start);
+  probe.items = parseSelectItems(p, true);
+  parseClauses(p, probe);
+  const found = p.problems.slice(problems);
+  p.i = at;
+  p.problems.length = problems;
+  return found.length === 0 || (found.length === 1 && found[0].code === 'from-alias');
 }
 
 function parseTop(p: ParserState): void {
@@ -135,26 +165,47 @@ function parseCtes(p: ParserState): Cte[] {
 }
 
 /** The select list; items may have `AS alias` or a bare alias; a trailing comma is accepted. */
-function parseSelectItems(p: ParserState): Expr[] {
-  if (p.atEnd() || p.isClauseKeyword(p.peek()) || p.isOp(')') || p.isOp(';')) {
+function parseSelectItems(p: ParserState, fromColumn = false): Expr[] {
+  if (p.atEnd() || p.isOp(')') || p.isOp(';') || (p.isClauseKeyword(p.peek()) && !fromColumn && !keywordIsColumn(p, true))) {
     p.errorAtCurrent('Expected a column or expression after `SELECT`', 'expected-expression');
     return [];
   }
   const items: Expr[] = [];
   for (;;) {
     const before = p.i;
+    const fromField = p.isKw('FROM');
     let item = parseExpr(p, 0, true);
-    if (item.kind !== 'Alias' && p.isBareAlias() && !p.isOp('(', 1) && !p.isOp('.', 1)) {
+    // HogQLParser.g4 `selectColumnExpr: columnExpr implicitAlias`, also after `AS name` (`1 AS a b`)
+    if (p.isImplicitAlias() && !p.isOp('(', 1) && !p.isOp('.', 1)) {
       const alias = p.ident(p.next());
       p.checkAlias(alias);
+      if (fromField && item.kind === 'Field' && item.parts.length === 1 && !item.parts[0].quoted) {
+        p.error('Cannot use "from" before an implicit alias', item.start, alias.end, 'from-alias');
+      }
       item = { kind: 'Alias', expr: item, alias, bare: true, start: item.start, end: alias.end };
     }
     items.push(item);
     if (!p.eatOp(',')) break;
-    if (p.atEnd() || p.isClauseKeyword(p.peek()) || p.isOp(')') || p.isOp(';')) break;
+    if (p.atEnd() || p.isOp(')') || p.isOp(';') || (p.isClauseKeyword(p.peek()) && !keywordIsColumn(p, false))) break;
     if (p.i === before) break;
   }
   return items;
+}
+
+/**
+ * A clause keyword where a select item may start is a column name when no clause can start there
+ * (PostHog reads `select from (select 1)`, `select where x`, `select q, from` so). At the list's
+ * start a bare `from` before an alias stays the FROM clause (PostHog refuses that statement either
+ * way), and after a comma only a keyword the statement ends after is a column (`select a, from t`
+ * has a trailing comma).
+ */
+function keywordIsColumn(p: ParserState, first: boolean): boolean {
+  if (!p.isName()) return false;
+  const next = p.peek(1);
+  const ends = next.kind === 'eof' || (next.kind === 'op' && (next.text === ')' || next.text === ';' || next.text === ','));
+  if (!first) return ends;
+  if (p.isKw('FROM')) return !p.isImplicitAlias(1) && !p.isName(1);
+  return true;
 }
 
 type ClauseParser = (p: ParserState, q: SelectQuery) => void;
@@ -173,6 +224,15 @@ const CLAUSES: { name: string; order: number; test: (p: ParserState) => number; 
   { name: 'OFFSET', order: 11, test: (p) => (p.isKw('OFFSET') ? 1 : 0), parse: (p, q) => { q.offset = parseExpr(p); } },
   { name: 'SETTINGS', order: 12, test: (p) => (p.isKw('SETTINGS') ? 1 : 0), parse: (p, q) => { q.settings = parseSettings(p); } },
 ];
+
+/** Clauses by their first keyword (ARRAY JOIN by ARRAY, LEFT and INNER): one lookup per clause instead of a scan. */
+const CLAUSE_BY_KEYWORD = new Map(CLAUSES.flatMap((c) => (c.name === 'ARRAY JOIN' ? ['ARRAY', 'LEFT', 'INNER'] : [c.name.split(' ')[0]]).map((k) => [k, c] as const)));
+
+function clauseAt(p: ParserState): (typeof CLAUSES)[number] | undefined {
+  const kw = p.peek().keyword;
+  const clause = kw === undefined ? undefined : CLAUSE_BY_KEYWORD.get(kw);
+  return clause && clause.test(p) > 0 ? clause : undefined;
+}
 
 function arrayJoinWidth(p: ParserState): number {
   if (p.isKw('ARRAY') && p.isKw('JOIN', 1)) return 2;
@@ -194,7 +254,7 @@ function parseClauses(p: ParserState, q: SelectQuery): void {
   let lastOrder = 0;
   const seen = new Set<string>();
   while (!isStatementEnd(p)) {
-    const clause = CLAUSES.find((c) => c.test(p) > 0);
+    const clause = clauseAt(p);
     if (!clause) {
       reportUnexpected(p);
       continue;

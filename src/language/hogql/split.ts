@@ -14,7 +14,7 @@
  *   when it has none.
  * Chunks that hold only whitespace and comments are not statements.
  */
-import { lex, type LexResult } from './lexer';
+import { lex, type LexResult, type Token } from './lexer';
 import type { Range } from './text';
 
 export interface Statement {
@@ -29,11 +29,12 @@ export interface Statement {
 export function splitStatements(text: string, lexed: LexResult = lex(text)): Statement[] {
   const out: Statement[] = [];
   const tokens = lexed.tokens;
+  const inBlock = blockSemicolons(text, tokens);
   let chunkStart = 0;
   let first = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    const isSep = t.kind === 'op' && t.text === ';';
+    const isSep = t.kind === 'op' && t.text === ';' && !inBlock.has(i);
     if (!isSep && t.kind !== 'eof') continue;
     if (i > first) {
       out.push({
@@ -48,6 +49,31 @@ export function splitStatements(text: string, lexed: LexResult = lex(text)): Sta
     first = i + 1;
   }
   return out;
+}
+
+/**
+ * Indexes of the `;` tokens inside a closed `{ … }` (a Hog block as a lambda body:
+ * `x -> { print(x); return x }`), which PostHog's grammar reads as part of the statement.
+ * A `;` after an unclosed `{` still separates, so a half-typed statement does not swallow the next.
+ */
+function semicolonsInBlocks(tokens: readonly Token[]): Set<number> {
+  const out = new Set<number>();
+  const open: number[][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'op' || t.text.length !== 1) continue;
+    if (t.text === '{') open.push([]);
+    else if (t.text === ';' && open.length > 0) open[open.length - 1].push(i);
+    else if (t.text === '}' && open.length > 0) for (const k of open.pop()!) out.add(k);
+  }
+  return out;
+}
+
+const NONE: ReadonlySet<number> = new Set();
+
+/** `semicolonsInBlocks` when the text has a `{` at all (most statements have none). */
+function blockSemicolons(text: string, tokens: readonly Token[]): ReadonlySet<number> {
+  return text.includes('{') ? semicolonsInBlocks(tokens) : NONE;
 }
 
 function lineEnd(text: string, from: number): number {

@@ -22,15 +22,20 @@ function collect(value: unknown, out: Node[]): void {
   }
 }
 
-/** Direct children of a node, in source order. */
-export function childrenOf(node: Node): Node[] {
-  const out: Node[] = [];
+/** Direct children of a node, in property order (not sorted); appended to `out`. */
+export function collectChildren(node: Node, out: Node[]): Node[] {
   const record = node as unknown as Record<string, unknown>;
   for (const key in record) {
     const value = record[key];
     if (key === 'kind' || key === 'start' || key === 'end' || typeof value !== 'object' || value === null) continue;
     collect(value, out);
   }
+  return out;
+}
+
+/** Direct children of a node, in source order. */
+export function childrenOf(node: Node): Node[] {
+  const out = collectChildren(node, []);
   for (let i = 1; i < out.length; i++) {
     if (out[i - 1].start > out[i].start) {
       out.sort((a, b) => a.start - b.start);

@@ -17,6 +17,12 @@ describe('statement splitting', () => {
     assert.deepEqual(texts(src), ["SELECT 'a;b', `c;d`, \"e;f\", f'{x};' -- g;h\n/* i;j */ FROM t", 'SELECT 2']);
   });
 
+  it('does not split on ; inside a closed { } block (a lambda body, as PostHog\'s grammar reads it), but does after an unclosed {', () => {
+    const src = "select (x, y) -> { print('hello'); return x * y }; SELECT 2";
+    assert.deepEqual(texts(src), ["select (x, y) -> { print('hello'); return x * y }", 'SELECT 2']);
+    assert.deepEqual(texts('select x -> { a; { b; c } }; select {; SELECT 3'), ['select x -> { a; { b; c } }', 'select {', 'SELECT 3']);
+  });
+
   it('keeps comments between tokens inside the range', () => {
     assert.deepEqual(texts('SELECT /* x */ 1'), ['SELECT /* x */ 1']);
   });

@@ -10,7 +10,7 @@ describe('lint: import cycles', function () {
   it('only the recursive-descent parser imports itself in a circle', async () => {
     const { findCycles } = (await import(join(ROOT, 'scripts/checks/cycles.mjs'))) as { findCycles(root: string, o: { types: boolean }): string[][] };
     const cycles = findCycles(ROOT, { types: true });
-    const parser = ['src/language/hogql/expressions.ts', 'src/language/hogql/primary.ts', 'src/language/hogql/tags.ts'];
+    const parser = ['src/language/hogql/expressions.ts', 'src/language/hogql/lambda.ts', 'src/language/hogql/primary.ts', 'src/language/hogql/tags.ts'];
     assert.deepEqual(cycles.filter((c) => c.join() !== parser.join()), []);
   });
 });
