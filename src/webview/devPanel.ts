@@ -4,7 +4,6 @@
  */
 import { readFileSync, watch } from 'node:fs';
 import { ResultsPanel } from './resultsPanel';
-import type { ResultsTab } from './resultsTab';
 import { devDocument, type DevDocument } from '../results/devResults';
 import type { Ctx } from '../ctx';
 
@@ -17,18 +16,18 @@ import type { Ctx } from '../ctx';
  * holds `"holdStream": n` (in any of these forms), a big result streams at most n chunks; rewrite
  * it in place to change or drop the cap (see streamGate).
  */
-function showDev(tab: ResultsTab, doc: DevDocument): void {
+function showDev(panel: ResultsPanel, doc: DevDocument): void {
   if (doc.loading !== undefined) {
     const id = `dev-loading-${Date.now()}`;
-    tab.showLoading(id, doc.loading, '-- dev: a query that never finishes');
-    return; // Cancel ends it (the tab's controller: no run stands behind it)
+    panel.showLoading(id, doc.loading, '-- dev: a query that never finishes');
+    return; // Cancel ends it (the panel's controller: no run stands behind it)
   }
   if (doc.error) {
-    tab.showError(`dev-error-${Date.now()}`, doc.error.message, doc.error.details);
+    panel.showError(`dev-error-${Date.now()}`, doc.error.message, doc.error.details);
     return;
   }
-  if (doc.pageRows) tab.controller.showPaged(doc.result!, doc.pageRows);
-  else tab.showResult(doc.result!);
+  if (doc.pageRows) panel.controller.showPaged(doc.result!, doc.pageRows);
+  else panel.showResult(doc.result!);
 }
 
 /**
@@ -65,6 +64,6 @@ export function openDevResults(ctx: Ctx, file: string): { title: string } {
   const doc = devDocument(JSON.parse(readFileSync(file, 'utf8')));
   const panel = ResultsPanel.show(ctx);
   panel.setStreamGate(streamGate(file));
-  showDev(panel.tab(), doc);
+  showDev(panel, doc);
   return { title: panel.title };
 }

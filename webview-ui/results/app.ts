@@ -3,7 +3,7 @@
 import { assertNever, rowsToCome, type Cell, type ResultPayload, type ToView } from '../../src/results/protocol';
 import { loadedScopeNote } from '../../src/results/serverSort';
 import { emptyPanelState, reducePanel, type PanelEvent, type PanelState } from '../../src/results/state';
-import { post } from './api';
+import { post, loadState, saveState } from './api';
 import { ChartView } from './chart';
 import { formatBlock, selectionBlock, viewBlock } from './clipboard';
 import { debounce, el } from './dom';
@@ -11,20 +11,13 @@ import { Grid } from './grid';
 import { GridModel } from './model';
 import { renderNaiveTable } from './naive';
 import type { Pos } from './selection';
-import type { Tab, ViewState } from './state';
+import type { Tab } from './state';
 import { Toolbar, type CopyFormat } from './toolbar';
 import { Viewer } from './viewer';
 
-/** Where a tab's view state persists (webview-ui/results/panel.ts keeps one per tab). */
-export interface ViewStore {
-  load(): ViewState;
-  save(state: ViewState): void;
-}
-
-/** One result tab of the panel: its own model, grid, chart, header and view state. */
 export class App {
   private readonly model = new GridModel();
-  private readonly state: ViewState;
+  private readonly state = loadState();
   private readonly toolbar: Toolbar;
   private readonly grid: Grid;
   private readonly viewer: Viewer;
@@ -43,16 +36,9 @@ export class App {
   private pendingScroll: { top: number; left: number } | undefined;
   /** `appendRows` (a loaded page) that came while a streamed result was still arriving: after it. */
   private heldPages: { queryId: string; rows: Cell[][]; hasMore: boolean }[] = [];
-  private readonly saveSoon = debounce(() => this.store.save(this.state), 200);
-  /** The result was laid out while this tab was hidden (detached): measured again when shown. */
-  private measuredHidden = false;
-  private readonly copyListener = (e: ClipboardEvent): void => this.onCopyEvent(e);
+  private readonly saveSoon = debounce(() => saveState(this.state), 200);
 
-  constructor(
-    readonly root: HTMLElement,
-    private readonly store: ViewStore,
-  ) {
-    this.state = store.load();
+  constructor(private readonly root: HTMLElement) {
     this.toolbar = new Toolbar({
       filter: (text) => this.setFilter(text),
       tab: (tab) => this.setTab(tab),
@@ -67,7 +53,7 @@ export class App {
       sort: (col) => this.cycleSort(col),
       resized: (col, width) => {
         this.state.widths[this.model.columns[col].name] = width;
-        this.store.save(this.state);
+        saveState(this.state);
       },
       scrolled: (top, left) => {
         if (this.pendingScroll) return; // a shorter re-post of the result clamped it: not the user's
@@ -98,29 +84,11 @@ export class App {
     root.dataset.phase = this.run.phase;
     root.append(this.toolbar.root, this.staleNote, this.main);
     this.toolbar.setTab(this.state.tab);
-    document.addEventListener('copy', this.copyListener);
+    document.addEventListener('copy', (e) => this.onCopyEvent(e));
     // Hiding the panel tears this page down at once, with no event a save could still get out in:
     // the scroll position is saved as soon as a scroll ends (after a debounce, a scroll just
     // before switching tabs was lost).
-    this.grid.root.addEventListener('scrollend', () => this.store.save(this.state));
-  }
-
-  /** The tab is shown again (its panel re-attached): the grid scrolls back where it was. */
-  shown(): void {
-    if (this.run.resultId === undefined || this.model.result?.devRenderer === 'naive') return;
-    // a result that came while the tab was hidden was measured without the page's font
-    if (this.measuredHidden) this.grid.reset(this.grid.measureWidths(this.state.widths));
-    this.measuredHidden = false;
-    if (this.state.tab !== 'table') return;
-    this.grid.render();
-    this.grid.root.scrollTo(this.state.scrollLeft, this.state.scrollTop);
-  }
-
-  /** The tab closed: its rows are released and it stops listening. */
-  dispose(): void {
-    document.removeEventListener('copy', this.copyListener);
-    this.clearResult();
-    this.root.remove();
+    this.grid.root.addEventListener('scrollend', () => saveState(this.state));
   }
 
   /** Moves the run state; false when the event is stale (a superseded query's) and must be dropped. */
@@ -196,13 +164,12 @@ export class App {
     } else {
       this.main.replaceChildren(this.tablePane, this.chartPane);
       this.grid.reset(this.grid.measureWidths(this.state.widths));
-      this.measuredHidden = !this.root.isConnected;
       this.heldPages = [];
       this.pendingScroll = same && this.missingRows > 0 ? { top: this.state.scrollTop, left: this.state.scrollLeft } : undefined;
       if (same) this.grid.root.scrollTo(this.state.scrollLeft, this.state.scrollTop);
       this.setTab(this.state.tab);
     }
-    this.store.save(this.state);
+    saveState(this.state);
     delete this.root.dataset.complete;
     this.afterPaint(() => {
       const renderMs = performance.now() - receivedAt;
@@ -288,7 +255,7 @@ export class App {
     const next = cur?.col !== col ? 'asc' : cur.dir === 'asc' ? 'desc' : undefined;
     this.model.setSort(next ? { col, dir: next } : undefined);
     this.state.sort = next ? { column: this.model.columns[col].name, dir: next } : undefined;
-    this.store.save(this.state);
+    saveState(this.state);
     this.updateScope();
     this.refreshView();
   }
@@ -311,7 +278,7 @@ export class App {
   private setFilter(text: string): void {
     this.model.setFilter(text);
     this.state.filter = text;
-    this.store.save(this.state);
+    saveState(this.state);
     if (this.model.result) this.toolbar.updateStats(this.model.result, this.model.rowCount);
     this.updateScope();
     this.refreshView();
