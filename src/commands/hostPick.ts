@@ -18,42 +18,19 @@ function localItem(url: string): HostItem {
   return { label: 'Local PostHog', description: url, detail: 'Found running on this machine (PostHog dev or `npx posthog-emulator`)', host: url };
 }
 
-/** Offers a local PostHog once the probe finds it, keeping the user's highlighted item. */
+/**
+ * The hosts to offer. The local probe is awaited first (at most ~0.4 s; nothing listening answers
+ * at once): items that change under the user's typing would lose their Enter.
+ */
 async function choose(): Promise<HostItem | undefined> {
-  const base: HostItem[] = [
+  const items: HostItem[] = [
     { label: 'US Cloud', description: 'us.posthog.com', host: US },
     { label: 'EU Cloud', description: 'eu.posthog.com', host: EU },
   ];
-  const other: HostItem = { label: 'Self-hosted or other URL…', description: 'your own instance, e.g. https://posthog.example.com' };
-  const qp = vscode.window.createQuickPick<HostItem>();
-  qp.title = HOST_STEP_TITLE;
-  qp.ignoreFocusOut = true;
-  qp.items = [...base, other];
-  const probing = new AbortController();
   const local = config.localPostHogUrl();
-  if (local) {
-    void loadApi()
-      .probePostHog(local, { signal: probing.signal })
-      .then((found) => {
-        if (!found || probing.signal.aborted) return;
-        const active = qp.activeItems;
-        qp.items = [...base, localItem(local), other];
-        qp.activeItems = active;
-      });
-  }
-  try {
-    return await new Promise<HostItem | undefined>((resolve) => {
-      qp.onDidAccept(() => {
-        const item = qp.selectedItems[0];
-        if (item) resolve(item);
-      });
-      qp.onDidHide(() => resolve(undefined));
-      qp.show();
-    });
-  } finally {
-    probing.abort();
-    qp.dispose();
-  }
+  if (local && (await loadApi().probePostHog(local, { timeoutMs: 400 }))) items.push(localItem(local));
+  items.push({ label: 'Self-hosted or other URL…', description: 'your own instance, e.g. https://posthog.example.com' });
+  return vscode.window.showQuickPick(items, { title: HOST_STEP_TITLE, ignoreFocusOut: true });
 }
 
 export async function pickHost(): Promise<string | undefined> {
