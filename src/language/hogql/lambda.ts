@@ -26,7 +26,10 @@ export function bareLambdaAhead(p: ParserState): number {
   return 0;
 }
 
-/** Parses `a, b, -> body` with the `->` at offset `arrowAt` from the cursor. */
+/**
+ * Parses a lambda whose `->` is at offset `arrowAt` from the cursor: the names before it are the
+ * parameters (`a, b, -> body`, or `(a, b) -> body` with the parentheses skipped).
+ */
 export function parseBareLambda(p: ParserState, arrowAt: number): Lambda {
   const start = p.peek().start;
   const params: Ident[] = [];

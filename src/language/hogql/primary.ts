@@ -2,7 +2,7 @@
  * Primary (prefix) expressions: literals, fields, calls, lambdas, parentheses,
  * arrays, placeholders, CASE/CAST/INTERVAL/EXTRACT, f-strings and HogQLX tags.
  */
-import type { Call, Constant, Expr, Ident, Lambda, TemplateString, TypeName } from './ast';
+import type { Call, Constant, Expr, Ident, TemplateString, TypeName } from './ast';
 import { BP, parseExpr, parseExprList, parseParenList, parseWindowSpec } from './expressions';
 import type { Token } from './lexer';
 import { endsOperand, INTERVAL_UNITS, intervalIsName } from './keywordNames';
@@ -253,24 +253,12 @@ function parseParen(p: ParserState): Expr {
     return { kind: 'Subquery', query, closed: !!close, start: open.start, end: p.prevEnd() };
   }
   const arrow = lambdaParamsAhead(p);
-  if (arrow) return parseParenLambda(p, arrow);
+  if (arrow) return parseBareLambda(p, arrow);
   p.next();
   const { items, commas } = parseExprList(p, ')');
   p.expectOp(')');
   if (items.length === 1 && commas.length === 0) return items[0];
   return { kind: 'Tuple', items, start: open.start, end: p.prevEnd() };
-}
-
-function parseParenLambda(p: ParserState, arrowAt: number): Lambda {
-  const start = p.peek().start;
-  const params: Ident[] = [];
-  for (let k = 0; k < arrowAt; k++) {
-    const t = p.next();
-    if (t.kind === 'ident' || t.kind === 'quotedIdent') params.push(p.ident(t));
-  }
-  p.next();
-  const body = parseLambdaBody(p);
-  return { kind: 'Lambda', params, body, start, end: body.end };
 }
 
 function parseBrace(p: ParserState): Expr {
