@@ -144,16 +144,24 @@ describe('results panel: cancel and placement', function () {
       assert.equal(await deletes(out2.queryId), 1, 'the replacing query');
     });
 
-    it('a run from another file taking over the shared panel', async () => {
+    it('a run from another file in the shared panel: its own tab, the first run goes on until cancelled', async () => {
+      // one tab per statement (issue #14 item 9): a run from another file in the shared panel adds
+      // its own tab and no longer cancels the run shown beside it (closing a running tab cancels
+      // it: test/ui/results-tabs.test.mjs)
       await cfg().update('results.reusePanel', true, vscode.ConfigurationTarget.Global);
       try {
+        const before = new Set((await emulatorQueries()).map((q) => q.queryId));
         const a = await openDoc(SLOW);
         const { outcome: first } = await startSlowRun(a);
         const b = await openDoc('SELECT 7');
-        const second = await run({ uri: b.uri.toString(), offset: 0 });
-        assert.equal(second.kind, 'done');
+        assert.equal((await run({ uri: b.uri.toString(), offset: 0 }))?.kind, 'done');
+        const slow = (await emulatorQueries()).filter((q) => !before.has(q.queryId) && q.queryId.startsWith('vscode-hogql-') && q.state === 'running');
+        assert.equal(slow.length, 1, `the first run still runs: ${JSON.stringify(slow)}`);
+        assert.equal(await deletes(slow[0]!.queryId), 0, 'not cancelled by the run from another file');
+        await vscode.commands.executeCommand('hogql.cancelQuery', a.uri.toString());
         const out = await first;
-        assert.equal(out.kind, 'cancelled', 'the run whose panel was taken over is cancelled');
+        assert.equal(out.kind, 'cancelled');
+        assert.equal(out.queryId, slow[0]!.queryId);
         assert.equal(await deletesAfterSettling(out.queryId), 1);
       } finally {
         await cfg().update('results.reusePanel', undefined, vscode.ConfigurationTarget.Global);
