@@ -182,7 +182,14 @@ export async function runQuery(ctx: Ctx, args?: RunArgs): Promise<RunOutcome | u
 export const queryCommands: CommandTable = {
   runQuery: (ctx) => (args?: RunArgs) => runQuery(ctx, args && typeof args === 'object' && !(args instanceof vscode.Uri) ? args : undefined),
   cancelQuery: (ctx) => async (uri?: string) => {
-    const key = typeof uri === 'string' ? uri : vscode.window.activeTextEditor?.document.uri.toString();
+    // A "Cancel" lens names its file: when that run already ended (a lens not refreshed yet), there
+    // is nothing to cancel, and other files' runs are left alone.
+    if (typeof uri === 'string') {
+      if (ctx.queries.runner.isRunning(uri)) await ctx.queries.runner.cancel(uri);
+      else vscode.window.setStatusBarMessage('PostHog: that query already finished.', 3_000);
+      return;
+    }
+    const key = vscode.window.activeTextEditor?.document.uri.toString();
     if (key && ctx.queries.runner.isRunning(key)) await ctx.queries.runner.cancel(key);
     else await ctx.queries.runner.cancelAll();
   },

@@ -4,6 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
+import { RunCodeLensProvider } from '../../src/query/codeLens';
+import type { QueryRunner } from '../../src/query/runner';
 import { emulator, signInToEmulator, signOutAll } from './support';
 
 interface Outcome {
@@ -165,6 +167,39 @@ describe('results panel: cancel and placement', function () {
         assert.equal(await deletesAfterSettling(out.queryId), 1);
       } finally {
         await cfg().update('results.reusePanel', undefined, vscode.ConfigurationTarget.Global);
+      }
+    });
+  });
+
+  describe('"Cancel" lenses of a run that ended', () => {
+    it('a stale Cancel lens cancels nothing: the run of another file goes on', async () => {
+      // VS Code may show a file's lenses from while its run went on (the refresh is dropped when the
+      // editor loses focus just then): its Cancel names that file, whose run already ended
+      const a = await openDoc(SLOW);
+      const { outcome: first } = await startSlowRun(a);
+      const b = await openDoc('SELECT 7');
+      assert.equal((await run({ uri: b.uri.toString(), offset: 0 }))?.kind, 'done');
+      await vscode.commands.executeCommand('hogql.cancelQuery', b.uri.toString());
+      const slow = (await emulatorQueries()).filter((q) => q.queryId.startsWith('vscode-hogql-') && q.state === 'running');
+      assert.equal(slow.length, 1, 'the first run still runs');
+      assert.equal(await deletes(slow[0]!.queryId), 0);
+      await vscode.commands.executeCommand('hogql.cancelQuery', a.uri.toString());
+      assert.equal((await first).kind, 'cancelled');
+    });
+
+    it('the Run lenses are asked for again a moment after a run ends (a refresh dropped on blur comes back)', async () => {
+      const running = new vscode.EventEmitter<{ key: string; running: boolean }>();
+      const runner = { onDidChangeRunning: running.event, isRunning: () => false } as unknown as QueryRunner;
+      const provider = new RunCodeLensProvider(runner, 50);
+      let changes = 0;
+      provider.onDidChangeCodeLenses(() => changes++);
+      try {
+        running.fire({ key: 'file', running: false });
+        assert.equal(changes, 1, 'at once');
+        await waitFor(() => changes === 2, 5_000, 'the second refresh');
+      } finally {
+        provider.dispose();
+        running.dispose();
       }
     });
   });

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
 import { waitFor } from '../support/host.mjs';
-import { acceptQuickPick, findWebviewFrame, focusWorkbench, statusBarTexts } from '../support/workbench.mjs';
+import { acceptQuickPick, findWebviewFrame, focusWorkbench, notificationTexts, statusBarTexts } from '../support/workbench.mjs';
 
 const STATEMENTS = [
   'SELECT 1 AS first_col;',
@@ -66,7 +66,14 @@ describe('UI: one results tab per statement', function () {
   /** Clicks the "Run" CodeLens of statement `i` (0-based) in the editor of tabs.hogql. */
   async function runStatement(i) {
     const lenses = page.locator('.editor-group-container .monaco-editor .codelens-decoration a', { hasText: 'Run' });
-    await waitFor(async () => (await lenses.count()) === STATEMENTS.length, 30_000, 'a Run CodeLens above each statement');
+    try {
+      await waitFor(async () => (await lenses.count()) === STATEMENTS.length, 30_000, 'a Run CodeLens above each statement');
+    } catch (e) {
+      // what the editor shows instead (e.g. a Cancel lens of a run that did not end), and where
+      await page.screenshot({ path: join(shots, `results-tabs-lenses-${i}.png`) });
+      const shown = await page.locator('.monaco-editor .codelens-decoration a').allTextContents();
+      throw new Error(`${e.message}; lenses: ${JSON.stringify(shown)}; notifications: ${JSON.stringify(await notificationTexts(page))}`);
+    }
     await lenses.nth(i).click();
   }
 
