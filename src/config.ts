@@ -113,6 +113,12 @@ export const config = {
     return v === 'active' || v === 'reuseLast' ? v : 'beside';
   },
 
+  /** Result tabs a results panel keeps (`hogql.results.maxTabs`, one per statement); at least 1. */
+  resultsMaxTabs(): number {
+    const v = get<number>('results.maxTabs', 10);
+    return typeof v === 'number' && Number.isFinite(v) ? Math.max(1, Math.floor(v)) : 10;
+  },
+
   /** Whether completion offers the project's event and property names (fetched from PostHog). */
   completionProjectNames(): boolean {
     return get('completion.projectNames', true);

@@ -6,6 +6,7 @@ import type { ActiveSession } from '../auth/session';
 import { config } from '../config';
 import type { Ctx } from '../ctx';
 import { codePointToUtf16 } from '../language/hogql/text';
+import { statementRef } from '../query/statementRef';
 import { firstLine, queryTarget, type QueryTarget } from '../query/target';
 import { variableNames } from '../query/variables';
 import type { InsightVariable } from '../api/resources/variables';
@@ -147,13 +148,14 @@ export async function runQuery(ctx: Ctx, args?: RunArgs): Promise<RunOutcome | u
   const resolved = await ctx.queries.values.resolve(key, target.text, args?.askValues, known);
   if (!resolved) return undefined;
   ctx.queries.diagnostics.delete(doc.uri);
-  const panel = panelFor(ctx, doc);
-  // a shared panel shows one run: the run of another file it was showing is cancelled, not orphaned
-  const superseded = panel.runningQueryId;
+  // one tab per statement (src/results/tabs.ts): a re-run replaces its own tab's result, and only
+  // that tab's run (e.g. a sort on the server) is cancelled; other statements keep theirs
+  const tab = panelFor(ctx, doc).tab(statementRef(key, doc.getText(), target));
+  const superseded = tab.runningQueryId;
   if (superseded !== undefined) await ctx.queries.runner.cancel(superseded);
-  // the panel's controller keeps this run for "Load more" once its result is shown
+  // the tab's controller keeps this run for "Load more" once its result is shown
   const vars = resolved.variables ? { variables: resolved.variables } : {};
-  const sink = panel.controller.sinkFor({ session, target, values: resolved.values, filters: resolved.filters, ...vars, document: doc.uri });
+  const sink = tab.controller.sinkFor({ session, target, values: resolved.values, filters: resolved.filters, ...vars, document: doc.uri });
   const outcome = await ctx.queries.runner.run({ session, target, values: resolved.values, ...(resolved.filters ? { filters: resolved.filters } : {}), ...vars, sink, key });
   void ctx.queries.history.record(session, target.text, outcome).catch((e: unknown) => ctx.log.warn(`query history not saved: ${String(e)}`));
   if (outcome.kind === 'failed') {
@@ -180,7 +182,14 @@ export async function runQuery(ctx: Ctx, args?: RunArgs): Promise<RunOutcome | u
 export const queryCommands: CommandTable = {
   runQuery: (ctx) => (args?: RunArgs) => runQuery(ctx, args && typeof args === 'object' && !(args instanceof vscode.Uri) ? args : undefined),
   cancelQuery: (ctx) => async (uri?: string) => {
-    const key = typeof uri === 'string' ? uri : vscode.window.activeTextEditor?.document.uri.toString();
+    // A "Cancel" lens names its file: when that run already ended (a lens not refreshed yet), there
+    // is nothing to cancel, and other files' runs are left alone.
+    if (typeof uri === 'string') {
+      if (ctx.queries.runner.isRunning(uri)) await ctx.queries.runner.cancel(uri);
+      else vscode.window.setStatusBarMessage('PostHog: that query already finished.', 3_000);
+      return;
+    }
+    const key = vscode.window.activeTextEditor?.document.uri.toString();
     if (key && ctx.queries.runner.isRunning(key)) await ctx.queries.runner.cancel(key);
     else await ctx.queries.runner.cancelAll();
   },

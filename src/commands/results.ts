@@ -25,16 +25,16 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : un
 
 async function openLink(ctx: Ctx, a: CellArgs = {}): Promise<string | undefined> {
   const link = { kind: a.hogqlLink, value: a.hogqlLinkValue, ...(a.hogqlLinkTimestamp === undefined ? {} : { timestamp: a.hogqlLinkTimestamp }) };
-  const panel = text(a.hogqlQueryId) === undefined ? undefined : ResultsPanel.forQuery(text(a.hogqlQueryId)!);
-  return panel ? panel.controller.openLink(link) : openCellLink(await ctx.session.active(), link);
+  const tab = text(a.hogqlQueryId) === undefined ? undefined : ResultsPanel.tabForQuery(text(a.hogqlQueryId)!);
+  return tab ? tab.controller.openLink(link) : openCellLink(await ctx.session.active(), link);
 }
 
 async function saveCohort(ctx: Ctx, a: CellArgs = {}): Promise<{ id: number; name: string; count: number | null } | undefined> {
   const queryId = text(a.hogqlQueryId);
   const column = text(a.hogqlColumn);
-  const panel = queryId === undefined ? undefined : ResultsPanel.forQuery(queryId);
-  if (!panel || queryId === undefined || column === undefined) throw new Error('Right-click a cell of a person id or distinct id column in a PostHog result.');
-  const cohort = await panel.controller.saveCohort(queryId, column, text(a.name));
+  const tab = queryId === undefined ? undefined : ResultsPanel.tabForQuery(queryId);
+  if (!tab || queryId === undefined || column === undefined) throw new Error('Right-click a cell of a person id or distinct id column in a PostHog result.');
+  const cohort = await tab.controller.saveCohort(queryId, column, text(a.name));
   if (!cohort) return undefined;
   const name = cohort.name ?? '';
   const count = cohort.count ?? null;

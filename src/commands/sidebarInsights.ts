@@ -57,7 +57,7 @@ async function openComputed(ctx: Ctx, session: ActiveSession, insight: Insight):
   if (table) {
     const response: HogQLQueryResponse = { results: table.rows, columns: table.columns, types: table.columns.map((c, i) => [c, table.types[i] ?? ''] as [string, string]) };
     const panel = ResultsPanel.show(ctx, `insight:${session.projectId}:${insight.id}`, `Insight: ${name}`);
-    panel.showResult(toPayload(response, { queryId: `insight-${insight.short_id}`, elapsedMs: ms }));
+    panel.tab().showResult(toPayload(response, { queryId: `insight-${insight.short_id}`, elapsedMs: ms }));
     return { kind: 'table', rows: table.rows.length, columns: table.columns };
   }
   const content = JSON.stringify({ name, short_id: full.short_id, query: full.query, result: full.result ?? null }, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2);

@@ -12,9 +12,28 @@ import type { QueryRunner } from './runner';
 export class RunCodeLensProvider implements vscode.CodeLensProvider {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.emitter.event;
+  private again: ReturnType<typeof setTimeout> | undefined;
+  private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly runner: QueryRunner) {
-    runner.onDidChangeRunning(() => this.emitter.fire());
+  /**
+   * `againMs`: the lenses are asked for once more this long after a run starts or ends. VS Code
+   * debounces a lens refresh (≥ 250 ms) and drops the pending one when the editor loses focus
+   * (codelensController: onDidBlurEditorText cancels its scheduler), e.g. to the results panel
+   * just as a run ends: the lenses would say "Cancel" until the editor is focused again. A change
+   * event after the blur is not dropped (it refreshes an unfocused editor too).
+   */
+  constructor(private readonly runner: QueryRunner, private readonly againMs = 1_000) {
+    this.subscription = runner.onDidChangeRunning(() => this.changed());
+  }
+
+  /** The lenses changed (a run started or ended): now, and once more a moment later. */
+  changed(): void {
+    this.emitter.fire();
+    if (this.again) clearTimeout(this.again);
+    this.again = setTimeout(() => {
+      this.again = undefined;
+      this.emitter.fire();
+    }, this.againMs);
   }
 
   async provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
@@ -38,6 +57,8 @@ export class RunCodeLensProvider implements vscode.CodeLensProvider {
   }
 
   dispose(): void {
+    if (this.again) clearTimeout(this.again);
+    this.subscription.dispose();
     this.emitter.dispose();
   }
 }

@@ -84,11 +84,12 @@ export class QueryRunner {
   run(req: RunRequest): Promise<RunOutcome> {
     const queryId = `vscode-hogql-${randomUUID()}`;
     const abort = new AbortController();
-    const done = this.execute(req, queryId, abort).finally(() => {
+    const done = this.execute(req, queryId, abort).then((o) => (this.log.info(`query ${queryId}: ${o.kind}`), o)).finally(() => {
       if (this.running.get(req.key)?.queryId === queryId) this.running.delete(req.key);
       this.emitter.fire({ key: req.key, running: false });
       void vscode.commands.executeCommand('setContext', 'hogql.queryRunning', this.running.size > 0);
     });
+    this.log.info(`query ${queryId}: started`);
     this.running.set(req.key, { queryId, abort, done });
     this.emitter.fire({ key: req.key, running: true });
     void vscode.commands.executeCommand('setContext', 'hogql.queryRunning', true);

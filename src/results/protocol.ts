@@ -24,6 +24,7 @@
  */
 
 import { checkLink, type CellLink } from './links';
+import type { TabInfo } from './tabs';
 
 /** A result cell as it crosses the boundary. */
 export type Cell = string | number | boolean | null | Cell[] | { [key: string]: Cell };
@@ -80,8 +81,23 @@ export type ToView =
   | { kind: 'error'; queryId: string; message: string; details?: string }
   | { kind: 'cancelled'; queryId: string };
 
+/**
+ * What the host posts to the panel: the tab strip (one tab per statement, src/results/tabs.ts) and
+ * the run messages above, each for one tab (`tabId`). `tabOpen` adds a tab at the end of the strip,
+ * or relabels it when it exists; `tabActivate` shows it; `tabClose` drops it and its rows.
+ */
+export type ToPanel =
+  | (ToView & { tabId: string })
+  | { kind: 'tabOpen'; tab: TabInfo }
+  | { kind: 'tabActivate'; tabId: string }
+  | { kind: 'tabClose'; tabId: string };
+
 export type ToHost =
   | { kind: 'ready' }
+  /** The user picked a tab (click, arrow keys): the host keeps it as the active one. */
+  | { kind: 'tabActivate'; tabId: string }
+  /** The user closed a tab (its close button, Delete, middle click): a running query is cancelled. */
+  | { kind: 'tabClose'; tabId: string }
   /**
    * The result is on screen; `renderMs` is from the message's arrival to the first painted frame.
    * Sent for the first rows of a result, and again (with `complete`) once a streamed one is whole.
@@ -164,6 +180,9 @@ export function parseToHost(msg: unknown): ToHost | undefined {
   switch (msg.kind) {
     case 'ready':
       return { kind: 'ready' };
+    case 'tabActivate':
+    case 'tabClose':
+      return isString(msg.tabId) ? { kind: msg.kind, tabId: msg.tabId } : undefined;
     case 'rendered':
       if (!isString(id) || !isCount(msg.rowCount) || !(msg.complete === undefined || typeof msg.complete === 'boolean')) return undefined;
       return withOptional({ kind: 'rendered', queryId: id, rowCount: msg.rowCount, ...(msg.complete ? { complete: true } : {}) }, msg, ['renderMs'], []);
@@ -209,6 +228,11 @@ export function toWire(msg: ToView, sentAt = Date.now()): unknown {
     return { ...rest, rowsUtf8: utf8(rows) };
   }
   return msg;
+}
+
+/** `toWire` for one tab of the panel: the run message, marked with its tab. */
+export function toTabWire(tabId: string, msg: ToView, sentAt = Date.now()): unknown {
+  return { ...(toWire(msg, sentAt) as object), tabId };
 }
 
 const utf8 = (rows: Cell[][]): Uint8Array => new TextEncoder().encode(JSON.stringify(rows));
@@ -261,6 +285,19 @@ export function parseToView(msg: unknown): ToView | undefined {
     default:
       return undefined;
   }
+}
+
+/** Validates a message from the host to the panel (tab strip or a tab's run message). */
+export function parseToPanel(msg: unknown): ToPanel | undefined {
+  if (!isObject(msg)) return undefined;
+  if (msg.kind === 'tabActivate' || msg.kind === 'tabClose') return isString(msg.tabId) ? { kind: msg.kind, tabId: msg.tabId } : undefined;
+  if (msg.kind === 'tabOpen') {
+    const t = msg.tab;
+    return isObject(t) && isString(t.id) && isString(t.label) && isString(t.title) ? { kind: 'tabOpen', tab: { id: t.id, label: t.label, title: t.title } } : undefined;
+  }
+  if (!isString(msg.tabId)) return undefined;
+  const run = parseToView(msg);
+  return run && { ...run, tabId: msg.tabId };
 }
 
 /** Compile-time exhaustiveness check for `switch` statements over message kinds. */

@@ -4,6 +4,7 @@
  */
 import { readFileSync, watch } from 'node:fs';
 import { ResultsPanel } from './resultsPanel';
+import type { ResultsTab } from './resultsTab';
 import { devDocument, type DevDocument } from '../results/devResults';
 import type { Ctx } from '../ctx';
 
@@ -16,18 +17,18 @@ import type { Ctx } from '../ctx';
  * holds `"holdStream": n` (in any of these forms), a big result streams at most n chunks; rewrite
  * it in place to change or drop the cap (see streamGate).
  */
-function showDev(panel: ResultsPanel, doc: DevDocument): void {
+function showDev(tab: ResultsTab, doc: DevDocument): void {
   if (doc.loading !== undefined) {
     const id = `dev-loading-${Date.now()}`;
-    panel.showLoading(id, doc.loading, '-- dev: a query that never finishes');
-    return; // Cancel ends it (the panel's controller: no run stands behind it)
+    tab.showLoading(id, doc.loading, '-- dev: a query that never finishes');
+    return; // Cancel ends it (the tab's controller: no run stands behind it)
   }
   if (doc.error) {
-    panel.showError(`dev-error-${Date.now()}`, doc.error.message, doc.error.details);
+    tab.showError(`dev-error-${Date.now()}`, doc.error.message, doc.error.details);
     return;
   }
-  if (doc.pageRows) panel.controller.showPaged(doc.result!, doc.pageRows);
-  else panel.showResult(doc.result!);
+  if (doc.pageRows) tab.controller.showPaged(doc.result!, doc.pageRows);
+  else tab.showResult(doc.result!);
 }
 
 /**
@@ -64,6 +65,6 @@ export function openDevResults(ctx: Ctx, file: string): { title: string } {
   const doc = devDocument(JSON.parse(readFileSync(file, 'utf8')));
   const panel = ResultsPanel.show(ctx);
   panel.setStreamGate(streamGate(file));
-  showDev(panel, doc);
+  showDev(panel.tab(), doc);
   return { title: panel.title };
 }

@@ -41,7 +41,7 @@ export type PageSource =
   | ({ kind: 'query'; queryId: string } & QueryRun)
   | { kind: 'rows'; queryId: string; rows: Cell[][]; pageRows: number };
 
-/** The part of the results panel the controller drives (src/webview/resultsPanel.ts). */
+/** The part of the results panel the controller drives: one tab of it (src/webview/resultsTab.ts). */
 export interface ResultsView {
   /** The result on show, with appended rows. */
   readonly currentResult: ResultPayload | undefined;
@@ -56,9 +56,9 @@ export interface ResultsView {
 }
 
 /**
- * One per results panel (host side): owns the panel's run state — the run it shows and what "Load
- * more" pages through — and answers the panel's requests: load more, export (to a new document or a
- * file), cancel, and cancelling the running query when the panel closes.
+ * One per results tab (host side): owns the tab's run state — the run it shows and what "Load
+ * more" pages through — and answers the tab's requests: load more, export (to a new document or a
+ * file), cancel, and cancelling the running query when the tab (or its panel) closes.
  */
 export class ResultsController {
   private source: PageSource | undefined;
@@ -187,9 +187,20 @@ export class ResultsController {
     return saveStaticCohort({ session, result, column, ...(name === undefined ? {} : { name }) });
   }
 
-  /** The panel closed: nobody would see the result of the query it was running. */
+  /** The tab (or its panel) closed: nobody would see the result of the query it was running. */
   closed(runningQueryId: string | undefined): void {
     if (runningQueryId !== undefined) void this.ctx.queries.runner.cancel(runningQueryId);
+    else if (this.running !== undefined) void this.ctx.queries.runner.cancel(this.running);
+  }
+
+  /** Whether `queryId` is the run or the paged result of this controller. */
+  owns(queryId: string): boolean {
+    return this.running === queryId || this.source?.queryId === queryId;
+  }
+
+  /** Drops what "Load more" pages through (the rows the host holds for it). */
+  release(): void {
+    this.source = undefined;
   }
 
   /**

@@ -3,10 +3,11 @@ import * as vscode from 'vscode';
 import { Disposable } from '../ui/lifecycle';
 import type { Ctx } from '../ctx';
 import { config } from '../config';
-import { assertNever, parseToHost, toWire, type Cell, type ResultPayload, type ToHost, type ToView } from '../results/protocol';
-import { emptyPanelState, reducePanel, type PanelState } from '../results/state';
+import { assertNever, parseToHost, toTabWire, type ToHost, type ToPanel, type ToView } from '../results/protocol';
+import { TabSet, tabLabel, tabTitle, type StatementRef, type TabInfo } from '../results/tabs';
 import { pageHtml } from './html';
-import { openDocument, ResultsController, type ResultsView } from './resultsController';
+import { openDocument } from './resultsController';
+import { ResultsTab, type TabHost } from './resultsTab';
 import { resultsColumn } from './resultsColumn';
 
 type Request<K extends ToHost['kind']> = Extract<ToHost, { kind: K }>;
@@ -14,44 +15,27 @@ type Request<K extends ToHost['kind']> = Extract<ToHost, { kind: K }>;
 export const RESULTS_VIEW_TYPE = 'hogql.results';
 
 /**
- * A result with more rows than this streams: the first rows go at once, the rest in chunks after
- * the view has painted them (measured by scripts/bench/webview-grid.mjs: 100k × 20 rows in one
- * message took 1.4–2.2 s from post to paint through code-server; 1,000 rows paint at once).
- */
-const FIRST_ROWS = 1_000;
-/** Rows per `moreRows` chunk: small enough that decoding one stays a short task in the view. */
-const CHUNK_ROWS = 5_000;
-
-/**
  * The results webview panel (host side): one per document (key), or a single shared one when the
- * `hogql.results.reusePanel` setting is on. It renders whatever the host posts after the page says
- * `ready`. The page itself has no data in its HTML. Its `controller` owns the run it shows and
- * answers the page's requests (load more, export, cancel; src/webview/resultsController.ts).
+ * `hogql.results.reusePanel` setting is on. It holds one tab per statement run in it
+ * (src/results/tabs.ts: keyed by document and statement; setting `hogql.results.maxTabs`), each a
+ * `ResultsTab` with its own run state and `controller` (load more, export, cancel). It renders
+ * whatever the host posts after the page says `ready`; the page itself has no data in its HTML.
  */
-export class ResultsPanel extends Disposable implements ResultsView {
+export class ResultsPanel extends Disposable implements TabHost {
   private static readonly panels = new Map<string, ResultsPanel>();
   /** The panel shown or focused last (setting `hogql.results.location`: `reuseLast`). */
   private static lastShown: ResultsPanel | undefined;
   private key = '';
-  private ready = false;
-  /** The run state, as the webview has it (src/results/state.ts). */
-  private state: PanelState = emptyPanelState();
-  /**
-   * What is on screen, re-posted on every `ready`: the result (appended rows merged in; stale while
-   * a new query runs, gone after an error or a cancel) and the run's status messages.
-   */
-  private result: ResultPayload | undefined;
-  private status: { loading?: ToView; progress?: ToView; end?: ToView } = {};
-  /** The rest of a streamed result, sent once the view has painted its first rows. */
-  private stream: { queryId: string; to: number; generation: number } | undefined;
-  private generation = 0;
+  /** Whether the webview listens (it said `ready` and was not hidden since). */
+  ready = false;
+  private readonly tabs = new Map<string, ResultsTab>();
+  private readonly order = new TabSet();
+  private active: string | undefined;
   /** Dev hook (HOGQL_DEV_RESULTS_FILE only): awaited before each streamed chunk, see setStreamGate. */
-  private streamGate: ((chunk: number) => Promise<void>) | undefined;
+  streamGate: ((chunk: number) => Promise<void>) | undefined;
   private readonly renderedEmitter = new vscode.EventEmitter<Request<'rendered'>>();
   /** Fires when the webview reports a result rendered (used by tests and benchmarks). */
   readonly onDidRender = this.renderedEmitter.event;
-  /** Owns this panel's run and answers its requests. */
-  readonly controller: ResultsController;
 
   /**
    * The panel for `key` (e.g. a document URI), revealed where it is; created when missing in the
@@ -95,9 +79,9 @@ export class ResultsPanel extends Disposable implements ResultsView {
     return resultsColumn(config.resultsLocation(), { withResults: [...withResults].sort((a, b) => a - b), ...(lastShown === undefined ? {} : { lastShown }) });
   }
 
-  /** The open panel showing the result `queryId`, if any (menus on a cell name their result). */
-  static forQuery(queryId: string): ResultsPanel | undefined {
-    for (const p of ResultsPanel.panels.values()) if (p.result?.queryId === queryId) return p;
+  /** The open tab showing the result `queryId`, if any (menus on a cell name their result). */
+  static tabForQuery(queryId: string): ResultsTab | undefined {
+    for (const p of ResultsPanel.panels.values()) for (const t of p.tabs.values()) if (t.currentResult?.queryId === queryId) return t;
     return undefined;
   }
 
@@ -111,7 +95,6 @@ export class ResultsPanel extends Disposable implements ResultsView {
     readonly panel: vscode.WebviewPanel,
   ) {
     super();
-    this.controller = new ResultsController(ctx, this);
     const dist = vscode.Uri.joinPath(ctx.extensionUri, 'dist', 'webview', 'results');
     panel.iconPath = vscode.Uri.joinPath(ctx.extensionUri, 'media', 'posthog.svg');
     panel.webview.html = pageHtml(panel.webview, {
@@ -133,57 +116,48 @@ export class ResultsPanel extends Disposable implements ResultsView {
     return this.panel.title;
   }
 
-  /** The result on show, with appended rows (for export). */
-  get currentResult(): ResultPayload | undefined {
-    return this.result;
+  /**
+   * The tab a run of `ref` shows in (src/results/tabs.ts decides which), made the active one; a new
+   * tab over the `hogql.results.maxTabs` limit drops the least recently run idle one. Without
+   * `ref` (a result of no statement: an insight, the dev results file) the panel's one default tab.
+   */
+  tab(ref?: StatementRef): ResultsTab {
+    const r = ref ?? { doc: '', index: 0, text: '', statements: [] };
+    const { id } = this.order.place(r);
+    const info: TabInfo = ref ? { id, label: tabLabel(ref.text), title: tabTitle(ref.text) } : { id, label: this.panel.title, title: this.panel.title };
+    let tab = this.tabs.get(id);
+    if (tab) tab.info = info;
+    else this.tabs.set(id, (tab = new ResultsTab(this.ctx, info, this, this.renderedEmitter)));
+    this.postPanel({ kind: 'tabOpen', tab: info });
+    this.activate(id);
+    for (const old of this.order.overLimit(config.resultsMaxTabs(), (t) => t === this.active || this.tabs.get(t)?.runningQueryId !== undefined)) this.closeTab(old);
+    return tab;
   }
 
-  /** The query this panel shows as running, if any. */
-  get runningQueryId(): string | undefined {
-    return this.state.phase === 'running' ? this.state.queryId : undefined;
+  private activate(id: string): void {
+    this.active = id;
+    this.postPanel({ kind: 'tabActivate', tabId: id });
   }
 
-  /** Moves the run state; false when `message` is stale (of a superseded query) and is dropped. */
-  private transition(message: ToView): boolean {
-    const next = reducePanel(this.state, message);
-    if (next) this.state = next;
-    return next !== undefined;
-  }
-
-  showResult(result: ResultPayload): void {
-    if (!this.transition({ kind: 'result', result })) return;
-    this.result = result;
-    this.status = {};
-    this.postResult();
-  }
-
-  /** Posts the current result: all of it, or its first rows with the rest to stream (FIRST_ROWS). */
-  private postResult(): void {
-    const r = this.result;
-    if (!r) return;
-    const generation = ++this.generation;
-    // (the naive benchmark baseline renders one full table of every row: never streamed)
-    if (r.rows.length <= FIRST_ROWS || r.devRenderer === 'naive') {
-      this.stream = undefined;
-      this.post({ kind: 'result', result: r });
-      return;
+  /** Closes tab `id`: its running query is cancelled, its rows released; its neighbour is shown. */
+  closeTab(id: string): void {
+    const tab = this.tabs.get(id);
+    if (!tab) return;
+    const next = this.active === id ? this.order.neighbour(id) : undefined;
+    tab.close();
+    this.tabs.delete(id);
+    this.order.remove(id);
+    this.postPanel({ kind: 'tabClose', tabId: id });
+    if (this.active === id) {
+      this.active = undefined;
+      if (next) this.activate(next);
     }
-    this.stream = { queryId: r.queryId, to: r.rows.length, generation };
-    this.post({ kind: 'result', result: { ...r, rows: r.rows.slice(0, FIRST_ROWS), totalRows: r.rows.length } });
   }
 
-  /** Sends the rest of a streamed result in order, one chunk after the other was delivered. */
-  private async streamRest(queryId: string): Promise<void> {
-    const s = this.stream;
-    if (s?.queryId !== queryId) return;
-    this.stream = undefined;
-    for (let at = FIRST_ROWS, chunk = 0; at < s.to; at += CHUNK_ROWS, chunk++) {
-      await this.streamGate?.(chunk);
-      const r = this.result;
-      // a newer result, or the view went away (it gets the result again on `ready`)
-      if (!this.ready || s.generation !== this.generation || r?.queryId !== queryId) return;
-      await this.panel.webview.postMessage(toWire({ kind: 'moreRows', queryId, rows: r.rows.slice(at, Math.min(at + CHUNK_ROWS, s.to)) }));
-    }
+  /** The tab a message about `queryId` belongs to. */
+  private tabOf(queryId: string): ResultsTab | undefined {
+    for (const t of this.tabs.values()) if (t.owns(queryId)) return t;
+    return undefined;
   }
 
   /**
@@ -194,45 +168,26 @@ export class ResultsPanel extends Disposable implements ResultsView {
     this.streamGate = gate;
   }
 
-  /** Appends the next page of the current result (answer to `onDidRequestLoadMore`). */
-  appendRows(queryId: string, rows: Cell[][], hasMore: boolean): void {
-    const message: ToView = { kind: 'appendRows', queryId, rows, hasMore };
-    if (!this.result || !this.transition(message)) return;
-    this.result = { ...this.result, rows: this.result.rows.concat(rows), hasMore };
-    this.post(message);
+  /** Posts a run message of tab `tabId` (TabHost). */
+  post(tabId: string, message: ToView): Thenable<boolean> {
+    return this.panel.webview.postMessage(toTabWire(tabId, message));
   }
 
-  showLoading(queryId: string, message: string, query?: string): void {
-    this.setStatus(query === undefined ? { kind: 'loading', queryId, message } : { kind: 'loading', queryId, message, query });
+  private postPanel(message: ToPanel): void {
+    if (this.ready) void this.panel.webview.postMessage(message);
   }
 
-  showProgress(queryId: string, elapsedMs: number, rowsRead?: number, bytesRead?: number): void {
-    this.setStatus({ kind: 'progress', queryId, elapsedMs, ...(rowsRead === undefined ? {} : { rowsRead }), ...(bytesRead === undefined ? {} : { bytesRead }) });
-  }
-
-  showError(queryId: string, message: string, details?: string): void {
-    this.setStatus(details === undefined ? { kind: 'error', queryId, message } : { kind: 'error', queryId, message, details });
-  }
-
-  showCancelled(queryId: string): void {
-    this.setStatus({ kind: 'cancelled', queryId });
-  }
-
-  private setStatus(message: ToView): void {
-    if (!this.transition(message)) return;
-    if (message.kind === 'loading') this.status = { loading: message };
-    else if (message.kind === 'progress') this.status.progress = message;
-    else {
-      // an error or a cancel: the previous result is no longer on screen (nor streaming)
-      this.status = { end: message };
-      this.result = undefined;
-      this.stream = undefined;
-    }
-    this.post(message);
-  }
-
-  private post(message: ToView): void {
-    if (this.ready) void this.panel.webview.postMessage(toWire(message));
+  /**
+   * The webview (re)started: the strip and the shown tab first (its result is laid out on screen
+   * and painted first), then each other tab's state.
+   */
+  private repost(): void {
+    const tabs = this.order.ids().flatMap((id) => this.tabs.get(id) ?? []);
+    for (const tab of tabs) this.postPanel({ kind: 'tabOpen', tab: tab.info });
+    const active = this.active === undefined ? undefined : this.tabs.get(this.active);
+    if (active) this.postPanel({ kind: 'tabActivate', tabId: active.id });
+    active?.repost();
+    for (const tab of tabs) if (tab !== active) tab.repost();
   }
 
   /** Writes copied text to the clipboard (and, for tests, to `HOGQL_DEV_COPY_FILE` as JSON lines). */
@@ -250,37 +205,54 @@ export class ResultsPanel extends Disposable implements ResultsView {
     switch (msg.kind) {
       case 'ready':
         this.ready = true;
-        this.postResult();
-        for (const m of [this.status.loading, this.status.progress, this.status.end]) if (m) this.post(m);
+        this.repost();
         return;
-      case 'rendered':
-        this.ctx.log.debug(`results rendered: ${msg.rowCount} rows (${msg.queryId})${msg.complete ? ', all rows' : ''} in ${msg.renderMs ?? '?'} ms`);
-        this.renderedEmitter.fire(msg);
-        this.run('stream rows', this.streamRest(msg.queryId));
+      case 'tabActivate':
+        if (this.tabs.has(msg.tabId)) this.active = msg.tabId;
+        return;
+      case 'tabClose':
+        this.closeTab(msg.tabId);
         return;
       case 'copy':
         this.run('copy', this.copy(msg.text));
         return;
-      case 'loadMore':
-        this.run('load more', this.controller.loadMore(msg.queryId, msg.offset));
-        return;
-      case 'cancel':
-        this.run('cancel', this.controller.cancel(msg.queryId));
-        return;
-      case 'sortOnServer':
-        this.run('sort on the server', this.controller.sortOnServer(msg.queryId, msg.column, msg.dir));
-        return;
-      case 'export':
-        this.run('export', this.controller.export(msg.queryId, msg.format, msg.target).then(() => undefined));
-        return;
-      case 'exportFull':
-        this.run('export full result', this.controller.exportFull(msg.queryId).then(() => undefined));
-        return;
       case 'openCellInEditor':
         this.run('open cell', openDocument(msg.text, msg.language));
         return;
-      case 'openLink':
-        this.run('open link', this.controller.openLink(msg.link).then(() => undefined));
+      case 'openLink': {
+        // a link of the result on screen: the shown tab's
+        const shown = this.active === undefined ? undefined : this.tabs.get(this.active);
+        if (shown) this.run('open link', shown.controller.openLink(msg.link).then(() => undefined));
+        return;
+      }
+      default:
+        this.forTab(msg);
+    }
+  }
+
+  /** A request about one query: the tab that owns it answers. */
+  private forTab(msg: Exclude<ToHost, { kind: 'ready' | 'tabActivate' | 'tabClose' | 'copy' | 'openCellInEditor' | 'openLink' }>): void {
+    const tab = this.tabOf(msg.queryId);
+    if (!tab) return;
+    switch (msg.kind) {
+      case 'rendered':
+        this.ctx.log.debug(`results rendered: ${msg.rowCount} rows (${msg.queryId})${msg.complete ? ', all rows' : ''} in ${msg.renderMs ?? '?'} ms`);
+        this.run('stream rows', tab.onRendered(msg));
+        return;
+      case 'loadMore':
+        this.run('load more', tab.controller.loadMore(msg.queryId, msg.offset));
+        return;
+      case 'cancel':
+        this.run('cancel', tab.controller.cancel(msg.queryId));
+        return;
+      case 'sortOnServer':
+        this.run('sort on the server', tab.controller.sortOnServer(msg.queryId, msg.column, msg.dir));
+        return;
+      case 'export':
+        this.run('export', tab.controller.export(msg.queryId, msg.format, msg.target).then(() => undefined));
+        return;
+      case 'exportFull':
+        this.run('export full result', tab.controller.exportFull(msg.queryId).then(() => undefined));
         return;
       default:
         assertNever(msg);
@@ -295,7 +267,8 @@ export class ResultsPanel extends Disposable implements ResultsView {
     this.ready = false; // stops a stream in progress from posting to a disposed webview
     if (ResultsPanel.panels.get(this.key) === this) ResultsPanel.panels.delete(this.key);
     if (ResultsPanel.lastShown === this) ResultsPanel.lastShown = undefined;
-    this.controller.closed(this.runningQueryId);
+    for (const tab of this.tabs.values()) tab.close();
+    this.tabs.clear();
     this.renderedEmitter.dispose();
     super.dispose();
     this.panel.dispose();

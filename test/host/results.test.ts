@@ -4,6 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
+import { RunCodeLensProvider } from '../../src/query/codeLens';
+import type { QueryRunner } from '../../src/query/runner';
 import { emulator, signInToEmulator, signOutAll } from './support';
 
 interface Outcome {
@@ -144,19 +146,60 @@ describe('results panel: cancel and placement', function () {
       assert.equal(await deletes(out2.queryId), 1, 'the replacing query');
     });
 
-    it('a run from another file taking over the shared panel', async () => {
+    it('a run from another file in the shared panel: its own tab, the first run goes on until cancelled', async () => {
+      // one tab per statement (issue #14 item 9): a run from another file in the shared panel adds
+      // its own tab and no longer cancels the run shown beside it (closing a running tab cancels
+      // it: test/ui/results-tabs.test.mjs)
       await cfg().update('results.reusePanel', true, vscode.ConfigurationTarget.Global);
       try {
+        const before = new Set((await emulatorQueries()).map((q) => q.queryId));
         const a = await openDoc(SLOW);
         const { outcome: first } = await startSlowRun(a);
         const b = await openDoc('SELECT 7');
-        const second = await run({ uri: b.uri.toString(), offset: 0 });
-        assert.equal(second.kind, 'done');
+        assert.equal((await run({ uri: b.uri.toString(), offset: 0 }))?.kind, 'done');
+        const slow = (await emulatorQueries()).filter((q) => !before.has(q.queryId) && q.queryId.startsWith('vscode-hogql-') && q.state === 'running');
+        assert.equal(slow.length, 1, `the first run still runs: ${JSON.stringify(slow)}`);
+        assert.equal(await deletes(slow[0]!.queryId), 0, 'not cancelled by the run from another file');
+        await vscode.commands.executeCommand('hogql.cancelQuery', a.uri.toString());
         const out = await first;
-        assert.equal(out.kind, 'cancelled', 'the run whose panel was taken over is cancelled');
+        assert.equal(out.kind, 'cancelled');
+        assert.equal(out.queryId, slow[0]!.queryId);
         assert.equal(await deletesAfterSettling(out.queryId), 1);
       } finally {
         await cfg().update('results.reusePanel', undefined, vscode.ConfigurationTarget.Global);
+      }
+    });
+  });
+
+  describe('"Cancel" lenses of a run that ended', () => {
+    it('a stale Cancel lens cancels nothing: the run of another file goes on', async () => {
+      // VS Code may show a file's lenses from while its run went on (the refresh is dropped when the
+      // editor loses focus just then): its Cancel names that file, whose run already ended
+      const a = await openDoc(SLOW);
+      const { outcome: first } = await startSlowRun(a);
+      const b = await openDoc('SELECT 7');
+      assert.equal((await run({ uri: b.uri.toString(), offset: 0 }))?.kind, 'done');
+      await vscode.commands.executeCommand('hogql.cancelQuery', b.uri.toString());
+      const slow = (await emulatorQueries()).filter((q) => q.queryId.startsWith('vscode-hogql-') && q.state === 'running');
+      assert.equal(slow.length, 1, 'the first run still runs');
+      assert.equal(await deletes(slow[0]!.queryId), 0);
+      await vscode.commands.executeCommand('hogql.cancelQuery', a.uri.toString());
+      assert.equal((await first).kind, 'cancelled');
+    });
+
+    it('the Run lenses are asked for again a moment after a run ends (a refresh dropped on blur comes back)', async () => {
+      const running = new vscode.EventEmitter<{ key: string; running: boolean }>();
+      const runner = { onDidChangeRunning: running.event, isRunning: () => false } as unknown as QueryRunner;
+      const provider = new RunCodeLensProvider(runner, 50);
+      let changes = 0;
+      provider.onDidChangeCodeLenses(() => changes++);
+      try {
+        running.fire({ key: 'file', running: false });
+        assert.equal(changes, 1, 'at once');
+        await waitFor(() => changes === 2, 5_000, 'the second refresh');
+      } finally {
+        provider.dispose();
+        running.dispose();
       }
     });
   });

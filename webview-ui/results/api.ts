@@ -1,6 +1,5 @@
 // The webview's handle on VS Code: typed messages to the host and the persisted view state.
 import type { ToHost } from '../../src/results/protocol';
-import { sanitizeState, type ViewState } from './state';
 
 interface VsCodeApi {
   postMessage(message: ToHost): void;
@@ -15,10 +14,11 @@ export function post(message: ToHost): void {
   vscode.postMessage(message);
 }
 
-export function loadState(): ViewState {
-  return sanitizeState(vscode.getState());
+/** What `saveState` stored last (unvalidated: it round-trips through VS Code). */
+export function loadState(): unknown {
+  return vscode.getState();
 }
 
-export function saveState(state: ViewState): void {
+export function saveState(state: unknown): void {
   vscode.setState(state);
 }

@@ -3,7 +3,7 @@
 import { assertNever, rowsToCome, type Cell, type ResultPayload, type ToView } from '../../src/results/protocol';
 import { loadedScopeNote } from '../../src/results/serverSort';
 import { emptyPanelState, reducePanel, type PanelEvent, type PanelState } from '../../src/results/state';
-import { post, loadState, saveState } from './api';
+import { post } from './api';
 import { ChartView } from './chart';
 import { formatBlock, selectionBlock, viewBlock } from './clipboard';
 import { debounce, el } from './dom';
@@ -11,13 +11,20 @@ import { Grid } from './grid';
 import { GridModel } from './model';
 import { renderNaiveTable } from './naive';
 import type { Pos } from './selection';
-import type { Tab } from './state';
+import type { Tab, ViewState } from './state';
 import { Toolbar, type CopyFormat } from './toolbar';
 import { Viewer } from './viewer';
 
+/** Where a tab's view state persists (webview-ui/results/panel.ts keeps one per tab). */
+export interface ViewStore {
+  load(): ViewState;
+  save(state: ViewState): void;
+}
+
+/** One result tab of the panel: its own model, grid, chart, header and view state. */
 export class App {
   private readonly model = new GridModel();
-  private readonly state = loadState();
+  private readonly state: ViewState;
   private readonly toolbar: Toolbar;
   private readonly grid: Grid;
   private readonly viewer: Viewer;
@@ -36,9 +43,16 @@ export class App {
   private pendingScroll: { top: number; left: number } | undefined;
   /** `appendRows` (a loaded page) that came while a streamed result was still arriving: after it. */
   private heldPages: { queryId: string; rows: Cell[][]; hasMore: boolean }[] = [];
-  private readonly saveSoon = debounce(() => saveState(this.state), 200);
+  private readonly saveSoon = debounce(() => this.store.save(this.state), 200);
+  /** The result was laid out while this tab was hidden (detached): measured again when shown. */
+  private measuredHidden = false;
+  private readonly copyListener = (e: ClipboardEvent): void => this.onCopyEvent(e);
 
-  constructor(private readonly root: HTMLElement) {
+  constructor(
+    readonly root: HTMLElement,
+    private readonly store: ViewStore,
+  ) {
+    this.state = store.load();
     this.toolbar = new Toolbar({
       filter: (text) => this.setFilter(text),
       tab: (tab) => this.setTab(tab),
@@ -53,7 +67,7 @@ export class App {
       sort: (col) => this.cycleSort(col),
       resized: (col, width) => {
         this.state.widths[this.model.columns[col].name] = width;
-        saveState(this.state);
+        this.store.save(this.state);
       },
       scrolled: (top, left) => {
         if (this.pendingScroll) return; // a shorter re-post of the result clamped it: not the user's
@@ -84,11 +98,29 @@ export class App {
     root.dataset.phase = this.run.phase;
     root.append(this.toolbar.root, this.staleNote, this.main);
     this.toolbar.setTab(this.state.tab);
-    document.addEventListener('copy', (e) => this.onCopyEvent(e));
+    document.addEventListener('copy', this.copyListener);
     // Hiding the panel tears this page down at once, with no event a save could still get out in:
     // the scroll position is saved as soon as a scroll ends (after a debounce, a scroll just
     // before switching tabs was lost).
-    this.grid.root.addEventListener('scrollend', () => saveState(this.state));
+    this.grid.root.addEventListener('scrollend', () => this.store.save(this.state));
+  }
+
+  /** The tab is shown again (its panel re-attached): the grid scrolls back where it was. */
+  shown(): void {
+    if (this.run.resultId === undefined || this.model.result?.devRenderer === 'naive') return;
+    // a result that came while the tab was hidden was measured without the page's font
+    if (this.measuredHidden) this.grid.reset(this.grid.measureWidths(this.state.widths));
+    this.measuredHidden = false;
+    if (this.state.tab !== 'table') return;
+    this.grid.render();
+    this.grid.root.scrollTo(this.state.scrollLeft, this.state.scrollTop);
+  }
+
+  /** The tab closed: its rows are released and it stops listening. */
+  dispose(): void {
+    document.removeEventListener('copy', this.copyListener);
+    this.clearResult();
+    this.root.remove();
   }
 
   /** Moves the run state; false when the event is stale (a superseded query's) and must be dropped. */
@@ -164,12 +196,13 @@ export class App {
     } else {
       this.main.replaceChildren(this.tablePane, this.chartPane);
       this.grid.reset(this.grid.measureWidths(this.state.widths));
+      this.measuredHidden = !this.root.isConnected;
       this.heldPages = [];
       this.pendingScroll = same && this.missingRows > 0 ? { top: this.state.scrollTop, left: this.state.scrollLeft } : undefined;
       if (same) this.grid.root.scrollTo(this.state.scrollLeft, this.state.scrollTop);
       this.setTab(this.state.tab);
     }
-    saveState(this.state);
+    this.store.save(this.state);
     delete this.root.dataset.complete;
     this.afterPaint(() => {
       const renderMs = performance.now() - receivedAt;
@@ -255,7 +288,7 @@ export class App {
     const next = cur?.col !== col ? 'asc' : cur.dir === 'asc' ? 'desc' : undefined;
     this.model.setSort(next ? { col, dir: next } : undefined);
     this.state.sort = next ? { column: this.model.columns[col].name, dir: next } : undefined;
-    saveState(this.state);
+    this.store.save(this.state);
     this.updateScope();
     this.refreshView();
   }
@@ -278,7 +311,7 @@ export class App {
   private setFilter(text: string): void {
     this.model.setFilter(text);
     this.state.filter = text;
-    saveState(this.state);
+    this.store.save(this.state);
     if (this.model.result) this.toolbar.updateStats(this.model.result, this.model.rowCount);
     this.updateScope();
     this.refreshView();

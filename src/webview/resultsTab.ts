@@ -1,0 +1,179 @@
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+import type { Cell, ResultPayload, ToHost, ToView } from '../results/protocol';
+import { emptyPanelState, reducePanel, type PanelState } from '../results/state';
+import type { TabInfo } from '../results/tabs';
+import { ResultsController, type ResultsView } from './resultsController';
+
+type Request<K extends ToHost['kind']> = Extract<ToHost, { kind: K }>;
+
+/**
+ * A result with more rows than this streams: the first rows go at once, the rest in chunks after
+ * the view has painted them (measured by scripts/bench/webview-grid.mjs: 100k × 20 rows in one
+ * message took 1.4–2.2 s from post to paint through code-server; 1,000 rows paint at once).
+ */
+const FIRST_ROWS = 1_000;
+/** Rows per `moreRows` chunk: small enough that decoding one stays a short task in the view. */
+const CHUNK_ROWS = 5_000;
+
+/** What a tab needs of its panel: posting to the webview, and whether the webview listens. */
+export interface TabHost {
+  readonly ready: boolean;
+  /** Posts `message` for tab `tabId`; resolves once delivered. */
+  post(tabId: string, message: ToView): Thenable<boolean>;
+  /** Dev hook: awaited before each streamed chunk (see ResultsPanel.setStreamGate). */
+  readonly streamGate: ((chunk: number) => Promise<void>) | undefined;
+}
+
+/**
+ * One tab of a results panel (host side): one statement's run state, its result (rows the host
+ * holds, for "Load more" and export) and its controller. Each tab has its own state machine
+ * (src/results/state.ts): after an error or a cancel no old grid remains in that tab.
+ */
+export class ResultsTab implements ResultsView {
+  /** The run state, as the webview has it. */
+  private state: PanelState = emptyPanelState();
+  /**
+   * What is on screen, re-posted on every `ready`: the result (appended rows merged in; stale while
+   * a new query runs, gone after an error or a cancel) and the run's status messages.
+   */
+  private result: ResultPayload | undefined;
+  private status: { loading?: ToView; progress?: ToView; end?: ToView } = {};
+  /** The rest of a streamed result, sent once the view has painted its first rows. */
+  private stream: { queryId: string; to: number; generation: number } | undefined;
+  private generation = 0;
+  private closed = false;
+  /** Owns this tab's run and answers its requests. */
+  readonly controller: ResultsController;
+
+  constructor(
+    ctx: Ctx,
+    public info: TabInfo,
+    private readonly host: TabHost,
+    private readonly rendered: vscode.EventEmitter<Request<'rendered'>>,
+  ) {
+    this.controller = new ResultsController(ctx, this);
+  }
+
+  get id(): string {
+    return this.info.id;
+  }
+
+  /** The result on show, with appended rows (for export). */
+  get currentResult(): ResultPayload | undefined {
+    return this.result;
+  }
+
+  /** The query this tab shows as running, if any. */
+  get runningQueryId(): string | undefined {
+    return this.state.phase === 'running' ? this.state.queryId : undefined;
+  }
+
+  /** Whether a message about `queryId` is this tab's (its run, its result, or a query it started). */
+  owns(queryId: string): boolean {
+    return this.state.queryId === queryId || this.state.resultId === queryId || this.state.started.includes(queryId) || this.controller.owns(queryId);
+  }
+
+  /** Moves the run state; false when `message` is stale (of a superseded query) and is dropped. */
+  private transition(message: ToView): boolean {
+    if (this.closed) return false;
+    const next = reducePanel(this.state, message);
+    if (next) this.state = next;
+    return next !== undefined;
+  }
+
+  showResult(result: ResultPayload): void {
+    if (!this.transition({ kind: 'result', result })) return;
+    this.result = result;
+    this.status = {};
+    this.postResult();
+  }
+
+  /** Posts what this tab shows (after the webview said `ready`): the result, then its status. */
+  repost(): void {
+    this.postResult();
+    for (const m of [this.status.loading, this.status.progress, this.status.end]) if (m) this.post(m);
+  }
+
+  /** Posts the current result: all of it, or its first rows with the rest to stream (FIRST_ROWS). */
+  private postResult(): void {
+    const r = this.result;
+    if (!r) return;
+    const generation = ++this.generation;
+    // (the naive benchmark baseline renders one full table of every row: never streamed)
+    if (r.rows.length <= FIRST_ROWS || r.devRenderer === 'naive') {
+      this.stream = undefined;
+      this.post({ kind: 'result', result: r });
+      return;
+    }
+    this.stream = { queryId: r.queryId, to: r.rows.length, generation };
+    this.post({ kind: 'result', result: { ...r, rows: r.rows.slice(0, FIRST_ROWS), totalRows: r.rows.length } });
+  }
+
+  /** The view painted `msg.queryId`'s first rows (or all of them): the rest of a stream follows. */
+  async onRendered(msg: Request<'rendered'>): Promise<void> {
+    this.rendered.fire(msg);
+    const s = this.stream;
+    if (s?.queryId !== msg.queryId) return;
+    this.stream = undefined;
+    for (let at = FIRST_ROWS, chunk = 0; at < s.to; at += CHUNK_ROWS, chunk++) {
+      await this.host.streamGate?.(chunk);
+      const r = this.result;
+      // a newer result, the tab closed, or the view went away (it gets the result again on `ready`)
+      if (!this.host.ready || this.closed || s.generation !== this.generation || r?.queryId !== msg.queryId) return;
+      await this.host.post(this.id, { kind: 'moreRows', queryId: msg.queryId, rows: r.rows.slice(at, Math.min(at + CHUNK_ROWS, s.to)) });
+    }
+  }
+
+  /** Appends the next page of the current result (answer to `loadMore`). */
+  appendRows(queryId: string, rows: Cell[][], hasMore: boolean): void {
+    const message: ToView = { kind: 'appendRows', queryId, rows, hasMore };
+    if (!this.result || !this.transition(message)) return;
+    this.result = { ...this.result, rows: this.result.rows.concat(rows), hasMore };
+    this.post(message);
+  }
+
+  showLoading(queryId: string, message: string, query?: string): void {
+    this.setStatus(query === undefined ? { kind: 'loading', queryId, message } : { kind: 'loading', queryId, message, query });
+  }
+
+  showProgress(queryId: string, elapsedMs: number, rowsRead?: number, bytesRead?: number): void {
+    this.setStatus({ kind: 'progress', queryId, elapsedMs, ...(rowsRead === undefined ? {} : { rowsRead }), ...(bytesRead === undefined ? {} : { bytesRead }) });
+  }
+
+  showError(queryId: string, message: string, details?: string): void {
+    this.setStatus(details === undefined ? { kind: 'error', queryId, message } : { kind: 'error', queryId, message, details });
+  }
+
+  showCancelled(queryId: string): void {
+    this.setStatus({ kind: 'cancelled', queryId });
+  }
+
+  private setStatus(message: ToView): void {
+    if (!this.transition(message)) return;
+    if (message.kind === 'loading') this.status = { loading: message };
+    else if (message.kind === 'progress') this.status.progress = message;
+    else {
+      // an error or a cancel: the previous result is no longer on screen (nor streaming)
+      this.status = { end: message };
+      this.result = undefined;
+      this.stream = undefined;
+    }
+    this.post(message);
+  }
+
+  private post(message: ToView): void {
+    if (this.host.ready && !this.closed) void this.host.post(this.id, message);
+  }
+
+  /** The tab closed (or its panel did): its running query is cancelled and its rows released. */
+  close(): void {
+    if (this.closed) return;
+    this.controller.closed(this.runningQueryId);
+    this.closed = true;
+    this.result = undefined;
+    this.status = {};
+    this.stream = undefined;
+    this.controller.release();
+  }
+}
