@@ -159,6 +159,19 @@ describe('notebooks (.hogqlnb)', function () {
     assert.deepEqual(reopened.cellAt(0).outputs[0]!.items.map((i) => i.mime), [TABLE_MIME, 'text/markdown', 'application/json']);
   });
 
+  it('shows no .hogql Run CodeLens in a cell (the cell runs with its own button and Ctrl+Enter)', async () => {
+    const nb = await openNotebook({ cells: cells('SELECT 1;\nSELECT 2') });
+    const file = await vscode.workspace.openTextDocument(await writeNotebook('').then(async (u) => {
+      const f = u.with({ path: u.path.replace(/\.hogqlnb$/, '.hogql') });
+      await vscode.workspace.fs.writeFile(f, Buffer.from('SELECT 1', 'utf8'));
+      return f;
+    }));
+    const lenses = async (uri: vscode.Uri) => ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? []).map((l) => l.command?.command);
+    // the provider answers for .hogql files (so an empty answer for the cell is not a slow provider)
+    await waitFor(async () => (await lenses(file.uri)).includes('hogql.runQuery'), 10_000, 'the Run lens of a .hogql file');
+    assert.deepEqual((await lenses(nb.cellAt(0).document.uri)).filter((c) => c?.startsWith('hogql.')), []);
+  });
+
   it('refuses a broken file with a clear error and leaves it as it was', async () => {
     const broken = '{"cells": [\n  {"kind": "hogql", "source": ["SELECT 1"]},\n  }\n]}';
     const uri = await writeNotebook(broken);
