@@ -76,6 +76,14 @@ const bundles = [
     format: 'iife',
     loader: { '.css': 'css' },
   },
+  {
+    // The notebook renderer (package.json `notebookRenderer`): VS Code imports it as an ES module.
+    ...common,
+    entryPoints: [join(root, 'webview-ui/notebook/renderer.ts')],
+    outfile: join(root, 'dist/webview/notebook/renderer.js'),
+    platform: 'browser',
+    format: 'esm',
+  },
 ];
 const builds = testsOnly ? [] : [...bundles];
 

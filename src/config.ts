@@ -107,6 +107,14 @@ export const config = {
     return get<boolean>('export.csvRawFormulas', false) === true;
   },
 
+  /** HogQL notebooks (`hogql.notebook.*`): whether outputs are saved in the file, and their size cap. */
+  notebook(): { saveOutputs: boolean; maxOutputBytes: number } {
+    return {
+      saveOutputs: get<boolean>('notebook.saveOutputs', false) === true,
+      maxOutputBytes: Math.round(clamp(get('notebook.maxOutputKB', 100), 1, 10_000) * 1024),
+    };
+  },
+
   /** Where a results panel opens (`hogql.results.location`); see src/webview/resultsColumn.ts. */
   resultsLocation(): ResultsLocation {
     const v = get<string>('results.location', 'beside');

@@ -16,6 +16,7 @@ import { resultsCommands, resultsSidebarCommands } from './results';
 import { sidebarCommands } from './sidebar';
 import { insightCommands as sidebarInsightCommands } from './sidebarInsights';
 import { miscCommands } from './sidebarMisc';
+import { registerNotebooks } from './notebook';
 import { writeCommands } from './sidebarWrites';
 
 /** The editor's commands: sign-in, running queries, saving insights, general ones. */
@@ -26,6 +27,7 @@ export function registerEditorCommands(ctx: Ctx): void {
   registerCommands(ctx, exportCommands);
   registerCommands(ctx, insightCommands);
   registerCommands(ctx, resultsCommands);
+  registerNotebooks(ctx);
 }
 
 /** The sidebar's commands (its trees are built by `views/register.ts`). */

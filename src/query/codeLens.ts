@@ -37,7 +37,8 @@ export class RunCodeLensProvider implements vscode.CodeLensProvider {
   }
 
   async provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
-    if (!config.query().codeLens) return [];
+    // A notebook cell runs through the notebook controller (its ▷ and Ctrl+Enter), not this runner.
+    if (!config.query().codeLens || doc.uri.scheme === 'vscode-notebook-cell') return [];
     const text = doc.getText();
     // lexed in slices: the first lex of a big file runs before the JIT has warmed up
     const lexed = await lexInSlices(text, pauseUnless(token));
