@@ -9,6 +9,7 @@ import { completionContext } from './hogql/completion';
 import { functionDoc, signatureLabel } from './hogql/functionDocs';
 import { functionDocMarkdown } from './hogql/signature';
 import { hoverTarget, type HoverTarget } from './hogql/hover';
+import type { KeywordDoc } from './hogql/keywordDocs';
 import { lex } from './hogql/lexer';
 import { variableAt, variableHoverLines } from './hogql/variables';
 import { getVocabulary, type FunctionInfo, type TableInfo } from './hogql/vocabulary';
@@ -23,6 +24,12 @@ function functionMarkdown(name: string, f: FunctionInfo | undefined): vscode.Mar
   if (f.doc && !doc?.summary) kind += `\n\n${f.doc}`;
   md.appendMarkdown(doc ? functionDocMarkdown(doc, kind) : kind);
   return md;
+}
+
+function keywordMarkdown(doc: KeywordDoc): vscode.MarkdownString {
+  const md = new vscode.MarkdownString().appendMarkdown(`**${doc.title}** — ${doc.summary}\n\n`);
+  md.appendCodeblock(doc.example, 'hogql');
+  return md.appendMarkdown(`[Documentation](${doc.link})`);
 }
 
 function tableMarkdown(name: string, t: TableInfo | undefined, cte: boolean): vscode.MarkdownString {
@@ -98,7 +105,7 @@ export class HoverProvider implements vscode.HoverProvider {
         return new vscode.Hover(propertyMarkdown(prop, t.table.name === 'persons' ? 'Person' : 'Event', list?.get(prop)), range);
       }
       case 'keyword':
-        return undefined;
+        return t.doc ? new vscode.Hover(keywordMarkdown(t.doc), range) : undefined;
     }
   }
 
