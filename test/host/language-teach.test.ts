@@ -101,10 +101,18 @@ describe('language teach: function docs', function () {
     assert.match(s.docs, /\[Documentation\]\(https:\/\/clickhouse\.com\/docs\/sql-reference\/functions\/date-time-functions#datediff\)/);
   });
 
-  it('signature help of a combinator (countIf) and a parametric aggregate (quantile(0.9)(x))', async () => {
+  it('signature help of combinators (countIf, sumIf, uniqMerge) and a parametric aggregate (quantile(0.9)(x))', async () => {
     const c = await signature('SELECT countIf(event, |) FROM events');
     assert.match(c.label, /^countIf\(\[expr: Expression\], cond: UInt8\)/);
     assert.equal(c.active, 'cond: UInt8');
+    const sum = await signature("SELECT sumIf(|, event = 'x') FROM events");
+    assert.match(sum.label, /^sumIf\(num: .*, cond: UInt8\)/);
+    assert.match(sum.active, /^num: /);
+    assert.match(sum.docs, /aggregate-functions\/reference\/sum\)/);
+    assert.equal((await signature("SELECT sumIf(1, |) FROM events")).active, 'cond: UInt8');
+    const merge = await signature('SELECT uniqMerge(|) FROM (SELECT uniqState(event) AS s FROM events)');
+    assert.match(merge.label, /^uniqMerge\(state: AggregateFunction/);
+    assert.match(merge.active, /^state: AggregateFunction/);
     const level = await signature('SELECT quantile(|');
     assert.equal(level.active, 'level: Float');
     const expr = await signature('SELECT quantile(0.9)(|) FROM events');
@@ -151,6 +159,10 @@ describe('language teach: navigation and rename', function () {
     const alias = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, doc.positionAt(text.indexOf('total DESC')), 'n');
     assert.ok(await vscode.workspace.applyEdit(alias));
     assert.equal(doc.getText(), text.replace('AS total', 'AS n').replace('BY total', 'BY n'));
+    const renamed = doc.getText();
+    const table = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, doc.positionAt(renamed.indexOf('r.event')), 'l');
+    assert.ok(await vscode.workspace.applyEdit(table));
+    assert.equal(doc.getText(), renamed.replace('latest r ', 'latest l ').replace(/\br\./g, 'l.'), 'the table alias and its three uses');
   });
 });
 
