@@ -6,7 +6,7 @@
 import type { Field, Node } from './ast';
 import { keywordDocAt, PLACEHOLDER_DOCS, TAG_DOC, type KeywordDoc } from './keywordDocs';
 import { parseAt, type ParseResult } from './parse';
-import { buildScopes, resolveChain, scopeAt } from './scopes';
+import { buildScopes, resolveChain, scopeAt, withImplicitEvents } from './scopes';
 import { chunkAt } from './split';
 import type { Range } from './text';
 import { pathAt } from './visit';
@@ -73,7 +73,8 @@ function isTableFunction(path: Node[]): boolean {
 }
 
 function fieldHover(root: Node, text: string, field: Field, at: number, range: Range): HoverTarget | undefined {
-  const scope = scopeAt(buildScopes(root, text), at);
+  // with no FROM yet, as if FROM events (completion offers the same names)
+  const scope = withImplicitEvents(scopeAt(buildScopes(root, text), at));
   if (!scope) return undefined;
   const idx = field.parts.findIndex((p) => p.start === at);
   const names = field.parts.slice(0, idx + 1).map((p) => p.name);

@@ -45,6 +45,17 @@ describe('hover targets', () => {
     assert.ok(col?.kind === 'column' && col.source === 's');
   });
 
+  it('names properties and fields with no FROM yet as if FROM events, as completion does (#20)', () => {
+    const p = hover('SELECT properties.$brow|ser');
+    assert.ok(p?.kind === 'property' && p.table.name === 'events' && p.path.join() === '$browser', JSON.stringify(p));
+    const pp = hover('SELECT person.properties.em|ail');
+    assert.ok(pp?.kind === 'property' && pp.table.name === 'persons', JSON.stringify(pp));
+    const f = hover('SELECT time|stamp');
+    assert.ok(f?.kind === 'field' && f.table.name === 'events' && f.field.name === 'timestamp', JSON.stringify(f));
+    const inner = hover('SELECT x FROM (SELECT properties.$brow|ser AS x)');
+    assert.ok(inner?.kind === 'property' && inner.table.name === 'events');
+  });
+
   it('nodeAt returns the path from the statement root to the innermost node', () => {
     const src = 'SELECT lower(event) FROM events';
     const path = nodeAt(src, src.indexOf('event)') + 1);
