@@ -217,6 +217,8 @@ describe('language teach: property and event hovers', function () {
     assert.ok(h.includes(`last seen ${String(ts)}`), h);
     for (let i = 0; i < 3; i++) assert.equal(await hoverText(q, '$browser'), h);
     assert.equal((await queryPosts()) - before, 1, 'one query for the property, however often it is hovered');
+    const noFrom = await hoverText('SELECT properties.$browser', '$browser');
+    assert.ok(noFrom.includes(`Recent values: ${String(value)}`), `with no FROM yet, as if FROM events: ${noFrom}`);
   });
 
   it('a person property, with its own values', async () => {
