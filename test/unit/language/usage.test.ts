@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { HogQLQueryNode } from '../../../src/api/resources/query';
-import { parseEventUsage, parsePropertyUsage, propertyUsageQuery, UsageCache, type UsageRunner } from '../../../src/language/usage';
+import { inlineText, parseEventUsage, parsePropertyUsage, propertyUsageQuery, UsageCache, type UsageRunner } from '../../../src/language/usage';
 
 /** A runner that answers `rows` and records each query it was asked. */
 function fakeRunner(rows: unknown[][] | Error): { run: UsageRunner; asked: HogQLQueryNode[]; signals: AbortSignal[] } {
@@ -68,8 +68,7 @@ describe('hover usage: example values, last seen, event volumes (#20)', () => {
 });
 
 describe('hover usage: untrusted values in Markdown', () => {
-  it('escapes inline Markdown and HTML but leaves dates and emails readable', async () => {
-    const { inlineText } = await import('../../../src/language/usage');
+  it('escapes inline Markdown and HTML but leaves dates and emails readable', () => {
     assert.equal(inlineText('a.b-c@x.com 2026-12-06T04:22:21.631Z'), 'a.b-c@x.com 2026-12-06T04:22:21.631Z');
     assert.equal(inlineText('[x](javascript:1) <img> `c` *b*\nnext'), '\\[x\\]\\(javascript:1\\) \\<img\\> \\`c\\` \\*b\\* next');
   });
