@@ -70,13 +70,13 @@ export const TAG_DOC = doc('HogQLX tag', 'A HogQLX tag renders as a component in
 
 const CLAUSE_STOP = new Set(['SELECT', 'FROM', 'WHERE', 'PREWHERE', 'GROUP', 'HAVING', 'ORDER', 'UNION', 'SETTINGS', 'OFFSET', 'WINDOW', 'QUALIFY', 'INTERSECT', 'EXCEPT']);
 
-const kw = (tokens: readonly Token[], i: number): string | undefined => (tokens[i]?.kind === 'ident' ? tokens[i]!.keyword : undefined);
+const kw = (tokens: readonly Token[], i: number): string | undefined => (tokens[i]?.kind === 'ident' ? tokens[i].keyword : undefined);
 
 /** Does the LIMIT at `i` have a `BY` before the next clause (at the same depth)? */
 function limitHasBy(tokens: readonly Token[], i: number): boolean {
   let depth = 0;
   for (let j = i + 1; j < tokens.length && j < i + 200; j++) {
-    const t = tokens[j]!;
+    const t = tokens[j];
     if (t.kind === 'op' && (t.text === '(' || t.text === '[')) depth++;
     else if (t.kind === 'op' && (t.text === ')' || t.text === ']')) {
       if (--depth < 0) return false;
