@@ -10,7 +10,8 @@
 // parameters, they are `arg1…` with type `any` and `"from": "arity"`.
 //
 // Run by hand when the vocabulary or chdb changes:  node scripts/gen-function-docs.mjs
-// Output is committed; nothing reads ClickHouse at build or run time.
+// Output is committed; nothing reads ClickHouse at build or run time. `--check` writes nothing and
+// exits 1 when the committed file differs from what the sources give now (a unit test runs it).
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -221,5 +222,11 @@ const doc = {
   },
   functions: out,
 };
-writeFileSync(join(root, 'src/language/hogql/functionDocs.json'), `${JSON.stringify(doc)}\n`);
+const target = join(root, 'src/language/hogql/functionDocs.json');
+if (process.argv.includes('--check')) {
+  const fresh = readFileSync(target, 'utf8') === `${JSON.stringify(doc)}\n`;
+  console.log(fresh ? 'functionDocs.json is up to date' : 'functionDocs.json is stale: run node scripts/gen-function-docs.mjs');
+  process.exit(fresh ? 0 : 1);
+}
+writeFileSync(target, `${JSON.stringify(doc)}\n`);
 console.log(`functionDocs.json: ${Object.keys(out).length} functions`, counts);

@@ -14,6 +14,7 @@ import type { InsightVariable } from '../api/resources/variables';
 import type { ActiveSession } from '../auth/session';
 import type { Ctx } from '../ctx';
 import { NameIndex } from './hogql/filter';
+import { UsageCache } from './usage';
 
 /** Upper bounds per list, so one huge project cannot exhaust memory or the rate limit. */
 const MAX_EVENTS = 10_000;
@@ -52,6 +53,8 @@ export class NameCatalog implements vscode.Disposable {
   /** Bumped by `clear()`: a load started before it keeps nothing. */
   private generation = 0;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Example values, last seen and event volumes for hovers: dropped with the names. */
+  readonly usage = new UsageCache();
 
   constructor(private readonly ctx: Ctx) {
     ctx.session.onDidChange(() => this.clear(), undefined, this.disposables);
@@ -60,6 +63,7 @@ export class NameCatalog implements vscode.Disposable {
   /** Forgets every list, loaded or loading (a load in flight keeps nothing when it ends). */
   clear(): void {
     this.generation++;
+    this.usage.clear();
     this.loaded.clear();
     this.loading.clear();
   }
@@ -96,6 +100,7 @@ export class NameCatalog implements vscode.Disposable {
   refresh(session: ActiveSession): Promise<ProjectNames | undefined> {
     const key = NameCatalog.keyOf(session);
     this.loaded.delete(key);
+    this.usage.clear();
     return this.get(session);
   }
 

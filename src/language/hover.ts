@@ -2,16 +2,46 @@
 import * as vscode from 'vscode';
 import type { EventDefinition, PropertyDefinition } from '../api/resources/catalog';
 import type { Ctx } from '../ctx';
-import type { NameCatalog, ProjectNames } from './catalog';
+import { NameCatalog, type ProjectNames } from './catalog';
 import { toRange } from './convert';
 import { arityLabel } from './completionItems';
 import { completionContext } from './hogql/completion';
 import { functionDoc, signatureLabel } from './hogql/functionDocs';
 import { functionDocMarkdown } from './hogql/signature';
 import { hoverTarget, type HoverTarget } from './hogql/hover';
+import type { KeywordDoc } from './hogql/keywordDocs';
 import { lex } from './hogql/lexer';
 import { variableAt, variableHoverLines } from './hogql/variables';
 import { getVocabulary, type FunctionInfo, type TableInfo } from './hogql/vocabulary';
+import { inlineText, USAGE_DAYS, type EventUsage, type PropertyOwner, type PropertyUsage, type Usage, type UsageRunner } from './usage';
+
+/** How long a hover waits for a usage query before it shows what it has (the answer stays cached). */
+const USAGE_WAIT_MS = 2_000;
+type UsageAnswer<T> = Usage<T> | 'pending' | undefined;
+
+/** Example values, cut at 40 characters each. */
+function valuesText(values: string[]): string {
+  return values.map((v) => (v.length > 40 ? `${v.slice(0, 39)}…` : v)).join(', ');
+}
+
+function appendUsage<T>(md: vscode.MarkdownString, u: UsageAnswer<T>, line: (value: T) => string): void {
+  if (u === undefined) return;
+  md.appendMarkdown('\n\n');
+  if (u === 'pending') md.appendMarkdown(`Usage in the last ${USAGE_DAYS} days: loading… (hover again in a moment)`);
+  else if (!u.ok) md.appendMarkdown(`Usage unavailable: ${inlineText(u.error)}`);
+  else md.appendMarkdown(inlineText(line(u.value)));
+}
+
+function propertyUsageLine(u: PropertyUsage): string {
+  if (u.examples.length === 0) return `Not seen in the last ${USAGE_DAYS} days`;
+  return `Recent values: ${valuesText(u.examples)}${u.lastSeen ? ` · last seen ${u.lastSeen}` : ''}`;
+}
+
+function eventUsageLine(name: string, all: Map<string, EventUsage>): string {
+  const u = all.get(name);
+  if (!u) return `No events in the last ${USAGE_DAYS} days`;
+  return `${USAGE_DAYS}-day volume: ${u.count.toLocaleString('en-US')} events${u.lastSeen ? ` · last seen ${u.lastSeen}` : ''}`;
+}
 
 function functionMarkdown(name: string, f: FunctionInfo | undefined): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
@@ -23,6 +53,12 @@ function functionMarkdown(name: string, f: FunctionInfo | undefined): vscode.Mar
   if (f.doc && !doc?.summary) kind += `\n\n${f.doc}`;
   md.appendMarkdown(doc ? functionDocMarkdown(doc, kind) : kind);
   return md;
+}
+
+function keywordMarkdown(doc: KeywordDoc): vscode.MarkdownString {
+  const md = new vscode.MarkdownString().appendMarkdown(`**${doc.title}** — ${doc.summary}\n\n`);
+  md.appendCodeblock(doc.example, 'hogql');
+  return md.appendMarkdown(`[Documentation](${doc.link})`);
 }
 
 function tableMarkdown(name: string, t: TableInfo | undefined, cte: boolean): vscode.MarkdownString {
@@ -72,7 +108,10 @@ export class HoverProvider implements vscode.HoverProvider {
     const cc = completionContext(text, offset);
     if (cc.kind !== 'eventName') return undefined;
     const name = text.slice(cc.range.start, cc.range.end);
-    return new vscode.Hover(eventMarkdown(name, (await this.names())?.events.get(name)), toRange(doc, cc.range));
+    const [names, usage] = await Promise.all([this.names(), this.usage((project, run) => this.catalog.usage.events(project, run))]);
+    const md = eventMarkdown(name, names?.events.get(name));
+    appendUsage(md, usage, (all) => eventUsageLine(name, all));
+    return new vscode.Hover(md, toRange(doc, cc.range));
   }
 
   private async forTarget(doc: vscode.TextDocument, t: HoverTarget): Promise<vscode.Hover | undefined> {
@@ -93,12 +132,18 @@ export class HoverProvider implements vscode.HoverProvider {
         return new vscode.Hover(new vscode.MarkdownString().appendMarkdown(`Alias \`${t.name}\``), range);
       case 'property': {
         const prop = t.path[0] ?? t.name;
-        const names = await this.names();
-        const list = t.table.name === 'persons' ? names?.personProperties : t.table.name === 'events' ? names?.eventProperties : undefined;
-        return new vscode.Hover(propertyMarkdown(prop, t.table.name === 'persons' ? 'Person' : 'Event', list?.get(prop)), range);
+        const owner: PropertyOwner | undefined = t.table.name === 'persons' ? 'person' : t.table.name === 'events' ? 'event' : undefined;
+        const [names, usage] = await Promise.all([
+          this.names(),
+          owner ? this.usage((project, run) => this.catalog.usage.property(project, run, owner, prop)) : undefined,
+        ]);
+        const list = owner === 'person' ? names?.personProperties : owner === 'event' ? names?.eventProperties : undefined;
+        const md = propertyMarkdown(prop, owner === 'person' ? 'Person' : 'Event', list?.get(prop));
+        appendUsage(md, usage, propertyUsageLine);
+        return new vscode.Hover(md, range);
       }
       case 'keyword':
-        return undefined;
+        return t.doc ? new vscode.Hover(keywordMarkdown(t.doc), range) : undefined;
     }
   }
 
@@ -108,6 +153,23 @@ export class HoverProvider implements vscode.HoverProvider {
     const md = new vscode.MarkdownString();
     for (const line of lines) md.appendText(line).appendMarkdown('\n\n');
     return new vscode.Hover(md, toRange(doc, range));
+  }
+
+  /** A usage answer from the cache, waiting at most USAGE_WAIT_MS; undefined when signed out. */
+  private async usage<T>(ask: (project: string, run: UsageRunner) => Promise<Usage<T>>): Promise<UsageAnswer<T>> {
+    const session = await this.ctx.session.active();
+    if (!session) return undefined;
+    const run: UsageRunner = async (node, signal) =>
+      (await session.client.query.run(session.projectId, node, { signal, name: 'vscode-hogql hover usage' })).results ?? [];
+    let timer: NodeJS.Timeout | undefined;
+    const pending = new Promise<'pending'>((resolve) => {
+      timer = setTimeout(() => resolve('pending'), USAGE_WAIT_MS);
+    });
+    try {
+      return await Promise.race([ask(NameCatalog.keyOf(session), run), pending]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private async names(): Promise<ProjectNames | undefined> {

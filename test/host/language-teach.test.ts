@@ -2,6 +2,7 @@
 // hover, navigation and rename of CTEs and aliases, keyword docs — in the real extension host.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { waitFor } from '../support/waitFor';
 import { emulator, signInToEmulator, signOutAll } from './support';
 
 let fileNo = 0;
@@ -100,10 +101,18 @@ describe('language teach: function docs', function () {
     assert.match(s.docs, /\[Documentation\]\(https:\/\/clickhouse\.com\/docs\/sql-reference\/functions\/date-time-functions#datediff\)/);
   });
 
-  it('signature help of a combinator (countIf) and a parametric aggregate (quantile(0.9)(x))', async () => {
+  it('signature help of combinators (countIf, sumIf, uniqMerge) and a parametric aggregate (quantile(0.9)(x))', async () => {
     const c = await signature('SELECT countIf(event, |) FROM events');
     assert.match(c.label, /^countIf\(\[expr: Expression\], cond: UInt8\)/);
     assert.equal(c.active, 'cond: UInt8');
+    const sum = await signature("SELECT sumIf(|, event = 'x') FROM events");
+    assert.match(sum.label, /^sumIf\(num: .*, cond: UInt8\)/);
+    assert.match(sum.active, /^num: /);
+    assert.match(sum.docs, /aggregate-functions\/reference\/sum\)/);
+    assert.equal((await signature("SELECT sumIf(1, |) FROM events")).active, 'cond: UInt8');
+    const merge = await signature('SELECT uniqMerge(|) FROM (SELECT uniqState(event) AS s FROM events)');
+    assert.match(merge.label, /^uniqMerge\(state: AggregateFunction/);
+    assert.match(merge.active, /^state: AggregateFunction/);
     const level = await signature('SELECT quantile(|');
     assert.equal(level.active, 'level: Float');
     const expr = await signature('SELECT quantile(0.9)(|) FROM events');
@@ -150,5 +159,96 @@ describe('language teach: navigation and rename', function () {
     const alias = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, doc.positionAt(text.indexOf('total DESC')), 'n');
     assert.ok(await vscode.workspace.applyEdit(alias));
     assert.equal(doc.getText(), text.replace('AS total', 'AS n').replace('BY total', 'BY n'));
+    const renamed = doc.getText();
+    const table = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, doc.positionAt(renamed.indexOf('r.event')), 'l');
+    assert.ok(await vscode.workspace.applyEdit(table));
+    assert.equal(doc.getText(), renamed.replace('latest r ', 'latest l ').replace(/\br\./g, 'l.'), 'the table alias and its three uses');
+  });
+});
+
+/** One row of a HogQL query against the emulator, sent directly (the oracle, not the extension). */
+async function emulatorRow(query: string): Promise<unknown[]> {
+  const emu = emulator();
+  const res = await fetch(`${emu.url}/api/projects/${emu.projects[0]!.id}/query/`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${emu.personalKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ query: { kind: 'HogQLQuery', query } }),
+  });
+  assert.equal(res.status, 200);
+  return ((await res.json()) as { results: unknown[][] }).results[0] ?? [];
+}
+
+async function queryPosts(): Promise<number> {
+  const emu = emulator();
+  const res = await fetch(`${emu.url}/_emulator/requests`, { headers: { authorization: `Bearer ${emu.adminToken}` } });
+  const { requests } = (await res.json()) as { requests: { method: string; path: string }[] };
+  return requests.filter((r) => r.method === 'POST' && /\/query\/?$/.test(r.path)).length;
+}
+
+describe('language teach: property and event hovers', function () {
+  this.timeout(90_000);
+  const hogql = () => vscode.workspace.getConfiguration('hogql');
+  before(async () => {
+    // no server syntax checks: every query request below is the hover's
+    await hogql().update('diagnostics.server', false, vscode.ConfigurationTarget.Global);
+    await signOutAll();
+    await signInToEmulator();
+  });
+  after(async () => {
+    await hogql().update('diagnostics.server', undefined, vscode.ConfigurationTarget.Global);
+    await signOutAll();
+  });
+
+  /** Hovers until the usage line is in (the first hover may show it loading). */
+  const settledHover = (text: string, at: string): Promise<string> =>
+    waitFor(async () => {
+      const h = await hoverText(text, at);
+      return /loading…/.test(h) ? undefined : h;
+    }, 30_000, `the usage in the hover of ${at}`, 200);
+
+  it('an event property: its type, event property, recent values and last seen, from one query', async () => {
+    const [value, ts] = await emulatorRow("SELECT properties.$browser, timestamp FROM events WHERE timestamp >= now() - INTERVAL 30 DAY AND isNotNull(properties.$browser) ORDER BY timestamp DESC LIMIT 1");
+    const q = "SELECT properties.$browser FROM events WHERE event = '$pageview'";
+    const before = await queryPosts();
+    const h = await settledHover(q, '$browser');
+    assert.match(h, /Event property `\$browser`/);
+    assert.match(h, /Type: String/);
+    assert.ok(h.includes(`Recent values: ${String(value)}`), h);
+    assert.ok(h.includes(`last seen ${String(ts)}`), h);
+    for (let i = 0; i < 3; i++) assert.equal(await hoverText(q, '$browser'), h);
+    assert.equal((await queryPosts()) - before, 1, 'one query for the property, however often it is hovered');
+    const noFrom = await hoverText('SELECT properties.$browser', '$browser');
+    assert.ok(noFrom.includes(`Recent values: ${String(value)}`), `with no FROM yet, as if FROM events: ${noFrom}`);
+  });
+
+  it('a person property, with its own values', async () => {
+    const [email] = await emulatorRow('SELECT person.properties.email, timestamp FROM events WHERE timestamp >= now() - INTERVAL 30 DAY AND isNotNull(person.properties.email) ORDER BY timestamp DESC LIMIT 1');
+    const h = await settledHover('SELECT person.properties.email FROM events', 'email');
+    assert.match(h, /Person property `email`/);
+    assert.ok(h.includes(`Recent values: ${String(email)}`), h);
+  });
+
+  it("an event's 30-day volume", async () => {
+    const [count] = await emulatorRow("SELECT count() FROM events WHERE event = '$pageview' AND timestamp >= now() - INTERVAL 30 DAY");
+    const h = await settledHover("SELECT count() FROM events WHERE event = '$pageview'", '$pageview');
+    assert.match(h, /Event `\$pageview`/);
+    assert.ok(h.includes(`30-day volume: ${Number(count).toLocaleString('en-US')} events`), h);
+  });
+});
+
+describe('language teach: keyword docs on hover', function () {
+  this.timeout(60_000);
+  before(signOutAll);
+
+  it('documents PREWHERE, LIMIT BY, ARRAY JOIN, WITH TIES, a placeholder and a HogQLX tag, each with a link', async () => {
+    const cases: [string, string, RegExp][] = [
+      ["SELECT * FROM events PREWHERE event = 'x'", 'PREWHERE', /\*\*PREWHERE\*\*.*\n[\s\S]*select\/prewhere\)/],
+      ['SELECT event FROM events ORDER BY timestamp DESC LIMIT 3 BY event', 'LIMIT', /\*\*LIMIT BY\*\*[\s\S]*select\/limit-by\)/],
+      ['SELECT x FROM (SELECT [1, 2] AS arr) ARRAY JOIN arr AS x', 'ARRAY', /\*\*ARRAY JOIN\*\*[\s\S]*select\/array-join\)/],
+      ['SELECT event FROM events ORDER BY event LIMIT 1 WITH TIES', 'TIES', /\*\*WITH TIES\*\*/],
+      ['SELECT count() FROM events WHERE {filters}', 'filters', /\*\*\{filters\}\*\*[\s\S]*posthog\.com\/docs\/sql\)/],
+      ['SELECT <Sparkline data={[1, 2]} />', 'Sparkline', /\*\*HogQLX tag\*\*/],
+    ];
+    for (const [text, at, re] of cases) assert.match(await hoverText(text, at), re, text);
   });
 });

@@ -12,10 +12,13 @@ export interface ExtensionBundle {
   text: string;
 }
 
-/** `testHooks` as scripts/build.mjs defines `__TEST_HOOKS__`: false for the release, true for the test build. */
-export async function bundleExtension(opts: { testHooks: boolean }): Promise<ExtensionBundle> {
+/**
+ * `testHooks` as scripts/build.mjs defines `__TEST_HOOKS__`: false for the release, true for the test
+ * build. `entry`: another entry point of scripts/build.mjs (default the activation bundle).
+ */
+export async function bundleExtension(opts: { testHooks: boolean; entry?: string }): Promise<ExtensionBundle> {
   const r = await esbuild.build({
-    entryPoints: [join(ROOT, 'src', 'extension.ts')],
+    entryPoints: [join(ROOT, opts.entry ?? 'src/extension.ts')],
     bundle: true,
     write: false,
     metafile: true,
@@ -26,7 +29,7 @@ export async function bundleExtension(opts: { testHooks: boolean }): Promise<Ext
     external: ['vscode'],
     target: 'es2022',
     define: { 'process.env.NODE_ENV': '"production"', __TEST_HOOKS__: String(opts.testHooks) },
-    outdir: join(ROOT, 'out', `bundle-check-${opts.testHooks ? 'test' : 'release'}`),
+    outdir: join(ROOT, 'out', `bundle-check-${opts.testHooks ? 'test' : 'release'}${opts.entry ? '-entry' : ''}`),
     logLevel: 'silent',
   });
   const out = Object.values(r.metafile.outputs).find((o) => o.entryPoint)!;

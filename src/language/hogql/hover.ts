@@ -1,10 +1,12 @@
 /**
  * Hover targets: what the token under the cursor names — a function, a table,
- * a field (with its owning table), a JSON property, or a keyword.
+ * a field (with its owning table), a JSON property, a keyword, a placeholder or a HogQLX tag
+ * (the last three with their doc from keywordDocs.ts).
  */
 import type { Field, Node } from './ast';
+import { keywordDocAt, PLACEHOLDER_DOCS, TAG_DOC, type KeywordDoc } from './keywordDocs';
 import { parseAt, type ParseResult } from './parse';
-import { buildScopes, resolveChain, scopeAt } from './scopes';
+import { buildScopes, resolveChain, scopeAt, withImplicitEvents } from './scopes';
 import { chunkAt } from './split';
 import type { Range } from './text';
 import { pathAt } from './visit';
@@ -18,7 +20,8 @@ export type HoverTarget =
   | { kind: 'column'; name: string; range: Range; source: string }
   | { kind: 'property'; name: string; range: Range; table: TableInfo; path: string[] }
   | { kind: 'alias'; name: string; range: Range }
-  | { kind: 'keyword'; name: string; range: Range };
+  /** A keyword (with its doc when it has one), a `{placeholder}` or a HogQLX tag name. */
+  | { kind: 'keyword'; name: string; range: Range; doc?: KeywordDoc };
 
 /** The innermost syntax node at `offset` (end inclusive) and its ancestors, outermost first. */
 export function nodeAt(text: string, offset: number, parsed: ParseResult = parseAt(text, offset)): Node[] {
@@ -35,6 +38,9 @@ export function hoverTarget(text: string, offset: number, parsed: ParseResult = 
   const node = path[path.length - 1];
   const parent = path[path.length - 2];
   const range = { start: tok.start, end: tok.end };
+  const placeholder = path.find((n) => n.kind === 'Placeholder');
+  if (placeholder) return placeholderHover(text, placeholder);
+  if (node?.kind === 'Ident' && parent?.kind === 'Tag' && parent.name === node) return { kind: 'keyword', name: node.name, range, doc: TAG_DOC };
   if (node?.kind === 'Ident' && parent?.kind === 'Call' && (parent).name === node) {
     const table = isTableFunction(path) ? getVocabulary().findTable(node.name) : undefined;
     if (table) return { kind: 'table', name: node.name, range, table, cte: false };
@@ -47,8 +53,18 @@ export function hoverTarget(text: string, offset: number, parsed: ParseResult = 
     return { kind: 'table', name, range, table: cte ? undefined : getVocabulary().findTable(name), cte };
   }
   if (node?.kind === 'Ident' && parent?.kind === 'Field') return fieldHover(stmt.query, text, parent, node.start, range);
-  if (tok.kind === 'ident' && tok.keyword) return { kind: 'keyword', name: tok.keyword, range };
+  if (tok.kind === 'ident' && tok.keyword) {
+    const doc = keywordDocAt(parsed.lex.tokens, parsed.lex.tokens.indexOf(tok));
+    return doc ? { kind: 'keyword', name: tok.keyword, range, doc } : { kind: 'keyword', name: tok.keyword, range };
+  }
   return undefined;
+}
+
+/** `{filters}`, `{variables.x}` or another placeholder: the whole `{…}` is the range. */
+function placeholderHover(text: string, node: Node): HoverTarget {
+  const inner = text.slice(node.start + 1, node.end - 1).trim();
+  const doc = inner === 'filters' ? PLACEHOLDER_DOCS.filters : inner.startsWith('variables.') ? PLACEHOLDER_DOCS.variables : PLACEHOLDER_DOCS.other;
+  return { kind: 'keyword', name: inner, range: { start: node.start, end: node.end }, doc };
 }
 
 function isTableFunction(path: Node[]): boolean {
@@ -57,7 +73,8 @@ function isTableFunction(path: Node[]): boolean {
 }
 
 function fieldHover(root: Node, text: string, field: Field, at: number, range: Range): HoverTarget | undefined {
-  const scope = scopeAt(buildScopes(root, text), at);
+  // with no FROM yet, as if FROM events (completion offers the same names)
+  const scope = withImplicitEvents(scopeAt(buildScopes(root, text), at));
   if (!scope) return undefined;
   const idx = field.parts.findIndex((p) => p.start === at);
   const names = field.parts.slice(0, idx + 1).map((p) => p.name);

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { documentedFunctions, functionDoc, signatureLabel } from '../../../src/language/hogql/functionDocs';
 import { FUNCTION_NOTES } from '../../../src/language/hogql/functionNotes';
 import { signatureHelpAt } from '../../../src/language/hogql/signature';
@@ -63,6 +65,15 @@ describe('function docs', () => {
       assert.ok(summary.length > 5 && example.includes('('), n);
     }
     assert.match(functionDoc('countIf')!.summary!, /condition/);
+  });
+});
+
+describe('function docs are generated from their sources', () => {
+  it("functionDocs.json is what scripts/gen-function-docs.mjs gives from chdb's system.functions and the vocabulary", function () {
+    this.timeout(60_000);
+    const root = join(__dirname, '..', '..', '..');
+    const r = spawnSync(process.execPath, [join(root, 'scripts/gen-function-docs.mjs'), '--check'], { cwd: root, encoding: 'utf8' });
+    assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
   });
 });
 

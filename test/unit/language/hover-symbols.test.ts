@@ -18,7 +18,8 @@ describe('hover targets', () => {
     const cte = hover('WITH x AS (SELECT 1) SELECT 1 FROM |x');
     assert.ok(cte?.kind === 'table' && cte.cte);
     const k = hover('SEL|ECT 1');
-    assert.deepEqual(k, { kind: 'keyword', name: 'SELECT', range: { start: 0, end: 6 } });
+    assert.ok(k?.kind === 'keyword');
+    assert.deepEqual({ ...k, doc: k.doc?.title }, { kind: 'keyword', name: 'SELECT', range: { start: 0, end: 6 }, doc: 'SELECT' });
   });
 
   it('names fields with their owning table, through aliases and traversers', () => {
@@ -42,6 +43,17 @@ describe('hover targets', () => {
     assert.ok(al?.kind === 'alias');
     const col = hover('SELECT s.|c FROM (SELECT 1 AS c) s');
     assert.ok(col?.kind === 'column' && col.source === 's');
+  });
+
+  it('names properties and fields with no FROM yet as if FROM events, as completion does (#20)', () => {
+    const p = hover('SELECT properties.$brow|ser');
+    assert.ok(p?.kind === 'property' && p.table.name === 'events' && p.path.join() === '$browser', JSON.stringify(p));
+    const pp = hover('SELECT person.properties.em|ail');
+    assert.ok(pp?.kind === 'property' && pp.table.name === 'persons', JSON.stringify(pp));
+    const f = hover('SELECT time|stamp');
+    assert.ok(f?.kind === 'field' && f.table.name === 'events' && f.field.name === 'timestamp', JSON.stringify(f));
+    const inner = hover('SELECT x FROM (SELECT properties.$brow|ser AS x)');
+    assert.ok(inner?.kind === 'property' && inner.table.name === 'events');
   });
 
   it('nodeAt returns the path from the statement root to the innermost node', () => {

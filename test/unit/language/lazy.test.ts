@@ -66,3 +66,22 @@ describe('code intelligence stays out of activation', () => {
     assert.ok(!output.includes('DefinitionCache'), 'the definitions cache is in the activation bundle');
   });
 });
+
+// Issue #20's budget: the function data (names, parameters, types, notes, links) adds at most
+// 150 KB to the lazily loaded language bundle, dist/language.js (and nothing to activation: above).
+describe('function docs stay within their budget in the language bundle', () => {
+  it('functionDocs.json, its reader, the notes, signature help and keyword docs: ≤ 150 KB minified', async function () {
+    this.timeout(30_000);
+    const { inputs } = await bundleExtension({ testHooks: false, entry: 'src/language/features.ts' });
+    const data = [
+      'src/language/hogql/functionDocs.json',
+      'src/language/hogql/functionDocs.ts',
+      'src/language/hogql/functionNotes.ts',
+      'src/language/hogql/signature.ts',
+      'src/language/hogql/keywordDocs.ts',
+    ];
+    for (const f of data) assert.ok(inputs[f], `${f} is in dist/language.js`);
+    const bytes = data.reduce((n, f) => n + inputs[f]!, 0);
+    assert.ok(bytes <= 150 * 1024, `function data in the language bundle: ${(bytes / 1024).toFixed(1)} KB`);
+  });
+});
