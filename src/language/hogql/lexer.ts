@@ -48,20 +48,63 @@ export interface LexResult {
 
 const EXTRA_KEYWORDS = ['ASC', 'INFINITY', 'YYYY'];
 let keywordSet: Set<string> | undefined;
-/** Length of the longest keyword: longer words are never uppercased and looked up. */
-let longestKeyword = 0;
 
 export function isKeywordWord(upper: string): boolean {
   keywordSet ??= new Set([...KEYWORDS, ...EXTRA_KEYWORDS]);
   return keywordSet.has(upper);
 }
 
-/** The keyword `word` spells (uppercase), or undefined. */
-function keywordOf(word: string): string | undefined {
-  if (!longestKeyword) longestKeyword = Math.max(...KEYWORDS.map((k) => k.length), ...EXTRA_KEYWORDS.map((k) => k.length));
-  if (word.length > longestKeyword) return undefined;
-  const upper = word.toUpperCase();
-  return isKeywordWord(upper) ? upper : undefined;
+/**
+ * Keyword lookup without building a string: the scanner hashes a word's characters case-folded
+ * (`c | 32`: letters to lowercase; digits, `_` and `$` stay distinct) as it reads them, and the
+ * table maps that hash to the keyword, which is then compared character by character.
+ */
+const KEYWORD_TABLE_SIZE = 1024;
+let keywordTable: Int32Array | undefined;
+let keywordList: string[] = [];
+let longestKeyword = 0;
+
+function foldHash(h: number, c: number): number {
+  return (Math.imul(h, 31) + (c | 32)) | 0;
+}
+
+function buildKeywordTable(): Int32Array {
+  keywordList = [...new Set([...KEYWORDS, ...EXTRA_KEYWORDS])];
+  const table = new Int32Array(KEYWORD_TABLE_SIZE).fill(-1);
+  keywordList.forEach((kw, i) => {
+    let h = 0;
+    for (let k = 0; k < kw.length; k++) h = foldHash(h, kw.charCodeAt(k));
+    let slot = h & (KEYWORD_TABLE_SIZE - 1);
+    while (table[slot] >= 0) slot = (slot + 1) & (KEYWORD_TABLE_SIZE - 1);
+    table[slot] = i;
+    longestKeyword = Math.max(longestKeyword, kw.length);
+  });
+  return table;
+}
+
+function sameFolded(src: string, start: number, end: number, kw: string): boolean {
+  if (kw.length !== end - start) return false;
+  for (let k = 0; k < kw.length; k++) if ((src.charCodeAt(start + k) | 32) !== (kw.charCodeAt(k) | 32)) return false;
+  return true;
+}
+
+/** The keyword (uppercase) spelled by `src[start, end)`, whose folded hash is `h`, or undefined. */
+function keywordAt(src: string, start: number, end: number, h: number): string | undefined {
+  const table = (keywordTable ??= buildKeywordTable());
+  if (end - start > longestKeyword) return undefined;
+  for (let slot = h & (KEYWORD_TABLE_SIZE - 1); table[slot] >= 0; slot = (slot + 1) & (KEYWORD_TABLE_SIZE - 1)) {
+    const kw = keywordList[table[slot]];
+    if (sameFolded(src, start, end, kw)) return kw;
+  }
+  return undefined;
+}
+
+/**
+ * Every token has the same properties in the same order (absent ones undefined), so the parser's
+ * property reads see one object shape (V8 keeps such reads monomorphic, hence fast).
+ */
+export function token(kind: TokenKind, start: number, end: number, text: string, keyword: string | undefined, value: string | undefined, unterminated: boolean | undefined): Token {
+  return { kind, start, end, text, keyword, value, unterminated };
 }
 
 const OPS3 = ['=~*', '!~*'];
@@ -136,13 +179,12 @@ class Lexer {
       if ((++steps & 63) === 0 && deadline !== Infinity && performance.now() > deadline) return false;
     }
     this.markOpenTemplate();
-    this.tokens.push({ kind: 'eof', start: this.src.length, end: this.src.length, text: '' });
+    this.tokens.push(token('eof', this.src.length, this.src.length, '', undefined, undefined, undefined));
     return true;
   }
 
-  private push(kind: TokenKind, start: number, extra?: Partial<Token>): Token {
-    const tok: Token = { kind, start, end: this.pos, text: this.src.slice(start, this.pos) };
-    if (extra) Object.assign(tok, extra);
+  private push(kind: TokenKind, start: number, value?: string, unterminated?: boolean): Token {
+    const tok = token(kind, start, this.pos, this.src.slice(start, this.pos), undefined, value, unterminated);
     this.tokens.push(tok);
     return tok;
   }
@@ -199,12 +241,13 @@ class Lexer {
   }
 
   private identifier(start: number): void {
-    while (this.pos < this.src.length && isIdentPart(this.code())) this.pos++;
-    const end = this.pos;
-    const text = this.src.slice(start, end);
-    // (object literals of two fixed shapes, no spread: this runs for every word of every parse)
-    const keyword = keywordOf(text);
-    this.tokens.push(keyword ? { kind: 'ident', start, end, text, keyword, value: text } : { kind: 'ident', start, end, text, value: text });
+    const src = this.src;
+    let end = start;
+    let h = 0;
+    for (let c = src.charCodeAt(end); end < src.length && isIdentPart(c); c = src.charCodeAt(++end)) h = foldHash(h, c);
+    this.pos = end;
+    const text = src.slice(start, end);
+    this.tokens.push(token('ident', start, end, text, keywordAt(src, start, end, h), text, undefined));
   }
 
   private number(start: number): void {
@@ -268,7 +311,7 @@ class Lexer {
     }
     this.pos = Math.min(p, src.length);
     const body = src.slice(start + 1, closed ? this.pos - 1 : this.pos);
-    this.push(kind, start, { value: unescapeQuoted(body, quote), ...(closed ? {} : { unterminated: true }) });
+    this.push(kind, start, unescapeQuoted(body, quote), closed ? undefined : true);
   }
 
   private operator(start: number): void {
@@ -321,7 +364,7 @@ class Lexer {
     }
     this.pos = Math.min(p, src.length);
     if (this.pos > start) {
-      this.push('templateText', start, { value: unescapeQuoted(src.slice(start, this.pos), "'") });
+      this.push('templateText', start, unescapeQuoted(src.slice(start, this.pos), "'"));
     }
     if (this.pos >= src.length) return;
     const s = this.pos++;
