@@ -6,7 +6,7 @@
  * Keywords are identifiers with `keyword` set to the uppercase spelling, because
  * most HogQL keywords can also be used as identifiers.
  */
-import { KEYWORDS } from './keywords';
+import { foldHash, keywordAt } from './keywordLookup';
 
 export type TokenKind =
   | 'ident' // bare identifier or keyword (`keyword` is set for keywords)
@@ -46,59 +46,6 @@ export interface LexResult {
   comments: Comment[];
 }
 
-const EXTRA_KEYWORDS = ['ASC', 'INFINITY', 'YYYY'];
-let keywordSet: Set<string> | undefined;
-
-export function isKeywordWord(upper: string): boolean {
-  keywordSet ??= new Set([...KEYWORDS, ...EXTRA_KEYWORDS]);
-  return keywordSet.has(upper);
-}
-
-/**
- * Keyword lookup without building a string: the scanner hashes a word's characters case-folded
- * (`c | 32`: letters to lowercase; digits, `_` and `$` stay distinct) as it reads them, and the
- * table maps that hash to the keyword, which is then compared character by character.
- */
-const KEYWORD_TABLE_SIZE = 1024;
-let keywordTable: Int32Array | undefined;
-let keywordList: string[] = [];
-let longestKeyword = 0;
-
-function foldHash(h: number, c: number): number {
-  return (Math.imul(h, 31) + (c | 32)) | 0;
-}
-
-function buildKeywordTable(): Int32Array {
-  keywordList = [...new Set([...KEYWORDS, ...EXTRA_KEYWORDS])];
-  const table = new Int32Array(KEYWORD_TABLE_SIZE).fill(-1);
-  keywordList.forEach((kw, i) => {
-    let h = 0;
-    for (let k = 0; k < kw.length; k++) h = foldHash(h, kw.charCodeAt(k));
-    let slot = h & (KEYWORD_TABLE_SIZE - 1);
-    while (table[slot] >= 0) slot = (slot + 1) & (KEYWORD_TABLE_SIZE - 1);
-    table[slot] = i;
-    longestKeyword = Math.max(longestKeyword, kw.length);
-  });
-  return table;
-}
-
-function sameFolded(src: string, start: number, end: number, kw: string): boolean {
-  if (kw.length !== end - start) return false;
-  for (let k = 0; k < kw.length; k++) if ((src.charCodeAt(start + k) | 32) !== (kw.charCodeAt(k) | 32)) return false;
-  return true;
-}
-
-/** The keyword (uppercase) spelled by `src[start, end)`, whose folded hash is `h`, or undefined. */
-function keywordAt(src: string, start: number, end: number, h: number): string | undefined {
-  const table = (keywordTable ??= buildKeywordTable());
-  if (end - start > longestKeyword) return undefined;
-  for (let slot = h & (KEYWORD_TABLE_SIZE - 1); table[slot] >= 0; slot = (slot + 1) & (KEYWORD_TABLE_SIZE - 1)) {
-    const kw = keywordList[table[slot]];
-    if (sameFolded(src, start, end, kw)) return kw;
-  }
-  return undefined;
-}
-
 /**
  * Every token has the same properties in the same order (absent ones undefined), so the parser's
  * property reads see one object shape (V8 keeps such reads monomorphic, hence fast).
@@ -107,11 +54,33 @@ export function token(kind: TokenKind, start: number, end: number, text: string,
   return { kind, start, end, text, keyword, value, unterminated };
 }
 
-const OPS3 = ['=~*', '!~*'];
-const OPS2 = ['->', '::', '??', '?.', '=~', '!~', '~*', '||', '==', '!=', '<>', '<=', '>=', ':='];
-/** Operator characters that never start a longer operator (no slicing and list lookups for them). */
-const SINGLE_OPS = '(),;[]{}+*/%.';
-const OPS1 = '+-*/%=<>~?:.,;()[]{}';
+/**
+ * Length of the operator at `at` (longest match: `=~*` before `=~` before `=`), or 0 for a character
+ * HogQL does not allow. Operators: `-> :: ?? ?. =~ !~ ~* || == != <> <= >= := =~* !~*` and
+ * `+ - * / % = < > ~ ? : . , ; ( ) [ ] { }`.
+ */
+function operatorLength(src: string, at: number): number {
+  const c1 = src.charCodeAt(at + 1);
+  switch (src.charCodeAt(at)) {
+    case 40: case 41: case 44: case 59: case 91: case 93: case 123: case 125: // ( ) , ; [ ] { }
+    case 43: case 42: case 47: case 37: case 46: // + * / % .
+      return 1;
+    case 61: // =  (=~* =~ ==)
+      if (c1 === 126) return src.charCodeAt(at + 2) === 42 ? 3 : 2;
+      return c1 === 61 ? 2 : 1;
+    case 33: // !  (!~* !~ !=; alone it is no operator)
+      if (c1 === 126) return src.charCodeAt(at + 2) === 42 ? 3 : 2;
+      return c1 === 61 ? 2 : 0;
+    case 45: return c1 === 62 ? 2 : 1; // - ->
+    case 58: return c1 === 58 || c1 === 61 ? 2 : 1; // : :: :=
+    case 63: return c1 === 63 || c1 === 46 ? 2 : 1; // ? ?? ?.
+    case 126: return c1 === 42 ? 2 : 1; // ~ ~*
+    case 124: return c1 === 124 ? 2 : 0; // || (a lone | is no operator)
+    case 60: return c1 === 62 || c1 === 61 ? 2 : 1; // < <> <=
+    case 62: return c1 === 61 ? 2 : 1; // > >=
+    default: return 0;
+  }
+}
 
 export function isIdentStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
@@ -195,13 +164,12 @@ class Lexer {
 
   private codeToken(): void {
     const src = this.src;
-    const c = this.code();
-    if (isSpace(c)) {
-      this.pos++;
-      return;
-    }
-    if (this.comment(c)) return;
-    const start = this.pos;
+    let start = this.pos;
+    let c = src.charCodeAt(start);
+    // a run of whitespace in one go (charCodeAt past the end is NaN, not a space)
+    while (isSpace(c)) c = src.charCodeAt(++start);
+    this.pos = start;
+    if (start >= src.length || this.comment(c)) return;
     if (c === 102 && src[start + 1] === "'") {
       this.pos += 2;
       this.stack.push({ mode: 'template', token: this.push('templateStart', start) });
@@ -315,29 +283,16 @@ class Lexer {
   }
 
   private operator(start: number): void {
-    const src = this.src;
-    const c = src[start];
-    if (SINGLE_OPS.includes(c)) {
-      this.pos++;
-      this.push('op', start);
-      if (c === '{' || c === '}') this.trackBraces(c);
-      return;
-    }
-    const three = src.slice(start, start + 3);
-    const two = src.slice(start, start + 2);
-    let text: string;
-    if (OPS3.includes(three)) text = three;
-    else if (OPS2.includes(two)) text = two;
-    else if (OPS1.includes(src[start])) text = src[start];
-    else {
-      const cp = src.codePointAt(start)!;
+    const len = operatorLength(this.src, start);
+    if (len === 0) {
+      const cp = this.src.codePointAt(start)!;
       this.pos += cp > 0xffff ? 2 : 1;
       this.push('unknown', start);
       return;
     }
-    this.pos += text.length;
-    this.push('op', start);
-    this.trackBraces(text);
+    this.pos += len;
+    const tok = this.push('op', start);
+    if (len === 1) this.trackBraces(tok.text);
   }
 
   private trackBraces(text: string): void {
