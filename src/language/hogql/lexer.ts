@@ -82,12 +82,15 @@ function operatorLength(src: string, at: number): number {
   }
 }
 
+/** 1 for `[A-Za-z_$]`, 2 for digits, 0 for other ASCII characters. */
+const IDENT_CHARS = new Uint8Array(128).map((_, c) => ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 ? 1 : c >= 48 && c <= 57 ? 2 : 0));
+
 export function isIdentStart(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+  return c < 128 && IDENT_CHARS[c] === 1;
 }
 
 export function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || isDigit(c);
+  return c < 128 && IDENT_CHARS[c] !== 0;
 }
 
 function isDigit(c: number): boolean {
