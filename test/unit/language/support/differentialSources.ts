@@ -5,8 +5,6 @@
  * PostHog accepts and on those it rejects; speed is our parser's total time vs PostHog's on the same
  * inputs. Used by scripts/bench/parser-differential.ts.
  */
-import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
 import { parseStatement } from '../../../../src/language/hogql/parse';
 import { type Input, type Outcome, posthogTestInputs, type PostHog, type Report } from './differential';
 import { GrammarGen } from './grammarGen';
@@ -108,33 +106,21 @@ function perPass(fn: () => void, minMs: number): number {
   return (cpuMs() - t0) / passes;
 }
 
-/** A full garbage collection on demand (`gc` exposed at run time: the bench runs without --expose-gc). */
-function fullGc(): () => void {
-  v8.setFlagsFromString('--expose-gc');
-  return vm.runInNewContext('gc') as () => void;
-}
-
 /**
  * Total CPU time of our `parseStatement` vs PostHog's `parseSelect` (incl. its JSON string, which is
  * what it returns) for one pass over the same texts: best of `rounds`, the two parsers alternating
- * round by round so both see the same machine load. Both are warm: PostHog's has just judged every
- * text (`runAll`), ours runs for 100 ms first (one pass left most of it to the JIT, whose compile time
- * then fell into the first round). Each timed part starts after a full garbage collection, so neither
- * pays for the other's garbage (PostHog's JSON strings, megabytes per pass, were collected while ours
- * ran). Ours, being fast, is repeated within a round for at least 100 ms; one pass of PostHog's takes
- * far longer. Inputs on which PostHog crashed are left out (a crash poisons its WASM instance).
+ * round by round so both see the same machine load. Ours is warmed up first and, being fast,
+ * repeated within a round for at least 100 ms; PostHog's has just judged every text and one pass
+ * takes far longer. Inputs on which PostHog crashed are left out (a crash poisons its WASM instance).
  */
 export async function measureSpeed(ph: PostHog, texts: string[], rounds = 3): Promise<Speed> {
   const parser = await ph.get();
-  const gc = fullGc();
   const ours = (): void => texts.forEach((t) => parseStatement(t));
-  perPass(ours, 100);
+  ours();
   let oursMs = Infinity;
   let posthogMs = Infinity;
   for (let r = 0; r < rounds; r++) {
-    gc();
     oursMs = Math.min(oursMs, perPass(ours, 100));
-    gc();
     posthogMs = Math.min(posthogMs, perPass(() => texts.forEach((t) => parser.parseSelect(t)), 0));
   }
   return { inputs: texts.length, rounds, oursMs, posthogMs, ratio: posthogMs / oursMs };
