@@ -6,7 +6,7 @@
  * Keywords are identifiers with `keyword` set to the uppercase spelling, because
  * most HogQL keywords can also be used as identifiers.
  */
-import { foldHash, keywordAt } from './keywordLookup';
+import { foldHash, keywordAt } from './keywords';
 
 export type TokenKind =
   | 'ident' // bare identifier or keyword (`keyword` is set for keywords)
