@@ -6,7 +6,7 @@
  * Keywords are identifiers with `keyword` set to the uppercase spelling, because
  * most HogQL keywords can also be used as identifiers.
  */
-import { KEYWORDS } from './keywords';
+import { foldHash, keywordAt } from './keywords';
 
 export type TokenKind =
   | 'ident' // bare identifier or keyword (`keyword` is set for keywords)
@@ -46,36 +46,51 @@ export interface LexResult {
   comments: Comment[];
 }
 
-const EXTRA_KEYWORDS = ['ASC', 'INFINITY', 'YYYY'];
-let keywordSet: Set<string> | undefined;
-/** Length of the longest keyword: longer words are never uppercased and looked up. */
-let longestKeyword = 0;
-
-export function isKeywordWord(upper: string): boolean {
-  keywordSet ??= new Set([...KEYWORDS, ...EXTRA_KEYWORDS]);
-  return keywordSet.has(upper);
+/**
+ * Every token has the same properties in the same order (absent ones undefined), so the parser's
+ * property reads see one object shape (V8 keeps such reads monomorphic, hence fast).
+ */
+export function token(kind: TokenKind, start: number, end: number, text: string, keyword: string | undefined, value: string | undefined, unterminated: boolean | undefined): Token {
+  return { kind, start, end, text, keyword, value, unterminated };
 }
 
-/** The keyword `word` spells (uppercase), or undefined. */
-function keywordOf(word: string): string | undefined {
-  if (!longestKeyword) longestKeyword = Math.max(...KEYWORDS.map((k) => k.length), ...EXTRA_KEYWORDS.map((k) => k.length));
-  if (word.length > longestKeyword) return undefined;
-  const upper = word.toUpperCase();
-  return isKeywordWord(upper) ? upper : undefined;
+/**
+ * Length of the operator at `at` (longest match: `=~*` before `=~` before `=`), or 0 for a character
+ * HogQL does not allow. Operators: `-> :: ?? ?. =~ !~ ~* || == != <> <= >= := =~* !~*` and
+ * `+ - * / % = < > ~ ? : . , ; ( ) [ ] { }`.
+ */
+function operatorLength(src: string, at: number): number {
+  const c1 = src.charCodeAt(at + 1);
+  switch (src.charCodeAt(at)) {
+    case 40: case 41: case 44: case 59: case 91: case 93: case 123: case 125: // ( ) , ; [ ] { }
+    case 43: case 42: case 47: case 37: case 46: // + * / % .
+      return 1;
+    case 61: // =  (=~* =~ ==)
+      if (c1 === 126) return src.charCodeAt(at + 2) === 42 ? 3 : 2;
+      return c1 === 61 ? 2 : 1;
+    case 33: // !  (!~* !~ !=; alone it is no operator)
+      if (c1 === 126) return src.charCodeAt(at + 2) === 42 ? 3 : 2;
+      return c1 === 61 ? 2 : 0;
+    case 45: return c1 === 62 ? 2 : 1; // - ->
+    case 58: return c1 === 58 || c1 === 61 ? 2 : 1; // : :: :=
+    case 63: return c1 === 63 || c1 === 46 ? 2 : 1; // ? ?? ?.
+    case 126: return c1 === 42 ? 2 : 1; // ~ ~*
+    case 124: return c1 === 124 ? 2 : 0; // || (a lone | is no operator)
+    case 60: return c1 === 62 || c1 === 61 ? 2 : 1; // < <> <=
+    case 62: return c1 === 61 ? 2 : 1; // > >=
+    default: return 0;
+  }
 }
 
-const OPS3 = ['=~*', '!~*'];
-const OPS2 = ['->', '::', '??', '?.', '=~', '!~', '~*', '||', '==', '!=', '<>', '<=', '>=', ':='];
-/** Operator characters that never start a longer operator (no slicing and list lookups for them). */
-const SINGLE_OPS = '(),;[]{}+*/%.';
-const OPS1 = '+-*/%=<>~?:.,;()[]{}';
+/** 1 for `[A-Za-z_$]`, 2 for digits, 0 for other ASCII characters. */
+const IDENT_CHARS = new Uint8Array(128).map((_, c) => ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 ? 1 : c >= 48 && c <= 57 ? 2 : 0));
 
 export function isIdentStart(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+  return c < 128 && IDENT_CHARS[c] === 1;
 }
 
 export function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || isDigit(c);
+  return c < 128 && IDENT_CHARS[c] !== 0;
 }
 
 function isDigit(c: number): boolean {
@@ -136,13 +151,12 @@ class Lexer {
       if ((++steps & 63) === 0 && deadline !== Infinity && performance.now() > deadline) return false;
     }
     this.markOpenTemplate();
-    this.tokens.push({ kind: 'eof', start: this.src.length, end: this.src.length, text: '' });
+    this.tokens.push(token('eof', this.src.length, this.src.length, '', undefined, undefined, undefined));
     return true;
   }
 
-  private push(kind: TokenKind, start: number, extra?: Partial<Token>): Token {
-    const tok: Token = { kind, start, end: this.pos, text: this.src.slice(start, this.pos) };
-    if (extra) Object.assign(tok, extra);
+  private push(kind: TokenKind, start: number, value?: string, unterminated?: boolean): Token {
+    const tok = token(kind, start, this.pos, this.src.slice(start, this.pos), undefined, value, unterminated);
     this.tokens.push(tok);
     return tok;
   }
@@ -153,13 +167,12 @@ class Lexer {
 
   private codeToken(): void {
     const src = this.src;
-    const c = this.code();
-    if (isSpace(c)) {
-      this.pos++;
-      return;
-    }
-    if (this.comment(c)) return;
-    const start = this.pos;
+    let start = this.pos;
+    let c = src.charCodeAt(start);
+    // a run of whitespace in one go (charCodeAt past the end is NaN, not a space)
+    while (isSpace(c)) c = src.charCodeAt(++start);
+    this.pos = start;
+    if (start >= src.length || this.comment(c)) return;
     if (c === 102 && src[start + 1] === "'") {
       this.pos += 2;
       this.stack.push({ mode: 'template', token: this.push('templateStart', start) });
@@ -199,12 +212,13 @@ class Lexer {
   }
 
   private identifier(start: number): void {
-    while (this.pos < this.src.length && isIdentPart(this.code())) this.pos++;
-    const end = this.pos;
-    const text = this.src.slice(start, end);
-    // (object literals of two fixed shapes, no spread: this runs for every word of every parse)
-    const keyword = keywordOf(text);
-    this.tokens.push(keyword ? { kind: 'ident', start, end, text, keyword, value: text } : { kind: 'ident', start, end, text, value: text });
+    const src = this.src;
+    let end = start;
+    let h = 0;
+    for (let c = src.charCodeAt(end); end < src.length && isIdentPart(c); c = src.charCodeAt(++end)) h = foldHash(h, c);
+    this.pos = end;
+    const text = src.slice(start, end);
+    this.tokens.push(token('ident', start, end, text, keywordAt(src, start, end, h), text, undefined));
   }
 
   private number(start: number): void {
@@ -268,33 +282,20 @@ class Lexer {
     }
     this.pos = Math.min(p, src.length);
     const body = src.slice(start + 1, closed ? this.pos - 1 : this.pos);
-    this.push(kind, start, { value: unescapeQuoted(body, quote), ...(closed ? {} : { unterminated: true }) });
+    this.push(kind, start, unescapeQuoted(body, quote), closed ? undefined : true);
   }
 
   private operator(start: number): void {
-    const src = this.src;
-    const c = src[start];
-    if (SINGLE_OPS.includes(c)) {
-      this.pos++;
-      this.push('op', start);
-      if (c === '{' || c === '}') this.trackBraces(c);
-      return;
-    }
-    const three = src.slice(start, start + 3);
-    const two = src.slice(start, start + 2);
-    let text: string;
-    if (OPS3.includes(three)) text = three;
-    else if (OPS2.includes(two)) text = two;
-    else if (OPS1.includes(src[start])) text = src[start];
-    else {
-      const cp = src.codePointAt(start)!;
+    const len = operatorLength(this.src, start);
+    if (len === 0) {
+      const cp = this.src.codePointAt(start)!;
       this.pos += cp > 0xffff ? 2 : 1;
       this.push('unknown', start);
       return;
     }
-    this.pos += text.length;
-    this.push('op', start);
-    this.trackBraces(text);
+    this.pos += len;
+    const tok = this.push('op', start);
+    if (len === 1) this.trackBraces(tok.text);
   }
 
   private trackBraces(text: string): void {
@@ -321,7 +322,7 @@ class Lexer {
     }
     this.pos = Math.min(p, src.length);
     if (this.pos > start) {
-      this.push('templateText', start, { value: unescapeQuoted(src.slice(start, this.pos), "'") });
+      this.push('templateText', start, unescapeQuoted(src.slice(start, this.pos), "'"));
     }
     if (this.pos >= src.length) return;
     const s = this.pos++;

@@ -3,7 +3,7 @@
  * syntax problems; never throws.
  */
 import type { Node, Problem, SelectLike } from './ast';
-import { lex, lexInSlices, type LexResult, type Token } from './lexer';
+import { lex, lexInSlices, type LexResult, type Token, token } from './lexer';
 import { ParserState } from './parserCore';
 import { parseSelectSet, startsSelect } from './select';
 import { mapInSlices } from './slices';
@@ -80,7 +80,7 @@ function statementTokens(all: readonly Token[], s: Statement): readonly Token[] 
   const last = all[all.length - 1];
   if (s.tokenStart === 0 && s.tokenEnd === all.length - 1 && last.kind === 'eof' && last.start === s.range.end) return all;
   const slice = all.slice(s.tokenStart, s.tokenEnd);
-  slice.push({ kind: 'eof', start: s.range.end, end: s.range.end, text: '' });
+  slice.push(token('eof', s.range.end, s.range.end, '', undefined, undefined, undefined));
   return slice;
 }
 
@@ -139,8 +139,9 @@ export function parseStatement(text: string): { query: SelectLike; problems: Pro
     return { lex: lexed, query: { kind: 'Error', message: 'Empty query', start: end, end }, problems: [{ message: 'Expected `SELECT`, found end of input', start: end, end, severity: 'error', code: 'empty' }] };
   }
   const r = parseTokens(text, statementTokens(lexed.tokens, stmts[0]));
-  for (const extra of stmts.slice(1)) {
+  for (let k = 1; k < stmts.length; k++) {
+    const extra = stmts[k];
     r.problems.push({ message: 'Only one statement is allowed here', start: extra.range.start, end: extra.range.end, severity: 'error', code: 'multiple-statements' });
   }
-  return { ...r, lex: lexed };
+  return { query: r.query, problems: r.problems, lex: lexed };
 }

@@ -10,25 +10,32 @@ function isNode(v: unknown): v is Node {
 }
 
 // (`for…in` rather than Object.entries/values: this runs for every node of every check, and the
-// [key, value] arrays were a good part of the parser's garbage)
-function collect(value: unknown, out: Node[]): void {
+// [key, value] arrays were a good part of the parser's garbage; primitives are skipped first: most
+// properties are numbers, strings and booleans)
+function collect(value: object, out: Node[]): void {
   if (Array.isArray(value)) {
-    for (const v of value) collect(v, out);
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (typeof v === 'object' && v !== null) collect(v, out);
+    }
   } else if (isNode(value)) {
     out.push(value);
-  } else if (typeof value === 'object' && value !== null) {
+  } else {
     const record = value as Record<string, unknown>;
-    for (const key in record) collect(record[key], out);
+    for (const key in record) {
+      const v = record[key];
+      if (typeof v === 'object' && v !== null) collect(v, out);
+    }
   }
 }
 
 /** Direct children of a node, in property order (not sorted); appended to `out`. */
 export function collectChildren(node: Node, out: Node[]): Node[] {
+  // a node's own `kind`, `start` and `end` are a string and numbers, never children
   const record = node as unknown as Record<string, unknown>;
   for (const key in record) {
     const value = record[key];
-    if (key === 'kind' || key === 'start' || key === 'end' || typeof value !== 'object' || value === null) continue;
-    collect(value, out);
+    if (typeof value === 'object' && value !== null) collect(value, out);
   }
   return out;
 }
