@@ -16,6 +16,13 @@ const TRIGGERS = ["'", '"', '`'];
 
 const relevant = (d: vscode.TextDocument): boolean => !!sdkLanguageOf(d.languageId) && mayHaveSdkCalls(d.getText());
 
+/** The flag key of a sidebar node (`item.key`) or of `{ key }`. */
+function flagKeyOf(arg: unknown): string | undefined {
+  const a = arg as { key?: unknown; item?: { key?: unknown } } | undefined;
+  const key = a?.item?.key ?? a?.key;
+  return typeof key === 'string' && key ? key : undefined;
+}
+
 export function registerCodeIntel(ctx: Ctx): void {
   let features: Features.CodeIntel | undefined;
   const load = (): Features.CodeIntel => {
@@ -33,6 +40,12 @@ export function registerCodeIntel(ctx: Ctx): void {
     registerCommands(ctx, {
       /** Test builds only: the inline flag statuses shown in a document (decorations cannot be read through the API). */
       'codeIntel.inlineStatusOf': () => (uri?: unknown) => (features && typeof uri === 'string' ? features.editors.inlineStatusOf(uri) : []),
+      /** Test builds only: how many volume queries a document caused. */
+      /** Test builds only: behave as if the official PostHog extension were installed (true/false) or look again (undefined). */
+      'codeIntel.pretendOfficial': () => async (on?: unknown) => {
+        await load().pretendOfficial(typeof on === 'boolean' ? on : undefined);
+      },
+      'codeIntel.volumeQueries': () => (uri?: unknown) => (features && typeof uri === 'string' ? (features.volume.queries.get(uri) ?? 0) : 0),
     });
   }
   registerCommands(ctx, {
@@ -40,6 +53,19 @@ export function registerCodeIntel(ctx: Ctx): void {
     'codeIntel.refresh': () => async () => {
       const defs = await load().definitions.refresh();
       return defs ? { flags: defs.flags.size, events: defs.events.length } : undefined;
+    },
+    /** Quick fix "Create flag…": the sidebar's flag creation (prompts, confirmed write), then the key is known. */
+    'codeIntel.createFlag': () => async (arg?: unknown) => {
+      const flag = await vscode.commands.executeCommand<{ key: string } | undefined>('hogql.flags.create', arg);
+      if (flag) await load().definitions.refresh();
+      return flag;
+    },
+    'codeIntel.openEventQuery': () => (arg?: unknown) => load().volume.openQuery(String((arg as { event?: unknown } | undefined)?.event ?? '')),
+    /** Sidebar: every use of a flag in the workspace, in the References view. */
+    'flags.findReferences': () => (arg?: unknown) => {
+      const key = flagKeyOf(arg);
+      if (!key) throw new Error('Pick a feature flag in the Feature Flags view.');
+      return load().showFlagReferences(key);
     },
   });
   // Decorations and diagnostics start with the first such document, just after activation.
