@@ -11,14 +11,14 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     const cur = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
       cur.push(v);
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
     prev = cur;
   }
-  return prev[b.length]!;
+  return prev[b.length];
 }
 
 /** How far a name may be from a known one to count as its typo: 1 for short names, 2 from 8 characters. */
@@ -53,7 +53,7 @@ export const UI_HOSTS = { us: 'https://us.posthog.com', eu: 'https://eu.posthog.
 /** The host name of a URL-ish text (`https://x.y/path`, `x.y`), lower case; undefined when none. */
 export function hostNameOf(text: string): string | undefined {
   const m = /^\s*(?:[a-z][a-z0-9+.-]*:\/\/)?([^/:?#\s]+)/i.exec(text);
-  return m ? m[1]!.toLowerCase() : undefined;
+  return m ? m[1].toLowerCase() : undefined;
 }
 
 /** Whether a host is PostHog's own (Cloud: `*.posthog.com`) or a local one (development). */

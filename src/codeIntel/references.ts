@@ -29,10 +29,10 @@ export function referencesIn(uri: vscode.Uri, text: string, key: string): vscode
     let hi = lines.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (lines[mid]! <= offset) lo = mid;
+      if (lines[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return new vscode.Position(lo, offset - lines[lo]!);
+    return new vscode.Position(lo, offset - lines[lo]);
   };
   return result.flags.filter((f) => f.key?.value === key).map((f) => new vscode.Location(uri, new vscode.Range(pos(f.key!.contentStart), pos(f.key!.contentEnd))));
 }
@@ -50,7 +50,7 @@ export async function findFlagReferences(key: string, token?: vscode.Cancellatio
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < uris.length && !token?.isCancellationRequested) {
-      const uri = uris[next++]!;
+      const uri = uris[next++];
       const doc = open.get(uri.toString());
       let text = doc?.getText();
       if (text === undefined) {
@@ -70,7 +70,7 @@ export async function showFlagReferences(key: string): Promise<{ uri: string; li
   const found = await vscode.window.withProgress({ location: { viewId: 'hogql.flags' }, title: `Finding uses of ${key}` }, (_, token) => findFlagReferences(key, token));
   if (found.length === 0) void vscode.window.showInformationMessage(`No uses of feature flag “${key}” in this workspace's TypeScript, JavaScript, Python, Go or Ruby files.`);
   else if (!(await showInReferencesView(`Flag ${key}`, found))) {
-    await vscode.commands.executeCommand('editor.action.showReferences', found[0]!.uri, found[0]!.range.start, found);
+    await vscode.commands.executeCommand('editor.action.showReferences', found[0].uri, found[0].range.start, found);
   }
   return found.map((l) => ({ uri: l.uri.toString(), line: l.range.start.line }));
 }

@@ -26,7 +26,7 @@ class RowsProvider implements vscode.TreeDataProvider<Row> {
   constructor(locations: vscode.Location[]) {
     const byFile = new Map<string, vscode.Location[]>();
     for (const l of locations) byFile.set(l.uri.toString(), [...(byFile.get(l.uri.toString()) ?? []), l]);
-    this.files = [...byFile.values()].map((uses) => ({ kind: 'file', uri: uses[0]!.uri, uses }));
+    this.files = [...byFile.values()].map((uses) => ({ kind: 'file', uri: uses[0].uri, uses }));
   }
 
   getChildren(row?: Row): Row[] {
@@ -76,6 +76,6 @@ export async function showInReferencesView(title: string, locations: vscode.Loca
   const ext = vscode.extensions.getExtension<{ setInput(input: SymbolTreeInput): void }>('vscode.references-view');
   if (!ext || locations.length === 0) return false;
   const api = await ext.activate();
-  api.setInput(new LocationsInput(title, locations, locations[0]!));
+  api.setInput(new LocationsInput(title, locations, locations[0]));
   return true;
 }
