@@ -9,7 +9,7 @@ import type { Ctx } from '../ctx';
 import { config } from '../config';
 import { disposeAll } from '../ui/lifecycle';
 import { CodeIntelActions } from './actions';
-import { noticeOfficialOnce, pretendOfficialInstalled } from './coexist';
+import { officialInstalled, pretendOfficialInstalled } from './coexist';
 import { DefinitionCache } from './definitions';
 import { DocumentScans } from './documents';
 import { EditorState } from './editorState';
@@ -27,8 +27,10 @@ export interface CodeIntel extends vscode.Disposable {
   editors: EditorState;
   volume: VolumeLens;
   showFlagReferences: typeof showFlagReferences;
-  /** Test builds only (see register.ts): as if the official extension were installed, then its notice. */
-  pretendOfficial(on: boolean | undefined): Promise<void>;
+  /** Whether the official PostHog extension is installed (or pretended so in tests). */
+  officialInstalled(): boolean;
+  /** Test builds only (see register.ts): as if the official extension were (not) installed. */
+  pretendOfficial(on: boolean | undefined): void;
 }
 
 export function createCodeIntel(ctx: Ctx): CodeIntel {
@@ -43,16 +45,15 @@ export function createCodeIntel(ctx: Ctx): CodeIntel {
     l.registerDocumentLinkProvider(selector, new FlagLinks(scans)),
     l.registerCodeLensProvider(selector, volume),
   ];
-  void noticeOfficialOnce(ctx);
   vscode.workspace.onDidCloseTextDocument((d) => volume.forget(d.uri.toString()), undefined, disposables);
   return {
     definitions,
     editors,
     volume,
     showFlagReferences,
-    pretendOfficial: async (on) => {
+    officialInstalled,
+    pretendOfficial: (on) => {
       pretendOfficialInstalled(on);
-      await noticeOfficialOnce(ctx);
       editors.refreshOpen();
     },
     completion: new CodeIntelCompletion(scans, definitions),

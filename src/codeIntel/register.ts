@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { registerCommands } from '../ui/registry';
 import type * as Features from './features';
+import { noticeOfficialOnce } from './coexistNotice';
 import { mayHaveSdkCalls, SDK_LANGUAGE_IDS, sdkLanguageOf } from './gate';
 
 /** Quotes open a key or an event name. */
@@ -27,8 +28,11 @@ export function registerCodeIntel(ctx: Ctx): void {
   let features: Features.CodeIntel | undefined;
   const load = (): Features.CodeIntel => {
     // A computed path keeps esbuild from inlining the bundle into the extension bundle.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, on purpose
-    features ??= ctx.track((require(join(__dirname, 'codeIntel.js')) as typeof Features).createCodeIntel(ctx));
+    if (!features) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, on purpose
+      features = ctx.track((require(join(__dirname, 'codeIntel.js')) as typeof Features).createCodeIntel(ctx));
+      void noticeOfficialOnce(ctx, features.officialInstalled());
+    }
     return features;
   };
   const selector = SDK_LANGUAGE_IDS.map((language) => ({ language }));
@@ -43,7 +47,8 @@ export function registerCodeIntel(ctx: Ctx): void {
       /** Test builds only: how many volume queries a document caused. */
       /** Test builds only: behave as if the official PostHog extension were installed (true/false) or look again (undefined). */
       'codeIntel.pretendOfficial': () => async (on?: unknown) => {
-        await load().pretendOfficial(typeof on === 'boolean' ? on : undefined);
+        load().pretendOfficial(typeof on === 'boolean' ? on : undefined);
+        await noticeOfficialOnce(ctx, load().officialInstalled());
       },
       'codeIntel.volumeQueries': () => (uri?: unknown) => (features && typeof uri === 'string' ? (features.volume.queries.get(uri) ?? 0) : 0),
     });
