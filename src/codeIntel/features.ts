@@ -17,6 +17,7 @@ import { SDK_LANGUAGE_IDS } from './gate';
 import { FlagLinks } from './links';
 import { CodeIntelCompletion, CodeIntelHover, CodeIntelRunLens } from './providers';
 import { showFlagReferences } from './references';
+import { StaleFlagsView } from './staleView';
 import { VolumeLens } from './volume';
 
 export interface CodeIntel extends vscode.Disposable {
@@ -26,6 +27,7 @@ export interface CodeIntel extends vscode.Disposable {
   runLens: CodeIntelRunLens;
   editors: EditorState;
   volume: VolumeLens;
+  stale: StaleFlagsView;
   showFlagReferences: typeof showFlagReferences;
   /** Whether the official PostHog extension is installed (or pretended so in tests). */
   officialInstalled(): boolean;
@@ -38,6 +40,7 @@ export function createCodeIntel(ctx: Ctx): CodeIntel {
   const definitions = new DefinitionCache(ctx);
   const editors = new EditorState(scans, definitions);
   const volume = new VolumeLens(ctx, scans, () => config.codeIntelEventVolume());
+  const stale = new StaleFlagsView(definitions);
   const selector = SDK_LANGUAGE_IDS.map((language) => ({ language }));
   const l = vscode.languages;
   const disposables: vscode.Disposable[] = [
@@ -50,6 +53,7 @@ export function createCodeIntel(ctx: Ctx): CodeIntel {
     definitions,
     editors,
     volume,
+    stale,
     showFlagReferences,
     officialInstalled,
     pretendOfficial: (on) => {
@@ -62,6 +66,7 @@ export function createCodeIntel(ctx: Ctx): CodeIntel {
     dispose: () => {
       disposeAll(disposables);
       volume.dispose();
+      stale.dispose();
       editors.dispose();
       definitions.dispose();
     },

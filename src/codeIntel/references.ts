@@ -21,7 +21,13 @@ const langOf = (path: string): SdkLanguage => LANG_BY_EXT[path.slice(path.lastIn
 
 /** The flag calls with `key` in one file's text. */
 export function referencesIn(uri: vscode.Uri, text: string, key: string): vscode.Location[] {
-  if (!text.includes(key) || !mayHaveSdkCalls(text)) return [];
+  if (!text.includes(key)) return [];
+  return flagUsesIn(uri, text).filter((u) => u.key === key).map((u) => u.at);
+}
+
+/** Every flag call with a literal key in one file's text. */
+export function flagUsesIn(uri: vscode.Uri, text: string): { key: string; at: vscode.Location }[] {
+  if (!mayHaveSdkCalls(text)) return [];
   const result = scan(text, langOf(uri.path));
   const lines = lineStarts(text);
   const pos = (offset: number): vscode.Position => {
@@ -34,7 +40,7 @@ export function referencesIn(uri: vscode.Uri, text: string, key: string): vscode
     }
     return new vscode.Position(lo, offset - lines[lo]);
   };
-  return result.flags.filter((f) => f.key?.value === key).map((f) => new vscode.Location(uri, new vscode.Range(pos(f.key!.contentStart), pos(f.key!.contentEnd))));
+  return result.flags.filter((f) => !!f.key?.value).map((f) => ({ key: f.key!.value!, at: new vscode.Location(uri, new vscode.Range(pos(f.key!.contentStart), pos(f.key!.contentEnd))) }));
 }
 
 function lineStarts(text: string): number[] {
@@ -43,26 +49,42 @@ function lineStarts(text: string): number[] {
   return out;
 }
 
-export async function findFlagReferences(key: string, token?: vscode.CancellationToken): Promise<vscode.Location[]> {
+/** Calls `each` with the text of every SDK file of the workspace (open documents as edited), bounded. */
+async function forEachSdkFile(each: (uri: vscode.Uri, text: string) => void, token?: vscode.CancellationToken): Promise<void> {
   const uris = await vscode.workspace.findFiles(GLOB, EXCLUDE, MAX_FILES, token);
   const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
-  const out: vscode.Location[][] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < uris.length && !token?.isCancellationRequested) {
       const uri = uris[next++];
-      const doc = open.get(uri.toString());
-      let text = doc?.getText();
+      let text = open.get(uri.toString())?.getText();
       if (text === undefined) {
         const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
         if (!stat || stat.size > MAX_BYTES) continue;
         text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       }
-      out.push(referencesIn(uri, text, key));
+      each(uri, text);
     }
   };
   await Promise.all(Array.from({ length: PARALLEL }, worker));
-  return out.flat().sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()) || a.range.start.compareTo(b.range.start));
+}
+
+const byPlace = (a: vscode.Location, b: vscode.Location): number => a.uri.toString().localeCompare(b.uri.toString()) || a.range.start.compareTo(b.range.start);
+
+export async function findFlagReferences(key: string, token?: vscode.CancellationToken): Promise<vscode.Location[]> {
+  const out: vscode.Location[] = [];
+  await forEachSdkFile((uri, text) => out.push(...referencesIn(uri, text, key)), token);
+  return out.sort(byPlace);
+}
+
+/** Every literal flag key used in the workspace's SDK files, with its uses in order. */
+export async function allFlagUses(token?: vscode.CancellationToken): Promise<Map<string, vscode.Location[]>> {
+  const out = new Map<string, vscode.Location[]>();
+  await forEachSdkFile((uri, text) => {
+    for (const u of flagUsesIn(uri, text)) out.set(u.key, [...(out.get(u.key) ?? []), u.at]);
+  }, token);
+  for (const list of out.values()) list.sort(byPlace);
+  return out;
 }
 
 /** "Find References in Code" of a flag: its uses in the References view; what was found, for callers. */

@@ -1,6 +1,6 @@
 /**
  * Registers PostHog code intelligence for TS/JS/JSX/TSX, Python, Go and Ruby: at activation only
- * thin proxies (completion, hover, CodeLens) and an open-document listener. The bundle with the
+ * thin proxies (completion, hover, CodeLens, the Stale Flags view) and an open-document listener. The bundle with the
  * scanner and providers (`dist/codeIntel.js`) loads on the first request in, or the first opening
  * of, a document of those languages whose text mentions PostHog or HogQL.
  */
@@ -24,6 +24,41 @@ function flagKeyOf(arg: unknown): string | undefined {
   return typeof key === 'string' && key ? key : undefined;
 }
 
+/**
+ * The Stale Flags view's provider at activation: a thin proxy, so the bundle loads only when the
+ * view (collapsed by default) is expanded.
+ */
+function staleProxy(ctx: Ctx, load: () => Features.CodeIntel): vscode.TreeDataProvider<unknown> {
+  const changed = ctx.track(new vscode.EventEmitter<void>());
+  let hooked = false;
+  const stale = (): Features.CodeIntel['stale'] => {
+    const s = load().stale;
+    if (!hooked) {
+      hooked = true;
+      ctx.track(s.onDidChangeTreeData(() => changed.fire()));
+    }
+    return s;
+  };
+  const proxy: vscode.TreeDataProvider<unknown> = {
+    onDidChangeTreeData: changed.event,
+    getChildren: (row) => stale().getChildren(row as never),
+    getTreeItem: (row) => stale().getTreeItem(row as never),
+  };
+  ctx.track(vscode.window.registerTreeDataProvider('hogql.staleFlags', proxy));
+  return proxy;
+}
+
+async function renderStale(p: vscode.TreeDataProvider<unknown>): Promise<unknown[]> {
+  const rows = async (row?: unknown): Promise<unknown[]> =>
+    Promise.all(((await p.getChildren(row)) ?? []).map(async (r) => {
+      const item = await p.getTreeItem(r);
+      const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+      const children = item.collapsibleState ? await rows(r) : [];
+      return { label, description: typeof item.description === 'string' ? item.description : '', children };
+    }));
+  return rows();
+}
+
 export function registerCodeIntel(ctx: Ctx): void {
   let features: Features.CodeIntel | undefined;
   const load = (): Features.CodeIntel => {
@@ -37,6 +72,7 @@ export function registerCodeIntel(ctx: Ctx): void {
   };
   const selector = SDK_LANGUAGE_IDS.map((language) => ({ language }));
   const l = vscode.languages;
+  const stale = staleProxy(ctx, load);
   ctx.track(l.registerCompletionItemProvider(selector, { provideCompletionItems: (d, p) => (relevant(d) ? load().completion.provideCompletionItems(d, p) : undefined) }, ...TRIGGERS));
   ctx.track(l.registerHoverProvider(selector, { provideHover: (d, p) => (relevant(d) ? load().hover.provideHover(d, p) : undefined) }));
   ctx.track(l.registerCodeLensProvider(selector, { provideCodeLenses: (d) => (relevant(d) ? load().runLens.provideCodeLenses(d) : []) }));
@@ -50,6 +86,8 @@ export function registerCodeIntel(ctx: Ctx): void {
         load().pretendOfficial(typeof on === 'boolean' ? on : undefined);
         await noticeOfficialOnce(ctx, load().officialInstalled());
       },
+      /** Test builds only: the Stale Flags view's rows, expanded (flag rows with their uses). */
+      'codeIntel.staleFlags': () => () => renderStale(stale),
       'codeIntel.volumeQueries': () => (uri?: unknown) => (features && typeof uri === 'string' ? (features.volume.queries.get(uri) ?? 0) : 0),
     });
   }
@@ -59,6 +97,7 @@ export function registerCodeIntel(ctx: Ctx): void {
       const defs = await load().definitions.refresh();
       return defs ? { flags: defs.flags.size, events: defs.events.length } : undefined;
     },
+    'staleFlags.refresh': () => () => load().stale.refresh(),
     /** Quick fix "Create flag…": the sidebar's flag creation (prompts, confirmed write), then the key is known. */
     'codeIntel.createFlag': () => async (arg?: unknown) => {
       const flag = await vscode.commands.executeCommand<{ key: string } | undefined>('hogql.flags.create', arg);
