@@ -1,18 +1,19 @@
 /**
  * The one-time notice that the official PostHog extension is installed (see coexist.ts), with the
- * offer to leave the overlapping features to it. Shown when the code-intelligence bundle loads;
- * kept in the activation bundle so it goes through the same notification module as the rest.
+ * offer to leave the overlapping features to it. Shown when the code-intelligence bundle loads,
+ * through the activation bundle's `notify` (passed in by register.ts: the bundles do not share
+ * module state, and tests answer notifications through that one).
  */
 import * as vscode from 'vscode';
 import { config } from '../config';
 import type { Ctx } from '../ctx';
-import { notify } from '../ui/notify';
+import type { notify as Notify } from '../ui/notify';
 
 const NOTICE_KEY = 'hogql.codeIntel.officialNoticeShown';
 export const LEAVE = 'Leave Them to PostHog’s Extension';
 const KEEP = 'Keep Both';
 
-export async function noticeOfficialOnce(ctx: Ctx, installed: boolean): Promise<void> {
+export async function noticeOfficialOnce(ctx: Ctx, notify: typeof Notify, installed: boolean): Promise<void> {
   const state = ctx.extension.globalState;
   if (!installed || state.get<boolean>(NOTICE_KEY) || config.codeIntelLeaveOverlapToOfficial()) return;
   await state.update(NOTICE_KEY, true);

@@ -10,6 +10,8 @@ import { config } from '../config';
 import { disposeAll } from '../ui/lifecycle';
 import { CodeIntelActions } from './actions';
 import { officialInstalled, pretendOfficialInstalled } from './coexist';
+import { noticeOfficialOnce } from './coexistNotice';
+import type { notify as Notify } from '../ui/notify';
 import { DefinitionCache } from './definitions';
 import { DocumentScans } from './documents';
 import { EditorState } from './editorState';
@@ -29,13 +31,12 @@ export interface CodeIntel extends vscode.Disposable {
   volume: VolumeLens;
   stale: StaleFlagsView;
   showFlagReferences: typeof showFlagReferences;
-  /** Whether the official PostHog extension is installed (or pretended so in tests). */
-  officialInstalled(): boolean;
-  /** Test builds only (see register.ts): as if the official extension were (not) installed. */
-  pretendOfficial(on: boolean | undefined): void;
+  /** Test builds only (see register.ts): as if the official extension were (not) installed, then the notice. */
+  pretendOfficial(on: boolean | undefined): Promise<void>;
 }
 
-export function createCodeIntel(ctx: Ctx): CodeIntel {
+/** `notify` is the activation bundle's (see coexistNotice.ts). */
+export function createCodeIntel(ctx: Ctx, notify: typeof Notify): CodeIntel {
   const scans = new DocumentScans();
   const definitions = new DefinitionCache(ctx);
   const editors = new EditorState(scans, definitions);
@@ -48,6 +49,7 @@ export function createCodeIntel(ctx: Ctx): CodeIntel {
     l.registerDocumentLinkProvider(selector, new FlagLinks(scans)),
     l.registerCodeLensProvider(selector, volume),
   ];
+  void noticeOfficialOnce(ctx, notify, officialInstalled());
   vscode.workspace.onDidCloseTextDocument((d) => volume.forget(d.uri.toString()), undefined, disposables);
   return {
     definitions,
@@ -55,9 +57,9 @@ export function createCodeIntel(ctx: Ctx): CodeIntel {
     volume,
     stale,
     showFlagReferences,
-    officialInstalled,
-    pretendOfficial: (on) => {
+    pretendOfficial: async (on) => {
       pretendOfficialInstalled(on);
+      await noticeOfficialOnce(ctx, notify, officialInstalled());
       editors.refreshOpen();
     },
     completion: new CodeIntelCompletion(scans, definitions),

@@ -7,9 +7,9 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import { notify } from '../ui/notify';
 import { registerCommands } from '../ui/registry';
 import type * as Features from './features';
-import { noticeOfficialOnce } from './coexistNotice';
 import { mayHaveSdkCalls, SDK_LANGUAGE_IDS, sdkLanguageOf } from './gate';
 
 /** Quotes open a key or an event name. */
@@ -63,11 +63,8 @@ export function registerCodeIntel(ctx: Ctx): void {
   let features: Features.CodeIntel | undefined;
   const load = (): Features.CodeIntel => {
     // A computed path keeps esbuild from inlining the bundle into the extension bundle.
-    if (!features) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, on purpose
-      features = ctx.track((require(join(__dirname, 'codeIntel.js')) as typeof Features).createCodeIntel(ctx));
-      void noticeOfficialOnce(ctx, features.officialInstalled());
-    }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, on purpose
+    features ??= ctx.track((require(join(__dirname, 'codeIntel.js')) as typeof Features).createCodeIntel(ctx, notify));
     return features;
   };
   const selector = SDK_LANGUAGE_IDS.map((language) => ({ language }));
@@ -83,8 +80,7 @@ export function registerCodeIntel(ctx: Ctx): void {
       /** Test builds only: how many volume queries a document caused. */
       /** Test builds only: behave as if the official PostHog extension were installed (true/false) or look again (undefined). */
       'codeIntel.pretendOfficial': () => async (on?: unknown) => {
-        load().pretendOfficial(typeof on === 'boolean' ? on : undefined);
-        await noticeOfficialOnce(ctx, load().officialInstalled());
+        await load().pretendOfficial(typeof on === 'boolean' ? on : undefined);
       },
       /** Test builds only: the Stale Flags view's rows, expanded (flag rows with their uses). */
       'codeIntel.staleFlags': () => () => renderStale(stale),
