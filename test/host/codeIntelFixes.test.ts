@@ -7,8 +7,16 @@ import { emulator, signInToEmulator, signOutAll } from './support';
 import { answer, api, asked } from './viewsSupport';
 import { emulatorEvents, openFile, ours } from './codeIntelSupport';
 
+/** The quick fixes at `range`; a request canceled by a refresh of the document's markers is asked again. */
 const actionsAt = (doc: vscode.TextDocument, range: vscode.Range) =>
-  vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.QuickFix.value);
+  waitFor(async () => {
+    try {
+      return await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.QuickFix.value);
+    } catch (e) {
+      if ((e as Error).message === 'Canceled') return undefined;
+      throw e;
+    }
+  }, 10_000, 'the code actions');
 
 async function applyFix(doc: vscode.TextDocument, d: vscode.Diagnostic, title: RegExp): Promise<void> {
   const actions = await waitFor(async () => {

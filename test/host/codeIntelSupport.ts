@@ -5,9 +5,11 @@ import * as vscode from 'vscode';
 import { emulator } from './support';
 
 let fileNo = 0;
+// Each host test file is bundled with its own copy of this module: a per-copy tag keeps their names apart.
+const tag = Math.random().toString(36).slice(2, 8);
 
 /** Writes a file into the workspace folder (so workspace search finds it) and shows it. */
-export async function openFile(ext: string, content: string, name = `codeintel-${process.pid}-${++fileNo}`): Promise<vscode.TextDocument> {
+export async function openFile(ext: string, content: string, name = `codeintel-${process.pid}-${tag}-${++fileNo}`): Promise<vscode.TextDocument> {
   const uri = await writeFile(`${name}.${ext}`, content);
   const doc = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(doc);
