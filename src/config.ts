@@ -59,6 +59,16 @@ export const config = {
     return get('codeIntel.inlineStatus', true);
   },
 
+  /** Leave flag completion, hover, inline status and unknown-flag warnings to the official PostHog extension when it is installed. */
+  codeIntelLeaveOverlapToOfficial(): boolean {
+    return get('codeIntel.leaveOverlapToOfficial', false);
+  },
+
+  /** The 7-day event count CodeLens above `capture` calls (`hogql.codeIntel.eventVolume`). */
+  codeIntelEventVolume(): boolean {
+    return get('codeIntel.eventVolume', true);
+  },
+
   /** Where sign-in looks for a local PostHog (`hogql.localPostHogUrl`); undefined when turned off (empty). */
   localPostHogUrl(): string | undefined {
     const v = get<string>('localPostHogUrl', 'http://localhost:8010');

@@ -1,7 +1,6 @@
 /**
  * What code intelligence shows in open editors without being asked: the inline status after each
- * flag call (decorations, `hogql.codeIntel.inlineStatus`) and diagnostics (unknown flag key,
- * a personal `phx_` key given to an SDK's init). Refreshed debounced after edits, on opening a
+ * flag call (decorations, `hogql.codeIntel.inlineStatus`) and diagnostics (see diagnostics.ts). Refreshed debounced after edits, on opening a
  * document, and when the project's definitions arrive or change.
  */
 import * as vscode from 'vscode';
@@ -10,10 +9,11 @@ import { config } from '../config';
 import type { DefinitionCache, Definitions } from './definitions';
 import type { DocumentScans } from './documents';
 import type { ScanResult } from './scan/types';
-import { flagStatus, isPersonalKey } from './status';
+import { overlapLeftToOfficial } from './coexist';
+import { diagnosticsOf } from './diagnostics';
+import { flagStatus } from './status';
 
 const DEBOUNCE_MS = 150;
-export const DIAGNOSTIC_SOURCE = 'PostHog';
 
 /** The one reader of `hogql.codeIntel.*` (src/config.ts is outside this feature's files for now). */
 export function inlineStatusEnabled(): boolean {
@@ -39,6 +39,11 @@ export class EditorState implements vscode.Disposable {
     vscode.window.onDidChangeVisibleTextEditors(() => this.refreshAll(), undefined, this.disposables);
     w.onDidChangeConfiguration((e) => e.affectsConfiguration('hogql.codeIntel') && this.refreshAll(), undefined, this.disposables);
     defs.onDidChange(() => this.refreshAll(), undefined, this.disposables);
+    this.refreshAll();
+  }
+
+  /** Recomputes every open document (after a change of what is shown, e.g. the coexistence setting). */
+  refreshOpen(): void {
     this.refreshAll();
   }
 
@@ -72,7 +77,7 @@ export class EditorState implements vscode.Disposable {
       return;
     }
     const version = doc.version;
-    const defs = result.flags.length ? (this.defs.peek() ?? (await this.defs.get())) : this.defs.peek();
+    const defs = result.flags.length || result.captures.length ? (this.defs.peek() ?? (await this.defs.get())) : this.defs.peek();
     if (doc.isClosed || doc.version !== version) return;
     this.diagnostics.set(doc.uri, diagnosticsOf(doc, result, defs));
     this.decorate(doc, result, defs);
@@ -80,7 +85,7 @@ export class EditorState implements vscode.Disposable {
 
   private decorate(doc: vscode.TextDocument, result: ScanResult, defs: Definitions | undefined): void {
     const uri = doc.uri.toString();
-    const on = inlineStatusEnabled() && !!defs;
+    const on = inlineStatusEnabled() && !!defs && !overlapLeftToOfficial();
     const items: { line: number; text: string; range: vscode.Range }[] = [];
     if (on) {
       for (const f of result.flags) {
@@ -101,32 +106,4 @@ export class EditorState implements vscode.Disposable {
     this.timers.clear();
     disposeAll(this.disposables);
   }
-}
-
-export function diagnosticsOf(doc: vscode.TextDocument, result: ScanResult, defs: Definitions | undefined): vscode.Diagnostic[] {
-  const out: vscode.Diagnostic[] = [];
-  const range = (s: number, e: number): vscode.Range => new vscode.Range(doc.positionAt(s), doc.positionAt(e));
-  if (defs) {
-    for (const f of result.flags) {
-      const key = f.key?.value;
-      if (key === undefined || key === '' || defs.flags.has(key)) continue;
-      const d = new vscode.Diagnostic(range(f.key!.start, f.key!.end), `Feature flag "${key}" is not in this PostHog project.`, vscode.DiagnosticSeverity.Information);
-      d.source = DIAGNOSTIC_SOURCE;
-      d.code = 'unknown-flag';
-      out.push(d);
-    }
-  }
-  for (const init of result.inits) {
-    const token = init.token?.value;
-    if (token === undefined || !isPersonalKey(token)) continue;
-    const d = new vscode.Diagnostic(
-      range(init.token!.start, init.token!.end),
-      'This is a personal API key (phx_…): SDKs need the project API key (phc_…), and a personal key must never ship in code.',
-      vscode.DiagnosticSeverity.Warning,
-    );
-    d.source = DIAGNOSTIC_SOURCE;
-    d.code = 'personal-key-in-init';
-    out.push(d);
-  }
-  return out;
 }

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { DefinitionCache } from './definitions';
 import type { DocumentScans } from './documents';
 import type { StrLit } from './scan/types';
+import { overlapLeftToOfficial } from './coexist';
 import { flagDetails, flagStatus } from './status';
 
 const inside = (s: StrLit | undefined, offset: number): s is StrLit => !!s && s.value !== undefined && offset >= s.contentStart && offset <= s.contentEnd;
@@ -19,7 +20,7 @@ export class CodeIntelCompletion implements vscode.CompletionItemProvider {
     const result = this.scans.of(doc);
     if (!result) return undefined;
     const offset = doc.offsetAt(pos);
-    const flag = result.flags.find((f) => inside(f.key, offset));
+    const flag = overlapLeftToOfficial() ? undefined : result.flags.find((f) => inside(f.key, offset));
     const capture = flag ? undefined : result.captures.find((c) => inside(c.event, offset));
     if (!flag && !capture) return undefined;
     const defs = await this.defs.get();
@@ -46,6 +47,7 @@ export class CodeIntelHover implements vscode.HoverProvider {
   constructor(private readonly scans: DocumentScans, private readonly defs: DefinitionCache) {}
 
   async provideHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
+    if (overlapLeftToOfficial()) return undefined;
     const offset = doc.offsetAt(pos);
     const flag = this.scans.of(doc)?.flags.find((f) => inside(f.key, offset));
     if (!flag) return undefined;

@@ -189,6 +189,14 @@ async function copy(ctx: Ctx, arg: unknown, what: 'key' | 'snippet'): Promise<st
   return text;
 }
 
+/** Ctrl/Cmd+click on a flag key in code: the flag's row in the Feature Flags view, selected. */
+async function reveal(ctx: Ctx, sidebar: Sidebar, arg: unknown): Promise<boolean> {
+  const r = await resolveFlag(ctx, arg);
+  const shown = await sidebar.tree('flags').revealRow(r.flag.key, `flag:${r.session.projectId}:${r.flag.id}`);
+  if (!shown) void vscode.window.showInformationMessage(`Feature flag ${oneLine(r.flag.key, 150)} is not listed in the Feature Flags view (check the hogql.views.enabled setting).`);
+  return shown;
+}
+
 export function flagCommands(sidebar: Sidebar): CommandTable {
   return {
     'flags.toggle': (ctx) => (arg: unknown) => toggle(ctx, sidebar, arg),
@@ -199,5 +207,6 @@ export function flagCommands(sidebar: Sidebar): CommandTable {
     'flags.delete': (ctx) => (arg: unknown) => softDelete(ctx, sidebar, arg),
     'flags.copyKey': (ctx) => (arg: unknown) => copy(ctx, arg, 'key'),
     'flags.copySnippet': (ctx) => (arg: unknown) => copy(ctx, arg, 'snippet'),
+    'flags.reveal': (ctx) => (arg: unknown) => reveal(ctx, sidebar, arg),
   };
 }

@@ -78,7 +78,7 @@ export function registerTestHooks(ctx: Ctx, sidebar: Sidebar): void {
           return confirmSeam.takeAsked();
         case 'view': {
           const t = sidebar.tree(a.view!);
-          return { description: t.view.description ?? '', message: t.view.message ?? '', filter: t.filter ?? '', loading: t.pager.list.loading };
+          return { description: t.view.description ?? '', message: t.view.message ?? '', filter: t.filter ?? '', loading: t.pager.list.loading, selection: t.view.selection.map((n) => n.id) };
         }
         case 'captureOpen':
           openSeam.capture(a.on !== false);
