@@ -26,7 +26,8 @@ export interface SqlEventsTeam {
 export const SIM_PEOPLE_DDL = `CREATE TABLE IF NOT EXISTS sim_people (
   team_id Int64, idx UInt32, person_id UUID, person_properties String, person_created_at DateTime64(6, 'UTC'),
   created_ms Int64, anon_id String, user_id String, os String, os_version String, device_type String, lib String,
-  browser String, browser_version UInt32, screen_width UInt32, screen_height UInt32, country String, city String
+  browser String, browser_version UInt32, screen_width UInt32, screen_height UInt32, country String, city String,
+  group_0 String, group_1 String
 ) ENGINE = MergeTree ORDER BY (team_id, idx)`;
 
 /** Mean events per session (geometric), as in generate.ts. */
@@ -109,6 +110,8 @@ function propertiesSql(q: Sql, host: string): string {
     opt(`event = '$identify'`, str('$anon_distinct_id', 'anon_id')),
     opt(`lib != 'web'`, str('$screen_name', `${list(SCREENS)}[toUInt32(1 + ${q.u('sc', 'sid', 'k')} * ${SCREENS.length})]`)),
     opt(`event = 'file uploaded'`, num('file_size_mb', `round(${q.u('fs', 'sid', 'k')} * 50, 2)`)),
+    // PostHog's ingestion keeps `$groups` and adds `$group_N` for each mapped type (groups.ts).
+    opt(`group_0 != ''`, `concat('"$groups":{', ${str('company', 'group_0')}, ',', ${str('workspace', 'group_1')}, '},', ${str('$group_0', 'group_0')}, ',', ${str('$group_1', 'group_1')})`),
   ];
   const lets = `${page} AS page, ${product} AS product, ${click} AS click, ${qty} AS qty, ${price} AS price`;
   const body = parts.map((p, i) => (i === 0 || p.startsWith('if(') ? p : `',', ${p}`)).join(', ');
@@ -125,7 +128,7 @@ function elementsChainSql(): string {
   );
 }
 
-const SIM_COLUMNS = ['person_id', 'person_properties', 'person_created_at', 'created_ms', 'anon_id', 'user_id', 'os', 'os_version', 'device_type', 'lib', 'browser', 'browser_version', 'screen_width', 'screen_height', 'country', 'city'];
+const SIM_COLUMNS = ['person_id', 'person_properties', 'person_created_at', 'created_ms', 'anon_id', 'user_id', 'os', 'os_version', 'device_type', 'lib', 'browser', 'browser_version', 'screen_width', 'screen_height', 'country', 'city', 'group_0', 'group_1'];
 
 /** The INSERT … SELECT for one team's events (exactly `t.count`, in session order). */
 export function eventsInsertSql(seed: number, t: SqlEventsTeam): string {
@@ -143,10 +146,10 @@ export function eventsInsertSql(seed: number, t: SqlEventsTeam): string {
     ${q.uuid7('start_ms', 's', 'sid')} AS session_id, ${q.uuid7('start_ms', 'w', 'sid')} AS window_id FROM (${perSession})`;
   const perEvent = `SELECT *, k, off, start_ms + off AS ms, ${eventName(q)} AS event, ${propertiesSql(q, t.host)}
     FROM (${withStart}) ARRAY JOIN range(n) AS k, ${gaps} AS off`;
-  return `INSERT INTO events (uuid, team_id, event, distinct_id, properties, timestamp, created_at, person_id, person_properties, person_created_at, elements_chain, \`$session_id\`, \`$window_id\`)
+  return `INSERT INTO events (uuid, team_id, event, distinct_id, properties, timestamp, created_at, person_id, person_properties, person_created_at, elements_chain, \`$session_id\`, \`$window_id\`, \`$group_0\`, \`$group_1\`)
 SELECT toUUID(${q.uuid7('ms', 'e', 'sid', 'k')}), ${sqlInt(t.teamId)}, event, ${did}, props,
   fromUnixTimestamp64Milli(ms, 'UTC'), fromUnixTimestamp64Milli(toInt64(ms + 500 + cityHash64(${sqlInt(seed)}, 'lag', sid, k) % 4000), 'UTC'),
-  person_id, person_properties, person_created_at, ${elementsChainSql()}, session_id, window_id
+  person_id, person_properties, person_created_at, ${elementsChainSql()}, session_id, window_id, group_0, group_1
 FROM (${perEvent})
 SETTINGS output_format_json_escape_forward_slashes = 0`;
 }
