@@ -52,23 +52,21 @@ describe('query endpoint: streamed big results', function () {
     assert.equal(resultsText(r.text), resultsText(ref.text), 'the same JSON text, byte for byte');
     assert.deepEqual(r.json.types, ref.types);
     assert.deepEqual(r.json.columns, ref.columns);
-    assert.equal(r.json.hasMore, false);
-    assert.equal(r.json.limit, 50000);
+    // An explicit LIMIT is not paginated by PostHog: hasMore, limit and offset stay null.
+    assert.deepEqual([r.json.hasMore, r.json.limit, r.json.offset], [null, null, null]);
     assert.equal(r.json.is_cached, false);
     assert.ok(r.json.timings.some((t: { k: string }) => t.k === './clickhouse_execute'));
   });
 
-  it('knows hasMore and limit before the rows: a LIMIT below the row count, and a UNION without one', async () => {
+  it('streams a LIMIT below the row count and a UNION with hasMore/limit/offset null, as PostHog runs them unpaginated', async () => {
     const cut = await post(hogql('select * from events order by timestamp, uuid limit 5000', { refresh: 'force_blocking' }));
     assert.equal(cut.headers.get('transfer-encoding'), 'chunked');
     assert.equal(cut.json.results.length, 5000);
-    assert.equal(cut.json.hasMore, true);
-    assert.equal(cut.json.limit, 5000);
+    assert.deepEqual([cut.json.hasMore, cut.json.limit, cut.json.offset], [null, null, null]);
     const union = await post(hogql('select * from events limit 3000 union all select * from events limit 2500', { refresh: 'force_blocking' }));
     assert.equal(union.headers.get('transfer-encoding'), 'chunked');
     assert.equal(union.json.results.length, 5500);
-    assert.equal(union.json.hasMore, false);
-    assert.equal(union.json.limit, 5500);
+    assert.deepEqual([union.json.hasMore, union.json.limit, union.json.offset], [null, null, null]);
   });
 
   it('keeps 64-bit integers exact in a streamed body and serves it again from the cache', async () => {

@@ -4,9 +4,9 @@
  * same cell conversion as `convertRows`, so 64-bit integers keep every digit) and written as JSON
  * text. A result that ends within `streamAfterBytes` of engine output is answered whole, exactly
  * as `runHogQLQuery` does; a bigger one becomes a stream. PostHog's response has `hasMore` and
- * `limit` before `results` (its models list fields alphabetically), so a stream first learns the
- * row count with `SELECT count() FROM (<query>)` on another reader (for scans ClickHouse reads one
- * column for it and stops at the LIMIT). Chunks are converted one per event-loop turn, so the
+ * `limit` before `results` (its models list fields alphabetically); they are null unless the query
+ * is paginated (a top-level SELECT without LIMIT, `limits.ts`), and then a stream whose 101 rows
+ * are not all in yet learns the row count with `SELECT count() FROM (<query>)` on another reader. Chunks are converted one per event-loop turn, so the
  * count's answer is not queued behind the conversion of the chunks that arrived before it.
  */
 import { convertRow, parseTypes, writeJsonValue, type ParsedTypes } from './response';
@@ -20,9 +20,9 @@ export const STREAM_AFTER_BYTES = 1 << 20;
 export interface HogQLStreamHead {
   columns: string[];
   types: [string, string][];
-  hasMore: boolean;
-  limit: number;
-  offset: number;
+  hasMore: boolean | null;
+  limit: number | null;
+  offset: number | null;
   hogql: string;
   clickhouse: string;
   modifiers: Record<string, unknown>;
@@ -226,7 +226,7 @@ export async function streamHogQLQuery(req: HogQLQueryRequest, deps: HogQLQueryD
   );
   const limit = prepared.paging.limit;
   let total = conv.rowCount;
-  if (limit === null || total <= limit) {
+  if (limit !== null && total <= limit) {
     const count = countRows(prepared.executable, deps).catch((err: unknown) => Promise.reject(mapEngineError(err)));
     total = await Promise.race([count, engineEnd.then(() => count)]);
   }
@@ -234,8 +234,8 @@ export async function streamHogQLQuery(req: HogQLQueryRequest, deps: HogQLQueryD
   const head: HogQLStreamHead = {
     columns: prepared.columns,
     types: conv.types ?? [],
-    hasMore: limit !== null && total > limit,
-    limit: limit ?? total,
+    hasMore: limit === null ? null : total > limit,
+    limit,
     offset: prepared.paging.offset,
     hogql: prepared.hogql,
     clickhouse: prepared.clickhouse,
