@@ -68,12 +68,15 @@ export async function loadSqlDataset(engine: ChildEngine, opts: GenerateOptions,
   });
   const genMs = Date.now() - t0;
   await engine.exec(SIM_PEOPLE_DDL);
-  const persons = teams.flatMap((t) => t.people.map((p) => JSON.stringify({ ...p.row, properties: JSON.stringify(p.row.properties) })));
-  await insertLines(engine, tmpDir, 'persons', persons);
   await insertLines(engine, tmpDir, 'person_distinct_ids', teams.flatMap((t) => t.distinctIds.map((d) => JSON.stringify(d))));
   const groups = teams.flatMap((t) => generateGroups(t.teamId, t.people.map((p) => p.row)));
   await insertLines(engine, tmpDir, 'groups', groups.map(groupLine));
   await insertLines(engine, tmpDir, 'sim_people', teams.flatMap((t) => t.people.map((p, idx) => simPeopleLine(t.teamId, idx, p))));
+  // The persons rows are the simulated people's (identified = has a user id): one JSON parse, not two.
+  await engine.exec(
+    'INSERT INTO persons (id, team_id, properties, created_at, is_identified, version, is_deleted) ' +
+      "SELECT person_id, team_id, person_properties, person_created_at, user_id != '', 0, 0 FROM sim_people",
+  );
   const cohorts: CohortRow[] = [];
   for (const t of teams) {
     const team = { teamId: t.teamId, host: siteHost(t.i), count: counts[t.i], people: t.people.length, startMs, latestMs: nowMs - SESSION_END_MARGIN_MS };
