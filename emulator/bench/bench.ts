@@ -18,7 +18,8 @@ const BIG_HOGQL = 'SELECT * FROM events LIMIT 50000';
 /** The emulator's ClickHouse SQL for BIG_HOGQL in project 1 (UTC), as its `clickhouse` field shows it. */
 const BIG_SQL =
   "SELECT uuid, event, properties, toTimeZone(timestamp, 'UTC') AS timestamp, distinct_id, elements_chain, " +
-  "toTimeZone(created_at, 'UTC') AS created_at, `$session_id`, `$window_id` FROM events WHERE team_id = 1 LIMIT 50001";
+  "toTimeZone(created_at, 'UTC') AS created_at, `$session_id`, `$window_id`, `$group_0`, `$group_1`, `$group_2`, `$group_3`, `$group_4` " +
+  'FROM events WHERE team_id = 1 LIMIT 50001';
 
 /** Time to the first body byte and to the end of the body of one force_blocking HogQL query. */
 async function timedBody(url: string, key: string, query: string): Promise<{ first: number; full: number; bytes: number }> {

@@ -68,6 +68,7 @@ export async function startEmulator(opts: Partial<EmulatorOptions> = {}): Promis
       faults: new Faults(),
       requests: new RequestLog(),
       datasetNow: now,
+      datasetStartMs: now.getTime() - meta.days * 86_400_000,
       queryTimeoutSeconds: o.queryTimeoutSeconds,
     };
     const server = createHttpServer(app, [...identityRoutes(app), ...queryRoutes(app), ...insightRoutes(app), ...flagRoutes(app), ...peopleRoutes(app), ...cohortWriteRoutes(app), ...miscRoutes(app), ...variableRoutes(app), ...captureRoutes(app), ...adminRoutes(app)]);

@@ -16,7 +16,7 @@ const POSTHOG_ORDER = [
 ];
 
 describe('query endpoint: streamed big results', function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
   let emu: RunningEmulator;
   before(async () => (emu = await startTestEmulator()));
   after(() => stopTestEmulator(emu));
@@ -52,23 +52,21 @@ describe('query endpoint: streamed big results', function () {
     assert.equal(resultsText(r.text), resultsText(ref.text), 'the same JSON text, byte for byte');
     assert.deepEqual(r.json.types, ref.types);
     assert.deepEqual(r.json.columns, ref.columns);
-    assert.equal(r.json.hasMore, false);
-    assert.equal(r.json.limit, 50000);
+    // An explicit LIMIT is not paginated by PostHog: hasMore, limit and offset stay null.
+    assert.deepEqual([r.json.hasMore, r.json.limit, r.json.offset], [null, null, null]);
     assert.equal(r.json.is_cached, false);
     assert.ok(r.json.timings.some((t: { k: string }) => t.k === './clickhouse_execute'));
   });
 
-  it('knows hasMore and limit before the rows: a LIMIT below the row count, and a UNION without one', async () => {
+  it('streams a LIMIT below the row count and a UNION with hasMore/limit/offset null, as PostHog runs them unpaginated', async () => {
     const cut = await post(hogql('select * from events order by timestamp, uuid limit 5000', { refresh: 'force_blocking' }));
     assert.equal(cut.headers.get('transfer-encoding'), 'chunked');
     assert.equal(cut.json.results.length, 5000);
-    assert.equal(cut.json.hasMore, true);
-    assert.equal(cut.json.limit, 5000);
+    assert.deepEqual([cut.json.hasMore, cut.json.limit, cut.json.offset], [null, null, null]);
     const union = await post(hogql('select * from events limit 3000 union all select * from events limit 2500', { refresh: 'force_blocking' }));
     assert.equal(union.headers.get('transfer-encoding'), 'chunked');
     assert.equal(union.json.results.length, 5500);
-    assert.equal(union.json.hasMore, false);
-    assert.equal(union.json.limit, 5500);
+    assert.deepEqual([union.json.hasMore, union.json.limit, union.json.offset], [null, null, null]);
   });
 
   it('keeps 64-bit integers exact in a streamed body and serves it again from the cache', async () => {
@@ -93,5 +91,39 @@ describe('query endpoint: streamed big results', function () {
     assert.equal(r.status, 200);
     assert.notEqual(r.headers.get('content-length'), null);
     assert.deepEqual(Object.keys(r.json), POSTHOG_ORDER);
+  });
+
+  it('answers an engine error in a late row (after 1 MB of rows) with PostHog\'s whole error JSON, not a cut body', async () => {
+    // PostHog runs the query to the end before it answers, so a failure on row 45,000 is a 400.
+    const late = await post(hogql("select number, repeat('x', 400) as pad, throwIf(number = 45000, 'late failure') as t from numbers(50000) limit 50000", { refresh: 'force_blocking' }));
+    const early = await post(hogql("select number, repeat('x', 400) as pad, throwIf(number = 0, 'late failure') as t from numbers(10) limit 10", { refresh: 'force_blocking' }));
+    assert.equal(early.status, 400, early.text);
+    assert.equal(late.status, 400, late.text.slice(0, 300));
+    assert.ok(late.json, `a complete JSON body (${late.text.length} bytes: ${late.text.slice(0, 120)})`);
+    assert.deepEqual(Object.keys(late.json), ['type', 'code', 'detail', 'attr']);
+    assert.equal(late.json.code, 'function_throw_if_value_is_non_zero');
+    assert.equal(late.json.code, early.json.code);
+    assert.match(late.json.detail, /late failure/);
+    // Nothing was cached, and the same query fails again the same way.
+    const again = await post(hogql("select number, repeat('x', 400) as pad, throwIf(number = 45000, 'late failure') as t from numbers(50000) limit 50000", { refresh: 'blocking' }));
+    assert.equal(again.status, 400);
+  });
+
+  describe('with a 2 s query timeout', () => {
+    let slow: RunningEmulator;
+    before(async () => (slow = await startTestEmulator({ events: 500, queryTimeoutSeconds: 2 })));
+    after(() => stopTestEmulator(slow));
+
+    it('answers a timeout after the first rows with PostHog\'s 504 JSON, not a cut body', async () => {
+      // Two fast blocks of 4096 wide rows (over 1 MB: streamed), then rows that take seconds each block.
+      const query =
+        "select number, repeat('x', 400) as pad, arraySum(arrayMap(x -> x * number, range(if(number < 8192, 1, 100000)))) as slow " +
+        'from numbers(50000) limit 50000';
+      const r = await call(slow, 'POST', '/api/projects/1/query/', { body: hogql(query, { refresh: 'force_blocking' }) });
+      assert.equal(r.status, 504, r.text.slice(0, 300));
+      assert.ok(r.json, `a complete JSON body (${r.text.length} bytes)`);
+      assert.equal(r.json.type, 'server_error');
+      assert.match(r.json.detail, /^Query has hit the max execution time before completing/);
+    });
   });
 });

@@ -26,7 +26,8 @@ export interface SqlEventsTeam {
 export const SIM_PEOPLE_DDL = `CREATE TABLE IF NOT EXISTS sim_people (
   team_id Int64, idx UInt32, person_id UUID, person_properties String, person_created_at DateTime64(6, 'UTC'),
   created_ms Int64, anon_id String, user_id String, os String, os_version String, device_type String, lib String,
-  browser String, browser_version UInt32, screen_width UInt32, screen_height UInt32, country String, city String
+  browser String, browser_version UInt32, screen_width UInt32, screen_height UInt32, country String, city String,
+  group_0 String, group_1 String
 ) ENGINE = MergeTree ORDER BY (team_id, idx)`;
 
 /** Mean events per session (geometric), as in generate.ts. */
@@ -86,14 +87,19 @@ function eventName(q: Sql): string {
   return `if(lib = 'web', ${web}, if(k > 0 AND ${r} < 0.2, 'file uploaded', '$screen'))`;
 }
 
-function propertiesSql(q: Sql, host: string): string {
-  const page = `toUInt32(${q.weighted(q.u('pg', 'sid', 'k'), PAGES.map(([, , w], i) => [String(i + 1), w]))})`;
-  const product = `toUInt32(1 + ${q.u('pr', 'sid', 'k')} * ${PRODUCTS.length})`;
-  const click = `toUInt32(1 + ${q.u('cl', 'sid', 'k')} * ${CLICK_TARGETS.length})`;
-  const qty = `toUInt32(1 + ${q.u('qt', 'sid', 'k')} * 3)`;
-  const price = `round([${PRODUCTS.map(([, p]) => p.toFixed(2)).join(', ')}][product] * qty, 2)`;
+/** Joins JSON object parts: each after the first has its comma (an `opt` part carries its own). */
+const joinParts = (parts: readonly string[], first: boolean): string =>
+  parts.map((p, i) => (p.startsWith('if(') || (first && i === 0) ? p : `',', ${p}`)).join(', ');
+
+/**
+ * The properties that are the same for every event of a session (device, SDK, location,
+ * referrer, UTM, groups), computed once per session: the head of the JSON object (from `{`) and
+ * its tail (the `$groups` part, without the closing `}`). Most of the generation's CPU is this
+ * JSON text, so the per-event work is only the event's own keys (`eventPropertiesSql`).
+ */
+function sessionPropertiesSql(): string {
   const web = `lib = 'web'`;
-  const parts = [
+  const head = [
     str('$os', 'os'), str('$os_version', 'os_version'), str('$device_type', 'device_type'), str('$lib', 'lib'),
     str('$lib_version', `if(${web}, '1.190.0', '3.8.0')`), str('$device_id', 'anon_id'), str('$session_id', 'session_id'),
     str('$window_id', 'window_id'), str('$geoip_country_code', 'country'), str('$geoip_city_name', 'city'),
@@ -101,6 +107,21 @@ function propertiesSql(q: Sql, host: string): string {
     opt(web, str('$browser', 'browser')), opt(web, num('$browser_version', 'browser_version')),
     opt(web, str('$referring_domain', 'referrer')), opt(web, str('$referrer', `if(referrer = '$direct', '$direct', concat('https://', referrer, '/'))`)),
     opt(`${web} AND utm > 0`, `concat(${str('utm_source', `${list(UTM.map((x) => x[0]))}[utm]`)}, ',', ${str('utm_medium', `${list(UTM.map((x) => x[1]))}[utm]`)}, ',', ${str('utm_campaign', `${list(UTM.map((x) => x[2]))}[utm]`)})`),
+  ];
+  // PostHog's ingestion keeps `$groups` and adds `$group_N` for each mapped type (groups.ts).
+  const tail = opt(`group_0 != ''`, `concat('"$groups":{', ${str('company', 'group_0')}, ',', ${str('workspace', 'group_1')}, '},', ${str('$group_0', 'group_0')}, ',', ${str('$group_1', 'group_1')})`);
+  return `concat('{', ${joinParts(head, true)}) AS props_head, ${tail} AS props_tail`;
+}
+
+/** One event's properties: the session's head, the event's own keys, the session's tail. */
+function eventPropertiesSql(q: Sql, host: string): string {
+  const page = `toUInt32(${q.weighted(q.u('pg', 'sid', 'k'), PAGES.map(([, , w], i) => [String(i + 1), w]))})`;
+  const product = `toUInt32(1 + ${q.u('pr', 'sid', 'k')} * ${PRODUCTS.length})`;
+  const click = `toUInt32(1 + ${q.u('cl', 'sid', 'k')} * ${CLICK_TARGETS.length})`;
+  const qty = `toUInt32(1 + ${q.u('qt', 'sid', 'k')} * 3)`;
+  const price = `round([${PRODUCTS.map(([, p]) => p.toFixed(2)).join(', ')}][product] * qty, 2)`;
+  const web = `lib = 'web'`;
+  const parts = [
     opt(`${web} AND event != '$identify'`, `concat(${str('$current_url', `concat('https://${host}', ${list(PAGES.map((x) => x[0]))}[page])`)}, ',', ${str('$pathname', `${list(PAGES.map((x) => x[0]))}[page]`)}, ',', ${str('$host', sqlString(host))}, ',', ${str('$title', `${list(PAGES.map((x) => x[1]))}[page]`)})`),
     opt(`event = '$autocapture'`, `concat(${str('$event_type', `if(${list(CLICK_TARGETS.map((x) => x[0]))}[click] = 'input', 'change', 'click')`)}, if(${list(CLICK_TARGETS.map((x) => x[1]))}[click] = '', '', concat(',', ${str('$el_text', `${list(CLICK_TARGETS.map((x) => x[1]))}[click]`)})))`),
     opt(`event IN ('added to cart', 'purchase')`, `concat(${str('product', `${list(PRODUCTS.map((x) => x[0]))}[product]`)}, ',', ${num('price', 'price')}, ',', ${num('quantity', 'qty')})`),
@@ -111,8 +132,7 @@ function propertiesSql(q: Sql, host: string): string {
     opt(`event = 'file uploaded'`, num('file_size_mb', `round(${q.u('fs', 'sid', 'k')} * 50, 2)`)),
   ];
   const lets = `${page} AS page, ${product} AS product, ${click} AS click, ${qty} AS qty, ${price} AS price`;
-  const body = parts.map((p, i) => (i === 0 || p.startsWith('if(') ? p : `',', ${p}`)).join(', ');
-  return `${lets}, concat('{', ${body}, '}') AS props`;
+  return `${lets}, concat(props_head, ${joinParts(parts, false)}, props_tail, '}') AS props`;
 }
 
 function elementsChainSql(): string {
@@ -125,7 +145,7 @@ function elementsChainSql(): string {
   );
 }
 
-const SIM_COLUMNS = ['person_id', 'person_properties', 'person_created_at', 'created_ms', 'anon_id', 'user_id', 'os', 'os_version', 'device_type', 'lib', 'browser', 'browser_version', 'screen_width', 'screen_height', 'country', 'city'];
+const SIM_COLUMNS = ['person_id', 'person_properties', 'person_created_at', 'created_ms', 'anon_id', 'user_id', 'os', 'os_version', 'device_type', 'lib', 'browser', 'browser_version', 'screen_width', 'screen_height', 'country', 'city', 'group_0', 'group_1'];
 
 /** The INSERT … SELECT for one team's events (exactly `t.count`, in session order). */
 export function eventsInsertSql(seed: number, t: SqlEventsTeam): string {
@@ -140,13 +160,13 @@ export function eventsInsertSql(seed: number, t: SqlEventsTeam): string {
   const perSession = `SELECT s.sid AS sid, s.n AS n, ${SIM_COLUMNS.map((c) => `sp.${c} AS ${c}`).join(', ')}
     FROM (${sessionsSql(q, t, sessions)}) AS s INNER JOIN ${people} AS sp ON sp.idx = s.pidx`;
   const withStart = `SELECT *, ${start} AS start_ms, ${q.weighted(q.u('ref', 'sid'), REFERRERS)} AS referrer, ${utm} AS utm,
-    ${q.uuid7('start_ms', 's', 'sid')} AS session_id, ${q.uuid7('start_ms', 'w', 'sid')} AS window_id FROM (${perSession})`;
-  const perEvent = `SELECT *, k, off, start_ms + off AS ms, ${eventName(q)} AS event, ${propertiesSql(q, t.host)}
+    ${q.uuid7('start_ms', 's', 'sid')} AS session_id, ${q.uuid7('start_ms', 'w', 'sid')} AS window_id, ${sessionPropertiesSql()} FROM (${perSession})`;
+  const perEvent = `SELECT *, k, off, start_ms + off AS ms, ${eventName(q)} AS event, ${eventPropertiesSql(q, t.host)}
     FROM (${withStart}) ARRAY JOIN range(n) AS k, ${gaps} AS off`;
-  return `INSERT INTO events (uuid, team_id, event, distinct_id, properties, timestamp, created_at, person_id, person_properties, person_created_at, elements_chain, \`$session_id\`, \`$window_id\`)
+  return `INSERT INTO events (uuid, team_id, event, distinct_id, properties, timestamp, created_at, person_id, person_properties, person_created_at, elements_chain, \`$session_id\`, \`$window_id\`, \`$group_0\`, \`$group_1\`, \`$group_2\`, \`$group_3\`, \`$group_4\`)
 SELECT toUUID(${q.uuid7('ms', 'e', 'sid', 'k')}), ${sqlInt(t.teamId)}, event, ${did}, props,
   fromUnixTimestamp64Milli(ms, 'UTC'), fromUnixTimestamp64Milli(toInt64(ms + 500 + cityHash64(${sqlInt(seed)}, 'lag', sid, k) % 4000), 'UTC'),
-  person_id, person_properties, person_created_at, ${elementsChainSql()}, session_id, window_id
+  person_id, person_properties, person_created_at, ${elementsChainSql()}, session_id, window_id, group_0, group_1, '', '', ''
 FROM (${perEvent})
 SETTINGS output_format_json_escape_forward_slashes = 0`;
 }

@@ -11,6 +11,7 @@ import type { ChildEngine } from '../engine/engine';
 import { parseCompact, sqlInt } from '../query/sql';
 import { cohortPeopleRows, generateCohorts, staticCohortRows } from './cohorts';
 import { DAY_MS, SESSION_END_MARGIN_MS, siteHost, teamEventCounts } from './generate';
+import { generateGroups, personGroups, type GroupRow } from './groups';
 import { generatePersons, type SimPerson } from './persons';
 import { Rng } from './prng';
 import { eventsInsertSql, SIM_PEOPLE_DDL } from './sqlEvents';
@@ -35,12 +36,17 @@ async function insertLines(engine: ChildEngine, tmpDir: string, table: string, l
 
 function simPeopleLine(teamId: number, idx: number, p: SimPerson): string {
   const d = p.devices[0];
+  const groups = personGroups(p.row);
   return JSON.stringify({
     team_id: teamId, idx, person_id: p.row.id, person_properties: JSON.stringify(p.row.properties), person_created_at: p.row.created_at,
     created_ms: Math.floor(p.createdMs), anon_id: d.anonId, user_id: p.userId ?? '', os: d.os, os_version: d.osVersion, device_type: d.deviceType,
     lib: d.lib, browser: d.browser, browser_version: d.browserVersion, screen_width: d.screenWidth, screen_height: d.screenHeight,
-    country: p.country[0], city: p.country[1],
+    country: p.country[0], city: p.country[1], group_0: groups.$group_0, group_1: groups.$group_1,
   });
+}
+
+function groupLine(g: GroupRow): string {
+  return JSON.stringify({ ...g, group_properties: JSON.stringify(g.group_properties), _timestamp: g.created_at.slice(0, 19).replace('T', ' '), _offset: 0 });
 }
 
 async function personEventCounts(engine: ChildEngine, teamId: number): Promise<Map<string, number>> {
@@ -62,10 +68,15 @@ export async function loadSqlDataset(engine: ChildEngine, opts: GenerateOptions,
   });
   const genMs = Date.now() - t0;
   await engine.exec(SIM_PEOPLE_DDL);
-  const persons = teams.flatMap((t) => t.people.map((p) => JSON.stringify({ ...p.row, properties: JSON.stringify(p.row.properties) })));
-  await insertLines(engine, tmpDir, 'persons', persons);
   await insertLines(engine, tmpDir, 'person_distinct_ids', teams.flatMap((t) => t.distinctIds.map((d) => JSON.stringify(d))));
+  const groups = teams.flatMap((t) => generateGroups(t.teamId, t.people.map((p) => p.row)));
+  await insertLines(engine, tmpDir, 'groups', groups.map(groupLine));
   await insertLines(engine, tmpDir, 'sim_people', teams.flatMap((t) => t.people.map((p, idx) => simPeopleLine(t.teamId, idx, p))));
+  // The persons rows are the simulated people's (identified = has a user id): one JSON parse, not two.
+  await engine.exec(
+    'INSERT INTO persons (id, team_id, properties, created_at, is_identified, version, is_deleted) ' +
+      "SELECT person_id, team_id, person_properties, person_created_at, user_id != '', 0, 0 FROM sim_people",
+  );
   const cohorts: CohortRow[] = [];
   for (const t of teams) {
     const team = { teamId: t.teamId, host: siteHost(t.i), count: counts[t.i], people: t.people.length, startMs, latestMs: nowMs - SESSION_END_MARGIN_MS };

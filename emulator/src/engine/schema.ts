@@ -5,6 +5,15 @@
  * JSON-ish columns (`properties`, `person_properties`) hold JSON object text, as PostHog stores them.
  */
 
+/**
+ * PostHog's `$group_0`..`$group_4` columns, materialized from the `$group_N` properties that its
+ * ingestion adds from `$groups` (posthog/models/event/sql.py); here a DEFAULT from the same
+ * property, so rows inserted without them (capture, test fixtures) get them too.
+ */
+const GROUP_COLUMNS = [0, 1, 2, 3, 4]
+  .map((i) => `\`$group_${i}\` String DEFAULT replaceRegexpAll(JSONExtractRaw(properties, '$group_${i}'), '^"|"$', '')`)
+  .join(',\n  ');
+
 export const EVENTS_DDL = `CREATE TABLE IF NOT EXISTS events (
   uuid UUID,
   team_id Int64,
@@ -18,7 +27,8 @@ export const EVENTS_DDL = `CREATE TABLE IF NOT EXISTS events (
   person_created_at DateTime64(6, 'UTC'),
   elements_chain String,
   \`$session_id\` String,
-  \`$window_id\` String
+  \`$window_id\` String,
+  ${GROUP_COLUMNS}
 ) ENGINE = MergeTree ORDER BY (team_id, toDate(timestamp), event, cityHash64(distinct_id), uuid)`;
 
 export const PERSONS_DDL = `CREATE TABLE IF NOT EXISTS persons (
@@ -56,11 +66,22 @@ export const PERSON_STATIC_COHORT_DDL = `CREATE TABLE IF NOT EXISTS person_stati
   _offset UInt64 DEFAULT 0
 ) ENGINE = MergeTree ORDER BY (team_id, cohort_id, person_id, id)`;
 
-export const TABLE_NAMES = ['events', 'persons', 'person_distinct_ids', 'cohort_people', 'person_static_cohort'] as const;
+/** PostHog's ClickHouse `groups` (posthog/models/group/sql.py): newest `_timestamp` per key wins. */
+export const GROUPS_DDL = `CREATE TABLE IF NOT EXISTS groups (
+  group_type_index UInt8,
+  group_key String,
+  created_at DateTime64(3, 'UTC'),
+  team_id Int64,
+  group_properties String,
+  _timestamp DateTime('UTC'),
+  _offset UInt64
+) ENGINE = ReplacingMergeTree(_timestamp) ORDER BY (team_id, group_type_index, group_key)`;
+
+export const TABLE_NAMES = ['events', 'persons', 'person_distinct_ids', 'cohort_people', 'person_static_cohort', 'groups'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 /** All DDL, in creation order. */
-export const ALL_DDL: readonly string[] = [EVENTS_DDL, PERSONS_DDL, PERSON_DISTINCT_IDS_DDL, COHORT_PEOPLE_DDL, PERSON_STATIC_COHORT_DDL];
+export const ALL_DDL: readonly string[] = [EVENTS_DDL, PERSONS_DDL, PERSON_DISTINCT_IDS_DDL, COHORT_PEOPLE_DDL, PERSON_STATIC_COHORT_DDL, GROUPS_DDL];
 
 /** Bump when the DDL or the generator changes shape, so old data dirs get rebuilt. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;

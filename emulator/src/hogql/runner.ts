@@ -112,18 +112,14 @@ export async function runHogQLQuery(req: HogQLQueryRequest, deps: HogQLQueryDeps
 /** The response body once every row is known (rows past the limit are the `hasMore` probe). */
 export function responseBody(prepared: PreparedHogQLQuery, rows: unknown[][], types: [string, string][]): HogQLQueryResponseBody {
   const { paging } = prepared;
-  let results = rows;
-  let hasMore = false;
-  if (paging.limit !== null && rows.length > paging.limit) {
-    hasMore = true;
-    results = rows.slice(0, paging.limit);
-  }
+  const hasMore = paging.limit === null ? null : rows.length > paging.limit;
+  const results = hasMore ? rows.slice(0, paging.limit as number) : rows;
   return {
     columns: prepared.columns,
     results,
     types,
     hasMore,
-    limit: paging.limit ?? results.length,
+    limit: paging.limit,
     offset: paging.offset,
     hogql: prepared.hogql,
     clickhouse: prepared.clickhouse,

@@ -13,6 +13,7 @@
  * - `sessions` is derived from events grouped by `$session_id` (PostHog reads raw_sessions).
  */
 import { unsupported } from './errors';
+import { EVENTS_GROUP_ASTERISK, EVENTS_GROUP_FIELDS, GROUPS } from './groupsSchema';
 
 export type ValueKind = 'string' | 'integer' | 'float' | 'boolean' | 'datetime' | 'date' | 'uuid' | 'array' | 'unknown';
 
@@ -22,15 +23,15 @@ export type FieldDef =
   | { kind: 'json'; column: string; owner?: 'event' | 'person' }
   | { kind: 'virtual'; fields: Record<string, FieldDef> }
   /** A lazy join (LEFT unless `join` says INNER, as PostHog's `events.pdi`). */
-  | { kind: 'lazy'; table: string; from: string; to: string; join?: 'INNER' }
+  | { kind: 'lazy'; table: string; from: string; to: string; join?: 'INNER'; groupIndex?: number }
   | { kind: 'unsupported' };
 
 export interface TableDef {
   name: string;
   /** Physical table name, or null when the table is a derived subquery (`subquery`). */
   physical: string | null;
-  /** ClickHouse SELECT text for derived tables; the team filter is inside. */
-  subquery?: (teamId: number) => string;
+  /** ClickHouse SELECT text for derived tables; the team filter is inside (and a lazy join's group index). */
+  subquery?: (teamId: number, groupIndex?: number) => string;
   fields: Record<string, FieldDef>;
   /** Fields `*` expands to, in order. */
   asterisk: string[];
@@ -42,7 +43,6 @@ const col = (column: string, type: ValueKind, nullable = false): FieldDef => ({ 
 
 const EVENTS_UNSUPPORTED = [
   '$session_id_uuid', 'person_mode', 'goe_0', 'goe_1', 'goe_2', 'goe_3', 'goe_4',
-  '$group_0', '$group_1', '$group_2', '$group_3', '$group_4', 'group_0', 'group_1', 'group_2', 'group_3', 'group_4',
   'elements_chain_href', 'elements_chain_texts', 'elements_chain_ids', 'elements_chain_elements',
   'event_issue_id', 'exception_issue_override', 'issue_id',
 ];
@@ -75,9 +75,10 @@ const EVENTS: TableDef = {
     session: { kind: 'lazy', table: 'sessions', from: '$session_id', to: 'session_id' },
     // join_with_person_distinct_ids_table: INNER JOIN on distinct_id.
     pdi: { kind: 'lazy', table: 'person_distinct_ids', from: 'distinct_id', to: 'distinct_id', join: 'INNER' },
+    ...EVENTS_GROUP_FIELDS,
     ...Object.fromEntries(EVENTS_UNSUPPORTED.map((name) => [name, { kind: 'unsupported' } as FieldDef])),
   },
-  asterisk: ['uuid', 'event', 'properties', 'timestamp', 'distinct_id', 'elements_chain', 'created_at', '$session_id', '$window_id'],
+  asterisk: ['uuid', 'event', 'properties', 'timestamp', 'distinct_id', 'elements_chain', 'created_at', '$session_id', '$window_id', ...EVENTS_GROUP_ASTERISK],
 };
 
 const PERSONS: TableDef = {
@@ -267,12 +268,13 @@ export const TABLES: Record<string, TableDef> = {
   sessions: SESSIONS,
   cohort_people: COHORT_PEOPLE,
   static_cohort_people: STATIC_COHORT_PEOPLE,
+  groups: GROUPS,
   numbers: NUMBERS,
 };
 
 /** PostHog tables the emulator knows of but does not serve (refused with a clear error). */
 export const KNOWN_UNSERVED_TABLES = new Set([
-  'groups', 'session_replay_events', 'person_distinct_id_overrides',
+  'session_replay_events', 'person_distinct_id_overrides',
   'error_tracking_issue_fingerprint_overrides', 'log_entries', 'console_logs_log_entries', 'batch_export_log_entries',
   'app_metrics', 'query_log', 'logs', 'heatmaps', 'exchange_rate', 'document_embeddings', 'pg_embeddings',
   'persons_revenue_analytics', 'groups_revenue_analytics', 'raw_persons', 'raw_groups', 'raw_person_distinct_ids',

@@ -3,11 +3,12 @@
  * JSONCompactEachRowWithNamesAndTypes block by block, each row is converted as it arrives (the
  * same cell conversion as `convertRows`, so 64-bit integers keep every digit) and written as JSON
  * text. A result that ends within `streamAfterBytes` of engine output is answered whole, exactly
- * as `runHogQLQuery` does; a bigger one becomes a stream. PostHog's response has `hasMore` and
- * `limit` before `results` (its models list fields alphabetically), so a stream first learns the
- * row count with `SELECT count() FROM (<query>)` on another reader (for scans ClickHouse reads one
- * column for it and stops at the LIMIT). Chunks are converted one per event-loop turn, so the
- * count's answer is not queued behind the conversion of the chunks that arrived before it.
+ * as `runHogQLQuery` does; a bigger one becomes a stream, whose status is committed only once the
+ * engine has finished without error (PostHog runs a query to the end before it answers, so a
+ * late engine error must be its error JSON, not a cut body); the rows convert as they arrive, one
+ * chunk per event-loop turn. PostHog's response has `hasMore` and `limit` before `results` (its
+ * models list fields alphabetically); they are null unless the query is paginated (a top-level
+ * SELECT without LIMIT, `limits.ts`: at most 101 rows, counted before the head is written).
  */
 import { convertRow, parseTypes, writeJsonValue, type ParsedTypes } from './response';
 import { cellModes, rowText, type CellMode } from './rowText';
@@ -20,9 +21,9 @@ export const STREAM_AFTER_BYTES = 1 << 20;
 export interface HogQLStreamHead {
   columns: string[];
   types: [string, string][];
-  hasMore: boolean;
-  limit: number;
-  offset: number;
+  hasMore: boolean | null;
+  limit: number | null;
+  offset: number | null;
   hogql: string;
   clickhouse: string;
   modifiers: Record<string, unknown>;
@@ -184,11 +185,6 @@ class ChunkPump {
   }
 }
 
-async function countRows(sql: string, deps: HogQLQueryDeps): Promise<number> {
-  const r = await deps.engine.query(`SELECT count() FROM (${sql})`, { queryId: `${deps.queryId}:count`, signal: deps.signal, timeoutSeconds: deps.timeoutSeconds });
-  return Number((JSON.parse(r.text) as { data: unknown[][] }).data[0][0]);
-}
-
 /** Like `runHogQLQuery`, but a result bigger than `streamAfterBytes` comes back as a stream. */
 export async function streamHogQLQuery(req: HogQLQueryRequest, deps: HogQLQueryDeps, streamAfterBytes = STREAM_AFTER_BYTES): Promise<HogQLRun> {
   const prepared = await prepareHogQLQuery(req);
@@ -224,18 +220,19 @@ export async function streamHogQLQuery(req: HogQLQueryRequest, deps: HogQLQueryD
     () => queue.end(),
     (err: unknown) => queue.end(err),
   );
+  // PostHog answers once the query has run to the end: an engine error on a late row (a throwIf,
+  // a timeout, the memory limit) is its error JSON with its status, never a 200 cut short. So the
+  // status is committed only when the engine has finished; its rows keep converting meanwhile.
+  await engineEnd;
   const limit = prepared.paging.limit;
-  let total = conv.rowCount;
-  if (limit === null || total <= limit) {
-    const count = countRows(prepared.executable, deps).catch((err: unknown) => Promise.reject(mapEngineError(err)));
-    total = await Promise.race([count, engineEnd.then(() => count)]);
-  }
+  // Paginated (no LIMIT): at most 101 rows, all converted once the pump has drained.
+  if (limit !== null) await settled;
   await pump.first;
   const head: HogQLStreamHead = {
     columns: prepared.columns,
     types: conv.types ?? [],
-    hasMore: limit !== null && total > limit,
-    limit: limit ?? total,
+    hasMore: limit === null ? null : conv.rowCount > limit,
+    limit,
     offset: prepared.paging.offset,
     hogql: prepared.hogql,
     clickhouse: prepared.clickhouse,

@@ -98,9 +98,10 @@ export interface HogQLQueryResponseBody {
   columns: string[];
   results: unknown[][];
   types: [string, string][];
-  hasMore: boolean;
-  limit: number;
-  offset: number;
+  /** Null (as `limit` and `offset`) unless PostHog's paginator ran: a top-level SELECT without LIMIT. */
+  hasMore: boolean | null;
+  limit: number | null;
+  offset: number | null;
   hogql: string;
   clickhouse: string;
   timings: QueryTiming[];

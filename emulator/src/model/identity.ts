@@ -58,6 +58,7 @@ export function defaultIdentity(seed: number, teamIds: number[], now: Date): Ide
 export const SCOPE_OBJECTS = [
   'query', 'insight', 'feature_flag', 'cohort', 'session_recording', 'person', 'dashboard', 'experiment', 'survey',
   'annotation', 'action', 'event_definition', 'property_definition', 'organization', 'project', 'user', 'activity_log',
+  'group',
 ];
 
 export const READ_ONLY_SCOPES = SCOPE_OBJECTS.map((o) => `${o}:read`);

@@ -22,6 +22,8 @@ export interface App {
   requests: RequestLog;
   /** The dataset's reference time (events fall in [now - days, now)). */
   datasetNow: Date;
+  /** Start of the dataset's window (`now - days`): when its group types were created. */
+  datasetStartMs: number;
   /** Default ClickHouse max_execution_time for HogQL (PostHog: 60 s). */
   queryTimeoutSeconds: number;
 }

@@ -35,7 +35,7 @@ describe('HogQL safety: only whitelisted functions and known tables translate', 
   });
 
   it('refuses tables the emulator does not serve with a clear message', async () => {
-    assert.match((await rejection('SELECT * FROM groups')).message, /^The table `groups` is not supported by the PostHog emulator/);
+    assert.match((await rejection('SELECT * FROM session_replay_events')).message, /^The table `session_replay_events` is not supported by the PostHog emulator/);
     assert.match((await rejection('SELECT $channel_type FROM sessions')).message, /`sessions.\$channel_type` is not supported/);
   });
 });

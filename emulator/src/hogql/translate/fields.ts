@@ -99,7 +99,7 @@ function lazyJoin(source: TableSource, name: string, def: Extract<FieldDef, { ki
   const table = TABLES[def.table] as (typeof TABLES)[string];
   const alias = `${source.alias}__${name}`;
   const joined: TableSource = { alias, def: table, lazyJoins: new Map() };
-  const sub = table.subquery ? `(${table.subquery(ctx.teamId)})` : id(table.physical as string);
+  const sub = table.subquery ? `(${table.subquery(ctx.teamId, def.groupIndex)})` : id(table.physical as string);
   const fromField = source.def ? own(source.def.fields, def.from) : undefined;
   const fromColumn = fromField && fromField.kind === 'column' ? fromField.column : def.from;
   const sql = `${def.join === 'INNER' ? 'INNER' : 'LEFT'} JOIN ${sub} AS ${id(alias)} ON equals(${tableRef(source)}.${id(fromColumn)}, ${id(alias)}.${id(def.to)})`;

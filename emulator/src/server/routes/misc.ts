@@ -3,6 +3,7 @@
  * annotations (GET + POST 201 with scope validation, posthog/api/annotation.py) and event/property
  * definitions derived from the data.
  */
+import { groupTypes } from '../../data/groups';
 import { makeAnnotation } from '../../data/resources/misc';
 import { present } from '../../state/store';
 import type { App } from '../app';
@@ -112,5 +113,7 @@ export function miscRoutes(app: App): Route[] {
     { ...a, scope: 'annotation:write', method: 'PATCH', pattern: '/api/projects/:pid/annotations/:id/', handler: (ctx) => patchAnnotation(app, ctx) },
     { ...a, scope: 'event_definition:read', method: 'GET', pattern: '/api/projects/:pid/event_definitions/', handler: (ctx) => eventDefinitions(app, ctx) },
     { ...a, scope: 'property_definition:read', method: 'GET', pattern: '/api/projects/:pid/property_definitions/', handler: (ctx) => propertyDefinitions(app, ctx) },
+    // posthog/api/group.py GroupsTypesViewSet: scope object `group`, no pagination (a bare array).
+    { ...a, scope: 'group:read', method: 'GET', pattern: '/api/projects/:pid/groups_types/', handler: () => json(200, groupTypes(app.datasetStartMs)) },
   ];
 }
