@@ -114,16 +114,19 @@ describe('query endpoint: streamed big results', function () {
     before(async () => (slow = await startTestEmulator({ events: 500, queryTimeoutSeconds: 2 })));
     after(() => stopTestEmulator(slow));
 
-    it('answers a timeout after the first rows with PostHog\'s 504 JSON, not a cut body', async () => {
+    it('answers a limit hit after the first rows (the timeout, or memory first) with PostHog\'s whole error JSON, not a cut body', async () => {
       // Two fast blocks of 4096 wide rows (over 1 MB: streamed), then rows that take seconds each block.
       const query =
         "select number, repeat('x', 400) as pad, arraySum(arrayMap(x -> x * number, range(if(number < 8192, 1, 100000)))) as slow " +
         'from numbers(50000) limit 50000';
       const r = await call(slow, 'POST', '/api/projects/1/query/', { body: hogql(query, { refresh: 'force_blocking' }) });
-      assert.equal(r.status, 504, r.text.slice(0, 300));
+      // which limit the engine hits first depends on the machine (the slow rows are also big ones):
+      // each is PostHog's answer for it (504 timeout, 513 memory), as one whole JSON body
+      assert.ok(r.status === 504 || r.status === 513, `${r.status}: ${r.text.slice(0, 300)}`);
       assert.ok(r.json, `a complete JSON body (${r.text.length} bytes)`);
       assert.equal(r.json.type, 'server_error');
-      assert.match(r.json.detail, /^Query has hit the max execution time before completing/);
+      if (r.status === 504) assert.match(r.json.detail, /^Query has hit the max execution time before completing/);
+      else assert.equal(r.json.code, 'clickhouse_memory_limit_exceeded');
     });
   });
 });
