@@ -4,8 +4,10 @@
  * in posthog/hogql/constants.py; PostHog #19903, #28528), silently. The banner says which of these
  * shaped the result, in words, with the action that gets more. Pure; both sides import it.
  */
-import { formatCount } from './format';
 import { POSTHOG_MAX_ROWS } from './limits';
+
+/** `50000` → `50,000` (as format.ts's formatCount, which imports the protocol: no cycle). */
+const formatCount = (n: number): string => n.toLocaleString('en-US');
 
 /** Rows PostHog returns for a query without a LIMIT (`DEFAULT_RETURNED_ROWS`). */
 export const POSTHOG_DEFAULT_ROWS = 100;
