@@ -61,3 +61,4 @@ export function createLanguageFeatures(ctx: Ctx): LanguageFeatures {
 
 /** The vocabulary, for views outside the language features (loaded with this bundle). */
 export { getVocabulary } from './hogql/vocabulary';
+export { limitShape } from './hogql/limitShape';

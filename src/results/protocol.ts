@@ -23,6 +23,7 @@
  * host must never let 64-bit integers pass through a lossy `JSON.parse` as numbers.
  */
 
+import { parseLimitBanner, type LimitBanner } from './limitBanner';
 import { checkLink, type CellLink } from './links';
 import type { TabInfo } from './tabs';
 
@@ -57,6 +58,8 @@ export interface ResultPayload {
   bytesRead?: number;
   /** Dev/benchmark only: render with the naive full-DOM table instead of the virtual grid. */
   devRenderer?: 'naive';
+  /** What PostHog's default LIMIT or row cap did to this result (src/results/limitBanner.ts). */
+  limitBanner?: LimitBanner;
 }
 
 /** Rows of a streamed result (see `totalRows`) that have not arrived yet. */
@@ -110,6 +113,8 @@ export type ToHost =
   | { kind: 'cancel'; queryId: string }
   /** Re-run `queryId`'s query sorted on the server by its result column `column` (src/results/serverSort.ts). */
   | { kind: 'sortOnServer'; queryId: string; column: string; dir: 'asc' | 'desc' }
+  /** The limit banner's "Run with LIMIT 50,000": `queryId`'s query re-run wrapped in an explicit LIMIT. */
+  | { kind: 'runWithLimit'; queryId: string }
   /** Export the whole result of `queryId` (the host holds the rows; see `src/results/export.ts`). */
   | { kind: 'export'; queryId: string; format: ExportFormat; target: ExportTarget }
   /** "Export Full Result": every row of `queryId`'s query, fetched again from PostHog in pages (src/query/exportFlow.ts). */
@@ -153,6 +158,11 @@ export function parseResult(v: unknown): ResultPayload | undefined {
     elapsedMs: v.elapsedMs,
   };
   if (v.devRenderer === 'naive') base.devRenderer = 'naive';
+  if (v.limitBanner !== undefined) {
+    const banner = parseLimitBanner(v.limitBanner);
+    if (!banner) return undefined;
+    base.limitBanner = banner;
+  }
   if (v.totalRows !== undefined && !(isCount(v.totalRows) && Number.isInteger(v.totalRows) && v.totalRows >= v.rows.length)) return undefined;
   return withOptional(base, v, ['rowsRead', 'bytesRead', 'totalRows'], ['timezone', 'query']);
 }
@@ -191,7 +201,8 @@ export function parseToHost(msg: unknown): ToHost | undefined {
     case 'loadMore':
       return isString(id) && isCount(msg.offset) && Number.isInteger(msg.offset) ? { kind: 'loadMore', queryId: id, offset: msg.offset } : undefined;
     case 'cancel':
-      return isString(id) ? { kind: 'cancel', queryId: id } : undefined;
+    case 'runWithLimit':
+      return isString(id) ? { kind: msg.kind, queryId: id } : undefined;
     case 'sortOnServer':
       return isString(id) && isString(msg.column) && (msg.dir === 'asc' || msg.dir === 'desc') ? { kind: 'sortOnServer', queryId: id, column: msg.column, dir: msg.dir } : undefined;
     case 'export':

@@ -14,6 +14,8 @@ import { pickExport, reportOutcome, runFullExport, type ExportOutcome } from '..
 import { morePagesAfter, nextPageSize } from '../results/limits';
 import type { Cell, ExportFormat, ExportTarget, ResultPayload } from '../results/protocol';
 import { toPayload } from '../results/response';
+import { limitBanner, limitedQuery } from '../results/limitBanner';
+import { loadLanguageBundle } from '../languageLoader';
 import { serverSortedQuery } from '../results/serverSort';
 import { sortedIndices, type SortDirection } from '../results/sort';
 import { classifyType } from '../results/types';
@@ -84,7 +86,7 @@ export class ResultsController {
       progress: (id, ms, p) => view.showProgress(id, ms, p?.rows_read, p?.bytes_read),
       result: (payload) => {
         ended(payload.queryId);
-        view.showResult(payload);
+        view.showResult(withLimitBanner(payload, run.target.text));
         if (view.currentResult?.queryId === payload.queryId) this.source = { kind: 'query', queryId: payload.queryId, ...run };
       },
       error: (id, message, details) => (ended(id), view.showError(id, message, details)),
@@ -141,10 +143,25 @@ export class ResultsController {
       this.showSortedRows(source, column, dir);
       return;
     }
-    const target = { ...source.target, text: serverSortedQuery(source.target.text, column, dir) };
+    await this.rerun(source, serverSortedQuery(source.target.text, column, dir), `results-sort:${queryId}`);
+  }
+
+  /**
+   * The limit banner's "Run with LIMIT 50,000": the query of the result on screen re-runs wrapped in
+   * an explicit LIMIT (src/results/limitBanner.ts), like a run of the file; the file is not edited.
+   */
+  async runWithLimit(queryId: string): Promise<void> {
+    const source = this.source;
+    if (source?.kind !== 'query' || source.queryId !== queryId || this.view.currentResult?.queryId !== queryId) return;
+    await this.rerun(source, limitedQuery(source.target.text), `results-limit:${queryId}`);
+  }
+
+  /** Runs `text` in place of `source`'s query through the runner; its result replaces the one on screen. */
+  private async rerun(source: Extract<PageSource, { kind: 'query' }>, text: string, key: string): Promise<void> {
+    const target = { ...source.target, text };
     const run: QueryRun = { session: source.session, target, values: source.values, filters: source.filters, ...(source.variables ? { variables: source.variables } : {}), ...(source.document ? { document: source.document } : {}) };
     if (this.running !== undefined) await this.ctx.queries.runner.cancel(this.running);
-    await this.ctx.queries.runner.run({ ...run, sink: this.sinkFor(run), key: `results-sort:${queryId}` });
+    await this.ctx.queries.runner.run({ ...run, sink: this.sinkFor(run), key });
   }
 
   private showSortedRows(source: Extract<PageSource, { kind: 'rows' }>, column: string, dir: SortDirection): void {
@@ -237,6 +254,12 @@ export class ResultsController {
     await openDocument(content, format);
     return undefined;
   }
+}
+
+/** `payload` with the auto-LIMIT banner its statement `text` and row count call for (issue #17). */
+function withLimitBanner(payload: ResultPayload, text: string): ResultPayload {
+  const banner = limitBanner(loadLanguageBundle().limitShape(text), payload.rows.length, payload.hasMore);
+  return banner ? { ...payload, limitBanner: banner } : payload;
 }
 
 /** Opens `content` in an untitled editor of `language`. */

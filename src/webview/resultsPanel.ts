@@ -248,6 +248,9 @@ export class ResultsPanel extends Disposable implements TabHost {
       case 'sortOnServer':
         this.run('sort on the server', tab.controller.sortOnServer(msg.queryId, msg.column, msg.dir));
         return;
+      case 'runWithLimit':
+        this.run('run with a limit', tab.controller.runWithLimit(msg.queryId));
+        return;
       case 'export':
         this.run('export', tab.controller.export(msg.queryId, msg.format, msg.target).then(() => undefined));
         return;

@@ -8,6 +8,7 @@ import { ChartView } from './chart';
 import { formatBlock, selectionBlock, viewBlock } from './clipboard';
 import { debounce, el } from './dom';
 import { Grid } from './grid';
+import { LimitBannerView } from './limitBannerView';
 import { GridModel } from './model';
 import { renderNaiveTable } from './naive';
 import type { Pos } from './selection';
@@ -29,6 +30,7 @@ export class App {
   private readonly grid: Grid;
   private readonly viewer: Viewer;
   private readonly chart: ChartView;
+  private readonly banner: LimitBannerView;
   private readonly main = el('div', 'main');
   private readonly tablePane = el('div', 'pane table-pane');
   private readonly chartPane = el('div', 'pane chart-pane');
@@ -91,12 +93,16 @@ export class App {
       this.state.chartType = t;
       this.saveSoon();
     });
+    this.banner = new LimitBannerView({
+      loadMore: () => this.loadMore(),
+      raiseLimit: () => this.model.result && post({ kind: 'runWithLimit', queryId: this.model.result.queryId }),
+    });
     this.tablePane.append(this.grid.root, this.viewer.root);
     this.chartPane.append(this.chart.root);
     this.main.append(this.empty);
     this.staleNote.hidden = true;
     root.dataset.phase = this.run.phase;
-    root.append(this.toolbar.root, this.staleNote, this.main);
+    root.append(this.toolbar.root, this.banner.root, this.staleNote, this.main);
     this.toolbar.setTab(this.state.tab);
     document.addEventListener('copy', this.copyListener);
     // Hiding the panel tears this page down at once, with no event a save could still get out in:
@@ -175,6 +181,7 @@ export class App {
     this.heldPages = [];
     this.pendingScroll = undefined;
     this.main.replaceChildren();
+    this.banner.hide();
     this.toolbar.clearResult();
     for (const k of ['queryId', 'complete', 'firstRows', 'renderMs', 'renderedAt', 'completeAt']) delete this.root.dataset[k];
   }
@@ -188,6 +195,7 @@ export class App {
     if (this.state.filter) this.model.setFilter(this.state.filter);
     this.toolbar.clear();
     this.toolbar.setResult(result, this.model.rowCount);
+    this.banner.show(result.limitBanner);
     this.updateScope();
     this.toolbar.filterInput.value = this.state.filter;
     this.viewer.close();
@@ -269,6 +277,7 @@ export class App {
       return;
     }
     r.hasMore = hasMore;
+    this.banner.setMore(hasMore);
     this.model.appendRows(rows);
     this.toolbar.clear();
     this.toolbar.setResult(r, this.model.rowCount);
