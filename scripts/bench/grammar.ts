@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
+import { reportRow } from './lib/rows.mjs';
 
 const root = join(__dirname, '..', '..');
 const arg = (name: string, fallback: number): number => {
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
   console.log(`hogql:             ${hog.median.toFixed(1)} ms  (first, cold: ${hog.first.toFixed(1)} ms)`);
   console.log(`ratio hogql/baseline: ${ratio.toFixed(2)}x`);
   console.log(`goal ≤ 300 ms for 10k lines: ${hog.median <= 300 ? 'met' : 'NOT met'}`);
+  reportRow({ id: 'grammar', value: ratio, baseline: b.median, baselineLabel: 'one-rule grammar', note: `${hog.median.toFixed(1)} ms for ${LINES} lines, median of ${RUNS}` });
 }
 
 void main();

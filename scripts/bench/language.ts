@@ -21,6 +21,7 @@ import { mapInSlices } from '../../src/language/hogql/slices';
 import { foldingRanges, statementSymbol } from '../../src/language/hogql/symbols';
 import { completionItems } from '../../src/language/completionItems';
 import { ParserClient } from '../../src/language/syntax/parserClient';
+import { reportRow } from './lib/rows.mjs';
 import { documentStatementsInSlices, LocalChecker, statementProblems, warmUp, type documentStatements } from '../../src/language/syntax/statements';
 
 const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
@@ -113,6 +114,7 @@ async function mainThread(): Promise<void> {
     console.log(`  ${name}: median ${f(steady)}, max ${f(Math.max(...xs.slice(1)))}, cold ${f(xs[0])}, ${(steady / baseline).toFixed(1)}× JSON.parse${max > 10 ? '  ← over 10 ms' : ''}`);
   }
   console.log(`longest single main-thread task, cold runs included: ${f(worst)} (goal ≤ 10 ms: ${worst <= 10 ? 'met' : 'NOT met'})`);
+  reportRow({ id: 'longestTask', value: worst, baseline, baselineLabel: 'JSON.parse of the same text', note: 'longest slice of any feature over 15 runs, cold included' });
 }
 
 function completion(): void {
@@ -162,8 +164,53 @@ async function roundTrip(): Promise<void> {
   }
 }
 
+/**
+ * Open → first syntax diagnostics from PostHog's parser, as SyntaxDiagnostics does it when the first
+ * HogQL document opens (language bundle just loaded): warm-up of our parser, split, offline checks,
+ * then the worker's verdict on each statement. With prestart() the worker starts at the open (what
+ * the extension does); the baseline, in the same run, starts it on the first request (before #21).
+ */
+async function firstOpen(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'hogql-bench-'));
+  const workerFile = join(dir, 'parser.worker.js');
+  buildSync({ entryPoints: [join(__dirname, '../../src/language/parser.worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: workerFile, logLevel: 'error' });
+  const doc = thousandLines().split('\n').slice(0, 10).join('\n');
+  const pause = async (): Promise<boolean> => {
+    await new Promise((resolve) => setImmediate(resolve));
+    return true;
+  };
+  const once = async (prestart: boolean): Promise<number> => {
+    const client = new ParserClient({ workerFile, timeoutMs: 10_000 });
+    try {
+      const t0 = performance.now();
+      if (prestart) void client.prestart();
+      const local = new LocalChecker();
+      await warmUp(local, pause);
+      const stmts = (await documentStatementsInSlices(doc, pause)) ?? [];
+      await mapInSlices(stmts, (st) => local.check(st.text), pause);
+      await Promise.all(stmts.map((st) => client.parse(st.text)));
+      return performance.now() - t0;
+    } finally {
+      client.dispose();
+    }
+  };
+  const cold: number[] = [];
+  const early: number[] = [];
+  try {
+    for (let i = 0; i < 7; i++) {
+      cold.push(await once(false));
+      early.push(await once(true));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`open → first syntax diagnostics (10-line document): worker started at the open p50 ${f(pct(early, 50))} (max ${f(Math.max(...early))}); started on the first request p50 ${f(pct(cold, 50))} (max ${f(Math.max(...cold))}); 7 runs each, alternating`);
+  reportRow({ id: 'parserFirst', value: pct(early, 50), baseline: pct(cold, 50), baselineLabel: 'worker started on the first request', note: 'median of 7, worker started when the document opens' });
+}
+
 void (async () => {
   await mainThread();
   completion();
   await roundTrip();
+  await firstOpen();
 })();
