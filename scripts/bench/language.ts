@@ -25,10 +25,22 @@ import { reportRow } from './lib/rows.mjs';
 import { documentStatementsInSlices, LocalChecker, statementProblems, warmUp, type documentStatements } from '../../src/language/syntax/statements';
 
 const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
+// CPU time of the process beside wall time: on the shared machine a slice's wall time includes the
+// wait for a core (load averages of 10–20 on 2 cores), which says nothing about the code. Only the
+// main thread works here, so the process's CPU time is the slice's (plus GC helper threads).
+const cpuNow = (): number => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+/** CPU milliseconds of the figure the last time()/longestSlice() returned. */
+let lastCpu = 0;
 const time = (fn: () => unknown): number => {
+  const c = cpuNow();
   const t = performance.now();
   fn();
-  return performance.now() - t;
+  const wall = performance.now() - t;
+  lastCpu = cpuNow() - c;
+  return wall;
 };
 const f = (ms: number): string => `${ms.toFixed(2)} ms`;
 
@@ -51,14 +63,23 @@ function thousandLines(): string {
 /** Runs `fn` with a pause that yields to the event loop; returns the longest synchronous slice. */
 async function longestSlice(fn: (pause: () => Promise<boolean>) => Promise<unknown>): Promise<number> {
   let longest = 0;
+  let longestCpu = 0;
   let t = performance.now();
-  await fn(async () => {
+  let c = cpuNow();
+  const end = (): void => {
     longest = Math.max(longest, performance.now() - t);
+    longestCpu = Math.max(longestCpu, cpuNow() - c);
+  };
+  await fn(async () => {
+    end();
     await new Promise((resolve) => setImmediate(resolve));
     t = performance.now();
+    c = cpuNow();
     return true;
   });
-  return Math.max(longest, performance.now() - t);
+  end();
+  lastCpu = longestCpu;
+  return longest;
 }
 
 async function mainThread(): Promise<void> {
@@ -69,7 +90,11 @@ async function mainThread(): Promise<void> {
   const mid = text.indexOf('countIf(properties.$', text.length / 2) + 'countIf(properties.$'.length;
   const local = new LocalChecker();
   const slices: Record<string, number[]> = {};
-  const add = (name: string, ms: number) => (slices[name] ??= []).push(ms);
+  const cpuSlices: Record<string, number[]> = {};
+  const add = (name: string, ms: number) => {
+    (slices[name] ??= []).push(ms);
+    (cpuSlices[name] ??= []).push(lastCpu);
+  };
   // The first run is cold: V8 has not compiled our lexer and parser yet, which is what the first
   // HogQL file opened in a session meets. Work on whole documents runs in slices (lexInSlices,
   // parseInSlices, the diagnostics' statement loop): each figure is the longest slice.
@@ -80,7 +105,14 @@ async function mainThread(): Promise<void> {
     add('diagnostics: warm-up of our parser (one small statement per task)', await longestSlice((pause) => warmUp(fresh, pause)));
     let stmts: ReturnType<typeof documentStatements> = [];
     add('diagnostics, first open: split the file (sliced)', await longestSlice(async (pause) => (stmts = (await documentStatementsInSlices(edited, pause)) ?? [])));
-    add('diagnostics, first open: offline checks of the slowest statement', Math.max(...stmts.map((s) => time(() => fresh.check(s.text)))));
+    let slowest = 0;
+    let slowestCpu = 0;
+    for (const s of stmts) {
+      slowest = Math.max(slowest, time(() => fresh.check(s.text)));
+      slowestCpu = Math.max(slowestCpu, lastCpu);
+    }
+    lastCpu = slowestCpu;
+    add('diagnostics, first open: offline checks of the slowest statement', slowest);
     add('diagnostics, first open: all 100 statements (not one slice: yields every ~5 ms)', time(() => {
       const again = new LocalChecker();
       for (const s of stmts) again.check(s.text);
@@ -107,14 +139,21 @@ async function mainThread(): Promise<void> {
   }
   console.log(`1,000-line file (${text.length} chars); baseline JSON.parse of the same text as JSON (${json.length} chars): ${f(baseline)}`);
   let worst = 0;
+  let worstCpu = 0;
+  let worstName = '';
   for (const [name, xs] of Object.entries(slices)) {
     const steady = pct(xs.slice(1), 50);
     const max = Math.max(...xs);
-    if (!name.includes('not one slice')) worst = Math.max(worst, max);
-    console.log(`  ${name}: median ${f(steady)}, max ${f(Math.max(...xs.slice(1)))}, cold ${f(xs[0])}, ${(steady / baseline).toFixed(1)}× JSON.parse${max > 10 ? '  ← over 10 ms' : ''}`);
+    const cpus = cpuSlices[name]!;
+    const maxCpu = Math.max(...cpus);
+    if (!name.includes('not one slice')) {
+      worst = Math.max(worst, max);
+      if (maxCpu > worstCpu) [worstCpu, worstName] = [maxCpu, name];
+    }
+    console.log(`  ${name}: median ${f(steady)}, max ${f(Math.max(...xs.slice(1)))}, cold ${f(xs[0])}, ${(steady / baseline).toFixed(1)}× JSON.parse; CPU max ${f(maxCpu)} (cold ${f(cpus[0]!)})${maxCpu > 10 ? '  ← over 10 ms' : ''}`);
   }
-  console.log(`longest single main-thread task, cold runs included: ${f(worst)} (goal ≤ 10 ms: ${worst <= 10 ? 'met' : 'NOT met'})`);
-  reportRow({ id: 'longestTask', value: worst, baseline, baselineLabel: 'JSON.parse of the same text', note: 'longest slice of any feature over 15 runs, cold included' });
+  console.log(`longest single main-thread task, cold runs included: wall ${f(worst)}, CPU ${f(worstCpu)} (${worstName}) (goal ≤ 10 ms: ${worstCpu <= 10 ? 'met' : 'NOT met'} in CPU time)`);
+  reportRow({ id: 'longestTask', value: worstCpu, baseline, baselineLabel: 'JSON.parse of the same text', note: `CPU time of the longest slice over 15 runs, cold included: ${worstName}; wall time ${f(worst)}` });
 }
 
 function completion(): void {
