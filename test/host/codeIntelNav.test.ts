@@ -41,7 +41,12 @@ describe('codeIntel: navigation and volume', function () {
       assert.equal(target.path, 'hogql.flags.reveal');
       const args = JSON.parse(decodeURIComponent(target.query)) as unknown[];
       assert.equal(await vscode.commands.executeCommand(target.path, ...args), true);
-      const state = await vscode.commands.executeCommand<{ filter: string; selection: string[] }>('hogql.test.sidebar', { op: 'view', view: 'flags' });
+      // the tree reports its new selection a moment after the reveal resolved
+      const sidebar = () => vscode.commands.executeCommand<{ filter: string; selection: string[] }>('hogql.test.sidebar', { op: 'view', view: 'flags' });
+      const state = await waitFor(async () => {
+        const s = await sidebar();
+        return s.selection.length ? s : undefined;
+      }, 10_000, 'the flag selected in the sidebar').catch(async () => sidebar());
       assert.equal(state.filter, flag.key);
       assert.deepEqual(state.selection, [`flag:${project().id}:${flag.id}`]);
     });
