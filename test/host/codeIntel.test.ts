@@ -4,33 +4,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
-import { emulator, signInToEmulator, signOutAll } from './support';
+import { emulatorList, openFile } from './codeIntelSupport';
+import { signInToEmulator, signOutAll } from './support';
 
 interface Flag { key: string; active: boolean; deleted?: boolean }
-
-let fileNo = 0;
-async function openFile(ext: string, content: string): Promise<vscode.TextDocument> {
-  const folder = vscode.workspace.workspaceFolders![0]!.uri;
-  const uri = vscode.Uri.joinPath(folder, `codeintel-${process.pid}-${++fileNo}.${ext}`);
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));
-  const doc = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(doc);
-  return doc;
-}
-
-async function emulatorList<T>(path: string): Promise<T[]> {
-  const emu = emulator();
-  const out: T[] = [];
-  let url: string | null = `${emu.url}/api/projects/${emu.projects[0]!.id}/${path}?limit=500`;
-  while (url) {
-    const res = await fetch(url, { headers: { authorization: `Bearer ${emu.personalKey}` } });
-    assert.equal(res.status, 200, path);
-    const body = (await res.json()) as { results: T[]; next: string | null };
-    out.push(...body.results);
-    url = body.next;
-  }
-  return out;
-}
 
 /** A hover's text as the user reads it (appendText escapes spaces as &nbsp; and punctuation with \\). */
 const hoverText = (hs: vscode.Hover[]) =>
