@@ -123,6 +123,8 @@ export class ResourceTree<T> extends Disposable implements vscode.TreeDataProvid
     this.setFilter(filter);
     const node = (await this.getChildren()).find((n) => n.id === nodeId);
     if (!node) return false;
+    // a collapsed or hidden view does not take a selection: show it first
+    if (!this.view.visible) await vscode.commands.executeCommand(`${this.viewId}.focus`);
     await this.view.reveal(node, { select: true, focus: true });
     return true;
   }
