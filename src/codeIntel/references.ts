@@ -5,6 +5,7 @@
  * bounded; each is read once, skipped unless its text holds the key, then scanned.
  */
 import * as vscode from 'vscode';
+import { lineStarts, positionAt } from '../language/hogql/text';
 import { mayHaveSdkCalls } from './gate';
 import { showInReferencesView } from './referencesView';
 import { scan } from './scan/scan';
@@ -31,22 +32,10 @@ export function flagUsesIn(uri: vscode.Uri, text: string): { key: string; at: vs
   const result = scan(text, langOf(uri.path));
   const lines = lineStarts(text);
   const pos = (offset: number): vscode.Position => {
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return new vscode.Position(lo, offset - lines[lo]);
+    const at = positionAt(lines, offset);
+    return new vscode.Position(at.line, at.character);
   };
   return result.flags.filter((f) => !!f.key?.value).map((f) => ({ key: f.key!.value!, at: new vscode.Location(uri, new vscode.Range(pos(f.key!.contentStart), pos(f.key!.contentEnd))) }));
-}
-
-function lineStarts(text: string): number[] {
-  const out = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
-  return out;
 }
 
 /** Calls `each` with the text of every SDK file of the workspace (open documents as edited), bounded. */
