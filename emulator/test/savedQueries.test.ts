@@ -87,4 +87,22 @@ describe('warehouse saved queries (views)', function () {
     assert.equal((await call(emu, 'GET', base)).json.results.some((r: { id: string }) => r.id === v.id), false);
     assert.equal((await post({ name: 'doomed', query: hogql('SELECT 1 AS a') })).status, 201, 'the name is free again');
   });
+
+  it('is a table in HogQL: queried by its name, joined, and known to metadata (views of views too)', async () => {
+    await post({ name: 'pageviews_by_day', query: hogql("SELECT toDate(timestamp) AS day, count() AS n FROM events WHERE event = '$pageview' GROUP BY day") });
+    await post({ name: 'busy_days', query: hogql('SELECT day, n FROM pageviews_by_day WHERE n > 0') });
+    const run = (query: string) => call(emu, 'POST', '/api/projects/1/query/', { body: { query: { kind: 'HogQLQuery', query } } });
+    const direct = await run("SELECT count() AS days, sum(n) AS total FROM (SELECT toDate(timestamp) AS day, count() AS n FROM events WHERE event = '$pageview' GROUP BY day)");
+    const byName = await run('SELECT count() AS days, sum(v.n) AS total FROM pageviews_by_day AS v');
+    assert.equal(byName.status, 200, byName.text);
+    assert.deepEqual(byName.json.results, direct.json.results);
+    assert.ok(Number(direct.json.results[0][0]) > 0, 'the dataset has pageviews');
+    const nested = await run('SELECT count() FROM busy_days');
+    assert.deepEqual(nested.json.results, [[direct.json.results[0][0]]]);
+    const meta = await call(emu, 'POST', '/api/projects/1/query/', { body: { query: { kind: 'HogQLMetadata', language: 'hogQL', query: 'SELECT day FROM busy_days' } } });
+    assert.deepEqual([meta.json.isValid, meta.json.errors], [true, []]);
+    const other = await call(emu, 'POST', '/api/projects/2/query/', { body: { query: { kind: 'HogQLQuery', query: 'SELECT 1 FROM busy_days' } } });
+    assert.equal(other.status, 400, "another project's view is not a table there");
+  });
 });
+
