@@ -129,8 +129,9 @@ describe('.hogql files and views', function () {
   });
 
   describe('Sync Folder', () => {
+    const folder = () => vscode.Uri.joinPath(root(), `sync-folder-${pid}`);
+
     it('lists the linked files of a folder as in sync, ahead, behind or in conflict (unlinked files left out)', async () => {
-      const folder = vscode.Uri.joinPath(root(), `sync-folder-${pid}`);
       const insight = (await api(`/api/projects/${project().id}/insights/`, { method: 'POST', body: JSON.stringify({ name: `Folder ${pid}`, query: { kind: 'DataVisualizationNode', source: { kind: 'HogQLQuery', query: 'SELECT 1 AS one' } }, saved: true }) })).body;
       const made = async (name: string) => (await api(views(), { method: 'POST', body: JSON.stringify({ name: `${name}_${pid}`, query: hogql('SELECT 1 AS one') }) })).body.id as string;
       const [same, ahead, conflict] = [await made('f_same'), await made('f_ahead'), await made('f_conflict')];
@@ -143,8 +144,8 @@ describe('.hogql files and views', function () {
       };
       const docs: Record<string, vscode.TextDocument> = {};
       for (const [name, text] of Object.entries(files)) {
-        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, name), Buffer.from(text, 'utf8'));
-        docs[name] = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, name));
+        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder(), name), Buffer.from(text, 'utf8'));
+        docs[name] = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), name));
         if (name !== 'plain.hogql') await vscode.commands.executeCommand('hogql.pullInsight', { uri: docs[name]!.uri.toString() });
       }
       await replaceQuery(docs['nested/ahead.hogql']!, 'SELECT 2 AS two');
@@ -154,13 +155,27 @@ describe('.hogql files and views', function () {
       assert.equal(patched.status, 200);
 
       const rows = await waitFor(async () => {
-        const r = await vscode.commands.executeCommand<{ path: string; state: string }[]>('hogql.syncFolder', { folder: folder.toString(), pick: false });
+        const r = await vscode.commands.executeCommand<{ path: string; state: string }[]>('hogql.syncFolder', { folder: folder().toString(), pick: false });
         return r.length === 4 ? r : undefined;
       }, 20_000, 'the four linked files (the search index sees new files a moment later)');
       assert.deepEqual(
         rows.map((r) => [r.path, r.state]),
         [['behind.hogql', 'behind'], ['conflict.hogql', 'conflict'], ['nested/ahead.hogql', 'ahead'], ['same.hogql', 'inSync']],
       );
+    });
+
+    it('offers the files in a quick pick, conflicts first; Compare (first for a conflict) opens the diff', async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      // as from the explorer's context menu: the folder's Uri, and the list shown
+      const done = Promise.resolve(vscode.commands.executeCommand('hogql.syncFolder', folder()));
+      const diff = await waitFor(async () => {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+        return input instanceof vscode.TabInputTextDiff ? input : undefined;
+      }, 20_000, 'the diff editor of the conflicting file');
+      assert.equal(diff.modified.toString(), vscode.Uri.joinPath(folder(), 'conflict.hogql').toString());
+      assert.match((await vscode.workspace.openTextDocument(diff.original)).getText(), /SELECT 4 AS theirs/);
+      await done;
     });
   });
 });
