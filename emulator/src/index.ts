@@ -24,6 +24,7 @@ import { flagRoutes } from './server/routes/flags';
 import { identityRoutes } from './server/routes/identity';
 import { insightRoutes } from './server/routes/insights';
 import { variableRoutes } from './server/routes/variables';
+import { savedQueryRoutes } from './server/routes/savedQueries';
 import { miscRoutes } from './server/routes/misc';
 import { cohortWriteRoutes } from './server/routes/cohorts';
 import { peopleRoutes } from './server/routes/people';
@@ -71,7 +72,7 @@ export async function startEmulator(opts: Partial<EmulatorOptions> = {}): Promis
       datasetStartMs: now.getTime() - meta.days * 86_400_000,
       queryTimeoutSeconds: o.queryTimeoutSeconds,
     };
-    const server = createHttpServer(app, [...identityRoutes(app), ...queryRoutes(app), ...insightRoutes(app), ...flagRoutes(app), ...peopleRoutes(app), ...cohortWriteRoutes(app), ...miscRoutes(app), ...variableRoutes(app), ...captureRoutes(app), ...adminRoutes(app)]);
+    const server = createHttpServer(app, [...identityRoutes(app), ...queryRoutes(app), ...insightRoutes(app), ...flagRoutes(app), ...peopleRoutes(app), ...cohortWriteRoutes(app), ...miscRoutes(app), ...variableRoutes(app), ...savedQueryRoutes(app), ...captureRoutes(app), ...adminRoutes(app)]);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(o.port, o.host, () => resolve());

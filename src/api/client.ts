@@ -20,6 +20,7 @@ import { InsightVariables } from './resources/variables';
 import { FeatureFlags } from './resources/flags';
 import { Organizations, Projects, Users } from './resources/identity';
 import { Insights } from './resources/insights';
+import { SavedQueries } from './resources/savedQueries';
 import { Persons } from './resources/persons';
 import { Query } from './resources/query';
 import { SessionRecordings } from './resources/recordings';
@@ -58,6 +59,8 @@ export class PostHogClient {
   readonly projects: Projects;
   readonly query: Query;
   readonly insights: Insights;
+  /** Data warehouse saved queries ("views"). */
+  readonly savedQueries: SavedQueries;
   readonly flags: FeatureFlags;
   readonly cohorts: Cohorts;
   readonly recordings: SessionRecordings;
@@ -104,6 +107,7 @@ export class PostHogClient {
     this.projects = new Projects(t);
     this.query = new Query(t);
     this.insights = new Insights(t);
+    this.savedQueries = new SavedQueries(t);
     this.flags = new FeatureFlags(t);
     this.cohorts = new Cohorts(t);
     this.recordings = new SessionRecordings(t);

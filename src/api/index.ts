@@ -28,6 +28,7 @@ export * from './types';
 export type * from './resources/identity';
 export type * from './resources/query';
 export type * from './resources/insights';
+export type * from './resources/savedQueries';
 export type * from './resources/flags';
 export type * from './resources/cohorts';
 export type * from './resources/variables';

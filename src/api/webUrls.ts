@@ -20,6 +20,10 @@ export class WebUrls {
   insight(pid: Id, shortId: string, edit = false): string {
     return this.project(pid, `insights/${seg(shortId)}${edit ? '/edit' : ''}`);
   }
+  /** A data warehouse view in the SQL editor (PostHog `urls.sqlEditor(undefined, view_id)`). */
+  view(pid: Id, id: string): string {
+    return this.project(pid, `sql?open_view=${encodeURIComponent(id)}`);
+  }
   flag(pid: Id, id: Id): string {
     return this.project(pid, `feature_flags/${seg(id)}`);
   }

@@ -11,6 +11,8 @@ import { exportCommands } from './export';
 import { flagCommands } from './flags';
 import { generalCommands } from './general';
 import { insightCommands } from './insight';
+import { syncFolderCommands } from './syncFolder';
+import { viewCommands } from './views';
 import { queryCommands } from './query';
 import { resultsCommands, resultsSidebarCommands } from './results';
 import { sidebarCommands } from './sidebar';
@@ -26,6 +28,8 @@ export function registerEditorCommands(ctx: Ctx): void {
   registerCommands(ctx, queryCommands);
   registerCommands(ctx, exportCommands);
   registerCommands(ctx, insightCommands);
+  registerCommands(ctx, viewCommands);
+  registerCommands(ctx, syncFolderCommands);
   registerCommands(ctx, resultsCommands);
   registerNotebooks(ctx);
 }

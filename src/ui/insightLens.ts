@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { InsightLinks } from '../query/insightLink';
 
 /**
- * Line 1 of a document linked to a SQL insight (its `-- posthog: insight …` header):
+ * Line 1 of a document linked to a SQL insight or a view (its `-- posthog: insight|view …` header):
  * "Linked to insight “Name” (abc123) · Pull · Push · Compare · Open in PostHog".
  */
 export class InsightLinkLensProvider implements vscode.CodeLensProvider {
@@ -16,12 +16,13 @@ export class InsightLinkLensProvider implements vscode.CodeLensProvider {
     if (!link) return [];
     const top = new vscode.Range(0, 0, 0, 0);
     const args = [{ uri: doc.uri.toString() }];
-    const title = link.name ? `$(link) Linked to insight “${link.name}” (${link.shortId})` : `$(link) Linked to insight ${link.shortId}`;
+    const noun = link.kind === 'view' ? 'view' : 'insight';
+    const title = link.name ? `$(link) Linked to ${noun} “${link.name}” (${link.shortId})` : `$(link) Linked to ${noun} ${link.shortId}`;
     return [
       new vscode.CodeLens(top, { title, command: '', tooltip: `Project ${link.projectId} on ${link.host}` }),
-      new vscode.CodeLens(top, { title: 'Pull', command: 'hogql.pullInsight', arguments: args, tooltip: "Replace this query with the insight's query in PostHog (undo with Ctrl/Cmd+Z)" }),
-      new vscode.CodeLens(top, { title: 'Push', command: 'hogql.updateInsight', arguments: args, tooltip: 'Save this query to the insight in PostHog (asks first)' }),
-      new vscode.CodeLens(top, { title: 'Compare', command: 'hogql.compareInsight', arguments: args, tooltip: "This file beside the insight's query in PostHog" }),
+      new vscode.CodeLens(top, { title: 'Pull', command: 'hogql.pullInsight', arguments: args, tooltip: `Replace this query with the ${noun}'s query in PostHog (undo with Ctrl/Cmd+Z)` }),
+      new vscode.CodeLens(top, { title: 'Push', command: 'hogql.updateInsight', arguments: args, tooltip: `Save this query to the ${noun} in PostHog (asks first)` }),
+      new vscode.CodeLens(top, { title: 'Compare', command: 'hogql.compareInsight', arguments: args, tooltip: `This file beside the ${noun}'s query in PostHog` }),
       new vscode.CodeLens(top, { title: 'Open in PostHog', command: 'hogql.openInsightInPostHog', arguments: args }),
     ];
   }

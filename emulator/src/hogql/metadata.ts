@@ -8,6 +8,7 @@ import type { Node } from './ast';
 import { HogQLError } from './errors';
 import { parseHogQL } from './parse';
 import { hasPlaceholders, replacePlaceholders } from './placeholders';
+import { parseViews } from './runner';
 import { translate } from './translate';
 import type { HogQLContextInfo, HogQLMetadataRequest, HogQLMetadataResponse, HogQLNotice } from './types';
 
@@ -60,7 +61,7 @@ export async function runHogQLMetadata(node: HogQLMetadataRequest, ctx: HogQLCon
     if (hasPlaceholders(ast)) {
       ast = replacePlaceholders(ast, { filters: node.filters, variables: node.variables, insightVariables: ctx.insightVariables, resolveVariables: true, timezone: ctx.timezone });
     }
-    response.notices = translate(ast, ctx.teamId, ctx.timezone, ctx.propertyTypes, ctx.cohorts).notices;
+    response.notices = translate(ast, ctx.teamId, ctx.timezone, ctx.propertyTypes, ctx.cohorts, await parseViews(ctx.views)).notices;
   } catch (err) {
     if (!(err instanceof HogQLError)) throw err;
     response.errors.push(notice(err));

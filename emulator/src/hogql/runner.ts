@@ -72,6 +72,19 @@ export interface PreparedHogQLQuery {
   clickhouse: string;
 }
 
+/** The team's views, parsed (a view whose stored query no longer parses is left out). */
+export async function parseViews(views: Record<string, string> | undefined): Promise<Map<string, Node>> {
+  const out = new Map<string, Node>();
+  for (const [name, query] of Object.entries(views ?? {})) {
+    try {
+      out.set(name, await parseHogQL(query, 'select'));
+    } catch {
+      // PostHog validated it when it was saved; an emulator with a newer parser may disagree
+    }
+  }
+  return out;
+}
+
 export async function prepareHogQLQuery(req: HogQLQueryRequest): Promise<PreparedHogQLQuery> {
   const timings = new Timings();
   const modifiers = checkModifiers(req.modifiers);
@@ -83,7 +96,8 @@ export async function prepareHogQLQuery(req: HogQLQueryRequest): Promise<Prepare
   }
   const paging = applyLimits(ast);
   const hogql = printHogQLQuery(ast);
-  const translation = await timings.measure('print_clickhouse', () => translate(ast, req.teamId, req.timezone, req.propertyTypes, req.cohorts));
+  const views = await parseViews(req.views);
+  const translation = await timings.measure('print_clickhouse', () => translate(ast, req.teamId, req.timezone, req.propertyTypes, req.cohorts, views));
   const columns = translation.columnNames.length ? translation.columnNames : columnsOf(ast);
   return { timings, modifiers, paging, hogql, columns, executable: translation.executable, clickhouse: translation.clickhouse };
 }

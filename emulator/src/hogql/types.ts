@@ -62,6 +62,8 @@ export interface HogQLQueryRequest {
   cohorts?: CohortRef[];
   /** The team's stored variables whose ids `variables` names, as the server loads them. */
   insightVariables?: InsightVariableInfo[];
+  /** The team's views (data warehouse saved queries), name → HogQL: tables of its HogQL database. */
+  views?: Record<string, string>;
 }
 
 export interface HogQLQueryDeps {
@@ -165,4 +167,6 @@ export interface HogQLContextInfo {
   cohorts?: CohortRef[];
   /** The team's stored variables whose ids the request's `variables` names. */
   insightVariables?: InsightVariableInfo[];
+  /** The team's views, name → HogQL (see HogQLQueryRequest). */
+  views?: Record<string, string>;
 }

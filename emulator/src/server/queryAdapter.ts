@@ -62,7 +62,18 @@ async function hogqlRequest(app: App, project: Project, node: Record<string, unk
     timezone: project.timezone,
     propertyTypes: await propertyTypes(app, project),
     cohorts: cohortsOf(app, project),
+    views: viewsOf(app, project),
   };
+}
+
+/** The project's views (routes/savedQueries.ts), name → HogQL. */
+function viewsOf(app: App, project: Project): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of app.store.list('warehouseSavedQueries', project.id)) {
+    const q = (r.query as { query?: unknown } | null)?.query;
+    if (r.deleted !== true && typeof r.name === 'string' && typeof q === 'string') out[r.name] = q;
+  }
+  return out;
 }
 
 function hogqlDeps(app: App, deps: RunDeps): hogql.HogQLQueryDeps {
@@ -87,7 +98,7 @@ export async function streamHogQLQueryNode(app: App, project: Project, node: Rec
 
 export async function runMetadataNode(app: App, project: Project, node: Record<string, unknown>): Promise<unknown> {
   if (typeof node.query !== 'string') throw validation('This field is required.', 'query', 'required');
-  const ctx = { ...(await contextInfo(app, project)), insightVariables: loadedVariables(app, project, node.variables) };
+  const ctx = { ...(await contextInfo(app, project)), insightVariables: loadedVariables(app, project, node.variables), views: viewsOf(app, project) };
   return hogql.runHogQLMetadata(node as unknown as hogql.HogQLMetadataRequest, ctx);
 }
 

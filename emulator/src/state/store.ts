@@ -7,7 +7,7 @@ import { writeJsonAtomic } from './atomic';
 
 export type Rec = Record<string, unknown> & { id: number | string; _team_id: number };
 
-export const KINDS = ['insights', 'featureFlags', 'cohorts', 'dashboards', 'experiments', 'surveys', 'actions', 'annotations', 'insightVariables'] as const;
+export const KINDS = ['insights', 'featureFlags', 'cohorts', 'dashboards', 'experiments', 'surveys', 'actions', 'annotations', 'insightVariables', 'warehouseSavedQueries'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export interface State {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { fileText, formatHeader, parseHeader, withoutHeader } from '../../../src/query/insightHeader';
+import { fileText, formatHeader, linkKey, parseHeader, withoutHeader } from '../../../src/query/insightHeader';
 
 describe('insight link header (the link lives in the file)', () => {
   it('reads the header the issue describes, with and without a scheme', () => {
@@ -35,6 +35,16 @@ describe('insight link header (the link lives in the file)', () => {
         },
       ),
     );
+  });
+
+  it('reads and writes a view link the same way, kept apart from insights', () => {
+    const id = '0191d2c4-5e6f-7000-8a9b-0c1d2e3f4a5b';
+    const link = parseHeader(`-- posthog: view ${id} on project 2 of us.posthog.com\nSELECT 1`);
+    assert.deepEqual(link, { kind: 'view', shortId: id, projectId: 2, host: 'https://us.posthog.com' });
+    assert.equal(formatHeader(link!), `-- posthog: view ${id} on project 2 of us.posthog.com`);
+    assert.equal(withoutHeader(fileText(link!, 'SELECT 1')), 'SELECT 1\n');
+    assert.equal(parseHeader('-- posthog: views abc on project 2 of us.posthog.com'), undefined);
+    assert.notEqual(linkKey(link!), linkKey({ shortId: id, projectId: 2, host: 'https://us.posthog.com' }));
   });
 
   it('leaves text without a header alone', () => {

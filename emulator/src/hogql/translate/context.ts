@@ -84,6 +84,8 @@ export class TranslateContext {
     readonly timezone: string,
     readonly propertyTypes: PropertyTypes = {},
     readonly cohorts: readonly CohortRef[] = [],
+    /** The team's views, parsed: a view's name in FROM reads it as a subquery (like a CTE). */
+    readonly views: ReadonlyMap<string, Node> = new Map(),
   ) {}
 
   /** Register a string value; returns its placeholder, like HogQLContext.add_value. */

@@ -20,8 +20,8 @@ export interface Translation {
   notices: { message: string; start?: number; end?: number; fix?: string }[];
 }
 
-export function translate(ast: Node, teamId: number, timezone: string, propertyTypes: PropertyTypes = {}, cohorts: readonly CohortRef[] = []): Translation {
-  const ctx = new TranslateContext(teamId, timezone, propertyTypes, cohorts);
+export function translate(ast: Node, teamId: number, timezone: string, propertyTypes: PropertyTypes = {}, cohorts: readonly CohortRef[] = [], views: ReadonlyMap<string, Node> = new Map()): Translation {
+  const ctx = new TranslateContext(teamId, timezone, propertyTypes, cohorts, views);
   const printed = printSubquery(ast, null, ctx);
   const executable = printed.sql.replace(/%\(hogql_val_(\d+)\)s/g, (_, i: string) => escapeString(ctx.values[Number(i)]));
   return { clickhouse: printed.sql, executable, values: ctx.values, columnNames: printed.columnNames, notices: ctx.propertyNotices };

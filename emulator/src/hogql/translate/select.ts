@@ -71,6 +71,16 @@ function registerJoin(join: Node, scope: Scope, ctx: TranslateContext): JoinPart
         ctx.cteDepth--;
       }
     }
+    // a view (data warehouse saved query) is a table of the team's database: its query, as a subquery
+    const view = table.chain.length === 1 && !own(TABLES, name) ? ctx.views.get(name) : undefined;
+    if (view) {
+      if (++ctx.cteDepth > 50) throw queryError('Too many CTE expansions (50+). Probably a CTE loop.');
+      try {
+        return registerSubquery({ ...join, table: view, alias: join.alias ?? name }, scope, ctx);
+      } finally {
+        ctx.cteDepth--;
+      }
+    }
     const def = table.chain.length === 1 ? own(TABLES, name) : undefined;
     if (!def) {
       if (KNOWN_UNSERVED_TABLES.has(name)) throw unservedTableError(name, span(table));
