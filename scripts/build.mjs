@@ -83,6 +83,8 @@ const bundles = [
     outfile: join(root, 'dist/webview/notebook/renderer.js'),
     platform: 'browser',
     format: 'esm',
+    // its style sheets come in as text, applied to each output's shadow root (webview-ui/notebook/)
+    loader: { '.css': 'text' },
   },
 ];
 const builds = testsOnly ? [] : [...bundles];
