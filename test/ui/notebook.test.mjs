@@ -136,6 +136,24 @@ describe('UI: HogQL notebook', function () {
     await first.locator('.tab[data-tab="table"]').click();
   });
 
+  it('copies from the grid with its Copy button and with Ctrl+C on a selected cell', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const frame = await findWebviewFrame(page, '.hogql-nb-output .grid-header .col-name:text-is("html")', 10_000);
+    const first = frame.locator('.hogql-nb-output:has(.col-name:text-is("html"))');
+    const clipboard = () => frame.evaluate(() => navigator.clipboard.readText()).catch((e) => `(unreadable: ${e.message})`);
+    const copied = async (act, want, what) => {
+      await frame.evaluate(() => navigator.clipboard.writeText('')).catch(() => undefined);
+      await act();
+      let last = '';
+      await waitFor(async () => (last = await clipboard()) === want, 10_000, `${what} (clipboard: ${JSON.stringify(last)})`);
+    };
+    await copied(() => first.locator('.btn.copy-tsv').click(), 'html\ttwo\n<img src=x onerror=alert(1)>\t2', 'the Copy button');
+    await copied(async () => {
+      await first.locator('.grid-body .row .cell[aria-colindex="3"]').click();
+      await page.keyboard.press('Control+C');
+    }, '2', 'Ctrl+C on a cell');
+  });
+
   it('saves the outputs in the file and shows them again when it reopens', async () => {
     await focusWorkbench(page);
     await page.locator('.notebook-editor .code-cell-row .monaco-editor .view-line').first().click();
