@@ -99,8 +99,11 @@ if (!args.includes('--no-setup')) setup();
 if (!only || only === 'activation' || only === 'bundle') {
   const vsix = packageExtension({ quiet: true });
   console.log('== bundle ==');
+  // the results page loads its script and the chunk it shares with the notebook renderer
+  const chunks = join(root, 'dist/webview/chunks');
+  const pageJs = [join(root, 'dist/webview/results/main.js'), ...(existsSync(chunks) ? readdirSync(chunks).filter((f) => f.endsWith('.js')).map((f) => join(chunks, f)) : [])];
   console.log(`bundle: dist/extension.js ${kib(statSync(join(root, 'dist/extension.js')).size)}, ` +
-    `webview ${kib(statSync(join(root, 'dist/webview/results/main.js')).size)} js + ${kib(statSync(join(root, 'dist/webview/results/main.css')).size)} css, ` +
+    `webview ${kib(pageJs.reduce((n, f) => n + statSync(f).size, 0))} js + ${kib(statSync(join(root, 'dist/webview/results/main.css')).size)} css, ` +
     `.vsix ${kib(vsix.bytes)}`);
   if (!only || only === 'activation') {
     console.log('\n== activation ==');

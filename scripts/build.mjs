@@ -68,21 +68,19 @@ const bundles = [
     metafile: true,
   },
   {
+    // The webview pages (webview-ui/*/main.ts) and the notebook renderer (package.json
+    // `notebookRenderer`, imported by VS Code as an ES module) share the results grid's code: ES
+    // modules split into a common chunk under dist/webview/chunks/, loaded once per page. Each
+    // entry's style sheet is emitted beside it (the renderer links them into its shadow roots).
     ...common,
-    entryPoints: filesUnder(join(root, 'webview-ui'), 'main.ts'),
+    entryPoints: [...filesUnder(join(root, 'webview-ui'), 'main.ts'), join(root, 'webview-ui/notebook/renderer.ts')],
     outdir: join(root, 'dist/webview'),
     outbase: join(root, 'webview-ui'),
     platform: 'browser',
-    format: 'iife',
-    loader: { '.css': 'css' },
-  },
-  {
-    // The notebook renderer (package.json `notebookRenderer`): VS Code imports it as an ES module.
-    ...common,
-    entryPoints: [join(root, 'webview-ui/notebook/renderer.ts')],
-    outfile: join(root, 'dist/webview/notebook/renderer.js'),
-    platform: 'browser',
     format: 'esm',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    loader: { '.css': 'css' },
   },
 ];
 const builds = testsOnly ? [] : [...bundles];

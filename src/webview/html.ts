@@ -32,14 +32,18 @@ export interface PageAssets {
 const escapeAttr = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** The HTML shell of a webview page. Data never goes into this string: it arrives by message. */
+/**
+ * The HTML shell of a webview page. Data never goes into this string: it arrives by message.
+ * Scripts are ES modules (scripts/build.mjs splits the pages' shared code into chunks); the
+ * modules they import are fetched with the importing script's nonce.
+ */
 export function pageHtml(webview: vscode.Webview, assets: PageAssets, nonce = makeNonce()): string {
   const csp = contentSecurityPolicy(webview.cspSource, nonce);
   const styles = assets.styles
     .map((u) => `<link rel="stylesheet" href="${escapeAttr(webview.asWebviewUri(u).toString())}">`)
     .join('\n    ');
   const scripts = assets.scripts
-    .map((u) => `<script nonce="${nonce}" src="${escapeAttr(webview.asWebviewUri(u).toString())}"></script>`)
+    .map((u) => `<script type="module" nonce="${nonce}" src="${escapeAttr(webview.asWebviewUri(u).toString())}"></script>`)
     .join('\n    ');
   return `<!DOCTYPE html>
 <html lang="en">

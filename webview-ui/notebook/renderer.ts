@@ -1,20 +1,24 @@
 /**
  * The notebook renderer of HogQL results (`application/vnd.hogql.table+json`, package.json
- * `notebookRenderer`): a plain table of the first rows with "N more rows", a summary line
- * (project · rows · time) and errors as text. An ES module (VS Code imports it into the notebook's
- * output webview); it needs no messaging.
+ * `notebookRenderer`): each output is the results panel's grid (webview-ui/results/app.ts: the
+ * virtual grid, sort, filter, copy, the cell viewer and the chart tab) under a summary line
+ * (project · rows · time), or the run's error as text. An ES module that VS Code imports into the
+ * notebook's output webview.
  *
- * Text only: every value reaches the page through `textContent` (DOM builders from the results
- * grid, webview-ui/results/dom.ts), never as HTML; styles are set through the CSSOM, so no inline
- * style or script is needed. The data is untrusted (a hand-edited file): its shape is checked.
+ * It has no messaging (`requiresMessaging: never`), so it works on the output's rows alone: sort
+ * and filter run here, copy writes the clipboard itself; what needs the extension host (export,
+ * loading more rows, sorting on the server, opening a value in an editor, opening links) is not
+ * offered. The code is the panel's own (scripts/build.mjs splits it into a chunk both load). Each
+ * output lives in its own shadow root linking the panel's style sheet and this renderer's (files of
+ * the extension: no inline style or script), so they touch nothing of VS Code's. Text only: every
+ * value reaches the page through `textContent`, never as HTML.
  */
+import './renderer.css';
+import { useHost, type VsCodeApi } from '../results/api';
+import { App } from '../results/app';
 import { el } from '../results/dom';
-import { rawText, truncate } from '../../src/results/format';
-import { classifyType, isNumericKind } from '../../src/results/types';
-import type { Cell, Column } from '../../src/results/protocol';
-
-/** Rows drawn; the rest are counted in "N more rows". */
-export const DISPLAY_ROWS = 200;
+import { initialState, type ViewState } from '../results/state';
+import { omittedNote, outputHeight, parseOutput, summary, toPayload, type TableData } from './output';
 
 /** The parts of VS Code's renderer API used here (`vscode-notebook-renderer`, not a dependency). */
 interface OutputItem {
@@ -23,106 +27,105 @@ interface OutputItem {
   json(): unknown;
 }
 interface RendererApi {
-  renderOutputItem(item: OutputItem, element: HTMLElement): void;
+  renderOutputItem(item: OutputItem, element: HTMLElement): void | Promise<void>;
   disposeOutputItem?(id?: string): void;
 }
 
-interface TableData {
-  at: string;
-  project: { name: string; id: number };
-  rowCount: number;
-  columns: Column[];
-  rows: Cell[][];
-  hasMore?: boolean;
-  elapsedMs?: number;
-  error?: string;
-}
+/** The results protocol without a host: copy is done here, the rest has no one to answer it. */
+const offline: VsCodeApi = {
+  postMessage: (m) => {
+    if (m.kind === 'copy') void navigator.clipboard?.writeText(m.text).catch(() => undefined);
+  },
+  getState: () => undefined,
+  setState: () => undefined,
+};
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Shown outputs by output id, and their view state (tab, sort, filter, scroll), kept while the notebook is open. */
+const apps = new Map<string, App>();
+const states = new Map<string, ViewState>();
+/** Renders counted per output id: a render that a newer one (or a dispose) overtook stops. */
+const generation = new Map<string, number>();
 
-function asTable(v: unknown): TableData | undefined {
-  if (!isRecord(v) || !isRecord(v.project)) return undefined;
-  const columns = Array.isArray(v.columns) ? v.columns.filter((c): c is Column => isRecord(c) && typeof c.name === 'string' && typeof c.type === 'string') : [];
-  const rows = Array.isArray(v.rows) ? v.rows.filter((r): r is Cell[] => Array.isArray(r)) : [];
-  return {
-    at: typeof v.at === 'string' ? v.at : '',
-    project: { name: typeof v.project.name === 'string' ? v.project.name : '', id: Number(v.project.id) },
-    rowCount: typeof v.rowCount === 'number' ? v.rowCount : rows.length,
-    columns,
-    rows,
-    hasMore: v.hasMore === true,
-    ...(typeof v.elapsedMs === 'number' ? { elapsedMs: v.elapsedMs } : {}),
-    ...(typeof v.error === 'string' ? { error: v.error } : {}),
-  };
-}
+/** The style sheets built beside this module: the results panel's and this renderer's. */
+const SHEETS = ['../results/main.css', './renderer.css'].map((p) => new URL(p, import.meta.url).href);
 
-function summary(t: TableData): string {
-  const rows = `${t.rowCount.toLocaleString('en-US')}${t.hasMore ? '+' : ''} row${t.rowCount === 1 ? '' : 's'}`;
-  const when = t.at ? new Date(t.at).toLocaleString() : '';
-  const took = t.elapsedMs !== undefined ? `${(t.elapsedMs / 1000).toFixed(2)} s` : '';
-  return [t.project.name || `project ${t.project.id}`, t.error === undefined ? rows : 'error', when, took].filter(Boolean).join(' · ');
-}
-
-function cellNode(value: Cell | undefined, numeric: boolean): HTMLTableCellElement {
-  const td = el('td');
-  Object.assign(td.style, { padding: '2px 8px', borderBottom: '1px solid var(--vscode-editorWidget-border, #8884)', whiteSpace: 'pre', textAlign: numeric ? 'right' : 'left' });
-  if (value === null || value === undefined) {
-    td.textContent = 'NULL';
-    td.style.opacity = '0.6';
-  } else td.textContent = truncate(rawText(value).replace(/\r\n|\r|\n/g, '⏎'));
-  return td;
-}
-
-function tableNode(t: TableData): HTMLTableElement {
-  const table = el('table', 'hogql-nb-table');
-  Object.assign(table.style, { borderCollapse: 'collapse', fontFamily: 'var(--vscode-editor-font-family, monospace)', fontSize: 'var(--vscode-editor-font-size, 12px)' });
-  const numeric = t.columns.map((c) => isNumericKind(classifyType(c.type).kind));
-  const head = table.createTHead().insertRow();
-  t.columns.forEach((c) => {
-    const th = el('th', undefined, c.name);
-    th.title = c.type;
-    Object.assign(th.style, { padding: '2px 8px', textAlign: 'left', borderBottom: '1px solid var(--vscode-editorWidget-border, #888)' });
-    head.appendChild(th);
+/** Links the style sheets into `shadow`; resolves once they have loaded (the grid measures its font). */
+function linkStyles(shadow: ShadowRoot): Promise<void> {
+  const links = SHEETS.map((href) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    return link;
   });
-  const body = table.createTBody();
-  for (const row of t.rows.slice(0, DISPLAY_ROWS)) {
-    const tr = body.insertRow();
-    t.columns.forEach((_, i) => tr.appendChild(cellNode(row[i], numeric[i])));
+  shadow.replaceChildren(...links);
+  return Promise.all(links.map((l) => new Promise<void>((done) => {
+    l.addEventListener('load', () => done(), { once: true });
+    l.addEventListener('error', () => done(), { once: true });
+  }))).then(() => undefined);
+}
+
+function dispose(id?: string): void {
+  if (id === undefined) generation.clear();
+  else generation.set(id, (generation.get(id) ?? 0) + 1);
+  for (const [key, app] of apps) {
+    if (id !== undefined && key !== id) continue;
+    app.dispose();
+    apps.delete(key);
   }
-  return table;
+}
+
+function readItem(item: OutputItem): unknown {
+  try {
+    return item.json();
+  } catch {
+    return undefined;
+  }
 }
 
 /** Draws one output into `element` (replacing what it held). */
-export function renderTable(data: unknown, element: HTMLElement): void {
-  element.replaceChildren();
-  const t = asTable(data);
-  const root = el('div', 'hogql-nb-output');
+export async function renderOutput(item: OutputItem, element: HTMLElement): Promise<void> {
+  dispose(item.id);
+  const gen = (generation.get(item.id) ?? 0) + 1;
+  generation.set(item.id, gen);
+  const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  await linkStyles(shadow);
+  if (generation.get(item.id) !== gen) return;
+  const out = el('div', 'hogql-nb-output');
+  shadow.append(out);
+  const t = parseOutput(readItem(item));
   if (!t) {
-    root.appendChild(el('div', 'hogql-nb-error', 'This output is not a HogQL result.'));
-    element.appendChild(root);
+    out.append(el('div', 'hogql-nb-error', 'This output is not a HogQL result.'));
     return;
   }
-  const head = el('div', 'hogql-nb-summary', summary(t));
-  head.style.opacity = '0.8';
-  head.style.marginBottom = '4px';
-  root.appendChild(head);
+  out.append(el('div', 'hogql-nb-summary', summary(t)));
   if (t.error !== undefined) {
     const err = el('div', 'hogql-nb-error', t.error);
-    Object.assign(err.style, { color: 'var(--vscode-errorForeground, #f44)', whiteSpace: 'pre-wrap' });
-    root.appendChild(err);
-  } else if (!t.columns.length) {
-    root.appendChild(el('div', 'hogql-nb-note', 'The rows of this result were not kept (too large).'));
-  } else {
-    const scroller = el('div');
-    Object.assign(scroller.style, { overflow: 'auto', maxHeight: '420px' });
-    scroller.appendChild(tableNode(t));
-    root.appendChild(scroller);
-    const more = t.rowCount - Math.min(t.rows.length, DISPLAY_ROWS);
-    if (more > 0) root.appendChild(el('div', 'hogql-nb-more', `${more.toLocaleString('en-US')} more row${more === 1 ? '' : 's'}`));
+    err.setAttribute('role', 'alert');
+    out.append(err);
+    return;
   }
-  element.appendChild(root);
+  if (!t.columns.length) {
+    out.append(el('div', 'hogql-nb-note', 'The rows of this result were not kept (too large).'));
+    return;
+  }
+  showGrid(item.id, t, out);
+}
+
+function showGrid(id: string, t: TableData, out: HTMLElement): void {
+  const root = el('div', 'hogql-nb-app');
+  root.style.height = `${outputHeight(t.rows.length)}px`;
+  out.append(root);
+  const note = omittedNote(t);
+  if (note) out.append(el('div', 'hogql-nb-more', note));
+  const app = new App(root, {
+    load: () => states.get(id) ?? initialState(),
+    save: (s) => states.set(id, { ...s, widths: { ...s.widths } }),
+  });
+  apps.set(id, app);
+  app.onMessage({ kind: 'result', result: toPayload(t, id) }, performance.now());
 }
 
 export function activate(): RendererApi {
-  return { renderOutputItem: (item, element) => renderTable(item.json(), element) };
+  useHost(offline);
+  return { renderOutputItem: renderOutput, disposeOutputItem: dispose };
 }

@@ -350,7 +350,9 @@ export class App {
 
   /** Ctrl/Cmd+C (or Edit › Copy) in the grid: the selection as TSV, to the host and the event. */
   private onCopyEvent(e: ClipboardEvent): void {
-    if (!this.grid.root.contains(document.activeElement) || this.state.tab !== 'table' || this.model.rowCount === 0) return;
+    // the focus as seen from the grid's own tree (a notebook output draws the grid in a shadow root)
+    const active = (this.root.getRootNode() as Document | ShadowRoot).activeElement;
+    if (!this.grid.root.contains(active) || this.state.tab !== 'table' || this.model.rowCount === 0) return;
     const { block, header } = selectionBlock(this.model, this.grid.selection);
     const text = formatBlock(block, 'tsv', header);
     e.clipboardData?.setData('text/plain', text);

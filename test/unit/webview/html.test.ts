@@ -32,6 +32,8 @@ describe('webview html', () => {
     const scripts = html.match(/<script[^>]*>/g) ?? [];
     assert.equal(scripts.length, 2);
     for (const s of scripts) assert.match(s, /nonce="NONCE123" src="https:\/\/file\+\.vscode-resource/);
+    // ES modules: the chunk shared with the notebook renderer is imported with the script's nonce
+    for (const s of scripts) assert.match(s, /^<script type="module" /);
     assert.match(html, /<title>T &lt;x&gt;<\/title>/);
     assert.match(html, /content="default-src 'none'; [^"]*script-src 'nonce-NONCE123'"/);
     assert.doesNotMatch(html, /<script>[^<]/, 'no inline script body');
