@@ -11,37 +11,9 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { scan } from '../../src/codeIntel/scan/scan';
+import { generateTs } from '../../test/support/sdkCorpus';
 
 const RUNS = Number(process.env.HOGQL_BENCH_ROUNDS || 200);
-
-/** A realistic 1,000-line TS module: 50 blocks of 20 lines. */
-export function generateTs(lines = 1_000): string {
-  const block = (i: number): string[] => [
-    `// block ${i}: posthog.isFeatureEnabled('commented-${i}') must be ignored`,
-    `export async function handler${i}(req: Request, user: { id: string; plan?: string }): Promise<Response> {`,
-    `  const url = new URL(req.url); const re = /["'\`]+\\/${i}/g;`,
-    `  if (posthog.isFeatureEnabled('flag-${i}')) {`,
-    `    posthog.capture('event ${i}', { plan: user.plan, 'step ${i}': ${i}, url })`,
-    `  }`,
-    `  const variant = posthog.getFeatureFlag("experiment-${i % 7}") as string | undefined`,
-    `  const msg = \`hello \${user.id} from \${variant ?? 'control'} at ${i}\``,
-    `  const payload = posthog.getFeatureFlagPayload(\`payload-${i}\`)`,
-    `  /* multi-line comment with "quotes" and 'more' quotes`,
-    `     posthog.capture('not-real') */`,
-    `  const total = [1, 2, 3].reduce((a, b) => a + b, 0) / 2;`,
-    `  await client.capture({ distinctId: user.id, event: 'server ${i}', properties: { total, ok: true } })`,
-    `  const on = useFeatureFlagEnabled('hook-${i}')`,
-    `  for (const k of Object.keys(payload ?? {})) console.log(k, msg, on);`,
-    `  return new Response(JSON.stringify({ variant, total }), { status: 200 });`,
-    `}`,
-    `const q${i} = hogql\`SELECT count() FROM events WHERE event = 'event ${i}'\``,
-    `type T${i} = { a: string; b: number; c?: Array<Record<string, unknown>> };`,
-    ``,
-  ];
-  const out: string[] = ["import posthog from 'posthog-js'", "import { useFeatureFlagEnabled } from 'posthog-js/react'"];
-  for (let i = 0; out.length < lines; i++) out.push(...block(i));
-  return out.slice(0, lines).join('\n');
-}
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
