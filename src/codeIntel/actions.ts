@@ -7,6 +7,7 @@
  * "Remove the check", keeping the live branch, shown in the refactor preview before it applies.
  */
 import * as vscode from 'vscode';
+import { config } from '../config';
 import type { Ctx } from '../ctx';
 import { regionOf, UI_HOSTS } from './checks';
 import type { DefinitionCache } from './definitions';
@@ -50,7 +51,7 @@ export class CodeIntelActions implements vscode.CodeActionProvider {
     for (const call of result.flags) {
       const key = call.key?.value;
       if (key === undefined || !new vscode.Range(doc.positionAt(call.nameStart), doc.positionAt(call.end)).intersection(range)) continue;
-      const reason = staleReason(defs.flags.get(key));
+      const reason = staleReason(defs.flags.get(key), { inactiveDays: config.codeIntelStaleInactiveDays() });
       if (!reason) continue;
       const enabled = reason === 'rolledOut';
       const r = removeCheck(text, lang, call, enabled);
