@@ -3,7 +3,7 @@
 // then runs every test layer and ends with one line `N passed, N failed` summing them all.
 //
 //   node scripts/test.mjs                 everything
-//   node scripts/test.mjs --only unit     one layer (lint | unit | emulator | host | ui); repeatable
+//   node scripts/test.mjs --only unit     one layer (lint | unit | emulator | package | host | ui); repeatable
 //   node scripts/test.mjs --grep text     only tests whose title matches (unit, host, ui)
 //   node scripts/test.mjs --no-setup      skip the machine setup step
 //
@@ -145,6 +145,21 @@ async function main() {
   if (wanted('emulator')) {
     const emu = filesUnder(join(root, 'emulator/test'), (f) => f.endsWith('.test.ts'));
     mochaLayer('emulator', emu, ['--require', 'tsx/cjs', '--timeout', '120000', '--exit']);
+  }
+  if (wanted('package')) {
+    // The release .vsix (no test hooks), what users install: ≤ 700 KiB (scripts/checks/vsixSize.mjs).
+    started = Date.now();
+    const { packageExtension } = await import('./package.mjs');
+    const { checkVsixSize } = await import('./checks/vsixSize.mjs');
+    let ok = false;
+    try {
+      const r = checkVsixSize(packageExtension({ quiet: true }).path);
+      console.log(r.lines.join('\n'));
+      ok = r.ok;
+    } catch (e) {
+      console.error(`[test] release .vsix: ${e.message}`);
+    }
+    gate('vsix size', ok, Date.now() - started);
   }
   if (needsHost) {
     started = Date.now();

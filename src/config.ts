@@ -64,6 +64,12 @@ export const config = {
     return get('codeIntel.leaveOverlapToOfficial', false);
   },
 
+  /** Days an inactive flag stays unchanged before the Stale Flags view lists it (`hogql.codeIntel.staleInactiveDays`). */
+  codeIntelStaleInactiveDays(): number {
+    const v = get<number>('codeIntel.staleInactiveDays', 30);
+    return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 30;
+  },
+
   /** The 7-day event count CodeLens above `capture` calls (`hogql.codeIntel.eventVolume`). */
   codeIntelEventVolume(): boolean {
     return get('codeIntel.eventVolume', true);

@@ -3,18 +3,27 @@
  * sidebar's flag creation, a confirmed write, through `hogql.codeIntel.createFlag`), the known event
  * for a typo, the project API key for a `phx_` key, `ui_host` for a proxy `api_host`. The
  * diagnostics are recomputed from the document's scan (those VS Code hands back lose their data).
+ * And a refactoring on the check of a stale flag (fully rolled out, inactive, not in PostHog):
+ * "Remove the check", keeping the live branch, shown in the refactor preview before it applies.
  */
 import * as vscode from 'vscode';
+import { config } from '../config';
 import type { Ctx } from '../ctx';
 import { regionOf, UI_HOSTS } from './checks';
 import type { DefinitionCache } from './definitions';
 import { CodeIntelDiagnostic, diagnosticsOf } from './diagnostics';
 import type { DocumentScans } from './documents';
+import { sdkLanguageOf } from './gate';
+import { removeCheck } from './removeCheck';
+import type { ScanResult } from './scan/types';
+import { staleReason } from './stale';
 
 const quoteOf = (doc: vscode.TextDocument, range: vscode.Range): string => doc.getText(range).charAt(0) || "'";
 
 export class CodeIntelActions implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.RefactorRewrite],
+  };
 
   constructor(private readonly ctx: Ctx, private readonly scans: DocumentScans, private readonly defs: DefinitionCache) {}
 
@@ -27,6 +36,35 @@ export class CodeIntelActions implements vscode.CodeActionProvider {
       const action = await this.fixOf(doc, d);
       if (action) out.push(action);
       else if (d.code === 'host-without-ui-host') out.push(...this.uiHostFixes(doc, d));
+    }
+    out.push(...this.removeCheckActions(doc, range, result));
+    return out;
+  }
+
+  /** "Remove the check" on a stale flag's boolean check under the cursor, with a preview. */
+  private removeCheckActions(doc: vscode.TextDocument, range: vscode.Range, result: ScanResult): vscode.CodeAction[] {
+    const defs = this.defs.peek();
+    const lang = sdkLanguageOf(doc.languageId);
+    if (!defs || !lang) return [];
+    const out: vscode.CodeAction[] = [];
+    const text = doc.getText();
+    for (const call of result.flags) {
+      const key = call.key?.value;
+      if (key === undefined || !new vscode.Range(doc.positionAt(call.nameStart), doc.positionAt(call.end)).intersection(range)) continue;
+      const reason = staleReason(defs.flags.get(key), { inactiveDays: config.codeIntelStaleInactiveDays() });
+      if (!reason) continue;
+      const enabled = reason === 'rolledOut';
+      const r = removeCheck(text, lang, call, enabled);
+      if (!r.ok) continue;
+      const why = reason === 'rolledOut' ? 'fully rolled out' : reason === 'inactive' ? 'inactive' : 'not in PostHog';
+      const a = new vscode.CodeAction(`Remove the check of “${key}” (${why}): keep the ${enabled ? 'enabled' : 'disabled'} branch`, vscode.CodeActionKind.RefactorRewrite);
+      a.edit = new vscode.WorkspaceEdit();
+      a.edit.replace(doc.uri, new vscode.Range(doc.positionAt(r.edit.start), doc.positionAt(r.edit.end)), r.edit.text, {
+        needsConfirmation: true,
+        label: `Remove the check of “${key}”`,
+        description: `the flag is ${why}`,
+      });
+      out.push(a);
     }
     return out;
   }

@@ -8,10 +8,13 @@ import { disposeAll } from '../ui/lifecycle';
 import type { FeatureFlag } from '../api/resources/flags';
 import type { ActiveSession } from '../auth/session';
 import type { Ctx } from '../ctx';
+import { SeenFlagIds } from './seenFlags';
 
 const MAX_FLAGS = 5_000;
 const MAX_EVENTS = 10_000;
 const PAGE_SIZE = 500;
+/** Missing keys looked up by id at most, per call of `deletedAmong`. */
+const MAX_LOOKUPS = 50;
 
 export interface Definitions {
   project: string;
@@ -27,8 +30,10 @@ export class DefinitionCache implements vscode.Disposable {
   /** Fires when definitions arrive or are dropped. */
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private readonly seen: SeenFlagIds;
 
   constructor(private readonly ctx: Ctx) {
+    this.seen = new SeenFlagIds(ctx.extension.globalState);
     ctx.session.onDidChange(() => this.clear(), undefined, this.disposables);
   }
 
@@ -81,6 +86,7 @@ export class DefinitionCache implements vscode.Disposable {
       };
       this.loaded = defs;
       this.loading = undefined;
+      await this.seen.remember(key, flags.filter((f) => !f.deleted));
       this.ctx.log.info(`[codeIntel] loaded ${defs.flags.size} feature flags and ${defs.events.length} event names`);
       this.emitter.fire();
       return defs;
@@ -91,5 +97,25 @@ export class DefinitionCache implements vscode.Disposable {
       }
       return undefined;
     }
+  }
+
+  /**
+   * Which of `keys` (missing from the list) are flags PostHog still has, deleted: those whose id this
+   * extension saw before, looked up one by one (at most 50). A lookup that fails counts as not deleted.
+   */
+  async deletedAmong(keys: readonly string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    const session = await this.ctx.session.active();
+    if (!session) return out;
+    const project = `${session.connection.id}|${session.projectId}`;
+    const known = keys.flatMap((key) => {
+      const id = this.seen.idOf(project, key);
+      return id === undefined ? [] : [{ key, id }];
+    });
+    for (const { key, id } of known.slice(0, MAX_LOOKUPS)) {
+      const flag = await session.client.flags.get(session.projectId, id, { signal: AbortSignal.timeout(10_000) }).catch(() => undefined);
+      if (flag?.deleted && flag.key === key) out.add(key);
+    }
+    return out;
   }
 }

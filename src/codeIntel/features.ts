@@ -30,6 +30,7 @@ export interface CodeIntel extends vscode.Disposable {
   editors: EditorState;
   volume: VolumeLens;
   stale: StaleFlagsView;
+  actions: CodeIntelActions;
   showFlagReferences: typeof showFlagReferences;
   /** Test builds only (see register.ts): as if the official extension were (not) installed, then the notice. */
   pretendOfficial(on: boolean | undefined): Promise<void>;
@@ -42,10 +43,11 @@ export function createCodeIntel(ctx: Ctx, notify: typeof Notify): CodeIntel {
   const editors = new EditorState(scans, definitions);
   const volume = new VolumeLens(ctx, scans, () => config.codeIntelEventVolume());
   const stale = new StaleFlagsView(definitions);
+  const actions = new CodeIntelActions(ctx, scans, definitions);
   const selector = SDK_LANGUAGE_IDS.map((language) => ({ language }));
   const l = vscode.languages;
   const disposables: vscode.Disposable[] = [
-    l.registerCodeActionsProvider(selector, new CodeIntelActions(ctx, scans, definitions), CodeIntelActions.metadata),
+    l.registerCodeActionsProvider(selector, actions, CodeIntelActions.metadata),
     l.registerDocumentLinkProvider(selector, new FlagLinks(scans)),
     l.registerCodeLensProvider(selector, volume),
   ];
@@ -56,6 +58,7 @@ export function createCodeIntel(ctx: Ctx, notify: typeof Notify): CodeIntel {
     editors,
     volume,
     stale,
+    actions,
     showFlagReferences,
     pretendOfficial: async (on) => {
       pretendOfficialInstalled(on);

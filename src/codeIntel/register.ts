@@ -82,6 +82,16 @@ export function registerCodeIntel(ctx: Ctx): void {
       'codeIntel.pretendOfficial': () => async (on?: unknown) => {
         await load().pretendOfficial(typeof on === 'boolean' ? on : undefined);
       },
+      /**
+       * Test builds only: our code actions at an offset of an open document, as the provider made them
+       * (through `vscode.executeCodeActionProvider` an edit loses its metadata, e.g. needsConfirmation).
+       */
+      'codeIntel.codeActionsAt': () => async (uri?: unknown, offset?: unknown) => {
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+        if (!doc || typeof offset !== 'number') return [];
+        const at = doc.positionAt(offset);
+        return load().actions.provideCodeActions(doc, new vscode.Range(at, at));
+      },
       /** Test builds only: the Stale Flags view's rows, expanded (flag rows with their uses). */
       'codeIntel.staleFlags': () => () => renderStale(stale),
       'codeIntel.volumeQueries': () => (uri?: unknown) => (features && typeof uri === 'string' ? (features.volume.queries.get(uri) ?? 0) : 0),
@@ -93,7 +103,11 @@ export function registerCodeIntel(ctx: Ctx): void {
       const defs = await load().definitions.refresh();
       return defs ? { flags: defs.flags.size, events: defs.events.length } : undefined;
     },
-    'staleFlags.refresh': () => () => load().stale.refresh(),
+    /** The Stale Flags view's refresh: the project's flags read again, then the view. */
+    'staleFlags.refresh': () => async () => {
+      await load().definitions.refresh();
+      load().stale.refresh();
+    },
     /** Quick fix "Create flag…": the sidebar's flag creation (prompts, confirmed write), then the key is known. */
     'codeIntel.createFlag': () => async (arg?: unknown) => {
       const flag = await vscode.commands.executeCommand<{ key: string } | undefined>('hogql.flags.create', arg);

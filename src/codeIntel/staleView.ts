@@ -1,10 +1,11 @@
 /**
  * The Stale Flags view (`hogql.staleFlags`, collapsed by default): flags used in the workspace's
- * code that are fully rolled out, inactive, or not in PostHog, grouped by reason; under each flag
+ * code that are fully rolled out, inactive for long, deleted or never created in PostHog, grouped by reason; under each flag
  * its uses, each opening the file at the use. Computed when the view is first expanded and on
  * refresh, from one workspace scan (see references.ts) and the project's flags (definitions.ts).
  */
 import * as vscode from 'vscode';
+import { config } from '../config';
 import type { DefinitionCache } from './definitions';
 import { allFlagUses } from './references';
 import { STALE_REASONS, staleReason, type StaleReason } from './stale';
@@ -38,8 +39,10 @@ export class StaleFlagsView implements vscode.TreeDataProvider<StaleRow>, vscode
     const [defs, uses] = await Promise.all([this.defs.get(), allFlagUses()]);
     if (!defs) return [{ kind: 'message', text: 'Sign in to PostHog to check the flags used in code.' }];
     const groups = STALE_REASONS.map(({ reason, label, hint }) => ({ kind: 'group' as const, reason, label, hint, flags: [] as StaleRow[] }));
+    const deleted = await this.defs.deletedAmong([...uses.keys()].filter((k) => !defs.flags.has(k)));
+    const inactiveDays = config.codeIntelStaleInactiveDays();
     for (const [key, at] of [...uses].sort(([a], [b]) => a.localeCompare(b))) {
-      const reason = staleReason(defs.flags.get(key));
+      const reason = staleReason(defs.flags.get(key), { inactiveDays, wasDeleted: deleted.has(key) });
       if (reason) groups.find((g) => g.reason === reason)!.flags.push({ kind: 'flag', key, uses: at });
     }
     const shown = groups.filter((g) => g.flags.length > 0);

@@ -20,17 +20,23 @@ export interface Group {
   close: number;
 }
 
-const OPEN = new Set(['(', '[', '{']);
-const CLOSE = new Set([')', ']', '}']);
 /** A call's arguments end within this many tokens (an unclosed call while typing stops here). */
 const MAX_TOKENS = 4_000;
+
+// Module-level helpers, not closures per call: the release build keeps function names
+// (esbuild keepNames), which wraps every closure it creates in a naming call.
+function p(t: Tok | undefined, v: string): boolean {
+  return !!t && t.k === K.Punct && t.v === v;
+}
+
+function name(t: Tok | undefined): string | undefined {
+  return !t ? undefined : t.k === K.Ident ? t.v : t.k === K.Str ? t.str!.value : undefined;
+}
 
 function keyed(toks: Tok[], a: number, b: number): Item {
   const t0 = toks[a];
   const t1 = toks[a + 1];
   const t2 = toks[a + 2];
-  const p = (t: Tok | undefined, v: string): boolean => !!t && t.k === K.Punct && t.v === v;
-  const name = (t: Tok | undefined): string | undefined => (!t ? undefined : t.k === K.Ident ? t.v : t.k === K.Str ? t.str!.value : undefined);
   if (t0 && name(t0) !== undefined) {
     // key: value (not Ruby's `::`); Python key=value (not `==`); 'key' => value
     if (p(t1, ':') && !p(t2, ':')) return { key: name(t0)!, keyTok: t0, from: a + 2, to: b };
@@ -50,26 +56,28 @@ export function group(toks: Tok[], open: number, positionalShorthand = false): G
   let start = open + 1;
   const limit = Math.min(toks.length, open + MAX_TOKENS);
   let i = open + 1;
-  const flush = (end: number): void => {
-    if (end <= start) return;
-    const item = keyed(toks, start, end);
-    // a lone identifier is positional in a call, shorthand only in an object literal
-    items.push(!positionalShorthand && item.from === start && item.key !== undefined ? { from: start, to: end } : item);
-  };
   for (; i < limit; i++) {
     const t = toks[i];
     if (t.k !== K.Punct) continue;
-    if (OPEN.has(t.v)) depth++;
-    else if (CLOSE.has(t.v)) {
+    const v = t.v;
+    if (v === '(' || v === '[' || v === '{') depth++;
+    else if (v === ')' || v === ']' || v === '}') {
       if (depth === 0) break;
       depth--;
-    } else if (t.v === ',' && depth === 0) {
-      flush(i);
+    } else if (v === ',' && depth === 0) {
+      flush(toks, items, start, i, positionalShorthand);
       start = i + 1;
     }
   }
-  flush(i);
+  flush(toks, items, start, i, positionalShorthand);
   return { items, close: i };
+}
+
+function flush(toks: Tok[], items: Item[], start: number, end: number, positionalShorthand: boolean): void {
+  if (end <= start) return;
+  const item = keyed(toks, start, end);
+  // a lone identifier is positional in a call, shorthand only in an object literal
+  items.push(!positionalShorthand && item.from === start && item.key !== undefined ? { from: start, to: end } : item);
 }
 
 /** The value's string literal when the value is exactly one string token. */

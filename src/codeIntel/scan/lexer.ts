@@ -164,7 +164,8 @@ export function lexC(text: string, lang: 'js' | 'go'): Tok[] {
       i = continueTemplate(tok, i + 1);
       continue;
     }
-    const open = templates[templates.length - 1];
+    // (never `templates[-1]`: an out-of-bounds read leaves V8's fast path; it was 60 % of the lexer's time)
+    const open = templates.length > 0 ? templates[templates.length - 1] : undefined;
     if (open && c === 123) open.depth++;
     else if (open && c === 125) {
       if (open.depth === 0) {

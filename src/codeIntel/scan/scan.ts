@@ -156,17 +156,18 @@ function propertyKeys(toks: Tok[], from: number, to: number, lang: SdkLanguage):
   return out;
 }
 
+const isPosthog = (t: Tok | undefined): boolean => t?.k === K.Ident && t.v.toLowerCase() === 'posthog';
+
 /** SDK initialisation calls: the project token and the host options. */
 function initCall(toks: Tok[], i: number, lang: SdkLanguage, receiver: boolean): InitCall | undefined {
   const t = toks[i];
   const prev = toks[i - 1];
   const recv = receiver ? toks[i - 2] : undefined;
-  const recvIs = (v: string): boolean => recv?.k === K.Ident && recv.v.toLowerCase() === v;
   let method: string | undefined;
-  if (lang === 'js' && t.v === 'init' && receiver && recvIs('posthog')) method = 'init';
+  if (lang === 'js' && t.v === 'init' && receiver && isPosthog(recv)) method = 'init';
   else if (lang === 'js' && t.v === 'PostHog' && prev?.k === K.Ident && prev.v === 'new') method = 'PostHog';
   else if (lang === 'python' && (t.v === 'Posthog' || t.v === 'PostHog') && !isP(prev, '.')) method = t.v;
-  else if (lang === 'go' && (t.v === 'New' || t.v === 'NewWithConfig') && receiver && recvIs('posthog')) method = t.v;
+  else if (lang === 'go' && (t.v === 'New' || t.v === 'NewWithConfig') && receiver && isPosthog(recv)) method = t.v;
   else if (lang === 'ruby' && t.v === 'new' && receiver && recv?.v === 'Client' && isP(toks[i - 3], ':')) method = 'PostHog::Client.new';
   if (!method) return undefined;
   const g = group(toks, i + 1);

@@ -1,0 +1,55 @@
+// The SDK scanner gives exactly the results of its version before the speed work
+// (test/unit/codeIntel/reference/, a frozen copy) on a corpus: the benchmark's 1,000-line file and
+// cuts of it, samples of every language, this repository's code-intelligence sources and tests read
+// as each language, and seeded random documents made of the scanner's names, quotes and brackets.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { scan } from '../../../src/codeIntel/scan/scan';
+import type { SdkLanguage } from '../../../src/codeIntel/scan/types';
+import { generateTs, OTHER_SAMPLES, randomDocument } from '../../support/sdkCorpus';
+import { scan as referenceScan } from './reference/scan';
+
+const LANGS: SdkLanguage[] = ['js', 'python', 'go', 'ruby'];
+const root = join(__dirname, '..', '..', '..');
+
+function same(text: string, lang: SdkLanguage, what: string): void {
+  assert.deepStrictEqual(scan(text, lang), referenceScan(text, lang), `${what} read as ${lang}`);
+}
+
+const sourcesUnder = (dir: string): string[] =>
+  readdirSync(join(root, dir), { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f));
+
+describe('codeIntel scan: same results as before the speed work', () => {
+  it('on the benchmark file, its cuts and its tail, in every language', () => {
+    const text = generateTs();
+    for (const lang of LANGS) same(text, lang, 'the 1,000-line file');
+    for (let cut = 7; cut < text.length; cut += 2503) {
+      same(text.slice(0, cut), 'js', `its first ${cut} characters`);
+      same(text.slice(cut), 'js', `it from ${cut}`);
+    }
+  });
+
+  it('on samples of Python, Go and Ruby, whole and cut', () => {
+    for (const [name, text] of Object.entries(OTHER_SAMPLES)) {
+      for (const lang of LANGS) same(text, lang, `the ${name} sample`);
+      for (let cut = 1; cut < text.length; cut += 13) same(text.slice(0, cut), name as SdkLanguage, `the ${name} sample's first ${cut} characters`);
+    }
+  });
+
+  it("on this repository's code-intelligence sources and tests", () => {
+    const files = [...sourcesUnder('src/codeIntel'), ...sourcesUnder('test/unit/codeIntel'), ...sourcesUnder('test/host').filter((f) => f.includes('codeIntel'))];
+    assert.ok(files.length > 20, `only ${files.length} files`);
+    for (const f of files) {
+      const text = readFileSync(join(root, f), 'utf8');
+      for (const lang of LANGS) same(text, lang, f);
+    }
+  });
+
+  it('on 3,000 random documents of the scanner’s names, quotes, comments and brackets', () => {
+    for (let seed = 1; seed <= 3000; seed++) {
+      const text = randomDocument(seed, 10 + (seed % 90));
+      same(text, LANGS[seed % 4]!, `random document ${seed}`);
+    }
+  });
+});
