@@ -1,15 +1,16 @@
 import * as vscode from 'vscode';
 import { Ctx } from './ctx';
-import { registerEditorCommands, registerSidebarCommands } from './commands';
+import { join } from 'node:path';
 import { confirmSeam } from './ui/confirm';
 import { notifySeam, type Shown } from './ui/notify';
 import { trustSeam } from './ui/trust';
 import { RunCodeLensProvider } from './query/codeLens';
-import { registerHistoryView } from './views/historyView';
 import { registerLanguageFeatures } from './language/register';
 import { registerCodeIntel } from './codeIntel/register';
-import { registerSidebar } from './views/register';
 import { registerHomeView } from './views/homeView';
+import { registerReadOnlyKey } from './views/readOnlyKey';
+import { INTERNAL_COMMANDS, Shell } from './shell';
+import type * as Features from './features';
 
 /** What `activate` returns: a small API for tests and other extensions. */
 export interface HogqlApi {
@@ -40,6 +41,10 @@ export interface TestHooks {
   progressReports(): readonly { key: string; queryId: string; elapsedMs: number; rowsRead?: number }[];
   /** Makes the extension behave as in an untrusted workspace (the harness disables trust; see src/ui/trust.ts). */
   pretendUntrusted(on: boolean): void;
+  /** Whether the features bundle (dist/features.js) is loaded; `load` loads it. */
+  featuresLoaded(load?: boolean): boolean;
+  /** Commands registered without an activation proxy (each fails until the features load). */
+  unproxiedCommands(): readonly string[];
 }
 
 function testHooks(c: Ctx): TestHooks | undefined {
@@ -56,7 +61,40 @@ function testHooks(c: Ctx): TestHooks | undefined {
     shownMessages: () => notifySeam.shown(),
     insightLink: (uri) => c.queries.insightLinks.ofUri(uri),
     pretendUntrusted: (on) => trustSeam.pretendUntrusted(on),
+    featuresLoaded: (load) => {
+      if (load) loadFeatures(c);
+      return featuresLoaded;
+    },
+    unproxiedCommands: () => c.shell.unproxied,
   };
+}
+
+let featuresLoaded = false;
+
+/** Loads the features bundle (synchronously, once): it binds its commands and views to the shell. */
+function loadFeatures(c: Ctx): void {
+  if (featuresLoaded) return;
+  featuresLoaded = true;
+  const started = performance.now();
+  // A computed path keeps esbuild from inlining the bundle into the extension bundle.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, on purpose
+  (require(join(__dirname, 'features.js')) as typeof Features).startFeatures(c);
+  c.log.info(`PostHog HogQL features loaded in ${(performance.now() - started).toFixed(1)} ms`);
+}
+
+/** Every command of the extension: package.json's and the internal ones. */
+function commandIds(context: vscode.ExtensionContext): string[] {
+  const declared = (context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? [];
+  return [...declared.map((c) => c.command), ...INTERNAL_COMMANDS];
+}
+
+/** The sidebar's tree views (all of package.json's PostHog views but the empty home view). */
+function treeViews(context: vscode.ExtensionContext): { id: string; showCollapseAll: boolean }[] {
+  const views = (context.extension.packageJSON as { contributes?: { views?: Record<string, { id: string }[]> } }).contributes?.views ?? {};
+  return Object.values(views)
+    .flat()
+    .filter((v) => v.id !== 'hogql.home')
+    .map((v) => ({ id: v.id, showCollapseAll: v.id !== 'hogql.history' }));
 }
 
 let ctx: Ctx | undefined;
@@ -65,17 +103,19 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
   const started = performance.now();
   let languageMs = 0;
   try {
-    ctx = new Ctx(context);
-    context.subscriptions.push(ctx);
-    registerEditorCommands(ctx);
+    // Registrations only (issue #21): the commands' and views' code loads on first use.
+    const shell = new Shell(() => loadFeatures(c));
+    const c = (ctx = new Ctx(context, shell));
+    context.subscriptions.push(ctx, shell);
+    shell.proxyCommands(commandIds(context));
+    shell.proxyTrees(treeViews(context));
     ctx.track(vscode.languages.registerCodeLensProvider({ language: 'hogql' }, ctx.track(new RunCodeLensProvider(ctx.queries.runner))));
-    registerHistoryView(ctx);
     const languageStarted = performance.now();
     registerLanguageFeatures(ctx);
     languageMs = performance.now() - languageStarted;
     registerCodeIntel(ctx);
-    registerSidebarCommands(ctx, registerSidebar(ctx));
     registerHomeView(ctx);
+    registerReadOnlyKey(ctx);
   } catch (e) {
     // VS Code shows nothing when activation throws: say it, then rethrow so the host records it.
     const message = e instanceof Error ? e.message : String(e);
@@ -90,4 +130,5 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
 
 export function deactivate(): void {
   ctx = undefined;
+  featuresLoaded = false;
 }

@@ -36,6 +36,19 @@ describe('activation', () => {
     assert.deepEqual(missing, [], `contributed but not registered: ${missing.join(', ')}`);
   });
 
+  // Issue #21: activation registers proxies; the commands' code (dist/features.js) loads on first use.
+  it('proxies every command from activation on, so none fails before the features load', async () => {
+    const api = (await extension().activate()) as unknown as { testHooks?: { featuresLoaded(load?: boolean): boolean; unproxiedCommands(): readonly string[] } };
+    assert.ok(api.testHooks, 'test hooks');
+    assert.equal(api.testHooks.featuresLoaded(true), true);
+    assert.deepEqual([...api.testHooks.unproxiedCommands()], [], 'registered without an activation proxy');
+    // and every hogql.* command registered now existed as a proxy (declared or internal)
+    const registered = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('hogql.'));
+    const contributed = new Set<string>(extension().packageJSON.contributes.commands.map((c: { command: string }) => c.command));
+    const internal = registered.filter((id) => !contributed.has(id));
+    assert.ok(internal.includes('hogql.checkSyntax'), `internal commands: ${internal.join(', ')}`);
+  });
+
   it('uses only hogql.* command ids (posthog.* belongs to the official extension)', () => {
     const ids: string[] = extension().packageJSON.contributes.commands.map((c: { command: string }) => c.command);
     assert.deepEqual(ids.filter((id) => !id.startsWith('hogql.')), []);
