@@ -37,6 +37,7 @@ async function activationBench(vsix) {
   const ours = [];
   const inside = [];
   const language = [];
+  const phases = {};
   let bundleLoaded = false;
   for (let i = 0; i < runs; i++) {
     const dirs = host.prepareRun({
@@ -61,6 +62,7 @@ async function activationBench(vsix) {
       ours.push(r.hogql.wallMs);
       inside.push(r.hogql.insideMs);
       language.push(r.hogql.languageMs);
+      for (const [k, v] of Object.entries(r.hogql.phases ?? {})) (phases[k] ??= []).push(v);
       bundleLoaded ||= r.hogql.languageBundleLoaded;
     } finally {
       await browser.close().catch(() => {});
@@ -71,6 +73,7 @@ async function activationBench(vsix) {
   const o = median(ours);
   console.log(`activation: empty extension ${e.toFixed(2)} ms, hogql ${o.toFixed(2)} ms (median of ${runs} hosts) → ${(o / e).toFixed(2)}× the empty extension, +${(o - e).toFixed(2)} ms`);
   console.log(`activation: time inside activate() ${median(inside).toFixed(2)} ms (median)`);
+  for (const [k, xs] of Object.entries(phases)) console.log(`  activate(): ${k} ${median(xs).toFixed(2)} ms (median)`);
   reportRow({ id: 'activation', value: o - e, baseline: e, baselineLabel: 'empty extension', note: `hogql ${o.toFixed(2)} ms, median of ${runs} hosts` });
   console.log(
     `activation: of which registering the language features ${median(language).toFixed(2)} ms (median); ` +

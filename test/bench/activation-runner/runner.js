@@ -17,7 +17,7 @@ exports.activate = async function activate() {
       if (ext.isActive) throw new Error(`${ids[name]} was already active`);
       const t0 = performance.now();
       const api = await ext.activate();
-      result[name] = { wallMs: performance.now() - t0, insideMs: api && api.activationMs, languageMs: api && api.languageMs };
+      result[name] = { wallMs: performance.now() - t0, insideMs: api && api.activationMs, languageMs: api && api.languageMs, phases: api && api.phases };
       if (name === 'hogql') {
         // nothing HogQL is open, so the language bundle (dist/language.js) must not be loaded yet
         result[name].languageBundleLoaded = Object.keys(require.cache).some((f) => /[\\/]dist[\\/]language\.js$/.test(f));
