@@ -11,6 +11,7 @@ import { registerHomeView } from './views/homeView';
 import { registerReadOnlyKey } from './views/readOnlyKey';
 import { INTERNAL_COMMANDS, Shell } from './shell';
 import type * as Features from './features';
+import { NOTEBOOK_OPTIONS, NOTEBOOK_TYPE } from './notebook/type';
 
 /** What `activate` returns: a small API for tests and other extensions. */
 export interface HogqlApi {
@@ -90,12 +91,15 @@ function commandIds(context: vscode.ExtensionContext): string[] {
   return [...declared.map((c) => c.command), ...INTERNAL_COMMANDS];
 }
 
-/** The sidebar's tree views (all of package.json's PostHog views but the empty home view). */
+/** Views whose provider is registered at activation by their own feature (not the features bundle's). */
+const OWN_PROVIDER_VIEWS = new Set(['hogql.home', 'hogql.staleFlags']);
+
+/** The sidebar's tree views (all of package.json's PostHog views but those of OWN_PROVIDER_VIEWS). */
 function treeViews(context: vscode.ExtensionContext): { id: string; showCollapseAll: boolean }[] {
   const views = (context.extension.packageJSON as { contributes?: { views?: Record<string, { id: string }[]> } }).contributes?.views ?? {};
   return Object.values(views)
     .flat()
-    .filter((v) => v.id !== 'hogql.home')
+    .filter((v) => !OWN_PROVIDER_VIEWS.has(v.id))
     .map((v) => ({ id: v.id, showCollapseAll: v.id !== 'hogql.history' }));
 }
 
@@ -119,7 +123,8 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
     shell.proxyCommands(commandIds(context));
     lap('command proxies');
     shell.proxyTrees(treeViews(context));
-    lap('tree views');
+    shell.proxyNotebook(NOTEBOOK_TYPE, NOTEBOOK_OPTIONS);
+    lap('tree views, notebook serializer');
     ctx.track(vscode.languages.registerCodeLensProvider({ language: 'hogql' }, ctx.track(new RunCodeLensProvider(ctx.queries.runner))));
     lap('run CodeLens');
     registerLanguageFeatures(ctx);

@@ -14,7 +14,9 @@ export const INTERNAL_COMMANDS = [
   'hogql.checkSyntax',
   'hogql.codeIntel.refresh',
   // test builds only (see src/views/testHooks.ts, src/codeIntel/register.ts)
-  ...(__TEST_HOOKS__ ? ['hogql.codeIntel.inlineStatusOf', 'hogql.test.sidebar'] : []),
+  ...(__TEST_HOOKS__
+    ? ['hogql.codeIntel.inlineStatusOf', 'hogql.codeIntel.pretendOfficial', 'hogql.codeIntel.staleFlags', 'hogql.codeIntel.volumeQueries', 'hogql.test.sidebar']
+    : []),
 ];
 
 /** A tree's provider until the features bundle attaches the real one (loaded on the first request). */
@@ -59,6 +61,7 @@ export class Shell implements vscode.Disposable {
   private readonly handlers = new Map<string, Handler>();
   private readonly proxied = new Set<string>();
   private readonly trees = new Map<string, { view: vscode.TreeView<unknown>; provider: LazyTree<unknown> }>();
+  private readonly serializers = new Map<string, vscode.NotebookSerializer | undefined>();
   private readonly disposables: vscode.Disposable[] = [];
   /** Commands registered without a proxy (callable only once the features loaded): a host test wants none. */
   readonly unproxied: string[] = [];
@@ -111,6 +114,35 @@ export class Shell implements vscode.Disposable {
     if (!tree) return vscode.window.createTreeView(id, { treeDataProvider: provider, ...options });
     (tree.provider as LazyTree<T>).attach(provider);
     return tree.view as vscode.TreeView<T>;
+  }
+
+  /**
+   * Registers a serializer for the notebook type that loads the features on its first use (VS Code
+   * activates the extension for `onNotebook:<type>`, then asks the serializer to open the file).
+   */
+  proxyNotebook(type: string, options: vscode.NotebookDocumentContentOptions): void {
+    this.serializers.set(type, undefined);
+    const real = (): vscode.NotebookSerializer => {
+      if (!this.serializers.get(type)) this.load();
+      const target = this.serializers.get(type);
+      if (!target) throw new Error(`No serializer for the notebook type ${type}`);
+      return target;
+    };
+    const proxy: vscode.NotebookSerializer = {
+      deserializeNotebook: (content, token) => real().deserializeNotebook(content, token),
+      serializeNotebook: (data, token) => real().serializeNotebook(data, token),
+    };
+    this.disposables.push(vscode.workspace.registerNotebookSerializer(type, proxy, options));
+  }
+
+  /** Binds the notebook type's serializer (to its proxy; without one, registers it with VS Code). */
+  notebookSerializer(type: string, serializer: vscode.NotebookSerializer, options: vscode.NotebookDocumentContentOptions): vscode.Disposable {
+    if (!this.serializers.has(type)) return vscode.workspace.registerNotebookSerializer(type, serializer, options);
+    if (this.serializers.get(type)) throw new Error(`The notebook type ${type} has a serializer already`);
+    this.serializers.set(type, serializer);
+    return new vscode.Disposable(() => {
+      if (this.serializers.get(type) === serializer) this.serializers.set(type, undefined);
+    });
   }
 
   dispose(): void {
