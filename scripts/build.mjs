@@ -7,8 +7,9 @@
 //   node scripts/build.mjs --watch       rebuild on change
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sharedBundles } from './lib/sharedBundles.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = new Set(process.argv.slice(2));
@@ -56,66 +57,8 @@ for (const f of filesUnder(join(root, 'src'), '.worker.ts')) {
   extensionEntries.push({ in: f, out: relative(join(root, 'src'), f).replace(/\.ts$/, '') });
 }
 
-/**
- * The activation bundle and the features bundle (commands, sidebar, history, results panels; loaded
- * on first use by src/extension.ts, see src/shell.ts) share their modules: features.js holds no
- * second copy of any src/ module that extension.js has, it takes that module from extension.js at
- * run time. One copy means one instance of each module's state (the test seams, the config's
- * event, caches) and one class for `instanceof` (TrustRequiredError, SignInRequiredError, …).
- * extension.js exports every one of its src/ modules as `__modules[<path>]` for that.
- */
-async function sharedBundles() {
-  const entry = join(root, 'src/extension.ts');
-  const node = { ...common, platform: 'node', format: 'cjs', external: ['vscode'], absWorkingDir: root };
-  const features = join(root, 'src/features.ts');
-  // which src/ modules each bundle would hold on its own: the ones in both are shared
-  const inputsOf = async (file) => {
-    const probe = await esbuild.build({ ...node, entryPoints: [file], write: false, metafile: true, outdir: join(root, 'dist'), logLevel: 'silent' });
-    return Object.keys(Object.values(probe.metafile.outputs).find((o) => o.entryPoint).inputs);
-  };
-  const [inMain, inFeatures] = await Promise.all([inputsOf(entry), inputsOf(features)]);
-  const shared = inMain.filter((f) => f.startsWith('src/') && f !== 'src/extension.ts' && inFeatures.includes(f));
-  const sharedSet = new Set(shared);
-  const mainEntry = {
-    name: 'hogql-main-entry',
-    setup(build) {
-      build.onResolve({ filter: /^hogql-main$/ }, () => ({ path: 'hogql-main', namespace: 'hogql-main' }));
-      build.onLoad({ filter: /.*/, namespace: 'hogql-main' }, () => ({
-        resolveDir: root,
-        loader: 'js',
-        contents: [
-          `export * from ${JSON.stringify(entry)};`,
-          ...shared.map((f, i) => `import * as m${i} from ${JSON.stringify(join(root, f))};`),
-          `export const __modules = {${shared.map((f, i) => `${JSON.stringify(f)}: m${i}`).join(', ')}};`,
-        ].join('\n'),
-      }));
-    },
-  };
-  const fromMain = {
-    name: 'hogql-shared-modules',
-    setup(build) {
-      build.onResolve({ filter: /^\./ }, (args) => {
-        const base = resolve(args.resolveDir, args.path);
-        for (const candidate of [base, `${base}.ts`, join(base, 'index.ts')]) {
-          const key = relative(root, candidate).split('\\').join('/');
-          if (sharedSet.has(key)) return { path: key, namespace: 'hogql-shared' };
-        }
-        return undefined;
-      });
-      build.onLoad({ filter: /.*/, namespace: 'hogql-shared' }, (args) => ({
-        loader: 'js',
-        contents: `module.exports = require(require('node:path').join(__dirname, 'extension.js')).__modules[${JSON.stringify(args.path)}];`,
-      }));
-    },
-  };
-  return [
-    { ...node, entryPoints: [{ in: 'hogql-main', out: 'extension' }], outdir: join(root, 'dist'), metafile: true, plugins: [mainEntry] },
-    { ...node, entryPoints: [{ in: features, out: 'features' }], outdir: join(root, 'dist'), plugins: [fromMain] },
-  ];
-}
-
 const bundles = [
-  ...(testsOnly ? [] : await sharedBundles()),
+  ...(testsOnly ? [] : await sharedBundles({ ...common, platform: 'node', format: 'cjs', external: ['vscode'], absWorkingDir: root }, root)),
   {
     ...common,
     entryPoints: extensionEntries,
