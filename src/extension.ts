@@ -1,3 +1,4 @@
+import { bundleStartMs } from './loadStart';
 import * as vscode from 'vscode';
 import { Ctx } from './ctx';
 import { join } from 'node:path';
@@ -21,6 +22,8 @@ export interface HogqlApi {
   readonly languageMs: number;
   /** Milliseconds of each step of `activate`, in order (the activation benchmark prints them). */
   readonly phases: Readonly<Record<string, number>>;
+  /** performance.now() when the bundle started evaluating, when `activate` started and ended. */
+  readonly timeline: { readonly bundleStart: number; readonly activateStart: number; readonly activateEnd: number };
   /** Only when the test harness sets HOGQL_TEST_HOOKS=1: read-only views of internal state. */
   readonly testHooks?: TestHooks;
 }
@@ -144,7 +147,8 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
   ctx.log.info(`PostHog HogQL ${ctx.version} activated in ${activationMs.toFixed(1)} ms`);
   const hooks = testHooks(ctx);
   const languageMs = phases['language features'] ?? 0;
-  return hooks ? { activationMs, languageMs, phases, testHooks: hooks } : { activationMs, languageMs, phases };
+  const timeline = { bundleStart: bundleStartMs, activateStart: started, activateEnd: started + activationMs };
+  return hooks ? { activationMs, languageMs, phases, timeline, testHooks: hooks } : { activationMs, languageMs, phases, timeline };
 }
 
 export function deactivate(): void {

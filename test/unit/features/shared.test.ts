@@ -24,9 +24,7 @@ describe('the activation and features bundles share one copy of each module', ()
 
   before(async function () {
     this.timeout(60_000);
-    const { sharedBundles } = (await import('../../../scripts/lib/sharedBundles.mjs')) as {
-      sharedBundles(node: esbuild.BuildOptions, root: string): Promise<Options[]>;
-    };
+    const { sharedBundles } = await import('../../../scripts/lib/sharedBundles.mjs');
     const node: esbuild.BuildOptions = {
       bundle: true, minify: true, keepNames: true, target: 'es2022', platform: 'node', format: 'cjs', external: ['vscode'], absWorkingDir: ROOT,
       define: { 'process.env.NODE_ENV': '"production"', __TEST_HOOKS__: 'false' },
