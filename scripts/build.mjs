@@ -10,6 +10,7 @@ import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sharedBundles } from './lib/sharedBundles.mjs';
+import { vscodeOnce } from './lib/vscodeOnce.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = new Set(process.argv.slice(2));
@@ -67,6 +68,7 @@ const bundles = [
     format: 'cjs',
     external: ['vscode'],
     metafile: true,
+    plugins: [vscodeOnce],
   },
   {
     ...common,
