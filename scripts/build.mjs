@@ -9,6 +9,8 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sharedBundles } from './lib/sharedBundles.mjs';
+import { vscodeOnce } from './lib/vscodeOnce.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = new Set(process.argv.slice(2));
@@ -49,7 +51,6 @@ const common = {
  * API client (`dist/api.js`, loaded on first use by src/apiLoader.ts so activation stays cheap).
  */
 const extensionEntries = [
-  { in: join(root, 'src/extension.ts'), out: 'extension' },
   { in: join(root, 'src/api/index.ts'), out: 'api' },
   // HogQL language features (providers, vocabulary), loaded on first use by src/language/register.ts.
   { in: join(root, 'src/language/features.ts'), out: 'language' },
@@ -78,6 +79,7 @@ const parserAsFile = {
 };
 
 const bundles = [
+  ...(testsOnly ? [] : await sharedBundles({ ...common, platform: 'node', format: 'cjs', external: ['vscode'], absWorkingDir: root }, root)),
   {
     ...common,
     entryPoints: extensionEntries,
@@ -86,7 +88,7 @@ const bundles = [
     format: 'cjs',
     external: ['vscode'],
     metafile: true,
-    plugins: [parserAsFile],
+    plugins: [parserAsFile, vscodeOnce],
   },
   {
     // The webview pages (webview-ui/*/main.ts) and the notebook renderer (package.json
@@ -142,7 +144,7 @@ if (watch) {
   console.log('[build] watching for changes…');
 } else {
   const results = await Promise.all(builds.map((b) => esbuild.build(b)));
-  const meta = results[0]?.metafile;
+  const meta = results.find((r) => r.metafile && Object.keys(r.metafile.outputs).some((f) => f.endsWith('dist/extension.js')))?.metafile;
   const ext = meta && Object.entries(meta.outputs).find(([f]) => f.endsWith('dist/extension.js'));
   const size = ext ? `${(ext[1].bytes / 1024).toFixed(1)} KiB` : '?';
   console.log(

@@ -3,6 +3,7 @@ import { Disposable } from './ui/lifecycle';
 import { Log } from './log';
 import { Session } from './auth/session';
 import { QueryService } from './query/service';
+import type { Shell } from './shell';
 
 /**
  * The extension's one context object: built once on activation, it owns every disposable and the
@@ -13,7 +14,11 @@ export class Ctx extends Disposable {
   readonly session: Session;
   readonly queries: QueryService;
 
-  constructor(readonly extension: vscode.ExtensionContext) {
+  /** `shell`: the command proxies and tree views registered at activation (src/shell.ts). */
+  constructor(
+    readonly extension: vscode.ExtensionContext,
+    readonly shell: Shell,
+  ) {
     super();
     this.log = this.track(new Log());
     this.session = this.track(new Session(extension, this.log, this.version));

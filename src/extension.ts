@@ -1,15 +1,18 @@
+import { bundleStartMs } from './loadStart';
 import * as vscode from 'vscode';
 import { Ctx } from './ctx';
-import { registerEditorCommands, registerSidebarCommands } from './commands';
+import { join } from 'node:path';
 import { confirmSeam } from './ui/confirm';
 import { notifySeam, type Shown } from './ui/notify';
 import { trustSeam } from './ui/trust';
 import { RunCodeLensProvider } from './query/codeLens';
-import { registerHistoryView } from './views/historyView';
 import { registerLanguageFeatures } from './language/register';
 import { registerCodeIntel } from './codeIntel/register';
-import { registerSidebar } from './views/register';
 import { registerHomeView } from './views/homeView';
+import { registerReadOnlyKey } from './views/readOnlyKey';
+import { INTERNAL_COMMANDS, Shell } from './shell';
+import type * as Features from './features';
+import { NOTEBOOK_OPTIONS, NOTEBOOK_TYPE } from './notebook/type';
 
 /** What `activate` returns: a small API for tests and other extensions. */
 export interface HogqlApi {
@@ -17,6 +20,10 @@ export interface HogqlApi {
   readonly activationMs: number;
   /** Of those, the milliseconds spent registering the HogQL language features (proxies only). */
   readonly languageMs: number;
+  /** Milliseconds of each step of `activate`, in order (the activation benchmark prints them). */
+  readonly phases: Readonly<Record<string, number>>;
+  /** performance.now() when the bundle started evaluating, when `activate` started and ended. */
+  readonly timeline: { readonly bundleStart: number; readonly activateStart: number; readonly activateEnd: number };
   /** Only when the test harness sets HOGQL_TEST_HOOKS=1: read-only views of internal state. */
   readonly testHooks?: TestHooks;
 }
@@ -40,6 +47,10 @@ export interface TestHooks {
   progressReports(): readonly { key: string; queryId: string; elapsedMs: number; rowsRead?: number }[];
   /** Makes the extension behave as in an untrusted workspace (the harness disables trust; see src/ui/trust.ts). */
   pretendUntrusted(on: boolean): void;
+  /** Whether the features bundle (dist/features.js) is loaded; `load` loads it. */
+  featuresLoaded(load?: boolean): boolean;
+  /** Commands registered without an activation proxy (each fails until the features load). */
+  unproxiedCommands(): readonly string[];
 }
 
 function testHooks(c: Ctx): TestHooks | undefined {
@@ -56,26 +67,76 @@ function testHooks(c: Ctx): TestHooks | undefined {
     shownMessages: () => notifySeam.shown(),
     insightLink: (uri) => c.queries.insightLinks.ofUri(uri),
     pretendUntrusted: (on) => trustSeam.pretendUntrusted(on),
+    featuresLoaded: (load) => {
+      if (load) loadFeatures(c);
+      return featuresLoaded;
+    },
+    unproxiedCommands: () => c.shell.unproxied,
   };
+}
+
+let featuresLoaded = false;
+
+/** Loads the features bundle (synchronously, once): it binds its commands and views to the shell. */
+function loadFeatures(c: Ctx): void {
+  if (featuresLoaded) return;
+  featuresLoaded = true;
+  const started = performance.now();
+  // A computed path keeps esbuild from inlining the bundle into the extension bundle.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, on purpose
+  (require(join(__dirname, 'features.js')) as typeof Features).startFeatures(c);
+  c.log.info(`PostHog HogQL features loaded in ${(performance.now() - started).toFixed(1)} ms`);
+}
+
+/** Every command of the extension: package.json's and the internal ones. */
+function commandIds(context: vscode.ExtensionContext): string[] {
+  const declared = (context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? [];
+  return [...declared.map((c) => c.command), ...INTERNAL_COMMANDS];
+}
+
+/** Views whose provider is registered at activation by their own feature (not the features bundle's). */
+const OWN_PROVIDER_VIEWS = new Set(['hogql.home', 'hogql.staleFlags']);
+
+/** The sidebar's tree views (all of package.json's PostHog views but those of OWN_PROVIDER_VIEWS). */
+function treeViews(context: vscode.ExtensionContext): { id: string; showCollapseAll: boolean }[] {
+  const views = (context.extension.packageJSON as { contributes?: { views?: Record<string, { id: string }[]> } }).contributes?.views ?? {};
+  return Object.values(views)
+    .flat()
+    .filter((v) => !OWN_PROVIDER_VIEWS.has(v.id))
+    .map((v) => ({ id: v.id, showCollapseAll: v.id !== 'hogql.history' }));
 }
 
 let ctx: Ctx | undefined;
 
 export function activate(context: vscode.ExtensionContext): HogqlApi {
   const started = performance.now();
-  let languageMs = 0;
+  const phases: Record<string, number> = {};
+  let last = started;
+  const lap = (name: string): void => {
+    const now = performance.now();
+    phases[name] = now - last;
+    last = now;
+  };
   try {
-    ctx = new Ctx(context);
-    context.subscriptions.push(ctx);
-    registerEditorCommands(ctx);
+    // Registrations only (issue #21): the commands' and views' code loads on first use.
+    const shell = new Shell(() => loadFeatures(c));
+    const c = (ctx = new Ctx(context, shell));
+    context.subscriptions.push(ctx, shell);
+    lap('context (session, query service)');
+    shell.proxyCommands(commandIds(context));
+    lap('command proxies');
+    shell.proxyTrees(treeViews(context));
+    shell.proxyNotebook(NOTEBOOK_TYPE, NOTEBOOK_OPTIONS);
+    lap('tree views, notebook serializer');
     ctx.track(vscode.languages.registerCodeLensProvider({ language: 'hogql' }, ctx.track(new RunCodeLensProvider(ctx.queries.runner))));
-    registerHistoryView(ctx);
-    const languageStarted = performance.now();
+    lap('run CodeLens');
     registerLanguageFeatures(ctx);
-    languageMs = performance.now() - languageStarted;
+    lap('language features');
     registerCodeIntel(ctx);
-    registerSidebarCommands(ctx, registerSidebar(ctx));
+    lap('code intelligence');
     registerHomeView(ctx);
+    registerReadOnlyKey(ctx);
+    lap('home view, read-only key');
   } catch (e) {
     // VS Code shows nothing when activation throws: say it, then rethrow so the host records it.
     const message = e instanceof Error ? e.message : String(e);
@@ -85,9 +146,12 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
   const activationMs = performance.now() - started;
   ctx.log.info(`PostHog HogQL ${ctx.version} activated in ${activationMs.toFixed(1)} ms`);
   const hooks = testHooks(ctx);
-  return hooks ? { activationMs, languageMs, testHooks: hooks } : { activationMs, languageMs };
+  const languageMs = phases['language features'] ?? 0;
+  const timeline = { bundleStart: bundleStartMs, activateStart: started, activateEnd: started + activationMs };
+  return hooks ? { activationMs, languageMs, phases, timeline, testHooks: hooks } : { activationMs, languageMs, phases, timeline };
 }
 
 export function deactivate(): void {
   ctx = undefined;
+  featuresLoaded = false;
 }

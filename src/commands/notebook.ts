@@ -7,6 +7,7 @@ import type { Ctx } from '../ctx';
 import { NotebookKernel } from '../notebook/controller';
 import { notebookMarkdown } from '../notebook/markdown';
 import { fileOfDocument, HogqlNotebookSerializer, NOTEBOOK_TYPE } from '../notebook/serializer';
+import { NOTEBOOK_OPTIONS } from '../notebook/type';
 import { registerCommands, type CommandTable } from '../ui/registry';
 import { projectVariables } from './query';
 import { requireSession } from './session';
@@ -54,7 +55,7 @@ const notebookCommands: CommandTable = {
 
 /** The notebook type's serializer and controller, and its commands. */
 export function registerNotebooks(ctx: Ctx): void {
-  ctx.track(vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new HogqlNotebookSerializer(), { transientOutputs: false }));
+  ctx.track(ctx.shell.notebookSerializer(NOTEBOOK_TYPE, new HogqlNotebookSerializer(), NOTEBOOK_OPTIONS));
   ctx.track(
     new NotebookKernel({
       runner: ctx.queries.runner,

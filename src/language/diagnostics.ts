@@ -48,6 +48,9 @@ export class SyntaxDiagnostics implements vscode.Disposable {
       timeoutMs: config.diagnostics().parserTimeoutMs,
       log: (m) => ctx.log.info(`[hogql] ${m}`),
     });
+    // Built when the first HogQL document opens: the worker loads PostHog's parser meanwhile, so
+    // the first syntax check does not wait for it (issue #21: open → first diagnostics ≤ 100 ms).
+    if (config.diagnostics().enabled) void this.parser.prestart();
     vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0), undefined, this.disposables);
     vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document), undefined, this.disposables);
     vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri), undefined, this.disposables);

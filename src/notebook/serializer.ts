@@ -11,7 +11,7 @@ import { config } from '../config';
 import { parseNotebook, serializeNotebook, type NotebookCellFile, type NotebookFile, type StoredOutput } from './format';
 import { tableMarkdown } from './markdown';
 
-export const NOTEBOOK_TYPE = 'hogql-notebook';
+export { NOTEBOOK_TYPE } from './type';
 export const TABLE_MIME = 'application/vnd.hogql.table+json';
 /** Rows of a result kept in the output (the renderer shows fewer, with "N more"). */
 export const OUTPUT_ROWS = 1000;

@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { TrustRequiredError } from './trust';
 import { showError } from './errors';
@@ -34,7 +33,7 @@ export function registerCommands(ctx: Ctx, table: CommandTable): void {
     const handler = make(ctx) as Handler;
     const id = `hogql.${name}`;
     ctx.track(
-      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      ctx.shell.command(id, async (...args: unknown[]) => {
         try {
           return await handler(...args);
         } catch (e) {

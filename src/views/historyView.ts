@@ -88,9 +88,9 @@ async function openEntry(ctx: Ctx, e: HistoryEntry): Promise<vscode.TextEditor> 
 
 export function registerHistoryView(ctx: Ctx): void {
   const provider = ctx.track(new HistoryProvider(ctx));
-  provider.view = ctx.track(vscode.window.createTreeView('hogql.history', { treeDataProvider: provider }));
+  provider.view = ctx.track(ctx.shell.treeView('hogql.history', provider));
   ctx.track(
-    vscode.commands.registerCommand('hogql.history.filter', async (arg?: { text?: unknown }) => {
+    ctx.shell.command('hogql.history.filter', async (arg?: { text?: unknown }) => {
       let text: string | undefined = arg && typeof arg === 'object' && 'text' in arg ? String(arg.text ?? '') : undefined;
       if (text === undefined) {
         text = await vscode.window.showInputBox({ title: 'Search Query History', prompt: 'Words in the query or its error; leave empty to show everything', value: provider.search ?? '' });
@@ -101,16 +101,16 @@ export function registerHistoryView(ctx: Ctx): void {
       return provider.getChildren();
     }),
   );
-  ctx.track(vscode.commands.registerCommand('hogql.history.clearFilter', () => provider.setSearch(undefined)));
-  ctx.track(vscode.commands.registerCommand('hogql.history.open', (e: HistoryEntry) => openEntry(ctx, e)));
+  ctx.track(ctx.shell.command('hogql.history.clearFilter', () => provider.setSearch(undefined)));
+  ctx.track(ctx.shell.command('hogql.history.open', (e: HistoryEntry) => openEntry(ctx, e)));
   ctx.track(
-    vscode.commands.registerCommand('hogql.history.rerun', async (e: HistoryEntry) => {
+    ctx.shell.command('hogql.history.rerun', async (e: HistoryEntry) => {
       const editor = await openEntry(ctx, e);
       return vscode.commands.executeCommand('hogql.runQuery', { uri: editor.document.uri.toString(), offset: 0 });
     }),
   );
   ctx.track(
-    vscode.commands.registerCommand('hogql.history.clear', async () => {
+    ctx.shell.command('hogql.history.clear', async () => {
       const ok = await vscode.window.showWarningMessage('Clear the query history of every project?', { modal: true }, 'Clear History');
       if (ok) await ctx.queries.history.clear();
     }),

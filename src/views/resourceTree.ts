@@ -58,7 +58,7 @@ export class ResourceTree<T> extends Disposable implements vscode.TreeDataProvid
       () => this.emitter.fire(undefined),
       (item) => spec.key(item),
     );
-    this.view = vscode.window.createTreeView(this.viewId, { treeDataProvider: this, showCollapseAll: true });
+    this.view = ctx.shell.treeView(this.viewId, this, { showCollapseAll: true });
     this.disposables.push(this.view, this.emitter);
     ctx.session.onDidChange(() => (ctx.session.store.active() ? this.reset() : this.signedOut()), undefined, this.disposables);
     config.onDidChange((e) => {

@@ -67,7 +67,7 @@ async function children(sidebar: Sidebar, view: ViewName, path: string[]): Promi
 export function registerTestHooks(ctx: Ctx, sidebar: Sidebar): void {
   if (process.env.HOGQL_TEST_HOOKS !== '1') return;
   ctx.track(
-    vscode.commands.registerCommand('hogql.test.sidebar', async (a: Args) => {
+    ctx.shell.command('hogql.test.sidebar', async (a: Args) => {
       switch (a.op) {
         case 'children':
           return children(sidebar, a.view!, a.path ?? []);

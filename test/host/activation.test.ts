@@ -36,6 +36,42 @@ describe('activation', () => {
     assert.deepEqual(missing, [], `contributed but not registered: ${missing.join(', ')}`);
   });
 
+  // Issue #21: a .hogqlnb file opens through the serializer's activation proxy (VS Code activates
+  // the extension for onNotebook:hogql-notebook, then deserializes at once): the notebook code is in
+  // the features bundle, which must load then. activation.test.js runs first in its host, before
+  // anything loads the features bundle; the first assertion says so when that changes.
+  it('opens a HogQL notebook before the features bundle is loaded', async function () {
+    this.timeout(30_000);
+    const api = (await extension().activate()) as unknown as { testHooks?: { featuresLoaded(load?: boolean): boolean } };
+    assert.ok(api.testHooks, 'test hooks');
+    assert.equal(api.testHooks.featuresLoaded(), false, 'the features bundle is still unloaded when this test starts');
+    const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, `activation-${process.pid}.hogqlnb`);
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(JSON.stringify({ cells: [{ kind: 'hogql', source: ['SELECT 1'] }] }), 'utf8'));
+    try {
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('the notebook did not open within 15 s')), 15_000)));
+      const nb = await Promise.race([vscode.workspace.openNotebookDocument(uri), deadline]).finally(() => clearTimeout(timer));
+      assert.equal(nb.notebookType, 'hogql-notebook');
+      assert.deepEqual(nb.getCells().map((c) => c.document.getText()), ['SELECT 1']);
+      assert.equal(api.testHooks.featuresLoaded(), true, 'opening the notebook loaded the features bundle');
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
+  // Issue #21: activation registers proxies; the commands' code (dist/features.js) loads on first use.
+  it('proxies every command from activation on, so none fails before the features load', async () => {
+    const api = (await extension().activate()) as unknown as { testHooks?: { featuresLoaded(load?: boolean): boolean; unproxiedCommands(): readonly string[] } };
+    assert.ok(api.testHooks, 'test hooks');
+    assert.equal(api.testHooks.featuresLoaded(true), true);
+    assert.deepEqual([...api.testHooks.unproxiedCommands()], [], 'registered without an activation proxy');
+    // and every hogql.* command registered now existed as a proxy (declared or internal)
+    const registered = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('hogql.'));
+    const contributed = new Set<string>(extension().packageJSON.contributes.commands.map((c: { command: string }) => c.command));
+    const internal = registered.filter((id) => !contributed.has(id));
+    assert.ok(internal.includes('hogql.checkSyntax'), `internal commands: ${internal.join(', ')}`);
+  });
+
   it('uses only hogql.* command ids (posthog.* belongs to the official extension)', () => {
     const ids: string[] = extension().packageJSON.contributes.commands.map((c: { command: string }) => c.command);
     assert.deepEqual(ids.filter((id) => !id.startsWith('hogql.')), []);

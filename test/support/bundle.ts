@@ -29,7 +29,7 @@ export async function bundleExtension(opts: { testHooks: boolean; entry?: string
     external: ['vscode'],
     target: 'es2022',
     define: { 'process.env.NODE_ENV': '"production"', __TEST_HOOKS__: String(opts.testHooks) },
-    outdir: join(ROOT, 'out', `bundle-check-${opts.testHooks ? 'test' : 'release'}${opts.entry ? '-entry' : ''}`),
+    outdir: join(ROOT, 'out', `bundle-check-${opts.testHooks ? 'test' : 'release'}-${(opts.entry ?? 'src/extension.ts').replace(/\W/g, '_')}`),
     logLevel: 'silent',
   });
   const out = Object.values(r.metafile.outputs).find((o) => o.entryPoint)!;

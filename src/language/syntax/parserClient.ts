@@ -62,6 +62,17 @@ export class ParserClient {
     return this.cache.get(text);
   }
 
+  /**
+   * Starts the worker now, if none is running, so that loading and warming PostHog's parser (about
+   * 100–150 ms) overlaps whatever comes before the first request: called when the first HogQL
+   * document opens. Resolves once it is ready (or failed to start: the next request says so).
+   */
+  prestart(): Promise<void> {
+    if (this.disposed) return Promise.resolve();
+    this.running ??= this.start();
+    return this.running.ready.catch(() => undefined);
+  }
+
   /** Parses `text`; resolves undefined when `signal` aborts before the request is sent. */
   parse(text: string, signal?: AbortSignal): Promise<ParseOutcome | undefined> {
     const hit = this.cache.get(text);

@@ -61,6 +61,23 @@ describe('language: parser worker client', function () {
     assert.equal(client.workersStarted, 2);
   });
 
+  // Issue #21: the worker starts when the first HogQL document opens, so the first check does not
+  // pay for loading and warming PostHog's parser.
+  it('prestart() loads the parser ahead of the first request, which then answers from that worker', async () => {
+    client = new ParserClient({ workerFile, timeoutMs: 10_000 });
+    const t0 = performance.now();
+    const ready = client.prestart();
+    void client.prestart(); // a second call starts nothing more
+    assert.equal(client.workersStarted, 1);
+    await ready;
+    const startMs = performance.now() - t0;
+    const t1 = performance.now();
+    assert.equal((await client.parse('SELECT event FROM events'))?.kind, 'ok');
+    const firstMs = performance.now() - t1;
+    assert.equal(client.workersStarted, 1);
+    assert.ok(firstMs < startMs, `first parse after prestart ${firstMs.toFixed(1)} ms, worker start ${startMs.toFixed(1)} ms`);
+  });
+
   it('drops requests aborted before they were sent', async () => {
     client = new ParserClient({ workerFile, timeoutMs: 10_000 });
     const ac = new AbortController();

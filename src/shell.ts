@@ -1,0 +1,152 @@
+/**
+ * What activation registers before any feature exists (issue #21: nothing but registrations at
+ * startup): a proxy for every command and a tree view with a lazy provider for every sidebar view.
+ * The features bundle (`dist/features.js`: commands, sidebar, history, results panels) is loaded on
+ * the first call of one of its commands or the first time a view asks for its items; its code then
+ * binds its handlers and providers here instead of registering them with VS Code.
+ */
+import * as vscode from 'vscode';
+
+type Handler = (...args: unknown[]) => unknown;
+
+/** Commands not in package.json (called from code: other commands, tests): proxied all the same. */
+export const INTERNAL_COMMANDS = [
+  'hogql.checkSyntax',
+  'hogql.codeIntel.refresh',
+  // test builds only (see src/views/testHooks.ts, src/codeIntel/register.ts)
+  ...(__TEST_HOOKS__
+    ? ['hogql.codeIntel.inlineStatusOf', 'hogql.codeIntel.pretendOfficial', 'hogql.codeIntel.staleFlags', 'hogql.codeIntel.volumeQueries', 'hogql.test.sidebar']
+    : []),
+];
+
+/** A tree's provider until the features bundle attaches the real one (loaded on the first request). */
+class LazyTree<T> implements vscode.TreeDataProvider<T> {
+  private target: vscode.TreeDataProvider<T> | undefined;
+  private readonly emitter = new vscode.EventEmitter<T | T[] | undefined | null | void>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  readonly disposables: vscode.Disposable[] = [this.emitter];
+
+  constructor(
+    readonly id: string,
+    private readonly load: () => void,
+  ) {}
+
+  attach(target: vscode.TreeDataProvider<T>): void {
+    if (this.target) throw new Error(`The view ${this.id} has a provider already`);
+    this.target = target;
+    const sub = target.onDidChangeTreeData?.((e) => this.emitter.fire(e));
+    if (sub) this.disposables.push(sub);
+  }
+
+  private real(): vscode.TreeDataProvider<T> {
+    if (!this.target) this.load();
+    if (!this.target) throw new Error(`No provider for the view ${this.id}`);
+    return this.target;
+  }
+
+  getChildren(element?: T): vscode.ProviderResult<T[]> {
+    return this.real().getChildren(element);
+  }
+
+  getTreeItem(element: T): vscode.TreeItem | Thenable<vscode.TreeItem> {
+    return this.real().getTreeItem(element);
+  }
+
+  getParent(element: T): vscode.ProviderResult<T> {
+    return this.real().getParent?.(element);
+  }
+}
+
+export class Shell implements vscode.Disposable {
+  private readonly handlers = new Map<string, Handler>();
+  private readonly proxied = new Set<string>();
+  private readonly trees = new Map<string, { view: vscode.TreeView<unknown>; provider: LazyTree<unknown> }>();
+  private readonly serializers = new Map<string, vscode.NotebookSerializer | undefined>();
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Commands registered without a proxy (callable only once the features loaded): a host test wants none. */
+  readonly unproxied: string[] = [];
+
+  /** `load` loads the features bundle (synchronously, once); it binds handlers and providers here. */
+  constructor(private readonly load: () => void) {}
+
+  /** Registers a proxy for each command id: the first call loads the features, then runs the handler. */
+  proxyCommands(ids: readonly string[]): void {
+    for (const id of ids) {
+      if (this.proxied.has(id)) continue;
+      this.proxied.add(id);
+      this.disposables.push(
+        vscode.commands.registerCommand(id, (...args: unknown[]) => {
+          if (!this.handlers.has(id)) this.load();
+          const handler = this.handlers.get(id);
+          if (!handler) throw new Error(`command '${id}' not found`);
+          return handler(...args);
+        }),
+      );
+    }
+  }
+
+  /** Binds a command's handler (to its proxy; without one, registers it with VS Code). */
+  command(id: string, handler: (...args: never[]) => unknown): vscode.Disposable {
+    if (!this.proxied.has(id)) {
+      this.unproxied.push(id);
+      return vscode.commands.registerCommand(id, handler as Handler);
+    }
+    if (this.handlers.has(id)) throw new Error(`command '${id}' already exists`);
+    this.handlers.set(id, handler as Handler);
+    return new vscode.Disposable(() => {
+      if (this.handlers.get(id) === handler) this.handlers.delete(id);
+    });
+  }
+
+  /** Creates the tree views now, each with a provider that loads the features on its first request. */
+  proxyTrees(views: readonly { id: string; showCollapseAll: boolean }[]): void {
+    for (const { id, showCollapseAll } of views) {
+      const provider = new LazyTree<unknown>(id, this.load);
+      const view = vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll });
+      this.trees.set(id, { view, provider });
+      this.disposables.push(view, ...provider.disposables);
+    }
+  }
+
+  /** The view `id` served by `provider` (created at activation; created now if it was not). */
+  treeView<T>(id: string, provider: vscode.TreeDataProvider<T>, options: { showCollapseAll?: boolean } = {}): vscode.TreeView<T> {
+    const tree = this.trees.get(id);
+    if (!tree) return vscode.window.createTreeView(id, { treeDataProvider: provider, ...options });
+    (tree.provider as LazyTree<T>).attach(provider);
+    return tree.view as vscode.TreeView<T>;
+  }
+
+  /**
+   * Registers a serializer for the notebook type that loads the features on its first use (VS Code
+   * activates the extension for `onNotebook:<type>`, then asks the serializer to open the file).
+   */
+  proxyNotebook(type: string, options: vscode.NotebookDocumentContentOptions): void {
+    this.serializers.set(type, undefined);
+    const real = (): vscode.NotebookSerializer => {
+      if (!this.serializers.get(type)) this.load();
+      const target = this.serializers.get(type);
+      if (!target) throw new Error(`No serializer for the notebook type ${type}`);
+      return target;
+    };
+    const proxy: vscode.NotebookSerializer = {
+      deserializeNotebook: (content, token) => real().deserializeNotebook(content, token),
+      serializeNotebook: (data, token) => real().serializeNotebook(data, token),
+    };
+    this.disposables.push(vscode.workspace.registerNotebookSerializer(type, proxy, options));
+  }
+
+  /** Binds the notebook type's serializer (to its proxy; without one, registers it with VS Code). */
+  notebookSerializer(type: string, serializer: vscode.NotebookSerializer, options: vscode.NotebookDocumentContentOptions): vscode.Disposable {
+    if (!this.serializers.has(type)) return vscode.workspace.registerNotebookSerializer(type, serializer, options);
+    if (this.serializers.get(type)) throw new Error(`The notebook type ${type} has a serializer already`);
+    this.serializers.set(type, serializer);
+    return new vscode.Disposable(() => {
+      if (this.serializers.get(type) === serializer) this.serializers.set(type, undefined);
+    });
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0).reverse()) d.dispose();
+    this.handlers.clear();
+  }
+}

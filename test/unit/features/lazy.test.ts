@@ -1,0 +1,37 @@
+// Issue #21, activation ≤ +8 ms over an empty extension: activation registers and loads nothing
+// else. The commands, the sidebar's trees, the history view and the results panels live in
+// dist/features.js (src/features.ts), loaded on first use through src/shell.ts's proxies. This
+// bundles src/extension.ts the way scripts/build.mjs does and looks at what went in.
+import assert from 'node:assert/strict';
+import { bundleExtension } from '../../support/bundle';
+
+describe('commands, views and panels stay out of activation', () => {
+  let inputs: Record<string, number>;
+  let output = '';
+
+  before(async function () {
+    this.timeout(30_000);
+    ({ inputs, text: output } = await bundleExtension({ testHooks: false }));
+  });
+
+  it('bundles no command table, no tree, no webview and no results model', () => {
+    const allowedViews = new Set(['src/views/homeView.ts', 'src/views/readOnlyKey.ts']);
+    const heavy = Object.keys(inputs).filter(
+      (f) => f.startsWith('src/commands/') || f.startsWith('src/webview/') || (f.startsWith('src/views/') && !allowedViews.has(f)) || f === 'src/features.ts',
+    );
+    assert.deepEqual(heavy, []);
+  });
+
+  it('reaches them only through dist/features.js, at run time', () => {
+    assert.ok(output.includes('registerHomeView'), 'names are kept (the checks below would prove nothing)');
+    assert.ok(output.includes('features.js'), 'the bundle is required by its path');
+    assert.ok(!output.includes('registerSidebarCommands'), 'the sidebar commands are in the activation bundle');
+    assert.ok(!output.includes('ResourceTree'), 'the sidebar trees are in the activation bundle');
+    assert.ok(!output.includes('ResultsPanel'), 'the results panel is in the activation bundle');
+  });
+
+  it('keeps the activation bundle under 64 KiB minified (173 KiB before issue #21)', () => {
+    const bytes = Object.values(inputs).reduce((n, b) => n + b, 0);
+    assert.ok(bytes < 64 * 1024, `activation bundle: ${bytes} bytes minified`);
+  });
+});
