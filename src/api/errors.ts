@@ -22,6 +22,9 @@ export interface ApiErrorInit {
 }
 
 export class ApiError extends Error {
+  // Each class names itself: bundles are minified without keepNames (names would be mangled), and the
+  // name shows in logs and messages (TimeoutError, …).
+  override name = 'ApiError';
   /** HTTP status; 0 when no response was received (network, timeout, abort, configuration). */
   readonly status: number;
   /** One or two actionable sentences, safe to show in a notification. */
@@ -36,7 +39,6 @@ export class ApiError extends Error {
     const scrub = init.scrub ?? redact;
     const userMessage = scrub(init.userMessage);
     super(userMessage, init.cause === undefined ? undefined : { cause: init.cause });
-    this.name = new.target.name;
     this.status = init.status;
     this.userMessage = userMessage;
     this.detail = scrub(init.detail ?? '');
@@ -47,19 +49,26 @@ export class ApiError extends Error {
 }
 
 /** 401: the key is unknown, revoked, or of the wrong kind (see `userMessage`). */
-export class UnauthorizedError extends ApiError {}
+export class UnauthorizedError extends ApiError {
+  override name = 'UnauthorizedError';
+}
 
 /** 403 for a reason other than a missing scope (project/organization restriction, no access). */
-export class ForbiddenError extends ApiError {}
+export class ForbiddenError extends ApiError {
+  override name = 'ForbiddenError';
+}
 
 /** 403 `API key missing required scope 'x:y'`. */
 export class MissingScopeError extends ForbiddenError {
+  override name = 'MissingScopeError';
   constructor(init: ApiErrorInit, readonly scope: string) {
     super(init);
   }
 }
 
-export class NotFoundError extends ApiError {}
+export class NotFoundError extends ApiError {
+  override name = 'NotFoundError';
+}
 
 export interface ValidationInfo {
   /** PostHog's error `code`: `invalid_input`, `unique`, `hogql_syntax_error`, `hogql_query_error`… */
@@ -72,6 +81,7 @@ export interface ValidationInfo {
 
 /** 400: a validation or HogQL error. `code`, `serverDetail` and `attr` come from PostHog's body. */
 export class ValidationError extends ApiError {
+  override name = 'ValidationError';
   readonly code: string;
   readonly serverDetail: string;
   readonly attr: string | null;
@@ -89,6 +99,7 @@ export class ValidationError extends ApiError {
 
 /** 429 from PostHog, or a client-side refusal when the local limiter would wait too long. */
 export class RateLimitError extends ApiError {
+  override name = 'RateLimitError';
   constructor(
     init: ApiErrorInit,
     /** How long to wait before trying again; undefined when the server gave no hint. */
@@ -102,13 +113,16 @@ export class RateLimitError extends ApiError {
 
 /** 5xx. `retryAfterMs` is set when a 503 carried `Retry-After`. */
 export class ServerError extends ApiError {
+  override name = 'ServerError';
   constructor(init: ApiErrorInit, readonly retryAfterMs?: number) {
     super(init);
   }
 }
 
 /** Any other non-2xx status (402 quota, 405, 409, 413…). */
-export class HttpError extends ApiError {}
+export class HttpError extends ApiError {
+  override name = 'HttpError';
+}
 
 export type NetworkReason =
   | 'dns'
@@ -122,6 +136,7 @@ export type NetworkReason =
 
 /** No usable response: DNS failure, refused or reset connection, TLS or proxy problems. */
 export class NetworkError extends ApiError {
+  override name = 'NetworkError';
   constructor(init: ApiErrorInit, readonly reason: NetworkReason, readonly code: string) {
     super(init);
   }
@@ -130,6 +145,7 @@ export class NetworkError extends ApiError {
 export type TimeoutPhase = 'connect' | 'headers' | 'body';
 
 export class TimeoutError extends ApiError {
+  override name = 'TimeoutError';
   constructor(init: ApiErrorInit, readonly phase: TimeoutPhase, readonly timeoutMs: number) {
     super(init);
   }
@@ -137,6 +153,7 @@ export class TimeoutError extends ApiError {
 
 /** The caller cancelled. Not a failure: UI code should not show it as an error. */
 export class AbortError extends ApiError {
+  override name = 'AbortError';
   constructor(
     init: ApiErrorInit,
     /** True when nothing was sent (cancelled while queued in the limiter or before starting). */
@@ -151,6 +168,7 @@ export type BadResponseReason = 'html' | 'redirect' | 'not-json' | 'truncated' |
 
 /** A response that is not what PostHog's API sends: HTML login page, truncated or non-JSON body. */
 export class BadResponseError extends ApiError {
+  override name = 'BadResponseError';
   constructor(init: ApiErrorInit, readonly reason: BadResponseReason) {
     super(init);
   }
@@ -158,6 +176,7 @@ export class BadResponseError extends ApiError {
 
 /** A problem with the configuration found before any request (host URL, key kind). */
 export class ConfigError extends ApiError {
+  override name = 'ConfigError';
   constructor(userMessage: string, detail?: string) {
     super({ status: 0, userMessage, ...(detail === undefined ? {} : { detail }) });
   }

@@ -168,6 +168,7 @@ export async function exportToFile(req: ExportRequest, path: string): Promise<Ex
 
 /** Thrown by `exportToText` when the text would pass its limit. */
 export class ExportTooLarge extends Error {
+  override name = 'ExportTooLarge';
   constructor(readonly limitChars: number) {
     super(`The result is larger than ${Math.round(limitChars / 1_000_000)} MB of text.`);
   }
