@@ -172,7 +172,8 @@ class Lexer {
     // a run of whitespace in one go (charCodeAt past the end is NaN, not a space)
     while (isSpace(c)) c = src.charCodeAt(++start);
     this.pos = start;
-    if (start >= src.length || this.comment(c)) return;
+    // only `-`, `/` and `#` can open a comment
+    if (start >= src.length || ((c === 45 || c === 47 || c === 35) && this.comment(c))) return;
     if (c === 102 && src[start + 1] === "'") {
       this.pos += 2;
       this.stack.push({ mode: 'template', token: this.push('templateStart', start) });

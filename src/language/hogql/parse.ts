@@ -2,13 +2,13 @@
  * Entry points of our HogQL parser. Always returns a tree plus a list of
  * syntax problems; never throws.
  */
-import type { Node, Problem, SelectLike } from './ast';
+import type { Problem, SelectLike } from './ast';
 import { lex, lexInSlices, type LexResult, type Token, token } from './lexer';
 import { ParserState } from './parserCore';
+import { normalizeRanges } from './ranges';
 import { parseSelectSet, startsSelect } from './select';
 import { mapInSlices } from './slices';
 import { chunkAt, splitStatements, type Statement } from './split';
-import { collectChildren } from './visit';
 import { parseTag } from './tags';
 
 export interface ParsedStatement extends Statement {
@@ -48,31 +48,6 @@ export function parseTokens(text: string, tokens: readonly Token[]): { query: Se
   }
   if (p.problems.length > 0) normalizeRanges(query);
   return { query, problems: p.problems };
-}
-
-/**
- * Makes every node range well-formed after error recovery: `start <= end`, and each
- * parent covers its children (recovery can leave a zero-width error node just past
- * its parent's last consumed token).
- */
-function normalizeRanges(root: Node): void {
-  // breadth-first, each node's children collected once; then children before parents (reverse order)
-  const nodes: Node[] = [root];
-  const firstKid: number[] = [];
-  for (let i = 0; i < nodes.length; i++) {
-    firstKid.push(nodes.length);
-    collectChildren(nodes[i], nodes);
-  }
-  firstKid.push(nodes.length);
-  for (let i = nodes.length - 1; i >= 0; i--) {
-    const n = nodes[i];
-    if (n.end < n.start) n.end = n.start;
-    for (let k = firstKid[i]; k < firstKid[i + 1]; k++) {
-      const kid = nodes[k];
-      if (kid.start < n.start) n.start = kid.start;
-      if (kid.end > n.end) n.end = kid.end;
-    }
-  }
 }
 
 function statementTokens(all: readonly Token[], s: Statement): readonly Token[] {

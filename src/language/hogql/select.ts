@@ -252,7 +252,7 @@ function isStatementEnd(p: ParserState): boolean {
 
 function parseClauses(p: ParserState, q: SelectQuery): void {
   let lastOrder = 0;
-  const seen = new Set<string>();
+  let seen = 0; // one bit per clause, by its `order` (no Set allocated per query)
   while (!isStatementEnd(p)) {
     const clause = clauseAt(p);
     if (!clause) {
@@ -262,10 +262,10 @@ function parseClauses(p: ParserState, q: SelectQuery): void {
     const t = p.peek();
     const width = clause.test(p);
     const kwEnd = p.peek(width - 1).end;
-    if (clause.order < lastOrder || (seen.has(clause.name) && clause.name !== 'LIMIT')) {
+    if (clause.order < lastOrder || ((seen & (1 << clause.order)) !== 0 && clause.name !== 'LIMIT')) {
       p.error(`\`${clause.name}\` is out of place here`, t.start, kwEnd, 'clause-order');
     }
-    seen.add(clause.name);
+    seen |= 1 << clause.order;
     lastOrder = Math.max(lastOrder, clause.order);
     q.clauses.push({ name: clause.name, start: t.start, end: kwEnd });
     if (clause.name !== 'GROUP BY' && clause.name !== 'ORDER BY' && clause.name !== 'LIMIT' && clause.name !== 'ARRAY JOIN') {

@@ -12,11 +12,12 @@ function isNode(v: unknown): v is Node {
 // (`for…in` rather than Object.entries/values: this runs for every node of every check, and the
 // [key, value] arrays were a good part of the parser's garbage; primitives are skipped first: most
 // properties are numbers, strings and booleans)
-function collect(value: object, out: Node[]): void {
+/** Appends the nodes held by `value` (a node, an array, a helper record) to `out`. */
+export function collectNodes(value: object, out: Node[]): void {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i];
-      if (typeof v === 'object' && v !== null) collect(v, out);
+      if (typeof v === 'object' && v !== null) collectNodes(v, out);
     }
   } else if (isNode(value)) {
     out.push(value);
@@ -24,7 +25,7 @@ function collect(value: object, out: Node[]): void {
     const record = value as Record<string, unknown>;
     for (const key in record) {
       const v = record[key];
-      if (typeof v === 'object' && v !== null) collect(v, out);
+      if (typeof v === 'object' && v !== null) collectNodes(v, out);
     }
   }
 }
@@ -35,7 +36,7 @@ export function collectChildren(node: Node, out: Node[]): Node[] {
   const record = node as unknown as Record<string, unknown>;
   for (const key in record) {
     const value = record[key];
-    if (typeof value === 'object' && value !== null) collect(value, out);
+    if (typeof value === 'object' && value !== null) collectNodes(value, out);
   }
   return out;
 }

@@ -1,0 +1,38 @@
+// The range repair's per-kind child table (src/language/hogql/ranges.ts) must find exactly the
+// children the generic walk finds (visit.ts), on every node of trees from the corpus, generated
+// statements and their mutants (many with error nodes): a property left out of the table would
+// leave a range unrepaired.
+import assert from 'node:assert/strict';
+import type { Node } from '../../../src/language/hogql/ast';
+import { parse } from '../../../src/language/hogql/parse';
+import { collectKids } from '../../../src/language/hogql/ranges';
+import { collectChildren } from '../../../src/language/hogql/visit';
+import { corpusTexts } from './support/fuzzInputs';
+import { GrammarGen } from './support/grammarGen';
+
+function sameKids(root: Node, kinds: Set<string>): void {
+  const stack = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    kinds.add(n.kind);
+    const generic = collectChildren(n, []);
+    const fast: Node[] = [];
+    collectKids(n, fast);
+    // the same nodes (as a multiset; the table may list properties in another order)
+    assert.equal(fast.length, generic.length, `children of a ${n.kind}`);
+    for (const kid of generic) assert.ok(fast.includes(kid), `a child of a ${n.kind} (${kid.kind}) missing from ranges.ts's table`);
+    stack.push(...generic);
+  }
+}
+
+describe('HogQL range repair: per-kind child table', () => {
+  it('finds the same children as the generic walk on corpus, generated and mutated statements', () => {
+    const g = new GrammarGen(4242);
+    const generated = Array.from({ length: 600 }, () => g.statement());
+    const texts = [...corpusTexts(), ...generated, ...generated.map((t) => g.mutate(t)), ...generated.map((t) => g.mutate(g.mutate(t)))];
+    const kinds = new Set<string>();
+    for (const text of texts) for (const s of parse(text).statements) sameKids(s.query, kinds);
+    // the inputs reach (nearly) every kind, so the check means something
+    assert.ok(kinds.size >= 38, `only ${kinds.size} node kinds reached: ${[...kinds].sort().join(', ')}`);
+  });
+});
