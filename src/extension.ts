@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Ctx } from './ctx';
+import { sanitizeChartChoice } from './results/chartSettings';
 import { registerEditorCommands, registerSidebarCommands } from './commands';
 import { confirmSeam } from './ui/confirm';
 import { notifySeam, type Shown } from './ui/notify';
@@ -38,6 +39,8 @@ export interface TestHooks {
   shownMessages(): readonly Shown[];
   /** Progress reports of query runs so far (elapsed time, rows read), oldest first. */
   progressReports(): readonly { key: string; queryId: string; elapsedMs: number; rowsRead?: number }[];
+  /** The chart chosen for a document's statement (src/query/chartChoices.ts); `set` stands in for the webview's controls. */
+  chartChoice(doc: string, statement: string, set?: unknown): unknown;
   /** Makes the extension behave as in an untrusted workspace (the harness disables trust; see src/ui/trust.ts). */
   pretendUntrusted(on: boolean): void;
 }
@@ -56,6 +59,11 @@ function testHooks(c: Ctx): TestHooks | undefined {
     shownMessages: () => notifySeam.shown(),
     insightLink: (uri) => c.queries.insightLinks.ofUri(uri),
     pretendUntrusted: (on) => trustSeam.pretendUntrusted(on),
+    chartChoice: (doc, statement, set) => {
+      const choice = set === undefined ? undefined : sanitizeChartChoice(set);
+      if (choice) void c.queries.charts.set(doc, statement, choice);
+      return c.queries.charts.get(doc, statement);
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import { captureCommands } from './capture';
 import { exportCommands } from './export';
 import { flagCommands } from './flags';
 import { generalCommands } from './general';
+import { historyCommands } from './history';
 import { insightCommands } from './insight';
 import { queryCommands } from './query';
 import { resultsCommands, resultsSidebarCommands } from './results';
@@ -27,6 +28,7 @@ export function registerEditorCommands(ctx: Ctx): void {
   registerCommands(ctx, exportCommands);
   registerCommands(ctx, insightCommands);
   registerCommands(ctx, resultsCommands);
+  registerCommands(ctx, historyCommands);
   registerNotebooks(ctx);
 }
 
