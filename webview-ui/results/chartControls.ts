@@ -21,6 +21,8 @@ export class ChartControls {
   private readonly xSelect = el('select', 'chart-x-select');
   private readonly series = el('fieldset', 'chart-series');
   private choice: ChartChoice;
+  /** The series drawn now, in order (the last `render`). */
+  private shown: readonly SeriesChoice[] = [];
 
   constructor(
     initial: ChartChoice,
@@ -53,6 +55,7 @@ export class ChartControls {
   /** Rebuilds the column lists for the result on screen and what is drawn now. */
   render(input: ControlsInput): void {
     this.typeSelect.value = this.choice.type;
+    this.shown = input.shownSeries;
     const auto = option('', input.shownX === undefined ? 'Automatic' : `Automatic (${visible(input.shownX)})`);
     this.xSelect.replaceChildren(auto, ...input.columns.map((c) => option(c, visible(c))));
     this.xSelect.value = this.choice.x !== undefined && input.columns.includes(this.choice.x) ? this.choice.x : '';
@@ -72,16 +75,14 @@ export class ChartControls {
     return row;
   }
 
-  /** Turns the series drawn now into an explicit choice, changed by one series. */
+  /** Turns the series drawn now (in their order) into an explicit choice, changed by one series. */
   private setSeries(op: 'add' | 'remove' | 'axis', column: string, axis: SeriesChoice['axis']): void {
-    const current = [...this.series.querySelectorAll<HTMLInputElement>('input.chart-series-on')].flatMap((box) => {
-      const right = box.closest('.chart-series-row')?.querySelector<HTMLInputElement>('input.chart-series-right');
-      const col = box.dataset.column ?? '';
-      if (op !== 'add' && col === column) return op === 'remove' ? [] : [{ column: col, axis }];
-      return box.checked && col !== column ? [{ column: col, axis: right?.checked ? ('right' as const) : ('left' as const) }] : [];
-    });
-    if (op === 'add') current.push({ column, axis });
-    this.set({ ...this.choice, series: current.slice(0, MAX_CHOSEN_SERIES) });
+    const others = this.shown.filter((s) => s.column !== column);
+    let series: SeriesChoice[];
+    if (op === 'add') series = [...others, { column, axis }];
+    else if (op === 'remove') series = others;
+    else series = this.shown.map((s) => (s.column === column ? { column, axis } : s));
+    this.set({ ...this.choice, series: series.slice(0, MAX_CHOSEN_SERIES) });
   }
 
   private set(choice: ChartChoice): void {
