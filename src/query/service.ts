@@ -60,7 +60,7 @@ export class QueryHistory implements vscode.Disposable {
     const list = addEntry(this.all(), entry);
     // an identical run folds into the newest entry and keeps its id: its cached result is replaced.
     // The result is stored first: an entry that shows is one whose result reopens.
-    const id = list[0]!.id;
+    const id = list[0].id;
     try {
       if (outcome.kind === 'done') {
         const p = outcome.payload;
