@@ -2,6 +2,7 @@ import { bundleStartMs } from './loadStart';
 import * as vscode from 'vscode';
 import { Ctx } from './ctx';
 import { join } from 'node:path';
+import { sanitizeChartChoice } from './results/chartSettings';
 import { confirmSeam } from './ui/confirm';
 import { notifySeam, type Shown } from './ui/notify';
 import { trustSeam } from './ui/trust';
@@ -45,6 +46,8 @@ export interface TestHooks {
   shownMessages(): readonly Shown[];
   /** Progress reports of query runs so far (elapsed time, rows read), oldest first. */
   progressReports(): readonly { key: string; queryId: string; elapsedMs: number; rowsRead?: number }[];
+  /** The chart chosen for a document's statement (src/query/chartChoices.ts); `set` stands in for the webview's controls. */
+  chartChoice(doc: string, statement: string, set?: unknown): unknown;
   /** Makes the extension behave as in an untrusted workspace (the harness disables trust; see src/ui/trust.ts). */
   pretendUntrusted(on: boolean): void;
   /** Whether the features bundle (dist/features.js) is loaded; `load` loads it. */
@@ -72,6 +75,11 @@ function testHooks(c: Ctx): TestHooks | undefined {
       return featuresLoaded;
     },
     unproxiedCommands: () => c.shell.unproxied,
+    chartChoice: (doc, statement, set) => {
+      const choice = set === undefined ? undefined : sanitizeChartChoice(set);
+      if (choice) void c.queries.charts.set(doc, statement, choice);
+      return c.queries.charts.get(doc, statement);
+    },
   };
 }
 

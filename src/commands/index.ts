@@ -10,6 +10,7 @@ import { captureCommands } from './capture';
 import { exportCommands } from './export';
 import { flagCommands } from './flags';
 import { generalCommands } from './general';
+import { historyCommands } from './history';
 import { insightCommands } from './insight';
 import { syncFolderCommands } from './syncFolder';
 import { viewCommands } from './views';
@@ -31,6 +32,7 @@ export function registerEditorCommands(ctx: Ctx): void {
   registerCommands(ctx, viewCommands);
   registerCommands(ctx, syncFolderCommands);
   registerCommands(ctx, resultsCommands);
+  registerCommands(ctx, historyCommands);
   registerNotebooks(ctx);
 }
 

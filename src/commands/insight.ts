@@ -6,6 +6,7 @@ import type { ActiveSession } from '../auth/session';
 import { fileText, withoutHeader, type HeaderLink } from '../query/insightHeader';
 import type { InsightLink } from '../query/insightLink';
 import { REMOTE_SCHEME } from '../query/service';
+import { fromPostHog, toPostHog, type ChartChoice } from '../results/chartSettings';
 import { insightName, sqlOf } from '../views/insightLogic';
 import { assertWritable, confirmWrite } from '../ui/confirm';
 import { openWeb } from '../ui/openWeb';
@@ -13,9 +14,10 @@ import type { CommandTable } from '../ui/registry';
 import { assertParses, documentFor, linkedDoc, replaceDocument, textToSave, writeHeader, type SaveArgs } from './linkedDoc';
 import { compareView, pullView, pushView } from './viewSync';
 
-function sqlInsightQuery(hogql: string): Record<string, unknown> {
-  // A SQL insight, as PostHog's SQL editor saves it: a data visualization wrapping a HogQL query.
-  return { kind: 'DataVisualizationNode', source: { kind: 'HogQLQuery', query: hogql } };
+function sqlInsightQuery(hogql: string, chart?: ChartChoice): Record<string, unknown> {
+  // A SQL insight, as PostHog's SQL editor saves it: a data visualization wrapping a HogQL query,
+  // with the chart chosen for the statement in PostHog's shape (src/results/chartSettings.ts).
+  return { kind: 'DataVisualizationNode', source: { kind: 'HogQLQuery', query: hogql }, ...(chart ? toPostHog(chart) : {}) };
 }
 
 function defaultName(text: string): string {
@@ -36,7 +38,8 @@ async function saveAsInsight(ctx: Ctx, args?: SaveArgs): Promise<{ id: number; s
   if (!name) return undefined;
   const ok = await confirmWrite(`Create the SQL insight "${name}" in project ${session.projectName}?`, `On ${session.connection.host}. The query:\n${text.slice(0, 500)}`, 'Create Insight');
   if (!ok) return undefined;
-  const insight = await session.client.insights.create(session.projectId, { name, query: sqlInsightQuery(text), saved: true });
+  const chart = ctx.queries.charts.get(doc.uri.toString(), text);
+  const insight = await session.client.insights.create(session.projectId, { name, query: sqlInsightQuery(text, chart), saved: true });
   const link: HeaderLink = { shortId: insight.short_id, projectId: session.projectId, host: session.connection.host };
   await ctx.queries.insightLinks.remember(link, { id: insight.id, name, lastModifiedAt: insight.last_modified_at, query: text });
   await writeHeader(doc, link);
@@ -67,9 +70,12 @@ async function updateInsight(ctx: Ctx, args?: SaveArgs): Promise<boolean> {
     : `Update the insight "${oneLine(name, 150)}" (${link.shortId}) in project ${session.projectName} with this query?`;
   const ok = await confirmWrite(title, changed ? `Use "Compare" to see both first. This file's query:\n${text.slice(0, 500)}` : text.slice(0, 500), changed ? 'Replace' : 'Update Insight');
   if (!ok) return false;
-  // keep what PostHog stores around the query (chart settings, display): replace only the HogQL
-  const current = insight.query as { kind?: unknown; source?: Record<string, unknown> } | undefined;
-  const query = current?.kind === 'DataVisualizationNode' && current.source?.kind === 'HogQLQuery' ? { ...current, source: { ...current.source, query: text } } : sqlInsightQuery(text);
+  // keep what PostHog stores around the query (goal lines, formatting…): replace the HogQL, and the
+  // chart when one was chosen here for this statement
+  const chart = ctx.queries.charts.get(doc.uri.toString(), text);
+  const current = insight.query as { kind?: unknown; source?: Record<string, unknown>; chartSettings?: unknown } | undefined;
+  const kept = current?.kind === 'DataVisualizationNode' && current.source?.kind === 'HogQLQuery' ? { ...current, source: { ...current.source, query: text } } : undefined;
+  const query = kept ? { ...kept, ...(chart ? toPostHog(chart, kept.chartSettings) : {}) } : sqlInsightQuery(text, chart);
   const updated = await session.client.insights.update(session.projectId, insight.id, { query });
   await ctx.queries.insightLinks.remember(link, { id: insight.id, name, lastModifiedAt: updated.last_modified_at, query: text });
   ctx.log.info(`updated insight ${link.shortId} (${insight.id})`);
@@ -84,8 +90,15 @@ async function pullInsight(ctx: Ctx, args?: SaveArgs): Promise<string | undefine
   if (sql === undefined) throw new Error(`The insight "${oneLine(name, 150)}" is not a SQL insight any more; nothing was changed.`);
   await replaceDocument(doc, fileText(link, sql));
   await ctx.queries.insightLinks.remember(link, { id: insight.id, name, lastModifiedAt: insight.last_modified_at, query: sql });
+  await rememberChart(ctx, doc.uri.toString(), sql, insight.query);
   void vscode.window.setStatusBarMessage(`PostHog: pulled "${oneLine(name, 80)}" (undo with Ctrl/Cmd+Z)`, 5_000);
   return sql;
+}
+
+/** An insight's chart (PostHog's chart settings), kept as the choice for its statement in `doc`: it draws as in PostHog. */
+export async function rememberChart(ctx: Ctx, doc: string, sql: string, query: unknown): Promise<void> {
+  const chart = fromPostHog(query);
+  if (chart) await ctx.queries.charts.set(doc, sql, chart);
 }
 
 /** Compare: the insight's query in PostHog (read-only, left) beside this document (right). */

@@ -15,6 +15,7 @@ import { fileNameOf } from '../ui/scratchDocs';
 import { insightName, resultTable, sqlOf } from '../views/insightLogic';
 import { InsightNode } from '../views/nodes/insightNode';
 import { ResultsPanel } from '../webview/resultsPanel';
+import { rememberChart } from './insight';
 import { sessionOrStop } from './session';
 import type { CommandTable } from '../ui/registry';
 
@@ -31,6 +32,7 @@ async function openSql(ctx: Ctx, session: ActiveSession, insight: Insight, sql: 
   // the document's first line links it to the insight (query/insightHeader.ts)
   const { document: doc } = await ctx.queries.scratch.show(uri, fileText(link, sql));
   await ctx.queries.insightLinks.remember(link, { id: insight.id, name: insightName(insight), lastModifiedAt: insight.last_modified_at });
+  await rememberChart(ctx, doc.uri.toString(), sql, insight.query);
   return { kind: 'sql', uri: doc.uri.toString() };
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { Disposable } from '../ui/lifecycle';
 import type { ActiveSession } from '../auth/session';
@@ -6,8 +7,10 @@ import type { Log } from '../log';
 import { InsightLinks, type InsightLink } from './insightLink';
 import { InsightLinkLensProvider } from '../ui/insightLens';
 import { ScratchDocs } from '../ui/scratchDocs';
+import { ChartChoices } from './chartChoices';
 import { addEntry, type HistoryEntry } from './historyStore';
 import { ExportJobs } from './exportFlow';
+import { ResultCache } from './resultCache';
 import { QueryRunner, type RunOutcome } from './runner';
 import { PlaceholderValues } from './values';
 
@@ -15,18 +18,34 @@ const HISTORY_KEY = 'hogql.queryHistory';
 /** Scheme of the read-only documents "Compare" opens: an insight's query as PostHog holds it. */
 export const REMOTE_SCHEME = 'hogql-posthog';
 
-/** Persisted, capped query history with a change event (the history tree listens). */
+/**
+ * Persisted, capped query history with a change event (the history tree listens), and the last
+ * results of its entries (`results`: files in global storage, bounded; src/query/resultCache.ts).
+ */
 export class QueryHistory implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
 
-  constructor(private readonly state: vscode.Memento) {}
+  private recording: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly state: vscode.Memento,
+    readonly results: ResultCache,
+  ) {}
 
   all(): HistoryEntry[] {
     return this.state.get<HistoryEntry[]>(HISTORY_KEY) ?? [];
   }
 
-  async record(session: ActiveSession, query: string, outcome: RunOutcome): Promise<void> {
+  /** Adds the run to the history (its result to the cache when it has one); resolves to the entry's id. */
+  record(session: ActiveSession, query: string, outcome: RunOutcome): Promise<string> {
+    // one at a time: each folds into the list the previous one wrote
+    const work = this.recording.then(() => this.add(session, query, outcome));
+    this.recording = work.catch(() => undefined);
+    return work;
+  }
+
+  private async add(session: ActiveSession, query: string, outcome: RunOutcome): Promise<string> {
     const entry: HistoryEntry = {
       id: randomUUID(),
       query,
@@ -38,12 +57,25 @@ export class QueryHistory implements vscode.Disposable {
       ...(outcome.kind === 'done' ? { rows: outcome.payload.rows.length, durationMs: Math.round(outcome.elapsedMs) } : {}),
       ...(outcome.kind === 'failed' ? { error: outcome.error instanceof Error ? outcome.error.message.slice(0, 300) : String(outcome.error) } : {}),
     };
-    await this.state.update(HISTORY_KEY, addEntry(this.all(), entry));
-    this.emitter.fire();
+    const list = addEntry(this.all(), entry);
+    // an identical run folds into the newest entry and keeps its id: its cached result is replaced.
+    // The result is stored first: an entry that shows is one whose result reopens.
+    const id = list[0].id;
+    try {
+      if (outcome.kind === 'done') {
+        const p = outcome.payload;
+        await this.results.put(id, { columns: p.columns, rows: p.rows, elapsedMs: p.elapsedMs, ...(p.timezone ? { timezone: p.timezone } : {}), query });
+      }
+    } finally {
+      await this.state.update(HISTORY_KEY, list);
+      this.emitter.fire();
+    }
+    return id;
   }
 
   async clear(): Promise<void> {
     await this.state.update(HISTORY_KEY, []);
+    await this.results.clear();
     this.emitter.fire();
   }
 
@@ -64,16 +96,19 @@ export class QueryService extends Disposable {
   readonly insightLinks: InsightLinks;
   /** Read-only texts shown by "Compare" (an insight's query in PostHog), by URI. */
   readonly remoteTexts = new Map<string, string>();
+  /** The chart chosen for each statement of a document (workspace state). */
+  readonly charts: ChartChoices;
   /** Documents the extension creates (insights' queries, history entries): see ui/scratchDocs.ts. */
   readonly scratch: ScratchDocs;
 
-  constructor(extension: Pick<vscode.ExtensionContext, 'globalState' | 'workspaceState'>, log: Log) {
+  constructor(extension: Pick<vscode.ExtensionContext, 'globalState' | 'workspaceState' | 'globalStorageUri'>, log: Log) {
     super();
     this.runner = new QueryRunner(log);
     this.values = new PlaceholderValues(extension.workspaceState);
-    this.history = new QueryHistory(extension.globalState);
+    this.history = new QueryHistory(extension.globalState, new ResultCache(join(extension.globalStorageUri.fsPath, 'history-results')));
     this.diagnostics = vscode.languages.createDiagnosticCollection('hogql-run');
     this.insightLinks = new InsightLinks(extension.workspaceState);
+    this.charts = new ChartChoices(extension.workspaceState);
     this.disposables.push(this.runner, this.history, this.diagnostics, this.insightLinks);
     this.scratch = ScratchDocs.register(this.disposables);
     const lens = new InsightLinkLensProvider(this.insightLinks, this.insightLinks.onDidChange);

@@ -23,6 +23,7 @@
  * host must never let 64-bit integers pass through a lossy `JSON.parse` as numbers.
  */
 
+import { sanitizeChartChoice, type ChartChoice } from './chartSettings';
 import { parseLimitBanner, type LimitBanner } from './limitBanner';
 import { checkLink, type CellLink } from './links';
 import type { TabInfo } from './tabs';
@@ -60,6 +61,8 @@ export interface ResultPayload {
   devRenderer?: 'naive';
   /** What PostHog's default LIMIT or row cap did to this result (src/results/limitBanner.ts). */
   limitBanner?: LimitBanner;
+  /** The chart chosen for this statement (src/results/chartSettings.ts); absent: picked automatically. */
+  chart?: ChartChoice;
 }
 
 /** Rows of a streamed result (see `totalRows`) that have not arrived yet. */
@@ -121,6 +124,8 @@ export type ToHost =
   | { kind: 'exportFull'; queryId: string }
   /** Open a cell's full text in an untitled editor. */
   | { kind: 'openCellInEditor'; text: string; language: 'json' | 'plaintext' }
+  /** The user chose a chart for `queryId`'s result: the host keeps it for the statement (src/results/chartSettings.ts). */
+  | { kind: 'chartChoice'; queryId: string; choice: ChartChoice }
   /** Ctrl/Cmd+click on a link cell (src/results/links.ts); the link is re-checked on arrival. */
   | { kind: 'openLink'; link: CellLink };
 
@@ -162,6 +167,11 @@ export function parseResult(v: unknown): ResultPayload | undefined {
     const banner = parseLimitBanner(v.limitBanner);
     if (!banner) return undefined;
     base.limitBanner = banner;
+  }
+  if (v.chart !== undefined) {
+    const chart = sanitizeChartChoice(v.chart);
+    if (!chart) return undefined;
+    base.chart = chart;
   }
   if (v.totalRows !== undefined && !(isCount(v.totalRows) && Number.isInteger(v.totalRows) && v.totalRows >= v.rows.length)) return undefined;
   return withOptional(base, v, ['rowsRead', 'bytesRead', 'totalRows'], ['timezone', 'query']);
@@ -211,6 +221,10 @@ export function parseToHost(msg: unknown): ToHost | undefined {
         : undefined;
     case 'exportFull':
       return isString(id) ? { kind: 'exportFull', queryId: id } : undefined;
+    case 'chartChoice': {
+      const choice = sanitizeChartChoice(msg.choice);
+      return isString(id) && choice ? { kind: 'chartChoice', queryId: id, choice } : undefined;
+    }
     case 'openCellInEditor':
       return isString(msg.text) && (msg.language === 'json' || msg.language === 'plaintext')
         ? { kind: 'openCellInEditor', text: msg.text, language: msg.language }

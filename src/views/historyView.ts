@@ -25,6 +25,8 @@ class HistoryProvider implements vscode.TreeDataProvider<HistoryEntry> {
   /** The search typed with "Search Query History…" (undefined: everything). */
   search: string | undefined;
   view: vscode.TreeView<HistoryEntry> | undefined;
+  /** Entries whose last result is in the cache (reopens without running). */
+  private kept = new Set<string>();
 
   constructor(private readonly ctx: Ctx) {
     ctx.queries.history.onDidChange(() => this.emitter.fire());
@@ -37,6 +39,7 @@ class HistoryProvider implements vscode.TreeDataProvider<HistoryEntry> {
     if (!conn) return [];
     const session = await this.ctx.session.active();
     const all = forProject(this.ctx.queries.history.all(), conn.host, session?.projectId ?? conn.projectId);
+    this.kept = new Set(await this.ctx.queries.history.results.ids());
     const shown = this.search ? all.filter((e) => matchesSearch(e, this.search!)) : all;
     if (this.view) this.view.message = this.search && all.length > 0 && shown.length === 0 ? `No query in this project's history matches “${this.search}”.` : undefined;
     return shown;
@@ -57,10 +60,12 @@ class HistoryProvider implements vscode.TreeDataProvider<HistoryEntry> {
     const runs = (e.runs ?? 1) > 1 ? ` · ${e.runs} runs` : '';
     item.description = `${relative(e.at)}${runs}${rows}${took}`;
     item.iconPath = ICONS[e.status];
-    item.contextValue = `historyEntry.${e.status}`;
+    const kept = this.kept.has(e.id);
+    item.contextValue = `historyEntry.${e.status}${kept ? '.kept' : ''}`;
     const md = new vscode.MarkdownString();
     md.appendText(`${e.status} · ${(e.runs ?? 1) > 1 ? 'last run ' : ''}${new Date(e.at).toLocaleString()} · ${e.projectName}${runs}${rows}${took}\n`);
     if (e.error) md.appendText(`${e.error}\n`);
+    if (e.status === 'done') md.appendText(kept ? 'Its result is kept: "Reopen Result" shows it without running the query.\n' : 'Its result is no longer kept (only the last results are): run it again to see it.\n');
     md.appendCodeblock(e.query, 'hogql');
     item.tooltip = md;
     item.command = { command: 'hogql.history.open', title: 'Open in Editor', arguments: [e] };

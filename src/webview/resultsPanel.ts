@@ -4,6 +4,7 @@ import { Disposable } from '../ui/lifecycle';
 import type { Ctx } from '../ctx';
 import { config } from '../config';
 import { assertNever, parseToHost, toTabWire, type ToHost, type ToPanel, type ToView } from '../results/protocol';
+import { chartKey } from '../results/chartSettings';
 import { TabSet, tabLabel, tabTitle, type StatementRef, type TabInfo } from '../results/tabs';
 import { pageHtml } from './html';
 import { openDocument } from './resultsController';
@@ -128,6 +129,7 @@ export class ResultsPanel extends Disposable implements TabHost {
     let tab = this.tabs.get(id);
     if (tab) tab.info = info;
     else this.tabs.set(id, (tab = new ResultsTab(this.ctx, info, this, this.renderedEmitter)));
+    tab.chartKey = ref?.doc ? chartKey(ref.doc, ref.text) : undefined;
     this.postPanel({ kind: 'tabOpen', tab: info });
     this.activate(id);
     for (const old of this.order.overLimit(config.resultsMaxTabs(), (t) => t === this.active || this.tabs.get(t)?.runningQueryId !== undefined)) this.closeTab(old);
@@ -256,6 +258,9 @@ export class ResultsPanel extends Disposable implements TabHost {
         return;
       case 'exportFull':
         this.run('export full result', tab.controller.exportFull(msg.queryId).then(() => undefined));
+        return;
+      case 'chartChoice':
+        this.run('keep the chart choice', tab.setChart(msg.queryId, msg.choice));
         return;
       default:
         assertNever(msg);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import type { ChartChoice } from '../results/chartSettings';
 import type { Cell, ResultPayload, ToHost, ToView } from '../results/protocol';
 import { emptyPanelState, reducePanel, type PanelState } from '../results/state';
 import type { TabInfo } from '../results/tabs';
@@ -45,9 +46,13 @@ export class ResultsTab implements ResultsView {
   private closed = false;
   /** Owns this tab's run and answers its requests. */
   readonly controller: ResultsController;
+  /** Where this tab's chart choice is kept (its document and statement: chartSettings.ts `chartKey`); none for other results. */
+  chartKey: string | undefined;
+  /** The chart chosen in this tab (kept under `chartKey` when it has one). */
+  private chart: ChartChoice | undefined;
 
   constructor(
-    ctx: Ctx,
+    private readonly ctx: Ctx,
     public info: TabInfo,
     private readonly host: TabHost,
     private readonly rendered: vscode.EventEmitter<Request<'rendered'>>,
@@ -84,7 +89,8 @@ export class ResultsTab implements ResultsView {
 
   showResult(result: ResultPayload): void {
     if (!this.transition({ kind: 'result', result })) return;
-    this.result = result;
+    const chart = (this.chartKey === undefined ? undefined : this.ctx.queries.charts.byKey(this.chartKey)) ?? this.chart;
+    this.result = chart && !result.chart ? { ...result, chart } : result;
     this.status = {};
     this.postResult();
   }
@@ -123,6 +129,13 @@ export class ResultsTab implements ResultsView {
       if (!this.host.ready || this.closed || s.generation !== this.generation || r?.queryId !== msg.queryId) return;
       await this.host.post(this.id, { kind: 'moreRows', queryId: msg.queryId, rows: r.rows.slice(at, Math.min(at + CHUNK_ROWS, s.to)) });
     }
+  }
+
+  /** The user chose a chart for the result on screen: kept for the statement, and re-posted with the result. */
+  async setChart(queryId: string, choice: ChartChoice): Promise<void> {
+    this.chart = choice;
+    if (this.result?.queryId === queryId) this.result = { ...this.result, chart: choice };
+    if (this.chartKey !== undefined) await this.ctx.queries.charts.setByKey(this.chartKey, choice);
   }
 
   /** Appends the next page of the current result (answer to `loadMore`). */

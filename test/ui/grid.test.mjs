@@ -217,7 +217,7 @@ describe('UI: results grid', function () {
     assert.deepEqual(await frame.$$eval('.legend-name', (ls) => ls.map((l) => l.textContent)), ['pageviews', 'signups']);
     assert.equal(await frame.$eval('.chart', (c) => c.dataset.points), '28');
     await page.screenshot({ path: join(shots, 'grid-chart-line.png') });
-    await frame.click('.chart-type[data-type="bar"]');
+    await frame.selectOption('.chart-type-select', 'bar');
     await waitFor(async () => (await painted()) > 300, 10_000, 'bars drawn');
     await page.screenshot({ path: join(shots, 'grid-chart-bar.png') });
     const none = await show(fixture('grid-nochart'));

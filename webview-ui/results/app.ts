@@ -89,9 +89,13 @@ export class App {
       openInEditor: (text, json) => post({ kind: 'openCellInEditor', text, language: json ? 'json' : 'plaintext' }),
       closed: () => this.grid.root.focus(),
     });
-    this.chart = new ChartView(this.model, this.state.chartType, (t) => {
-      this.state.chartType = t;
+    this.chart = new ChartView(this.model, { type: this.state.chartType }, (choice) => {
+      this.state.chartType = choice.type;
       this.saveSoon();
+      const r = this.model.result;
+      if (!r) return;
+      r.chart = choice;
+      post({ kind: 'chartChoice', queryId: r.queryId, choice });
     });
     this.banner = new LimitBannerView({
       loadMore: () => this.loadMore(),
@@ -188,6 +192,7 @@ export class App {
 
   private showResult(result: ResultPayload, receivedAt: number): void {
     this.model.setResult(result);
+    this.chart.setChoice(result.chart ?? { type: this.state.chartType });
     const same = this.state.queryId === result.queryId;
     if (!same) Object.assign(this.state, { queryId: result.queryId, sort: undefined, filter: '', scrollTop: 0, scrollLeft: 0 });
     const sortCol = this.state.sort ? this.model.columns.findIndex((c) => c.name === this.state.sort?.column) : -1;

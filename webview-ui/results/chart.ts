@@ -1,12 +1,16 @@
-// The Chart tab: numeric columns against a time column (else the first column), drawn on a canvas (no library: a line
-// or bar chart with per-pixel min/max decimation draws 100k points in a few milliseconds). Colours
-// come from the VS Code theme (`--vscode-charts-*`), read with getComputedStyle.
+// The Chart tab: the chosen series (else the numeric columns) against the chosen x column (else a
+// time column, else the first column), as a line, bar, stacked bar, area or scatter chart, each
+// series on the left or the right y axis; drawn on a canvas (no library: per-pixel min/max
+// decimation draws 100k points in a few milliseconds; see chartDraw.ts). Colours come from the
+// VS Code theme (`--vscode-charts-*`), read with getComputedStyle.
 import type { Cell } from '../../src/results/protocol';
-import { chartData, labelCenter, niceTicks, timeTicks, valueExtent, type ChartData } from './chartData';
-import { button, el, themeColor } from './dom';
-import type { GridModel } from './model';
-import type { ChartType } from './state';
+import { CHART_KIND_LABELS, type ChartChoice, type SeriesChoice } from '../../src/results/chartSettings';
 import { visible } from '../../src/results/visible';
+import { chartData, labelCenter, niceTicks, pickX, seriesCandidates, timeTicks, valueExtent, type ChartData, type Series } from './chartData';
+import { ChartControls } from './chartControls';
+import { drawSeries, xPos, type Axis, type Plot } from './chartDraw';
+import { el, themeColor } from './dom';
+import type { GridModel } from './model';
 
 const SERIES_VARS = ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green', '--vscode-charts-red', '--vscode-charts-purple', '--vscode-charts-yellow'];
 const FALLBACK = ['#3794ff', '#d18616', '#89d185', '#f14c4c', '#b180d7', '#cca700'];
@@ -36,36 +40,45 @@ export class ChartView {
   private readonly canvas = el('canvas', 'chart-canvas');
   private readonly legend = el('div', 'chart-legend');
   private readonly message = el('div', 'chart-message');
-  private readonly typeButtons = new Map<ChartType, HTMLButtonElement>();
+  private readonly controls: ChartControls;
   private data: ChartData | undefined;
+  private draws = 0;
 
   constructor(
     private readonly model: GridModel,
-    private type: ChartType,
-    onType: (t: ChartType) => void,
+    initial: ChartChoice,
+    onChoice: (c: ChartChoice) => void,
   ) {
-    const controls = el('div', 'chart-controls');
-    for (const t of ['line', 'bar'] as const) {
-      const b = button(t === 'line' ? 'Line' : 'Bar', `Draw a ${t} chart`, () => {
-        this.type = t;
-        onType(t);
-        this.draw();
-      }, 'btn chart-type');
-      b.dataset.type = t;
-      this.typeButtons.set(t, b);
-      controls.append(b);
-    }
-    controls.append(this.legend);
+    this.controls = new ChartControls(initial, (c) => {
+      onChoice(c);
+      this.update();
+    });
+    const bar = el('div', 'chart-controls');
+    bar.append(this.controls.root, this.legend);
     this.canvas.setAttribute('role', 'img');
-    this.root.append(controls, this.message, this.canvas);
+    this.root.append(bar, this.message, this.canvas);
     new ResizeObserver(() => this.draw()).observe(this.root);
+  }
+
+  get choice(): ChartChoice {
+    return this.controls.value;
+  }
+
+  /** A choice from the host (the chart saved for this statement): shown on the next update. */
+  setChoice(choice: ChartChoice): void {
+    this.controls.setChoice(choice);
   }
 
   /** Recomputes the data from the current view (sort and filter applied) and draws. */
   update(): void {
     const rows: Cell[][] = Array.from(this.model.view, (r) => this.model.rows[r]);
-    const d = chartData(this.model.columns, rows);
+    const choice = this.controls.value;
+    const d = chartData(this.model.columns, rows, 1000, choice);
     this.data = 'reason' in d ? undefined : d;
+    const cols = this.model.columns;
+    const shownX = this.data?.xName ?? (cols.length > 0 && rows.length > 0 ? cols[pickX(cols, rows, choice.x).index]?.name : undefined);
+    const shownSeries = this.data ? shownSeriesOf(this.data, cols.map((c) => c.name)) : [];
+    this.controls.render({ columns: cols.map((c) => c.name), numeric: seriesCandidates(cols), shownX, shownSeries });
     this.message.textContent = 'reason' in d ? d.reason : d.dropped ? `Showing the first ${d.x.length} categories (${d.dropped} more not drawn).` : '';
     this.message.hidden = !this.message.textContent;
     this.message.classList.toggle('not-chartable', 'reason' in d);
@@ -74,44 +87,47 @@ export class ChartView {
   }
 
   draw(): void {
-    for (const [t, b] of this.typeButtons) b.classList.toggle('active', t === this.type);
     const d = this.data;
     const rect = this.canvas.getBoundingClientRect();
     if (!d || rect.width === 0 || rect.height === 0) return;
     const t0 = performance.now();
+    const type = this.controls.value.type;
     const dpr = window.devicePixelRatio || 1;
     this.canvas.width = Math.round(rect.width * dpr);
     this.canvas.height = Math.round(rect.height * dpr);
     const ctx = this.canvas.getContext('2d')!;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const th = theme();
-    const plot = { x: PAD.left, y: PAD.top, w: rect.width - PAD.left - PAD.right, h: rect.height - PAD.top - PAD.bottom };
-    const [lo, hi] = valueExtent(d.series);
-    const yOf = (v: number): number => plot.y + plot.h - ((v - lo) / (hi - lo)) * plot.h;
-    this.drawAxes(ctx, th, d, plot, lo, hi, yOf);
-    const bar = this.type === 'bar';
-    d.series.forEach((s, i) => (bar ? this.drawBars(ctx, d, i, plot, yOf, th.series[i % th.series.length]) : this.drawLine(ctx, d, s.values, plot, yOf, th.series[i % th.series.length])));
+    const hasRight = d.series.some((s) => s.axis === 'right');
+    const plot = { x: PAD.left, y: PAD.top, w: rect.width - PAD.left - (hasRight ? PAD.left : PAD.right), h: rect.height - PAD.top - PAD.bottom };
+    const stacked = type === 'stackedBar';
+    const left = axisOf(d.series.filter((s) => s.axis !== 'right'), stacked, plot);
+    const right = hasRight ? axisOf(d.series.filter((s) => s.axis === 'right'), stacked, plot) : undefined;
+    this.drawAxes(ctx, th, d, plot, left, right);
+    drawSeries(ctx, { d, plot, type, colors: d.series.map((_, i) => th.series[i % th.series.length]), yOf: (s) => (d.series[s].axis === 'right' && right ? right.yOf : left.yOf) });
     this.renderLegend(d, th);
-    this.canvas.setAttribute('aria-label', visible(`${this.type} chart of ${d.series.map((s) => s.name).join(', ')} by ${d.xName}`));
-    this.root.dataset.drawMs = (performance.now() - t0).toFixed(1);
-    this.root.dataset.points = String(d.x.length);
+    const names = d.series.map((s) => (s.axis === 'right' ? `${s.name} (right axis)` : s.name)).join(', ');
+    this.canvas.setAttribute('aria-label', visible(`${CHART_KIND_LABELS[type].toLowerCase()} chart of ${names} by ${d.xName}`));
+    Object.assign(this.root.dataset, { drawMs: (performance.now() - t0).toFixed(1), points: String(d.x.length), type, x: d.xName, series: d.series.map((s) => s.name).join('\n'), right: d.series.filter((s) => s.axis === 'right').map((s) => s.name).join('\n'), draws: String(++this.draws) });
   }
 
-  private drawAxes(ctx: CanvasRenderingContext2D, th: Theme, d: ChartData, plot: Plot, lo: number, hi: number, yOf: (v: number) => number): void {
+  private drawAxes(ctx: CanvasRenderingContext2D, th: Theme, d: ChartData, plot: Plot, left: Axis, right: Axis | undefined): void {
     ctx.font = th.font;
     ctx.strokeStyle = th.grid;
     ctx.fillStyle = th.fg;
     ctx.lineWidth = 1;
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
-    for (const t of niceTicks(lo, hi)) {
-      const y = Math.round(yOf(t)) + 0.5;
+    for (const t of niceTicks(left.lo, left.hi)) {
+      const y = Math.round(left.yOf(t)) + 0.5;
       ctx.beginPath();
       ctx.moveTo(plot.x, y);
       ctx.lineTo(plot.x + plot.w, y);
       ctx.stroke();
       ctx.fillText(short(t), plot.x - 6, y);
     }
+    ctx.textAlign = 'left';
+    for (const t of right ? niceTicks(right.lo, right.hi) : []) ctx.fillText(short(t), plot.x + plot.w + 6, right!.yOf(t));
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
     const n = d.x.length;
@@ -129,91 +145,28 @@ export class ChartView {
     ctx.fillText(visible(d.xName), plot.x + plot.w / 2, plot.y + plot.h + 22);
   }
 
-  private drawLine(ctx: CanvasRenderingContext2D, d: ChartData, ys: Float64Array, plot: Plot, yOf: (v: number) => number, color: string): void {
-    const n = d.x.length;
-    const x0 = d.x[0];
-    const x1 = d.x[n - 1];
-    const xAt = (i: number): number => (d.xKind === 'category' ? plot.x + ((i + 0.5) / n) * plot.w : xPos(d.x[i], x0, x1, plot));
-    ctx.strokeStyle = color;
-    ctx.lineWidth = 1.5;
-    ctx.beginPath();
-    let pen = false;
-    // Per-pixel decimation: within one pixel column draw first → min → max → last.
-    let px = Number.NaN;
-    let mn = 0;
-    let mx = 0;
-    let last = 0;
-    const flush = (): void => {
-      if (Number.isNaN(px)) return;
-      ctx.lineTo(px, yOf(mn));
-      ctx.lineTo(px, yOf(mx));
-      ctx.lineTo(px, yOf(last));
-    };
-    for (let i = 0; i < n; i++) {
-      const v = ys[i];
-      if (!Number.isFinite(v)) {
-        flush();
-        px = Number.NaN;
-        pen = false;
-        continue;
-      }
-      const x = Math.round(xAt(i));
-      if (x === px) {
-        if (v < mn) mn = v;
-        if (v > mx) mx = v;
-        last = v;
-        continue;
-      }
-      flush();
-      if (pen) ctx.lineTo(x, yOf(v));
-      else ctx.moveTo(x, yOf(v));
-      pen = true;
-      px = x;
-      mn = mx = last = v;
-    }
-    flush();
-    ctx.stroke();
-  }
-
-  private drawBars(ctx: CanvasRenderingContext2D, d: ChartData, s: number, plot: Plot, yOf: (v: number) => number, color: string): void {
-    const n = d.x.length;
-    const k = d.series.length;
-    const slot = plot.w / n;
-    const w = Math.max(1, (slot * 0.8) / k);
-    const zero = yOf(0);
-    ctx.fillStyle = color;
-    const ys = d.series[s].values;
-    for (let i = 0; i < n; i++) {
-      const v = ys[i];
-      if (!Number.isFinite(v)) continue;
-      const cx = d.xKind === 'category' ? plot.x + i * slot + slot * 0.1 + s * w : xPos(d.x[i], d.x[0], d.x[n - 1], plot) - (w * k) / 2 + s * w;
-      const y = yOf(v);
-      ctx.fillRect(cx, Math.min(y, zero), w, Math.max(1, Math.abs(zero - y)));
-    }
-  }
-
   private renderLegend(d: ChartData, th: Theme): void {
     const items = d.series.map((s, i) => {
       const item = el('span', 'legend-item');
       const swatch = el('span', 'legend-swatch');
       swatch.style.backgroundColor = th.series[i % th.series.length];
-      item.append(swatch, el('span', 'legend-name', visible(s.name)));
+      item.append(swatch, el('span', 'legend-name', visible(s.axis === 'right' ? `${s.name} (right)` : s.name)));
       return item;
     });
     this.legend.replaceChildren(...items);
   }
 }
 
-interface Plot {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
+/** The series drawn now as a choice (a split trends series maps to no column and is left out). */
+function shownSeriesOf(d: ChartData, columns: readonly string[]): SeriesChoice[] {
+  return d.series.filter((s) => columns.includes(s.name)).map((s) => ({ column: s.name, axis: s.axis === 'right' ? 'right' : 'left' }));
 }
 
-function xPos(v: number, x0: number, x1: number, plot: Plot): number {
-  return x1 === x0 ? plot.x + plot.w / 2 : plot.x + ((v - x0) / (x1 - x0)) * plot.w;
+function axisOf(series: Series[], stacked: boolean, plot: Plot): Axis {
+  const [lo, hi] = valueExtent(series, stacked);
+  return { lo, hi, yOf: (v) => plot.y + plot.h - ((v - lo) / (hi - lo)) * plot.h };
 }
+
 
 /** A tick label no more precise than the tick step: dates for days, minutes for hours… */
 function timeLabel(text: string, step: number): string {

@@ -1,6 +1,7 @@
 // What the chart plots: the numeric columns against a time column when there is one, else the first
 // column (number or category).
 // Pure (no DOM), unit-tested in Node.
+import type { ChartChoice, YAxisSide } from '../../src/results/chartSettings';
 import type { Cell } from '../../src/results/protocol';
 import { parseDateTime, rawText } from '../../src/results/format';
 import type { ColumnType } from '../../src/results/types';
@@ -17,6 +18,8 @@ export interface Series {
   name: string;
   /** One value per point; NaN where the cell is NULL or not a number. */
   values: Float64Array;
+  /** The y axis it is drawn against (absent: left). */
+  axis?: YAxisSide;
 }
 
 export interface ChartData {
@@ -61,8 +64,20 @@ function textualDates(rows: readonly (readonly Cell[])[], col: number): boolean 
   return seen > 0;
 }
 
-/** The x column: the first Date/DateTime column, else the first text column of ISO dates, else the first column. */
-export function pickX(columns: readonly ChartColumn[], rows: readonly (readonly Cell[])[]): { index: number; kind: XKind } {
+/** How column `index` is read as an x axis: time, number or category. */
+export function xKindOf(columns: readonly ChartColumn[], rows: readonly (readonly Cell[])[], index: number): XKind {
+  const c = columns[index];
+  if (isTime(c) || ((c.info.kind === 'string' || c.info.kind === 'unknown') && textualDates(rows, index))) return 'time';
+  return isNumericKind(c.info.kind) ? 'number' : 'category';
+}
+
+/**
+ * The x column: the chosen one when it is a column, else the first Date/DateTime column, else the
+ * first text column of ISO dates, else the first column.
+ */
+export function pickX(columns: readonly ChartColumn[], rows: readonly (readonly Cell[])[], chosen?: string): { index: number; kind: XKind } {
+  const named = chosen === undefined ? -1 : columns.findIndex((c) => c.name === chosen);
+  if (named >= 0) return { index: named, kind: xKindOf(columns, rows, named) };
   const typed = columns.findIndex(isTime);
   if (typed >= 0) return { index: typed, kind: 'time' };
   const textual = columns.findIndex((c, i) => (c.info.kind === 'string' || c.info.kind === 'unknown') && textualDates(rows, i));
@@ -74,7 +89,7 @@ export function pickX(columns: readonly ChartColumn[], rows: readonly (readonly 
  * Long to wide: when several rows share an x (a trends insight with many series, one row per
  * series and day), one series per label of the first text column, values by x (NaN where missing).
  */
-function splitByLabel(x: number[], idx: number[], rows: readonly (readonly Cell[])[], ys: { c: ChartColumn; i: number }[], labelCol: number): { x: number[]; series: Series[] } {
+function splitByLabel(x: number[], idx: number[], rows: readonly (readonly Cell[])[], ys: YColumn[], labelCol: number): { x: number[]; series: Series[] } {
   const xs = [...new Set(x)];
   const at = new Map(xs.map((v, i) => [v, i]));
   const groups = new Map<string, Float64Array[]>();
@@ -84,21 +99,45 @@ function splitByLabel(x: number[], idx: number[], rows: readonly (readonly Cell[
     if (!g) groups.set(label, (g = ys.map(() => new Float64Array(xs.length).fill(Number.NaN))));
     ys.forEach(({ i }, s) => (g[s][at.get(x[k])!] = toNumber(rows[r][i] ?? null)));
   });
-  const series = [...groups].flatMap(([label, vals]) => ys.map(({ c }, s) => ({ name: ys.length > 1 ? `${label} · ${c.name}` : label, values: vals[s] })));
+  const series = [...groups].flatMap(([label, vals]) => ys.map(({ c, axis }, s) => ({ name: ys.length > 1 ? `${label} · ${c.name}` : label, values: vals[s], ...(axis === 'right' ? { axis } : {}) })));
   return { x: xs, series: series.slice(0, MAX_SERIES) };
 }
 
+interface YColumn {
+  c: ChartColumn;
+  i: number;
+  axis?: YAxisSide;
+}
+
+/** The y columns: the chosen series that are columns of the result (other than x), else every other numeric column. */
+function pickY(columns: readonly ChartColumn[], xi: number, choice: ChartChoice | undefined): YColumn[] {
+  if (choice?.series && choice.series.length > 0) {
+    const chosen = choice.series.flatMap((s) => {
+      const i = columns.findIndex((c) => c.name === s.column);
+      return i < 0 || i === xi ? [] : [{ c: columns[i], i, ...(s.axis === 'right' ? { axis: s.axis } : {}) }];
+    });
+    if (chosen.length > 0) return chosen.slice(0, MAX_SERIES);
+  }
+  return columns.map((c, i) => ({ c, i })).filter(({ c, i }) => i !== xi && isNumericKind(c.info.kind)).slice(0, MAX_SERIES);
+}
+
+/** The columns a user may pick as series: numeric ones. */
+export function seriesCandidates(columns: readonly ChartColumn[]): string[] {
+  return columns.filter((c) => isNumericKind(c.info.kind)).map((c) => c.name);
+}
+
 /**
- * Chart data for `rows` (in the order given), or the reason there is none. x is picked by `pickX`,
- * y are the other numeric columns. Time and number axes are sorted by x and skip rows whose x is
- * missing; categories keep the row order, up to `maxCategories`.
+ * Chart data for `rows` (in the order given), or the reason there is none. x is the chosen column
+ * or the one `pickX` finds, y the chosen series or the other numeric columns. Time and number axes
+ * are sorted by x and skip rows whose x is missing; categories keep the row order, up to
+ * `maxCategories`.
  */
-export function chartData(columns: readonly ChartColumn[], rows: readonly (readonly Cell[])[], maxCategories = 1000): ChartData | { reason: string } {
+export function chartData(columns: readonly ChartColumn[], rows: readonly (readonly Cell[])[], maxCategories = 1000, choice?: ChartChoice): ChartData | { reason: string } {
   if (columns.length < 2) return { reason: 'A chart needs at least two columns: one for the x axis, then numeric columns to plot.' };
   if (rows.length === 0) return { reason: 'No rows to chart.' };
-  const { index: xi, kind: xKind } = pickX(columns, rows);
+  const { index: xi, kind: xKind } = pickX(columns, rows, choice?.x);
   const first = columns[xi];
-  const ys = columns.map((c, i) => ({ c, i })).filter(({ c, i }) => i !== xi && isNumericKind(c.info.kind)).slice(0, MAX_SERIES);
+  const ys = pickY(columns, xi, choice);
   if (ys.length === 0) return { reason: `No numeric columns to plot against “${first.name}”.` };
   let idx = rows.map((_, i) => i);
   let dropped = 0;
@@ -123,7 +162,7 @@ export function chartData(columns: readonly ChartColumn[], rows: readonly (reado
     xKind,
     x: Float64Array.from(xs),
     labels: xKind === 'category' ? idx.map((i) => (rows[i][xi] === null ? 'NULL' : rawText(rows[i][xi] ?? null))) : [],
-    series: ys.map(({ c, i: col }) => ({ name: c.name, values: Float64Array.from(idx, (r) => toNumber(rows[r][col] ?? null)) })),
+    series: ys.map(({ c, i: col, axis }) => ({ name: c.name, values: Float64Array.from(idx, (r) => toNumber(rows[r][col] ?? null)), ...(axis === 'right' ? { axis } : {}) })),
     dropped,
   };
 }
@@ -157,10 +196,19 @@ export function timeTicks(min: number, max: number, count: number, offsetMs: (t:
   return { ticks, step };
 }
 
-/** Min and max of the finite values of all series (0 included, so bars start at the axis). */
-export function valueExtent(series: readonly Series[]): [number, number] {
+/**
+ * Min and max of the finite values of all series (0 included, so bars start at the axis); with
+ * `stacked`, of the sums of the positive and of the negative values at each point.
+ */
+export function valueExtent(series: readonly Series[], stacked = false): [number, number] {
   let lo = 0;
   let hi = 0;
+  if (stacked && series.length > 0) {
+    const { pos, neg } = stackTotals(series);
+    for (const v of pos) if (v > hi) hi = v;
+    for (const v of neg) if (v < lo) lo = v;
+    return lo === hi ? [lo, lo + 1] : [lo, hi];
+  }
   for (const s of series) {
     for (const v of s.values) {
       if (!Number.isFinite(v)) continue;
@@ -175,4 +223,20 @@ export function valueExtent(series: readonly Series[]): [number, number] {
 export function labelCenter(x: number, width: number, right: number): number {
   if (width >= right) return x;
   return Math.min(Math.max(x, width / 2), right - width / 2);
+}
+
+/** At each point, the sum of the positive values and of the negative values of `series` (NaN as 0). */
+export function stackTotals(series: readonly Series[]): { pos: Float64Array; neg: Float64Array } {
+  const n = series[0]?.values.length ?? 0;
+  const pos = new Float64Array(n);
+  const neg = new Float64Array(n);
+  for (const s of series) {
+    for (let i = 0; i < n; i++) {
+      const v = s.values[i];
+      if (!Number.isFinite(v)) continue;
+      if (v >= 0) pos[i] += v;
+      else neg[i] += v;
+    }
+  }
+  return { pos, neg };
 }

@@ -1,9 +1,11 @@
 // The light view state persisted with `vscode.setState`, so a hidden-and-restored panel comes back
 // the same. Pure: it is validated on the way in, since it round-trips through VS Code.
+import { CHART_KINDS, type ChartKind } from '../../src/results/chartSettings';
 import type { SortDirection } from '../../src/results/sort';
 
 export type Tab = 'table' | 'chart';
-export type ChartType = 'line' | 'bar';
+/** The chart type a tab draws when its result comes with no chosen chart. */
+export type ChartType = ChartKind;
 
 export interface ViewState {
   tab: Tab;
@@ -28,7 +30,7 @@ export function sanitizeState(raw: unknown): ViewState {
   if (typeof raw !== 'object' || raw === null) return s;
   const r = raw as Record<string, unknown>;
   if (r.tab === 'chart' || r.tab === 'table') s.tab = r.tab;
-  if (r.chartType === 'bar' || r.chartType === 'line') s.chartType = r.chartType;
+  if ((CHART_KINDS as readonly unknown[]).includes(r.chartType)) s.chartType = r.chartType as ChartType;
   if (typeof r.widths === 'object' && r.widths !== null) {
     for (const [k, v] of Object.entries(r.widths)) if (num(v) > 0) s.widths[k] = num(v);
   }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Cell } from '../../../src/results/protocol';
 import { classifyType } from '../../../src/results/types';
-import { chartData, niceTicks, timeTicks, toNumber, valueExtent } from '../../../webview-ui/results/chartData';
+import { chartData, niceTicks, seriesCandidates, stackTotals, timeTicks, toNumber, valueExtent } from '../../../webview-ui/results/chartData';
 
 const cols = (...types: [string, string][]) => types.map(([name, type]) => ({ name, info: classifyType(type) }));
 
@@ -74,5 +74,34 @@ describe('results/chartData', () => {
     assert.equal(step, 7 * 86_400_000);
     assert.ok(ticks.length >= 1);
     for (const t of ticks) assert.equal((t - 5 * hour) % 86_400_000, 0, new Date(t).toISOString());
+  });
+
+  it('plots the chosen series against the chosen x column, on the chosen axes', () => {
+    const columns = cols(['day', 'Date'], ['n', 'UInt64'], ['m', 'Float64'], ['k', 'Int32']);
+    const rows: Cell[][] = [['2026-01-02', 1, 10, 3], ['2026-01-01', 2, 20, 1]];
+    const d = chartData(columns, rows, 1000, { type: 'bar', x: 'k', series: [{ column: 'm', axis: 'right' }, { column: 'n', axis: 'left' }, { column: 'gone', axis: 'left' }] });
+    assert.ok(!('reason' in d));
+    assert.equal(d.xName, 'k');
+    assert.equal(d.xKind, 'number');
+    assert.deepEqual(Array.from(d.x), [1, 3]);
+    assert.deepEqual(d.series.map((s) => [s.name, s.axis ?? 'left', Array.from(s.values)]), [['m', 'right', [20, 10]], ['n', 'left', [2, 1]]]);
+    // a chosen x that is no column of this result: picked automatically; no chosen series left: every numeric column
+    const auto = chartData(columns, rows, 1000, { type: 'line', x: 'nope', series: [{ column: 'day', axis: 'left' }] });
+    assert.ok(!('reason' in auto));
+    assert.equal(auto.xName, 'day');
+    assert.deepEqual(auto.series.map((s) => s.name), ['n', 'm', 'k']);
+    // a text x chosen: categories in row order
+    const cat = chartData(cols(['a', 'UInt8'], ['name', 'String']), [[1, 'x'], [2, 'y']], 1000, { type: 'bar', x: 'name' });
+    assert.ok(!('reason' in cat));
+    assert.deepEqual([cat.xKind, cat.labels], ['category', ['x', 'y']]);
+    assert.deepEqual(seriesCandidates(columns), ['n', 'm', 'k']);
+  });
+
+  it('stacks positive values up and negative values down for the extent of stacked bars', () => {
+    const series = [{ name: 'a', values: Float64Array.from([1, -2, Number.NaN]) }, { name: 'b', values: Float64Array.from([3, -1, 4]) }];
+    const { pos, neg } = stackTotals(series);
+    assert.deepEqual([Array.from(pos), Array.from(neg)], [[4, 0, 4], [0, -3, 0]]);
+    assert.deepEqual(valueExtent(series, true), [-3, 4]);
+    assert.deepEqual(valueExtent(series), [-2, 4]);
   });
 });

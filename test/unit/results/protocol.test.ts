@@ -27,6 +27,7 @@ describe('results protocol (grid messages)', () => {
       { kind: 'export', queryId: 'q', format: 'json', target: 'newDocument' },
       { kind: 'openCellInEditor', text: '{}', language: 'json' },
       { kind: 'exportFull', queryId: 'q' },
+      { kind: 'chartChoice', queryId: 'q', choice: { type: 'stackedBar', x: 'day', series: [{ column: 'n', axis: 'right' }] } },
     ];
     for (const m of good) assert.deepEqual(parseToHost(m), m);
   });
@@ -46,6 +47,8 @@ describe('results protocol (grid messages)', () => {
       { kind: 'openCellInEditor', text: 'x', language: 'html' },
       { kind: 'exportFull' },
       { kind: 'exportFull', queryId: 7 },
+      { kind: 'chartChoice', queryId: 'q', choice: { type: 'pie' } },
+      { kind: 'chartChoice', choice: { type: 'line' } },
     ];
     for (const m of bad) assert.equal(parseToHost(m), undefined, JSON.stringify(m));
   });
@@ -55,6 +58,7 @@ describe('results protocol (grid messages)', () => {
       { kind: 'result', result },
       { kind: 'appendRows', queryId: 'q', rows: [[1]], hasMore: false },
       { kind: 'result', result: { ...result, totalRows: 5 } },
+      { kind: 'result', result: { ...result, chart: { type: 'area', series: [{ column: 'n', axis: 'left' }] } } },
       { kind: 'moreRows', queryId: 'q', rows: [[1], ['9007199254740993']] },
       { kind: 'loading', queryId: 'q', message: 'Running…', query: 'select 1' },
       { kind: 'loading', queryId: 'q', message: 'Running…' },
@@ -73,6 +77,7 @@ describe('results protocol (grid messages)', () => {
       { kind: 'progress', queryId: 'q', elapsedMs: 1, rowsRead: '10' },
       { kind: 'error', queryId: 'q', message: 'x', details: 5 },
       { kind: 'result', result: { ...result, timezone: 3 } },
+      { kind: 'result', result: { ...result, chart: { type: 'line', x: 5 } } },
       { kind: 'result', result: { ...result, devRenderer: 'fancy' } },
       { kind: 'result', result: { ...result, elapsedMs: Number.NaN } },
       // a streamed result cannot hold more rows than its total, nor a fractional total
