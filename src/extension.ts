@@ -10,6 +10,7 @@ import { registerLanguageFeatures } from './language/register';
 import { registerCodeIntel } from './codeIntel/register';
 import { registerSidebar } from './views/register';
 import { registerHomeView } from './views/homeView';
+import { registerResultsSerializer } from './webview/resultsRestore';
 
 /** What `activate` returns: a small API for tests and other extensions. */
 export interface HogqlApi {
@@ -67,6 +68,8 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
   try {
     ctx = new Ctx(context);
     context.subscriptions.push(ctx);
+    // results panels come back after a window reload (onWebviewPanel:hogql.results activates us)
+    ctx.track(registerResultsSerializer(ctx));
     registerEditorCommands(ctx);
     ctx.track(vscode.languages.registerCodeLensProvider({ language: 'hogql' }, ctx.track(new RunCodeLensProvider(ctx.queries.runner))));
     registerHistoryView(ctx);

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import type { Cell, ResultPayload, ToHost, ToView } from '../results/protocol';
 import { emptyPanelState, reducePanel, type PanelState } from '../results/state';
+import type { PanelMessage } from '../results/panelProtocol';
+import { makePin, savedResult, type Pin, type SavedRef, type TabSnapshot } from '../results/snapshot';
 import type { TabInfo } from '../results/tabs';
 import { ResultsController, type ResultsView } from './resultsController';
 
@@ -19,8 +21,13 @@ const CHUNK_ROWS = 5_000;
 /** What a tab needs of its panel: posting to the webview, and whether the webview listens. */
 export interface TabHost {
   readonly ready: boolean;
+  /** The panel's key and title (a tab's snapshot names them, to restore it after a reload). */
+  readonly key: string;
+  readonly title: string;
   /** Posts `message` for tab `tabId`; resolves once delivered. */
   post(tabId: string, message: ToView): Thenable<boolean>;
+  /** Posts a panel message (snapshot, pin) when the webview listens. */
+  postPanel(message: PanelMessage): void;
   /** Dev hook: awaited before each streamed chunk (see ResultsPanel.setStreamGate). */
   readonly streamGate: ((chunk: number) => Promise<void>) | undefined;
 }
@@ -43,6 +50,12 @@ export class ResultsTab implements ResultsView {
   private stream: { queryId: string; to: number; generation: number } | undefined;
   private generation = 0;
   private closed = false;
+  /** The statement the tab is for (saved with its snapshot); none for a panel's default tab. */
+  ref: SavedRef | undefined;
+  /** The pinned result its runs are diffed against (issue #17). */
+  private pin: Pin | undefined;
+  /** The webview has not stored this tab's latest snapshot yet (posted when it listens). */
+  private snapshotDue = true;
   /** Owns this tab's run and answers its requests. */
   readonly controller: ResultsController;
 
@@ -87,12 +100,66 @@ export class ResultsTab implements ResultsView {
     this.result = result;
     this.status = {};
     this.postResult();
+    this.saveSnapshot();
   }
 
-  /** Posts what this tab shows (after the webview said `ready`): the result, then its status. */
+  /** Posts what this tab shows (after the webview said `ready`): the result, its status and pin. */
   repost(): void {
     this.postResult();
     for (const m of [this.status.loading, this.status.progress, this.status.end]) if (m) this.post(m);
+    if (this.pin) this.host.postPanel({ kind: 'pinned', tabId: this.id, pin: this.pin });
+    if (this.snapshotDue) this.saveSnapshot();
+  }
+
+  /** Pins the result `queryId` on show (its next runs are diffed against it); keeps chosen keys that still apply. */
+  pinResult(queryId: string): void {
+    const r = this.result;
+    if (!r || r.queryId !== queryId) return;
+    const keys = (this.pin?.keys ?? []).filter((k) => r.columns.some((c) => c.name === k));
+    this.setPin(makePin(r, keys));
+  }
+
+  get pinned(): Pin | undefined {
+    return this.pin;
+  }
+
+  /** Sets (or, with none, drops) the pin; the view re-diffs and the snapshot keeps it. */
+  setPin(pin: Pin | undefined): void {
+    this.pin = pin;
+    this.host.postPanel(pin ? { kind: 'pinned', tabId: this.id, pin } : { kind: 'pinned', tabId: this.id });
+    this.saveSnapshot();
+  }
+
+  /** What comes back after a window reload: the statement, the result's first rows or how the run ended, the pin. */
+  snapshot(): TabSnapshot {
+    const snap: TabSnapshot = { panelKey: this.host.key, panelTitle: this.host.title, tab: this.info };
+    if (this.ref) snap.ref = this.ref;
+    const end = this.status.end;
+    // a run in flight is not resumed after a reload: its tab says it was interrupted
+    if (this.state.phase === 'running') snap.end = { kind: 'interrupted' };
+    else if (this.result) snap.result = this.result.restored ? this.result : savedResult(this.result);
+    else if (end?.kind === 'error') snap.end = { kind: 'error', message: end.message };
+    else if (end?.kind === 'cancelled') snap.end = { kind: 'cancelled' };
+    if (this.pin) snap.pin = this.pin;
+    return snap;
+  }
+
+  /** Posts the snapshot for the webview to store (or, while it does not listen, on its next `ready`). */
+  saveSnapshot(): void {
+    this.snapshotDue = true;
+    if (!this.host.ready || this.closed) return;
+    this.host.postPanel({ kind: 'tabSnapshot', tabId: this.id, snapshot: this.snapshot() });
+    this.snapshotDue = false;
+  }
+
+  /** Shows what `snap` saved (after a window reload); the webview gets it on its `ready`. */
+  restore(snap: TabSnapshot): void {
+    if (snap.ref) this.ref = snap.ref;
+    this.pin = snap.pin;
+    if (snap.result) this.showResult(snap.result);
+    else if (snap.end?.kind === 'error') this.showError(`restored-${this.id}`, snap.end.message);
+    else if (snap.end?.kind === 'cancelled') this.showCancelled(`restored-${this.id}`);
+    else if (snap.end?.kind === 'interrupted') this.showError(`restored-${this.id}`, INTERRUPTED);
   }
 
   /** Posts the current result: all of it, or its first rows with the rest to stream (FIRST_ROWS). */
@@ -131,6 +198,7 @@ export class ResultsTab implements ResultsView {
     if (!this.result || !this.transition(message)) return;
     this.result = { ...this.result, rows: this.result.rows.concat(rows), hasMore };
     this.post(message);
+    this.saveSnapshot();
   }
 
   showLoading(queryId: string, message: string, query?: string): void {
@@ -160,6 +228,7 @@ export class ResultsTab implements ResultsView {
       this.stream = undefined;
     }
     this.post(message);
+    if (message.kind !== 'progress') this.saveSnapshot();
   }
 
   private post(message: ToView): void {
@@ -174,6 +243,10 @@ export class ResultsTab implements ResultsView {
     this.result = undefined;
     this.status = {};
     this.stream = undefined;
+    this.pin = undefined;
     this.controller.release();
   }
 }
+
+/** What a tab whose query was running at a window reload says (the run is not resumed). */
+export const INTERRUPTED = 'This query was still running when the window reloaded; it was not resumed. Run it again to see its result.';
