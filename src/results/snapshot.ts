@@ -86,7 +86,7 @@ export function parsePin(v: unknown): Pin | undefined {
   if (!isObject(v) || !isCount(v.at) || !isString(v.queryId) || !Array.isArray(v.keys) || !v.keys.every(isString) || !isCount(v.totalRows)) return undefined;
   const r = parseResult({ queryId: v.queryId, columns: v.columns, rows: v.rows, hasMore: false, elapsedMs: 0 });
   if (!r || r.rows.length > SAVED_MAX_ROWS) return undefined;
-  return { at: v.at, queryId: r.queryId, columns: r.columns, rows: r.rows, totalRows: Math.max(v.totalRows, r.rows.length), keys: v.keys as string[] };
+  return { at: v.at, queryId: r.queryId, columns: r.columns, rows: r.rows, totalRows: Math.max(v.totalRows, r.rows.length), keys: v.keys };
 }
 
 function parseRef(v: unknown): SavedRef | undefined {
