@@ -8,7 +8,8 @@
  * the tabs from it (src/webview/resultsRestore.ts). A run still in flight at the reload is not
  * resumed (the extension host that ran it is gone): its tab says so and offers nothing stale.
  */
-import { parseResult, type Cell, type Column, type ResultPayload } from './protocol';
+import { parseResult, type Cell, type Column, type ResultPayload, type ToView } from './protocol';
+import type { Phase } from './state';
 import type { TabInfo } from './tabs';
 
 /** Rows a snapshot or a pin keeps at most, and the size of their JSON text. */
@@ -75,6 +76,38 @@ export function savedResult(result: ResultPayload, savedAt = Date.now()): Result
   const { rows } = capRows(result.rows);
   const { totalRows: _t, devRenderer: _d, ...rest } = result;
   return { ...rest, rows, hasMore: false, restored: { savedRows: rows.length, totalRows: total, more: result.hasMore, savedAt } };
+}
+
+/** What a tab whose query was running at a window reload says (the run is not resumed). */
+export const INTERRUPTED = 'This query was still running when the window reloaded; it was not resumed. Run it again to see its result.';
+
+/** A tab's run as the snapshot sees it: its phase, the result on screen, how the last run ended. */
+export interface TabRun {
+  phase: Phase;
+  result?: ResultPayload | undefined;
+  end?: ToView | undefined;
+}
+
+/**
+ * The snapshot of a tab (`base`: panel, tab, statement, pin) whose run is `run`: the result's first
+ * rows; or, with none on screen, how the run ended; a run in flight is saved as interrupted (even
+ * over a stale previous result: after the reload nothing would finish it).
+ */
+export function snapshotOf(base: Omit<TabSnapshot, 'result' | 'end'>, run: TabRun, savedAt = Date.now()): TabSnapshot {
+  const snap: TabSnapshot = { ...base };
+  const end = run.end;
+  if (run.phase === 'running') snap.end = { kind: 'interrupted' };
+  else if (run.result) snap.result = run.result.restored ? run.result : savedResult(run.result, savedAt);
+  else if (end?.kind === 'error') snap.end = { kind: 'error', message: end.message };
+  else if (end?.kind === 'cancelled') snap.end = { kind: 'cancelled' };
+  return snap;
+}
+
+/** How a restored tab without a result ends: the error (the interruption's words) or the cancel. */
+export function restoredEnd(snap: TabSnapshot): { kind: 'error'; message: string } | { kind: 'cancelled' } | undefined {
+  if (snap.result) return undefined;
+  if (snap.end?.kind === 'interrupted') return { kind: 'error', message: INTERRUPTED };
+  return snap.end;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -3,7 +3,7 @@ import type { Ctx } from '../ctx';
 import type { Cell, ResultPayload, ToHost, ToView } from '../results/protocol';
 import { emptyPanelState, reducePanel, type PanelState } from '../results/state';
 import type { PanelMessage } from '../results/panelProtocol';
-import { makePin, savedResult, type Pin, type SavedRef, type TabSnapshot } from '../results/snapshot';
+import { makePin, restoredEnd, snapshotOf, type Pin, type SavedRef, type TabSnapshot } from '../results/snapshot';
 import type { TabInfo } from '../results/tabs';
 import { ResultsController, type ResultsView } from './resultsController';
 
@@ -132,16 +132,8 @@ export class ResultsTab implements ResultsView {
 
   /** What comes back after a window reload: the statement, the result's first rows or how the run ended, the pin. */
   snapshot(): TabSnapshot {
-    const snap: TabSnapshot = { panelKey: this.host.key, panelTitle: this.host.title, tab: this.info };
-    if (this.ref) snap.ref = this.ref;
-    const end = this.status.end;
-    // a run in flight is not resumed after a reload: its tab says it was interrupted
-    if (this.state.phase === 'running') snap.end = { kind: 'interrupted' };
-    else if (this.result) snap.result = this.result.restored ? this.result : savedResult(this.result);
-    else if (end?.kind === 'error') snap.end = { kind: 'error', message: end.message };
-    else if (end?.kind === 'cancelled') snap.end = { kind: 'cancelled' };
-    if (this.pin) snap.pin = this.pin;
-    return snap;
+    const base = { panelKey: this.host.key, panelTitle: this.host.title, tab: this.info, ...(this.ref ? { ref: this.ref } : {}), ...(this.pin ? { pin: this.pin } : {}) };
+    return snapshotOf(base, { phase: this.state.phase, result: this.result, end: this.status.end });
   }
 
   /** Posts the snapshot for the webview to store (or, while it does not listen, on its next `ready`). */
@@ -156,10 +148,10 @@ export class ResultsTab implements ResultsView {
   restore(snap: TabSnapshot): void {
     if (snap.ref) this.ref = snap.ref;
     this.pin = snap.pin;
+    const end = restoredEnd(snap);
     if (snap.result) this.showResult(snap.result);
-    else if (snap.end?.kind === 'error') this.showError(`restored-${this.id}`, snap.end.message);
-    else if (snap.end?.kind === 'cancelled') this.showCancelled(`restored-${this.id}`);
-    else if (snap.end?.kind === 'interrupted') this.showError(`restored-${this.id}`, INTERRUPTED);
+    else if (end?.kind === 'error') this.showError(`restored-${this.id}`, end.message);
+    else if (end?.kind === 'cancelled') this.showCancelled(`restored-${this.id}`);
   }
 
   /** Posts the current result: all of it, or its first rows with the rest to stream (FIRST_ROWS). */
@@ -248,5 +240,3 @@ export class ResultsTab implements ResultsView {
   }
 }
 
-/** What a tab whose query was running at a window reload says (the run is not resumed). */
-export const INTERRUPTED = 'This query was still running when the window reloaded; it was not resumed. Run it again to see its result.';

@@ -1,7 +1,7 @@
 // What a results tab keeps across a window reload, and a pin (issue #17, src/results/snapshot.ts):
 // bounded (rows and JSON size), validated on the way back from the webview's state.
 import * as assert from 'node:assert/strict';
-import { capRows, makePin, parsePin, parseTabSnapshot, savedResult, savedTabs, SAVED_MAX_ROWS, type TabSnapshot } from '../../../src/results/snapshot';
+import { capRows, INTERRUPTED, makePin, parsePin, parseTabSnapshot, restoredEnd, savedResult, savedTabs, snapshotOf, SAVED_MAX_ROWS, type TabSnapshot } from '../../../src/results/snapshot';
 import { parsePanelMessage } from '../../../src/results/panelProtocol';
 import { TabSet } from '../../../src/results/tabs';
 import type { ResultPayload } from '../../../src/results/protocol';
@@ -92,5 +92,31 @@ describe('results snapshot: the webview state handed back after a reload', () =>
     assert.equal(savedTabs({ snapshots: { 'tab-1': snap('tab-1') }, active: 'gone' }).active, 'tab-1');
     assert.deepEqual(savedTabs(undefined), { tabs: [], active: undefined });
     assert.deepEqual(savedTabs({ tabs: { 'tab-1': {} } }).tabs, [], 'view state alone (an older version) restores nothing');
+  });
+});
+
+describe('results snapshot: what a tab saves of its run', () => {
+  const base = { panelKey: 'k', panelTitle: 'T', tab: { id: 'tab-1', label: 'l', title: 't' } };
+
+  it('a run in flight at the reload is saved as interrupted, even over a stale result, and says so once restored', () => {
+    const snap = snapshotOf(base, { phase: 'running', result: result(3) });
+    assert.deepEqual(snap, { ...base, end: { kind: 'interrupted' } });
+    const back = parseTabSnapshot(JSON.parse(JSON.stringify(snap)));
+    assert.ok(back);
+    assert.deepEqual(restoredEnd(back), { kind: 'error', message: INTERRUPTED });
+    assert.match(INTERRUPTED, /not resumed/);
+  });
+
+  it('a result is saved as its first rows; an error or a cancel as how the run ended', () => {
+    const saved = snapshotOf(base, { phase: 'result', result: result(1_200) }, 9);
+    assert.equal(saved.result?.rows.length, SAVED_MAX_ROWS);
+    assert.deepEqual(saved.result?.restored, { savedRows: SAVED_MAX_ROWS, totalRows: 1_200, more: false, savedAt: 9 });
+    assert.equal(restoredEnd(saved), undefined);
+    // a restored result saved again is kept as it is (its counts are the original run's)
+    assert.equal(snapshotOf(base, { phase: 'result', result: saved.result }).result, saved.result);
+    const failed = snapshotOf(base, { phase: 'error', end: { kind: 'error', queryId: 'q', message: 'boom', details: 'x' } });
+    assert.deepEqual([failed.end, restoredEnd(failed)], [{ kind: 'error', message: 'boom' }, { kind: 'error', message: 'boom' }]);
+    assert.deepEqual(snapshotOf(base, { phase: 'cancelled', end: { kind: 'cancelled', queryId: 'q' } }).end, { kind: 'cancelled' });
+    assert.deepEqual(snapshotOf(base, { phase: 'empty' }), base);
   });
 });
