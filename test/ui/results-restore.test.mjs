@@ -30,6 +30,8 @@ describe('UI: the results panel after a window reload', function () {
       },
     });
     ({ emulator, page } = session);
+    // the bootstrap opens its file after signing in: a quick open before that would be closed by it
+    await page.waitForSelector('.editor-group-container .tab.active[aria-label*="opened.hogql"]', { timeout: 90_000 });
     await signedInWith('restore.hogql');
   });
 
