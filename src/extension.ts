@@ -72,7 +72,7 @@ function testHooks(c: Ctx): TestHooks | undefined {
     pretendUntrusted: (on) => trustSeam.pretendUntrusted(on),
     featuresLoaded: (load) => {
       if (load) loadFeatures(c);
-      return featuresLoaded;
+      return features !== undefined;
     },
     unproxiedCommands: () => c.shell.unproxied,
     chartChoice: (doc, statement, set) => {
@@ -83,17 +83,18 @@ function testHooks(c: Ctx): TestHooks | undefined {
   };
 }
 
-let featuresLoaded = false;
+let features: typeof Features | undefined;
 
 /** Loads the features bundle (synchronously, once): it binds its commands and views to the shell. */
-function loadFeatures(c: Ctx): void {
-  if (featuresLoaded) return;
-  featuresLoaded = true;
+function loadFeatures(c: Ctx): typeof Features {
+  if (features) return features;
   const started = performance.now();
   // A computed path keeps esbuild from inlining the bundle into the extension bundle.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, on purpose
-  (require(join(__dirname, 'features.js')) as typeof Features).startFeatures(c);
+  features = require(join(__dirname, 'features.js')) as typeof Features;
+  features.startFeatures(c);
   c.log.info(`PostHog HogQL features loaded in ${(performance.now() - started).toFixed(1)} ms`);
+  return features;
 }
 
 /** Every command of the extension: package.json's and the internal ones. */
@@ -136,6 +137,10 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
     shell.proxyTrees(treeViews(context));
     shell.proxyNotebook(NOTEBOOK_TYPE, NOTEBOOK_OPTIONS);
     lap('tree views, notebook serializer');
+    // results panels come back after a window reload (onWebviewPanel:hogql.results activates us);
+    // the panels' code is in the features bundle, loaded when VS Code hands a panel back
+    c.track(vscode.window.registerWebviewPanelSerializer('hogql.results', { deserializeWebviewPanel: (panel, state) => loadFeatures(c).restoreResultsPanel(c, panel, state) }));
+    lap('results panel serializer');
     ctx.track(vscode.languages.registerCodeLensProvider({ language: 'hogql' }, ctx.track(new RunCodeLensProvider(ctx.queries.runner))));
     lap('run CodeLens');
     registerLanguageFeatures(ctx);
@@ -161,5 +166,5 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
 
 export function deactivate(): void {
   ctx = undefined;
-  featuresLoaded = false;
+  features = undefined;
 }

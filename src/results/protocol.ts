@@ -63,6 +63,17 @@ export interface ResultPayload {
   limitBanner?: LimitBanner;
   /** The chart chosen for this statement (src/results/chartSettings.ts); absent: picked automatically. */
   chart?: ChartChoice;
+  /** A result restored after a window reload: the saved first rows only (src/results/snapshot.ts). */
+  restored?: RestoredInfo;
+}
+
+/** What a restored result kept: `savedRows` of `totalRows` (the run also had more to load when `more`). */
+export interface RestoredInfo {
+  savedRows: number;
+  totalRows: number;
+  more: boolean;
+  /** Epoch ms of the save. */
+  savedAt: number;
 }
 
 /** Rows of a streamed result (see `totalRows`) that have not arrived yet. */
@@ -127,7 +138,12 @@ export type ToHost =
   /** The user chose a chart for `queryId`'s result: the host keeps it for the statement (src/results/chartSettings.ts). */
   | { kind: 'chartChoice'; queryId: string; choice: ChartChoice }
   /** Ctrl/Cmd+click on a link cell (src/results/links.ts); the link is re-checked on arrival. */
-  | { kind: 'openLink'; link: CellLink };
+  | { kind: 'openLink'; link: CellLink }
+  /** Pin tab `tabId`'s result: its next runs are diffed against it (src/results/diff.ts). */
+  | { kind: 'pin'; tabId: string; queryId: string }
+  | { kind: 'unpin'; tabId: string }
+  /** Choose the key columns that match rows of the pinned result (a quick pick on the host). */
+  | { kind: 'pinKeys'; tabId: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
@@ -173,8 +189,18 @@ export function parseResult(v: unknown): ResultPayload | undefined {
     if (!chart) return undefined;
     base.chart = chart;
   }
+  if (v.restored !== undefined) {
+    const r = parseRestored(v.restored);
+    if (!r) return undefined;
+    base.restored = r;
+  }
   if (v.totalRows !== undefined && !(isCount(v.totalRows) && Number.isInteger(v.totalRows) && v.totalRows >= v.rows.length)) return undefined;
   return withOptional(base, v, ['rowsRead', 'bytesRead', 'totalRows'], ['timezone', 'query']);
+}
+
+function parseRestored(v: unknown): RestoredInfo | undefined {
+  if (!isObject(v) || !isCount(v.savedRows) || !isCount(v.totalRows) || typeof v.more !== 'boolean' || !isCount(v.savedAt)) return undefined;
+  return { savedRows: v.savedRows, totalRows: v.totalRows, more: v.more, savedAt: v.savedAt };
 }
 
 /** Copies the optional numeric/string fields that are present; `undefined` if one is malformed. */
@@ -202,7 +228,11 @@ export function parseToHost(msg: unknown): ToHost | undefined {
       return { kind: 'ready' };
     case 'tabActivate':
     case 'tabClose':
+    case 'unpin':
+    case 'pinKeys':
       return isString(msg.tabId) ? { kind: msg.kind, tabId: msg.tabId } : undefined;
+    case 'pin':
+      return isString(msg.tabId) && isString(id) ? { kind: 'pin', tabId: msg.tabId, queryId: id } : undefined;
     case 'rendered':
       if (!isString(id) || !isCount(msg.rowCount) || !(msg.complete === undefined || typeof msg.complete === 'boolean')) return undefined;
       return withOptional({ kind: 'rendered', queryId: id, rowCount: msg.rowCount, ...(msg.complete ? { complete: true } : {}) }, msg, ['renderMs'], []);

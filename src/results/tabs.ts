@@ -84,6 +84,14 @@ export class TabSet {
     return { id: entry.id, created: !edited };
   }
 
+  /** Puts back tab `id` (restored after a window reload) at the end of the strip, as a run of `ref`. */
+  adopt(id: string, ref: StatementRef): void {
+    if (this.entries.some((e) => e.id === id)) return;
+    this.entries.push({ id, doc: ref.doc, index: ref.index, norm: normalizeStatement(ref.text), used: ++this.clock });
+    const n = id.startsWith(`${this.prefix}-`) ? Number(id.slice(this.prefix.length + 1)) : NaN;
+    if (Number.isInteger(n) && n > this.seq) this.seq = n;
+  }
+
   remove(id: string): void {
     this.entries = this.entries.filter((e) => e.id !== id);
   }

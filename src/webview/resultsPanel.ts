@@ -5,11 +5,14 @@ import type { Ctx } from '../ctx';
 import { config } from '../config';
 import { assertNever, parseToHost, toTabWire, type ToHost, type ToPanel, type ToView } from '../results/protocol';
 import { chartKey } from '../results/chartSettings';
+import type { PanelMessage } from '../results/panelProtocol';
+import type { TabSnapshot } from '../results/snapshot';
 import { TabSet, tabLabel, tabTitle, type StatementRef, type TabInfo } from '../results/tabs';
 import { pageHtml } from './html';
 import { openDocument } from './resultsController';
 import { ResultsTab, type TabHost } from './resultsTab';
 import { resultsColumn } from './resultsColumn';
+import { choosePinKeys } from './resultsPin';
 
 type Request<K extends ToHost['kind']> = Extract<ToHost, { kind: K }>;
 
@@ -26,7 +29,8 @@ export class ResultsPanel extends Disposable implements TabHost {
   private static readonly panels = new Map<string, ResultsPanel>();
   /** The panel shown or focused last (setting `hogql.results.location`: `reuseLast`). */
   private static lastShown: ResultsPanel | undefined;
-  private key = '';
+  /** What the panel is for (a document URI, `shared`, an insight): the map key of `panels`. */
+  key = '';
   /** Whether the webview listens (it said `ready` and was not hidden since). */
   ready = false;
   private readonly tabs = new Map<string, ResultsTab>();
@@ -50,20 +54,23 @@ export class ResultsPanel extends Disposable implements TabHost {
       ResultsPanel.lastShown = existing;
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(
-      RESULTS_VIEW_TYPE,
-      title,
-      { viewColumn: ResultsPanel.newPanelColumn(), preserveFocus: true },
-      {
-        enableScripts: true,
-        localResourceRoots: [
-          vscode.Uri.joinPath(ctx.extensionUri, 'dist', 'webview'),
-          vscode.Uri.joinPath(ctx.extensionUri, 'media'),
-        ],
-      },
-    );
+    const panel = vscode.window.createWebviewPanel(RESULTS_VIEW_TYPE, title, { viewColumn: ResultsPanel.newPanelColumn(), preserveFocus: true }, ResultsPanel.options(ctx));
+    return ResultsPanel.adopt(ctx, panel, key);
+  }
+
+  private static options(ctx: Ctx): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(ctx.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(ctx.extensionUri, 'media')] };
+  }
+
+  /**
+   * The panel for `key` around `panel`: a new one, or one VS Code restored after a window reload
+   * (src/webview/resultsRestore.ts); a panel already open for `key` gives way to it.
+   */
+  static adopt(ctx: Ctx, panel: vscode.WebviewPanel, key: string): ResultsPanel {
+    panel.webview.options = ResultsPanel.options(ctx);
     const created = new ResultsPanel(ctx, panel);
     created.key = key;
+    ResultsPanel.panels.get(key)?.dispose();
     ResultsPanel.panels.set(key, created);
     ResultsPanel.lastShown = created;
     return created;
@@ -130,10 +137,26 @@ export class ResultsPanel extends Disposable implements TabHost {
     if (tab) tab.info = info;
     else this.tabs.set(id, (tab = new ResultsTab(this.ctx, info, this, this.renderedEmitter)));
     tab.chartKey = ref?.doc ? chartKey(ref.doc, ref.text) : undefined;
+    if (ref) tab.ref = { doc: ref.doc, index: ref.index, text: ref.text };
     this.postPanel({ kind: 'tabOpen', tab: info });
     this.activate(id);
     for (const old of this.order.overLimit(config.resultsMaxTabs(), (t) => t === this.active || this.tabs.get(t)?.runningQueryId !== undefined)) this.closeTab(old);
     return tab;
+  }
+
+  /** Puts back a tab saved before a window reload (src/webview/resultsRestore.ts), at the end of the strip. */
+  restoreTab(snap: TabSnapshot): void {
+    const ref = snap.ref ?? { doc: '', index: 0, text: '' };
+    this.order.adopt(snap.tab.id, { ...ref, statements: [] });
+    if (this.tabs.has(snap.tab.id)) return;
+    const tab = new ResultsTab(this.ctx, snap.tab, this, this.renderedEmitter);
+    this.tabs.set(snap.tab.id, tab);
+    tab.restore(snap);
+  }
+
+  /** Shows tab `id` (the one shown before a reload). */
+  showTab(id: string): void {
+    if (this.tabs.has(id)) this.activate(id);
   }
 
   private activate(id: string): void {
@@ -175,7 +198,8 @@ export class ResultsPanel extends Disposable implements TabHost {
     return this.panel.webview.postMessage(toTabWire(tabId, message));
   }
 
-  private postPanel(message: ToPanel): void {
+  /** Posts a panel message when the webview listens (TabHost). */
+  postPanel(message: ToPanel | PanelMessage): void {
     if (this.ready) void this.panel.webview.postMessage(message);
   }
 
@@ -215,6 +239,17 @@ export class ResultsPanel extends Disposable implements TabHost {
       case 'tabClose':
         this.closeTab(msg.tabId);
         return;
+      case 'pin':
+        this.tabs.get(msg.tabId)?.pinResult(msg.queryId);
+        return;
+      case 'unpin':
+        this.tabs.get(msg.tabId)?.setPin(undefined);
+        return;
+      case 'pinKeys': {
+        const tab = this.tabs.get(msg.tabId);
+        if (tab) this.run('choose key columns', choosePinKeys(tab));
+        return;
+      }
       case 'copy':
         this.run('copy', this.copy(msg.text));
         return;
@@ -233,7 +268,7 @@ export class ResultsPanel extends Disposable implements TabHost {
   }
 
   /** A request about one query: the tab that owns it answers. */
-  private forTab(msg: Exclude<ToHost, { kind: 'ready' | 'tabActivate' | 'tabClose' | 'copy' | 'openCellInEditor' | 'openLink' }>): void {
+  private forTab(msg: Exclude<ToHost, { kind: 'ready' | 'tabActivate' | 'tabClose' | 'pin' | 'unpin' | 'pinKeys' | 'copy' | 'openCellInEditor' | 'openLink' }>): void {
     const tab = this.tabOf(msg.queryId);
     if (!tab) return;
     switch (msg.kind) {

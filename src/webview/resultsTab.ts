@@ -3,6 +3,8 @@ import type { Ctx } from '../ctx';
 import type { ChartChoice } from '../results/chartSettings';
 import type { Cell, ResultPayload, ToHost, ToView } from '../results/protocol';
 import { emptyPanelState, reducePanel, type PanelState } from '../results/state';
+import type { PanelMessage } from '../results/panelProtocol';
+import { makePin, restoredEnd, snapshotOf, type Pin, type SavedRef, type TabSnapshot } from '../results/snapshot';
 import type { TabInfo } from '../results/tabs';
 import { ResultsController, type ResultsView } from './resultsController';
 
@@ -20,8 +22,13 @@ const CHUNK_ROWS = 5_000;
 /** What a tab needs of its panel: posting to the webview, and whether the webview listens. */
 export interface TabHost {
   readonly ready: boolean;
+  /** The panel's key and title (a tab's snapshot names them, to restore it after a reload). */
+  readonly key: string;
+  readonly title: string;
   /** Posts `message` for tab `tabId`; resolves once delivered. */
   post(tabId: string, message: ToView): Thenable<boolean>;
+  /** Posts a panel message (snapshot, pin) when the webview listens. */
+  postPanel(message: PanelMessage): void;
   /** Dev hook: awaited before each streamed chunk (see ResultsPanel.setStreamGate). */
   readonly streamGate: ((chunk: number) => Promise<void>) | undefined;
 }
@@ -44,6 +51,12 @@ export class ResultsTab implements ResultsView {
   private stream: { queryId: string; to: number; generation: number } | undefined;
   private generation = 0;
   private closed = false;
+  /** The statement the tab is for (saved with its snapshot); none for a panel's default tab. */
+  ref: SavedRef | undefined;
+  /** The pinned result its runs are diffed against (issue #17). */
+  private pin: Pin | undefined;
+  /** The webview has not stored this tab's latest snapshot yet (posted when it listens). */
+  private snapshotDue = true;
   /** Owns this tab's run and answers its requests. */
   readonly controller: ResultsController;
   /** Where this tab's chart choice is kept (its document and statement: chartSettings.ts `chartKey`); none for other results. */
@@ -93,12 +106,58 @@ export class ResultsTab implements ResultsView {
     this.result = chart && !result.chart ? { ...result, chart } : result;
     this.status = {};
     this.postResult();
+    this.saveSnapshot();
   }
 
-  /** Posts what this tab shows (after the webview said `ready`): the result, then its status. */
+  /** Posts what this tab shows (after the webview said `ready`): the result, its status and pin. */
   repost(): void {
     this.postResult();
     for (const m of [this.status.loading, this.status.progress, this.status.end]) if (m) this.post(m);
+    if (this.pin) this.host.postPanel({ kind: 'pinned', tabId: this.id, pin: this.pin });
+    if (this.snapshotDue) this.saveSnapshot();
+  }
+
+  /** Pins the result `queryId` on show (its next runs are diffed against it); keeps chosen keys that still apply. */
+  pinResult(queryId: string): void {
+    const r = this.result;
+    if (!r || r.queryId !== queryId) return;
+    const keys = (this.pin?.keys ?? []).filter((k) => r.columns.some((c) => c.name === k));
+    this.setPin(makePin(r, keys));
+  }
+
+  get pinned(): Pin | undefined {
+    return this.pin;
+  }
+
+  /** Sets (or, with none, drops) the pin; the view re-diffs and the snapshot keeps it. */
+  setPin(pin: Pin | undefined): void {
+    this.pin = pin;
+    this.host.postPanel(pin ? { kind: 'pinned', tabId: this.id, pin } : { kind: 'pinned', tabId: this.id });
+    this.saveSnapshot();
+  }
+
+  /** What comes back after a window reload: the statement, the result's first rows or how the run ended, the pin. */
+  snapshot(): TabSnapshot {
+    const base = { panelKey: this.host.key, panelTitle: this.host.title, tab: this.info, ...(this.ref ? { ref: this.ref } : {}), ...(this.pin ? { pin: this.pin } : {}) };
+    return snapshotOf(base, { phase: this.state.phase, result: this.result, end: this.status.end });
+  }
+
+  /** Posts the snapshot for the webview to store (or, while it does not listen, on its next `ready`). */
+  saveSnapshot(): void {
+    this.snapshotDue = true;
+    if (!this.host.ready || this.closed) return;
+    this.host.postPanel({ kind: 'tabSnapshot', tabId: this.id, snapshot: this.snapshot() });
+    this.snapshotDue = false;
+  }
+
+  /** Shows what `snap` saved (after a window reload); the webview gets it on its `ready`. */
+  restore(snap: TabSnapshot): void {
+    if (snap.ref) this.ref = snap.ref;
+    this.pin = snap.pin;
+    const end = restoredEnd(snap);
+    if (snap.result) this.showResult(snap.result);
+    else if (end?.kind === 'error') this.showError(`restored-${this.id}`, end.message);
+    else if (end?.kind === 'cancelled') this.showCancelled(`restored-${this.id}`);
   }
 
   /** Posts the current result: all of it, or its first rows with the rest to stream (FIRST_ROWS). */
@@ -144,6 +203,7 @@ export class ResultsTab implements ResultsView {
     if (!this.result || !this.transition(message)) return;
     this.result = { ...this.result, rows: this.result.rows.concat(rows), hasMore };
     this.post(message);
+    this.saveSnapshot();
   }
 
   showLoading(queryId: string, message: string, query?: string): void {
@@ -173,6 +233,7 @@ export class ResultsTab implements ResultsView {
       this.stream = undefined;
     }
     this.post(message);
+    if (message.kind !== 'progress') this.saveSnapshot();
   }
 
   private post(message: ToView): void {
@@ -187,6 +248,8 @@ export class ResultsTab implements ResultsView {
     this.result = undefined;
     this.status = {};
     this.stream = undefined;
+    this.pin = undefined;
     this.controller.release();
   }
 }
+

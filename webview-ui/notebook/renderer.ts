@@ -117,10 +117,14 @@ function showGrid(id: string, t: TableData, out: HTMLElement): void {
   out.append(root);
   const note = omittedNote(t);
   if (note) out.append(el('div', 'hogql-nb-more', note));
-  const app = new App(root, {
-    load: () => states.get(id) ?? initialState(),
-    save: (s) => states.set(id, { ...s, widths: { ...s.widths } }),
-  });
+  const app = new App(
+    root,
+    {
+      load: () => states.get(id) ?? initialState(),
+      save: (s) => states.set(id, { ...s, widths: { ...s.widths } }),
+    },
+    id,
+  );
   apps.set(id, app);
   app.onMessage({ kind: 'result', result: toPayload(t, id) }, performance.now());
 }

@@ -10,6 +10,9 @@ import { debounce, el } from './dom';
 import { Grid } from './grid';
 import { LimitBannerView } from './limitBannerView';
 import { GridModel } from './model';
+import { diffWithPin, marksOf } from './diffMarks';
+import { PinBar, restoredText } from './pinView';
+import type { Pin } from '../../src/results/snapshot';
 import { renderNaiveTable } from './naive';
 import type { Pos } from './selection';
 import type { Tab, ViewState } from './state';
@@ -31,6 +34,11 @@ export class App {
   private readonly viewer: Viewer;
   private readonly chart: ChartView;
   private readonly banner: LimitBannerView;
+  private readonly pinBar: PinBar;
+  /** The pinned result this tab's runs are compared with (the host owns it; issue #17). */
+  private pin: Pin | undefined;
+  /** Over a result restored after a window reload: how much of it was saved. */
+  private readonly restoredNote = el('div', 'restored-note');
   private readonly main = el('div', 'main');
   private readonly tablePane = el('div', 'pane table-pane');
   private readonly chartPane = el('div', 'pane chart-pane');
@@ -53,6 +61,7 @@ export class App {
   constructor(
     readonly root: HTMLElement,
     private readonly store: ViewStore,
+    private readonly tabId: string,
   ) {
     this.state = store.load();
     this.toolbar = new Toolbar({
@@ -101,12 +110,18 @@ export class App {
       loadMore: () => this.loadMore(),
       raiseLimit: () => this.model.result && post({ kind: 'runWithLimit', queryId: this.model.result.queryId }),
     });
+    this.pinBar = new PinBar({
+      pin: () => this.model.result && post({ kind: 'pin', tabId: this.tabId, queryId: this.model.result.queryId }),
+      unpin: () => post({ kind: 'unpin', tabId: this.tabId }),
+      chooseKeys: () => post({ kind: 'pinKeys', tabId: this.tabId }),
+    });
+    this.restoredNote.hidden = true;
     this.tablePane.append(this.grid.root, this.viewer.root);
     this.chartPane.append(this.chart.root);
     this.main.append(this.empty);
     this.staleNote.hidden = true;
     root.dataset.phase = this.run.phase;
-    root.append(this.toolbar.root, this.banner.root, this.staleNote, this.main);
+    root.append(this.toolbar.root, this.pinBar.root, this.restoredNote, this.banner.root, this.staleNote, this.main);
     this.toolbar.setTab(this.state.tab);
     document.addEventListener('copy', this.copyListener);
     // Hiding the panel tears this page down at once, with no event a save could still get out in:
@@ -131,6 +146,22 @@ export class App {
     document.removeEventListener('copy', this.copyListener);
     this.clearResult();
     this.root.remove();
+  }
+
+  /** The host pinned (or unpinned) this tab's result: the grid's marks and the pin bar follow. */
+  setPin(pin: Pin | undefined): void {
+    this.pin = pin;
+    this.updateDiff();
+    if (this.model.result && this.model.result.devRenderer !== 'naive') this.grid.reset(this.grid.measureWidths(this.state.widths));
+  }
+
+  /** Diffs the result (the rows in so far) against the pin: marks for the grid, counts for the bar. */
+  private updateDiff(): void {
+    const r = this.model.result;
+    const diff = diffWithPin(r, this.model.rows, this.pin);
+    this.model.marks = diff && this.pin && r ? marksOf(diff, this.pin, r.columns) : undefined;
+    this.pinBar.show(this.run.phase === 'result' ? r : undefined, this.pin, diff);
+    this.root.dataset.diff = diff ? `+${diff.added.length} -${diff.removed.length} ~${diff.changed.size}` : '';
   }
 
   /** Moves the run state; false when the event is stale (a superseded query's) and must be dropped. */
@@ -161,6 +192,7 @@ export class App {
         // the previous result stays below, marked stale; the header no longer describes it
         this.toolbar.clearResult();
         this.toolbar.setLoading(msg.message, msg.query);
+        this.pinBar.show(undefined, undefined, undefined);
         return;
       case 'progress':
         this.toolbar.setProgress(msg.elapsedMs, msg.rowsRead, msg.bytesRead);
@@ -186,6 +218,8 @@ export class App {
     this.pendingScroll = undefined;
     this.main.replaceChildren();
     this.banner.hide();
+    this.restoredNote.hidden = true;
+    this.updateDiff();
     this.toolbar.clearResult();
     for (const k of ['queryId', 'complete', 'firstRows', 'renderMs', 'renderedAt', 'completeAt']) delete this.root.dataset[k];
   }
@@ -193,6 +227,10 @@ export class App {
   private showResult(result: ResultPayload, receivedAt: number): void {
     this.model.setResult(result);
     this.chart.setChoice(result.chart ?? { type: this.state.chartType });
+    this.updateDiff();
+    const note = restoredText(result);
+    this.restoredNote.textContent = note ?? '';
+    this.restoredNote.hidden = note === undefined;
     const same = this.state.queryId === result.queryId;
     if (!same) Object.assign(this.state, { queryId: result.queryId, sort: undefined, filter: '', scrollTop: 0, scrollLeft: 0 });
     const sortCol = this.state.sort ? this.model.columns.findIndex((c) => c.name === this.state.sort?.column) : -1;
@@ -236,6 +274,7 @@ export class App {
 
   /** Rows were added to the shown result: the grid (selection kept when it can be) and the chart. */
   private rowsAdded(): void {
+    if (this.pin) this.updateDiff();
     this.grid.rowsAdded();
     if (this.state.tab === 'chart') this.chart.update();
   }

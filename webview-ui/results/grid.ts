@@ -9,6 +9,7 @@ import type { GridModel } from './model';
 import { Selection, type Pos } from './selection';
 import { LINK_LABELS, type CellLink } from '../../src/results/links';
 import { visible } from '../../src/results/visible';
+import { MAX_CELL_CHARS, rawText, truncate } from '../../src/results/format';
 
 export interface GridEvents extends GridInputEvents {
   sort(col: number): void;
@@ -27,6 +28,8 @@ interface RowEl {
 }
 
 const FOCUS_ID = 'grid-focus-cell';
+const DIFF_SIGN = { added: '+', changed: '~' } as const;
+const DIFF_WORDS = { added: 'Added since the pinned result', changed: 'Changed since the pinned result' } as const;
 const MODIFIER = /Mac/.test(navigator.platform) ? 'Cmd' : 'Ctrl';
 
 /**
@@ -129,7 +132,8 @@ export class Grid {
     const sample = Math.min(this.model.rowCount, 200);
     const r = this.model.result;
     // a streamed result is measured for all its rows, not the first ones that arrived
-    this.rnWidth = rowNumberWidth(Math.max(r?.totalRows ?? 0, r?.rows.length ?? 0), ctx.measureText('0').width);
+    // (two characters more for a diff's sign, "+ " or "~ ")
+    this.rnWidth = rowNumberWidth(Math.max(r?.totalRows ?? 0, r?.rows.length ?? 0) * (this.model.marks ? 100 : 1), ctx.measureText('0').width);
     return this.model.columns.map((c, col) => {
       const texts = [ctx.measureText(visible(c.name)).width + 16, ctx.measureText(visible(c.type)).width * 0.85];
       for (let r = 0; r < sample; r++) texts.push(ctx.measureText(this.model.cellView(r, col).text.slice(0, 60)).width);
@@ -229,7 +233,12 @@ export class Grid {
     r.el.setAttribute('aria-rowindex', String(viewRow + 2));
     r.el.dataset.row = String(viewRow);
     r.num.style.width = `${this.rnWidth}px`;
-    r.num.textContent = String(viewRow + 1);
+    // pin-and-diff: the row number carries a sign (not colour alone) for an added or changed row
+    const mark = this.model.rowMark(viewRow);
+    r.num.textContent = mark ? `${DIFF_SIGN[mark]} ${viewRow + 1}` : String(viewRow + 1);
+    if (mark) r.el.dataset.diff = mark;
+    else delete r.el.dataset.diff;
+    r.num.title = mark ? DIFF_WORDS[mark] : '';
     if (r.gen !== this.gen) {
       for (const c of r.cells.values()) c.remove();
       r.cells.clear();
@@ -257,8 +266,11 @@ export class Grid {
     if (v.isNull) cls += ' null';
     if (v.expandable) cls += ' expandable';
     if (v.link) cls += ' link';
+    const pinned = this.model.marks && this.model.pinnedValue(viewRow, col);
+    if (pinned) cls += ' diff-changed';
     cell.className = cls;
-    if (v.title !== undefined) cell.title = v.title;
+    if (pinned) cell.title = `Changed since the pin; pinned value: ${pinned.old === null ? 'NULL' : visible(truncate(rawText(pinned.old), MAX_CELL_CHARS))}`;
+    else if (v.title !== undefined) cell.title = v.title;
     else if (v.link) cell.title = `${LINK_LABELS[v.link.kind]}: ${MODIFIER}+click`;
     else if (v.expandable) cell.title = 'Enter or double-click to open the cell viewer';
     else cell.removeAttribute('title');

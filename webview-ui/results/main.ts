@@ -3,7 +3,8 @@
 // never as HTML.
 import './main.css';
 import './tabs.css';
-import { parseToPanel } from '../../src/results/protocol';
+import './pin.css';
+import { parsePanelMessage } from '../../src/results/panelProtocol';
 import { post } from './api';
 import { Panel } from './panel';
 
@@ -12,7 +13,7 @@ const panel = new Panel(document.getElementById('app')!);
 window.addEventListener('message', (event: MessageEvent) => {
   const receivedAt = performance.now();
   const data: unknown = event.data;
-  const msg = parseToPanel(data);
+  const msg = parsePanelMessage(data);
   if (!msg) return;
   const sentAt = (data as { sentAt?: unknown }).sentAt;
   panel.onMessage(msg, receivedAt, typeof sentAt === 'number' ? sentAt : undefined);

@@ -7,6 +7,7 @@ import { sortedIndices, type SortDirection } from '../../src/results/sort';
 import { cellLink, cohortIdKind, timestampColumn, type CellLink } from '../../src/results/links';
 import { classifyType, isNumericKind, type ColumnType } from '../../src/results/types';
 import { visible } from '../../src/results/visible';
+import type { DiffMarks } from './diffMarks';
 
 export interface ModelColumn extends Column {
   info: ColumnType;
@@ -46,6 +47,8 @@ export class GridModel {
   private search: string[] | undefined;
   /** The row's event timestamp column (for event links), or -1. */
   private timestampCol = -1;
+  /** What changed since the pinned result (issue #17), by index into `rows`; none without a pin. */
+  marks: DiffMarks | undefined;
 
   setResult(result: ResultPayload): void {
     this.result = result;
@@ -55,6 +58,7 @@ export class GridModel {
       return { ...c, info, numeric: isNumericKind(info.kind), cohort: cohortIdKind(c) !== undefined };
     });
     this.timestampCol = timestampColumn(result.columns);
+    this.marks = undefined;
     this.zone = new ZonedFormatter(result.timezone ?? 'UTC');
     this.sort = undefined;
     this.filter = '';
@@ -66,6 +70,7 @@ export class GridModel {
   /** No result (the last run failed or was cancelled): nothing to draw, copy or export. */
   clear(): void {
     this.result = undefined;
+    this.marks = undefined;
     this.rows = [];
     this.columns = [];
     this.sort = undefined;
@@ -89,6 +94,20 @@ export class GridModel {
   /** The row index (into `rows`) at a view position. */
   rowAt(viewRow: number): number {
     return this.view[viewRow];
+  }
+
+  /** The row at a view position is new since the pin, or differs from its pinned row. */
+  rowMark(viewRow: number): 'added' | 'changed' | undefined {
+    const m = this.marks;
+    if (!m) return undefined;
+    const i = this.view[viewRow];
+    return m.added.has(i) ? 'added' : m.changed.has(i) ? 'changed' : undefined;
+  }
+
+  /** The pinned value of a cell that differs from it (`undefined`: it does not, or no pin). */
+  pinnedValue(viewRow: number, col: number): { old: Cell } | undefined {
+    const cols = this.marks?.changed.get(this.view[viewRow]);
+    return cols?.has(col) ? { old: cols.get(col) ?? null } : undefined;
   }
 
   value(viewRow: number, col: number): Cell {

@@ -3,7 +3,8 @@
 // the others are kept detached, so every selector and keyboard shortcut acts on the shown tab
 // (export, copy, chart and cell viewer included). The shown tab's `data-*` state (phase, query
 // id, …) is mirrored on `#app`. The host decides which tabs exist (`tabOpen` / `tabClose`).
-import { assertNever, type ToPanel } from '../../src/results/protocol';
+import { assertNever } from '../../src/results/protocol';
+import type { PanelMessage } from '../../src/results/panelProtocol';
 import type { Phase } from '../../src/results/state';
 import type { TabInfo } from '../../src/results/tabs';
 import { loadState, post, saveState } from './api';
@@ -19,13 +20,19 @@ export class Panel {
   private readonly empty = el('div', 'empty', 'Run a HogQL query to see results here.');
   /** Each tab's persisted view state, by tab id. */
   private readonly saved: Record<string, ViewState> = {};
+  /**
+   * Each tab's snapshot as the host sent it (src/results/snapshot.ts), stored as it came: VS Code
+   * hands this state to the host's panel serializer after a window reload (src/webview/resultsRestore.ts).
+   */
+  private readonly snapshots: Record<string, unknown> = {};
   private readonly observer = new MutationObserver((records) => this.attributesChanged(records));
 
   constructor(private readonly root: HTMLElement) {
-    const raw = loadState() as { tabs?: unknown } | undefined;
+    const raw = loadState() as { tabs?: unknown; snapshots?: unknown } | undefined;
     if (raw && typeof raw.tabs === 'object' && raw.tabs !== null) {
       for (const [id, s] of Object.entries(raw.tabs)) this.saved[id] = sanitizeState(s);
     }
+    if (raw && typeof raw.snapshots === 'object' && raw.snapshots !== null) Object.assign(this.snapshots, raw.snapshots);
     this.strip = new TabStrip({
       activate: (id) => {
         this.show(id);
@@ -37,8 +44,21 @@ export class Panel {
     root.append(this.strip.root, this.empty);
   }
 
-  onMessage(msg: ToPanel, receivedAt: number, sentAt?: number): void {
+  /** Stores the view states, snapshots, strip order and shown tab (VS Code keeps them across reloads). */
+  private persist(): void {
+    saveState({ tabs: this.saved, snapshots: this.snapshots, order: [...this.apps.keys()], active: this.active });
+  }
+
+  onMessage(msg: PanelMessage, receivedAt: number, sentAt?: number): void {
     switch (msg.kind) {
+      case 'tabSnapshot':
+        if (!this.apps.has(msg.tabId)) return;
+        this.snapshots[msg.tabId] = msg.snapshot;
+        this.persist();
+        return;
+      case 'pinned':
+        this.apps.get(msg.tabId)?.setPin(msg.pin);
+        return;
       case 'tabOpen':
         this.open(msg.tab);
         return;
@@ -77,10 +97,10 @@ export class Panel {
       load: () => this.saved[info.id] ?? initialState(),
       save: (s) => {
         this.saved[info.id] = s;
-        saveState({ tabs: this.saved });
+        this.persist();
       },
     };
-    const app = new App(page, store);
+    const app = new App(page, store, info.id);
     this.apps.set(info.id, app);
     this.observer.observe(page, { attributes: true });
     this.strip.setPhase(info.id, (page.dataset.phase ?? 'empty') as Phase);
@@ -97,6 +117,7 @@ export class Panel {
     this.strip.select(id);
     app.shown();
     this.mirror();
+    this.persist();
   }
 
   /** The host closed tab `id`: its page and rows go, and its saved state. */
@@ -107,7 +128,8 @@ export class Panel {
     app.dispose();
     this.apps.delete(id);
     delete this.saved[id];
-    saveState({ tabs: this.saved });
+    delete this.snapshots[id];
+    this.persist();
     this.strip.remove(id);
     if (this.active === id) {
       this.active = undefined;
