@@ -49,7 +49,9 @@ exports.activate = async function activate() {
         chunks.push(value);
       }
       const bodyAt = Date.now();
-      const rows = JSON.parse(Buffer.concat(chunks).toString('utf8')).results.length;
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      if (!res.ok || !Array.isArray(body.results)) throw new Error(`bare request: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+      const rows = body.results.length;
       return { t0, headersAt, firstByteAt, bodyAt, parsedAt: Date.now(), rows };
     };
     const ours = async (n) => {
