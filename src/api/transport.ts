@@ -11,7 +11,7 @@ import { RateClass, rateClassesFor, RateLimiter } from './limiter';
 import { Dispatchers, ProxySettings } from './proxy';
 import { redactSecrets } from './redact';
 import { DEFAULT_RETRY, RetryPolicy, withRetry } from './retry';
-import { ApiLogger, ApiResponse, Clock, DEFAULT_TIMEOUTS, QueryParams, RequestSpec, silentLogger, Timeouts } from './types';
+import { ApiLogger, ApiResponse, BodyReader, Clock, DEFAULT_TIMEOUTS, QueryParams, RequestSpec, silentLogger, Timeouts } from './types';
 
 export interface TransportOptions {
   host: HostInfo;
@@ -36,6 +36,8 @@ export interface RawResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  /** A 2xx body read as it arrived (`RequestSpec.reader`); `body` is then empty. */
+  read?: { reader: BodyReader; chars: number };
 }
 
 export interface ExchangeInit {
@@ -45,6 +47,7 @@ export interface ExchangeInit {
   signal: AbortSignal | undefined;
   headersMs: number;
   bodyMs: number;
+  reader?: (() => BodyReader) | undefined;
 }
 
 export function buildQuery(query: QueryParams | undefined): string {
@@ -137,6 +140,7 @@ export class Transport {
       signal: spec.signal,
       headersMs: spec.timeouts?.headersMs ?? this.timeouts.headersMs,
       bodyMs: spec.timeouts?.bodyMs ?? this.timeouts.bodyMs,
+      reader: spec.reader,
     };
     const once = (): Promise<ApiResponse<T>> => this.attempt<T>(spec, target, init, classes);
     if (!idempotent || this.retry.maxTries <= 1) return once();
@@ -165,19 +169,26 @@ export class Transport {
       if (err instanceof RateLimitError && this.limiter) this.limiter.penalize(classes, err.retryAfterMs);
       throw err;
     }
-    let data: unknown;
-    if (raw.status !== 204 && raw.body !== '') {
-      const first = raw.body.charCodeAt(0);
-      try {
-        if (first === 60 /* < */) throw new SyntaxError('HTML instead of JSON');
-        data = spec.json === 'text' ? raw.body : spec.json === 'lossless' ? parseJsonLossless(raw.body) : JSON.parse(raw.body);
-      } catch (parseError) {
-        throw badBody(raw, this.failureContext(spec.method, target.path, true), parseError);
-      }
-    } else if (spec.method === 'GET') {
-      throw badBody(raw, this.failureContext(spec.method, target.path, true), new SyntaxError('empty body'));
-    }
+    const data = this.decode(spec, target, raw);
     return { status: raw.status, data: data as T, headers: raw.headers, requestId: requestIdOf(raw.headers) };
+  }
+
+  /** The body's value: parsed as `spec.json` says, or what its reader made of it. */
+  private decode(spec: RequestSpec, target: Target, raw: RawResponse): unknown {
+    const read = raw.read;
+    if (raw.status === 204 || (read ? read.chars === 0 : raw.body === '')) {
+      if (spec.method === 'GET') throw badBody(raw, this.failureContext(spec.method, target.path, true), new SyntaxError('empty body'));
+      return undefined;
+    }
+    try {
+      if (read) return read.reader.end();
+      if (raw.body.charCodeAt(0) === 60 /* < */) throw new SyntaxError('HTML instead of JSON');
+      return spec.json === 'text' ? raw.body : spec.json === 'lossless' ? parseJsonLossless(raw.body) : JSON.parse(raw.body);
+    } catch (parseError) {
+      const body = read ? read.reader.text() : raw.body;
+      // (a streamed HTML page fails to parse too; badBody recognises it from the text)
+      throw badBody({ ...raw, body }, this.failureContext(spec.method, target.path, true), parseError);
+    }
   }
 
   failureContext(method: string, path: string, withKey: boolean): ExceptionContext {
@@ -212,7 +223,8 @@ export class Transport {
         headersTimeout: init.headersMs,
         bodyTimeout: init.bodyMs,
       });
-      raw = { status: res.statusCode, headers: res.headers, body: await res.body.text() };
+      const ok = res.statusCode >= 200 && res.statusCode < 300 && res.statusCode !== 204;
+      raw = init.reader && ok ? await readStreamed(res, init.reader()) : { status: res.statusCode, headers: res.headers, body: await res.body.text() };
     } catch (err) {
       const ctx = this.failureContext(init.method, target.path, false);
       const mapped = errorFromException(err, {
@@ -272,6 +284,20 @@ export class Transport {
   async destroy(): Promise<void> {
     await this.#dispatchers.destroy();
   }
+}
+
+/** Feeds a body to `reader` chunk by chunk as it arrives (UTF-8, chars split across chunks kept whole). */
+async function readStreamed(res: Dispatcher.ResponseData, reader: BodyReader): Promise<RawResponse> {
+  const decoder = new TextDecoder();
+  let chars = 0;
+  for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
+    const text = decoder.decode(chunk, { stream: true });
+    chars += text.length;
+    if (text) reader.push(text);
+  }
+  const rest = decoder.decode();
+  if (rest) reader.push(rest);
+  return { status: res.statusCode, headers: res.headers, body: '', read: { reader, chars: chars + rest.length } };
 }
 
 /**

@@ -75,6 +75,21 @@ export interface RequestSpec extends CallOptions {
   json?: 'standard' | 'lossless' | 'text';
   /** Statuses treated as success besides 2xx (none by default). */
   okStatuses?: readonly number[];
+  /**
+   * Reads a 2xx body as it arrives instead of whole (src/api/rowStream.ts): a fresh reader per
+   * attempt gets the text chunk by chunk; `data` is its `end()`. A reader that throws at `end()`
+   * gives the same error as a body that does not parse.
+   */
+  reader?: () => BodyReader;
+}
+
+/** A body read as it arrives (see `RequestSpec.reader`). */
+export interface BodyReader {
+  push(text: string): void;
+  /** The body's value; throws a SyntaxError when it is not valid JSON. */
+  end(): unknown;
+  /** The whole text (for the error of a body that does not parse). */
+  text(): string;
 }
 
 export interface ApiResponse<T> {

@@ -6,15 +6,23 @@ import type { ActiveSession } from '../auth/session';
 import type { Log } from '../log';
 import { config } from '../config';
 import { formatCount } from '../results/format';
-import { toPayload } from '../results/response';
+import { toCell, toPayload } from '../results/response';
 import type { QueryTarget } from './target';
-import type { ResultPayload } from '../results/protocol';
+import type { Cell, ResultPayload } from '../results/protocol';
 
 /** Where a run reports to (the results panel of the document). */
 export interface RunSink {
   loading(queryId: string, query: string): void;
   progress(queryId: string, elapsedMs: number, progress: QueryProgress | null | undefined): void;
-  result(payload: ResultPayload): void;
+  /**
+   * The result; `streamedRows` when its first rows went out already through `streamStart` and
+   * `streamRows` (they are the same rows).
+   */
+  result(payload: ResultPayload, streamedRows?: number): void;
+  /** A big result's first rows while the rest still arrives (issue #21); its types come with `result`. */
+  streamStart?(first: ResultPayload): void;
+  /** Its next rows, in order. */
+  streamRows?(queryId: string, rows: Cell[][]): void;
   error(queryId: string, message: string, details?: string): void;
   cancelled(queryId: string): void;
 }
@@ -121,10 +129,12 @@ export class QueryRunner {
       };
       const ticker = setInterval(() => report(), 500);
       try {
-        const response = await this.runAndPoll(session, node, queryId, abort.signal, report, req.name);
+        const arrival = new Arrival(queryId, sink, started);
+        const response = await this.runAndPoll(session, node, queryId, abort.signal, report, req.name, arrival);
         const elapsedMs = performance.now() - started;
-        const payload = toPayload(response, { queryId, elapsedMs, ...(lastProgress ? { progress: lastProgress } : {}) });
-        sink.result(payload);
+        const payload = toPayload(arrival.streamed ? { ...response, results: [] } : response, { queryId, elapsedMs, ...(lastProgress ? { progress: lastProgress } : {}) });
+        if (arrival.streamed) payload.rows = arrival.rows; // converted as they came
+        sink.result(payload, arrival.streamed ? payload.rows.length : undefined);
         return { kind: 'done', queryId, response, payload, elapsedMs };
       } catch (error) {
         if (abort.signal.aborted) {
@@ -149,7 +159,8 @@ export class QueryRunner {
     queryId: string,
     signal: AbortSignal,
     report: (s?: QueryStatus) => void,
-    name = 'vscode-hogql run',
+    name: string | undefined,
+    arrival: Arrival,
   ): Promise<HogQLQueryResponse> {
     const { client, projectId } = session;
     // An async run answers at once (202) and each poll is quick, so the ordinary response timeout
@@ -158,12 +169,14 @@ export class QueryRunner {
     const timeouts = { headersMs: responseTimeoutMs, bodyMs: bodyTimeoutMs };
     // cancelOnAbort: false — a cancelled run DELETEs its query once, in `execute` (cancelOnServer);
     // the client's own cancel-on-abort would send a second DELETE when the POST was in flight.
-    const first = await client.query.runAsync(projectId, node, { refresh: 'force_async', clientQueryId: queryId, name, signal, timeouts, cancelOnAbort: false });
+    const first = await client.query.runAsync(projectId, node, { refresh: 'force_async', clientQueryId: queryId, name: name ?? 'vscode-hogql run', signal, timeouts, cancelOnAbort: false });
     if (first.complete) return first.response;
     report(first.status);
     for (let i = 0; ; i++) {
       await sleep(POLL_MS[Math.min(i, POLL_MS.length - 1)], signal);
-      const status = await client.query.status(projectId, first.queryId, { signal, timeouts });
+      // a finished query's rows are handed to the panel as its status body arrives (issue #21)
+      const { status, streamed } = await client.query.statusStreamed(projectId, first.queryId, { signal, timeouts, onFirst: arrival.first, onRows: arrival.more });
+      arrival.streamed = streamed && status.complete && !status.error;
       report(status);
       if (status.complete) {
         if (status.error) throw new Error(status.error_message ?? 'The query failed.');
@@ -191,6 +204,32 @@ export class QueryRunner {
     this.emitter.dispose();
     this.progressEmitter.dispose();
   }
+}
+
+/** The rows of a result as they arrive: the first ones open the panel's result, the next ones follow. */
+class Arrival {
+  /** Every row so far, as cells. */
+  rows: Cell[][] = [];
+  /** Set once the status is read: the rows handed out are the result's. */
+  streamed = false;
+
+  constructor(
+    private readonly queryId: string,
+    private readonly sink: RunSink,
+    private readonly started: number,
+  ) {}
+
+  readonly first = (partial: HogQLQueryResponse, rows: unknown[][]): void => {
+    this.rows = rows.map((r) => r.map(toCell));
+    const payload = toPayload({ ...partial, results: [] }, { queryId: this.queryId, elapsedMs: performance.now() - this.started });
+    this.sink.streamStart?.({ ...payload, rows: this.rows.slice(), streaming: true });
+  };
+
+  readonly more = (rows: unknown[][]): void => {
+    const cells = rows.map((r) => r.map(toCell));
+    for (const r of cells) this.rows.push(r);
+    this.sink.streamRows?.(this.queryId, cells);
+  };
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

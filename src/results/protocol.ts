@@ -49,6 +49,12 @@ export interface ResultPayload {
    * messages. Absent when `rows` is all of it.
    */
   totalRows?: number;
+  /**
+   * The rows are still arriving from PostHog (issue #21): more follow in `moreRows`, in a number
+   * not known yet, and `streamEnd` ends them with the result's full description (its column types
+   * come after its rows in PostHog's response: until then the types are empty).
+   */
+  streaming?: boolean;
   /** Milliseconds from request to response. */
   elapsedMs: number;
   /** The project's IANA timezone; date-times with an offset are shown in it. Default: UTC. */
@@ -78,6 +84,7 @@ export interface RestoredInfo {
 
 /** Rows of a streamed result (see `totalRows`) that have not arrived yet. */
 export function rowsToCome(r: ResultPayload): number {
+  if (r.streaming) return Math.max(1, (r.totalRows ?? 0) - r.rows.length);
   return r.totalRows === undefined ? 0 : Math.max(0, r.totalRows - r.rows.length);
 }
 
@@ -91,6 +98,11 @@ export type ToView =
   | { kind: 'appendRows'; queryId: string; rows: Cell[][]; hasMore: boolean }
   /** The next rows of a streamed result (see `totalRows`), in order. */
   | { kind: 'moreRows'; queryId: string; rows: Cell[][] }
+  /**
+   * A result that was `streaming` is whole: `result` describes it (columns with their types,
+   * timezone, hasMore…) with no rows and `totalRows`, the count of rows sent.
+   */
+  | { kind: 'streamEnd'; queryId: string; result: ResultPayload }
   /** A query started: the view shows a running state with a Cancel button. */
   | { kind: 'loading'; queryId: string; message: string; query?: string }
   /** Progress of the running query. */
@@ -179,6 +191,8 @@ export function parseResult(v: unknown): ResultPayload | undefined {
     elapsedMs: v.elapsedMs,
   };
   if (v.devRenderer === 'naive') base.devRenderer = 'naive';
+  if (v.streaming !== undefined && typeof v.streaming !== 'boolean') return undefined;
+  if (v.streaming === true) base.streaming = true;
   if (v.limitBanner !== undefined) {
     const banner = parseLimitBanner(v.limitBanner);
     if (!banner) return undefined;
@@ -322,6 +336,10 @@ export function parseToView(msg: unknown): ToView | undefined {
     case 'moreRows': {
       const rows = wireRows(msg, msg.rows);
       return isString(id) && rows ? { kind: 'moreRows', queryId: id, rows } : undefined;
+    }
+    case 'streamEnd': {
+      const result = parseResult(msg.result);
+      return isString(id) && result && result.queryId === id && result.totalRows !== undefined ? { kind: 'streamEnd', queryId: id, result } : undefined;
     }
     case 'loading':
       return isString(id) && isString(msg.message)

@@ -25,6 +25,8 @@ export interface PanelState {
    * `error` and `cancelled` have none (the previous result is cleared, never shown under them).
    */
   resultId?: string;
+  /** The shown result's query when its rows are still arriving (`ResultPayload.streaming`). */
+  streaming?: string | undefined;
   /** The shown result asked for its next page ("Load more") and the page has not come yet. */
   loadingMore: boolean;
   /** Queries started in this panel, newest last (capped): only the newest one may still report. */
@@ -63,12 +65,17 @@ export function reducePanel(s: PanelState, event: PanelEvent): PanelState | unde
       return s.phase === 'running' && s.queryId === event.queryId ? s : undefined;
     case 'result': {
       const id = event.result.queryId;
-      return mayEnd(s, id) ? { ...s, phase: 'result', queryId: id, resultId: id, loadingMore: false } : undefined;
+      // (a result still arriving may be replaced: by its whole form, or by a retried body's first rows)
+      if (!mayEnd(s, id) && !(s.phase === 'result' && s.streaming === id)) return undefined;
+      return { ...s, phase: 'result', queryId: id, resultId: id, loadingMore: false, streaming: event.result.streaming ? id : undefined };
     }
     case 'error':
     case 'cancelled':
-      if (!mayEnd(s, event.queryId)) return undefined;
+      // (a result still arriving may yet fail or be cancelled: its query is still running)
+      if (!mayEnd(s, event.queryId) && !(s.phase === 'result' && s.streaming === event.queryId)) return undefined;
       return { phase: event.kind, queryId: event.queryId, loadingMore: false, started: s.started };
+    case 'streamEnd':
+      return s.resultId === event.queryId && s.streaming === event.queryId ? { ...s, streaming: undefined } : undefined;
     case 'moreRows':
       // the rest of a streamed result lands in it, also while it is shown as stale under a new run
       return s.resultId === event.queryId ? s : undefined;

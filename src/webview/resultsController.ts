@@ -51,7 +51,11 @@ export interface ResultsView {
   readonly runningQueryId: string | undefined;
   showLoading(queryId: string, message: string, query?: string): void;
   showProgress(queryId: string, elapsedMs: number, rowsRead?: number, bytesRead?: number): void;
-  showResult(result: ResultPayload): void;
+  /** `streamedRows`: the result's first rows went out already through `showStreamStart` and `streamRows`. */
+  showResult(result: ResultPayload, streamedRows?: number): void;
+  /** The first rows of a result still arriving from PostHog (`streaming`); `streamRows` brings the next ones. */
+  showStreamStart(first: ResultPayload): void;
+  streamRows(queryId: string, rows: Cell[][]): void;
   showError(queryId: string, message: string, details?: string): void;
   showCancelled(queryId: string): void;
   appendRows(queryId: string, rows: Cell[][], hasMore: boolean): void;
@@ -84,9 +88,11 @@ export class ResultsController {
         view.showLoading(id, 'Running…', query);
       },
       progress: (id, ms, p) => view.showProgress(id, ms, p?.rows_read, p?.bytes_read),
-      result: (payload) => {
+      streamStart: (first) => view.showStreamStart(first),
+      streamRows: (id, rows) => view.streamRows(id, rows),
+      result: (payload, streamedRows) => {
         ended(payload.queryId);
-        view.showResult(withLimitBanner(payload, run.target.text));
+        view.showResult(withLimitBanner(payload, run.target.text), streamedRows);
         if (view.currentResult?.queryId === payload.queryId) this.source = { kind: 'query', queryId: payload.queryId, ...run };
       },
       error: (id, message, details) => (ended(id), view.showError(id, message, details)),

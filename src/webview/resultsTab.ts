@@ -50,6 +50,11 @@ export class ResultsTab implements ResultsView {
   /** The rest of a streamed result, sent once the view has painted its first rows. */
   private stream: { queryId: string; to: number; generation: number } | undefined;
   private generation = 0;
+  /**
+   * A result still arriving from PostHog (`ResultPayload.streaming`): its messages wait until the
+   * view has painted the first rows; `ended` once its `streamEnd` is queued.
+   */
+  private arriving: { queryId: string; painted: boolean; queue: ToView[]; ended: boolean } | undefined;
   private closed = false;
   /** The statement the tab is for (saved with its snapshot); none for a panel's default tab. */
   ref: SavedRef | undefined;
@@ -100,13 +105,54 @@ export class ResultsTab implements ResultsView {
     return next !== undefined;
   }
 
-  showResult(result: ResultPayload): void {
+  showResult(result: ResultPayload, streamedRows?: number): void {
+    const a = this.arriving;
+    if (a && !a.ended && a.queryId === result.queryId && this.result?.queryId === result.queryId && streamedRows === this.result.rows.length) {
+      // the rows are on their way already: only the full description follows
+      const { rows, ...meta } = result;
+      if (!this.sendArriving({ kind: 'streamEnd', queryId: result.queryId, result: { ...meta, rows: [], totalRows: rows.length } })) return;
+      this.result = this.withChart(result);
+      a.ended = true;
+      this.saveSnapshot();
+      if (a.painted) this.arriving = undefined;
+      return;
+    }
+    this.arriving = undefined;
     if (!this.transition({ kind: 'result', result })) return;
-    const chart = (this.chartKey === undefined ? undefined : this.ctx.queries.charts.byKey(this.chartKey)) ?? this.chart;
-    this.result = chart && !result.chart ? { ...result, chart } : result;
+    this.result = this.withChart(result);
     this.status = {};
     this.postResult();
     this.saveSnapshot();
+  }
+
+  /** `result` with the chart chosen for this tab's statement, unless it brings its own. */
+  private withChart(result: ResultPayload): ResultPayload {
+    const chart = (this.chartKey === undefined ? undefined : this.ctx.queries.charts.byKey(this.chartKey)) ?? this.chart;
+    return chart && !result.chart ? { ...result, chart } : result;
+  }
+
+  showStreamStart(first: ResultPayload): void {
+    const result: ResultPayload = this.withChart({ ...first, rows: first.rows.slice(), streaming: true });
+    if (!this.transition({ kind: 'result', result })) return;
+    this.result = result;
+    this.status = {};
+    this.arriving = { queryId: result.queryId, painted: false, queue: [], ended: false };
+    this.postResult();
+  }
+
+  streamRows(queryId: string, rows: Cell[][]): void {
+    const r = this.result;
+    if (this.arriving?.queryId !== queryId || this.arriving.ended || r?.queryId !== queryId) return;
+    for (const row of rows) r.rows.push(row);
+    this.sendArriving({ kind: 'moreRows', queryId, rows });
+  }
+
+  /** Posts a message of the arriving result, or queues it until the view has painted the first rows. */
+  private sendArriving(message: ToView): boolean {
+    if (!this.transition(message)) return false;
+    if (this.arriving?.painted) this.post(message);
+    else this.arriving?.queue.push(message);
+    return true;
   }
 
   /** Posts what this tab shows (after the webview said `ready`): the result, its status and pin. */
@@ -165,6 +211,14 @@ export class ResultsTab implements ResultsView {
     const r = this.result;
     if (!r) return;
     const generation = ++this.generation;
+    if (this.arriving?.ended) this.arriving = undefined; // the result is whole: posted as any other
+    if (this.arriving) {
+      // still arriving: every row so far at once, and what comes next once the view painted them
+      Object.assign(this.arriving, { painted: false, queue: [] });
+      this.stream = undefined;
+      this.post({ kind: 'result', result: { ...r, rows: r.rows.slice() } });
+      return;
+    }
     // (the naive benchmark baseline renders one full table of every row: never streamed)
     if (r.rows.length <= FIRST_ROWS || r.devRenderer === 'naive') {
       this.stream = undefined;
@@ -178,6 +232,12 @@ export class ResultsTab implements ResultsView {
   /** The view painted `msg.queryId`'s first rows (or all of them): the rest of a stream follows. */
   async onRendered(msg: Request<'rendered'>): Promise<void> {
     this.rendered.fire(msg);
+    const a = this.arriving;
+    if (a?.queryId === msg.queryId && !a.painted) {
+      a.painted = true;
+      for (const m of a.queue.splice(0)) this.post(m);
+      if (a.ended) this.arriving = undefined;
+    }
     const s = this.stream;
     if (s?.queryId !== msg.queryId) return;
     this.stream = undefined;
@@ -231,6 +291,7 @@ export class ResultsTab implements ResultsView {
       this.status = { end: message };
       this.result = undefined;
       this.stream = undefined;
+      this.arriving = undefined;
     }
     this.post(message);
     if (message.kind !== 'progress') this.saveSnapshot();
@@ -249,6 +310,7 @@ export class ResultsTab implements ResultsView {
     this.status = {};
     this.stream = undefined;
     this.pin = undefined;
+    this.arriving = undefined;
     this.controller.release();
   }
 }

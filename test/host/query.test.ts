@@ -112,6 +112,19 @@ describe('query runner', function () {
     assert.deepEqual(out.payload?.rows, [['9007199254740993', '18446744073709551615', 2]]);
   });
 
+  it('a big result read as it arrives (issue #21): every row, in order, 64-bit integers exact, with its types', async () => {
+    // 6,000 rows: the first 1,000 and then 5,000 reach the panel while the status body still arrives
+    const doc = await openDoc('SELECT number AS n, number * 10000000000000 + 7 AS u, toString(number) AS s FROM numbers(6000) LIMIT 6000');
+    const out = await run({ uri: doc.uri.toString(), offset: 0 });
+    assert.equal(out?.kind, 'done', String(out?.error));
+    const rows = out.payload!.rows;
+    assert.equal(rows.length, 6000);
+    assert.deepEqual(rows[0], [0, 7, '0']);
+    assert.deepEqual(rows[5999], [5999, '59990000000000007', '5999']);
+    assert.ok(rows.every((r, i) => r[0] === i), 'rows in order');
+    assert.deepEqual(out.payload!.columns.map((c) => c.type), ['UInt64', 'UInt64', 'String']);
+  });
+
   it('puts a syntax error from the server on the document as a diagnostic', async () => {
     const text = 'SELECT 1;\nSELECT event FROM events WHERE';
     const doc = await openDoc(text);

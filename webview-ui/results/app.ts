@@ -188,6 +188,9 @@ export class App {
       case 'moreRows':
         this.moreRows(msg.queryId, msg.rows);
         return;
+      case 'streamEnd':
+        this.streamEnd(msg.queryId, msg.result);
+        return;
       case 'loading':
         // the previous result stays below, marked stale; the header no longer describes it
         this.toolbar.clearResult();
@@ -296,6 +299,31 @@ export class App {
       for (const p of this.heldPages.splice(0)) this.appendRows(p.queryId, p.rows, p.hasMore);
       this.afterPaint(() => this.markCompleteWhenWhole());
     }
+  }
+
+  /**
+   * A streamed result is whole: its full description (column types, timezone, hasMore…) replaces
+   * the provisional one; the rows, sort, filter and scroll position stay.
+   */
+  private streamEnd(queryId: string, result: ResultPayload): void {
+    const r = this.model.result;
+    if (!r || r.queryId !== queryId || !r.streaming) return;
+    this.model.finish(result);
+    const whole = this.model.result!;
+    if (this.run.phase === 'result') {
+      this.toolbar.clear();
+      this.toolbar.setResult(whole, this.model.rowCount);
+    }
+    this.banner.show(whole.limitBanner);
+    if (whole.devRenderer !== 'naive') {
+      const { scrollTop, scrollLeft } = this.grid.root;
+      this.grid.reset(this.grid.measureWidths(this.state.widths));
+      this.grid.root.scrollTo(scrollLeft, scrollTop);
+    }
+    this.rowsAdded();
+    this.pendingScroll = undefined;
+    for (const p of this.heldPages.splice(0)) this.appendRows(p.queryId, p.rows, p.hasMore);
+    this.afterPaint(() => this.markCompleteWhenWhole());
   }
 
   /** Once every row is in: `data-complete` (for tests and benchmarks) and a `rendered` with `complete`. */

@@ -67,6 +67,14 @@ export class GridModel {
     this.view = this.order;
   }
 
+  /** A streamed result ended: `result` (no rows) describes it; the rows received, sort and filter stay. */
+  finish(result: ResultPayload): void {
+    const { rows, sort, filter } = this;
+    this.setResult({ ...result, rows, totalRows: rows.length });
+    if (sort) this.setSort(sort);
+    if (filter) this.setFilter(filter);
+  }
+
   /** No result (the last run failed or was cancelled): nothing to draw, copy or export. */
   clear(): void {
     this.result = undefined;

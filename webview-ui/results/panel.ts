@@ -71,6 +71,7 @@ export class Panel {
       case 'result':
       case 'appendRows':
       case 'moreRows':
+      case 'streamEnd':
       case 'loading':
       case 'progress':
       case 'error':

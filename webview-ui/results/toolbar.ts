@@ -111,7 +111,9 @@ export class Toolbar {
   updateStats(r: ResultPayload, shown: number): void {
     const total = r.rows.length;
     const parts = [
-      rowsToCome(r) > 0
+      r.streaming
+        ? `${formatCount(total)} rows received…`
+        : rowsToCome(r) > 0
         ? `${formatCount(total)} of ${formatCount(r.totalRows ?? 0)} rows received…`
         : shown === total
           ? `${formatCount(total)} row${total === 1 ? '' : 's'}`

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { AbortError, isAbort } from '../errors';
 import type { Transport } from '../transport';
 import { scanQueryResponse, type ScannedResponse } from '../rowScan';
+import { RowStream } from '../rowStream';
 import { parseOne, type ItemSpec } from '../schema/boundary';
 import type { CallOptions, Timeouts } from '../types';
 import { boundaryOf, Id, projectPath, requestOne } from './base';
@@ -52,6 +53,19 @@ export interface RunOptions extends CallOptions {
   /** Called with each status while an async run is polled. */
   onProgress?: (status: QueryStatus) => void;
 }
+
+/** What `statusStreamed` calls as the rows arrive. */
+export interface StreamHandlers {
+  /** The result's members before its rows (`columns`, `hasMore`…; `types` come after them) and its first rows. */
+  onFirst(partial: HogQLQueryResponse, rows: unknown[][]): void;
+  onRows(rows: unknown[][]): void;
+  /** Rows in the first batch (default 1,000) and in the next ones (default 5,000). */
+  firstBatch?: number;
+  batch?: number;
+}
+
+/** Rows as the query response's schema makes them: a row that is not an array is a one-cell row. */
+const toRows = (rows: unknown[]): unknown[][] => rows.map((r) => (Array.isArray(r) ? r : [r]));
 
 export type AsyncRun =
   | { complete: true; queryId: string; response: HogQLQueryResponse }
@@ -141,6 +155,33 @@ export class Query {
       ...call,
     });
     return res.query_status;
+  }
+
+  /**
+   * `status`, with the rows of a finished query's result handed out while the body arrives
+   * (src/api/rowStream.ts): `onFirst` gets the result's members before its rows (checked by the
+   * query response's schema) and its first rows, `onRows` the next ones. The answer is what
+   * `status` gives; `streamed` says whether the rows handed out are its result's rows (false for
+   * a small result, handed out nowhere). A retried attempt starts over with `onFirst`.
+   */
+  async statusStreamed(projectId: Id, queryId: string, opts: CallOptions & StreamHandlers): Promise<{ status: QueryStatus; streamed: boolean }> {
+    const { onFirst, onRows, firstBatch, batch, ...call } = opts;
+    const path = projectPath(projectId, 'query', queryId);
+    let last: RowStream | undefined;
+    const reader = (): RowStream =>
+      (last = new RowStream({
+        path: ['query_status', 'results', 'results'],
+        ...(firstBatch ? { firstBatch } : {}),
+        ...(batch ? { batch } : {}),
+        onFirst: (head, rows) => {
+          const status = (head as { query_status?: { results?: unknown } }).query_status;
+          const partial = parseOne(boundaryOf(this.t), QUERY_RESPONSE, status?.results, { method: 'GET', path });
+          onFirst(partial, toRows(rows));
+        },
+        onRows: (rows) => onRows(toRows(rows)),
+      }));
+    const res = await requestOne(this.t, STATUS_ENVELOPE, { method: 'GET', path, query: { show_progress: true }, idempotent: true, reader, ...call });
+    return { status: res.query_status, streamed: last?.streamed ?? false };
   }
 
   /** Polls until the query completes (interval grows from 250 ms to 2 s); returns its response. */

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// Issue #21, "a real query's big result": Run → first rows painted and Run → all rows in the grid,
+// through the extension in the real host (code-server + Chromium, the packaged .vsix, the results
+// panel painting in the page) vs a bare client (the host's fetch, i.e. undici: one blocking request,
+// the whole body, JSON.parse) for the same query against the local emulator, alternating in one run.
+// The query: 50,000 rows × 20 columns (integers, strings, floats, integers beyond 2^53) — the most
+// one HogQL response holds (PostHog caps a LIMIT at 50,000; emulator/src/hogql/limits.ts).
+// Where the time goes: bare — server to first byte, download, parse; extension — Run → first rows
+// posted to the panel (server, polls, first rows downloaded and parsed), post → painted, first paint
+// → all rows in. Goals: first rows ≤ the bare client's first byte + 150 ms; all rows ≤ 1.3× bare.
+// `node scripts/bench.mjs --no-setup --only query-stream`; HOGQL_BENCH_STREAM_RUNS (default 3),
+// HOGQL_BENCH_STREAM_ROWS (default 50000).
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { packageExtension } from '../package.mjs';
+import { reportRow } from './lib/rows.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const host = await import('../../test/support/host.mjs');
+const { findWebviewFrame } = await import('../../test/support/workbench.mjs');
+const { startEmulator } = await import('../../test/support/emulator.mjs');
+const runs = Number(process.env.HOGQL_BENCH_STREAM_RUNS || 3);
+const rows = Number(process.env.HOGQL_BENCH_STREAM_ROWS || 50_000);
+const column = (i) => [`number * ${i + 1} AS i${i}`, `toString(number * ${i}) AS s${i}`, `number / ${i + 1} AS f${i}`, `number * 1000000000000 + ${i} AS u${i}`][i % 4];
+const QUERY = `SELECT ${Array.from({ length: 20 }, (_, i) => column(i)).join(', ')} FROM numbers(${rows}) LIMIT ${rows}`;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const vsix = packageExtension({ quiet: true });
+const emulator = await startEmulator({ events: 1_000, rateLimits: false });
+const dirs = host.prepareRun({ name: 'bench-query-stream', vsix: vsix.path, extraExtensions: [{ from: join(root, 'test/bench/stream-runner'), id: 'hogql-dev.stream-bench-runner-0.0.1' }] });
+const resultFile = join(dirs.run, 'stream.json');
+const server = await host.startCodeServer(dirs, {
+  HOGQL_BENCH_RESULT: resultFile,
+  HOGQL_BENCH_STREAM: JSON.stringify({ url: emulator.url, key: emulator.personalKey, projectId: emulator.projects[0].id, query: QUERY, runs }),
+});
+const browser = await host.launchBrowser();
+try {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(server.workbenchUrl);
+  const painted = [];
+  for (let n = 0; n <= runs; n++) {
+    const r = await host.waitFor(() => {
+      const cur = host.readJson(resultFile);
+      return cur && (cur.error || cur.done || cur.ours.length > n) ? cur : undefined;
+    }, 600_000, `extension run ${n}`, 50);
+    if (r.error) throw new Error(r.error);
+    const run = r.ours[n];
+    const frame = await findWebviewFrame(page, `#app[data-query-id="${run.queryId}"][data-complete]`, 600_000);
+    const d = await frame.$eval('#app', (a) => ({ sentAt: Number(a.dataset.sentAt), renderedAt: Number(a.dataset.renderedAt), completeAt: Number(a.dataset.completeAt), firstRows: Number(a.dataset.firstRows) }));
+    painted.push({ ...run, ...d });
+    writeFileSync(`${resultFile}.ack-${n}`, '');
+  }
+  const r = await host.waitFor(() => {
+    const cur = host.readJson(resultFile);
+    return cur && (cur.done || cur.error) ? cur : undefined;
+  }, 600_000, 'the stream benchmark to finish', 100);
+  if (r.error) throw new Error(r.error);
+  const bare = r.bare.slice(1).map((b) => ({ ttfb: b.firstByteAt - b.t0, download: b.bodyAt - b.firstByteAt, parse: b.parsedAt - b.bodyAt, all: b.parsedAt - b.t0, rows: b.rows }));
+  const ours = painted.slice(1).map((p) => ({ firstPost: p.sentAt - p.t0, postToPaint: p.renderedAt - p.sentAt, first: p.renderedAt - p.t0, rest: p.completeAt - p.renderedAt, all: p.completeAt - p.t0, firstRows: p.firstRows, rows: p.rows }));
+  const m = (xs, k) => median(xs.map((x) => x[k]));
+  console.log(`query stream: ${rows.toLocaleString('en')} rows × 20 columns, ${runs} runs each (after one warm-up), alternating; machine load ${existsSync('/proc/loadavg') ? (await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : 'n/a'}`);
+  for (const [i, b] of bare.entries()) console.log(`  bare #${i + 1}: first byte ${b.ttfb} ms, download ${b.download} ms, JSON.parse ${b.parse} ms → all ${b.all} ms (${b.rows} rows)`);
+  for (const [i, o] of ours.entries()) console.log(`  extension #${i + 1}: Run → first rows posted ${o.firstPost} ms (server, polls, download and parse of the first ${o.firstRows} rows), post → painted ${o.postToPaint} ms → first rows ${o.first} ms; then all rows in ${o.rest} ms later → all ${o.all} ms (${o.rows} rows)`);
+  const bt = m(bare, 'ttfb');
+  const ball = m(bare, 'all');
+  console.log(`  medians: bare first byte ${bt} ms, download ${m(bare, 'download')} ms, parse ${m(bare, 'parse')} ms, all ${ball} ms; extension first post ${m(ours, 'firstPost')} ms, post → paint ${m(ours, 'postToPaint')} ms, first rows ${m(ours, 'first')} ms, all rows ${m(ours, 'all')} ms`);
+  reportRow({ id: 'firstRows', value: m(ours, 'first'), baseline: bt, baselineLabel: 'bare client first byte', note: `median of ${runs}; post → paint ${m(ours, 'postToPaint')} ms` });
+  reportRow({ id: 'allRows', value: m(ours, 'all'), baseline: ball, baselineLabel: 'bare client full body + JSON.parse', note: `median of ${runs}, ${(m(ours, 'all') / ball).toFixed(2)}× bare` });
+} finally {
+  await browser.close().catch(() => {});
+  await server.stop();
+  await emulator.stop();
+}

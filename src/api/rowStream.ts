@@ -1,0 +1,294 @@
+/**
+ * A query response parsed while its body arrives (issue #21): the rows of the array at `path`
+ * (`['results']` for a query response, `['query_status', 'results', 'results']` for a finished
+ * async run's status) are handed out in batches as soon as they are complete, the first batch with
+ * everything that came before the rows (PostHog writes `columns` before `results`; `types` after).
+ *
+ * The result is exactly what one `parseJsonLossless` of the whole text gives (integers beyond 2^53
+ * as `bigint`, same strictness): the text outside the rows is parsed once at the end with the rows
+ * array left empty, the rows are parsed in batches, and the separators between rows are checked
+ * here. Whenever anything does not fit (malformed text, a duplicated key on the path), `end()`
+ * falls back to one parse of the whole text, so a bad body throws the same SyntaxError as before;
+ * `streamed` then says the rows handed out are not the result's. Pure; no I/O.
+ */
+import { parseJsonLossless } from './json';
+
+export interface RowStreamOptions {
+  /** Keys from the top-level object to the rows array. */
+  path: readonly string[];
+  /** Rows before the first batch is handed out (a result with fewer is not streamed). Default 1,000. */
+  firstBatch?: number;
+  /** Rows per later batch. Default 5,000. */
+  batch?: number;
+  /**
+   * The first batch: `head` is the top-level object with the members that came before the rows
+   * (the objects on the path hold only those), `rows` the first rows.
+   */
+  onFirst?(head: Record<string, unknown>, rows: unknown[]): void;
+  /** Each later batch, in order. */
+  onRows?(rows: unknown[]): void;
+}
+
+const OBJ = 0;
+const ARR = 1;
+// Where the scan is at the rows array's own level.
+const R_FIRST = 0; // after `[`: a row or `]`
+const R_NEXT = 1; // after `,`: a row
+const R_SCALAR = 2; // in a bare literal row
+const R_AFTER = 3; // after a row: `,` or `]`
+const R_NESTED = 4; // in an array, object or string row
+
+const isWs = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
+
+export class RowStream {
+  /** The whole text so far, for the fallback (as much as reading the body whole held). */
+  private readonly all: string[] = [];
+  /** Text not yet consumed: before the rows, all of it; in them, the row being read; after, the rest. */
+  private buf = '';
+  private pos = 0;
+  private failed = false;
+  private duplicate = false;
+  // the scan
+  private readonly stack: number[] = [];
+  private expectKey = false;
+  private awaitingValue = false;
+  private inString = false;
+  private escaped = false;
+  private keyStart = -1;
+  private lastKey: string | undefined;
+  private lastKeyAt = -1;
+  /** Where the rows' key starts in `prefix`. */
+  private rowsKeyAt = -1;
+  /** Objects of the path on the stack, the top-level one included. */
+  private pathDepth = 0;
+  private readonly matchedLevels = new Set<number>();
+  // the rows
+  private inRows = false;
+  /** The text through the rows' `[`, once they have started. */
+  private prefix: string | undefined;
+  private regionDepth = -1;
+  private rs = R_FIRST;
+  private elemStart = -1;
+  private texts: string[] = [];
+  private readonly rows: unknown[] = [];
+  private started = false;
+
+  constructor(private readonly opts: RowStreamOptions) {}
+
+  /** Whether rows were handed out, and they are the result's rows (valid after `end()`). */
+  streamed = false;
+
+  push(chunk: string): void {
+    this.all.push(chunk);
+    if (this.failed) return;
+    try {
+      this.buf += chunk;
+      this.scan();
+      this.flush(false);
+    } catch {
+      this.failed = true; // `end()` parses the whole text: its error (or value) is the answer
+      this.buf = '';
+    }
+  }
+
+  /** The whole text pushed (until `end()` has succeeded). */
+  text(): string {
+    return this.all.join('');
+  }
+
+  /** The whole value; throws the SyntaxError `parseJsonLossless` throws for the whole text. */
+  end(): unknown {
+    const whole = (): unknown => {
+      this.streamed = false;
+      return parseJsonLossless(this.all.join(''));
+    };
+    if (this.failed || this.duplicate || this.inRows || this.prefix === undefined) return whole();
+    let value: unknown;
+    try {
+      this.flush(true);
+      value = parseJsonLossless(this.prefix + this.buf);
+    } catch {
+      return whole();
+    }
+    let at = value as Record<string, unknown>;
+    for (const key of this.opts.path.slice(0, -1)) at = at[key] as Record<string, unknown>;
+    at[this.opts.path[this.opts.path.length - 1]] = this.rows;
+    this.streamed = this.started;
+    this.all.length = 0;
+    return value;
+  }
+
+  /** Parses the complete rows waiting and hands them out: the first batch, then full batches (and the rest at the end). */
+  private flush(final: boolean): void {
+    if (this.texts.length === 0 || this.duplicate) return;
+    const last = final || (this.prefix !== undefined && !this.inRows);
+    const first = this.opts.firstBatch ?? 1_000;
+    if (!this.started) {
+      if (this.texts.length >= first) {
+        const head = this.head();
+        const rows = this.parseWaiting(first);
+        this.started = true;
+        this.opts.onFirst?.(head, rows);
+      } else if (last) this.parseWaiting(this.texts.length);
+      if (!this.started) return;
+    }
+    const batch = this.opts.batch ?? 5_000;
+    while (this.texts.length >= batch || (last && this.texts.length > 0)) {
+      const rows = this.parseWaiting(Math.min(batch, this.texts.length)); // (not inside `onRows?.()`: it must run)
+      this.opts.onRows?.(rows);
+    }
+  }
+
+  /** Parses the first `n` rows waiting (one parse for all of them). */
+  private parseWaiting(n: number): unknown[] {
+    const rows = parseJsonLossless(`[${this.texts.slice(0, n).join(',')}]`) as unknown[];
+    this.texts = n === this.texts.length ? [] : this.texts.slice(n);
+    for (const r of rows) this.rows.push(r);
+    return rows;
+  }
+
+  /** The top-level object with the members before the rows: the prefix closed before the rows' key. */
+  private head(): Record<string, unknown> {
+    let text = (this.prefix ?? '').slice(0, this.rowsKeyAt).trimEnd();
+    if (text.endsWith(',')) text = text.slice(0, -1);
+    return parseJsonLossless(text + '}'.repeat(this.opts.path.length)) as Record<string, unknown>;
+  }
+
+  private scan(): void {
+    let t = this.buf;
+    let i = this.pos;
+    while (i < t.length) {
+      const c = t.charCodeAt(i);
+      if (this.inString) this.stringChar(t, i, c);
+      else if (this.inRows) {
+        if (this.stack.length === this.regionDepth) {
+          this.rowsChar(t, i, c);
+          if (!this.inRows) {
+            // the rows' `]`: what follows is the rest of the envelope
+            this.stack.pop();
+            t = this.buf = t.slice(i);
+            i = 0;
+          }
+        } else this.nestedChar(i, c);
+      } else if (this.envelopeChar(i, c)) {
+        // the rows' `[`: the prefix ends with it
+        this.prefix = t.slice(0, i + 1);
+        this.rowsKeyAt = this.lastKeyAt;
+        t = this.buf = t.slice(i + 1);
+        i = -1;
+        this.inRows = true;
+        this.regionDepth = this.stack.length;
+      }
+      i++;
+    }
+    this.pos = i;
+    if (this.inRows) {
+      // keep only the text of the row being read
+      const keep = this.elemStart >= 0 ? this.elemStart : i;
+      this.buf = t.slice(keep);
+      this.pos -= keep;
+      if (this.elemStart >= 0) this.elemStart = 0;
+    }
+  }
+
+  private stringChar(t: string, i: number, c: number): void {
+    if (this.escaped) this.escaped = false;
+    else if (c === 92) this.escaped = true;
+    else if (c === 34) {
+      this.inString = false;
+      if (this.keyStart >= 0) this.keyRead(JSON.parse(t.slice(this.keyStart, i + 1)) as string);
+      else if (this.inRows && this.stack.length === this.regionDepth) this.endRow(i + 1);
+    }
+  }
+
+  private keyRead(key: string): void {
+    this.lastKey = key;
+    this.lastKeyAt = this.keyStart;
+    this.keyStart = -1;
+    const d = this.pathDepth;
+    if (d > 0 && this.stack.length === d && key === this.opts.path[d - 1]) {
+      if (this.matchedLevels.has(d)) this.duplicate = true; // JSON.parse keeps the last one
+      this.matchedLevels.add(d);
+    }
+  }
+
+  private endRow(end: number): void {
+    this.texts.push(this.buf.slice(this.elemStart, end));
+    this.elemStart = -1;
+    this.rs = R_AFTER;
+  }
+
+  /** One char at the rows array's own level: rows and the separators between them. */
+  private rowsChar(t: string, i: number, c: number): void {
+    if (this.rs === R_SCALAR) {
+      if (!(isWs(c) || c === 44 || c === 93)) return;
+      this.endRow(i);
+    }
+    if (isWs(c)) return;
+    const rowMayStart = this.rs === R_FIRST || this.rs === R_NEXT;
+    if (c === 44 && this.rs === R_AFTER) this.rs = R_NEXT;
+    else if (c === 93 && (this.rs === R_AFTER || this.rs === R_FIRST)) this.inRows = false;
+    else if (!rowMayStart || c === 44 || c === 93 || c === 125 || c === 58) throw new SyntaxError(`Unexpected ${t[i]} in JSON`);
+    else {
+      this.elemStart = i;
+      this.rs = R_NESTED;
+      if (c === 91 || c === 123) this.stack.push(c === 91 ? ARR : OBJ);
+      else if (c === 34) this.inString = true;
+      else this.rs = R_SCALAR;
+    }
+  }
+
+  /** One char inside a row: only strings and brackets matter (the row is parsed whole). */
+  private nestedChar(i: number, c: number): void {
+    if (c === 34) this.inString = true;
+    else if (c === 91 || c === 123) this.stack.push(c === 91 ? ARR : OBJ);
+    else if (c === 93 || c === 125) {
+      this.stack.pop();
+      if (this.stack.length === this.regionDepth) this.endRow(i + 1);
+    }
+  }
+
+  /** One char of the envelope; true when it is the `[` of the rows. */
+  private envelopeChar(i: number, c: number): boolean {
+    if (c === 34) {
+      this.inString = true;
+      if (this.stack[this.stack.length - 1] === OBJ && this.expectKey) this.keyStart = i;
+      return false;
+    }
+    if (c === 91 || c === 123) {
+      const rows = this.opens(c);
+      this.stack.push(c === 91 ? ARR : OBJ);
+      this.expectKey = c === 123;
+      this.awaitingValue = false;
+      return rows;
+    }
+    if (c === 93 || c === 125) {
+      this.stack.pop();
+      if (this.stack.length < this.pathDepth) this.pathDepth = this.stack.length;
+      this.expectKey = false;
+    } else if (c === 58) {
+      this.awaitingValue = true;
+      this.expectKey = false;
+    } else if (c === 44) {
+      this.expectKey = this.stack[this.stack.length - 1] === OBJ;
+      this.awaitingValue = false;
+    } else if (!isWs(c)) this.awaitingValue = false;
+    return false;
+  }
+
+  /** A `[` or `{` of the envelope: the top-level object, the next object on the path, or the rows. */
+  private opens(c: number): boolean {
+    const depth = this.stack.length;
+    const path = this.opts.path;
+    if (depth === 0) {
+      if (c === 123) this.pathDepth = 1;
+      return false;
+    }
+    if (!this.awaitingValue || this.duplicate || depth !== this.pathDepth || this.lastKey !== path[depth - 1]) return false;
+    if (depth < path.length) {
+      if (c === 123) this.pathDepth = depth + 1;
+      return false;
+    }
+    return c === 91 && this.prefix === undefined;
+  }
+}
