@@ -139,7 +139,7 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
     lap('tree views, notebook serializer');
     // results panels come back after a window reload (onWebviewPanel:hogql.results activates us);
     // the panels' code is in the features bundle, loaded when VS Code hands a panel back
-    c.track(vscode.window.registerWebviewPanelSerializer('hogql.results', { deserializeWebviewPanel: (panel, state) => loadFeatures(c).restoreResultsPanel(c, panel, state) }));
+    c.track(vscode.window.registerWebviewPanelSerializer('hogql.results', { deserializeWebviewPanel: (panel, state) => loadFeatures(c).restoreResultTabs(c, panel, state) }));
     lap('results panel serializer');
     ctx.track(vscode.languages.registerCodeLensProvider({ language: 'hogql' }, ctx.track(new RunCodeLensProvider(ctx.queries.runner))));
     lap('run CodeLens');

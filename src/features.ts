@@ -8,7 +8,7 @@ import type { Ctx } from './ctx';
 import { registerEditorCommands, registerSidebarCommands } from './commands';
 import { registerHistoryView } from './views/historyView';
 import { registerSidebar } from './views/register';
-export { restoreResultsPanel } from './webview/resultsRestore';
+export { restoreResultTabs } from './webview/resultsRestore';
 
 export function startFeatures(ctx: Ctx): void {
   registerEditorCommands(ctx);

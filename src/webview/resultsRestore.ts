@@ -9,7 +9,7 @@ import { ResultsPanel } from './resultsPanel';
  * with nothing saved (or nothing valid) is closed rather than left empty. The serializer that calls
  * this is registered at activation (src/extension.ts), which loads the features bundle first.
  */
-export function restoreResultsPanel(ctx: Ctx, panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+export function restoreResultTabs(ctx: Ctx, panel: vscode.WebviewPanel, state: unknown): Promise<void> {
   const { tabs, active } = savedTabs(state);
   const first = tabs[0];
   if (!first) {
