@@ -94,3 +94,21 @@ export async function quickInputMessage(page) {
 export async function statusBarTexts(page) {
   return page.$$eval('.part.statusbar .statusbar-item', (els) => els.map((e) => (e.textContent ?? '').trim()).filter(Boolean));
 }
+
+/** Waits until the status bar names the project `projectName` (the session has signed in). */
+export async function waitSignedIn(page, projectName, timeoutMs = 60_000) {
+  await waitFor(async () => (await statusBarTexts(page)).some((t) => t.includes(projectName)), timeoutMs, 'signed in');
+}
+
+/** Opens the workspace file `file` with Quick Open (Ctrl+P) and waits until its tab is the active one. */
+export async function quickOpen(page, file) {
+  await focusWorkbench(page);
+  await page.keyboard.press('Control+P');
+  await acceptQuickPick(page, file);
+  await page.waitForSelector(`.editor-group-container.active .tab.active[aria-label*="${file}"]`, { timeout: 30_000 });
+}
+
+/** The "Run" CodeLens links of the visible editors. */
+export function runLenses(page) {
+  return page.locator('.editor-group-container .monaco-editor .codelens-decoration a', { hasText: 'Run' });
+}

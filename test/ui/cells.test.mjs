@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
 import { root, waitFor } from '../support/host.mjs';
-import { findWebviewFrame, runFromPalette, statusBarTexts } from '../support/workbench.mjs';
+import { findWebviewFrame, runFromPalette, waitSignedIn } from '../support/workbench.mjs';
 
 const fixture = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'results', 'cells-links.json'), 'utf8'));
 const col = (name) => fixture.columns.findIndex((c) => c.name === name);
@@ -32,7 +32,7 @@ describe('UI: result cells that lead somewhere', function () {
     });
     ({ page, emulator } = session);
     await page.context().route('https://posthog.com/**', (r) => r.fulfill({ status: 200, contentType: 'text/plain', body: 'ok' }));
-    await waitFor(async () => (await statusBarTexts(page)).some((t) => t.includes(emulator.projects[0].name)), 60_000, 'signed in');
+    await waitSignedIn(page, emulator.projects[0].name);
     await runFromPalette(page, 'PostHog: Open Results Panel');
     frame = await findWebviewFrame(page, `#app[data-query-id="${fixture.queryId}"] .grid-body .row`, 60_000);
   });

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
 import { waitFor } from '../support/host.mjs';
-import { acceptQuickPick, findWebviewFrame, focusWorkbench, statusBarTexts } from '../support/workbench.mjs';
+import { findWebviewFrame, quickOpen, runLenses, waitSignedIn } from '../support/workbench.mjs';
 
 const STATEMENT = 'SELECT number AS k, number * 2 AS doubled, number * number AS squared, concat(\'item \', toString(number)) AS label FROM numbers(12);';
 
@@ -27,17 +27,14 @@ describe('UI: charts you choose', function () {
       },
     });
     ({ emulator, page } = session);
-    await waitFor(async () => (await statusBarTexts(page)).some((t) => t.includes(emulator.projects[0].name)), 60_000, 'signed in');
-    await focusWorkbench(page);
-    await page.keyboard.press('Control+P');
-    await acceptQuickPick(page, 'chart.hogql');
-    await page.waitForSelector('.editor-group-container.active .tab.active[aria-label*="chart.hogql"]', { timeout: 30_000 });
+    await waitSignedIn(page, emulator.projects[0].name);
+    await quickOpen(page, 'chart.hogql');
   });
 
   after(() => session?.close());
 
   async function run() {
-    const lens = page.locator('.editor-group-container .monaco-editor .codelens-decoration a', { hasText: 'Run' });
+    const lens = runLenses(page);
     await waitFor(async () => (await lens.count()) === 1, 30_000, 'the Run CodeLens');
     await lens.first().click();
   }

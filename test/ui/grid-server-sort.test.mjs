@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
 import { root, waitFor } from '../support/host.mjs';
-import { findWebviewFrame, runFromPalette, statusBarTexts } from '../support/workbench.mjs';
+import { findWebviewFrame, runFromPalette, waitSignedIn } from '../support/workbench.mjs';
 
 describe('UI: sort all rows on the server', function () {
   this.timeout(180_000);
@@ -40,7 +40,7 @@ describe('UI: sort all rows on the server', function () {
   const scope = (frame) => frame.$eval('.scope-note', (n) => (n.hidden ? '' : n.textContent));
 
   it('says a sort covers the loaded rows only, then sorts all of them on the server', async () => {
-    await waitFor(async () => (await statusBarTexts(page)).some((t) => t.includes(emulator.projects[0].name)), 60_000, 'signed in');
+    await waitSignedIn(page, emulator.projects[0].name);
     await page.waitForSelector('.editor-group-container .tab.active[aria-label*="numbers.hogql"]', { timeout: 30_000 });
     await runFromPalette(page, 'PostHog: Run Query');
     const frame = await findWebviewFrame(page, '#app[data-query-id^="vscode-hogql-"] button.load-more:not([hidden])', 60_000);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
 import { waitFor } from '../support/host.mjs';
-import { statusBarTexts } from '../support/workbench.mjs';
+import { waitSignedIn } from '../support/workbench.mjs';
 
 const EDITOR = '.editor-instance .monaco-editor';
 const ROWS = '.suggest-widget.visible .monaco-list-row';
@@ -40,7 +40,7 @@ describe('UI: HogQL completion before FROM', function () {
   it('offers $browser after `SELECT properties.$br` with no FROM, marked as events, and inserts it', async () => {
     const props = await eventProperties();
     assert.ok(props.includes('$browser'), 'the sample data has $browser');
-    await waitFor(async () => (await statusBarTexts(page)).some((t) => t.includes(emulator.projects[0].name)), 60_000, 'signed in');
+    await waitSignedIn(page, emulator.projects[0].name);
     await page.waitForSelector('.editor-group-container.active .tab.active[aria-label*="sample.hogql"]', { timeout: 30_000 });
     await page.click(`${EDITOR} .view-lines`);
     await page.keyboard.press('Control+A');

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
 import { waitFor } from '../support/host.mjs';
-import { acceptQuickPick, findWebviewFrame, focusWorkbench, statusBarTexts } from '../support/workbench.mjs';
+import { findWebviewFrame, quickOpen, runLenses, waitSignedIn } from '../support/workbench.mjs';
 
 const STATEMENTS = [
   'SELECT number AS n FROM numbers(250);',
@@ -32,18 +32,15 @@ describe('UI: the auto-LIMIT banner', function () {
       },
     });
     ({ emulator, page } = session);
-    await waitFor(async () => (await statusBarTexts(page)).some((t) => t.includes(emulator.projects[0].name)), 60_000, 'signed in');
-    await focusWorkbench(page);
-    await page.keyboard.press('Control+P');
-    await acceptQuickPick(page, 'limits.hogql');
-    await page.waitForSelector('.editor-group-container.active .tab.active[aria-label*="limits.hogql"]', { timeout: 30_000 });
+    await waitSignedIn(page, emulator.projects[0].name);
+    await quickOpen(page, 'limits.hogql');
   });
 
   after(() => session?.close());
 
   /** Clicks the "Run" CodeLens of statement `i` (0-based). */
   async function runStatement(i) {
-    const lenses = page.locator('.editor-group-container .monaco-editor .codelens-decoration a', { hasText: 'Run' });
+    const lenses = runLenses(page);
     await waitFor(async () => (await lenses.count()) === STATEMENTS.length, 30_000, 'a Run CodeLens above each statement');
     await lenses.nth(i).click();
   }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
 import { root, waitFor } from '../support/host.mjs';
-import { findWebviewFrame, focusWorkbench, runFromPalette, statusBarTexts } from '../support/workbench.mjs';
+import { findWebviewFrame, focusWorkbench, runFromPalette, waitSignedIn } from '../support/workbench.mjs';
 
 describe('UI: HogQL notebook', function () {
   this.timeout(360_000);
@@ -77,7 +77,7 @@ describe('UI: HogQL notebook', function () {
     }, 30_000, what);
 
   it('runs the cell under the cursor with Ctrl+Enter and draws the result in the results grid', async () => {
-    await waitFor(async () => (await statusBarTexts(page)).some((t) => t.includes(emulator.projects[0].name)), 60_000, 'signed in');
+    await waitSignedIn(page, emulator.projects[0].name);
     await page.waitForSelector('.editor-group-container .tab[aria-label*="notes.hogql"]', { timeout: 60_000 });
     await openNotebook();
     await page.locator('.notebook-editor .code-cell-row .monaco-editor .view-line').first().click();

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
 import { waitFor } from '../support/host.mjs';
-import { acceptQuickPick, findWebviewFrame, focusWorkbench, statusBarTexts } from '../support/workbench.mjs';
+import { findWebviewFrame, quickOpen, runLenses, waitSignedIn } from '../support/workbench.mjs';
 
 const FIRST = 'SELECT number AS id, number * 10 AS v FROM numbers(5);';
 // ids 1…6: id 0 removed, 5 and 6 added, id 2's v changed (20 → 99)
@@ -31,17 +31,14 @@ describe('UI: pin a result and diff the next run', function () {
       },
     });
     ({ emulator, page } = session);
-    await waitFor(async () => (await statusBarTexts(page)).some((t) => t.includes(emulator.projects[0].name)), 60_000, 'signed in');
-    await focusWorkbench(page);
-    await page.keyboard.press('Control+P');
-    await acceptQuickPick(page, 'pin.hogql');
-    await page.waitForSelector('.editor-group-container.active .tab.active[aria-label*="pin.hogql"]', { timeout: 30_000 });
+    await waitSignedIn(page, emulator.projects[0].name);
+    await quickOpen(page, 'pin.hogql');
   });
 
   after(() => session?.close());
 
   async function run() {
-    const lens = page.locator('.editor-group-container .monaco-editor .codelens-decoration a', { hasText: 'Run' });
+    const lens = runLenses(page);
     await waitFor(async () => (await lens.count()) === 1, 30_000, 'the Run CodeLens');
     await lens.click();
   }

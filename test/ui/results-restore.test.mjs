@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
 import { waitFor } from '../support/host.mjs';
-import { acceptQuickPick, findWebviewFrame, focusWorkbench, runFromPalette, statusBarTexts } from '../support/workbench.mjs';
+import { findWebviewFrame, quickOpen, runFromPalette, runLenses, statusBarTexts, waitSignedIn } from '../support/workbench.mjs';
 
 const STATEMENTS = ['SELECT number AS n, toString(number * 7) AS s FROM numbers(1500) LIMIT 1500;', "SELECT 'b' AS second, 2 AS two;"];
 
@@ -39,15 +39,12 @@ describe('UI: the results panel after a window reload', function () {
 
   /** Signed in (the demo bootstrap signs in again after a reload) with `file` in the active editor. */
   async function signedInWith(file) {
-    await waitFor(async () => (await statusBarTexts(page)).some((t) => t.includes(emulator.projects[0].name)), 90_000, 'signed in');
-    await focusWorkbench(page);
-    await page.keyboard.press('Control+P');
-    await acceptQuickPick(page, file);
-    await page.waitForSelector(`.editor-group-container.active .tab.active[aria-label*="${file}"]`, { timeout: 30_000 });
+    await waitSignedIn(page, emulator.projects[0].name, 90_000);
+    await quickOpen(page, file);
   }
 
   async function runStatement(i) {
-    const lenses = page.locator('.editor-group-container .monaco-editor .codelens-decoration a', { hasText: 'Run' });
+    const lenses = runLenses(page);
     await waitFor(async () => (await lenses.count()) === STATEMENTS.length, 30_000, 'a Run CodeLens above each statement');
     await lenses.nth(i).click();
   }

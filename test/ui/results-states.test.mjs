@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
 import { waitFor } from '../support/host.mjs';
-import { acceptQuickPick, findWebviewFrame, focusWorkbench, runFromPalette, statusBarTexts } from '../support/workbench.mjs';
+import { acceptQuickPick, findWebviewFrame, focusWorkbench, runFromPalette, waitSignedIn } from '../support/workbench.mjs';
 
 const FILES = {
   'one.hogql': 'SELECT 1 AS n\n',
@@ -35,7 +35,7 @@ describe('UI: results panel states', function () {
       },
     });
     ({ emulator, page } = session);
-    await waitFor(async () => (await statusBarTexts(page)).some((t) => t.includes(emulator.projects[0].name)), 60_000, 'signed in');
+    await waitSignedIn(page, emulator.projects[0].name);
   });
 
   after(() => session?.close());

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
 import { waitFor } from '../support/host.mjs';
-import { acceptQuickPick, findWebviewFrame, focusWorkbench, notificationTexts, statusBarTexts } from '../support/workbench.mjs';
+import { findWebviewFrame, notificationTexts, quickOpen, runLenses, waitSignedIn } from '../support/workbench.mjs';
 
 const STATEMENTS = [
   'SELECT 1 AS first_col;',
@@ -39,11 +39,8 @@ describe('UI: one results tab per statement', function () {
       },
     });
     ({ emulator, page } = session);
-    await waitFor(async () => (await statusBarTexts(page)).some((t) => t.includes(emulator.projects[0].name)), 60_000, 'signed in');
-    await focusWorkbench(page);
-    await page.keyboard.press('Control+P');
-    await acceptQuickPick(page, 'tabs.hogql');
-    await page.waitForSelector('.editor-group-container.active .tab.active[aria-label*="tabs.hogql"]', { timeout: 30_000 });
+    await waitSignedIn(page, emulator.projects[0].name);
+    await quickOpen(page, 'tabs.hogql');
   });
 
   after(() => session?.close());
@@ -65,7 +62,7 @@ describe('UI: one results tab per statement', function () {
 
   /** Clicks the "Run" CodeLens of statement `i` (0-based) in the editor of tabs.hogql. */
   async function runStatement(i) {
-    const lenses = page.locator('.editor-group-container .monaco-editor .codelens-decoration a', { hasText: 'Run' });
+    const lenses = runLenses(page);
     try {
       await waitFor(async () => (await lenses.count()) === STATEMENTS.length, 30_000, 'a Run CodeLens above each statement');
     } catch (e) {
@@ -177,10 +174,7 @@ describe('UI: one results tab per statement', function () {
     // another editor over the results panel in its group hides (and tears down) the webview
     const resultsTab = '.editor-group-container .tab[aria-label*="Results: tabs.hogql"]';
     await page.click(resultsTab); // its group becomes the active one
-    await focusWorkbench(page);
-    await page.keyboard.press('Control+P');
-    await acceptQuickPick(page, 'sample.hogql');
-    await page.waitForSelector('.editor-group-container.active .tab.active[aria-label*="sample.hogql"]', { timeout: 30_000 });
+    await quickOpen(page, 'sample.hogql');
     assert.equal(await page.locator(resultsTab).getAttribute('aria-selected'), 'false', 'the results panel is hidden');
     await page.click(resultsTab);
     const frame = await findWebviewFrame(page, '#app .result-tabs [role=tab]', 60_000);

@@ -5,7 +5,7 @@ import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, waitFor } from '../support/host.mjs';
-import { findWebviewFrame, statusBarTexts, focusWorkbench, acceptQuickPick, runFromPalette } from '../support/workbench.mjs';
+import { acceptQuickPick, findWebviewFrame, focusWorkbench, runFromPalette, waitSignedIn } from '../support/workbench.mjs';
 
 const QUERY = readFileSync(join(root, 'test/fixtures/run-workspace/run.hogql'), 'utf8');
 
@@ -42,7 +42,7 @@ describe('UI: run a query with Ctrl+Enter', function () {
   }
 
   it('shows the statement result in the grid', async () => {
-    await waitFor(async () => (await statusBarTexts(page)).some((t) => t.includes(emulator.projects[0].name)), 60_000, 'signed in');
+    await waitSignedIn(page, emulator.projects[0].name);
     await page.waitForSelector('.editor-group-container.active .tab.active[aria-label*="run.hogql"]', { timeout: 30_000 });
     // Cursor into the statement, then the real keybinding.
     await page.locator('.monaco-editor .view-lines .view-line').nth(3).click();
@@ -126,7 +126,7 @@ describe('UI: run a query with Ctrl+Enter', function () {
 
   it('shows bidi characters as [U+202E] and float sums short, while the export keeps the raw values', async () => {
     // cells.hogql is written in `before`: Quick Open caches the workspace's files at its first use.
-    await waitFor(async () => (await statusBarTexts(page)).some((t) => t.includes(emulator.projects[0].name)), 60_000, 'signed in');
+    await waitSignedIn(page, emulator.projects[0].name);
     await focusWorkbench(page);
     await page.keyboard.press('Control+P');
     await acceptQuickPick(page, 'cells.hogql');
