@@ -6,11 +6,12 @@
 //   node scripts/build.mjs --tests       only the host test files (into out/)
 //   node scripts/build.mjs --watch       rebuild on change
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sharedBundles } from './lib/sharedBundles.mjs';
 import { vscodeOnce } from './lib/vscodeOnce.mjs';
+import { PARSER_GLUE, writeParserFiles } from './lib/parserWasm.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = new Set(process.argv.slice(2));
@@ -41,8 +42,7 @@ const common = {
   keepNames: false,
   logLevel: 'warning',
   target: 'es2022',
-  // Non-ASCII characters stay as they are (UTF-8) instead of \uXXXX escapes: PostHog's parser embeds its
-  // WASM as a latin-1 string, which escaped takes 1.56 MB instead of 1.15 MB (and ~20 KB more in the .vsix).
+  // Non-ASCII characters stay as they are (UTF-8) instead of \uXXXX escapes (smaller bundles).
   charset: 'utf8',
   define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development'), __TEST_HOOKS__: String(testHooks) },
 };
@@ -63,19 +63,15 @@ for (const f of filesUnder(join(root, 'src'), '.worker.ts')) {
 }
 
 /**
- * PostHog's parser (`@posthog/hogql-parser`, 1.15 MB: its WASM inlined as a latin-1 string) ships as
- * its own file next to the worker, byte for byte: bundled, esbuild escapes the string's control
- * characters (1.41 MB, ~19 KB more in the .vsix once compressed). The worker requires it by path.
+ * PostHog's parser (`@posthog/hogql-parser`: Emscripten glue with its WASM inlined as a string) ships
+ * as two files next to the worker, which requires the glue by path: the glue, and the WASM brotli
+ * compressed (scripts/lib/parserWasm.mjs; ~85 KiB less in the .vsix than the inlined string).
  */
-const parserFile = 'hogql_parser_wasm.cjs';
 const parserAsFile = {
   name: 'hogql-parser-as-file',
   setup(build) {
-    build.onResolve({ filter: /^@posthog\/hogql-parser$/ }, () => ({ path: `./${parserFile}`, external: true }));
-    build.onEnd(() => {
-      mkdirSync(join(root, 'dist/language'), { recursive: true });
-      copyFileSync(join(root, 'node_modules/@posthog/hogql-parser/dist', parserFile), join(root, 'dist/language', parserFile));
-    });
+    build.onResolve({ filter: /^@posthog\/hogql-parser$/ }, () => ({ path: `./${PARSER_GLUE}`, external: true }));
+    build.onEnd(() => writeParserFiles(root, join(root, 'dist/language')));
   },
 };
 

@@ -1,10 +1,11 @@
 // The parser worker and its host-side client, with the real @posthog/hogql-parser in a real worker
-// thread (the worker source bundled by esbuild exactly as scripts/build.mjs does).
+// thread: the worker bundled by esbuild as scripts/build.mjs does, PostHog's parser beside it as it
+// ships (its glue and its brotli-compressed WASM, scripts/lib/parserWasm.mjs).
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
+import { build, type PluginBuild } from 'esbuild';
 import { ParserClient } from '../../../src/language/syntax/parserClient';
 
 const root = join(__dirname, '..', '..', '..');
@@ -15,10 +16,13 @@ describe('language: parser worker client', function () {
   let workerFile: string;
   let client: ParserClient | undefined;
 
-  before(() => {
+  before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hogql-worker-'));
     workerFile = join(dir, 'parser.worker.js');
-    buildSync({ entryPoints: [join(root, 'src/language/parser.worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: workerFile, logLevel: 'error' });
+    const { PARSER_GLUE, writeParserFiles } = await import('../../../scripts/lib/parserWasm.mjs');
+    const asFile = { name: 'parser-as-file', setup: (b: PluginBuild) => b.onResolve({ filter: /^@posthog\/hogql-parser$/ }, () => ({ path: `./${PARSER_GLUE}`, external: true })) };
+    await build({ entryPoints: [join(root, 'src/language/parser.worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: workerFile, logLevel: 'error', plugins: [asFile] });
+    writeParserFiles(root, dir);
   });
   afterEach(() => client?.dispose());
   after(() => rmSync(dir, { recursive: true, force: true }));
