@@ -65,3 +65,21 @@ export async function signOutAll(): Promise<void> {
   const hooks = await testHooks();
   for (const c of (hooks.connections() as { list: { id: string }[] }).list) await vscode.commands.executeCommand('hogql.signOut', c.id);
 }
+
+/**
+ * Closes every editor without a save prompt: `workbench.action.closeAllEditors` waits forever on
+ * "Do you want to save…?" when an earlier test left an editor dirty (a full host run showed it).
+ * Dirty text editors are reverted first; the rest are closed through the tab API.
+ */
+export async function closeAllEditorsReverting(): Promise<void> {
+  for (const tab of vscode.window.tabGroups.all.flatMap((g) => g.tabs)) {
+    if (!tab.isDirty) continue;
+    const input = tab.input;
+    const uri = input instanceof vscode.TabInputText ? input.uri : input instanceof vscode.TabInputNotebook ? input.uri : undefined;
+    if (!uri) continue;
+    await vscode.commands.executeCommand('vscode.open', uri);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  const clean = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => !t.isDirty);
+  if (clean.length) await vscode.window.tabGroups.close(clean);
+}

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
-import { emulator, signInToEmulator, signOutAll, testHooks } from './support';
+import { closeAllEditorsReverting, emulator, signInToEmulator, signOutAll, testHooks } from './support';
 
 async function api(path: string, init: RequestInit = {}): Promise<{ status: number; body: any }> {
   const res = await fetch(`${emulator().url}${path}`, { ...init, headers: { authorization: `Bearer ${emulator().personalKey}`, 'content-type': 'application/json' } });
@@ -49,7 +49,7 @@ describe('.hogql files and views', function () {
   });
 
   after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditorsReverting();
     await signOutAll();
   });
 
@@ -165,7 +165,7 @@ describe('.hogql files and views', function () {
     });
 
     it('offers the files in a quick pick, conflicts first; Compare (first for a conflict) opens the diff', async () => {
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await closeAllEditorsReverting();
       // as from the explorer's context menu: the folder's Uri, and the list shown
       const done = Promise.resolve(vscode.commands.executeCommand('hogql.syncFolder', folder()));
       const diff = await waitFor(async () => {
