@@ -7,25 +7,10 @@
  */
 import * as fs from 'node:fs';
 import { parseStatement } from '../../src/language/hogql/parse';
+import { cpuMs, perPass } from '../../test/unit/language/support/cpuTime';
 
 interface PostHogParser {
   parseSelect(text: string): string;
-}
-
-function cpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-}
-
-/** Mean CPU time of one pass of `fn`, repeated until at least `minMs` of CPU have passed. */
-function perPass(fn: () => void, minMs: number): number {
-  let passes = 0;
-  const t0 = cpuMs();
-  do {
-    fn();
-    passes++;
-  } while (cpuMs() - t0 < minMs);
-  return (cpuMs() - t0) / passes;
 }
 
 async function parserFor(side: string): Promise<(text: string) => unknown> {

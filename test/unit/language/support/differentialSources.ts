@@ -8,6 +8,7 @@
 import { parseStatement } from '../../../../src/language/hogql/parse';
 import { type Input, type Outcome, posthogTestInputs, type PostHog, type Report } from './differential';
 import { GrammarGen } from './grammarGen';
+import { perPass } from './cpuTime';
 
 export interface Source {
   name: string;
@@ -83,27 +84,6 @@ export interface Speed {
   posthogMs: number;
   /** PostHog's time / ours. */
   ratio: number;
-}
-
-/** CPU time this process has used, milliseconds (both parsers run on this thread; WASM included). */
-function cpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-}
-
-/**
- * Mean CPU time of one pass of `fn`, repeated until at least `minMs` of CPU have passed (GC and timer
- * noise average out). CPU rather than wall time: on a machine shared with other jobs, wall time
- * counts the time the process waits for a core, and that falls on the two parsers unevenly.
- */
-function perPass(fn: () => void, minMs: number): number {
-  let passes = 0;
-  const t0 = cpuMs();
-  do {
-    fn();
-    passes++;
-  } while (cpuMs() - t0 < minMs);
-  return (cpuMs() - t0) / passes;
 }
 
 /**
