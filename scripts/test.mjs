@@ -119,7 +119,7 @@ function summarise() {
   for (const r of results) {
     passed += r.passed;
     failed += r.failed;
-    console.log(`  ${r.layer.padEnd(10)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(4)} failed  ${(r.ms / 1000).toFixed(1)} s`);
+    console.log(`  ${r.layer.padEnd(14)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(4)} failed  ${(r.ms / 1000).toFixed(1)} s`);
     for (const f of r.failures) console.log(`      ✗ ${f}`);
   }
   console.log(`  total time ${((Date.now() - t0) / 1000).toFixed(1)} s`);
