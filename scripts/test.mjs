@@ -101,6 +101,17 @@ async function hostLayer() {
   }
 }
 
+/**
+ * After a whole UI run: every README image (test/support/readmeImages.mjs) was taken in it, so
+ * `npm test` produces them all (docs/images/ is rewritten only where an image changed).
+ */
+async function readmeImagesGate(sinceMs) {
+  const { readmeImagesNotTakenSince } = await import('../test/support/readmeImages.mjs');
+  const missing = readmeImagesNotTakenSince(sinceMs);
+  if (missing.length) console.log(`[test] README images not taken by this UI run: ${missing.join(', ')}`);
+  gate('readme images', missing.length === 0);
+}
+
 function summarise() {
   console.log('\n[test] summary');
   let passed = 0;
@@ -108,7 +119,7 @@ function summarise() {
   for (const r of results) {
     passed += r.passed;
     failed += r.failed;
-    console.log(`  ${r.layer.padEnd(10)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(4)} failed  ${(r.ms / 1000).toFixed(1)} s`);
+    console.log(`  ${r.layer.padEnd(14)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(4)} failed  ${(r.ms / 1000).toFixed(1)} s`);
     for (const f of r.failures) console.log(`      ✗ ${f}`);
   }
   console.log(`  total time ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -167,7 +178,11 @@ async function main() {
       step('package .vsix', process.execPath, [join(root, 'scripts/package.mjs'), '--test-hooks']);
     if (!gate('package', built, Date.now() - started)) return summarise();
     if (wanted('host')) await hostLayer();
-    if (wanted('ui')) mochaLayer('ui', filesUnder(join(root, 'test/ui'), (f) => f.endsWith('.test.mjs')), ['--timeout', '180000']);
+    if (wanted('ui')) {
+      const uiStarted = Date.now();
+      mochaLayer('ui', filesUnder(join(root, 'test/ui'), (f) => f.endsWith('.test.mjs')), ['--timeout', '180000']);
+      if (!grep) await readmeImagesGate(uiStarted);
+    }
   }
   return summarise();
 }

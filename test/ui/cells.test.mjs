@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
 import { root, waitFor } from '../support/host.mjs';
 import { findWebviewFrame, runFromPalette, waitSignedIn } from '../support/workbench.mjs';
+import { readmeShot, topOf } from '../support/readmeImages.mjs';
 
 const fixture = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'results', 'cells-links.json'), 'utf8'));
 const col = (name) => fixture.columns.findIndex((c) => c.name === name);
@@ -150,6 +151,8 @@ describe('UI: result cells that lead somewhere', function () {
     assert.ok(person.includes('Open Cell Link'), person.join(', '));
     assert.ok(person.includes('Save Column as Static Cohort…'), person.join(', '));
     await page.screenshot({ path: join(shots, 'cells-context-menu.png') });
+    const menu = page.locator('.context-view .monaco-menu');
+    await readmeShot(page, 'cells.png', [await topOf(await frame.frameElement(), [menu, frame.locator('.grid-body .row').last()]), menu], { pad: 0 });
     await page.keyboard.press('Escape');
     await waitFor(async () => !(await page.$('.context-view .monaco-menu')), 10_000, 'the menu to close');
     const url = await menuLabels(0, 'url');

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
 import { waitFor } from '../support/host.mjs';
 import { findWebviewFrame, quickOpen, runLenses, waitSignedIn } from '../support/workbench.mjs';
+import { readmeShot } from '../support/readmeImages.mjs';
 
 const STATEMENT = 'SELECT number AS k, number * 2 AS doubled, number * number AS squared, concat(\'item \', toString(number)) AS label FROM numbers(12);';
 
@@ -103,6 +104,7 @@ describe('UI: charts you choose', function () {
     );
     assert.equal(now.type, 'area');
     await page.screenshot({ path: join(shots, 'chart-choice.png') });
+    await readmeShot(page, 'chart.png', await frame.frameElement(), { pad: 0 });
 
     await run();
     await nextResult(frame, first);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
 import { waitFor } from '../support/host.mjs';
 import { findWebviewFrame, quickOpen, runLenses, waitSignedIn } from '../support/workbench.mjs';
+import { readmeShot, topOf } from '../support/readmeImages.mjs';
 
 const FIRST = 'SELECT number AS id, number * 10 AS v FROM numbers(5);';
 // ids 1…6: id 0 removed, 5 and 6 added, id 2's v changed (20 → 99)
@@ -89,6 +90,7 @@ describe('UI: pin a result and diff the next run', function () {
     assert.equal(await frame.$eval('#app .pin-removed summary', (s) => s.textContent), '1 removed row');
     assert.deepEqual(await frame.$$eval('#app .pin-removed-row', (li) => li.map((l) => l.textContent)), ['− 0 | 0']);
     await page.screenshot({ path: join(shots, 'results-pin-diff.png') });
+    await readmeShot(page, 'pin-diff.png', await topOf(await frame.frameElement(), [frame.locator('#app .grid-body .row').last()]), { pad: 0 });
   });
 
   it('"Match by…" re-matches the rows by the columns picked', async () => {

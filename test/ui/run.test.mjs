@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, waitFor } from '../support/host.mjs';
 import { acceptQuickPick, findWebviewFrame, focusWorkbench, runFromPalette, waitSignedIn } from '../support/workbench.mjs';
+import { readmeShot, topOf } from '../support/readmeImages.mjs';
 
 const QUERY = readFileSync(join(root, 'test/fixtures/run-workspace/run.hogql'), 'utf8');
 
@@ -63,6 +64,8 @@ describe('UI: run a query with Ctrl+Enter', function () {
     const headers = await frame.$$eval('[role="columnheader"]', (hs) => hs.map((h) => h.textContent ?? ''));
     assert.ok(headers.some((h) => h.includes('browser')) && headers.some((h) => h.includes('views')), headers.join(' | '));
     await page.screenshot({ path: join(shots, 'run-ctrl-enter.png') });
+    const lastLine = page.locator('.editor-group-container .monaco-editor .view-line').last();
+    await readmeShot(page, 'run-grid.png', await topOf(page.locator('.part.editor'), [lastLine, frame.locator('.grid-body .row').last()], 24), { pad: 0 });
   });
 
   /** Data rows of the grid as text, in row order (without the row-number column). */

@@ -8,6 +8,7 @@ import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
 import { join } from 'node:path';
 import { root, waitFor } from '../support/host.mjs';
 import { runFromPalette, acceptQuickPick, fillInputBox, statusBarTexts, focusWorkbench, focusedQuickPickLabel, QUICK_INPUT } from '../support/workbench.mjs';
+import { readmeShot } from '../support/readmeImages.mjs';
 
 const FLAG = 'checkout-v2';
 const HTML_NAME = 'Checkout <b>v2</b> & "beta"';
@@ -62,6 +63,7 @@ describe('UI: PostHog sidebar', function () {
     assert.equal(await row().locator('b, script, img').count(), 0, 'no element injected from the name');
     assert.equal(await row().locator('.custom-view-tree-node-item-icon.codicon-pass-filled').count(), 1, 'active icon');
     await page.screenshot({ path: join(shots, 'sidebar-flags.png') });
+    await readmeShot(page, 'sidebar.png', page.locator('.part.sidebar'), { pad: 0 });
   });
 
   const clickInline = async (title) => {

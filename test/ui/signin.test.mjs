@@ -6,6 +6,7 @@ import { openSession, SCREENSHOTS as shots } from '../support/session.mjs';
 import { join } from 'node:path';
 import { root, waitFor } from '../support/host.mjs';
 import { runFromPalette, acceptQuickPick, fillInputBox, notificationTexts, quickInputMessage, statusBarTexts, QUICK_INPUT } from '../support/workbench.mjs';
+import { readmeShot } from '../support/readmeImages.mjs';
 
 describe('UI: sign in', function () {
   this.timeout(180_000);
@@ -46,6 +47,9 @@ describe('UI: sign in', function () {
 
     // the key is checked online first (the key box stays open meanwhile): wait for the project step
     await waitFor(async () => ((await page.textContent('.quick-input-widget .quick-input-title').catch(() => '')) ?? '').includes('(3/3): project'), 20_000, 'the project step');
+    const projectRows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    await waitFor(async () => (await projectRows.count()) === emulator.projects.length, 20_000, 'every project listed');
+    await readmeShot(page, 'signin.png', page.locator('.quick-input-widget'));
     await acceptQuickPick(page, second.name, second.name);
     const status = await waitFor(async () => (await statusBarTexts(page)).find((t) => t.includes(second.name)), 20_000, 'the project in the status bar');
     assert.ok(status.includes(second.name));
