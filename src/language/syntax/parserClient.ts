@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { Lru } from '../lru';
 import type { ParseReply, ParserError } from './protocol';
+import { compileParserWasm, type ModuleMessage, type WorkerModuleData } from './wasmModule';
 
 /** `n`: how many parses the worker that answered had run, this one included. */
 export type ParseOutcome =
@@ -49,6 +50,10 @@ export class ParserClient {
   private disposed = false;
   /** Workers started so far (tests check that a hang or crash replaced the worker). */
   workersStarted = 0;
+  /** Workers that reported being handed the host's compiled WASM (see wasmModule.ts). */
+  workersGivenModule = 0;
+  /** PostHog's parser compiled once for all workers; `done` once settled (module undefined: none). */
+  private wasm: { done: boolean; module: WebAssembly.Module | undefined; compiled: Promise<void> } | undefined;
 
   /** Per-request timeout; may change at any time (settings). */
   timeoutMs: number;
@@ -104,15 +109,39 @@ export class ParserClient {
     }
   }
 
+  /** Starts compiling the parser's WASM, once: it runs while the first worker boots. */
+  private compileWasm(): NonNullable<ParserClient['wasm']> {
+    if (this.wasm) return this.wasm;
+    const wasm: NonNullable<ParserClient['wasm']> = { done: false, module: undefined, compiled: Promise.resolve() };
+    wasm.compiled = compileParserWasm(this.opts.workerFile).then((module) => {
+      wasm.module = module;
+      wasm.done = true;
+    });
+    return (this.wasm = wasm);
+  }
+
   private start(): Running {
-    const worker = new Worker(this.opts.workerFile, { execArgv: this.opts.execArgv ?? [] });
+    const wasm = this.compileWasm();
+    const workerData: WorkerModuleData = wasm.done ? { module: wasm.module } : { moduleFollows: true };
+    const worker = new Worker(this.opts.workerFile, { execArgv: this.opts.execArgv ?? [], workerData });
+    if (!wasm.done) {
+      void wasm.compiled.then(() => {
+        try {
+          worker.postMessage({ module: wasm.module } satisfies ModuleMessage);
+        } catch {
+          // the worker is gone already
+        }
+      });
+    }
     worker.unref();
     this.workersStarted++;
     const ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('parser worker did not start in time')), this.opts.startupTimeoutMs ?? 15_000);
       worker.once('message', (m: unknown) => {
         clearTimeout(timer);
-        if ((m as { ready?: boolean }).ready) resolve();
+        const r = m as { ready?: boolean; given?: boolean };
+        if (r.given) this.workersGivenModule++;
+        if (r.ready) resolve();
         else reject(new Error('parser worker sent no ready message'));
       });
       worker.once('error', (e) => {

@@ -94,6 +94,19 @@ describe('language: parser worker client', function () {
     assert.equal(client.workersStarted, 1);
   });
 
+  // Issue #21: one compile of PostHog's WASM in the host serves every worker; a worker that
+  // replaces a poisoned one starts with the code V8 already compiled for the module.
+  it('hands every worker it starts the WASM it compiled once, also after a crash', async () => {
+    client = new ParserClient({ workerFile, timeoutMs: 20_000 });
+    assert.equal((await client.parse('SELECT 1'))?.kind, 'ok');
+    const chain = `SELECT 1 FROM events WHERE ${Array.from({ length: 500 }, (_, i) => `a${i} = ${i}`).join(' AND ')}`;
+    assert.equal((await client.parse(chain))?.kind, 'crashed');
+    const next = await client.parse('SELECT 2 FROM events WHERE');
+    assert.equal(next?.kind, 'error');
+    assert.equal(client.workersStarted, 2);
+    assert.equal(client.workersGivenModule, 2);
+  });
+
   it('drops requests aborted before they were sent', async () => {
     client = new ParserClient({ workerFile, timeoutMs: 10_000 });
     const ac = new AbortController();
