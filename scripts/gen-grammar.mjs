@@ -219,25 +219,25 @@ function functionRules(vocab, keywordWords) {
   // in one regex, which is what makes the grammar fast. Arguments are scoped as plain expressions.
   return {
     combined,
+    // One rule, one set of groups: an aggregate with combinators (sumIf → sum + If) or a known
+    // function is support.function, any other name entity.name.function. Shared groups keep the
+    // merged #words regex small: vscode-oniguruma returns every group of the regex that matched, as
+    // one object each, on every word token.
     rules: [
       {
-        match: `(?=(?:${trie(combined)})\\s*\\()((${trie([...bases])})((?:${suffixes})+))\\s*(\\()`,
+        match:
+          `(?:((?=(?:${trie(combined)})\\s*\\()(${trie([...bases])})((?:${suffixes})+)|(?:${alts.join('|')}))` +
+          `|(?!${ci(keywordWords)}${WORD_END})(${IDENT}))\\s*(\\()`,
+        name: 'meta.function-call.hogql',
         captures: {
           1: { name: 'support.function.hogql' },
           2: { name: 'support.function.aggregate.base.hogql' },
           3: { name: 'support.function.combinator.hogql' },
-          4: { name: 'punctuation.definition.arguments.begin.hogql' },
+          4: { name: 'entity.name.function.hogql' },
+          5: { name: 'punctuation.definition.arguments.begin.hogql' },
         },
       },
-      {
-        match: `((?:${alts.join('|')}))\\s*(\\()`,
-        captures: { 1: { name: 'support.function.hogql' }, 2: { name: 'punctuation.definition.arguments.begin.hogql' } },
-      },
-      {
-        match: `(?!${ci(keywordWords)}${WORD_END})(${IDENT})\\s*(\\()`,
-        captures: { 1: { name: 'entity.name.function.hogql' }, 2: { name: 'punctuation.definition.arguments.begin.hogql' } },
-      },
-    ].map((r) => ({ ...r, name: 'meta.function-call.hogql' })),
+    ],
   };
 }
 

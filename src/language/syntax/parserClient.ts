@@ -7,10 +7,12 @@
 import { Worker } from 'node:worker_threads';
 import { Lru } from '../lru';
 import type { ParseReply, ParserError } from './protocol';
+import { compileParserWasm, type ModuleMessage, type WorkerModuleData } from './wasmModule';
 
+/** `n`: how many parses the worker that answered had run, this one included. */
 export type ParseOutcome =
-  | { kind: 'ok'; ms: number }
-  | { kind: 'error'; error: ParserError; ms: number }
+  | { kind: 'ok'; ms: number; n?: number }
+  | { kind: 'error'; error: ParserError; ms: number; n?: number }
   /** The parser did not answer within the timeout; the worker was replaced. */
   | { kind: 'timeout'; ms: number }
   /** The parser threw (e.g. a WASM RuntimeError); the worker was replaced. */
@@ -48,6 +50,10 @@ export class ParserClient {
   private disposed = false;
   /** Workers started so far (tests check that a hang or crash replaced the worker). */
   workersStarted = 0;
+  /** Workers that reported being handed the host's compiled WASM (see wasmModule.ts). */
+  workersGivenModule = 0;
+  /** PostHog's parser compiled once for all workers; `done` once settled (module undefined: none). */
+  private wasm: { done: boolean; module: WebAssembly.Module | undefined; compiled: Promise<void> } | undefined;
 
   /** Per-request timeout; may change at any time (settings). */
   timeoutMs: number;
@@ -103,15 +109,39 @@ export class ParserClient {
     }
   }
 
+  /** Starts compiling the parser's WASM, once: it runs while the first worker boots. */
+  private compileWasm(): NonNullable<ParserClient['wasm']> {
+    if (this.wasm) return this.wasm;
+    const wasm: NonNullable<ParserClient['wasm']> = { done: false, module: undefined, compiled: Promise.resolve() };
+    wasm.compiled = compileParserWasm(this.opts.workerFile).then((module) => {
+      wasm.module = module;
+      wasm.done = true;
+    });
+    return (this.wasm = wasm);
+  }
+
   private start(): Running {
-    const worker = new Worker(this.opts.workerFile, { execArgv: this.opts.execArgv ?? [] });
+    const wasm = this.compileWasm();
+    const workerData: WorkerModuleData = wasm.done ? { module: wasm.module } : { moduleFollows: true };
+    const worker = new Worker(this.opts.workerFile, { execArgv: this.opts.execArgv ?? [], workerData });
+    if (!wasm.done) {
+      void wasm.compiled.then(() => {
+        try {
+          worker.postMessage({ module: wasm.module } satisfies ModuleMessage);
+        } catch {
+          // the worker is gone already
+        }
+      });
+    }
     worker.unref();
     this.workersStarted++;
     const ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('parser worker did not start in time')), this.opts.startupTimeoutMs ?? 15_000);
       worker.once('message', (m: unknown) => {
         clearTimeout(timer);
-        if ((m as { ready?: boolean }).ready) resolve();
+        const r = m as { ready?: boolean; given?: boolean };
+        if (r.given) this.workersGivenModule++;
+        if (r.ready) resolve();
         else reject(new Error('parser worker sent no ready message'));
       });
       worker.once('error', (e) => {
@@ -123,8 +153,10 @@ export class ParserClient {
     return { worker, ready };
   }
 
-  private stop(reason: string): void {
+  /** Terminates the running worker (only if it is still `which`, when given). */
+  private stop(reason: string, which?: Worker): void {
     const r = this.running;
+    if (which && r?.worker !== which) return;
     this.running = undefined;
     if (r) {
       this.opts.log?.(`parser worker replaced: ${reason}`);
@@ -132,41 +164,57 @@ export class ParserClient {
     }
   }
 
-  /** Sends one request to the worker; never rejects. */
+  /**
+   * Sends one request to the worker; never rejects. The request goes out at once, not after the
+   * worker's ready message: a fresh worker answers as soon as its parser is loaded, even while this
+   * thread is busy (the first check of a document runs right at its open). The timeout runs from
+   * the ready message, so loading the parser never counts against it.
+   */
   private async run(text: string): Promise<ParseOutcome | undefined> {
     if (this.disposed) return undefined;
     this.running ??= this.start();
     const { worker, ready } = this.running;
+    const reply = this.exchange(worker, text, ready);
     try {
       await ready;
     } catch (e) {
-      this.stop(`start failed: ${(e as Error).message}`);
+      this.stop(`start failed: ${(e as Error).message}`, worker);
       return { kind: 'crashed', message: (e as Error).message, startFailure: true };
     }
-    return this.exchange(worker, text);
+    return reply;
   }
 
-  private exchange(worker: Worker, text: string): Promise<ParseOutcome> {
+  private exchange(worker: Worker, text: string, ready: Promise<void>): Promise<ParseOutcome> {
     const id = this.nextId++;
-    const started = performance.now();
+    let started = performance.now();
     return new Promise<ParseOutcome>((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      let settled = false;
       const finish = (o: ParseOutcome, replace?: string): void => {
+        settled = true;
         clearTimeout(timer);
         worker.off('message', onMessage);
         worker.off('exit', onExit);
-        if (replace) this.stop(replace);
+        if (replace) this.stop(replace, worker);
         resolve(o);
       };
       const onMessage = (m: ParseReply): void => {
         if (m.id !== id) return;
         if ('crashed' in m) finish({ kind: 'crashed', message: m.crashed }, `parser crashed: ${m.crashed}`);
-        else finish(m.ok ? { kind: 'ok', ms: m.ms } : { kind: 'error', error: m.error, ms: m.ms });
+        else finish(m.ok ? { kind: 'ok', ms: m.ms, n: m.n } : { kind: 'error', error: m.error, ms: m.ms, n: m.n });
       };
       const onExit = (code: number): void => finish({ kind: 'crashed', message: `parser worker exited (${code})` }, 'exited');
-      const timer = setTimeout(() => finish({ kind: 'timeout', ms: performance.now() - started }, `no answer in ${this.timeoutMs} ms`), this.timeoutMs);
       worker.on('message', onMessage);
       worker.on('exit', onExit);
       worker.postMessage({ id, text });
+      ready.then(
+        () => {
+          if (settled) return;
+          started = performance.now();
+          timer = setTimeout(() => finish({ kind: 'timeout', ms: performance.now() - started }, `no answer in ${this.timeoutMs} ms`), this.timeoutMs);
+        },
+        () => finish({ kind: 'crashed', message: 'parser worker did not start', startFailure: true }),
+      );
     });
   }
 

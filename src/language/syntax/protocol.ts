@@ -12,8 +12,9 @@ export interface ParserError {
   start: number;
 }
 
+/** `ms`: the parse inside the worker; `n`: how many parses the worker has run, this one included. */
 export type ParseReply =
-  | { id: number; ok: true; ms: number }
-  | { id: number; ok: false; error: ParserError; ms: number }
+  | { id: number; ok: true; ms: number; n: number }
+  | { id: number; ok: false; error: ParserError; ms: number; n: number }
   /** The parser threw (a WASM RuntimeError): the instance is poisoned and the worker exits. */
   | { id: number; crashed: string };

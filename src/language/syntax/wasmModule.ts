@@ -1,0 +1,46 @@
+/**
+ * PostHog's parser WASM compiled once in the extension host and handed to every parser worker
+ * (issue #21). Compiling is asynchronous (V8 compiles off the thread; brotli runs on libuv's pool),
+ * so the host never blocks; a worker given the module skips reading, decompressing and compiling
+ * it. V8 keeps one copy of the compiled code per module for the whole process, so the functions a
+ * worker compiled (lazily, and tiered up) stay compiled for the next worker that replaces it after a
+ * timeout or a crash. Pure Node (no `vscode`).
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliDecompress } from 'node:zlib';
+
+/** V8's WebAssembly API as used here (@types/node declares only the `WebAssembly.Module` type). */
+interface WasmApi {
+  compile(bytes: Uint8Array): Promise<WebAssembly.Module>;
+  Instance: new (module: WebAssembly.Module, imports: object) => object;
+}
+export const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+/** The WASM file beside the worker, as scripts/lib/parserWasm.mjs ships it. */
+export const PARSER_WASM = 'hogql_parser.wasm.br';
+
+/** What a worker receives in `workerData`. */
+export interface WorkerModuleData {
+  /** The compiled parser, when the host had it before starting the worker. */
+  module?: WebAssembly.Module;
+  /** The host is compiling it: a `{ module }` message follows (`module` undefined if that failed). */
+  moduleFollows?: boolean;
+}
+
+/** The message that hands a worker the module it was told would follow. */
+export interface ModuleMessage {
+  module: WebAssembly.Module | undefined;
+}
+
+/** Compiles the parser shipped beside `workerFile`; undefined when there is none (or it fails). */
+export async function compileParserWasm(workerFile: string): Promise<WebAssembly.Module | undefined> {
+  try {
+    const compressed = await readFile(join(dirname(workerFile), PARSER_WASM));
+    const bytes = await promisify(brotliDecompress)(compressed);
+    return await wasmApi.compile(bytes);
+  } catch {
+    return undefined; // the worker loads the parser itself
+  }
+}
