@@ -11,7 +11,7 @@
 // end) and that → the panel has painted them. Goals: first rows ≤ the bare client's first byte + 150 ms; all rows ≤ 1.3× bare.
 // `node scripts/bench.mjs --no-setup --only query-stream`; HOGQL_BENCH_STREAM_RUNS (default 3),
 // HOGQL_BENCH_STREAM_ROWS (default 50000).
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageExtension } from '../package.mjs';
@@ -66,10 +66,29 @@ try {
   const bt = m(bare, 'ttfb');
   const ball = m(bare, 'all');
   console.log(`  medians: bare first byte ${bt} ms, download ${m(bare, 'download')} ms, parse ${m(bare, 'parse')} ms, all ${ball} ms; extension first post ${m(ours, 'firstPost')} ms, post → paint ${m(ours, 'postToPaint')} ms, first rows ${m(ours, 'first')} ms, host read all ${m(ours, 'hostDone')} ms, all rows ${m(ours, 'all')} ms`);
+  // how the runs went to the server (src/query/runMode.ts): a run silent for 3 s is restarted async
+  const log = findFile(dirs.run, 'PostHog.log');
+  const text = log ? readFileSync(log, 'utf8') : '';
+  const restarted = text.split('\n').filter((l) => l.includes('restarted async')).length;
+  const asyncPosts = text.split('\n').filter((l) => /POST \/api\/projects\/\d+\/query\/ → 202/.test(l)).length;
+  console.log(`  extension runs (warm-up included): ${runs + 1}; restarted async after 3 s of silence: ${restarted}; async POSTs in all: ${asyncPosts} (the rest ran blocking)`);
   reportRow({ id: 'firstRows', value: m(ours, 'first'), baseline: bt, baselineLabel: 'bare client first byte', note: `median of ${runs}; post → paint ${m(ours, 'postToPaint')} ms` });
   reportRow({ id: 'allRows', value: m(ours, 'all'), baseline: ball, baselineLabel: 'bare client full body + JSON.parse', note: `median of ${runs}, ${(m(ours, 'all') / ball).toFixed(2)}× bare` });
 } finally {
   await browser.close().catch(() => {});
   await server.stop();
   await emulator.stop();
+}
+
+/** The first file called `name` under `dir` (depth first), or undefined. */
+function findFile(dir, name) {
+  for (const entry of readdirSync(dir)) {
+    const p = join(dir, entry);
+    if (entry === name) return p;
+    if (statSync(p).isDirectory()) {
+      const found = findFile(p, name);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
