@@ -46,6 +46,8 @@ export interface TestHooks {
   shownMessages(): readonly Shown[];
   /** Progress reports of query runs so far (elapsed time, rows read), oldest first. */
   progressReports(): readonly { key: string; queryId: string; elapsedMs: number; rowsRead?: number }[];
+  /** Rows of big results that reached the panel while their answer still arrived (count so far), oldest first. */
+  rowReports(): readonly { key: string; queryId: string; rows: number }[];
   /** The chart chosen for a document's statement (src/query/chartChoices.ts); `set` stands in for the webview's controls. */
   chartChoice(doc: string, statement: string, set?: unknown): unknown;
   /** Makes the extension behave as in an untrusted workspace (the harness disables trust; see src/ui/trust.ts). */
@@ -60,8 +62,11 @@ function testHooks(c: Ctx): TestHooks | undefined {
   if (!__TEST_HOOKS__ || process.env.HOGQL_TEST_HOOKS !== '1') return undefined;
   const progress: { key: string; queryId: string; elapsedMs: number; rowsRead?: number }[] = [];
   c.track(c.queries.runner.onDidReportProgress((p) => progress.push(p)));
+  const rows: { key: string; queryId: string; rows: number }[] = [];
+  c.track(c.queries.runner.onDidReceiveRows((r) => rows.push(r)));
   return {
     progressReports: () => progress,
+    rowReports: () => rows,
     connections: () => ({ list: c.session.store.list(), active: c.session.store.active()?.id }),
     hasPersonalKey: async (id) => !!(await c.session.secrets.personalKey(id)),
     queueConfirmAnswers: (...answers) => confirmSeam.queue(answers),

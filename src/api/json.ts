@@ -187,18 +187,31 @@ function digitsFrom(p: number): number {
 function parseNumber(): number | bigint {
   const start = pos;
   let p = pos;
-  if (src.charCodeAt(p) === 45) p++;
+  const negative = src.charCodeAt(p) === 45;
+  if (negative) p++;
   const intStart = p;
-  const first = src.charCodeAt(p);
-  if (first === 48) p++;
-  else if (first >= 49 && first <= 57) p = digitsFrom(p + 1);
-  else {
+  let c = src.charCodeAt(p);
+  // the integer part's value as it is read: exact while it has at most 15 digits (< 2^53)
+  let value = 0;
+  if (c === 48) c = src.charCodeAt(++p);
+  else if (c >= 49 && c <= 57) {
+    do {
+      value = value * 10 + (c - 48);
+      c = src.charCodeAt(++p);
+    } while (c >= 48 && c <= 57);
+  } else {
     pos = p;
     fail();
   }
-  let isInteger = true;
-  if (src.charCodeAt(p) === 46) {
-    isInteger = false;
+  if (c !== 46 && c !== 101 && c !== 69) {
+    // an integer literal: no substring for the common short one
+    pos = p;
+    if (p - intStart <= 15) return negative ? -value : value;
+    const text = src.slice(start, p);
+    const n = Number(text);
+    return Number.isSafeInteger(n) ? n : BigInt(text);
+  }
+  if (c === 46) {
     const q = digitsFrom(p + 1);
     if (q === p + 1) {
       pos = q;
@@ -208,7 +221,6 @@ function parseNumber(): number | bigint {
   }
   const e = src.charCodeAt(p);
   if (e === 101 || e === 69) {
-    isInteger = false;
     p++;
     const s = src.charCodeAt(p);
     if (s === 43 || s === 45) p++;
@@ -220,10 +232,7 @@ function parseNumber(): number | bigint {
     p = q;
   }
   pos = p;
-  const text = src.slice(start, p);
-  const n = Number(text);
-  if (isInteger && p - intStart > 15 && !Number.isSafeInteger(n)) return BigInt(text);
-  return n;
+  return Number(src.slice(start, p));
 }
 
 const BIGINT_MARK = '\u0000bigint:';

@@ -40,6 +40,24 @@ const R_NESTED = 4; // in an array, object or string row
 
 const isWs = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
 
+/** From `i`, the first `"` or `\` (or the end): where a string's state can change. */
+function skipStringText(t: string, i: number): number {
+  for (const n = t.length; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 34 || c === 92) return i;
+  }
+  return t.length;
+}
+
+/** From `i`, the first quote or bracket (or the end): what changes the state inside a row. */
+function skipRowText(t: string, i: number): number {
+  for (const n = t.length; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 34 || c === 91 || c === 93 || c === 123 || c === 125) return i;
+  }
+  return t.length;
+}
+
 export class RowStream {
   /** The whole text so far, for the fallback (as much as reading the body whole held). */
   private readonly all: string[] = [];
@@ -158,6 +176,11 @@ export class RowStream {
     let t = this.buf;
     let i = this.pos;
     while (i < t.length) {
+      // fast over what cannot change the state: a string's plain text, a row's numbers and commas
+      if (this.inString) {
+        if (!this.escaped) i = skipStringText(t, i);
+      } else if (this.inRows && this.stack.length > this.regionDepth) i = skipRowText(t, i);
+      if (i >= t.length) break;
       const c = t.charCodeAt(i);
       if (this.inString) this.stringChar(t, i, c);
       else if (this.inRows) {

@@ -8,6 +8,7 @@ import { config } from '../config';
 import { formatCount } from '../results/format';
 import { toCell, toPayload } from '../results/response';
 import type { QueryTarget } from './target';
+import { pollDelay, RunModes, SWITCH_AFTER_MS } from './runMode';
 import type { Cell, ResultPayload } from '../results/protocol';
 
 /** Where a run reports to (the results panel of the document). */
@@ -47,29 +48,35 @@ export type RunOutcome =
   | { kind: 'cancelled'; queryId: string }
   | { kind: 'failed'; queryId: string; error: unknown };
 
-/**
- * Poll schedule for async runs: at once, then quickly (most queries finish in milliseconds), then
- * backing off to 1 s for long ones (status polls count toward PostHog's ClickHouse rate classes).
- */
-const POLL_MS = [0, 10, 20, 40, 80, 160, 320, 640, 1000];
-
 interface Running {
   queryId: string;
   abort: AbortController;
   done: Promise<RunOutcome>;
 }
 
+/** The query PostHog runs for a run: its id there (a run restarted async gets a new one). */
+interface ServerQuery {
+  id: string;
+}
+
 /**
- * Runs HogQL through the query API's async mode with a client query id: progress (elapsed, rows
- * read) from status polls, cancel = abort the request and DELETE the server query.
+ * Runs HogQL with a client query id, blocking first and async when it runs long (src/query/
+ * runMode.ts says why): the rows are handed to the panel as the answer arrives, progress (elapsed,
+ * and rows read from the status polls of an async run), cancel = abort the request and DELETE the
+ * server query.
  */
 export class QueryRunner {
   private readonly running = new Map<string, Running>();
   private readonly emitter = new vscode.EventEmitter<{ key: string; running: boolean }>();
   readonly onDidChangeRunning = this.emitter.event;
+  /** Which texts ran long: they start async. */
+  private readonly modes = new RunModes();
   private readonly progressEmitter = new vscode.EventEmitter<{ key: string; queryId: string; elapsedMs: number; rowsRead?: number }>();
   /** Fires with each progress report of a run (what the notification and the panel show). */
   readonly onDidReportProgress = this.progressEmitter.event;
+  private readonly rowsEmitter = new vscode.EventEmitter<{ key: string; queryId: string; rows: number }>();
+  /** Fires as a big result's rows reach the panel while its answer still arrives: the count so far. */
+  readonly onDidReceiveRows = this.rowsEmitter.event;
 
   constructor(private readonly log: Log) {}
 
@@ -112,6 +119,7 @@ export class QueryRunner {
     if (req.filters) node.filters = req.filters;
     if (req.variables && Object.keys(req.variables).length) node.variables = req.variables;
     sink.loading(queryId, target.text);
+    const server: ServerQuery = { id: queryId };
     let lastProgress: QueryProgress | null | undefined;
     const title = `PostHog: running query on ${session.projectName}`;
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
@@ -129,8 +137,8 @@ export class QueryRunner {
       };
       const ticker = setInterval(() => report(), 500);
       try {
-        const arrival = new Arrival(queryId, sink, started);
-        const response = await this.runAndPoll(session, node, queryId, abort.signal, report, req.name, arrival);
+        const arrival = new Arrival(queryId, sink, started, (rows) => this.rowsEmitter.fire({ key: req.key, queryId, rows }));
+        const response = await this.runOnServer({ session, node, server, signal: abort.signal, report, name: req.name ?? 'vscode-hogql run', arrival });
         const elapsedMs = performance.now() - started;
         const payload = toPayload(arrival.streamed ? { ...response, results: [] } : response, { queryId, elapsedMs, ...(lastProgress ? { progress: lastProgress } : {}) });
         if (arrival.streamed) payload.rows = arrival.rows; // converted as they came
@@ -138,7 +146,7 @@ export class QueryRunner {
         return { kind: 'done', queryId, response, payload, elapsedMs };
       } catch (error) {
         if (abort.signal.aborted) {
-          await this.cancelOnServer(session, queryId);
+          await this.cancelOnServer(session, server.id);
           sink.cancelled(queryId);
           return { kind: 'cancelled', queryId };
         }
@@ -152,37 +160,111 @@ export class QueryRunner {
     });
   }
 
-  /** Starts the async run, then polls its status until it completes, fails or is aborted. */
-  private async runAndPoll(
-    session: ActiveSession,
-    node: HogQLQueryNode,
-    queryId: string,
-    signal: AbortSignal,
-    report: (s?: QueryStatus) => void,
-    name: string | undefined,
-    arrival: Arrival,
-  ): Promise<HogQLQueryResponse> {
-    const { client, projectId } = session;
-    // An async run answers at once (202) and each poll is quick, so the ordinary response timeout
-    // (setting hogql.http.responseTimeoutSeconds) applies, not the long one of blocking queries.
-    const { responseTimeoutMs, bodyTimeoutMs } = config.http();
-    const timeouts = { headersMs: responseTimeoutMs, bodyMs: bodyTimeoutMs };
+  /** Runs the query blocking, or async when its text ran long before or it stays silent too long. */
+  private async runOnServer(run: ServerRun): Promise<HogQLQueryResponse> {
+    const key = RunModes.key(run.session.projectId, run.node);
+    const started = performance.now();
+    if (this.modes.mode(key) === 'blocking') {
+      const answer = await this.runBlocking(run);
+      if (answer !== 'silent') {
+        this.modes.ran(key, (run.answeredAt ?? performance.now()) - started);
+        return answer;
+      }
+      // silent too long: cancelled (runBlocking awaited its DELETE); again async, with a new id
+      this.modes.ran(key, SWITCH_AFTER_MS);
+      run.server.id = `vscode-hogql-${randomUUID()}`;
+      this.log.info(`query ${run.arrival.queryId}: no answer after ${SWITCH_AFTER_MS} ms, restarted async as ${run.server.id}`);
+    }
+    const asyncStarted = performance.now();
+    const response = await this.runAsync(run);
+    // how long the server ran it (its status' start and end), not how long its result took to download
+    this.modes.ran(key, run.serverMs ?? performance.now() - asyncStarted);
+    return response;
+  }
+
+  /**
+   * One blocking POST whose rows go to the panel as they arrive; 'silent' when no byte of the answer
+   * came within SWITCH_AFTER_MS (the request is then aborted and the query DELETEd).
+   */
+  private async runBlocking(run: ServerRun): Promise<HogQLQueryResponse | 'silent'> {
+    const { session, arrival } = run;
+    const local = new AbortController();
+    const onAbort = (): void => local.abort(run.signal.reason);
+    run.signal.addEventListener('abort', onAbort, { once: true });
+    let answered = false;
+    const timer = setTimeout(() => answered || local.abort(new Error('silent')), SWITCH_AFTER_MS);
+    try {
+      const r = await session.client.query.runStreamed(session.projectId, run.node, {
+        refresh: 'force_blocking',
+        clientQueryId: run.server.id,
+        name: run.name,
+        signal: local.signal,
+        timeouts: this.timeouts(),
+        onBytes: () => {
+          if (!answered) run.answeredAt = performance.now();
+          answered = true;
+        },
+        onFirst: arrival.first,
+        onRows: arrival.more,
+      });
+      if (r.complete) {
+        arrival.streamed = r.streamed;
+        return r.response;
+      }
+      // PostHog answered with a running status: poll it like an async run
+      run.server.id = r.queryId;
+      run.report(r.status);
+      return await this.poll(run);
+    } catch (e) {
+      if (run.signal.aborted || answered || !local.signal.aborted) throw e;
+      const api = apiIfLoaded();
+      if (!(api && api.isAbort(e) && e.beforeSend)) await this.cancelOnServer(session, run.server.id);
+      return 'silent';
+    } finally {
+      clearTimeout(timer);
+      run.signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** Starts an async run, then polls its status until it completes, fails or is aborted. */
+  private async runAsync(run: ServerRun): Promise<HogQLQueryResponse> {
+    const { client, projectId } = run.session;
     // cancelOnAbort: false — a cancelled run DELETEs its query once, in `execute` (cancelOnServer);
     // the client's own cancel-on-abort would send a second DELETE when the POST was in flight.
-    const first = await client.query.runAsync(projectId, node, { refresh: 'force_async', clientQueryId: queryId, name: name ?? 'vscode-hogql run', signal, timeouts, cancelOnAbort: false });
+    const first = await client.query.runAsync(projectId, run.node, { refresh: 'force_async', clientQueryId: run.server.id, name: run.name, signal: run.signal, timeouts: this.timeouts(), cancelOnAbort: false });
     if (first.complete) return first.response;
-    report(first.status);
+    run.server.id = first.queryId;
+    run.report(first.status);
+    return this.poll(run);
+  }
+
+  /** Polls the server query's status (PostHog's cadence, src/query/runMode.ts) until it is complete. */
+  private async poll(run: ServerRun): Promise<HogQLQueryResponse> {
+    const { client, projectId } = run.session;
+    const { arrival, signal } = run;
     for (let i = 0; ; i++) {
-      await sleep(POLL_MS[Math.min(i, POLL_MS.length - 1)], signal);
+      await sleep(pollDelay(i), signal);
       // a finished query's rows are handed to the panel as its status body arrives (issue #21)
-      const { status, streamed } = await client.query.statusStreamed(projectId, first.queryId, { signal, timeouts, onFirst: arrival.first, onRows: arrival.more });
+      const { status, streamed } = await client.query.statusStreamed(projectId, run.server.id, { signal, timeouts: this.timeouts(), onFirst: arrival.first, onRows: arrival.more });
       arrival.streamed = streamed && status.complete && !status.error;
-      report(status);
+      run.report(status);
       if (status.complete) {
+        const ms = Date.parse(status.end_time ?? '') - Date.parse(status.start_time ?? '');
+        if (Number.isFinite(ms)) run.serverMs = ms;
         if (status.error) throw new Error(status.error_message ?? 'The query failed.');
         return status.results as HogQLQueryResponse;
       }
     }
+  }
+
+  /**
+   * The ordinary response timeout (setting hogql.http.responseTimeoutSeconds), not the long one of
+   * blocking queries: an async run answers at once and each poll is quick, and a blocking run that
+   * stays silent is restarted async after SWITCH_AFTER_MS anyway.
+   */
+  private timeouts(): { headersMs: number; bodyMs: number } {
+    const { responseTimeoutMs, bodyTimeoutMs } = config.http();
+    return { headersMs: responseTimeoutMs, bodyMs: bodyTimeoutMs };
   }
 
   private async cancelOnServer(session: ActiveSession, queryId: string): Promise<void> {
@@ -203,7 +285,24 @@ export class QueryRunner {
     for (const r of this.running.values()) r.abort.abort();
     this.emitter.dispose();
     this.progressEmitter.dispose();
+    this.rowsEmitter.dispose();
   }
+}
+
+/** What a run needs on its way to the server. */
+interface ServerRun {
+  session: ActiveSession;
+  node: HogQLQueryNode;
+  /** The query's id on the server (changes when a run is restarted async). */
+  server: ServerQuery;
+  signal: AbortSignal;
+  report: (s?: QueryStatus) => void;
+  name: string;
+  arrival: Arrival;
+  /** When the first byte of a blocking run's answer came (performance.now()). */
+  answeredAt?: number;
+  /** How long the server ran an async run (its final status' end_time − start_time). */
+  serverMs?: number;
 }
 
 /** The rows of a result as they arrive: the first ones open the panel's result, the next ones follow. */
@@ -214,21 +313,24 @@ class Arrival {
   streamed = false;
 
   constructor(
-    private readonly queryId: string,
+    readonly queryId: string,
     private readonly sink: RunSink,
     private readonly started: number,
+    private readonly received: (rows: number) => void,
   ) {}
 
   readonly first = (partial: HogQLQueryResponse, rows: unknown[][]): void => {
     this.rows = rows.map((r) => r.map(toCell));
     const payload = toPayload({ ...partial, results: [] }, { queryId: this.queryId, elapsedMs: performance.now() - this.started });
     this.sink.streamStart?.({ ...payload, rows: this.rows.slice(), streaming: true });
+    this.received(this.rows.length);
   };
 
   readonly more = (rows: unknown[][]): void => {
     const cells = rows.map((r) => r.map(toCell));
     for (const r of cells) this.rows.push(r);
     this.sink.streamRows?.(this.queryId, cells);
+    this.received(this.rows.length);
   };
 }
 

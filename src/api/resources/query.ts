@@ -8,7 +8,7 @@ import type { Transport } from '../transport';
 import { scanQueryResponse, type ScannedResponse } from '../rowScan';
 import { RowStream } from '../rowStream';
 import { parseOne, type ItemSpec } from '../schema/boundary';
-import type { CallOptions, Timeouts } from '../types';
+import type { BodyReader, CallOptions, Timeouts } from '../types';
 import { boundaryOf, Id, projectPath, requestOne } from './base';
 import { AUTOCOMPLETE, METADATA, QUERY_RESPONSE, STATUS_ENVELOPE, type HogQLAutocompleteResponse, type HogQLMetadataResponse, type HogQLQueryResponse, type QueryStatus } from './querySchemas';
 
@@ -62,6 +62,8 @@ export interface StreamHandlers {
   /** Rows in the first batch (default 1,000) and in the next ones (default 5,000). */
   firstBatch?: number;
   batch?: number;
+  /** Called with each piece of the body as it arrives (before its rows are handed out). */
+  onBytes?: () => void;
 }
 
 /** Rows as the query response's schema makes them: a row that is not an array is a one-cell row. */
@@ -165,23 +167,55 @@ export class Query {
    * a small result, handed out nowhere). A retried attempt starts over with `onFirst`.
    */
   async statusStreamed(projectId: Id, queryId: string, opts: CallOptions & StreamHandlers): Promise<{ status: QueryStatus; streamed: boolean }> {
-    const { onFirst, onRows, firstBatch, batch, ...call } = opts;
+    const { onFirst, onRows, firstBatch, batch, onBytes, ...call } = opts;
     const path = projectPath(projectId, 'query', queryId);
+    const rows = this.rowReader(['query_status', 'results', 'results'], { onFirst, onRows, firstBatch, batch, onBytes }, { method: 'GET', path }, (head) => (head as { query_status?: { results?: unknown } }).query_status?.results);
+    const res = await requestOne(this.t, STATUS_ENVELOPE, { method: 'GET', path, query: { show_progress: true }, idempotent: true, reader: rows.reader, ...call });
+    return { status: res.query_status, streamed: rows.streamed() };
+  }
+
+  /**
+   * A run (`refresh: 'blocking'` by default) whose rows are handed out while its answer arrives, as
+   * `statusStreamed` does for a finished async run: PostHog answers a blocking HogQL run with the
+   * query response itself (`columns` before `results`). When it answers with a running status
+   * instead (202), that status comes back for the caller to poll. An abort does not DELETE the
+   * query here (the caller cancels it by its `clientQueryId`, as for async runs).
+   */
+  async runStreamed(projectId: Id, query: string | HogQLQueryNode, opts: RunOptions & StreamHandlers): Promise<AsyncRun & { streamed: boolean }> {
+    const { onFirst, onRows, firstBatch, batch, onBytes } = opts;
+    const queryId = opts.clientQueryId ?? randomUUID().replace(/-/g, '');
+    const body: Record<string, unknown> = { query: node(query), refresh: opts.refresh ?? 'blocking', client_query_id: queryId };
+    if (opts.name) body.name = opts.name;
+    const path = projectPath(projectId, 'query');
+    const rows = this.rowReader(['results'], { onFirst, onRows, firstBatch, batch, onBytes }, { method: 'POST', path }, (head) => head);
+    const timeouts = { ...QUERY_TIMEOUTS, ...opts.timeouts };
+    const data = await requestOne(this.t, QUERY_RESPONSE, { method: 'POST', path, body, json: 'lossless', reader: rows.reader, timeouts, ...(opts.signal ? { signal: opts.signal } : {}) });
+    const status = data.query_status;
+    if (status && !status.complete) return { complete: false, queryId: status.id || queryId, status, streamed: false };
+    return { complete: true, queryId, response: data, streamed: rows.streamed() };
+  }
+
+  /** A body reader that hands out the rows at `path` (see `statusStreamed`); `result` picks the query response out of the head. */
+  private rowReader(
+    path: string[],
+    h: StreamHandlers,
+    where: { method: 'GET' | 'POST'; path: string },
+    result: (head: Record<string, unknown>) => unknown,
+  ): { reader: () => BodyReader; streamed: () => boolean } {
     let last: RowStream | undefined;
-    const reader = (): RowStream =>
-      (last = new RowStream({
-        path: ['query_status', 'results', 'results'],
-        ...(firstBatch ? { firstBatch } : {}),
-        ...(batch ? { batch } : {}),
-        onFirst: (head, rows) => {
-          const status = (head as { query_status?: { results?: unknown } }).query_status;
-          const partial = parseOne(boundaryOf(this.t), QUERY_RESPONSE, status?.results, { method: 'GET', path });
-          onFirst(partial, toRows(rows));
-        },
-        onRows: (rows) => onRows(toRows(rows)),
+    const reader = (): BodyReader => {
+      const stream = (last = new RowStream({
+        path,
+        ...(h.firstBatch ? { firstBatch: h.firstBatch } : {}),
+        ...(h.batch ? { batch: h.batch } : {}),
+        onFirst: (head, rows) => h.onFirst(parseOne(boundaryOf(this.t), QUERY_RESPONSE, result(head), where), toRows(rows)),
+        onRows: (rows) => h.onRows(toRows(rows)),
       }));
-    const res = await requestOne(this.t, STATUS_ENVELOPE, { method: 'GET', path, query: { show_progress: true }, idempotent: true, reader, ...call });
-    return { status: res.query_status, streamed: last?.streamed ?? false };
+      if (!h.onBytes) return stream;
+      const onBytes = h.onBytes;
+      return { push: (text) => (onBytes(), stream.push(text)), end: () => stream.end(), text: () => stream.text() };
+    };
+    return { reader, streamed: () => last?.streamed ?? false };
   }
 
   /** Polls until the query completes (interval grows from 250 ms to 2 s); returns its response. */
