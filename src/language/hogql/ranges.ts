@@ -1,20 +1,21 @@
 /**
- * Range repair after error recovery (`normalizeRanges`), with each node kind's child properties
- * listed once (`CHILD_KEYS`) rather than found by enumerating every property of every node: this
- * runs on the whole tree of every statement that has a problem, and the generic walk (visit.ts)
- * was most of its time (issue #15's mutant sources). The table is checked by the compiler: each
- * kind must name every property whose type is not a primitive, `true` when it can hold a node,
- * `false` when it cannot (clause marks, operator positions).
+ * Range repair after error recovery (`normalizeRanges`). It runs on the whole tree of every
+ * statement that has a problem (issue #15's mutant sources), so each node kind's children are read
+ * by plain property reads in a switch (`collectKids`), not by enumerating properties (visit.ts's
+ * generic walk) nor by computed keys. `CHILD_KEYS` lists each kind's child properties once and is
+ * checked by the compiler: each kind must name every property whose type is not a primitive, `true`
+ * when it can hold a node, `false` when it cannot (clause marks, operator positions);
+ * test/unit/language/ranges.test.ts checks the switch against it and against the generic walk.
  */
-import type { Node } from './ast';
-import { collectChildren, collectNodes } from './visit';
+import type { Node, SelectQuery } from './ast';
+import { collectChildren } from './visit';
 
 type Primitive = string | number | boolean;
 type KindOf<K extends Node['kind']> = Extract<Node, { kind: K }>;
 /** Properties of `N` that can hold an object (a node, an array, a helper record). */
 type ObjectKeys<N> = { [P in keyof N]-?: [NonNullable<N[P]>] extends [Primitive] ? never : P }[keyof N];
 
-const CHILD_KEYS: { [K in Node['kind']]: Record<ObjectKeys<KindOf<K>>, boolean> } = {
+export const CHILD_KEYS: { [K in Node['kind']]: Record<ObjectKeys<KindOf<K>>, boolean> } = {
   Block: { statements: true },
   Ident: {},
   Error: {},
@@ -62,25 +63,114 @@ const CHILD_KEYS: { [K in Node['kind']]: Record<ObjectKeys<KindOf<K>>, boolean> 
   ParenSelect: { query: true },
 };
 
-/** Per kind, the properties that can hold a node. */
-const NODE_KEYS = new Map<string, readonly string[]>(
-  Object.entries(CHILD_KEYS).map(([kind, keys]) => [kind, Object.keys(keys).filter((k) => (keys as Record<string, boolean>)[k])]),
-);
+function pushAll(items: readonly Node[], out: Node[]): void {
+  for (let i = 0; i < items.length; i++) out.push(items[i]);
+}
 
-/** Appends the direct children of `node` to `out` (the same nodes as visit.ts's `collectChildren`). */
-export function collectKids(node: Node, out: Node[]): void {
-  const keys = NODE_KEYS.get(node.kind);
-  if (keys === undefined) {
-    collectChildren(node, out);
-    return;
-  }
-  const record = node as unknown as Record<string, unknown>;
-  for (let k = 0; k < keys.length; k++) {
-    const v = record[keys[k]];
-    if (typeof v !== 'object' || v === null) continue;
-    collectNodes(v, out);
+function pushSome(node: Node | null | undefined, out: Node[]): void {
+  if (node) out.push(node);
+}
+
+/** Kinds with no child at all (the leaves) and the common expression kinds, by direct property reads. */
+function exprKids(node: Node, out: Node[]): boolean {
+  switch (node.kind) {
+    case 'Ident': case 'Constant': case 'Error': case 'TypeName': case 'FrameBound': return true;
+    case 'Field': case 'TableRef': pushAll(node.parts, out); return true;
+    case 'Call':
+      out.push(node.name);
+      if (node.params) pushAll(node.params, out);
+      pushAll(node.args, out);
+      pushSome(node.over, out);
+      pushSome(node.filter, out);
+      return true;
+    case 'Binary': out.push(node.left, node.right); return true;
+    case 'Alias': out.push(node.expr, node.alias); return true;
+    case 'Asterisk': pushAll(node.table, out); return true;
+    case 'Placeholder': case 'Unary': case 'IsNull': case 'OrderExpr': out.push(node.expr); return true;
+    case 'Between': out.push(node.expr, node.low, node.high); return true;
+    case 'Array': case 'Tuple': pushAll(node.items, out); return true;
+    case 'Member': out.push(node.object, node.name); return true;
+    case 'ArrayAccess': out.push(node.array, node.index); return true;
+    case 'Subquery': case 'ParenSelect': out.push(node.query); return true;
+    case 'Cast': out.push(node.expr, node.type); return true;
+    case 'Interval': out.push(node.value); pushSome(node.unit, out); return true;
+    case 'Lambda': pushAll(node.params, out); out.push(node.body); return true;
+    case 'TemplateString': pushAll(node.parts, out); return true;
+    case 'Block': pushAll(node.statements, out); return true;
+    case 'Cte': out.push(node.name, node.expr); return true;
+    default: return false;
   }
 }
+
+/** The other kinds: clauses, helper records (CASE branches, dict entries, tag attributes, frames). */
+function otherKids(node: Node, out: Node[]): void {
+  switch (node.kind) {
+    case 'SelectQuery': selectKids(node, out); return;
+    case 'SelectSet': pushAll(node.ctes, out); pushAll(node.selects, out); return;
+    case 'JoinItem':
+      out.push(node.table);
+      pushSome(node.alias, out);
+      pushSome(node.sample, out);
+      if (node.constraint) pushAll(node.constraint.exprs, out);
+      if (node.pivot) pushAll(node.pivot.exprs, out);
+      return;
+    case 'Limit': out.push(node.limit); pushSome(node.offset, out); if (node.by) pushAll(node.by, out); return;
+    case 'ArrayJoin': pushAll(node.exprs, out); return;
+    case 'ExprCall': out.push(node.callee); pushAll(node.args, out); return;
+    case 'Ternary': out.push(node.cond, node.then, node.otherwise); return;
+    case 'Case':
+      pushSome(node.subject, out);
+      for (const w of node.whens) out.push(w.when, w.then);
+      pushSome(node.otherwise, out);
+      return;
+    case 'Extract': out.push(node.unit, node.expr); return;
+    case 'Dict': for (const e of node.entries) out.push(e.key, e.value); return;
+    case 'ArraySlice': out.push(node.array); pushSome(node.from, out); pushSome(node.to, out); return;
+    case 'TupleAccess': out.push(node.tuple); return;
+    case 'Tag':
+      out.push(node.name);
+      for (const a of node.attributes) { out.push(a.name); pushSome(a.value, out); }
+      pushAll(node.children, out);
+      return;
+    case 'WindowSpec':
+      pushSome(node.base, out);
+      pushAll(node.partitionBy, out);
+      pushAll(node.orderBy, out);
+      if (node.frame) { out.push(node.frame.start); pushSome(node.frame.end, out); }
+      return;
+    default: collectChildren(node, out); // a kind added to ast.ts but not here: found generically
+  }
+}
+
+function selectKids(q: SelectQuery, out: Node[]): void {
+  pushAll(q.ctes, out);
+  pushAll(q.items, out);
+  pushAll(q.from, out);
+  pushSome(q.arrayJoin, out);
+  pushSome(q.prewhere, out);
+  pushSome(q.where, out);
+  if (q.groupBy) pushAll(q.groupBy, out);
+  pushSome(q.having, out);
+  pushSome(q.qualify, out);
+  for (const w of q.windows) out.push(w.name, w.spec);
+  if (q.orderBy) pushAll(q.orderBy, out);
+  pushAll(q.limits, out);
+  pushSome(q.offset, out);
+  pushAll(q.settings, out);
+}
+
+/**
+ * Appends the direct children of `node` to `out` (the same nodes as visit.ts's `collectChildren`),
+ * read property by property per kind: the repair runs on the whole tree of every statement with a
+ * problem, and reading properties by computed keys from a table was most of its time.
+ */
+export function collectKids(node: Node, out: Node[]): void {
+  if (!exprKids(node, out)) otherKids(node, out);
+}
+
+// reused between calls (the parser is synchronous); emptied after each so no tree stays reachable
+const nodes: Node[] = [];
+const firstKid: number[] = [];
 
 /**
  * Makes every node range well-formed after error recovery: `start <= end`, and each
@@ -89,8 +179,7 @@ export function collectKids(node: Node, out: Node[]): void {
  */
 export function normalizeRanges(root: Node): void {
   // breadth-first, each node's children collected once; then children before parents (reverse order)
-  const nodes: Node[] = [root];
-  const firstKid: number[] = [];
+  nodes.push(root);
   for (let i = 0; i < nodes.length; i++) {
     firstKid.push(nodes.length);
     collectKids(nodes[i], nodes);
@@ -98,11 +187,16 @@ export function normalizeRanges(root: Node): void {
   firstKid.push(nodes.length);
   for (let i = nodes.length - 1; i >= 0; i--) {
     const n = nodes[i];
-    if (n.end < n.start) n.end = n.start;
+    let start = n.start;
+    let end = n.end < start ? start : n.end;
     for (let k = firstKid[i]; k < firstKid[i + 1]; k++) {
       const kid = nodes[k];
-      if (kid.start < n.start) n.start = kid.start;
-      if (kid.end > n.end) n.end = kid.end;
+      if (kid.start < start) start = kid.start;
+      if (kid.end > end) end = kid.end;
     }
+    if (start !== n.start) n.start = start;
+    if (end !== n.end) n.end = end;
   }
+  nodes.length = 0;
+  firstKid.length = 0;
 }

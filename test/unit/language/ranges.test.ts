@@ -1,14 +1,25 @@
-// The range repair's per-kind child table (src/language/hogql/ranges.ts) must find exactly the
-// children the generic walk finds (visit.ts), on every node of trees from the corpus, generated
-// statements and their mutants (many with error nodes): a property left out of the table would
-// leave a range unrepaired.
+// The range repair's per-kind children (src/language/hogql/ranges.ts `collectKids`) must be exactly
+// the children the generic walk finds (visit.ts) and those of the properties its compiler-checked
+// table `CHILD_KEYS` lists, on every node of trees from the corpus, generated statements and their
+// mutants (many with error nodes): a property left out would leave a range unrepaired.
 import assert from 'node:assert/strict';
 import type { Node } from '../../../src/language/hogql/ast';
 import { parse } from '../../../src/language/hogql/parse';
-import { collectKids } from '../../../src/language/hogql/ranges';
-import { collectChildren } from '../../../src/language/hogql/visit';
+import { CHILD_KEYS, collectKids } from '../../../src/language/hogql/ranges';
+import { collectChildren, collectNodes } from '../../../src/language/hogql/visit';
 import { corpusTexts } from './support/fuzzInputs';
 import { GrammarGen } from './support/grammarGen';
+
+/** The children held by the properties `CHILD_KEYS` marks for the node's kind. */
+function tableKids(n: Node): Node[] {
+  const keys = CHILD_KEYS[n.kind] as Record<string, boolean>;
+  const out: Node[] = [];
+  for (const key of Object.keys(keys)) {
+    const v = (n as unknown as Record<string, unknown>)[key];
+    if (keys[key] && typeof v === 'object' && v !== null) collectNodes(v, out);
+  }
+  return out;
+}
 
 function sameKids(root: Node, kinds: Set<string>): void {
   const stack = [root];
@@ -20,7 +31,8 @@ function sameKids(root: Node, kinds: Set<string>): void {
     collectKids(n, fast);
     // the same nodes (as a multiset; the table may list properties in another order)
     assert.equal(fast.length, generic.length, `children of a ${n.kind}`);
-    for (const kid of generic) assert.ok(fast.includes(kid), `a child of a ${n.kind} (${kid.kind}) missing from ranges.ts's table`);
+    for (const kid of generic) assert.ok(fast.includes(kid), `a child of a ${n.kind} (${kid.kind}) missing from ranges.ts's collectKids`);
+    assert.deepEqual(new Set(tableKids(n)), new Set(fast), `children of a ${n.kind}: collectKids vs CHILD_KEYS`);
     stack.push(...generic);
   }
 }
