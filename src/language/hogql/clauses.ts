@@ -20,7 +20,7 @@ const JOIN_OPS = new RegExp('^(|CROSS|PASTE|((ALL|ANY|ASOF) )?INNER|INNER( (ALL|
 
 function joinWord(p: ParserState, k: number): string {
   const t = p.peek(k);
-  return t.keyword ?? (t.kind === 'ident' && t.text.toUpperCase() === 'PASTE' ? 'PASTE' : '');
+  return t.keyword ?? (t.kind === 'ident' && t.text.length === 5 && t.text.toUpperCase() === 'PASTE' ? 'PASTE' : '');
 }
 
 /** Counts the join-type words before `JOIN` at the cursor; -1 if this is not a join. */

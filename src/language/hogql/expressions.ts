@@ -17,26 +17,48 @@ const COMPARE_OPS = new Set(['=', '==', '!=', '<>', '<', '<=', '>', '>=', '~', '
 const ADDITIVE_OPS = new Set(['+', '-', '||']);
 const MULTIPLICATIVE_OPS = new Set(['*', '/', '%']);
 
-type Infix = { bp: number; kind: 'binary' | 'ternary' | 'between' | 'isNull' | 'postfix'; op: string; width: number };
+type Infix = { readonly bp: number; readonly kind: 'binary' | 'ternary' | 'between' | 'isNull' | 'postfix'; readonly op: string; readonly width: number };
+
+const infix = (bp: number, kind: Infix['kind'], op: string, width = 1): Infix => ({ bp, kind, op, width });
+
+/**
+ * One Infix per operator, made once: the expression loop asks at every operand (and again at each
+ * binding level), so a fresh object per question was garbage.
+ */
+const OP_INFIX = new Map<string, Infix>([
+  ...[...MULTIPLICATIVE_OPS].map((op) => [op, infix(BP.multiplicative, 'binary', op)] as const),
+  ...[...ADDITIVE_OPS].map((op) => [op, infix(BP.additive, 'binary', op)] as const),
+  ...[...COMPARE_OPS].map((op) => [op, infix(BP.compare, 'binary', op)] as const),
+  ['??', infix(BP.nullish, 'binary', '??')],
+  ['?', infix(BP.ternary, 'ternary', '?')],
+  // `(`: HogQLParser.g4 `columnExpr LPAREN columnExprList? RPAREN` (ColumnExprCall): any expression, `(1,) (1,)`, `'a' (1)`
+  ...['[', '.', '?.', '::', '('].map((op) => [op, infix(BP.postfix, 'postfix', op)] as const),
+]);
+
+const KW_INFIX = {
+  AND: infix(BP.and, 'binary', 'AND'), OR: infix(BP.or, 'binary', 'OR'), IS: infix(BP.isNull, 'isNull', 'IS'),
+  LIKE: infix(BP.compare, 'binary', 'LIKE'), ILIKE: infix(BP.compare, 'binary', 'ILIKE'), BETWEEN: infix(BP.compare, 'between', 'BETWEEN'),
+  IN: infix(BP.compare, 'binary', 'IN'), IN_COHORT: infix(BP.compare, 'binary', 'IN COHORT', 2),
+  NOT_IN: infix(BP.compare, 'binary', 'NOT IN', 2), NOT_IN_COHORT: infix(BP.compare, 'binary', 'NOT IN COHORT', 3),
+  NOT_LIKE: infix(BP.compare, 'binary', 'NOT LIKE', 2), NOT_ILIKE: infix(BP.compare, 'binary', 'NOT ILIKE', 2),
+  NOT_BETWEEN: infix(BP.compare, 'between', 'NOT BETWEEN', 2),
+};
 
 function keywordInfix(p: ParserState): Infix | null {
-  const kw = p.peek().keyword;
-  switch (kw) {
-    case 'AND': return { bp: BP.and, kind: 'binary', op: 'AND', width: 1 };
-    case 'OR': return { bp: BP.or, kind: 'binary', op: 'OR', width: 1 };
-    case 'IS': return { bp: BP.isNull, kind: 'isNull', op: 'IS', width: 1 };
-    case 'LIKE': case 'ILIKE': return { bp: BP.compare, kind: 'binary', op: kw, width: 1 };
-    case 'BETWEEN': return { bp: BP.compare, kind: 'between', op: 'BETWEEN', width: 1 };
-    case 'IN': return p.isKw('COHORT', 1)
-      ? { bp: BP.compare, kind: 'binary', op: 'IN COHORT', width: 2 }
-      : { bp: BP.compare, kind: 'binary', op: 'IN', width: 1 };
+  switch (p.peek().keyword) {
+    case 'AND': return KW_INFIX.AND;
+    case 'OR': return KW_INFIX.OR;
+    case 'IS': return KW_INFIX.IS;
+    case 'LIKE': return KW_INFIX.LIKE;
+    case 'ILIKE': return KW_INFIX.ILIKE;
+    case 'BETWEEN': return KW_INFIX.BETWEEN;
+    case 'IN': return p.isKw('COHORT', 1) ? KW_INFIX.IN_COHORT : KW_INFIX.IN;
     case 'NOT': {
       const next = p.peek(1).keyword;
-      if (next === 'IN') return p.isKw('COHORT', 2)
-        ? { bp: BP.compare, kind: 'binary', op: 'NOT IN COHORT', width: 3 }
-        : { bp: BP.compare, kind: 'binary', op: 'NOT IN', width: 2 };
-      if (next === 'LIKE' || next === 'ILIKE') return { bp: BP.compare, kind: 'binary', op: `NOT ${next}`, width: 2 };
-      if (next === 'BETWEEN') return { bp: BP.compare, kind: 'between', op: 'NOT BETWEEN', width: 2 };
+      if (next === 'IN') return p.isKw('COHORT', 2) ? KW_INFIX.NOT_IN_COHORT : KW_INFIX.NOT_IN;
+      if (next === 'LIKE') return KW_INFIX.NOT_LIKE;
+      if (next === 'ILIKE') return KW_INFIX.NOT_ILIKE;
+      if (next === 'BETWEEN') return KW_INFIX.NOT_BETWEEN;
       return null;
     }
     default: return null;
@@ -47,16 +69,7 @@ function infixAt(p: ParserState): Infix | null {
   const t = p.peek();
   if (t.kind === 'ident') return keywordInfix(p);
   if (t.kind !== 'op') return null;
-  const op = t.text;
-  if (MULTIPLICATIVE_OPS.has(op)) return { bp: BP.multiplicative, kind: 'binary', op, width: 1 };
-  if (ADDITIVE_OPS.has(op)) return { bp: BP.additive, kind: 'binary', op, width: 1 };
-  if (COMPARE_OPS.has(op)) return { bp: BP.compare, kind: 'binary', op, width: 1 };
-  if (op === '??') return { bp: BP.nullish, kind: 'binary', op, width: 1 };
-  if (op === '?') return { bp: BP.ternary, kind: 'ternary', op, width: 1 };
-  if (op === '[' || op === '.' || op === '?.' || op === '::') return { bp: BP.postfix, kind: 'postfix', op, width: 1 };
-  // HogQLParser.g4 `columnExpr LPAREN columnExprList? RPAREN` (ColumnExprCall): any expression, `(1,) (1,)`, `'a' (1)`
-  if (op === '(') return { bp: BP.postfix, kind: 'postfix', op, width: 1 };
-  return null;
+  return OP_INFIX.get(t.text) ?? null;
 }
 
 /**

@@ -109,6 +109,8 @@ const ESCAPES: Record<string, string> = { b: '\b', f: '\f', r: '\r', n: '\n', t:
 
 /** Unescapes the body of a quoted token (`quote` is the quote character). */
 export function unescapeQuoted(body: string, quote: string): string {
+  // most bodies have nothing to unescape: no string built character by character for them
+  if (body.indexOf('\\') < 0 && body.indexOf(quote) < 0) return body;
   let out = '';
   for (let i = 0; i < body.length; i++) {
     const ch = body[i];

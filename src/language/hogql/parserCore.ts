@@ -44,6 +44,7 @@ const CLAUSE_KEYWORDS = new Set([
 /** Source: PostHog posthog/hogql/parser.py and the parser's error messages (checked against @posthog/hogql-parser 1.3.87). */
 const RESERVED_ALIASES = new Set(['true', 'false', 'team_id']);
 const LITERAL_WORDS = new Set(['null', 'inf', 'infinity', 'nan']);
+const LONGEST_RESERVED_ALIAS = Math.max(...[...RESERVED_ALIASES, ...LITERAL_WORDS].map((w) => w.length));
 
 export const MAX_DEPTH = 400;
 
@@ -192,7 +193,7 @@ export class ParserState {
    * it's a reserved keyword") and the literals `null`, `inf`, `infinity`, `nan` (no viable alternative).
    */
   checkAlias(alias: Ident): void {
-    if (alias.quoted || !alias.name) return;
+    if (alias.quoted || !alias.name || alias.name.length > LONGEST_RESERVED_ALIAS) return;
     const lower = alias.name.toLowerCase();
     if (RESERVED_ALIASES.has(lower)) {
       this.error(`"${alias.name}" cannot be an alias or identifier, as it's a reserved keyword`, alias.start, alias.end, 'reserved-alias');

@@ -81,7 +81,8 @@ function parseWord(p: ParserState): Expr {
   if (special) return special;
   // a keyword where an expression must start is a name (PostHog's `identifier` takes keywords)
   if (!p.identStartsExpr() && !p.isName()) return p.errorNode('Expected an expression');
-  const lower = t.text.toLowerCase();
+  // (only a 4- or 5-letter word can be `true`/`false`: no lower-cased copy of every name)
+  const lower = t.text.length === 4 || t.text.length === 5 ? t.text.toLowerCase() : '';
   if ((lower === 'true' || lower === 'false') && !p.isOp('.', 1) && !p.isOp('(', 1)) {
     p.next();
     return { kind: 'Constant', type: 'boolean', value: lower === 'true', start: t.start, end: t.end };

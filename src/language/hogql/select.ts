@@ -11,7 +11,11 @@ import type { ParserState } from './parserCore';
 import { MAX_DEPTH } from './parserCore';
 import { parseTag } from './tags';
 
-const SET_OPS = ['UNION', 'EXCEPT', 'INTERSECT'];
+/** Set operators by their words (one object each: the clause loop asks at every clause). */
+const SET_OP = {
+  UNION: { op: 'UNION', width: 1 }, UNION_ALL: { op: 'UNION ALL', width: 2 }, UNION_DISTINCT: { op: 'UNION DISTINCT', width: 2 },
+  EXCEPT: { op: 'EXCEPT', width: 1 }, INTERSECT: { op: 'INTERSECT', width: 1 }, INTERSECT_DISTINCT: { op: 'INTERSECT DISTINCT', width: 2 },
+} as const;
 
 /** True when the tokens from `k` start a select: `SELECT`, `WITH`, or `(`s followed by one. */
 export function startsSelect(p: ParserState, k = 0): boolean {
@@ -19,16 +23,14 @@ export function startsSelect(p: ParserState, k = 0): boolean {
   return p.isKw('SELECT', k) || (p.isKw('WITH', k) && !p.isKw('FILL', k + 1) && !p.isKw('TIES', k + 1));
 }
 
-function setOperator(p: ParserState): { op: string; width: number } | null {
+function setOperator(p: ParserState): { readonly op: string; readonly width: number } | null {
   const kw = p.peek().keyword;
-  if (!kw || !SET_OPS.includes(kw)) return null;
-  const next = p.peek(1).keyword;
   if (kw === 'UNION') {
-    if (next === 'ALL' || next === 'DISTINCT') return { op: `UNION ${next}`, width: 2 };
-    return { op: 'UNION', width: 1 };
+    const next = p.peek(1).keyword;
+    return next === 'ALL' ? SET_OP.UNION_ALL : next === 'DISTINCT' ? SET_OP.UNION_DISTINCT : SET_OP.UNION;
   }
-  if (kw === 'INTERSECT' && next === 'DISTINCT') return { op: 'INTERSECT DISTINCT', width: 2 };
-  return { op: kw, width: 1 };
+  if (kw === 'INTERSECT') return p.isKw('DISTINCT', 1) ? SET_OP.INTERSECT_DISTINCT : SET_OP.INTERSECT;
+  return kw === 'EXCEPT' ? SET_OP.EXCEPT : null;
 }
 
 /** `select (UNION ALL|UNION DISTINCT|INTERSECT|EXCEPT select)*`. */

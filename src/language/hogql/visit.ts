@@ -4,6 +4,7 @@
  * helper records such as CASE branches), so new node kinds need no walker changes.
  */
 import type { Node } from './ast';
+import { collectKids } from './kids';
 
 function isNode(v: unknown): v is Node {
   return typeof v === 'object' && v !== null && typeof (v as { kind?: unknown }).kind === 'string';
@@ -41,8 +42,27 @@ export function collectChildren(node: Node, out: Node[]): Node[] {
   return out;
 }
 
-/** Direct children of a node, in source order. */
+/** Sorts `kids` by start in place; false when two start at the same offset (their order is then the generic walk's to decide). */
+function sortedWithoutTies(kids: Node[]): boolean {
+  for (let i = 1; i < kids.length; i++) {
+    if (kids[i - 1].start >= kids[i].start) {
+      kids.sort((a, b) => a.start - b.start);
+      for (let k = 1; k < kids.length; k++) if (kids[k - 1].start === kids[k].start) return false;
+      return true;
+    }
+  }
+  return true;
+}
+
+/**
+ * Direct children of a node, in source order (ties in property order). Read per kind (kids.ts)
+ * rather than by enumerating properties: every walk (checks, scopes, outline, hover) does this
+ * for every node. Where two children start at the same offset, the generic walk decides their
+ * order, so the result is always the same as the generic one's.
+ */
 export function childrenOf(node: Node): Node[] {
+  const fast: Node[] = [];
+  if (collectKids(node, fast) && sortedWithoutTies(fast)) return fast;
   const out = collectChildren(node, []);
   for (let i = 1; i < out.length; i++) {
     if (out[i - 1].start > out[i].start) {

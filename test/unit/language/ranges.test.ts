@@ -1,14 +1,26 @@
-// The range repair's per-kind child table (src/language/hogql/ranges.ts) must find exactly the
-// children the generic walk finds (visit.ts), on every node of trees from the corpus, generated
-// statements and their mutants (many with error nodes): a property left out of the table would
-// leave a range unrepaired.
+// The range repair's per-kind children (src/language/hogql/kids.ts `collectKids`) must be exactly
+// the children the generic walk finds (visit.ts) and those of the properties its compiler-checked
+// table `CHILD_KEYS` lists, on every node of trees from the corpus, generated statements and their
+// mutants (many with error nodes): a property left out would leave a range unrepaired.
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import type { Node } from '../../../src/language/hogql/ast';
 import { parse } from '../../../src/language/hogql/parse';
-import { collectKids } from '../../../src/language/hogql/ranges';
-import { collectChildren } from '../../../src/language/hogql/visit';
-import { corpusTexts } from './support/fuzzInputs';
+import { CHILD_KEYS, collectKids } from '../../../src/language/hogql/kids';
+import { childrenOf, collectChildren, collectNodes } from '../../../src/language/hogql/visit';
+import { corpusTexts, mutatedCorpus, randomText } from './support/fuzzInputs';
 import { GrammarGen } from './support/grammarGen';
+
+/** The children held by the properties `CHILD_KEYS` marks for the node's kind. */
+function tableKids(n: Node): Node[] {
+  const keys = CHILD_KEYS[n.kind] as Record<string, boolean>;
+  const out: Node[] = [];
+  for (const key of Object.keys(keys)) {
+    const v = (n as unknown as Record<string, unknown>)[key];
+    if (keys[key] && typeof v === 'object' && v !== null) collectNodes(v, out);
+  }
+  return out;
+}
 
 function sameKids(root: Node, kinds: Set<string>): void {
   const stack = [root];
@@ -17,22 +29,59 @@ function sameKids(root: Node, kinds: Set<string>): void {
     kinds.add(n.kind);
     const generic = collectChildren(n, []);
     const fast: Node[] = [];
-    collectKids(n, fast);
+    assert.ok(collectKids(n, fast), `kids.ts lists no children for a ${n.kind}`);
     // the same nodes (as a multiset; the table may list properties in another order)
     assert.equal(fast.length, generic.length, `children of a ${n.kind}`);
-    for (const kid of generic) assert.ok(fast.includes(kid), `a child of a ${n.kind} (${kid.kind}) missing from ranges.ts's table`);
+    for (const kid of generic) assert.ok(fast.includes(kid), `a child of a ${n.kind} (${kid.kind}) missing from kids.ts's collectKids`);
+    const table = tableKids(n);
+    assert.ok(table.length === fast.length && table.every((kid) => fast.includes(kid)), `children of a ${n.kind}: collectKids vs CHILD_KEYS`);
     stack.push(...generic);
   }
 }
 
+/** visit.ts's childrenOf before kids.ts: property order, sorted by start when out of order. */
+function genericChildrenOf(n: Node): Node[] {
+  const out = collectChildren(n, []);
+  for (let i = 1; i < out.length; i++) {
+    if (out[i - 1].start > out[i].start) return out.sort((a, b) => a.start - b.start);
+  }
+  return out;
+}
+
+function texts(): string[] {
+  const g = new GrammarGen(4242);
+  const generated = Array.from({ length: 600 }, () => g.statement());
+  return [...corpusTexts(), ...generated, ...generated.map((t) => g.mutate(t)), ...generated.map((t) => g.mutate(g.mutate(t)))];
+}
+
 describe('HogQL range repair: per-kind child table', () => {
   it('finds the same children as the generic walk on corpus, generated and mutated statements', () => {
-    const g = new GrammarGen(4242);
-    const generated = Array.from({ length: 600 }, () => g.statement());
-    const texts = [...corpusTexts(), ...generated, ...generated.map((t) => g.mutate(t)), ...generated.map((t) => g.mutate(g.mutate(t)))];
     const kinds = new Set<string>();
-    for (const text of texts) for (const s of parse(text).statements) sameKids(s.query, kinds);
+    for (const text of texts()) for (const s of parse(text).statements) sameKids(s.query, kinds);
     // the inputs reach (nearly) every kind, so the check means something
     assert.ok(kinds.size >= 38, `only ${kinds.size} node kinds reached: ${[...kinds].sort().join(', ')}`);
+  });
+});
+
+describe('HogQL tree walks: children in the same order as the generic walk', () => {
+  it('childrenOf gives the generic order on every node, ties (children starting at one offset) included', () => {
+    // fuzz inputs (fixed seeds) besides: the only trees here whose children tie (zero-width nodes after recovery)
+    const fuzz = [...fc.sample(mutatedCorpus(corpusTexts()), { seed: 7, numRuns: 1500 }), ...fc.sample(randomText, { seed: 8, numRuns: 1500 })];
+    let ties = 0;
+    for (const text of [...texts(), ...fuzz]) {
+      for (const s of parse(text).statements) {
+        const stack: Node[] = [s.query];
+        while (stack.length > 0) {
+          const n = stack.pop()!;
+          const expected = genericChildrenOf(n);
+          const got = childrenOf(n);
+          assert.ok(got.length === expected.length && got.every((kid, i) => kid === expected[i]), `children of a ${n.kind} in \`${text.slice(0, 80)}\``);
+          if (expected.some((kid, i) => i > 0 && expected[i - 1].start === kid.start)) ties++;
+          stack.push(...expected);
+        }
+      }
+    }
+    // the inputs hold nodes whose children tie, so the generic walk's tie order is really checked
+    assert.ok(ties > 0, 'no node with two children starting at one offset');
   });
 });
