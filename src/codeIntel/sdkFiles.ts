@@ -1,0 +1,55 @@
+/**
+ * The pure parts of the workspace-wide search (workspaceFiles.ts): which files, the exclude glob,
+ * ripgrep's command lines and the test on raw bytes. No `vscode`.
+ */
+import { mayHaveSdkCalls } from './gate';
+
+/** The files the scanner reads. */
+export const SDK_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py,go,rb}';
+/** Folders left out whatever the settings say: dependencies, build output, caches. */
+export const EXCLUDED_DIRS: readonly string[] = ['node_modules', '.git', 'dist', 'out', 'build', 'vendor', '.venv', 'venv', '__pycache__'];
+/** Files larger than this are skipped (generated bundles, data). */
+export const MAX_BYTES = 2_000_000;
+
+/**
+ * `findFiles`' exclude glob: the folders above and the enabled `search.exclude` globs (each also as
+ * a folder: `**\/gen` leaves out `gen/a.ts`). Conditions (`{ when }`) and globs with braces, which
+ * cannot nest in the one glob (ripgrep, which runs findFiles, rejects nested alternates), are left out.
+ */
+export function excludeGlob(searchExclude: Record<string, unknown>): string {
+  // one level of braces only: ripgrep, which runs findFiles, rejects nested alternates
+  const globs = EXCLUDED_DIRS.map((d) => `**/${d}/**`);
+  for (const [glob, on] of Object.entries(searchExclude)) {
+    if (on === true && glob && !/[{},]/.test(glob)) globs.push(glob, `${glob.replace(/\/+$/, '')}/**`);
+  }
+  return `{${globs.join(',')}}`;
+}
+
+/** ripgrep's arguments for the SDK test (`mayHaveSdkCalls`) on `paths`: files that may match, listed. */
+export function ripgrepArgs(paths: readonly string[]): string[] {
+  return ['--files-with-matches', '--no-config', '--no-messages', '--no-ignore', '--text', '--ignore-case', '--fixed-strings', '--max-filesize', `${MAX_BYTES}`, '-e', 'posthog', '-e', 'hogql', '--', ...paths];
+}
+
+/** `paths` in runs of at most `maxChars` characters (a command line's limit), in order. */
+export function pathBatches(paths: readonly string[], maxChars = 200_000): string[][] {
+  const batches: string[][] = [];
+  let chars = Infinity;
+  for (const p of paths) {
+    if (chars + p.length + 1 > maxChars) {
+      batches.push([]);
+      chars = 0;
+    }
+    batches.at(-1)!.push(p);
+    chars += p.length + 1;
+  }
+  return batches;
+}
+
+/**
+ * Whether raw bytes may hold SDK calls, without decoding them: `mayHaveSdkCalls` on their one-byte
+ * (latin1) view. The same answer as on the UTF-8 text: the names are ASCII, ASCII bytes never occur
+ * inside a UTF-8 sequence, and no latin1 character folds to an ASCII letter without the `u` flag.
+ */
+export function mayHaveSdkBytes(bytes: Uint8Array): boolean {
+  return mayHaveSdkCalls(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+}
