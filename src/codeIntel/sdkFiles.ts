@@ -25,24 +25,16 @@ export function excludeGlob(searchExclude: Record<string, unknown>): string {
   return `{${globs.join(',')}}`;
 }
 
-/** ripgrep's arguments for the SDK test (`mayHaveSdkCalls`) on `paths`: files that may match, listed. */
-export function ripgrepArgs(paths: readonly string[]): string[] {
-  return ['--files-with-matches', '--no-config', '--no-messages', '--no-ignore', '--text', '--ignore-case', '--fixed-strings', '--max-filesize', `${MAX_BYTES}`, '-e', 'posthog', '-e', 'hogql', '--', ...paths];
-}
-
-/** `paths` in runs of at most `maxChars` characters (a command line's limit), in order. */
-export function pathBatches(paths: readonly string[], maxChars = 200_000): string[][] {
-  const batches: string[][] = [];
-  let chars = Infinity;
-  for (const p of paths) {
-    if (chars + p.length + 1 > maxChars) {
-      batches.push([]);
-      chars = 0;
-    }
-    batches.at(-1)!.push(p);
-    chars += p.length + 1;
-  }
-  return batches;
+/**
+ * ripgrep's arguments for the SDK test (`mayHaveSdkCalls`) over folders: the files among the SDK
+ * languages' that may match, listed. It walks as VS Code's file search does (no ignore files,
+ * hidden files included, symlinks followed) but skips only the dependency folders: `findFiles`'
+ * list decides what counts.
+ */
+export function ripgrepArgs(folders: readonly string[]): string[] {
+  const skip = EXCLUDED_DIRS.flatMap((d) => ['-g', `!**/${d}/**`]);
+  const files = ['-g', SDK_GLOB.slice('**/'.length)];
+  return ['--files-with-matches', '--no-config', '--no-messages', '--no-ignore', '--hidden', '--follow', '--text', '--ignore-case', '--fixed-strings', '--max-filesize', `${MAX_BYTES}`, ...files, ...skip, '-e', 'posthog', '-e', 'hogql', '--', ...folders];
 }
 
 /**

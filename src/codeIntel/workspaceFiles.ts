@@ -3,9 +3,10 @@
  * view), fast on big repositories (issue #19: 5,000 files, first paint ≤ 1 s):
  * - the file list is VS Code's file search (`findFiles`: files.exclude applies; search.exclude,
  *   which it does not apply, is added to the exclude glob, as VS Code's Search view would);
- * - most files never mention PostHog, so the list is narrowed first by VS Code's own ripgrep (the
- *   binary its text search runs; `findTextInFiles` is still proposed API) on exactly those paths,
- *   for the same cheap test as `mayHaveSdkCalls` (a superset: ripgrep folds case by Unicode);
+ * - most files never mention PostHog, so the list is narrowed by VS Code's own ripgrep (the binary
+ *   its text search runs; `findTextInFiles` is still proposed API), run over the workspace's
+ *   folders while `findFiles` lists them, for the same cheap test as `mayHaveSdkCalls` (a
+ *   superset: ripgrep folds case by Unicode); only files in both are read;
  *   without it (a VS Code without the binary, a non-file workspace), every file is read and tested
  *   on its raw bytes before any decoding;
  * - a file's result is kept by modification time and size; open documents are read as edited.
@@ -15,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { config } from '../config';
-import { excludeGlob, mayHaveSdkBytes, MAX_BYTES, pathBatches, ripgrepArgs, SDK_GLOB } from './sdkFiles';
+import { excludeGlob, mayHaveSdkBytes, MAX_BYTES, ripgrepArgs, SDK_GLOB } from './sdkFiles';
 
 const MAX_FILES = 20_000;
 const PARALLEL = 16;
@@ -30,33 +31,19 @@ function ripgrep(): string | null {
   return ripgrepPath;
 }
 
-function ripgrepBatch(rg: string, paths: string[], signal: AbortSignal): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    execFile(rg, ripgrepArgs(paths), { signal, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }, (err, stdout) => {
+/** The files under `folders` that may hold SDK calls, by ripgrep; undefined when it cannot run. */
+function candidates(folders: string[], signal: AbortSignal): Promise<Set<string> | undefined> {
+  const rg = ripgrep();
+  if (!rg || folders.length === 0) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    execFile(rg, ripgrepArgs(folders), { signal, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (err, stdout) => {
       // exit code 1: no file matched; 2: some file could not be read (the others are listed)
       const code = (err as { code?: unknown } | null)?.code;
-      if (err && code !== 1 && code !== 2) reject(err);
-      else resolve(stdout.split('\n').filter(Boolean));
+      if (signal.aborted) resolve(new Set());
+      else if (err && code !== 1 && code !== 2) resolve(undefined);
+      else resolve(new Set(stdout.split('\n').filter(Boolean)));
     });
   });
-}
-
-/** The paths among `paths` that may hold SDK calls, by ripgrep; undefined when it cannot run. */
-async function candidates(paths: string[], signal: AbortSignal): Promise<Set<string> | undefined> {
-  const rg = ripgrep();
-  if (!rg) return undefined;
-  const batches = pathBatches(paths);
-  const found = new Set<string>();
-  // two ripgreps at most (each uses every core)
-  const worker = async (): Promise<void> => {
-    for (let b = batches.shift(); b; b = batches.shift()) for (const p of await ripgrepBatch(rg, b, signal)) found.add(p);
-  };
-  try {
-    await Promise.all([worker(), worker()]);
-    return found;
-  } catch {
-    return signal.aborted ? new Set() : undefined;
-  }
 }
 
 /** What a search keeps of one file (e.g. its flag uses). */
@@ -70,15 +57,15 @@ export class WorkspaceFiles<T> {
 
   /** Calls `each` with every SDK file's value (open documents as edited), bounded. */
   async forEach(each: (uri: vscode.Uri, value: T) => void, token?: vscode.CancellationToken): Promise<void> {
-    const uris = await vscode.workspace.findFiles(SDK_GLOB, excludeGlob(config.searchExclude()), MAX_FILES, token);
-    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
     const abort = new AbortController();
     const sub = token?.onCancellationRequested(() => abort.abort());
     try {
-      const onDisk = uris.filter((u) => u.scheme === 'file' && !open.has(u.toString()));
-      const maybe = await candidates(onDisk.map((u) => u.fsPath), abort.signal);
-      const skip = maybe ? new Set(onDisk.filter((u) => !maybe.has(u.fsPath)).map((u) => u.toString())) : new Set<string>();
-      const todo = uris.filter((u) => !skip.has(u.toString()));
+      // the file list and the content test at once
+      const folders = vscode.workspace.workspaceFolders ?? [];
+      const local = folders.every((f) => f.uri.scheme === 'file') ? folders.map((f) => f.uri.fsPath) : [];
+      const [uris, maybe] = await Promise.all([vscode.workspace.findFiles(SDK_GLOB, excludeGlob(config.searchExclude()), MAX_FILES, token), candidates(local, abort.signal)]);
+      const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+      const todo = maybe ? uris.filter((u) => maybe.has(u.fsPath) || open.has(u.toString())) : uris;
       let next = 0;
       const worker = async (): Promise<void> => {
         while (next < todo.length && !token?.isCancellationRequested) {
