@@ -96,7 +96,7 @@ describe('codeIntel: PostHog in your code', function () {
     ['rb', 'ruby', (k) => `require 'posthog'\nposthog.is_feature_enabled('${k}', 'u1')\n`],
   ];
   for (const [ext, language, source] of others) {
-    it(`completes, hovers and checks flag keys in ${language}`, async () => {
+    it(`completes, hovers, checks and shows the inline status of flag keys in ${language}`, async () => {
       const missing = `absent-${language}-${process.pid}`;
       const doc = await openFile(ext, source(missing));
       assert.equal(doc.languageId, language);
@@ -107,6 +107,11 @@ describe('codeIntel: PostHog in your code', function () {
       assert.equal(doc.getText(d.range).slice(1, -1), missing);
       const hs = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(at + 1));
       assert.match(hoverText(hs), /Not in PostHog/);
+      const shown = await waitFor(async () => {
+        const st = await vscode.commands.executeCommand<{ line: number; text: string }[]>('hogql.codeIntel.inlineStatusOf', doc.uri.toString());
+        return st.length ? st : undefined;
+      }, 20_000, `the inline status in ${language}`);
+      assert.deepEqual(shown, [{ line: doc.positionAt(at).line, text: `${missing}: not in PostHog` }]);
     });
   }
 
