@@ -89,7 +89,7 @@ async function decorations(result, cfg) {
     if (!shown.some((s) => s.line === 2 && s.text.startsWith(`typed-${i}:`))) throw new Error(`edit ${i}: no status for typed-${i} on line 3`);
     const changed = changedAt.get(version);
     result.debounceMs = t.debounceMs;
-    result.decorations.push({ editToDoneMs: t.doneAt - t0, changeToStartMs: t.startedAt - changed, refreshMs: t.doneAt - t.startedAt, changeToDoneMs: t.doneAt - changed, statuses: shown.length });
+    result.decorations.push({ editToDoneMs: t.doneAt - t0, changeToStartMs: t.startedAt - changed, refreshMs: t.doneAt - t.startedAt, refreshCpuMs: t.cpuMs, changeToDoneMs: t.doneAt - changed, statuses: shown.length });
     write(cfg.out, result);
   }
   sub.dispose();
