@@ -9,7 +9,7 @@
  *   superset: ripgrep folds case by Unicode); only files in both are read;
  *   without it (a VS Code without the binary, a non-file workspace), every file is read and tested
  *   on its raw bytes before any decoding;
- * - a file's result is kept by modification time and size; open documents are read as edited.
+ * - a file's result is kept by modification time and size; documents with unsaved edits are read as edited.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -55,7 +55,7 @@ export class WorkspaceFiles<T> {
   /** `of` makes a file's value from its text; `none` is the value of a file without SDK calls. */
   constructor(private readonly of: FileResult<T>, private readonly none: T) {}
 
-  /** Calls `each` with every SDK file's value (open documents as edited), bounded. */
+  /** Calls `each` with every SDK file's value (documents with unsaved edits as edited), bounded. */
   async forEach(each: (uri: vscode.Uri, value: T) => void, token?: vscode.CancellationToken): Promise<void> {
     const abort = new AbortController();
     const sub = token?.onCancellationRequested(() => abort.abort());
@@ -64,7 +64,9 @@ export class WorkspaceFiles<T> {
       const folders = vscode.workspace.workspaceFolders ?? [];
       const local = folders.every((f) => f.uri.scheme === 'file') ? folders.map((f) => f.uri.fsPath) : [];
       const [uris, maybe] = await Promise.all([vscode.workspace.findFiles(SDK_GLOB, excludeGlob(config.searchExclude()), MAX_FILES, token), candidates(local, abort.signal)]);
-      const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+      // edited documents as edited; an unmodified one may lag behind its file (it reloads on a file
+      // watcher event), so the disk is read for it
+      const open = new Map(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => [d.uri.toString(), d]));
       const todo = maybe ? uris.filter((u) => maybe.has(u.fsPath) || open.has(u.toString())) : uris;
       let next = 0;
       const worker = async (): Promise<void> => {

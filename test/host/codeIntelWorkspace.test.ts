@@ -56,7 +56,11 @@ describe('codeIntel: references and stale flags in a generated workspace', funct
   it('sees a file change, a new file and an unsaved edit in an open editor', async () => {
     const [first, second] = [repo.uses[0]!.split(':')[0]!, repo.uses.at(-1)!.split(':')[0]!];
     const gone = repo.uses.filter((u) => u.startsWith(`${first}:`)).map((u) => `${dir}/${u}`);
-    // the first file loses its uses on disk (same size: an mtime-only change must be seen too)
+    // the first file loses its uses on disk (same size: an mtime-only change must be seen too), while
+    // VS Code holds it as a document (unmodified, as after the References view showed its lines):
+    // the disk is the truth until the document is edited
+    const firstUri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, dir, first);
+    await vscode.workspace.openTextDocument(firstUri);
     const text = repo.files.find((f) => f.path === first)!.text;
     await writeFile(`${dir}/${first}`, text.replaceAll(flag, flag.replace(/^ws/, 'xx')));
     await writeFile(`${dir}/added.py`, `import posthog\nposthog.feature_enabled('${flag}', 'u')\n`);
