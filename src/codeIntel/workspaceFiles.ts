@@ -71,7 +71,7 @@ export class WorkspaceFiles<T> {
       let next = 0;
       const worker = async (): Promise<void> => {
         while (next < todo.length && !token?.isCancellationRequested) {
-          const uri = todo[next++]!;
+          const uri = todo[next++];
           const doc = open.get(uri.toString());
           const value = doc ? this.of(uri, doc.getText()) : await this.read(uri);
           if (value !== undefined) each(uri, value);
