@@ -129,4 +129,30 @@ describe('codeIntel: PostHog in your code', function () {
     assert.equal(outcome?.kind, 'done');
     assert.deepEqual(outcome?.payload?.rows, [[1]]);
   });
+
+  it('puts a Run CodeLens above a `# hogql` string in Python and runs it', async () => {
+    const doc = await openFile('py', "import posthog\n# hogql\nq = '''SELECT 2 AS two'''\n");
+    const lens = await waitFor(async () => {
+      const ls = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+      return ls.find((l) => l.command?.command === 'hogql.runQuery');
+    }, 20_000, 'a Run CodeLens in Python');
+    assert.equal(lens.range.start.line, 2);
+    const outcome = await vscode.commands.executeCommand<{ kind: string; payload?: { rows: unknown[][] } }>('hogql.runQuery', ...(lens.command!.arguments ?? []));
+    assert.equal(outcome?.kind, 'done');
+    assert.deepEqual(outcome?.payload?.rows, [[2]]);
+  });
+
+  const personalKeyInits: [string, string][] = [
+    ['py', "from posthog import Posthog\nclient = Posthog('phx_notarealkey', host='https://us.i.posthog.com')\n"],
+    ['go', 'package main\n// posthog-go\nfunc f() { client, _ := posthog.NewWithConfig("phx_notarealkey", posthog.Config{Endpoint: "https://eu.i.posthog.com"}) }\n'],
+    ['rb', "require 'posthog'\nposthog = PostHog::Client.new(api_key: 'phx_notarealkey', host: 'https://eu.i.posthog.com')\n"],
+  ];
+  for (const [ext, text] of personalKeyInits) {
+    it(`warns about a phx_ key given to the SDK's init (${ext})`, async () => {
+      const doc = await openFile(ext, text);
+      const d = await waitFor(() => ours(doc, 'personal-key-in-init')[0], 20_000, `the phx_ diagnostic (${ext})`);
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+      assert.equal(doc.getText(d.range).slice(1, -1), 'phx_notarealkey');
+    });
+  }
 });
