@@ -142,7 +142,7 @@ function summary() {
     const r = rows.filter((x) => x.id === spec.id).at(-1);
     const before = previous.filter((x) => x.id === spec.id).at(-1);
     const was = before ? ` [previous run ${before.at}: ${before.value.toFixed(2)}]` : '';
-    console.log(r ? `${describeRow(r)}${was}` : `[#21] ${spec.what}: not measured in this run (goal ${spec.goal})${was}`);
+    console.log(r ? `${describeRow(r)}${was}` : `[#${spec.issue ?? 21}] ${spec.what}: not measured in this run (goal ${spec.goal})${was}`);
   }
   if (rows.length === 0) return; // keep the last run's figures when this run measured none
   const merged = [...previous.filter((p) => !rows.some((r) => r.id === p.id)), ...rows];

@@ -70,6 +70,11 @@ export const config = {
     return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 30;
   },
 
+  /** VS Code's `search.exclude` (glob → true, false or a condition), which `workspace.findFiles` does not apply by itself. */
+  searchExclude(): Record<string, unknown> {
+    return vscode.workspace.getConfiguration('search').get<Record<string, unknown>>('exclude') ?? {};
+  },
+
   /** The 7-day event count CodeLens above `capture` calls (`hogql.codeIntel.eventVolume`). */
   codeIntelEventVolume(): boolean {
     return get('codeIntel.eventVolume', true);

@@ -15,7 +15,7 @@ export const INTERNAL_COMMANDS = [
   'hogql.codeIntel.refresh',
   // test builds only (see src/views/testHooks.ts, src/codeIntel/register.ts)
   ...(__TEST_HOOKS__
-    ? ['hogql.codeIntel.codeActionsAt', 'hogql.codeIntel.inlineStatusOf', 'hogql.codeIntel.pretendOfficial', 'hogql.codeIntel.staleFlags', 'hogql.codeIntel.volumeQueries', 'hogql.test.sidebar']
+    ? ['hogql.codeIntel.codeActionsAt', 'hogql.codeIntel.inlineStatusOf', 'hogql.codeIntel.pretendOfficial', 'hogql.codeIntel.refreshTimingOf', 'hogql.codeIntel.staleFlags', 'hogql.codeIntel.volumeQueries', 'hogql.test.sidebar']
     : []),
 ];
 

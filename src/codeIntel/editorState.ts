@@ -13,7 +13,20 @@ import { overlapLeftToOfficial } from './coexist';
 import { diagnosticsOf } from './diagnostics';
 import { flagStatus } from './status';
 
+/** How long after the last edit a document is scanned again (decorations, diagnostics). */
 const DEBOUNCE_MS = 150;
+
+/** When a document's inline status was last refreshed (epoch ms), for the benchmark (scripts/bench/codeIntelWorkspace.ts). */
+export interface RefreshTiming {
+  version: number;
+  /** The refresh began (the debounce fired) and ended (decorations set). */
+  startedAt: number;
+  doneAt: number;
+  /** The host process's CPU time over the refresh (the wall time on a busy machine is mostly waiting for a core). */
+  cpuMs: number;
+  /** DEBOUNCE_MS, for the benchmark's report. */
+  debounceMs: number;
+}
 
 /** The one reader of `hogql.codeIntel.*` (src/config.ts is outside this feature's files for now). */
 export function inlineStatusEnabled(): boolean {
@@ -28,6 +41,7 @@ export class EditorState implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** The inline texts shown per document, for the internal `hogql.codeIntel.inlineStatusOf` command. */
   private readonly shown = new Map<string, { line: number; text: string }[]>();
+  private readonly timings = new Map<string, RefreshTiming>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly scans: DocumentScans, private readonly defs: DefinitionCache) {
@@ -51,6 +65,10 @@ export class EditorState implements vscode.Disposable {
     return this.shown.get(uri) ?? [];
   }
 
+  refreshTimingOf(uri: string): RefreshTiming | undefined {
+    return this.timings.get(uri);
+  }
+
   private schedule(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
@@ -66,11 +84,14 @@ export class EditorState implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.shown.delete(key);
+    this.timings.delete(key);
     this.diagnostics.delete(doc.uri);
     this.scans.forget(doc);
   }
 
   private async refresh(doc: vscode.TextDocument): Promise<void> {
+    const startedAt = Date.now();
+    const cpu = process.cpuUsage();
     const result = this.scans.of(doc);
     if (!result) {
       this.diagnostics.delete(doc.uri);
@@ -81,6 +102,8 @@ export class EditorState implements vscode.Disposable {
     if (doc.isClosed || doc.version !== version) return;
     this.diagnostics.set(doc.uri, diagnosticsOf(doc, result, defs));
     this.decorate(doc, result, defs);
+    const used = process.cpuUsage(cpu);
+    this.timings.set(doc.uri.toString(), { version, startedAt, doneAt: Date.now(), cpuMs: (used.user + used.system) / 1000, debounceMs: DEBOUNCE_MS });
   }
 
   private decorate(doc: vscode.TextDocument, result: ScanResult, defs: Definitions | undefined): void {

@@ -1,8 +1,7 @@
 /**
  * "Find References" of a feature flag: every flag call with that key in the workspace's SDK files,
- * shown in VS Code's References view. Files come from VS Code's file search (`findFiles`, which
- * honours `files.exclude` and search excludes; `findTextInFiles` is still proposed API in 1.100),
- * bounded; each is read once, skipped unless its text holds the key, then scanned.
+ * shown in VS Code's References view. Which files, and how they are read fast, in workspaceFiles.ts;
+ * each SDK file is scanned once per change for all its flag uses (the Stale Flags view needs them all).
  */
 import * as vscode from 'vscode';
 import { lineStarts, positionAt } from '../language/hogql/text';
@@ -10,24 +9,18 @@ import { mayHaveSdkCalls } from './gate';
 import { showInReferencesView } from './referencesView';
 import { scan } from './scan/scan';
 import type { SdkLanguage } from './scan/types';
-
-const GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py,go,rb}';
-const EXCLUDE = '**/{node_modules,.git,dist,out,build,vendor,.venv,venv,__pycache__}/**';
-const MAX_FILES = 20_000;
-const MAX_BYTES = 2_000_000;
-const PARALLEL = 16;
+import { WorkspaceFiles } from './workspaceFiles';
 
 const LANG_BY_EXT: Readonly<Record<string, SdkLanguage>> = { py: 'python', go: 'go', rb: 'ruby' };
 const langOf = (path: string): SdkLanguage => LANG_BY_EXT[path.slice(path.lastIndexOf('.') + 1)] ?? 'js';
 
-/** The flag calls with `key` in one file's text. */
-export function referencesIn(uri: vscode.Uri, text: string, key: string): vscode.Location[] {
-  if (!text.includes(key)) return [];
-  return flagUsesIn(uri, text).filter((u) => u.key === key).map((u) => u.at);
+export interface FlagUse {
+  key: string;
+  at: vscode.Location;
 }
 
 /** Every flag call with a literal key in one file's text. */
-export function flagUsesIn(uri: vscode.Uri, text: string): { key: string; at: vscode.Location }[] {
+export function flagUsesIn(uri: vscode.Uri, text: string): FlagUse[] {
   if (!mayHaveSdkCalls(text)) return [];
   const result = scan(text, langOf(uri.path));
   const lines = lineStarts(text);
@@ -38,39 +31,28 @@ export function flagUsesIn(uri: vscode.Uri, text: string): { key: string; at: vs
   return result.flags.filter((f) => !!f.key?.value).map((f) => ({ key: f.key!.value!, at: new vscode.Location(uri, new vscode.Range(pos(f.key!.contentStart), pos(f.key!.contentEnd))) }));
 }
 
-/** Calls `each` with the text of every SDK file of the workspace (open documents as edited), bounded. */
-async function forEachSdkFile(each: (uri: vscode.Uri, text: string) => void, token?: vscode.CancellationToken): Promise<void> {
-  const uris = await vscode.workspace.findFiles(GLOB, EXCLUDE, MAX_FILES, token);
-  const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < uris.length && !token?.isCancellationRequested) {
-      const uri = uris[next++];
-      let text = open.get(uri.toString())?.getText();
-      if (text === undefined) {
-        const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
-        if (!stat || stat.size > MAX_BYTES) continue;
-        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      }
-      each(uri, text);
-    }
-  };
-  await Promise.all(Array.from({ length: PARALLEL }, worker));
-}
+/** Every SDK file's flag uses, kept per file by modification time and size (see workspaceFiles.ts). */
+const uses = new WorkspaceFiles<FlagUse[]>((uri, text) => flagUsesIn(uri, text), []);
 
 const byPlace = (a: vscode.Location, b: vscode.Location): number => a.uri.toString().localeCompare(b.uri.toString()) || a.range.start.compareTo(b.range.start);
 
 export async function findFlagReferences(key: string, token?: vscode.CancellationToken): Promise<vscode.Location[]> {
   const out: vscode.Location[] = [];
-  await forEachSdkFile((uri, text) => out.push(...referencesIn(uri, text, key)), token);
+  await uses.forEach((_, found) => {
+    for (const u of found) if (u.key === key) out.push(u.at);
+  }, token);
   return out.sort(byPlace);
 }
 
 /** Every literal flag key used in the workspace's SDK files, with its uses in order. */
 export async function allFlagUses(token?: vscode.CancellationToken): Promise<Map<string, vscode.Location[]>> {
   const out = new Map<string, vscode.Location[]>();
-  await forEachSdkFile((uri, text) => {
-    for (const u of flagUsesIn(uri, text)) out.set(u.key, [...(out.get(u.key) ?? []), u.at]);
+  await uses.forEach((_, found) => {
+    for (const u of found) {
+      const list = out.get(u.key);
+      if (list) list.push(u.at);
+      else out.set(u.key, [u.at]);
+    }
   }, token);
   for (const list of out.values()) list.sort(byPlace);
   return out;

@@ -77,7 +77,8 @@ export function registerCodeIntel(ctx: Ctx): void {
     registerCommands(ctx, {
       /** Test builds only: the inline flag statuses shown in a document (decorations cannot be read through the API). */
       'codeIntel.inlineStatusOf': () => (uri?: unknown) => (features && typeof uri === 'string' ? features.editors.inlineStatusOf(uri) : []),
-      /** Test builds only: how many volume queries a document caused. */
+      /** Test builds only: when a document's inline status was last refreshed (for the benchmark). */
+      'codeIntel.refreshTimingOf': () => (uri?: unknown) => (features && typeof uri === 'string' ? features.editors.refreshTimingOf(uri) : undefined),
       /** Test builds only: behave as if the official PostHog extension were installed (true/false) or look again (undefined). */
       'codeIntel.pretendOfficial': () => async (on?: unknown) => {
         await load().pretendOfficial(typeof on === 'boolean' ? on : undefined);
@@ -94,6 +95,7 @@ export function registerCodeIntel(ctx: Ctx): void {
       },
       /** Test builds only: the Stale Flags view's rows, expanded (flag rows with their uses). */
       'codeIntel.staleFlags': () => () => renderStale(stale),
+      /** Test builds only: how many volume queries a document caused. */
       'codeIntel.volumeQueries': () => (uri?: unknown) => (features && typeof uri === 'string' ? (features.volume.queries.get(uri) ?? 0) : 0),
     });
   }

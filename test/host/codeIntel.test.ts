@@ -96,7 +96,7 @@ describe('codeIntel: PostHog in your code', function () {
     ['rb', 'ruby', (k) => `require 'posthog'\nposthog.is_feature_enabled('${k}', 'u1')\n`],
   ];
   for (const [ext, language, source] of others) {
-    it(`completes, hovers and checks flag keys in ${language}`, async () => {
+    it(`completes, hovers, checks and shows the inline status of flag keys in ${language}`, async () => {
       const missing = `absent-${language}-${process.pid}`;
       const doc = await openFile(ext, source(missing));
       assert.equal(doc.languageId, language);
@@ -107,6 +107,11 @@ describe('codeIntel: PostHog in your code', function () {
       assert.equal(doc.getText(d.range).slice(1, -1), missing);
       const hs = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(at + 1));
       assert.match(hoverText(hs), /Not in PostHog/);
+      const shown = await waitFor(async () => {
+        const st = await vscode.commands.executeCommand<{ line: number; text: string }[]>('hogql.codeIntel.inlineStatusOf', doc.uri.toString());
+        return st.length ? st : undefined;
+      }, 20_000, `the inline status in ${language}`);
+      assert.deepEqual(shown, [{ line: doc.positionAt(at).line, text: `${missing}: not in PostHog` }]);
     });
   }
 
@@ -124,4 +129,30 @@ describe('codeIntel: PostHog in your code', function () {
     assert.equal(outcome?.kind, 'done');
     assert.deepEqual(outcome?.payload?.rows, [[1]]);
   });
+
+  it('puts a Run CodeLens above a `# hogql` string in Python and runs it', async () => {
+    const doc = await openFile('py', "import posthog\n# hogql\nq = '''SELECT 2 AS two'''\n");
+    const lens = await waitFor(async () => {
+      const ls = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+      return ls.find((l) => l.command?.command === 'hogql.runQuery');
+    }, 20_000, 'a Run CodeLens in Python');
+    assert.equal(lens.range.start.line, 2);
+    const outcome = await vscode.commands.executeCommand<{ kind: string; payload?: { rows: unknown[][] } }>('hogql.runQuery', ...(lens.command!.arguments ?? []));
+    assert.equal(outcome?.kind, 'done');
+    assert.deepEqual(outcome?.payload?.rows, [[2]]);
+  });
+
+  const personalKeyInits: [string, string][] = [
+    ['py', "from posthog import Posthog\nclient = Posthog('phx_notarealkey', host='https://us.i.posthog.com')\n"],
+    ['go', 'package main\n// posthog-go\nfunc f() { client, _ := posthog.NewWithConfig("phx_notarealkey", posthog.Config{Endpoint: "https://eu.i.posthog.com"}) }\n'],
+    ['rb', "require 'posthog'\nposthog = PostHog::Client.new(api_key: 'phx_notarealkey', host: 'https://eu.i.posthog.com')\n"],
+  ];
+  for (const [ext, text] of personalKeyInits) {
+    it(`warns about a phx_ key given to the SDK's init (${ext})`, async () => {
+      const doc = await openFile(ext, text);
+      const d = await waitFor(() => ours(doc, 'personal-key-in-init')[0], 20_000, `the phx_ diagnostic (${ext})`);
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+      assert.equal(doc.getText(d.range).slice(1, -1), 'phx_notarealkey');
+    });
+  }
 });

@@ -103,4 +103,23 @@ describe('codeIntel: navigation and volume', function () {
     const counts = await vscode.commands.executeCommand<number>('hogql.codeIntel.volumeQueries', doc.uri.toString());
     assert.equal(counts, 1, 'one query for the file');
   });
+
+  const captures: [string, (e: string) => string][] = [
+    ['py', (e) => `import posthog\nposthog.capture('user-1', '${e}')\n`],
+    ['go', (e) => `package main\n// posthog-go\nfunc f() { client.Enqueue(posthog.Capture{DistinctId: "u", Event: "${e}"}) }\n`],
+    ['rb', (e) => `require 'posthog'\nposthog.capture(distinct_id: 'u', event: '${e}')\n`],
+  ];
+  for (const [ext, source] of captures) {
+    it(`puts the 7-day count above capture calls (${ext})`, async () => {
+      const e = (await emulatorEvents())[0]!;
+      const doc = await openFile(ext, source(e));
+      const lens = await waitFor(async () => {
+        const ls = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+        return ls.find((l) => /in 7 days/.test(l.command?.title ?? ''));
+      }, 30_000, `a volume CodeLens in ${ext}`);
+      const n = Number((await hogql(project().id, `SELECT count() FROM events WHERE event = '${e}' AND timestamp > now() - INTERVAL 7 DAY`))[0]![0]);
+      assert.equal(lens.range.start.line, doc.getText().split('\n').findIndex((l) => l.includes(e)));
+      assert.match(lens.command!.title, new RegExp(`\\b${n.toLocaleString('en-US').replace(/,/g, ',?')} events? in 7 days`));
+    });
+  }
 });
