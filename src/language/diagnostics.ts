@@ -58,6 +58,11 @@ export class SyntaxDiagnostics implements vscode.Disposable {
     this.refreshAll();
   }
 
+  /** The project's own table names (its views): the documents are checked again when they change. */
+  setKnownTables(names: readonly string[]): void {
+    if (this.local.setKnownTables(names)) this.refreshAll();
+  }
+
   private refreshAll(): void {
     this.parser.timeoutMs = config.diagnostics().parserTimeoutMs;
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);

@@ -64,6 +64,16 @@ function statementInfo(text: string, lexed: LexResult, s: Statement, limits?: Pa
 /** Our own parser and vocabulary checks, cached by statement text. */
 export class LocalChecker {
   private readonly cache = new Lru<string, LocalResult>(500);
+  private knownTables: readonly string[] = [];
+
+  /** The project's own table names (its views); true when they changed (the cache is dropped). */
+  setKnownTables(names: readonly string[]): boolean {
+    const sorted = [...new Set(names)].sort();
+    if (sorted.length === this.knownTables.length && sorted.every((n, i) => n === this.knownTables[i])) return false;
+    this.knownTables = sorted;
+    this.cache.clear();
+    return true;
+  }
 
   /**
    * Statements over a size cap are not checked at all: our parser and checks are synchronous on
@@ -78,7 +88,7 @@ export class LocalChecker {
     if (!r) {
       const parsed = parseStatement(text);
       // vocabulary warnings only on statements our parser accepted cleanly (issue #15)
-      r = { syntax: parsed.problems, warnings: parsed.problems.length > 0 ? [] : checkQuery(parsed.query, text) };
+      r = { syntax: parsed.problems, warnings: parsed.problems.length > 0 ? [] : checkQuery(parsed.query, text, { knownTables: this.knownTables }) };
       this.cache.set(text, r);
     }
     return r;
