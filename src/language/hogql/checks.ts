@@ -28,14 +28,24 @@ function warn(message: string, start: number, end: number, code: string, fix?: s
 
 /** Semantic warnings for one parsed statement. */
 export function checkQuery(query: SelectLike, text: string, opts: CheckOptions = {}): Problem[] {
+  return checkQueryTables(query, text, opts).problems;
+}
+
+/**
+ * `checkQuery`, and whether the statement names a table PostHog's vocabulary does not know (its
+ * warnings then depend on `knownTables`).
+ */
+export function checkQueryTables(query: SelectLike, text: string, opts: CheckOptions = {}): { problems: Problem[]; unknownTables: boolean } {
   const out: Problem[] = [];
   const known = new Set(opts.knownTables ?? []);
+  let unknownTables = false;
   for (const scope of buildScopes(query, text)) {
+    unknownTables ||= scope.tables.some((t) => t.kind === 'unknown' || (t.kind === 'function' && !t.table));
     checkTables(scope, known, out);
     checkExpressions(scope, known, out);
   }
   checkJoinConstraints(query, out);
-  return out;
+  return { problems: out, unknownTables };
 }
 
 /**
