@@ -2,7 +2,6 @@ import { bundleStartMs } from './loadStart';
 import * as vscode from 'vscode';
 import { Ctx } from './ctx';
 import { join } from 'node:path';
-import { sanitizeChartChoice } from './results/chartSettings';
 import { confirmSeam } from './ui/confirm';
 import { notifySeam, type Shown } from './ui/notify';
 import { trustSeam } from './ui/trust';
@@ -80,11 +79,8 @@ function testHooks(c: Ctx): TestHooks | undefined {
       return features !== undefined;
     },
     unproxiedCommands: () => c.shell.unproxied,
-    chartChoice: (doc, statement, set) => {
-      const choice = set === undefined ? undefined : sanitizeChartChoice(set);
-      if (choice) void c.queries.charts.set(doc, statement, choice);
-      return c.queries.charts.get(doc, statement);
-    },
+    // in the features bundle, with the chart code (the activation bundle carries none)
+    chartChoice: (doc, statement, set) => loadFeatures(c).chartChoiceHook(c, doc, statement, set),
   };
 }
 

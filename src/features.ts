@@ -6,6 +6,8 @@
  */
 import type { Ctx } from './ctx';
 import { registerEditorCommands, registerSidebarCommands } from './commands';
+import { chartChoices } from './query/chartChoices';
+import { sanitizeChartChoice, type ChartChoice } from './results/chartSettings';
 import { registerHistoryView } from './views/historyView';
 import { registerSidebar } from './views/register';
 export { restoreResultTabs } from './webview/resultsRestore';
@@ -14,4 +16,12 @@ export function startFeatures(ctx: Ctx): void {
   registerEditorCommands(ctx);
   registerHistoryView(ctx);
   registerSidebarCommands(ctx, registerSidebar(ctx));
+}
+
+/** The `chartChoice` test hook (src/extension.ts): `set` stands in for the webview's chart controls. */
+export function chartChoiceHook(ctx: Ctx, doc: string, statement: string, set?: unknown): ChartChoice | undefined {
+  const charts = chartChoices(ctx);
+  const choice = set === undefined ? undefined : sanitizeChartChoice(set);
+  if (choice) void charts.set(doc, statement, choice);
+  return charts.get(doc, statement);
 }

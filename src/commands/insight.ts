@@ -5,6 +5,7 @@ import type { Insight } from '../api/resources/insights';
 import type { ActiveSession } from '../auth/session';
 import { fileText, withoutHeader, type HeaderLink } from '../query/insightHeader';
 import type { InsightLink } from '../query/insightLink';
+import { chartChoices } from '../query/chartChoices';
 import { REMOTE_SCHEME } from '../query/service';
 import { fromPostHog, toPostHog, type ChartChoice } from '../results/chartSettings';
 import { insightName, sqlOf } from '../views/insightLogic';
@@ -38,7 +39,7 @@ async function saveAsInsight(ctx: Ctx, args?: SaveArgs): Promise<{ id: number; s
   if (!name) return undefined;
   const ok = await confirmWrite(`Create the SQL insight "${name}" in project ${session.projectName}?`, `On ${session.connection.host}. The query:\n${text.slice(0, 500)}`, 'Create Insight');
   if (!ok) return undefined;
-  const chart = ctx.queries.charts.get(doc.uri.toString(), text);
+  const chart = chartChoices(ctx).get(doc.uri.toString(), text);
   const insight = await session.client.insights.create(session.projectId, { name, query: sqlInsightQuery(text, chart), saved: true });
   const link: HeaderLink = { shortId: insight.short_id, projectId: session.projectId, host: session.connection.host };
   await ctx.queries.insightLinks.remember(link, { id: insight.id, name, lastModifiedAt: insight.last_modified_at, query: text });
@@ -72,7 +73,7 @@ async function updateInsight(ctx: Ctx, args?: SaveArgs): Promise<boolean> {
   if (!ok) return false;
   // keep what PostHog stores around the query (goal lines, formatting…): replace the HogQL, and the
   // chart when one was chosen here for this statement
-  const chart = ctx.queries.charts.get(doc.uri.toString(), text);
+  const chart = chartChoices(ctx).get(doc.uri.toString(), text);
   const current = insight.query as { kind?: unknown; source?: Record<string, unknown>; chartSettings?: unknown } | undefined;
   const kept = current?.kind === 'DataVisualizationNode' && current.source?.kind === 'HogQLQuery' ? { ...current, source: { ...current.source, query: text } } : undefined;
   const query = kept ? { ...kept, ...(chart ? toPostHog(chart, kept.chartSettings) : {}) } : sqlInsightQuery(text, chart);
@@ -98,7 +99,7 @@ async function pullInsight(ctx: Ctx, args?: SaveArgs): Promise<string | undefine
 /** An insight's chart (PostHog's chart settings), kept as the choice for its statement in `doc`: it draws as in PostHog. */
 export async function rememberChart(ctx: Ctx, doc: string, sql: string, query: unknown): Promise<void> {
   const chart = fromPostHog(query);
-  if (chart) await ctx.queries.charts.set(doc, sql, chart);
+  if (chart) await chartChoices(ctx).set(doc, sql, chart);
 }
 
 /** Compare: the insight's query in PostHog (read-only, left) beside this document (right). */

@@ -1,6 +1,7 @@
 /**
- * The project's event names and event/person property names, from PostHog's definitions API, and
- * its SQL variables (insight_variables; a server or key without them gives an empty list),
+ * The project's event names and event/person property names, from PostHog's definitions API, its
+ * SQL variables (insight_variables) and the names of its data-warehouse views
+ * (warehouse_saved_queries, tables in HogQL; a server or key without either gives an empty list),
  * cached in memory per project (connection + project id), fetched on first use, refetched by
  * "PostHog: Refresh Event and Property Names". Any session change (another key, connection or
  * project, a sign-out) drops every cached and loading list: a load of the old key is aborted with
@@ -22,6 +23,8 @@ const MAX_PROPERTIES = 50_000;
 const PAGE_SIZE = 500;
 /** PostHog pages variables 500 at a time; a project has a handful. */
 const MAX_VARIABLES = 5_000;
+/** PostHog pages views 1,000 at a time (products/data_warehouse/backend/api/saved_query.py). */
+const MAX_VIEWS = 5_000;
 
 export class NameList<T extends { name: string }> {
   readonly index: NameIndex;
@@ -44,6 +47,8 @@ export interface ProjectNames {
   personProperties: NameList<PropertyDefinition>;
   /** SQL variables, for `{variables.…}`. */
   variables: readonly InsightVariable[];
+  /** The names of the project's data-warehouse views (tables in HogQL). */
+  views: readonly string[];
   loadedAt: number;
 }
 
@@ -55,6 +60,17 @@ export class NameCatalog implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** Example values, last seen and event volumes for hovers: dropped with the names. */
   readonly usage = new UsageCache();
+  private readonly listeners = new Set<(names: ProjectNames | undefined) => void>();
+
+  /** Called with the names each time a project's names load, and with undefined when they are dropped. */
+  onDidChange(listener: (names: ProjectNames | undefined) => void): vscode.Disposable {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private fire(names: ProjectNames | undefined): void {
+    for (const l of this.listeners) l(names);
+  }
 
   constructor(private readonly ctx: Ctx) {
     ctx.session.onDidChange(() => this.clear(), undefined, this.disposables);
@@ -66,10 +82,12 @@ export class NameCatalog implements vscode.Disposable {
     this.usage.clear();
     this.loaded.clear();
     this.loading.clear();
+    this.fire(undefined);
   }
 
   dispose(): void {
     this.clear();
+    this.listeners.clear();
     disposeAll(this.disposables);
   }
 
@@ -114,16 +132,28 @@ export class NameCatalog implements vscode.Disposable {
     }
   }
 
+  /** Views are optional too: a key without `warehouse_view:read` gives none. */
+  private async loadViews(session: ActiveSession): Promise<string[]> {
+    try {
+      const views = await session.client.savedQueries.list(session.projectId).toArray({ max: MAX_VIEWS });
+      return views.map((v) => v.name);
+    } catch (e) {
+      this.ctx.log.warn(`[hogql] could not load the project's views: ${(e as Error).message}`);
+      return [];
+    }
+  }
+
   private async load(session: ActiveSession, key: string): Promise<ProjectNames | undefined> {
     const started = Date.now();
     const generation = this.generation;
     const { client, projectId } = session;
     try {
-      const [events, eventProps, personProps, variables] = await Promise.all([
+      const [events, eventProps, personProps, variables, views] = await Promise.all([
         client.eventDefinitions.list(projectId, { pageSize: PAGE_SIZE }).toArray({ max: MAX_EVENTS }),
         client.propertyDefinitions.list(projectId, { pageSize: PAGE_SIZE, filters: { type: 'event' } }).toArray({ max: MAX_PROPERTIES }),
         client.propertyDefinitions.list(projectId, { pageSize: PAGE_SIZE, filters: { type: 'person' } }).toArray({ max: MAX_PROPERTIES }),
         this.loadVariables(session),
+        this.loadViews(session),
       ]);
       const names: ProjectNames = {
         project: key,
@@ -131,11 +161,13 @@ export class NameCatalog implements vscode.Disposable {
         eventProperties: new NameList(eventProps),
         personProperties: new NameList(personProps),
         variables,
+        views,
         loadedAt: Date.now(),
       };
       if (generation !== this.generation) return undefined;
       this.loaded.set(key, names);
-      this.ctx.log.info(`[hogql] loaded ${events.length} event names, ${eventProps.length} event and ${personProps.length} person property names, ${variables.length} SQL variables in ${Date.now() - started} ms`);
+      this.ctx.log.info(`[hogql] loaded ${events.length} event names, ${eventProps.length} event and ${personProps.length} person property names, ${variables.length} SQL variables, ${views.length} views in ${Date.now() - started} ms`);
+      this.fire(names);
       return names;
     } catch (e) {
       if (generation !== this.generation) return undefined;

@@ -40,12 +40,30 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
       loading = names === 'loading';
       if (names && names !== 'loading') sources = { events: names.events.index, eventProperties: names.eventProperties.index, personProperties: names.personProperties.index, variables: names.variables };
     }
+    if (cc.kind === 'table') {
+      const views = await this.viewsIfLoaded();
+      loading = views === 'loading';
+      if (views !== 'loading') sources = { views };
+    }
     if (cc.kind === 'none') return new vscode.CompletionList([], false);
     const result = completionItems(cc, sources);
     const replacing = toRange(doc, cc.range);
     const inserting = new vscode.Range(replacing.start, pos.isBefore(replacing.start) ? replacing.start : pos);
     const items = result.items.map((i) => this.item(i, inserting, replacing));
-    return new vscode.CompletionList(items, result.incomplete && (loading || result.items.length > 0));
+    return new vscode.CompletionList(items, loading || (result.incomplete && result.items.length > 0));
+  }
+
+  /**
+   * The project's views for table names, without waiting: when they are not loaded yet the load
+   * starts and the list is marked incomplete, so the next keystroke asks again.
+   */
+  private async viewsIfLoaded(): Promise<readonly string[] | 'loading' | undefined> {
+    const session = await this.ctx.session.active();
+    if (!session) return undefined;
+    const ready = this.catalog.peek(session);
+    if (ready) return ready.views;
+    void this.catalog.get(session);
+    return 'loading';
   }
 
   /** The active project's names: loaded, 'loading' (gave up waiting), or undefined (signed out/off). */

@@ -27,6 +27,8 @@ export interface NameSources {
   personProperties?: NameIndex;
   /** The project's SQL variables (`{variables.code_name}`). */
   variables?: readonly SqlVariable[];
+  /** The project's data-warehouse views (tables in HogQL). */
+  views?: readonly string[];
 }
 
 export interface Items {
@@ -126,7 +128,8 @@ export function completionItems(ctx: CompletionContext, sources: NameSources): I
     case 'table': {
       const ctes = ctx.ctes.map((c, i) => ({ label: c, kind: 'cte' as const, insertText: c, detail: 'CTE', sortText: order(0, i) }));
       const tables = vocab.tables.map((t, i) => ({ label: t.name, kind: 'table' as const, insertText: t.name, detail: 'table', sortText: order(1, i) }));
-      return { items: [...ctes, ...tables], incomplete: false };
+      const views = (sources.views ?? []).map((v, i) => ({ label: v, kind: 'table' as const, insertText: v, detail: 'view', sortText: order(1, tables.length + i) }));
+      return { items: [...ctes, ...tables, ...views], incomplete: false };
     }
     case 'column':
       return { items: columnItems(ctx), incomplete: false };

@@ -17,6 +17,8 @@ import { pauseWhile, unchanged } from './slices';
 interface DocState {
   timer: NodeJS.Timeout | undefined;
   abort: AbortController | undefined;
+  /** The statement texts of the last check. */
+  texts?: ReadonlySet<string>;
 }
 
 export class SyntaxDiagnostics implements vscode.Disposable {
@@ -56,6 +58,19 @@ export class SyntaxDiagnostics implements vscode.Disposable {
     vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri), undefined, this.disposables);
     config.onDidChange(() => this.refreshAll(), this.disposables);
     this.refreshAll();
+  }
+
+  /**
+   * The project's own table names (its views): the documents with a statement whose warnings may
+   * change (one naming a table outside PostHog's vocabulary) are checked again.
+   */
+  setKnownTables(names: readonly string[]): void {
+    const stale = this.local.setKnownTables(names);
+    if (stale.size === 0) return;
+    for (const d of vscode.workspace.textDocuments) {
+      const texts = this.docs.get(d.uri.toString())?.texts;
+      if (texts && [...texts].some((t) => stale.has(t))) this.schedule(d, 0);
+    }
   }
 
   private refreshAll(): void {
@@ -103,6 +118,7 @@ export class SyntaxDiagnostics implements vscode.Disposable {
     await this.warm;
     const statements = await documentStatementsInSlices(doc.getText(), pause);
     if (!statements) return;
+    st.texts = new Set(statements.map((s) => s.text));
     const outcomes: (ParseOutcome | undefined)[] = statements.map((s) => (s.limit ? undefined : this.parser.cached(s.text)));
     const publish = (): void => {
       if (!current()) return;

@@ -35,15 +35,15 @@ export function createLanguageFeatures(ctx: Ctx): LanguageFeatures {
   const server = new ServerDiagnostics(ctx, syntax, catalog);
   const snippets = new TeamSnippets(ctx);
   const disposables: vscode.Disposable[] = [catalog, syntax, server, snippets];
-  // A project switch makes the new project's names load in the background (if signed in).
-  ctx.session.onDidChange(
-    () =>
-      void ctx.session.active().then((s) => {
-        if (s) void catalog.get(s);
-      }),
-    undefined,
-    disposables,
-  );
+  // The project's views are tables to the offline checks (dropped with the names on a session change).
+  disposables.push(catalog.onDidChange((names) => syntax.setKnownTables(names?.views ?? [])));
+  // The names load in the background now (if signed in) and again on a project switch.
+  const loadNames = (): void =>
+    void ctx.session.active().then((s) => {
+      if (s) void catalog.get(s);
+    });
+  ctx.session.onDidChange(loadNames, undefined, disposables);
+  loadNames();
   return {
     catalog, syntax, server,
     completion: new CompletionProvider(ctx, catalog),

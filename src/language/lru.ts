@@ -42,6 +42,11 @@ export class Lru<K, V> {
     this.map.clear();
   }
 
+  /** Entries from least to most recently used (reading them refreshes nothing). */
+  entries(): [K, V][] {
+    return [...this.map.entries()];
+  }
+
   /** Keys from least to most recently used. */
   keys(): K[] {
     return [...this.map.keys()];

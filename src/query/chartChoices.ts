@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
 import { chartKey, sanitizeChartChoice, type ChartChoice } from '../results/chartSettings';
 
 const KEY = 'hogql.chartChoices';
@@ -7,7 +8,9 @@ export const CHART_CHOICES_CAP = 500;
 
 /**
  * The chart chosen for each statement of each document (src/results/chartSettings.ts `chartKey`),
- * kept in workspace state: a re-run, a reload or "Save as Insight" finds it again.
+ * kept in workspace state: a re-run, a reload or "Save as Insight" finds it again. Used by the
+ * features bundle only (results tabs, insight commands), so the activation bundle carries no chart
+ * code: get it with `chartChoices(ctx)`.
  */
 export class ChartChoices {
   constructor(private readonly state: vscode.Memento) {}
@@ -34,4 +37,14 @@ export class ChartChoices {
     const entries = Object.entries({ ...rest, [key]: choice });
     return this.state.update(KEY, Object.fromEntries(entries.slice(-CHART_CHOICES_CAP)));
   }
+}
+
+const byState = new WeakMap<vscode.Memento, ChartChoices>();
+
+/** The extension's chart choices (one per workspace state). */
+export function chartChoices(ctx: Pick<Ctx, 'extension'>): ChartChoices {
+  const state = ctx.extension.workspaceState;
+  let found = byState.get(state);
+  if (!found) byState.set(state, (found = new ChartChoices(state)));
+  return found;
 }

@@ -7,7 +7,6 @@ import type { Log } from '../log';
 import { InsightLinks, type InsightLink } from './insightLink';
 import { InsightLinkLensProvider } from '../ui/insightLens';
 import { ScratchDocs } from '../ui/scratchDocs';
-import { ChartChoices } from './chartChoices';
 import { addEntry, type HistoryEntry } from './historyStore';
 import { ExportJobs } from './exportFlow';
 import { ResultCache } from './resultCache';
@@ -96,8 +95,6 @@ export class QueryService extends Disposable {
   readonly insightLinks: InsightLinks;
   /** Read-only texts shown by "Compare" (an insight's query in PostHog), by URI. */
   readonly remoteTexts = new Map<string, string>();
-  /** The chart chosen for each statement of a document (workspace state). */
-  readonly charts: ChartChoices;
   /** Documents the extension creates (insights' queries, history entries): see ui/scratchDocs.ts. */
   readonly scratch: ScratchDocs;
 
@@ -108,7 +105,6 @@ export class QueryService extends Disposable {
     this.history = new QueryHistory(extension.globalState, new ResultCache(join(extension.globalStorageUri.fsPath, 'history-results')));
     this.diagnostics = vscode.languages.createDiagnosticCollection('hogql-run');
     this.insightLinks = new InsightLinks(extension.workspaceState);
-    this.charts = new ChartChoices(extension.workspaceState);
     this.disposables.push(this.runner, this.history, this.diagnostics, this.insightLinks);
     this.scratch = ScratchDocs.register(this.disposables);
     const lens = new InsightLinkLensProvider(this.insightLinks, this.insightLinks.onDidChange);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import { chartChoices } from '../query/chartChoices';
 import type { ChartChoice } from '../results/chartSettings';
 import type { Cell, ResultPayload, ToHost, ToView } from '../results/protocol';
 import { emptyPanelState, reducePanel, type PanelState } from '../results/state';
@@ -127,7 +128,7 @@ export class ResultsTab implements ResultsView {
 
   /** `result` with the chart chosen for this tab's statement, unless it brings its own. */
   private withChart(result: ResultPayload): ResultPayload {
-    const chart = (this.chartKey === undefined ? undefined : this.ctx.queries.charts.byKey(this.chartKey)) ?? this.chart;
+    const chart = (this.chartKey === undefined ? undefined : chartChoices(this.ctx).byKey(this.chartKey)) ?? this.chart;
     return chart && !result.chart ? { ...result, chart } : result;
   }
 
@@ -254,7 +255,7 @@ export class ResultsTab implements ResultsView {
   async setChart(queryId: string, choice: ChartChoice): Promise<void> {
     this.chart = choice;
     if (this.result?.queryId === queryId) this.result = { ...this.result, chart: choice };
-    if (this.chartKey !== undefined) await this.ctx.queries.charts.setByKey(this.chartKey, choice);
+    if (this.chartKey !== undefined) await chartChoices(this.ctx).setByKey(this.chartKey, choice);
   }
 
   /** Appends the next page of the current result (answer to `loadMore`). */

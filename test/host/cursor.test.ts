@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
-import { signInToEmulator, signOutAll } from './support';
+import { openFile, signInToEmulator, signOutAll } from './support';
 
 interface Outcome {
   kind: 'done' | 'failed' | 'cancelled';
@@ -12,14 +12,7 @@ interface Outcome {
 }
 
 let fileNo = 0;
-async function openDoc(content: string): Promise<vscode.TextDocument> {
-  const folder = vscode.workspace.workspaceFolders![0]!.uri;
-  const uri = vscode.Uri.joinPath(folder, `cursor-${process.pid}-${++fileNo}.hogql`);
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));
-  const doc = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(doc);
-  return doc;
-}
+const openDoc = (content: string): Promise<vscode.TextDocument> => openFile(`cursor-${process.pid}-${++fileNo}.hogql`, content);
 
 /** Runs `hogql.runQuery` and, while it waits on the quick pick, runs `quickInputCommand` until it settles. */
 async function runAnswering(args: Record<string, unknown>, quickInputCommand: string): Promise<Outcome | undefined> {

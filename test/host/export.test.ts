@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { parseCsv } from '../unit/results/support/csv';
 import { waitFor } from '../support/waitFor';
-import { emulator, signInToEmulator, signOutAll } from './support';
+import { api, emulator, openFile, signInToEmulator, signOutAll } from './support';
 
 interface ExportOutcome {
   kind: 'done' | 'cancelled' | 'failed';
@@ -20,24 +20,12 @@ interface ExportOutcome {
 const exportFull = (args: Record<string, unknown>) => vscode.commands.executeCommand<ExportOutcome | undefined>('hogql.exportFullResult', args);
 
 let fileNo = 0;
-async function openDoc(content: string): Promise<vscode.TextDocument> {
-  const folder = vscode.workspace.workspaceFolders![0]!.uri;
-  const uri = vscode.Uri.joinPath(folder, `export-${process.pid}-${++fileNo}.hogql`);
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));
-  const doc = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(doc);
-  return doc;
-}
+const openDoc = (content: string): Promise<vscode.TextDocument> => openFile(`export-${process.pid}-${++fileNo}.hogql`, content);
 
 /** The same query's rows, straight from the emulator's query API (one request, ≤ 50,000 rows). */
 async function direct(query: string): Promise<unknown[][]> {
-  const emu = emulator();
-  const res = await fetch(`${emu.url}/api/projects/${emu.projects[0]!.id}/query/`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${emu.personalKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ query: { kind: 'HogQLQuery', query } }),
-  });
-  const body = (await res.json()) as { results?: unknown[][] };
+  const res = await api(`/api/projects/${emulator().projects[0]!.id}/query/`, { method: 'POST', body: JSON.stringify({ query: { kind: 'HogQLQuery', query } }) });
+  const body = res.body as { results?: unknown[][] };
   assert.equal(res.status, 200, JSON.stringify(body).slice(0, 300));
   return body.results!;
 }

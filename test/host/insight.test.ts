@@ -1,20 +1,7 @@
 // Save as Insight / Update Insight against the emulator: confirm → visible there; cancel → nothing sent.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { emulator, signInToEmulator, signOutAll, testHooks } from './support';
-
-async function api(path: string, init: RequestInit = {}, token = emulator().personalKey): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${emulator().url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
-  return { status: res.status, body: await res.json() };
-}
-
-async function openFile(name: string, content: string): Promise<vscode.TextDocument> {
-  const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, name);
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));
-  const doc = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(doc);
-  return doc;
-}
+import { api, emulator, openFile, signInToEmulator, signOutAll, testHooks } from './support';
 
 const writesSince = async (since: number): Promise<{ method: string; path: string }[]> => {
   const log = (await api('/_emulator/requests', {}, emulator().adminToken)).body as { requests: { method: string; path: string; at?: string; time?: string }[] };

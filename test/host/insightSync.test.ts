@@ -3,12 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
-import { emulator, signInToEmulator, signOutAll, testHooks } from './support';
-
-async function api(path: string, init: RequestInit = {}): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${emulator().url}${path}`, { ...init, headers: { authorization: `Bearer ${emulator().personalKey}`, 'content-type': 'application/json' } });
-  return { status: res.status, body: await res.json() };
-}
+import { api, emulator, signInToEmulator, signOutAll, testHooks } from './support';
 
 const sqlQuery = (q: string) => ({ kind: 'DataVisualizationNode', source: { kind: 'HogQLQuery', query: q }, display: 'ActionsLineGraph' });
 

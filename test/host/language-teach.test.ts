@@ -3,17 +3,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
-import { emulator, signInToEmulator, signOutAll } from './support';
+import { api, emulator, openFile, signInToEmulator, signOutAll } from './support';
 
 let fileNo = 0;
-async function openDoc(content: string): Promise<vscode.TextDocument> {
-  const folder = vscode.workspace.workspaceFolders![0]!.uri;
-  const uri = vscode.Uri.joinPath(folder, `language-teach-${process.pid}-${++fileNo}.hogql`);
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));
-  const doc = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(doc);
-  return doc;
-}
+const openDoc = (content: string): Promise<vscode.TextDocument> => openFile(`language-teach-${process.pid}-${++fileNo}.hogql`, content);
 
 /** Completion items at the `|` of `text` (the bar is removed). */
 async function complete(text: string): Promise<vscode.CompletionItem[]> {
@@ -25,11 +18,9 @@ async function complete(text: string): Promise<vscode.CompletionItem[]> {
 const label = (i: vscode.CompletionItem): string => (typeof i.label === 'string' ? i.label : i.label.label);
 
 async function emulatorNames(type: 'event' | 'person'): Promise<string[]> {
-  const emu = emulator();
-  const pid = emu.projects[0]!.id;
-  const res = await fetch(`${emu.url}/api/projects/${pid}/property_definitions/?type=${type}&limit=500`, { headers: { authorization: `Bearer ${emu.personalKey}` } });
+  const res = await api(`/api/projects/${emulator().projects[0]!.id}/property_definitions/?type=${type}&limit=500`);
   assert.equal(res.status, 200);
-  return ((await res.json()) as { results: { name: string }[] }).results.map((p) => p.name);
+  return (res.body as { results: { name: string }[] }).results.map((p) => p.name);
 }
 
 describe('language teach: completion before FROM', function () {
@@ -168,20 +159,13 @@ describe('language teach: navigation and rename', function () {
 
 /** One row of a HogQL query against the emulator, sent directly (the oracle, not the extension). */
 async function emulatorRow(query: string): Promise<unknown[]> {
-  const emu = emulator();
-  const res = await fetch(`${emu.url}/api/projects/${emu.projects[0]!.id}/query/`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${emu.personalKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ query: { kind: 'HogQLQuery', query } }),
-  });
+  const res = await api(`/api/projects/${emulator().projects[0]!.id}/query/`, { method: 'POST', body: JSON.stringify({ query: { kind: 'HogQLQuery', query } }) });
   assert.equal(res.status, 200);
-  return ((await res.json()) as { results: unknown[][] }).results[0] ?? [];
+  return (res.body as { results: unknown[][] }).results[0] ?? [];
 }
 
 async function queryPosts(): Promise<number> {
-  const emu = emulator();
-  const res = await fetch(`${emu.url}/_emulator/requests`, { headers: { authorization: `Bearer ${emu.adminToken}` } });
-  const { requests } = (await res.json()) as { requests: { method: string; path: string }[] };
+  const { requests } = (await api('/_emulator/requests', {}, emulator().adminToken)).body as { requests: { method: string; path: string }[] };
   return requests.filter((r) => r.method === 'POST' && /\/query\/?$/.test(r.path)).length;
 }
 

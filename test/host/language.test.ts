@@ -3,17 +3,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
-import { emulator, signInToEmulator, signOutAll } from './support';
+import { api, emulator, openFile, signInToEmulator, signOutAll } from './support';
 
 let fileNo = 0;
-async function openDoc(content: string): Promise<vscode.TextDocument> {
-  const folder = vscode.workspace.workspaceFolders![0]!.uri;
-  const uri = vscode.Uri.joinPath(folder, `language-${process.pid}-${++fileNo}.hogql`);
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));
-  const doc = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(doc);
-  return doc;
-}
+const openDoc = (content: string): Promise<vscode.TextDocument> => openFile(`language-${process.pid}-${++fileNo}.hogql`, content);
 
 const diagnostics = (doc: vscode.TextDocument, source?: string) => vscode.languages.getDiagnostics(doc.uri).filter((d) => !source || d.source === source);
 
@@ -34,10 +27,9 @@ function sameNames(labels: string[], expected: string[]): void {
 }
 
 async function emulatorGet<T>(path: string): Promise<T> {
-  const emu = emulator();
-  const res = await fetch(`${emu.url}${path}`, { headers: { authorization: `Bearer ${emu.personalKey}` } });
+  const res = await api(path);
   assert.equal(res.status, 200, path);
-  return (await res.json()) as T;
+  return res.body as T;
 }
 
 describe('language: diagnostics', function () {

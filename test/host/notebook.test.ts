@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseNotebook, type StoredOutput } from '../../src/notebook/format';
 import { waitFor } from '../support/waitFor';
-import { emulator, signInToEmulator, signOutAll } from './support';
+import { api, emulator, signInToEmulator, signOutAll } from './support';
 
 const TABLE_MIME = 'application/vnd.hogql.table+json';
 const decoder = new TextDecoder();
@@ -50,9 +50,7 @@ async function finished(cell: vscode.NotebookCell, previousEnd = 0): Promise<boo
 
 type EmulatorQuery = { queryId: string; state: string; engineStopped: boolean | null };
 async function emulatorQueries(): Promise<EmulatorQuery[]> {
-  const emu = emulator();
-  const res = await fetch(`${emu.url}/_emulator/queries`, { headers: { authorization: `Bearer ${emu.adminToken}` } });
-  return ((await res.json()) as { queries: EmulatorQuery[] }).queries;
+  return ((await api('/_emulator/queries', {}, emulator().adminToken)).body as { queries: EmulatorQuery[] }).queries;
 }
 
 describe('notebooks (.hogqlnb)', function () {

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
-import { emulator, signInToEmulator, signOutAll, testHooks } from './support';
+import { api, emulator, openFile, signInToEmulator, signOutAll, testHooks } from './support';
 
 interface Outcome {
   kind: 'done' | 'failed' | 'cancelled';
@@ -15,25 +15,14 @@ const run = (args: Record<string, unknown>) => vscode.commands.executeCommand<Ou
 
 let fileNo = 0;
 /** Opens a saved .hogql file in the workspace (saved, so closing it never asks to save). */
-async function openDoc(content: string): Promise<vscode.TextDocument> {
-  const folder = vscode.workspace.workspaceFolders![0]!.uri;
-  const uri = vscode.Uri.joinPath(folder, `runner-${process.pid}-${++fileNo}.hogql`);
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));
-  const doc = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(doc);
-  return doc;
-}
+const openDoc = (content: string): Promise<vscode.TextDocument> => openFile(`runner-${process.pid}-${++fileNo}.hogql`, content);
 
 type EmulatorQuery = { queryId: string; state: string; engineStopped: boolean | null };
 async function emulatorQueries(): Promise<EmulatorQuery[]> {
   return ((await admin('/_emulator/queries')) as { queries: EmulatorQuery[] }).queries;
 }
 
-async function admin(path: string, init: RequestInit = {}): Promise<unknown> {
-  const emu = emulator();
-  const res = await fetch(`${emu.url}${path}`, { ...init, headers: { authorization: `Bearer ${emu.adminToken}`, 'content-type': 'application/json' } });
-  return res.json();
-}
+const admin = async (path: string, init: RequestInit = {}): Promise<unknown> => (await api(path, init, emulator().adminToken)).body;
 
 describe('query runner', function () {
   this.timeout(90_000);

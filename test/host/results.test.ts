@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
 import { RunCodeLensProvider } from '../../src/query/codeLens';
 import type { QueryRunner } from '../../src/query/runner';
-import { emulator, signInToEmulator, signOutAll } from './support';
+import { api, emulator, openFile, signInToEmulator, signOutAll } from './support';
 
 interface Outcome {
   kind: 'done' | 'failed' | 'cancelled';
@@ -18,20 +18,10 @@ const run = (args: Record<string, unknown>) => vscode.commands.executeCommand<Ou
 const SLOW = 'SELECT count() FROM numbers(100000000000) WHERE cityHash64(number) % 7 = 3';
 
 let fileNo = 0;
-async function openDoc(content: string, viewColumn = vscode.ViewColumn.One): Promise<vscode.TextDocument> {
-  const folder = vscode.workspace.workspaceFolders![0]!.uri;
-  const uri = vscode.Uri.joinPath(folder, `results-${process.pid}-${++fileNo}.hogql`);
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));
-  const doc = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(doc, { viewColumn, preview: false });
-  return doc;
-}
+const openDoc = (content: string, viewColumn = vscode.ViewColumn.One): Promise<vscode.TextDocument> =>
+  openFile(`results-${process.pid}-${++fileNo}.hogql`, content, { viewColumn, preview: false });
 
-async function admin<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const emu = emulator();
-  const res = await fetch(`${emu.url}${path}`, { ...init, headers: { authorization: `Bearer ${emu.adminToken}`, 'content-type': 'application/json' } });
-  return (await res.json()) as T;
-}
+const admin = async <T>(path: string, init: RequestInit = {}): Promise<T> => (await api(path, init, emulator().adminToken)).body as T;
 
 const project = () => emulator().projects[0]!.id;
 

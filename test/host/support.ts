@@ -83,3 +83,21 @@ export async function closeAllEditorsReverting(): Promise<void> {
   const clean = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => !t.isDirty);
   if (clean.length) await vscode.window.tabGroups.close(clean);
 }
+
+/**
+ * A request to the emulator's API (PostHog's routes or its `/_emulator/` admin ones) with the
+ * personal key, or `token`: the status and the parsed body (null for 204 No Content).
+ */
+export async function api(path: string, init: RequestInit = {}, token = emulator().personalKey): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${emulator().url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+  return { status: res.status, body: res.status === 204 ? null : await res.json() };
+}
+
+/** Writes `content` to `name` in the first workspace folder, opens it and shows it. */
+export async function openFile(name: string, content: string, show: vscode.TextDocumentShowOptions = {}): Promise<vscode.TextDocument> {
+  const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, name);
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc, show);
+  return doc;
+}

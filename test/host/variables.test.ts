@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
-import { emulator, signInToEmulator, signOutAll } from './support';
+import { api, emulator, openFile, signInToEmulator, signOutAll } from './support';
 
 interface Outcome {
   kind: 'done' | 'failed' | 'cancelled';
@@ -21,19 +21,11 @@ interface Variable {
 }
 
 let fileNo = 0;
-async function openDoc(content: string): Promise<vscode.TextDocument> {
-  const folder = vscode.workspace.workspaceFolders![0]!.uri;
-  const uri = vscode.Uri.joinPath(folder, `variables-${process.pid}-${++fileNo}.hogql`);
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));
-  const doc = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(doc);
-  return doc;
-}
+const openDoc = (content: string): Promise<vscode.TextDocument> => openFile(`variables-${process.pid}-${++fileNo}.hogql`, content);
 
 async function emulatorCall<T>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
-  const emu = emulator();
-  const res = await fetch(`${emu.url}${path}`, { method, headers: { authorization: `Bearer ${emu.personalKey}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
-  return { status: res.status, json: (await res.json()) as T };
+  const res = await api(path, { method, ...(body ? { body: JSON.stringify(body) } : {}) });
+  return { status: res.status, json: res.body as T };
 }
 
 const project = () => emulator().projects[0]!.id;

@@ -5,12 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
-import { closeAllEditorsReverting, emulator, signInToEmulator, signOutAll, testHooks } from './support';
-
-async function api(path: string, init: RequestInit = {}): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${emulator().url}${path}`, { ...init, headers: { authorization: `Bearer ${emulator().personalKey}`, 'content-type': 'application/json' } });
-  return { status: res.status, body: res.status === 204 ? null : await res.json() };
-}
+import { api, closeAllEditorsReverting, emulator, openFile, signInToEmulator, signOutAll, testHooks } from './support';
 
 const project = () => emulator().projects[0]!;
 const views = () => `/api/projects/${project().id}/warehouse_saved_queries/`;
@@ -23,14 +18,6 @@ async function webEdit(id: string, query: string): Promise<void> {
   const current = (await api(`${views()}${id}/`)).body;
   const res = await api(`${views()}${id}/`, { method: 'PATCH', body: JSON.stringify({ query: hogql(query), edited_history_id: current.latest_history_id }) });
   assert.equal(res.status, 200, JSON.stringify(res.body));
-}
-
-async function writeAndOpen(name: string, text: string): Promise<vscode.TextDocument> {
-  const uri = vscode.Uri.joinPath(root(), name);
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
-  const doc = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(doc);
-  return doc;
 }
 
 async function replaceQuery(doc: vscode.TextDocument, query: string): Promise<void> {
@@ -58,7 +45,7 @@ describe('.hogql files and views', function () {
     let id: string;
 
     it('refuses a name PostHog would refuse, before asking or sending anything', async () => {
-      doc = await writeAndOpen(`view-${pid}.hogql`, '-- Events per name\nSELECT event, count() AS n FROM events GROUP BY event\n');
+      doc = await openFile(`view-${pid}.hogql`, '-- Events per name\nSELECT event, count() AS n FROM events GROUP BY event\n');
       const before = (await api(views())).body.count;
       await assert.rejects(Promise.resolve(vscode.commands.executeCommand('hogql.saveAsView', { uri: doc.uri.toString(), name: '1st view' })), /letters, digits/);
       await assert.rejects(Promise.resolve(vscode.commands.executeCommand('hogql.saveAsView', { uri: doc.uri.toString(), name: 'events' })), /PostHog table/);
@@ -81,7 +68,7 @@ describe('.hogql files and views', function () {
     });
 
     it('will not overwrite another view of the same name (PostHog would, its POST is an upsert)', async () => {
-      const other = await writeAndOpen(`view-dup-${pid}.hogql`, 'SELECT 1 AS one\n');
+      const other = await openFile(`view-dup-${pid}.hogql`, 'SELECT 1 AS one\n');
       await assert.rejects(Promise.resolve(vscode.commands.executeCommand('hogql.saveAsView', { uri: other.uri.toString(), name: `events_by_name_${pid}` })), /already has a view named/);
       assert.match((await api(`${views()}${id}/`)).body.query.query, /GROUP BY event/, 'unchanged');
     });

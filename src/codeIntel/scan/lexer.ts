@@ -77,11 +77,26 @@ function pushPunctOrIdent(text: string, i: number, out: Tok[], identExtra?: (c: 
   return i + 1;
 }
 
-function regexAllowed(out: Tok[]): boolean {
+function regexAllowed(text: string, i: number, out: Tok[]): boolean {
   const prev = out[out.length - 1];
   if (!prev) return true;
-  if (prev.k === K.Punct) return REGEX_AFTER_PUNCT.has(prev.v);
+  if (prev.k === K.Punct) return REGEX_AFTER_PUNCT.has(prev.v) && !jsxTagSlash(text, i, prev);
   return prev.k === K.Ident && REGEX_AFTER_WORD.has(prev.v);
+}
+
+/**
+ * A `/` where a regex could start that is a JSX tag's instead: `/>` after an attribute's `}`
+ * (`<Foo bar={x} />`), or `</name>` / `</>` right after `<`. Neither is a likely regex there (`}` then
+ * a regex starting with `>`; `<` glued to a regex that ends in `>` before its closing `/`), while
+ * reading either as a regex hid every call later on the line.
+ */
+function jsxTagSlash(text: string, i: number, prev: Tok): boolean {
+  if (prev.v === '}') return text.charCodeAt(i + 1) === 62;
+  if (prev.v !== '<' || prev.e !== i) return false;
+  let j = i + 1;
+  for (let c = text.charCodeAt(j); isIdentPart(c) || c === 46 || c === 45 || c === 58; c = text.charCodeAt(++j));
+  while (isSpace(text.charCodeAt(j))) j++;
+  return text.charCodeAt(j) === 62;
 }
 
 function skipRegex(text: string, i: number): number {
@@ -146,7 +161,7 @@ export function lexC(text: string, lang: 'js' | 'go'): Tok[] {
         i = end;
         continue;
       }
-      if (lang === 'js' && regexAllowed(out)) { i = skipRegex(text, i); continue; }
+      if (lang === 'js' && regexAllowed(text, i, out)) { i = skipRegex(text, i); continue; }
     }
     if (c === 34 || c === 39) { const t = quoted(text, i, c, i + 1, i); out.push(t); i = t.e; continue; }
     if (c === 96) {

@@ -12,7 +12,10 @@ import { walk } from './visit';
 import { getVocabulary, type FunctionInfo } from './vocabulary';
 
 export interface CheckOptions {
-  /** Extra table names to accept (e.g. data-warehouse tables from the project's schema). */
+  /**
+   * The project's own table names (its data-warehouse views when signed in): accepted as tables,
+   * and offered in "Did you mean" hints.
+   */
   knownTables?: readonly string[];
 }
 
@@ -25,14 +28,24 @@ function warn(message: string, start: number, end: number, code: string, fix?: s
 
 /** Semantic warnings for one parsed statement. */
 export function checkQuery(query: SelectLike, text: string, opts: CheckOptions = {}): Problem[] {
+  return checkQueryTables(query, text, opts).problems;
+}
+
+/**
+ * `checkQuery`, and whether the statement names a table PostHog's vocabulary does not know (its
+ * warnings then depend on `knownTables`).
+ */
+export function checkQueryTables(query: SelectLike, text: string, opts: CheckOptions = {}): { problems: Problem[]; unknownTables: boolean } {
   const out: Problem[] = [];
   const known = new Set(opts.knownTables ?? []);
+  let unknownTables = false;
   for (const scope of buildScopes(query, text)) {
+    unknownTables ||= scope.tables.some((t) => t.kind === 'unknown' || (t.kind === 'function' && !t.table));
     checkTables(scope, known, out);
     checkExpressions(scope, known, out);
   }
   checkJoinConstraints(query, out);
-  return out;
+  return { problems: out, unknownTables };
 }
 
 /**
@@ -61,14 +74,20 @@ export function diagnose(text: string, opts: CheckOptions = {}): Problem[] {
   return all.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * An unknown table is reported only as a likely typo of a name we know (PostHog's tables, the
+ * statement's CTEs, the project's views): any other name may be one of the project's views (when
+ * not signed in, or not loaded yet) or data-warehouse tables (never listed here), and a false
+ * warning costs more than a missed one. Signed in, PostHog's own check reports truly unknown tables.
+ */
 function checkTables(scope: Scope, known: Set<string>, out: Problem[]): void {
   const vocab = getVocabulary();
   for (const t of scope.tables) {
     const table = t.item.table;
     if (t.kind === 'unknown' && table.kind === 'TableRef' && !known.has(t.name) && t.name !== '') {
-      const candidates = [...vocab.tables.map((x) => x.name), ...scope.ctes.keys()];
+      const candidates = [...vocab.tables.map((x) => x.name), ...scope.ctes.keys(), ...known];
       const s = suggestion(t.name, candidates);
-      out.push(warn(`Unknown table \`${t.name}\`.${s.hint}`, table.start, table.end, 'unknown-table', s.fix));
+      if (s.fix !== undefined) out.push(warn(`Unknown table \`${t.name}\`.${s.hint}`, table.start, table.end, 'unknown-table', s.fix));
     }
     if (t.kind === 'function' && table.kind === 'Call' && !t.table && !known.has(t.name)) {
       out.push(warn(`Unknown table function \`${t.name}\`.`, table.name.start, table.name.end, 'unknown-table'));

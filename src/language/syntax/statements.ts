@@ -4,7 +4,7 @@
  * the outcome of PostHog's parser. Document offsets are UTF-16. Pure (no `vscode`).
  */
 import type { Problem } from '../hogql/ast';
-import { checkQuery } from '../hogql/checks';
+import { checkQueryTables } from '../hogql/checks';
 import { lex, lexInSlices, tokenIndexAt, type LexResult, type Token } from '../hogql/lexer';
 import { parseStatement } from '../hogql/parse';
 import { mapInSlices } from '../hogql/slices';
@@ -40,6 +40,8 @@ interface LocalResult {
   /** Our parser's syntax problems and the vocabulary warnings, relative to the statement text. */
   syntax: Problem[];
   warnings: Problem[];
+  /** The statement names a table outside PostHog's vocabulary: its warnings depend on the project's views. */
+  unknownTables?: boolean;
 }
 
 const NOTHING: LocalResult = { syntax: [], warnings: [] };
@@ -64,6 +66,21 @@ function statementInfo(text: string, lexed: LexResult, s: Statement, limits?: Pa
 /** Our own parser and vocabulary checks, cached by statement text. */
 export class LocalChecker {
   private readonly cache = new Lru<string, LocalResult>(500);
+  private knownTables: readonly string[] = [];
+
+  /**
+   * The project's own table names (its views). Returns the cached statement texts whose warnings
+   * may change (those naming a table outside PostHog's vocabulary), dropped from the cache.
+   */
+  setKnownTables(names: readonly string[]): Set<string> {
+    const sorted = [...new Set(names)].sort();
+    const stale = new Set<string>();
+    if (sorted.length === this.knownTables.length && sorted.every((n, i) => n === this.knownTables[i])) return stale;
+    this.knownTables = sorted;
+    for (const [text, r] of this.cache.entries()) if (r.unknownTables) stale.add(text);
+    for (const text of stale) this.cache.delete(text);
+    return stale;
+  }
 
   /**
    * Statements over a size cap are not checked at all: our parser and checks are synchronous on
@@ -78,7 +95,8 @@ export class LocalChecker {
     if (!r) {
       const parsed = parseStatement(text);
       // vocabulary warnings only on statements our parser accepted cleanly (issue #15)
-      r = { syntax: parsed.problems, warnings: parsed.problems.length > 0 ? [] : checkQuery(parsed.query, text) };
+      const checked = parsed.problems.length > 0 ? undefined : checkQueryTables(parsed.query, text, { knownTables: this.knownTables });
+      r = { syntax: parsed.problems, warnings: checked?.problems ?? [], unknownTables: checked?.unknownTables };
       this.cache.set(text, r);
     }
     return r;

@@ -133,4 +133,28 @@ describe('codeIntel scan: TypeScript / JavaScript', () => {
     assert.deepEqual(keys("isFeatureEnabled('bare')\ncapture('bare')"), []);
     assert.equal(scan("capture('bare')", 'js').captures.length, 0);
   });
+  it('reads JSX tag ends after `}` and closing tags as tags, not regex starts that hide later calls', () => {
+    const text = [
+      "const a = <Foo bar={x} />{posthog.isFeatureEnabled('after-self-closing')}",
+      "const b = <Button onClick={() => {}} />{posthog.getFeatureFlag('after-handler')}",
+      "const c = <b>Beta</b>{posthog.isFeatureEnabled('after-closing-tag')}",
+      "const d = <><i>x</i></>{posthog.isFeatureEnabled('after-fragment')}",
+      "const e = <Foo.Bar x={1}></Foo.Bar>{posthog.isFeatureEnabled('after-member-tag')}",
+    ].join('\n');
+    assert.deepEqual(keys(text), [
+      ['isFeatureEnabled', 'after-self-closing'],
+      ['getFeatureFlag', 'after-handler'],
+      ['isFeatureEnabled', 'after-closing-tag'],
+      ['isFeatureEnabled', 'after-fragment'],
+      ['isFeatureEnabled', 'after-member-tag'],
+    ]);
+  });
+
+  it('still reads a regex after `}` or `<` when it is not a tag end', () => {
+    const text = [
+      "if (x) {}\n/posthog.isFeatureEnabled('in-regex-after-block')/.test(s)",
+      "const lt = n < /posthog.isFeatureEnabled('in-regex-after-lt')/.source.length",
+    ].join('\n');
+    assert.deepEqual(keys(text), []);
+  });
 });

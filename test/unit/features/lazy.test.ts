@@ -30,6 +30,12 @@ describe('commands, views and panels stay out of activation', () => {
     assert.ok(!output.includes('ResultsPanel'), 'the results panel is in the activation bundle');
   });
 
+  it('carries no chart code, in the release build nor in the test build (its test hook loads the features)', async () => {
+    const charts = (files: Record<string, number>) => Object.keys(files).filter((f) => f === 'src/results/chartSettings.ts' || f === 'src/query/chartChoices.ts');
+    assert.deepEqual(charts(inputs), [], 'release build');
+    assert.deepEqual(charts((await bundleExtension({ testHooks: true })).inputs), [], 'test build');
+  });
+
   it('keeps the activation bundle under 64 KiB minified (173 KiB before issue #21)', () => {
     const bytes = Object.values(inputs).reduce((n, b) => n + b, 0);
     assert.ok(bytes < 64 * 1024, `activation bundle: ${bytes} bytes minified`);

@@ -19,6 +19,32 @@ describe('semantic checks (warnings)', () => {
     assert.deepEqual(warnings('SELECT 1 FROM my_warehouse_table', ['my_warehouse_table']), []);
   });
 
+  it("warns on an unknown table only as a likely typo: any other name may be one of the project's views", () => {
+    // not signed in: a view's name is no typo of a PostHog table, so no warning
+    assert.deepEqual(warnings('SELECT 1 FROM daily_signups_view'), []);
+    assert.deepEqual(warnings('SELECT 1 FROM a JOIN b ON a.x = b.x'), []);
+    // signed in: the project's views are tables, and a typo of one is told
+    assert.deepEqual(warnings('SELECT 1 FROM daily_signups_view', ['daily_signups_view']), []);
+    assert.deepEqual(warnings('SELECT 1 FROM daily_signup_view', ['daily_signups_view']), [['daily_signup_view', 'Unknown table `daily_signup_view`. Did you mean `daily_signups_view`?']]);
+    // a view whose name is close to a PostHog table's is not taken for its typo once known
+    assert.deepEqual(warnings('SELECT 1 FROM event', ['event']), []);
+    assert.deepEqual(warnings('SELECT 1 FROM event'), [['event', 'Unknown table `event`. Did you mean `events`?']]);
+  });
+
+  it("the local checker's cache follows the project's views", () => {
+    const checker = new LocalChecker();
+    const text = 'SELECT 1 FROM event';
+    const builtIn = 'SELECT evnt FROM events';
+    assert.equal(checker.check(text).warnings.length, 1);
+    assert.equal(checker.check(builtIn).warnings.length, 1);
+    // only what names a table outside PostHog's vocabulary is checked again
+    assert.deepEqual([...checker.setKnownTables(['event'])], [text]);
+    assert.deepEqual(checker.check(text).warnings, []);
+    assert.deepEqual([...checker.setKnownTables(['event'])], [], 'unchanged');
+    checker.setKnownTables([]);
+    assert.equal(checker.check(text).warnings.length, 1);
+  });
+
   it('does not flag CTE names or table functions from the vocabulary', () => {
     assert.deepEqual(warnings('WITH t AS (SELECT 1 AS x) SELECT x FROM t'), []);
     assert.deepEqual(warnings('SELECT number FROM numbers(10)'), []);

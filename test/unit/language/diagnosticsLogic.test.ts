@@ -149,4 +149,13 @@ describe('language: completion items', () => {
     assert.equal(quoted.items[0]!.insertText, 'plan type');
     assert.equal(completionItems(at('SELECT properties.| FROM events'), {}).incomplete, true, 'names still loading');
   });
+
+  it("offers the project's views as tables after PostHog's own", () => {
+    const at = (text: string) => completionContext(text.replace('|', ''), text.indexOf('|'));
+    const r = completionItems(at('SELECT 1 FROM |'), { views: ['daily_signups'] });
+    const view = r.items.find((i) => i.label === 'daily_signups');
+    assert.deepEqual([view?.kind, view?.detail], ['table', 'view']);
+    assert.ok(r.items.findIndex((i) => i.label === 'events') < r.items.indexOf(view!));
+    assert.ok(r.items.every((i, k) => k === 0 || r.items[k - 1]!.sortText! <= i.sortText!));
+  });
 });
