@@ -12,7 +12,7 @@
  */
 import { convertRow, parseTypes, writeJsonValue, type ParsedTypes } from './response';
 import { cellModes, rowText, type CellMode } from './rowText';
-import { mapEngineError, prepareHogQLQuery, responseBody } from './runner';
+import { mapEngineError, prepareHogQLQuery, responseBody, runPrepared } from './runner';
 import type { HogQLQueryDeps, HogQLQueryRequest, HogQLQueryResponseBody, QueryTiming } from './types';
 
 /** Engine output (bytes of text) after which a result is streamed rather than answered whole. */
@@ -188,6 +188,9 @@ class ChunkPump {
 /** Like `runHogQLQuery`, but a result bigger than `streamAfterBytes` comes back as a stream. */
 export async function streamHogQLQuery(req: HogQLQueryRequest, deps: HogQLQueryDeps, streamAfterBytes = STREAM_AFTER_BYTES): Promise<HogQLRun> {
   const prepared = await prepareHogQLQuery(req);
+  // A paginated query (no LIMIT) returns at most 101 rows: one engine call answers it sooner than
+  // a stream, whose every block is a round trip to the engine (issue #15: per-query overhead).
+  if (prepared.paging.limit !== null) return { kind: 'body', body: await runPrepared(prepared, deps) };
   const engine = deps.engine;
   if (!engine.queryStream) throw new Error('This engine cannot stream');
   const conv = new RowConverter(prepared.paging.limit);
