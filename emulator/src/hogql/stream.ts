@@ -201,21 +201,31 @@ export async function streamHogQLQuery(req: HogQLQueryRequest, deps: HogQLQueryD
   const recordExecute = (): void => void prepared.timings.list.push({ k: './clickhouse_execute', t: (performance.now() - startedAt) / 1000 });
   const opts = { queryId: deps.queryId, signal: deps.signal, timeoutSeconds: deps.timeoutSeconds, onProgress: deps.onProgress };
   const pump = new ChunkPump(conv, () => conv.textMode && queue.notify());
-  const done = engine.queryStream(prepared.executable, opts, (text) => {
-    bytes += text.length;
-    if (bytes > streamAfterBytes && !conv.textMode) {
-      conv.toText();
-      big?.();
-    }
-    pump.push(text);
-  });
-  const engineEnd = done.then(
-    () => (recordExecute(), pump.finish()),
+  let engineFinished: () => void = () => undefined;
+  const engineDone = new Promise<void>((resolve) => (engineFinished = resolve));
+  const done = engine.queryStream(
+    prepared.executable,
+    opts,
+    (text) => {
+      bytes += text.length;
+      if (bytes > streamAfterBytes && !conv.textMode) {
+        conv.toText();
+        big?.();
+      }
+      pump.push(text);
+    },
+    () => engineFinished(),
+  );
+  const allIn = done.then(
+    () => pump.finish(),
     (err: unknown) => {
       throw mapEngineError(err);
     },
   );
-  const settled = engineEnd.then(() => pump.drained()).then(() => 'done' as const);
+  // The engine's end (no error) may be known before its last rows have arrived.
+  const engineEnd = Promise.race([engineDone, allIn]).then(recordExecute);
+  engineEnd.catch(() => undefined);
+  const settled = allIn.then(() => pump.drained()).then(() => 'done' as const);
   const first = await Promise.race([settled, new Promise<'big'>((resolve) => (big = () => resolve('big')))]);
   big = null;
   if (first === 'done') return { kind: 'body', body: responseBody(prepared, conv.values, conv.types ?? []) };
