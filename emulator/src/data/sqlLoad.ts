@@ -14,7 +14,7 @@ import { DAY_MS, SESSION_END_MARGIN_MS, siteHost, teamEventCounts } from './gene
 import { generateGroups, personGroups, type GroupRow } from './groups';
 import { generatePersons, type SimPerson } from './persons';
 import { Rng } from './prng';
-import { eventsInsertSql, SIM_PEOPLE_DDL } from './sqlEvents';
+import { eventsLoadSql, SIM_PEOPLE_DDL } from './sqlEvents';
 import type { CohortRow, GenerateOptions } from './types';
 
 export interface SqlLoadResult {
@@ -80,7 +80,7 @@ export async function loadSqlDataset(engine: ChildEngine, opts: GenerateOptions,
   const cohorts: CohortRow[] = [];
   for (const t of teams) {
     const team = { teamId: t.teamId, host: siteHost(t.i), count: counts[t.i], people: t.people.length, startMs, latestMs: nowMs - SESSION_END_MARGIN_MS };
-    await engine.exec(eventsInsertSql(opts.seed, team));
+    for (const sql of eventsLoadSql(opts.seed, team)) await engine.exec(sql);
     cohorts.push(...generateCohorts(t.rng, t.teamId, cohorts.length + 1, t.people.map((p) => p.row), await personEventCounts(engine, t.teamId)));
   }
   await engine.exec('DROP TABLE IF EXISTS sim_people');

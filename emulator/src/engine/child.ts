@@ -7,7 +7,9 @@
  *  - readers: locked-down Sessions for user SQL (readerPool.ts).
  */
 import { readFileSync } from 'node:fs';
+import { Socket } from 'node:net';
 import { Session } from 'chdb';
+import { frames } from './dataPipe';
 import { clickhouseCodeOf, marker, markerId, type FromChild, type ReaderLimits, type ToChild } from './protocol';
 import { ReaderPool, type Reader } from './readerPool';
 
@@ -25,6 +27,8 @@ interface Job {
 /** Names, then types, then one JSON array per row and line (strings escape raw newlines). */
 const STREAM_FORMAT = 'JSONCompactEachRowWithNamesAndTypes';
 
+/** Streamed rows go out on fd 4 (dataPipe.ts); the IPC channel carries only messages. */
+let rows: Socket;
 let admin: Session;
 let writer: Session;
 let pool: ReaderPool;
@@ -41,6 +45,7 @@ function errMsg(id: number, err: unknown, cancelled = false): FromChild {
 }
 
 function init(dataDir: string, limits: ReaderLimits): void {
+  rows = new Socket({ fd: 4, readable: false, writable: true });
   admin = new Session(dataDir);
   writer = new Session(dataDir);
   writer.query("SET session_timezone='UTC'");
@@ -64,18 +69,7 @@ async function runJob(job: Job, reader: Reader): Promise<void> {
   send({ t: 'started', id: job.id });
   try {
     if (job.stream) {
-      let header: string | null = null;
-      for await (const chunk of reader.session.queryStream(marker(job.id) + job.sql, { format: STREAM_FORMAT })) {
-        const text = chunk.text();
-        // chdb formats every block on its own, names and types lines included: keep the first.
-        if (header === null) header = text.slice(0, text.indexOf('\n', text.indexOf('\n') + 1) + 1);
-        else if (text.startsWith(header)) {
-          send({ t: 'chunk', id: job.id, text: text.slice(header.length) });
-          continue;
-        }
-        send({ t: 'chunk', id: job.id, text });
-      }
-      send({ t: 'ok', id: job.id, text: '' });
+      send({ t: 'ok', id: job.id, text: '', frames: await streamRows(job, reader) });
     } else {
       const r = await reader.session.queryAsync(marker(job.id) + job.sql, { format: 'JSONCompact' });
       send({ t: 'ok', id: job.id, text: r.text() });
@@ -91,6 +85,23 @@ async function runJob(job: Job, reader: Reader): Promise<void> {
     pool.release(reader);
     pump();
   }
+}
+
+/** Writes a streamed query's rows to the data pipe; returns how many frames it wrote. */
+async function streamRows(job: Job, reader: Reader): Promise<number> {
+  let header: Buffer | null = null;
+  let count = 0;
+  for await (const chunk of reader.session.queryStream(marker(job.id) + job.sql, { format: STREAM_FORMAT })) {
+    const raw = chunk.raw();
+    let bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+    // chdb formats every block on its own, names and types lines included: keep the first.
+    if (header === null) header = Buffer.from(bytes.subarray(0, bytes.indexOf(10, bytes.indexOf(10) + 1) + 1));
+    else if (bytes.length >= header.length && bytes.subarray(0, header.length).equals(header)) bytes = bytes.subarray(header.length);
+    const parts = frames(job.id, bytes);
+    for (const part of parts) rows.write(part);
+    count += parts.length / 2;
+  }
+  return count;
 }
 
 /** KILL QUERY by marker, repeated until the job settles (it may not be in system.processes yet). */

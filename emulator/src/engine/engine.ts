@@ -6,6 +6,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { FrameReader } from './dataPipe';
 import type { FromChild, ReaderLimits, ToChild } from './protocol';
 import { QueryLog } from './queryLog';
 import { CH_QUERY_WAS_CANCELLED, EngineError, type Engine, type EngineQueryInfo, type EngineQueryOptions, type EngineResult } from './types';
@@ -29,6 +31,11 @@ interface Pending {
   reject: (err: EngineError) => void;
   onProgress?: EngineQueryOptions['onProgress'];
   onChunk?: (text: string) => void;
+  /** A streamed query's engine work ended without error (its rows may still be on the pipe). */
+  onEngineDone?: () => void;
+  /** Frames of rows received from the data pipe, and how many the engine wrote (once it ended). */
+  framesSeen: number;
+  framesExpected?: number;
   info?: EngineQueryInfo;
   killTimer?: NodeJS.Timeout;
 }
@@ -68,13 +75,15 @@ export class ChildEngine implements Engine {
 
   /**
    * Streams the result: `onChunk` gets JSONCompactEachRowWithNamesAndTypes text block by block
-   * (whole lines; the first holds the names and types lines) as the engine produces it.
+   * (whole lines; the first holds the names and types lines) as the engine produces it;
+   * `onEngineDone` is called once the engine has finished without error, which may be before the
+   * last rows have arrived. Resolves once every row has been passed to `onChunk`.
    */
-  async queryStream(sql: string, opts: EngineQueryOptions, onChunk: (text: string) => void): Promise<void> {
-    await this.run(sql, opts, onChunk);
+  async queryStream(sql: string, opts: EngineQueryOptions, onChunk: (text: string) => void, onEngineDone?: () => void): Promise<void> {
+    await this.run(sql, opts, onChunk, onEngineDone);
   }
 
-  private async run(sql: string, opts: EngineQueryOptions, onChunk?: (text: string) => void): Promise<string> {
+  private async run(sql: string, opts: EngineQueryOptions, onChunk?: (text: string) => void, onEngineDone?: () => void): Promise<string> {
     const info = this.log.add(opts.queryId);
     if (opts.signal?.aborted) {
       this.log.finish(info, 'cancelled', true, null);
@@ -85,7 +94,7 @@ export class ChildEngine implements Engine {
     this.callerIds.set(id, opts.queryId);
     if (this.callerIds.size > 2000) this.callerIds.delete(this.callerIds.keys().next().value as number);
     const text = await new Promise<string>((resolve, reject) => {
-      const p: Pending = { resolve, reject, onProgress: opts.onProgress, onChunk, info };
+      const p: Pending = { resolve, reject, onProgress: opts.onProgress, onChunk, onEngineDone, framesSeen: 0, info };
       this.pending.set(id, p);
       const onAbort = (): void => this.cancel(id, p);
       opts.signal?.addEventListener('abort', onAbort, { once: true });
@@ -141,7 +150,7 @@ export class ChildEngine implements Engine {
     const child = await this.start();
     const id = this.nextId++;
     return new Promise<string>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, framesSeen: 0 });
       this.send(child, make(id));
     });
   }
@@ -171,10 +180,12 @@ export class ChildEngine implements Engine {
     const { file, execArgv } = childEntry();
     const child = fork(file, [], {
       execArgv,
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc', 'pipe'],
       env: { ...process.env, UV_THREADPOOL_SIZE: String(Math.max(4, this.limits.maxReaders + 3)) },
       serialization: 'advanced',
     });
+    const frames = new FrameReader((id, payload) => this.onFrame(id, payload));
+    (child.stdio[4] as Readable).on('data', (data: Buffer) => frames.push(data));
     return new Promise((resolve, reject) => {
       const onEarlyExit = (code: number | null, sig: string | null): void =>
         reject(new EngineError(`Engine process exited during start (code ${code}, signal ${sig})`));
@@ -203,10 +214,6 @@ export class ChildEngine implements Engine {
       if (p.info && p.info.state === 'queued') this.log.setState(p.info, 'running');
       return;
     }
-    if (msg.t === 'chunk') {
-      if (p.info?.state !== 'cancelling') p.onChunk?.(msg.text);
-      return;
-    }
     if (msg.t === 'progress') {
       if (p.info) p.info.progress = msg.progress;
       p.onProgress?.(msg.progress);
@@ -217,10 +224,29 @@ export class ChildEngine implements Engine {
     const cancelling = p.info?.state === 'cancelling';
     if (msg.t === 'ok') {
       if (p.info) this.log.finish(p.info, cancelling ? 'cancelled' : 'done', cancelling ? true : null, cancelling ? 'kill_query' : null);
+      if (msg.frames !== undefined && p.framesSeen < msg.frames) {
+        // The engine has finished; its last rows are still on the data pipe.
+        p.framesExpected = msg.frames;
+        this.pending.set(msg.id, p);
+        if (!cancelling) p.onEngineDone?.();
+        return;
+      }
       p.resolve(msg.text);
     } else {
       if (p.info) this.log.finish(p.info, cancelling ? 'cancelled' : 'failed', cancelling ? true : null, cancelling ? 'kill_query' : null);
       p.reject(new EngineError(msg.message, msg.code));
+    }
+  }
+
+  /** One frame of a streamed query's rows from the data pipe. */
+  private onFrame(id: number, payload: Buffer): void {
+    const p = this.pending.get(id);
+    if (!p) return;
+    p.framesSeen++;
+    if (p.info?.state !== 'cancelling') p.onChunk?.(payload.toString('utf8'));
+    if (p.framesExpected !== undefined && p.framesSeen >= p.framesExpected) {
+      this.pending.delete(id);
+      p.resolve('');
     }
   }
 

@@ -24,11 +24,10 @@ export type ToChild =
 export type FromChild =
   | { t: 'ready' }
   | { t: 'fatal'; message: string }
-  | { t: 'ok'; id: number; text: string }
+  /** `frames`: a streamed query's end; it wrote that many frames of rows to the data pipe (dataPipe.ts). */
+  | { t: 'ok'; id: number; text: string; frames?: number }
   | { t: 'err'; id: number; message: string; code?: number; cancelled?: boolean }
   | { t: 'progress'; id: number; progress: QueryProgress }
-  /** One block of a streamed query's JSONCompactEachRowWithNamesAndTypes output (whole lines). */
-  | { t: 'chunk'; id: number; text: string }
   | { t: 'started'; id: number };
 
 /** Every reader query is prefixed with this marker so `system.processes` can find it. */

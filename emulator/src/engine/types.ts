@@ -64,7 +64,8 @@ export interface Engine {
   query(sql: string, opts: EngineQueryOptions): Promise<EngineResult>;
   /**
    * The result as JSONCompactEachRowWithNamesAndTypes text, whole lines, block by block as the
-   * engine produces it (the first chunk starts with the names and types lines).
+   * engine produces it (the first chunk starts with the names and types lines). `onEngineDone`:
+   * the engine finished without error (rows may still be arriving); resolves after the last row.
    */
-  queryStream?(sql: string, opts: EngineQueryOptions, onChunk: (text: string) => void): Promise<void>;
+  queryStream?(sql: string, opts: EngineQueryOptions, onChunk: (text: string) => void, onEngineDone?: () => void): Promise<void>;
 }

@@ -10,7 +10,7 @@ import { RawJson, RawNumber } from './types';
 
 const WIDE_INT = /^U?Int(64|128|256)$/;
 
-interface TypeNode {
+export interface TypeNode {
   name: string;
   args: TypeNode[];
   raw: string;
@@ -88,13 +88,19 @@ function offsetFor(utcMs: number, zone: string): string {
   return offset;
 }
 
+/** Is `zone` UTC under another name (its offset is always `Z`)? */
+export function isUtcZone(zone: string): boolean {
+  return UTC_ZONES.has(zone);
+}
+
 /** ClickHouse prints wall time in the column's zone: "2024-01-02 03:04:05.123456". */
-function formatDateTime(value: string, zone: string | null): string {
+export function formatDateTime(value: string, zone: string | null): string {
   const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.(\d+))?$/.exec(value);
   if (!m) return value;
   const frac = m[3] && /[1-9]/.test(m[3]) ? `.${m[3].padEnd(6, '0').slice(0, 6)}` : '';
   const wall = `${m[1]}T${m[2]}${frac}`;
   if (zone === null) return wall;
+  if (UTC_ZONES.has(zone)) return `${wall}Z`;
   const [y, mo, d] = m[1].split('-').map(Number);
   const [h, mi, s] = m[2].split(':').map(Number);
   const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
@@ -145,6 +151,15 @@ export type ParsedTypes = TypeNode[];
 
 export function parseTypes(types: string[]): ParsedTypes {
   return types.map(parseType);
+}
+
+/**
+ * The zone of a DateTime/DateTime64 column (under Nullable/LowCardinality): its name, null when
+ * the type names none; undefined for any other type.
+ */
+export function dateTimeZone(type: TypeNode): string | null | undefined {
+  if (type.name === 'Nullable' || type.name === 'LowCardinality') return dateTimeZone(type.args[0]);
+  return type.name === 'DateTime' || type.name === 'DateTime64' ? timezoneOf(type) : undefined;
 }
 
 /** One engine cell with PostHog's conversion for its column type. */

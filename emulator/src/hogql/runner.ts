@@ -103,7 +103,11 @@ export async function prepareHogQLQuery(req: HogQLQueryRequest): Promise<Prepare
 }
 
 export async function runHogQLQuery(req: HogQLQueryRequest, deps: HogQLQueryDeps): Promise<HogQLQueryResponseBody> {
-  const prepared = await prepareHogQLQuery(req);
+  return runPrepared(await prepareHogQLQuery(req), deps);
+}
+
+/** Runs a prepared query in one engine call and answers with the whole body. */
+export async function runPrepared(prepared: PreparedHogQLQuery, deps: HogQLQueryDeps): Promise<HogQLQueryResponseBody> {
   let text: string;
   try {
     const result = await prepared.timings.measure('clickhouse_execute', () =>

@@ -12,7 +12,7 @@
  */
 import { convertRow, parseTypes, writeJsonValue, type ParsedTypes } from './response';
 import { cellModes, rowText, type CellMode } from './rowText';
-import { mapEngineError, prepareHogQLQuery, responseBody } from './runner';
+import { mapEngineError, prepareHogQLQuery, responseBody, runPrepared } from './runner';
 import type { HogQLQueryDeps, HogQLQueryRequest, HogQLQueryResponseBody, QueryTiming } from './types';
 
 /** Engine output (bytes of text) after which a result is streamed rather than answered whole. */
@@ -188,6 +188,9 @@ class ChunkPump {
 /** Like `runHogQLQuery`, but a result bigger than `streamAfterBytes` comes back as a stream. */
 export async function streamHogQLQuery(req: HogQLQueryRequest, deps: HogQLQueryDeps, streamAfterBytes = STREAM_AFTER_BYTES): Promise<HogQLRun> {
   const prepared = await prepareHogQLQuery(req);
+  // A paginated query (no LIMIT) returns at most 101 rows: one engine call answers it sooner than
+  // a stream, whose every block is a round trip to the engine (issue #15: per-query overhead).
+  if (prepared.paging.limit !== null) return { kind: 'body', body: await runPrepared(prepared, deps) };
   const engine = deps.engine;
   if (!engine.queryStream) throw new Error('This engine cannot stream');
   const conv = new RowConverter(prepared.paging.limit);
@@ -198,21 +201,31 @@ export async function streamHogQLQuery(req: HogQLQueryRequest, deps: HogQLQueryD
   const recordExecute = (): void => void prepared.timings.list.push({ k: './clickhouse_execute', t: (performance.now() - startedAt) / 1000 });
   const opts = { queryId: deps.queryId, signal: deps.signal, timeoutSeconds: deps.timeoutSeconds, onProgress: deps.onProgress };
   const pump = new ChunkPump(conv, () => conv.textMode && queue.notify());
-  const done = engine.queryStream(prepared.executable, opts, (text) => {
-    bytes += text.length;
-    if (bytes > streamAfterBytes && !conv.textMode) {
-      conv.toText();
-      big?.();
-    }
-    pump.push(text);
-  });
-  const engineEnd = done.then(
-    () => (recordExecute(), pump.finish()),
+  let engineFinished: () => void = () => undefined;
+  const engineDone = new Promise<void>((resolve) => (engineFinished = resolve));
+  const done = engine.queryStream(
+    prepared.executable,
+    opts,
+    (text) => {
+      bytes += text.length;
+      if (bytes > streamAfterBytes && !conv.textMode) {
+        conv.toText();
+        big?.();
+      }
+      pump.push(text);
+    },
+    () => engineFinished(),
+  );
+  const allIn = done.then(
+    () => pump.finish(),
     (err: unknown) => {
       throw mapEngineError(err);
     },
   );
-  const settled = engineEnd.then(() => pump.drained()).then(() => 'done' as const);
+  // The engine's end (no error) may be known before its last rows have arrived.
+  const engineEnd = Promise.race([engineDone, allIn]).then(recordExecute);
+  engineEnd.catch(() => undefined);
+  const settled = allIn.then(() => pump.drained()).then(() => 'done' as const);
   const first = await Promise.race([settled, new Promise<'big'>((resolve) => (big = () => resolve('big')))]);
   big = null;
   if (first === 'done') return { kind: 'body', body: responseBody(prepared, conv.values, conv.types ?? []) };

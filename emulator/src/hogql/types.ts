@@ -15,8 +15,11 @@ export interface EngineQueryOptions {
 /** `text` is raw ClickHouse JSONCompact output with 64-bit integers quoted. */
 export interface HogQLEngine {
   query(sql: string, options: EngineQueryOptions): Promise<{ text: string }>;
-  /** JSONCompactEachRowWithNamesAndTypes text, whole lines, block by block (engines that stream). */
-  queryStream?(sql: string, options: EngineQueryOptions, onChunk: (text: string) => void): Promise<void>;
+  /**
+   * JSONCompactEachRowWithNamesAndTypes text, whole lines, block by block (engines that stream);
+   * `onEngineDone` once the engine finished without error, maybe before the last rows arrive.
+   */
+  queryStream?(sql: string, options: EngineQueryOptions, onChunk: (text: string) => void, onEngineDone?: () => void): Promise<void>;
 }
 
 export interface HogQLFilters {
@@ -93,7 +96,17 @@ export class RawNumber {
 
 /** A value already serialized as JSON text (a streamed `results` array kept for the cache). */
 export class RawJson {
-  constructor(readonly text: string) {}
+  private source: string | (() => string);
+
+  /** `text`, or a function giving it when first written (a big result's rows, joined only if served again). */
+  constructor(text: string | (() => string)) {
+    this.source = text;
+  }
+
+  get text(): string {
+    if (typeof this.source === 'function') this.source = this.source();
+    return this.source;
+  }
 }
 
 export interface HogQLQueryResponseBody {
