@@ -1,6 +1,7 @@
 // The virtual grid: a scroller holding a full-size sizer, a sticky header and only the rows (and
-// columns) that intersect the viewport. Rows are positioned with transforms and recycled: on a
-// vertical scroll only the rows that enter the viewport are filled. Text only, via `textContent`.
+// columns) that intersect the viewport. Rows are absolutely positioned (`top`, see fillRow) and
+// recycled: on a vertical scroll only the rows that enter the viewport are filled. Text only, via
+// `textContent`.
 import { el } from './dom';
 import { attachHeaderEvents, headerCell } from './header';
 import { attachGridInput, type GridInputEvents } from './gridInput';
@@ -79,10 +80,14 @@ export class Grid {
     this.corner.setAttribute('aria-colindex', '1');
     this.sizer.append(this.header, this.body);
     this.root.append(this.sizer);
-    this.root.addEventListener('scroll', () => {
-      this.render();
-      this.events.scrolled(this.root.scrollTop, this.root.scrollLeft);
-    });
+    this.root.addEventListener(
+      'scroll',
+      () => {
+        this.render();
+        this.events.scrolled(this.root.scrollTop, this.root.scrollLeft);
+      },
+      { passive: true },
+    );
     new ResizeObserver(() => this.render()).observe(this.root);
     attachHeaderEvents(this.header, {
       sort: (c) => events.sort(c),
@@ -229,7 +234,12 @@ export class Grid {
   }
 
   private fillRow(r: RowEl, viewRow: number): void {
-    r.el.style.transform = `translateY(${viewRow * ROW_HEIGHT}px)`;
+    // `top`, not a transform: a transform makes each row a stacking context, which traps the sticky
+    // row number's z-index inside its row, so rows and row numbers interleave in paint order and
+    // Chromium gave every row and every row number a composited layer of its own (~90 layers of
+    // 3,690 px, layerized and committed every frame: issue #21's scroll row). With plain rows all
+    // cells paint first, in the scroller's layer, and the row numbers above them share one layer.
+    r.el.style.top = `${viewRow * ROW_HEIGHT}px`;
     r.el.setAttribute('aria-rowindex', String(viewRow + 2));
     r.el.dataset.row = String(viewRow);
     r.num.style.width = `${this.rnWidth}px`;
