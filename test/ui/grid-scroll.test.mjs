@@ -65,6 +65,28 @@ describe('UI: results grid scrolling', function () {
     assert.ok(rows.length === 0 && grid.length <= 2, `${grid.length} layers for the grid's rows and cells (${rows.length} for whole rows) of ${layers.length} in the page`);
   });
 
+  it('lays out once per frame: the scroll handler forces no synchronous layout', async () => {
+    await scrollTo(300 * ROW_HEIGHT, 0, 300);
+    await session.browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    let trace;
+    try {
+      // ten scroll steps of ~9 rows, one per animation frame, each handled at once (as the bench does)
+      await frame.$eval('.grid-scroll', async (g) => {
+        for (let i = 0; i < 10; i++) {
+          await new Promise((r) => requestAnimationFrame(r));
+          g.scrollTop += 200;
+          g.dispatchEvent(new Event('scroll'));
+        }
+      });
+    } finally {
+      trace = JSON.parse((await session.browser.stopTracing()).toString('utf8')).traceEvents;
+    }
+    const handlers = trace.filter((e) => e.ph === 'X' && e.name === 'EventDispatch' && e.args?.data?.type === 'scroll');
+    assert.ok(handlers.length >= 10, `${handlers.length} scroll events traced`);
+    const forced = trace.filter((e) => e.ph === 'X' && (e.name === 'Layout' || e.name === 'UpdateLayoutTree') && handlers.some((h) => h.tid === e.tid && h.pid === e.pid && e.ts >= h.ts && e.ts < h.ts + h.dur));
+    assert.equal(forced.length, 0, `${forced.length} style/layout passes forced inside ${handlers.length} scroll handlers`);
+  });
+
   it('keeps the row numbers at the left edge, above the cells, when scrolled sideways', async () => {
     await scrollTo(1001 * ROW_HEIGHT, 900, 1001);
     const seen = await frame.$eval(
