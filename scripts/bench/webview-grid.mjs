@@ -4,7 +4,11 @@
 //   first paint   palette Enter → first rows painted (end to end: generate in the extension host,
 //                 post, decode, render), and message arrival → painted (inside the webview)
 //   scroll        per frame, over N animation frames scrolling ~9 rows each: the script + layout
-//                 work of one scroll step, and the requestAnimationFrame delta (includes vsync)
+//                 work of one scroll step, and the requestAnimationFrame delta (includes vsync):
+//                 p50, p95 and the longest; then a second pass under a Chromium trace
+//                 (lib/frameTrace.mjs) for where the main thread's frame time goes: script, style,
+//                 layout, paint (incl. layerizing), composite, GC (CPU and wall time per frame; the
+//                 trace is saved to artifacts/grid-scroll-trace-*.json for DevTools)
 //   memory        JS heap (CDP Runtime.getHeapUsage after a forced GC) and DOM nodes, as deltas
 //                 over the workbench with no panel open
 // Data: the dev results hook (HOGQL_DEV_RESULTS_FILE) with a generator spec, `naive: true` for the
@@ -12,10 +16,12 @@
 // (--no-naive skips the naive table, which takes minutes: for iterating, not for reporting)
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { packageExtension } from '../package.mjs';
 import { root, prepareRun, startCodeServer, launchBrowser, openWorkbench, waitFor } from '../../test/support/host.mjs';
 import { findWebviewFrame, focusWorkbench } from '../../test/support/workbench.mjs';
 import { reportRow } from './lib/rows.mjs';
+import { describeSplit, KINDS, TRACE_CATEGORIES, traceSplit } from './lib/frameTrace.mjs';
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -77,7 +83,27 @@ function scrollProbe(frame, naive) {
   );
 }
 
-async function measure(page, cdp, devFile, spec, label) {
+/**
+ * A second scroll pass under a Chromium trace (not the measured one: tracing costs time): where the
+ * main thread's frame time goes. Saves the trace to artifacts/ for DevTools' Performance panel.
+ */
+async function tracedSplit(browser, page, frame, label) {
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  let trace;
+  try {
+    await scrollProbe(frame, false);
+  } finally {
+    trace = await browser.stopTracing();
+  }
+  const file = join(root, 'artifacts', `grid-scroll-trace-${label.replace(/\W+/g, '')}.json`);
+  writeFileSync(file, trace);
+  const s = traceSplit(JSON.parse(trace.toString('utf8')).traceEvents);
+  console.log(`  ${label}: traced pass, ${describeSplit(s)}`);
+  console.log(`  ${label}: top events per frame (ms): ${s.top.slice(0, 8).map((t) => `${t.name} ${t.ms.toFixed(2)}`).join(', ')}; other threads: ${s.others.map((t) => `${t.thread} ${t.ms.toFixed(2)}`).join(', ')}`);
+  return s;
+}
+
+async function measure(browser, page, cdp, devFile, spec, label) {
   await palette(page, 'View: Close All Editors');
   await waitFor(async () => !page.frames().some((f) => f.url().includes('/webview/')), 30_000, 'webviews closed');
   const base = await heap(cdp);
@@ -96,6 +122,7 @@ async function measure(page, cdp, devFile, spec, label) {
     const dropped = scroll.deltas.filter((x) => x > 25).length;
     Object.assign(r, { workP95: pct(scroll.work, 0.95), workMax: Math.max(...scroll.work), deltaP50: pct(scroll.deltas, 0.5), deltaP95: pct(scroll.deltas, 0.95), deltaMax: Math.max(...scroll.deltas), dropped });
     console.log(`  ${label}: ${scroll.work.length} frames, scroll work p95 ${r.workP95.toFixed(2)} ms (max ${r.workMax.toFixed(1)}), frame Δ p50 ${r.deltaP50.toFixed(1)} / p95 ${r.deltaP95.toFixed(1)} ms (max ${r.deltaMax.toFixed(1)}), ${dropped} dropped (Δ > 25 ms)`);
+    if (!spec.naive) r.split = await tracedSplit(browser, page, frame, label);
   } catch (e) {
     console.log(`  ${label}: scroll probe failed: ${e.message.split('\n')[0]}`);
   }
@@ -116,18 +143,20 @@ async function main() {
     await cdp.send('Performance.enable');
     console.log(`webview grid: ${ROWS} rows × ${COLS} columns, ${RUNS} runs (virtual) + 1 (naive), ${FRAMES} scroll frames of 200 px`);
     const grid = [];
-    for (let i = 0; i < RUNS; i++) grid.push(await measure(page, cdp, devFile, { rows: ROWS, cols: COLS, seed: 100 + i }, `virtual #${i + 1}`));
+    for (let i = 0; i < RUNS; i++) grid.push(await measure(browser, page, cdp, devFile, { rows: ROWS, cols: COLS, seed: 100 + i }, `virtual #${i + 1}`));
     const scrolled = grid.filter((g) => g.deltaP95 !== undefined);
     if (scrolled.length) {
       // the frame interval's floor is the display's vsync (16.7 ms at 60 Hz): the baseline
-      reportRow({ id: 'scroll', value: median(scrolled.map((g) => g.deltaP95)), max: Math.max(...scrolled.map((g) => g.deltaMax)), baseline: 1000 / 60, baselineLabel: 'one 60 Hz frame', note: `median of ${scrolled.length} runs' p95, ${ROWS} × ${COLS}; worst frame ${Math.max(...scrolled.map((g) => g.deltaMax)).toFixed(1)} ms; script work p95 ${median(scrolled.map((g) => g.workP95)).toFixed(2)} ms` });
+      const traced = scrolled.filter((g) => g.split);
+      const split = traced.length ? `; main thread per frame, CPU ms (median of runs): ${KINDS.map((k) => `${k} ${median(traced.map((g) => g.split.cpu[k])).toFixed(2)}`).join(', ')}` : '';
+      reportRow({ id: 'scroll', value: median(scrolled.map((g) => g.deltaP95)), max: Math.max(...scrolled.map((g) => g.deltaMax)), baseline: 1000 / 60, baselineLabel: 'one 60 Hz frame', note: `median of ${scrolled.length} runs' p95, ${ROWS} × ${COLS}; worst frame ${Math.max(...scrolled.map((g) => g.deltaMax)).toFixed(1)} ms; script work p95 ${median(scrolled.map((g) => g.workP95)).toFixed(2)} ms${split}; load ${loadavg()[0].toFixed(1)}` });
     }
     if (process.argv.includes('--no-naive')) {
       const m = (k) => median(grid.map((g) => g[k]));
       console.log(`\nmedian of virtual runs (no naive baseline): host post→painted ${m('postMs')} ms, message→painted ${m('webviewMs')} ms, host post→all rows ${m('allMs')} ms, scroll work p95 ${m('workP95')?.toFixed(2)} ms, frame Δ p95 ${m('deltaP95')?.toFixed(1)} ms, dropped ${m('dropped')}`);
       return;
     }
-    const naive = await measure(page, cdp, devFile, { rows: ROWS, cols: COLS, seed: 99, naive: true }, 'naive');
+    const naive = await measure(browser, page, cdp, devFile, { rows: ROWS, cols: COLS, seed: 99, naive: true }, 'naive');
     const m = (k) => median(grid.map((g) => g[k]));
     console.log('\nmedian of virtual runs vs naive:');
     const ratio = (k) => `${(naive[k] / m(k)).toFixed(1)}×`;

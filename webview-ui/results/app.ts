@@ -14,6 +14,7 @@ import { diffWithPin, marksOf } from './diffMarks';
 import { PinBar, restoredText } from './pinView';
 import type { Pin } from '../../src/results/snapshot';
 import { renderNaiveTable } from './naive';
+import { RenderMarks } from './renderMarks';
 import type { Pos } from './selection';
 import type { Tab, ViewState } from './state';
 import { Toolbar, type CopyFormat } from './toolbar';
@@ -57,6 +58,7 @@ export class App {
   /** The result was laid out while this tab was hidden (detached): measured again when shown. */
   private measuredHidden = false;
   private readonly copyListener = (e: ClipboardEvent): void => this.onCopyEvent(e);
+  private readonly marks: RenderMarks;
 
   constructor(
     readonly root: HTMLElement,
@@ -64,6 +66,7 @@ export class App {
     private readonly tabId: string,
   ) {
     this.state = store.load();
+    this.marks = new RenderMarks(root);
     this.toolbar = new Toolbar({
       filter: (text) => this.setFilter(text),
       tab: (tab) => this.setTab(tab),
@@ -224,7 +227,7 @@ export class App {
     this.restoredNote.hidden = true;
     this.updateDiff();
     this.toolbar.clearResult();
-    for (const k of ['queryId', 'complete', 'firstRows', 'renderMs', 'renderedAt', 'completeAt']) delete this.root.dataset[k];
+    this.marks.clear();
   }
 
   private showResult(result: ResultPayload, receivedAt: number): void {
@@ -257,17 +260,7 @@ export class App {
       this.setTab(this.state.tab);
     }
     this.store.save(this.state);
-    delete this.root.dataset.complete;
-    this.afterPaint(() => {
-      const renderMs = performance.now() - receivedAt;
-      this.root.dataset.queryId = result.queryId;
-      this.root.dataset.renderMs = renderMs.toFixed(1);
-      this.root.dataset.renderedAt = String(Date.now());
-      this.root.dataset.firstRows = String(result.rows.length);
-      if (this.sentAt !== undefined) this.root.dataset.sentAt = String(this.sentAt);
-      post({ kind: 'rendered', queryId: result.queryId, rowCount: result.rows.length, renderMs });
-      this.markCompleteWhenWhole();
-    });
+    this.marks.painted(result, receivedAt, () => this.sentAt, () => this.markCompleteWhenWhole());
   }
 
   /** Rows of the shown result still to arrive (see `totalRows`). */
@@ -297,7 +290,7 @@ export class App {
     }
     if (this.missingRows === 0) {
       for (const p of this.heldPages.splice(0)) this.appendRows(p.queryId, p.rows, p.hasMore);
-      this.afterPaint(() => this.markCompleteWhenWhole());
+      this.marks.afterPaint(() => this.markCompleteWhenWhole());
     }
   }
 
@@ -323,21 +316,12 @@ export class App {
     this.rowsAdded();
     this.pendingScroll = undefined;
     for (const p of this.heldPages.splice(0)) this.appendRows(p.queryId, p.rows, p.hasMore);
-    this.afterPaint(() => this.markCompleteWhenWhole());
+    this.marks.afterPaint(() => this.markCompleteWhenWhole());
   }
 
   /** Once every row is in: `data-complete` (for tests and benchmarks) and a `rendered` with `complete`. */
   private markCompleteWhenWhole(): void {
-    const r = this.model.result;
-    if (!r || this.missingRows > 0 || this.root.dataset.queryId !== r.queryId || this.root.dataset.complete) return;
-    this.root.dataset.complete = 'true';
-    this.root.dataset.completeAt = String(Date.now());
-    if (r.totalRows !== undefined) post({ kind: 'rendered', queryId: r.queryId, rowCount: r.rows.length, complete: true });
-  }
-
-  /** Runs `fn` once the current frame has been painted. */
-  private afterPaint(fn: () => void): void {
-    requestAnimationFrame(() => setTimeout(fn, 0));
+    this.marks.completeWhenWhole(this.model.result, this.missingRows);
   }
 
   private appendRows(queryId: string, rows: Cell[][], hasMore: boolean): void {

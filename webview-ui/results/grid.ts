@@ -1,6 +1,7 @@
 // The virtual grid: a scroller holding a full-size sizer, a sticky header and only the rows (and
-// columns) that intersect the viewport. Rows are positioned with transforms and recycled: on a
-// vertical scroll only the rows that enter the viewport are filled. Text only, via `textContent`.
+// columns) that intersect the viewport. Rows are absolutely positioned (`top`, see fillRow) and
+// recycled: on a vertical scroll only the rows that enter the viewport are filled. Text only, via
+// `textContent`.
 import { el } from './dom';
 import { attachHeaderEvents, headerCell } from './header';
 import { attachGridInput, type GridInputEvents } from './gridInput';
@@ -65,6 +66,7 @@ export class Grid {
   private headerCols: Range = { start: -1, end: -1 };
   /** Bumped when column positions or the column range change: rows then rebuild their cells. */
   private gen = 0;
+  private contexts: { columns: GridModel['columns'] | undefined; byCol: string[] } = { columns: undefined, byCol: [] };
 
   constructor(
     private readonly model: GridModel,
@@ -79,10 +81,18 @@ export class Grid {
     this.corner.setAttribute('aria-colindex', '1');
     this.sizer.append(this.header, this.body);
     this.root.append(this.sizer);
-    this.root.addEventListener('scroll', () => {
-      this.render();
-      this.events.scrolled(this.root.scrollTop, this.root.scrollLeft);
-    });
+    this.root.addEventListener(
+      'scroll',
+      () => {
+        // read before render() writes: reading scrollTop after its writes forced a synchronous
+        // style and layout pass inside every scroll handler (issue #21)
+        const top = this.root.scrollTop;
+        const left = this.root.scrollLeft;
+        this.render(top, left);
+        this.events.scrolled(top, left);
+      },
+      { passive: true },
+    );
     new ResizeObserver(() => this.render()).observe(this.root);
     attachHeaderEvents(this.header, {
       sort: (c) => events.sort(c),
@@ -161,19 +171,19 @@ export class Grid {
     if (done) this.events.resized(col, width);
   }
 
-  /** Brings the visible rows and columns up to date with the scroll position. */
-  render(): void {
+  /** Brings the visible rows and columns up to date with the scroll position (read before any write). */
+  render(scrollTop = this.root.scrollTop, scrollLeft = this.root.scrollLeft): void {
     const viewW = this.root.clientWidth - this.rnWidth;
     const viewH = this.root.clientHeight - HEADER_HEIGHT;
-    const cols = columnRange(this.offsets, this.root.scrollLeft, viewW);
+    const cols = columnRange(this.offsets, scrollLeft, viewW);
     if (cols.start !== this.cols.start || cols.end !== this.cols.end) {
       this.cols = cols;
       this.releaseAll();
     }
     if (cols.start !== this.headerCols.start || cols.end !== this.headerCols.end) this.renderHeader();
-    const want = rowRange(this.root.scrollTop, viewH, this.model.rowCount);
-    // Rows that scrolled out are refilled in place for the rows that scrolled in (moved with a
-    // transform): a scroll step then changes text, not the DOM tree.
+    const want = rowRange(scrollTop, viewH, this.model.rowCount);
+    // Rows that scrolled out are refilled in place for the rows that scrolled in (moved by their
+    // `top`): a scroll step then changes text, not the DOM tree.
     const left: RowEl[] = [];
     for (const [i, r] of this.rows) {
       if (i < want.start || i >= want.end) {
@@ -229,7 +239,12 @@ export class Grid {
   }
 
   private fillRow(r: RowEl, viewRow: number): void {
-    r.el.style.transform = `translateY(${viewRow * ROW_HEIGHT}px)`;
+    // `top`, not a transform: a transform makes each row a stacking context, which traps the sticky
+    // row number's z-index inside its row, so rows and row numbers interleave in paint order and
+    // Chromium gave every row and every row number a composited layer of its own (~90 layers of
+    // 3,690 px, layerized and committed every frame: issue #21's scroll row). With plain rows all
+    // cells paint first, in the scroller's layer, and the row numbers above them share one layer.
+    r.el.style.top = `${viewRow * ROW_HEIGHT}px`;
     r.el.setAttribute('aria-rowindex', String(viewRow + 2));
     r.el.dataset.row = String(viewRow);
     r.num.style.width = `${this.rnWidth}px`;
@@ -274,7 +289,13 @@ export class Grid {
     else if (v.link) cell.title = `${LINK_LABELS[v.link.kind]}: ${MODIFIER}+click`;
     else if (v.expandable) cell.title = 'Enter or double-click to open the cell viewer';
     else cell.removeAttribute('title');
-    cell.dataset.vscodeContext = cellContext(this.model, col, v.link);
+    cell.dataset.vscodeContext = v.link ? cellContext(this.model, col, v.link) : this.plainContext(col);
+  }
+
+  /** A cell's context menu keys when it holds no link: the same for a whole column, made once. */
+  private plainContext(col: number): string {
+    if (this.contexts.columns !== this.model.columns) this.contexts = { columns: this.model.columns, byCol: [] };
+    return (this.contexts.byCol[col] ??= cellContext(this.model, col, undefined));
   }
 
   /** Selection and focus classes of one row's cells. */

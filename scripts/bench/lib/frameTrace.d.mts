@@ -1,0 +1,14 @@
+// Types of frameTrace.mjs for the unit test (test/unit/build/frameTrace.test.ts).
+export type Kind = 'script' | 'style' | 'layout' | 'paint' | 'composite' | 'gc' | 'other';
+export type PerKind = Record<Kind, number>;
+export const TRACE_CATEGORIES: string[];
+export const KINDS: Kind[];
+export function selfTimes(events: object[]): { wall: PerKind; cpu: PerKind; top: [string, number][] };
+export function traceSplit(traceEvents: object[]): {
+  frames: number;
+  wall: PerKind;
+  cpu: PerKind;
+  top: { name: string; ms: number }[];
+  others: { thread: string; ms: number }[];
+};
+export function describeSplit(s: ReturnType<typeof traceSplit>): string;

@@ -1,0 +1,127 @@
+// Where the frames of a scroll go, from a Chromium performance trace (the "devtools.timeline"
+// categories DevTools' Performance panel records): main-thread self time of the renderer that ran
+// the scroll, split into script / style / layout / paint / composite / GC / other, as DevTools
+// splits it (a layout forced inside a script counts as layout, a GC inside a script as GC).
+// `traceSplit(events)` is pure, so it runs on a saved trace too:
+//   node scripts/bench/lib/frameTrace.mjs artifacts/grid-scroll-trace.json
+
+export const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'v8',
+  'blink.user_timing',
+];
+
+const KIND = {
+  script: ['FunctionCall', 'EvaluateScript', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'RunMicrotasks', 'v8.compile', 'v8.compileModule', 'v8.run', 'V8.Execute', 'XHRReadyStateChange', 'FireIdleCallback', 'ResizeObserver', 'IntersectionObserverController::computeIntersections'],
+  style: ['UpdateLayoutTree', 'RecalculateStyles', 'ParseAuthorStyleSheet', 'ScheduleStyleRecalculation', 'InvalidateLayout'],
+  layout: ['Layout', 'LayoutInvalidationTracking', 'UpdateLayer', 'HitTest'],
+  paint: ['Paint', 'PrePaint', 'PaintImage', 'PaintSetup', 'Layerize', 'RasterTask', 'Decode Image'],
+  composite: ['CompositeLayers', 'Commit', 'UpdateLayerTree', 'ActivateLayerTree', 'DrawFrame'],
+  gc: ['MinorGC', 'MajorGC', 'V8.GCScavenger', 'V8.GCFinalizeMC', 'V8.GCIncrementalMarking', 'V8.GC_MC_BACKGROUND_MARKING', 'BlinkGC.AtomicPhase', 'BlinkGC.IncrementalMarkingStep', 'BlinkGC.CompleteSweep', 'BlinkGC.LazySweepInIdle', 'ThreadState::performIdleLazySweep', 'GCEvent', 'MinorMS', 'V8.GC_SCAVENGER'],
+};
+const KIND_OF = new Map(Object.entries(KIND).flatMap(([k, names]) => names.map((n) => [n, k])));
+export const KINDS = [...Object.keys(KIND), 'other'];
+
+/**
+ * `ph: 'X'` events plus B/E pairs turned into complete events, of one thread: wall time (`ts`,
+ * `end`) and the thread's CPU time (`tts`, `tend`; on a loaded machine the wall time is mostly
+ * waiting for a core, the CPU time is the work).
+ */
+function completeEvents(events) {
+  const out = [];
+  const open = [];
+  for (const e of events) {
+    if (e.ph === 'X' && typeof e.dur === 'number') out.push({ name: e.name, ts: e.ts, end: e.ts + e.dur, tts: e.tts ?? 0, tend: (e.tts ?? 0) + (e.tdur ?? 0) });
+    else if (e.ph === 'B') open.push(e);
+    else if (e.ph === 'E') {
+      const b = open.pop();
+      if (b) out.push({ name: b.name, ts: b.ts, end: e.ts, tts: b.tts ?? 0, tend: e.tts ?? b.tts ?? 0 });
+    }
+  }
+  return out.sort((a, b) => a.ts - b.ts || b.end - a.end);
+}
+
+/**
+ * Self time (ms) per kind of one thread's events, wall and CPU, each nested event's time taken from
+ * its parent's; `top`: the event names with the most CPU self time.
+ */
+export function selfTimes(events) {
+  const wall = Object.fromEntries(KINDS.map((k) => [k, 0]));
+  const cpu = Object.fromEntries(KINDS.map((k) => [k, 0]));
+  const names = new Map();
+  const stack = [];
+  const close = (upTo) => {
+    while (stack.length && stack[stack.length - 1].end <= upTo) {
+      const done = stack.pop();
+      const kind = KIND_OF.get(done.name) ?? 'other';
+      const selfCpu = Math.max(0, done.tend - done.tts - done.childCpu) / 1000;
+      wall[kind] += (done.end - done.ts - done.children) / 1000;
+      cpu[kind] += selfCpu;
+      names.set(done.name, (names.get(done.name) ?? 0) + selfCpu);
+    }
+  };
+  for (const e of completeEvents(events)) {
+    close(e.ts);
+    const parent = stack[stack.length - 1];
+    const end = parent ? Math.min(e.end, parent.end) : e.end;
+    if (parent) {
+      parent.children += end - e.ts;
+      parent.childCpu += e.tend - e.tts;
+    }
+    stack.push({ ...e, end, children: 0, childCpu: 0 });
+  }
+  close(Infinity);
+  const top = [...names].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  return { wall, cpu, top };
+}
+
+/**
+ * The split of the renderer main thread that ran `frames` animation frames of the scroll (the one
+ * with the most `FireAnimationFrame` events), per frame. Also the busiest other threads of that
+ * process (compositor, raster), whose time does not block the main thread.
+ */
+export function traceSplit(traceEvents) {
+  const threads = new Map();
+  const threadNames = new Map();
+  for (const e of traceEvents) {
+    const key = `${e.pid}:${e.tid}`;
+    if (e.ph === 'M' && e.name === 'thread_name') threadNames.set(key, e.args?.name ?? '');
+    else if (e.ph === 'X' || e.ph === 'B' || e.ph === 'E') {
+      if (!threads.has(key)) threads.set(key, []);
+      threads.get(key).push(e);
+    }
+  }
+  const rafs = (evs) => evs.filter((e) => e.name === 'FireAnimationFrame').length;
+  let main;
+  for (const [key, evs] of threads) if (threadNames.get(key) === 'CrRendererMain' && (!main || rafs(evs) > rafs(threads.get(main)))) main = key;
+  if (!main) throw new Error('no renderer main thread in the trace');
+  const frames = Math.max(1, rafs(threads.get(main)));
+  const { wall, cpu, top } = selfTimes(threads.get(main));
+  const per = (totals) => Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, v / frames]));
+  const pid = main.split(':')[0];
+  const others = [...threads]
+    .filter(([key]) => key !== main && key.startsWith(`${pid}:`))
+    .map(([key, evs]) => ({ thread: threadNames.get(key) ?? key, ms: Object.values(selfTimes(evs).cpu).reduce((a, b) => a + b, 0) / frames }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 3);
+  return { frames, wall: per(wall), cpu: per(cpu), top: top.map(([name, ms]) => ({ name, ms: ms / frames })), others };
+}
+
+const sum = (o) => Object.values(o).reduce((a, b) => a + b, 0);
+
+/** One line: per-frame milliseconds of each kind on the main thread, CPU (wall in brackets). */
+export function describeSplit(s) {
+  const parts = KINDS.map((k) => `${k} ${s.cpu[k].toFixed(2)} (${s.wall[k].toFixed(2)})`).join(', ');
+  return `${s.frames} frames traced, main thread per frame, CPU ms (wall): ${parts}; busy ${sum(s.cpu).toFixed(2)} (${sum(s.wall).toFixed(2)})`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { readFileSync } = await import('node:fs');
+  const trace = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+  const s = traceSplit(trace.traceEvents ?? trace);
+  console.log(describeSplit(s));
+  console.log('top events by self time per frame (ms):', s.top.map((t) => `${t.name} ${t.ms.toFixed(2)}`).join(', '));
+  console.log('other threads of that renderer per frame (ms):', s.others.map((t) => `${t.thread} ${t.ms.toFixed(2)}`).join(', '));
+}
