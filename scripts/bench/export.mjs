@@ -38,6 +38,7 @@ try {
     return cur && (cur.done || cur.error) ? cur : undefined;
   }, 30 * 60_000, 'the export benchmark to finish', 500);
   if (r.error) throw new Error(r.error);
+  if (r.settle) console.log(`host settled before the first export: ${r.settle.steady ? 'RSS steady within 2 MB for 3 s' : 'NOT steady'} after ${(r.settle.ms / 1000).toFixed(1)} s`);
   for (const x of r.runs) {
     const peak = Math.max(x.kernelPeakMB ?? 0, x.sampledPeakMB);
     const above = peak - x.idleMB;

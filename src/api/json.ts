@@ -2,7 +2,8 @@
  * Lossless JSON for query results: ClickHouse UInt64/Int64 values beyond 2^53 must not be
  * rounded. Node 20's `JSON.parse` has no access to a number's source text, so:
  *
- * - Fast path: if the text contains no run of 16 or more digits, no integer in it can be unsafe,
+ * - Fast path: if the text contains no run of 16 or more digits that could start an integer (not
+ *   after a digit or `.`, so fractions do not count), no integer in it can be unsafe,
  *   and it goes straight to `JSON.parse` (one native regex scan first).
  * - Otherwise a small hand-written parser runs. It behaves like `JSON.parse` (same values, same
  *   strictness, `__proto__` stays an own property) except that an integer literal (no fraction,
@@ -13,8 +14,11 @@
  * `stringifyLossless` (digits written back unquoted) or convert with `String(v)`.
  */
 
-// Spelled out rather than `\d{16}`: irregexp scans this form ~15× faster on large texts.
-const MAYBE_UNSAFE_INTEGER = /\d\d\d\d\d\d\d\d\d\d\d\d\d\d\d\d/;
+// Spelled out rather than `\d{16}`: irregexp scans this form ~15× faster on large texts. The run
+// must not follow a digit or `.`: an integer never does, while the 16 digits of a fraction such as
+// 0.3333333333333333 (any Float64 column) do, and would send every page to the slow parser (a full
+// export's garbage, issue #17). Exponents and digits in strings may still match (slow, exact).
+const MAYBE_UNSAFE_INTEGER = /(?:^|[^.\d])\d\d\d\d\d\d\d\d\d\d\d\d\d\d\d\d/;
 
 export type LosslessJson = null | boolean | number | bigint | string | LosslessJson[] | { [key: string]: LosslessJson };
 

@@ -27,6 +27,12 @@ export interface RowStreamOptions {
   onFirst?(head: Record<string, unknown>, rows: unknown[]): void;
   /** Each later batch, in order. */
   onRows?(rows: unknown[]): void;
+  /**
+   * Flat memory (a full export, issue #17): once the first batch is handed out, neither the rows
+   * nor the text are kept, and `end()` gives the rows array empty. A body that breaks after that
+   * cannot be parsed whole again: `end()` throws the scan's SyntaxError (before it, as without).
+   */
+  flat?: boolean;
 }
 
 const OBJ = 0;
@@ -90,6 +96,10 @@ export class RowStream {
   private texts: string[] = [];
   private readonly rows: unknown[] = [];
   private started = false;
+  /** Flat: what broke the scan, for `end()` once the text is gone. */
+  private error: unknown;
+  /** Flat, once the text is gone: the last chunk (what an error about the body shows). */
+  private tail = '';
 
   constructor(private readonly opts: RowStreamOptions) {}
 
@@ -97,40 +107,52 @@ export class RowStream {
   streamed = false;
 
   push(chunk: string): void {
-    this.all.push(chunk);
+    if (!this.gone()) this.all.push(chunk);
+    this.tail = chunk;
     if (this.failed) return;
     try {
       this.buf += chunk;
       this.scan();
       this.flush(false);
-    } catch {
+    } catch (e) {
       this.failed = true; // `end()` parses the whole text: its error (or value) is the answer
+      this.error = e;
       this.buf = '';
     }
   }
 
+  /** Flat and rows handed out: the text and rows before are no longer kept. */
+  private gone(): boolean {
+    return this.opts.flat === true && this.started;
+  }
+
   /** The whole text pushed (until `end()` has succeeded). */
   text(): string {
+    if (this.gone()) return this.tail;
     return this.all.join('');
   }
 
   /** The whole value; throws the SyntaxError `parseJsonLossless` throws for the whole text. */
   end(): unknown {
-    const whole = (): unknown => {
+    const whole = (error?: unknown): unknown => {
+      // (positions would be in text no longer held: the message says what, not where)
+      if (this.gone()) throw new SyntaxError(error instanceof Error && !/end of (json )?input/i.test(error.message) ? 'Unexpected token in JSON' : 'Unexpected end of JSON input');
       this.streamed = false;
       return parseJsonLossless(this.all.join(''));
     };
-    if (this.failed || this.duplicate || this.inRows || this.prefix === undefined) return whole();
+    if (this.failed) return whole(this.error);
+    if (this.duplicate) return whole(new SyntaxError(`Duplicate key "${this.opts.path.join('.')}" in JSON`));
+    if (this.inRows || this.prefix === undefined) return whole();
     let value: unknown;
     try {
       this.flush(true);
       value = parseJsonLossless(this.prefix + this.buf);
-    } catch {
-      return whole();
+    } catch (e) {
+      return whole(e);
     }
     let at = value as Record<string, unknown>;
     for (const key of this.opts.path.slice(0, -1)) at = at[key] as Record<string, unknown>;
-    at[this.opts.path[this.opts.path.length - 1]] = this.rows;
+    at[this.opts.path[this.opts.path.length - 1]] = this.gone() ? [] : this.rows;
     this.streamed = this.started;
     this.all.length = 0;
     return value;
@@ -146,6 +168,7 @@ export class RowStream {
         const head = this.head();
         const rows = this.parseWaiting(first);
         this.started = true;
+        if (this.gone()) this.rows.length = this.all.length = 0;
         this.opts.onFirst?.(head, rows);
       } else if (last) this.parseWaiting(this.texts.length);
       if (!this.started) return;
@@ -161,7 +184,7 @@ export class RowStream {
   private parseWaiting(n: number): unknown[] {
     const rows = parseJsonLossless(`[${this.texts.slice(0, n).join(',')}]`) as unknown[];
     this.texts = n === this.texts.length ? [] : this.texts.slice(n);
-    for (const r of rows) this.rows.push(r);
+    if (!this.gone()) for (const r of rows) this.rows.push(r);
     return rows;
   }
 

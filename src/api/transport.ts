@@ -294,6 +294,8 @@ async function readStreamed(res: Dispatcher.ResponseData, reader: BodyReader): P
     const text = decoder.decode(chunk, { stream: true });
     chars += text.length;
     if (text) reader.push(text);
+    const ready = reader.ready?.();
+    if (ready) await ready;
   }
   const rest = decoder.decode();
   if (rest) reader.push(rest);

@@ -90,6 +90,8 @@ export interface BodyReader {
   end(): unknown;
   /** The whole text (for the error of a body that does not parse). */
   text(): string;
+  /** Backpressure: when it gives a promise, the body is read on once it settles (a full export's file). */
+  ready?(): Promise<void> | undefined;
 }
 
 export interface ApiResponse<T> {

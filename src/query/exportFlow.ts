@@ -13,6 +13,7 @@ import { config } from '../config';
 import type { Log } from '../log';
 import { formatInfo, type FullExportFormat } from '../results/exportEncode';
 import { formatCount } from '../results/format';
+import type { Cell } from '../results/protocol';
 import { toCell, toColumns } from '../results/response';
 import { notify } from '../ui/notify';
 import { exportToFile, exportToText, ExportTooLarge, type ExportRequest, type FetchPage } from './fullExport';
@@ -86,19 +87,34 @@ export async function pickExport(): Promise<ExportChoice | undefined> {
   return picked?.choice;
 }
 
+/** A parsed row as cells, in place (the row is the parser's fresh array: no copy per row). */
+function toRowCells(r: unknown): Cell[] {
+  if (!Array.isArray(r)) return [toCell(r)];
+  for (let i = 0; i < r.length; i++) r[i] = toCell(r[i]);
+  return r as Cell[];
+}
+
 function fetcher(session: ActiveSession, source: ExportSource): FetchPage {
-  return async (query, signal) => {
+  return async (query, signal, into) => {
     const node: HogQLQueryNode = { kind: 'HogQLQuery', query };
     if (Object.keys(source.values).length) node.values = source.values;
     if (source.filters) node.filters = source.filters;
     if (source.variables) node.variables = source.variables;
-    // Rows are parsed one at a time as they are written (src/api/rowScan.ts): flat memory.
-    const page = await session.client.query.runScanned(session.projectId, node, { signal, name: 'vscode-hogql export' });
+    const opts = { signal, name: 'vscode-hogql export' };
+    // With `into` (the pages after the first), rows are written in batches as the body arrives
+    // (src/api/rowStream.ts); otherwise read one at a time from the text (src/api/rowScan.ts).
+    const page = into
+      ? await session.client.query.runFlat(session.projectId, node, {
+          ...opts,
+          onRows: (rows) => into.write(rows.map(toRowCells)),
+          ready: () => into.ready(),
+        })
+      : await session.client.query.runScanned(session.projectId, node, opts);
     // Not schema-checked like a parsed response: take the fields only in the shapes expected.
     const { columns, types, hasMore } = page.fields as Partial<Record<'columns' | 'types' | 'hasMore', unknown>>;
     const header = { columns: Array.isArray(columns) ? (columns as string[]) : undefined, types: Array.isArray(types) ? (types as HogQLQueryResponse['types']) : undefined, results: [] };
     const rows = (function* () {
-      for (const r of page.rows()) yield Array.isArray(r) ? r.map(toCell) : [toCell(r)];
+      for (const r of page.rows()) yield toRowCells(r);
     })();
     return { columns: toColumns(header), rows, rowCount: page.rowCount, ...(typeof hasMore === 'boolean' ? { hasMore } : {}) };
   };

@@ -25,8 +25,21 @@ export interface ExportPage {
   hasMore?: boolean;
 }
 
-/** Runs one page query (one POST, aborted by `signal`). */
-export type FetchPage = (query: string, signal: AbortSignal) => Promise<ExportPage>;
+/**
+ * Where a page's rows may go while its body arrives (flat memory, issue #17): `write` takes a
+ * batch (encoded and written at once, not kept), `ready` is the file's backpressure, to await
+ * before reading more of the body.
+ */
+export interface PageRows {
+  write(rows: Cell[][]): void;
+  ready(): Promise<void> | undefined;
+}
+
+/**
+ * Runs one page query (one POST, aborted by `signal`). With `into`, rows may be handed to it as
+ * they are parsed; the page's `rows` are then the rest (`rowCount` counts all of them).
+ */
+export type FetchPage = (query: string, signal: AbortSignal, into?: PageRows) => Promise<ExportPage>;
 
 /** Where the text goes: `write` resolves when more may be written (backpressure). */
 export interface ExportSink {
@@ -73,10 +86,10 @@ function abortable(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /** A page, retried after a 429 (`retryAfterMs` of the client's RateLimitError) a few times. */
-async function fetchWithRetry(req: ExportRequest, query: string): Promise<ExportPage> {
+async function fetchWithRetry(req: ExportRequest, query: string, into?: PageRows): Promise<ExportPage> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await req.fetchPage(query, req.signal);
+      return await req.fetchPage(query, req.signal, into);
     } catch (e) {
       const wait = (e as { retryAfterMs?: unknown }).retryAfterMs;
       if (req.signal.aborted || typeof wait !== 'number' || attempt >= RATE_LIMIT_RETRIES) throw e;
@@ -105,6 +118,27 @@ async function writeRows(sink: ExportSink, enc: ExportEncoder, rows: Iterable<Ce
   return written;
 }
 
+/** A `PageRows` writing to `sink` through `enc`; a failed write (text too large) is kept for `failure`. */
+function pageRows(sink: ExportSink, enc: ExportEncoder, req: ExportRequest, written: number): PageRows & { written(): number; failure(): unknown } {
+  let pending: Promise<void> | undefined;
+  let failure: unknown;
+  return {
+    write(rows) {
+      if (failure !== undefined || req.signal.aborted) return;
+      const wrote = sink.write(enc.rows(rows));
+      written += rows.length;
+      req.onProgress?.(written);
+      pending = wrote.then(
+        () => (pending = undefined),
+        (e: unknown) => ((failure = e), (pending = undefined)),
+      );
+    },
+    ready: () => pending,
+    written: () => written,
+    failure: () => failure,
+  };
+}
+
 const more = (page: ExportPage, limit: number): boolean => page.hasMore ?? page.rowCount >= limit;
 
 /** Fetches every page of `req.query` and writes it to `sink`. Throws on error or abort. */
@@ -125,10 +159,13 @@ export async function exportResult(req: ExportRequest, sink: ExportSink): Promis
   let written = 0;
   let pages = 1;
   for (let offset = 0; ; offset += limit) {
-    const page = await fetchWithRetry(req, stablePageQuery(req.query, order, offset, limit));
+    const into = pageRows(sink, enc, req, written);
+    const page = await fetchWithRetry(req, stablePageQuery(req.query, order, offset, limit), into);
+    await into.ready();
+    if (into.failure() !== undefined) throw into.failure();
     pages++;
     if (page.columns.length !== columnCount) throw new Error(`Page ${pages} of the export has ${page.columns.length} columns, the first had ${columnCount}.`);
-    written = await writeRows(sink, enc, page.rows, chunkRows, written, req);
+    written = await writeRows(sink, enc, page.rows, chunkRows, into.written(), req);
     if (!more(page, limit) || page.rowCount === 0) break;
   }
   await sink.write(enc.end());

@@ -66,6 +66,16 @@ export interface StreamHandlers {
   onBytes?: () => void;
 }
 
+/** What `runFlat` calls as the rows arrive. */
+export interface FlatRowHandlers {
+  /** A batch of rows, parsed, in order (not kept after the call). */
+  onRows(rows: unknown[]): void;
+  /** Awaited after each chunk of the body when it gives a promise (the sink's backpressure). */
+  ready?(): Promise<void> | undefined;
+  /** Rows per batch (default 2,000). */
+  batch?: number;
+}
+
 /** Rows as the query response's schema makes them: a row that is not an array is a one-cell row. */
 const toRows = (rows: unknown[]): unknown[][] => rows.map((r) => (Array.isArray(r) ? r : [r]));
 
@@ -143,6 +153,45 @@ export class Query {
     const { results, ...fields } = await this.wait(projectId, status.id || queryId, opts);
     const rows = Array.isArray(results) ? (results as unknown[]) : [];
     return { fields, rowCount: rows.length, rows: () => rows };
+  }
+
+  // --- "Export Full Result" in flat memory (issue #17) ---
+
+  /**
+   * A blocking run whose rows are handed to `onRows` in batches while the body arrives
+   * (src/api/rowStream.ts, `flat`: rows and text handed out are not kept), the body read on only
+   * once `ready()` settles (backpressure of the file being written). The answer's `rows()` are the
+   * rows not handed out (a page smaller than one batch, or a result PostHog finished
+   * asynchronously, polled like `run`); `rowCount` counts both. Integers beyond 2^53 are `bigint`.
+   */
+  async runFlat(projectId: Id, query: string | HogQLQueryNode, opts: RunOptions & FlatRowHandlers): Promise<ScannedResponse> {
+    const { onRows, ready, batch = 2_000, ...run } = opts;
+    const queryId = run.clientQueryId ?? randomUUID().replace(/-/g, '');
+    const body: Record<string, unknown> = { query: node(query), refresh: run.refresh ?? 'blocking', client_query_id: queryId };
+    if (run.name) body.name = opts.name;
+    let handed = 0;
+    const reader = (): BodyReader => {
+      handed = 0;
+      const hand = (rows: unknown[]): void => {
+        handed += rows.length;
+        onRows(rows);
+      };
+      const rs = new RowStream({ path: ['results'], flat: true, firstBatch: batch, batch, onFirst: (_head, rows) => hand(rows), onRows: hand });
+      return { push: (t) => rs.push(t), end: () => rs.end(), text: () => rs.text(), ready };
+    };
+    let data: Record<string, unknown>;
+    try {
+      const timeouts = { ...QUERY_TIMEOUTS, ...run.timeouts };
+      const res = await this.t.request<Record<string, unknown>>({ method: 'POST', path: projectPath(projectId, 'query'), body, json: 'lossless', timeouts, reader, ...(run.signal ? { signal: run.signal } : {}) });
+      data = res.data && typeof res.data === 'object' ? res.data : {};
+    } catch (err) {
+      if (isAbort(err) && !err.beforeSend && run.cancelOnAbort !== false) this.cancelQuietly(projectId, queryId);
+      throw err;
+    }
+    const status = data.query_status as QueryStatus | null | undefined;
+    const { results, ...fields } = !status || status.complete !== false ? data : await this.wait(projectId, status.id || queryId, run);
+    const rows = Array.isArray(results) ? (results as unknown[]) : [];
+    return { fields, rowCount: handed + rows.length, rows: () => rows };
   }
 
   /** Polls a query (idempotent GET, retried on transient errors). 200 done, 202 running, 400/500 failed. */

@@ -33,6 +33,21 @@ describe('api json: lossless parsing', () => {
     assert.deepEqual(parseJsonLossless(text), JSON.parse(text));
   });
 
+  it('takes the fast path for fractions of 16+ digits (Float64 columns: 1/3), yet keeps an unsafe integer beside them exact (#17)', () => {
+    const bad = '[0.3333333333333333, 1234567890.1234567890123456, x]';
+    // the fast path's error is JSON.parse's own (the hand-written parser words it differently)
+    assert.throws(() => JSON.parse(bad));
+    assert.throws(() => parseJsonLossless(bad), (e: Error) => assert.throws(() => JSON.parse(bad), { message: e.message }) === undefined);
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(2n ** 64n), max: 2n ** 64n }), fc.constantFrom('', ' ', '\n'), (n, ws) => {
+        const v = parseJsonLossless(`[0.3333333333333333,${ws}${n},${ws}1e-1234567890123456]`) as unknown[];
+        assert.equal(v[1], n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n);
+        assert.deepEqual(parseJsonLossless(`${n}`), v[1]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('the slow parser matches JSON.parse on arbitrary JSON (property test)', () => {
     fc.assert(
       fc.property(fc.jsonValue().filter((v) => !hasUnsafeInteger(v)), (value) => {

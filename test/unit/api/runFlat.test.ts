@@ -1,0 +1,87 @@
+import * as assert from 'node:assert/strict';
+import { TestServer } from './helpers/server';
+import { makeClient, rejection } from './helpers/fixtures';
+
+/** A query response with `n` rows (the last column beyond 2^53), columns before the rows, types after. */
+function responseBody(n: number): { head: string; rows: string[]; tail: string } {
+  const rows = Array.from({ length: n }, (_, i) => `[${i},"r${i}",${18446744073709551000n + BigInt(i)}]`);
+  return { head: '{"columns":["i","s","u"],"hasMore":false,"results":[', rows, tail: '],"types":[["i","UInt64"],["s","String"],["u","UInt64"]],"query_status":null}' };
+}
+
+const turns = async (n: number): Promise<void> => {
+  for (let k = 0; k < n; k++) await new Promise((resolve) => setImmediate(resolve));
+};
+
+describe('api/query runFlat: a page of a full export handed out while it arrives, in flat memory (#17)', () => {
+  let server: TestServer;
+  beforeEach(async () => {
+    server = await TestServer.start();
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it('hands out every row in batches (integers beyond 2^53 exact) and the other fields, as runScanned reads them', async () => {
+    const { head, rows, tail } = responseBody(5_500);
+    server.handler = (_r, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(head + rows.join(',') + tail);
+    };
+    const { api } = makeClient(server.url);
+    const batches: unknown[][] = [];
+    const page = await api.query.runFlat(2, 'select 1', { batch: 2_000, onRows: (b) => batches.push(b) });
+    const scanned = await api.query.runScanned(2, 'select 1');
+    assert.deepEqual(batches.map((b) => b.length), [2_000, 2_000, 1_500]);
+    assert.deepEqual(batches.flat(), [...scanned.rows()]);
+    assert.equal((batches.flat()[5_499] as unknown[])[2], 18446744073709551000n + 5_499n);
+    assert.equal(page.rowCount, 5_500);
+    assert.deepEqual([...page.rows()], []);
+    assert.deepEqual(page.fields, scanned.fields);
+  });
+
+  it('reads no more of the body while ready() is pending (the file backpressure)', async () => {
+    const { head, rows, tail } = responseBody(60_000);
+    let sent = false;
+    server.handler = (_r, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write(head + rows.join(',') + tail, () => (sent = true));
+      res.end();
+    };
+    const { api } = makeClient(server.url);
+    let release!: () => void;
+    let blocked: Promise<void> | undefined = new Promise<void>((r) => (release = r));
+    let handedWhileBlocked = 0;
+    let handed = 0;
+    const call = api.query.runFlat(2, 'select 1', {
+      batch: 1_000,
+      onRows: (b) => {
+        if (handed > 0 && blocked) handedWhileBlocked += b.length;
+        handed += b.length;
+      },
+      ready: () => blocked,
+    });
+    while (handed === 0 || !sent) await turns(1);
+    await turns(50); // plenty of turns for undici to hand more chunks on, were they read
+    assert.equal(handedWhileBlocked, 0);
+    blocked = undefined;
+    release();
+    const page = await call;
+    assert.equal(page.rowCount, 60_000);
+    assert.equal(handed, 60_000);
+  });
+
+  it('a body cut short or not JSON gives the error run() gives', async () => {
+    const { head, rows } = responseBody(5_000);
+    const { api } = makeClient(server.url, { retry: { maxTries: 1 } });
+    for (const body of [head + rows.join(','), head + rows.join(',') + ']]}', head + rows.join(',,'), '<html>nope</html>']) {
+      server.handler = (_r, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(body);
+      };
+      const before = (await rejection(api.query.run(2, 'select 1'))) as Error;
+      const now = (await rejection(api.query.runFlat(2, 'select 1', { onRows: () => {} }))) as Error;
+      assert.equal(now.name, before.name, body.slice(-20));
+      assert.equal((now as { userMessage?: string }).userMessage, (before as { userMessage?: string }).userMessage);
+    }
+  });
+});
