@@ -85,8 +85,9 @@ describe('UI: results panel states', function () {
   });
 
   it('result → running marks the previous result stale → result', async () => {
-    // the first status poll of the next run answers slowly: the run stays visibly running
-    await admin('/_emulator/faults', { mode: 'slow_body', count: 1, method: 'GET', path: `/api/projects/${emulator.projects[0].id}/query/vscode-hogql-`, delayMs: 500 });
+    // the next run's answer arrives slowly (runs go blocking first: the rows come in the POST's
+    // answer, headers at once then the body in 8 pieces 400 ms apart): the run stays visibly running
+    await admin('/_emulator/faults', { mode: 'slow_body', count: 1, method: 'POST', path: `/api/projects/${emulator.projects[0].id}/query/`, delayMs: 400 });
     await runFile('two.hogql');
     const frame = await panel();
     const running = await waitFor(async () => {
