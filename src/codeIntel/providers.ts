@@ -1,12 +1,15 @@
 /**
- * Completion (flag keys inside flag calls, variant keys where a variant is compared, event names inside `capture`), hover on a flag key, and
+ * Completion (flag keys inside flag calls, variant keys where a variant is compared, event names inside `capture`,
+ * property names in its properties object), hover on a flag key, and
  * a "Run" CodeLens above HogQL snippets in code. Everything is computed from the document's scan
  * and the cached project definitions.
  */
 import * as vscode from 'vscode';
 import type { DefinitionCache, Definitions } from './definitions';
 import type { DocumentScans } from './documents';
-import type { FlagCall, StrLit } from './scan/types';
+import type { CaptureCall, FlagCall, StrLit } from './scan/types';
+import { sdkLanguageOf } from './gate';
+import { propertySlotAt, type PropertySlot } from './propertyContext';
 import { overlapLeftToOfficial } from './coexist';
 import { flagDetails, flagStatus, variantsOf } from './status';
 import { variantSlotAt } from './variantContext';
@@ -24,11 +27,13 @@ export class CodeIntelCompletion implements vscode.CompletionItemProvider {
     const flag = overlapLeftToOfficial() ? undefined : result.flags.find((f) => inside(f.key, offset));
     const capture = flag ? undefined : result.captures.find((c) => inside(c.event, offset));
     const variant = flag || capture ? undefined : variantAt(doc, result.flags, offset);
-    if (!flag && !capture && !variant) return undefined;
+    const prop = flag || capture || variant ? undefined : propertyAt(doc, result.captures, offset);
+    if (!flag && !capture && !variant && !prop) return undefined;
     const defs = await this.defs.get();
     if (!defs) return undefined;
     if (flag) return flagItems(defs, rangeOf(doc, flag.key!));
     if (variant) return variantItems(defs, variant.key, variant.range);
+    if (prop) return propertyItems(defs, doc, prop);
     const range = rangeOf(doc, capture!.event!);
     return defs.events.map((name) => {
       const item = new vscode.CompletionItem({ label: name, description: 'PostHog event' }, vscode.CompletionItemKind.Event);
@@ -57,6 +62,27 @@ function variantAt(doc: vscode.TextDocument, flags: readonly FlagCall[], offset:
     if (slot) return { key: f.key.value, range: new vscode.Range(doc.positionAt(slot.contentStart), doc.positionAt(slot.contentEnd)) };
   }
   return undefined;
+}
+
+function propertyAt(doc: vscode.TextDocument, captures: readonly CaptureCall[], offset: number): PropertySlot | undefined {
+  const lang = sdkLanguageOf(doc.languageId);
+  const c = captures.find((x) => x.propsStart !== undefined && offset >= x.propsStart && offset <= x.propsEnd!);
+  return c && lang ? propertySlotAt(doc.getText(), c.propsStart!, c.propsEnd!, offset, lang) : undefined;
+}
+
+/** The project's event properties, typed where PostHog knows the type; a bare JS key quotes a name that needs it. */
+function propertyItems(defs: Definitions, doc: vscode.TextDocument, slot: PropertySlot): vscode.CompletionItem[] {
+  const range = new vscode.Range(doc.positionAt(slot.contentStart), doc.positionAt(slot.contentEnd));
+  return defs.eventProperties.map((p) => {
+    const item = new vscode.CompletionItem({ label: p.name, description: p.property_type ?? 'PostHog property' }, vscode.CompletionItemKind.Property);
+    item.range = range;
+    item.detail = p.property_type ? `Event property · ${p.property_type}` : 'Event property';
+    if (!slot.quoted && !/^[A-Za-z_$][\w$]*$/.test(p.name)) {
+      item.insertText = JSON.stringify(p.name);
+      item.filterText = p.name;
+    }
+    return item;
+  });
 }
 
 function variantItems(defs: Definitions, key: string, range: vscode.Range): vscode.CompletionItem[] {

@@ -1,5 +1,5 @@
 // PostHog code intelligence (issue #19), completion beyond flag keys and event names, in the real host
-// against the emulator: variant keys where a flag's variant is compared.
+// against the emulator: variant keys where a flag's variant is compared, property names in a capture payload.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { emulatorList, openFile } from './codeIntelSupport';
@@ -40,6 +40,39 @@ describe('codeIntel completion: variants', function () {
       // inside the flag key: flag keys, not variants
       const inKey = labels(await completeAt(doc, src.indexOf(multi.key) + 1));
       assert.ok(inKey.includes(multi.key) && !inKey.includes(variants[0]!));
+    });
+  }
+});
+
+describe('codeIntel completion: capture properties', function () {
+  this.timeout(90_000);
+  let props: { name: string; property_type?: string | null }[];
+
+  before(async () => {
+    await signOutAll();
+    await signInToEmulator();
+    props = await emulatorList<{ name: string; property_type?: string | null }>('property_definitions/?type=event');
+    assert.ok(props.some((p) => p.property_type), 'the emulator has typed event properties');
+  });
+
+  const cases: [string, string][] = [
+    ['ts', `import posthog from 'posthog-js'\nposthog.capture('signed_up', { plan: 1, | })\n`],
+    ['js', `const client = new PostHog('phc_x')\nclient.capture({ distinctId: 'u', event: 'e', properties: { '|': 1 } })\n`],
+    ['py', `import posthog\nposthog.capture('u1', 'signed_up', properties={'|': 1})\n`],
+    ['py', `from posthog import Posthog\nposthog.capture('signed_up', distinct_id='u1', properties={"a": 1, "|": 2})\n`],
+    ['rb', `require 'posthog'\nposthog.capture(distinct_id: 'u', event: 'e', properties: { '|' => 1 })\n`],
+  ];
+  for (const [ext, src] of cases) {
+    it(`completes the project's event property names with their types in a capture payload (${ext}: ${src.split('\n')[1]!.slice(0, 40)})`, async () => {
+      const doc = await openFile(ext, src.replace('|', ''));
+      const list = await completeAt(doc, src.indexOf('|'));
+      const got = new Map(list.items.map((i) => [typeof i.label === 'string' ? i.label : i.label.label, i]));
+      for (const p of props) assert.ok(got.has(p.name), `${p.name} offered`);
+      const typed = props.find((p) => p.property_type)!;
+      assert.equal(got.get(typed.name)!.detail, `Event property · ${typed.property_type}`);
+      // in a value: none of them
+      const inValue = labels(await completeAt(doc, src.indexOf('1')));
+      assert.ok(!inValue.includes(typed.name));
     });
   }
 });
