@@ -23,7 +23,7 @@ function itemStart(text: string, start: number, offset: number): number | undefi
   let item = start;
   let quote: string | undefined;
   for (let i = start; i < offset; i++) {
-    const c = text[i]!;
+    const c = text[i];
     if (quote) {
       if (c === '\\') i++;
       else if (c === quote) quote = undefined;
@@ -44,10 +44,10 @@ export function propertySlotAt(text: string, propsStart: number, propsEnd: numbe
   let end = offset;
   if (quoted) {
     while (end < propsEnd && text[end] !== quoted[1] && text[end] !== '\n') end++;
-    return { contentStart: offset - quoted[2]!.length, contentEnd: end, quoted: true };
+    return { contentStart: offset - quoted[2].length, contentEnd: end, quoted: true };
   }
   const bare = lang === 'js' ? /^\s*([\w$]*)$/.exec(typed) : null;
   if (!bare) return undefined;
-  while (end < propsEnd && WORD.test(text[end]!)) end++;
-  return { contentStart: offset - bare[1]!.length, contentEnd: end, quoted: false };
+  while (end < propsEnd && WORD.test(text[end])) end++;
+  return { contentStart: offset - bare[1].length, contentEnd: end, quoted: false };
 }

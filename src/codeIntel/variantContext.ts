@@ -22,7 +22,7 @@ export function variantSlotAt(text: string, callEnd: number, offset: number): Va
   const after = text.slice(callEnd, lineEnd < 0 ? text.length : lineEnd);
   const m = COMPARED.exec(after);
   if (!m) return undefined;
-  const quote = m[1]!;
+  const quote = m[1];
   const contentStart = callEnd + m[0].length;
   let close = contentStart;
   while (close < callEnd + after.length && text[close] !== quote) close += text[close] === '\\' ? 2 : 1;
