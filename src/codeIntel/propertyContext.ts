@@ -51,3 +51,17 @@ export function propertySlotAt(text: string, propsStart: number, propsEnd: numbe
   while (end < propsEnd && WORD.test(text[end])) end++;
   return { contentStart: offset - bare[1].length, contentEnd: end, quoted: false };
 }
+
+/**
+ * posthog-go: the key of a `.Set("…"` in a capture call (`Properties: posthog.NewProperties().Set("k", v)`),
+ * between `callStart` and `callEnd`, on the line of the cursor.
+ */
+export function goSetKeyAt(text: string, callStart: number, callEnd: number, offset: number): PropertySlot | undefined {
+  if (offset <= callStart || offset > callEnd) return undefined;
+  const lineStart = Math.max(callStart, text.lastIndexOf('\n', offset - 1) + 1);
+  const m = /\.Set\(\s*"([^"\\\n]*)$/.exec(text.slice(lineStart, offset));
+  if (!m) return undefined;
+  let end = offset;
+  while (end < callEnd && text[end] !== '"' && text[end] !== '\n') end++;
+  return { contentStart: offset - m[1].length, contentEnd: end, quoted: true };
+}

@@ -9,7 +9,7 @@ import type { DefinitionCache, Definitions } from './definitions';
 import type { DocumentScans } from './documents';
 import type { CaptureCall, FlagCall, StrLit } from './scan/types';
 import { sdkLanguageOf } from './gate';
-import { propertySlotAt, type PropertySlot } from './propertyContext';
+import { goSetKeyAt, propertySlotAt, type PropertySlot } from './propertyContext';
 import { overlapLeftToOfficial } from './coexist';
 import { flagDetails, flagStatus, variantsOf } from './status';
 import { variantSlotAt } from './variantContext';
@@ -66,6 +66,10 @@ function variantAt(doc: vscode.TextDocument, flags: readonly FlagCall[], offset:
 
 function propertyAt(doc: vscode.TextDocument, captures: readonly CaptureCall[], offset: number): PropertySlot | undefined {
   const lang = sdkLanguageOf(doc.languageId);
+  if (lang === 'go') {
+    const call = captures.find((x) => offset > x.nameEnd && offset <= x.end);
+    return call && goSetKeyAt(doc.getText(), call.nameEnd, call.end, offset);
+  }
   const c = captures.find((x) => x.propsStart !== undefined && offset >= x.propsStart && offset <= x.propsEnd!);
   return c && lang ? propertySlotAt(doc.getText(), c.propsStart!, c.propsEnd!, offset, lang) : undefined;
 }

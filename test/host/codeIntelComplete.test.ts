@@ -60,6 +60,7 @@ describe('codeIntel completion: capture properties', function () {
     ['js', `const client = new PostHog('phc_x')\nclient.capture({ distinctId: 'u', event: 'e', properties: { '|': 1 } })\n`],
     ['py', `import posthog\nposthog.capture('u1', 'signed_up', properties={'|': 1})\n`],
     ['py', `from posthog import Posthog\nposthog.capture('signed_up', distinct_id='u1', properties={"a": 1, "|": 2})\n`],
+    ['go', `package main\n// posthog-go\nfunc f() { client.Enqueue(posthog.Capture{DistinctId: "u", Event: "e", Properties: posthog.NewProperties().Set("|", 1)}) }\n`],
     ['rb', `require 'posthog'\nposthog.capture(distinct_id: 'u', event: 'e', properties: { '|' => 1 })\n`],
   ];
   for (const [ext, src] of cases) {

@@ -1,6 +1,6 @@
 // Where a property name goes in a capture call's properties object, per language; the scanner gives the object's range.
 import assert from 'node:assert/strict';
-import { propertySlotAt } from '../../../src/codeIntel/propertyContext';
+import { goSetKeyAt, propertySlotAt } from '../../../src/codeIntel/propertyContext';
 import { scan } from '../../../src/codeIntel/scan/scan';
 import type { SdkLanguage } from '../../../src/codeIntel/scan/types';
 
@@ -36,5 +36,23 @@ describe('codeIntel capture property slot', () => {
     assert.equal(at("posthog.capture('e', { a: [1, |] })"), undefined);
     assert.equal(at("posthog.capture('|', { a: 1 })"), undefined);
     assert.equal(at("posthog.capture('e', { a: 1 }, |)"), undefined);
+  });
+});
+
+describe('codeIntel capture property slot: Go Set chains', () => {
+  const go = (src: string) => {
+    const offset = src.indexOf('|');
+    const text = src.slice(0, offset) + src.slice(offset + 1);
+    const c = scan(text, 'go').captures[0];
+    assert.ok(c, 'a capture call');
+    const slot = goSetKeyAt(text, c.nameEnd, c.end, offset);
+    return slot && text.slice(slot.contentStart, slot.contentEnd);
+  };
+
+  it('finds the key of .Set("…" in the call, not its value nor elsewhere', () => {
+    assert.equal(go('client.Enqueue(posthog.Capture{DistinctId: "u", Event: "e", Properties: posthog.NewProperties().Set("|", 1)})'), '');
+    assert.equal(go('client.Enqueue(posthog.Capture{Event: "e", Properties: posthog.NewProperties().Set("a", 1).Set("pl|an", 2)})'), 'plan');
+    assert.equal(go('client.Enqueue(posthog.Capture{Event: "e", Properties: posthog.NewProperties().Set("a", "|")})'), undefined);
+    assert.equal(go('client.Enqueue(posthog.Capture{Event: "|", Properties: posthog.NewProperties()})'), undefined);
   });
 });
