@@ -12,7 +12,7 @@ import { sdkLanguageOf } from './gate';
 import { goSetKeyAt, propertySlotAt, type PropertySlot } from './propertyContext';
 import { overlapLeftToOfficial } from './coexist';
 import { flagDetails, flagStatus, variantsOf } from './status';
-import { variantSlotAt } from './variantContext';
+import { switchCaseSlotAt, variantSlotAt } from './variantContext';
 
 const inside = (s: StrLit | undefined, offset: number): s is StrLit => !!s && s.value !== undefined && offset >= s.contentStart && offset <= s.contentEnd;
 const rangeOf = (doc: vscode.TextDocument, s: StrLit): vscode.Range => new vscode.Range(doc.positionAt(s.contentStart), doc.positionAt(s.contentEnd));
@@ -58,7 +58,7 @@ function variantAt(doc: vscode.TextDocument, flags: readonly FlagCall[], offset:
   const text = doc.getText();
   for (const f of flags) {
     if (f.kind !== 'variant' || f.key?.value === undefined || f.end > offset) continue;
-    const slot = variantSlotAt(text, f.end, offset);
+    const slot = variantSlotAt(text, f.end, offset) ?? (doc.languageId.startsWith('python') ? undefined : switchCaseSlotAt(text, f.nameStart, f.end, offset));
     if (slot) return { key: f.key.value, range: new vscode.Range(doc.positionAt(slot.contentStart), doc.positionAt(slot.contentEnd)) };
   }
   return undefined;

@@ -29,3 +29,27 @@ export function variantSlotAt(text: string, callEnd: number, offset: number): Va
   const contentEnd = Math.min(close, callEnd + after.length);
   return offset >= contentStart && offset <= contentEnd ? { contentStart, contentEnd } : undefined;
 }
+
+/**
+ * TS/JS `switch (posthog.getFeatureFlag('exp')) { case '|': … }`: the cursor in a `case` string at the
+ * switch's top level. `nameStart` is the flag method's start, `callEnd` just after its `)`.
+ */
+export function switchCaseSlotAt(text: string, nameStart: number, callEnd: number, offset: number): VariantSlot | undefined {
+  if (offset <= callEnd) return undefined;
+  const lineStart = text.lastIndexOf('\n', nameStart - 1) + 1;
+  if (!/\bswitch\s*\(\s*(?:[\w$]+\s*\??\.\s*)?$/.test(text.slice(lineStart, nameStart))) return undefined;
+  const open = /^\s*\)\s*\{/.exec(text.slice(callEnd, callEnd + 200));
+  if (!open) return undefined;
+  let depth = 1;
+  for (let i = callEnd + open[0].length; i < offset; i++) {
+    const c = text[i];
+    if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return undefined;
+  }
+  const caseLine = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+  const m = depth === 1 ? /^\s*case\s+(['"`])([^'"`\\\n]*)$/.exec(caseLine) : null;
+  if (!m) return undefined;
+  let end = offset;
+  while (end < text.length && text[end] !== m[1] && text[end] !== '\n') end++;
+  return { contentStart: offset - m[2].length, contentEnd: end };
+}

@@ -27,6 +27,7 @@ describe('codeIntel completion: variants', function () {
   const cases: [string, string, (k: string) => string][] = [
     ['ts', 'getFeatureFlag ===', (k) => `if (posthog.getFeatureFlag('${k}') === '|') {}\n`],
     ['tsx', 'useFeatureFlagVariantKey ==', (k) => `import { useFeatureFlagVariantKey } from 'posthog-js/react'\nconst on = useFeatureFlagVariantKey("${k}") == "|"\n`],
+    ['ts', 'switch case', (k) => `import posthog from 'posthog-js'\nswitch (posthog.getFeatureFlag('${k}')) {\n  case '|':\n    break\n}\n`],
     ['py', 'get_feature_flag ==', (k) => `import posthog\nif posthog.get_feature_flag('${k}', 'u1') == '|':\n    pass\n`],
   ];
   for (const [ext, what, source] of cases) {
