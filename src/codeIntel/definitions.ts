@@ -1,10 +1,11 @@
 /**
- * The project's feature flags and event names for code intelligence, cached in memory per project
+ * The project's feature flags, experiments, event names and event property names for code intelligence, cached in memory per project
  * (connection + project id) like the HogQL name catalog: fetched once on first use, dropped on any
  * session change (a load of the old session keeps nothing), refetched by `refresh`.
  */
 import * as vscode from 'vscode';
 import { disposeAll } from '../ui/lifecycle';
+import type { Experiment, PropertyDefinition } from '../api/resources/catalog';
 import type { FeatureFlag } from '../api/resources/flags';
 import type { ActiveSession } from '../auth/session';
 import type { Ctx } from '../ctx';
@@ -12,6 +13,8 @@ import { SeenFlagIds } from './seenFlags';
 
 const MAX_FLAGS = 5_000;
 const MAX_EVENTS = 10_000;
+const MAX_PROPERTIES = 50_000;
+const MAX_EXPERIMENTS = 5_000;
 const PAGE_SIZE = 500;
 /** Missing keys looked up by id at most, per call of `deletedAmong`. */
 const MAX_LOOKUPS = 50;
@@ -20,6 +23,10 @@ export interface Definitions {
   project: string;
   flags: ReadonlyMap<string, FeatureFlag>;
   events: readonly string[];
+  /** Event property definitions (name, `property_type`), for property names in `capture` payloads. */
+  eventProperties: readonly PropertyDefinition[];
+  /** The project's experiments by id, for the status of flags linked to them (none when they cannot be read). */
+  experiments: ReadonlyMap<number, Experiment>;
 }
 
 export class DefinitionCache implements vscode.Disposable {
@@ -74,20 +81,24 @@ export class DefinitionCache implements vscode.Disposable {
     const generation = this.generation;
     const { client, projectId } = session;
     try {
-      const [flags, events] = await Promise.all([
+      const [flags, events, eventProperties, experiments] = await Promise.all([
         client.flags.list(projectId, { pageSize: PAGE_SIZE }).toArray({ max: MAX_FLAGS }),
         client.eventDefinitions.list(projectId, { pageSize: PAGE_SIZE }).toArray({ max: MAX_EVENTS }),
+        client.propertyDefinitions.list(projectId, { pageSize: PAGE_SIZE, filters: { type: 'event' } }).toArray({ max: MAX_PROPERTIES }),
+        this.loadExperiments(session),
       ]);
       if (generation !== this.generation) return undefined;
       const defs: Definitions = {
         project: key,
         flags: new Map(flags.filter((f) => !f.deleted).map((f) => [f.key, f])),
         events: [...new Set(events.map((e) => e.name))],
+        eventProperties,
+        experiments: new Map(experiments.map((e) => [e.id, e])),
       };
       this.loaded = defs;
       this.loading = undefined;
       await this.seen.remember(key, flags.filter((f) => !f.deleted));
-      this.ctx.log.info(`[codeIntel] loaded ${defs.flags.size} feature flags and ${defs.events.length} event names`);
+      this.ctx.log.info(`[codeIntel] loaded ${defs.flags.size} feature flags, ${defs.events.length} event names and ${eventProperties.length} event properties`);
       this.emitter.fire();
       return defs;
     } catch (e) {
@@ -96,6 +107,16 @@ export class DefinitionCache implements vscode.Disposable {
         this.ctx.log.warn(`[codeIntel] could not load feature flags / event names: ${(e as Error).message}`);
       }
       return undefined;
+    }
+  }
+
+  /** Experiments are optional: a key without `experiment:read` still gets flags and events. */
+  private async loadExperiments(session: ActiveSession): Promise<Experiment[]> {
+    try {
+      return await session.client.experiments.list(session.projectId, { pageSize: PAGE_SIZE }).toArray({ max: MAX_EXPERIMENTS });
+    } catch (e) {
+      this.ctx.log.warn(`[codeIntel] could not load experiments: ${(e as Error).message}`);
+      return [];
     }
   }
 

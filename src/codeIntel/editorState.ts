@@ -11,7 +11,7 @@ import type { DocumentScans } from './documents';
 import type { ScanResult } from './scan/types';
 import { overlapLeftToOfficial } from './coexist';
 import { diagnosticsOf } from './diagnostics';
-import { flagStatus } from './status';
+import { flagStatus, linkedExperiments } from './status';
 
 /** How long after the last edit a document is scanned again (decorations, diagnostics). */
 const DEBOUNCE_MS = 150;
@@ -114,7 +114,8 @@ export class EditorState implements vscode.Disposable {
       for (const f of result.flags) {
         if (f.key?.value === undefined) continue;
         const end = doc.positionAt(f.end);
-        items.push({ line: end.line, text: `${f.key.value}: ${flagStatus(defs.flags.get(f.key.value)).text}`, range: new vscode.Range(end, end) });
+        const flag = defs.flags.get(f.key.value);
+        items.push({ line: end.line, text: `${f.key.value}: ${flagStatus(flag, linkedExperiments(flag, defs.experiments)).text}`, range: new vscode.Range(end, end) });
       }
     }
     this.shown.set(uri, items.map(({ line, text }) => ({ line, text })));

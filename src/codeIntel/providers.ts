@@ -1,14 +1,18 @@
 /**
- * Completion (flag keys inside flag calls, event names inside `capture`), hover on a flag key, and
+ * Completion (flag keys inside flag calls, variant keys where a variant is compared, event names inside `capture`,
+ * property names in its properties object), hover on a flag key, and
  * a "Run" CodeLens above HogQL snippets in code. Everything is computed from the document's scan
  * and the cached project definitions.
  */
 import * as vscode from 'vscode';
-import type { DefinitionCache } from './definitions';
+import type { DefinitionCache, Definitions } from './definitions';
 import type { DocumentScans } from './documents';
-import type { StrLit } from './scan/types';
+import type { CaptureCall, FlagCall, StrLit } from './scan/types';
+import { sdkLanguageOf } from './gate';
+import { goSetKeyAt, propertySlotAt, type PropertySlot } from './propertyContext';
 import { overlapLeftToOfficial } from './coexist';
-import { flagDetails, flagStatus } from './status';
+import { flagDetails, flagStatus, variantsOf } from './status';
+import { switchCaseSlotAt, variantSlotAt } from './variantContext';
 
 const inside = (s: StrLit | undefined, offset: number): s is StrLit => !!s && s.value !== undefined && offset >= s.contentStart && offset <= s.contentEnd;
 const rangeOf = (doc: vscode.TextDocument, s: StrLit): vscode.Range => new vscode.Range(doc.positionAt(s.contentStart), doc.positionAt(s.contentEnd));
@@ -22,18 +26,14 @@ export class CodeIntelCompletion implements vscode.CompletionItemProvider {
     const offset = doc.offsetAt(pos);
     const flag = overlapLeftToOfficial() ? undefined : result.flags.find((f) => inside(f.key, offset));
     const capture = flag ? undefined : result.captures.find((c) => inside(c.event, offset));
-    if (!flag && !capture) return undefined;
+    const variant = flag || capture ? undefined : variantAt(doc, result.flags, offset);
+    const prop = flag || capture || variant ? undefined : propertyAt(doc, result.captures, offset);
+    if (!flag && !capture && !variant && !prop) return undefined;
     const defs = await this.defs.get();
     if (!defs) return undefined;
-    if (flag) {
-      const range = rangeOf(doc, flag.key!);
-      return [...defs.flags.values()].map((f) => {
-        const item = new vscode.CompletionItem({ label: f.key, description: flagStatus(f).text }, vscode.CompletionItemKind.Constant);
-        item.range = range;
-        item.detail = f.name || 'PostHog feature flag';
-        return item;
-      });
-    }
+    if (flag) return flagItems(defs, rangeOf(doc, flag.key!));
+    if (variant) return variantItems(defs, variant.key, variant.range);
+    if (prop) return propertyItems(defs, doc, prop);
     const range = rangeOf(doc, capture!.event!);
     return defs.events.map((name) => {
       const item = new vscode.CompletionItem({ label: name, description: 'PostHog event' }, vscode.CompletionItemKind.Event);
@@ -41,6 +41,64 @@ export class CodeIntelCompletion implements vscode.CompletionItemProvider {
       return item;
     });
   }
+}
+
+function flagItems(defs: Definitions, range: vscode.Range): vscode.CompletionItem[] {
+  return [...defs.flags.values()].map((f) => {
+    const item = new vscode.CompletionItem({ label: f.key, description: flagStatus(f).text }, vscode.CompletionItemKind.Constant);
+    item.range = range;
+    item.detail = f.name || 'PostHog feature flag';
+    return item;
+  });
+}
+
+/** The variant-returning flag call whose value is compared with the string at `offset`, on the call's line. */
+function variantAt(doc: vscode.TextDocument, flags: readonly FlagCall[], offset: number): { key: string; range: vscode.Range } | undefined {
+  if (overlapLeftToOfficial()) return undefined;
+  const text = doc.getText();
+  for (const f of flags) {
+    if (f.kind !== 'variant' || f.key?.value === undefined || f.end > offset) continue;
+    const slot = variantSlotAt(text, f.end, offset) ?? (doc.languageId.startsWith('python') ? undefined : switchCaseSlotAt(text, f.nameStart, f.end, offset));
+    if (slot) return { key: f.key.value, range: new vscode.Range(doc.positionAt(slot.contentStart), doc.positionAt(slot.contentEnd)) };
+  }
+  return undefined;
+}
+
+function propertyAt(doc: vscode.TextDocument, captures: readonly CaptureCall[], offset: number): PropertySlot | undefined {
+  const lang = sdkLanguageOf(doc.languageId);
+  if (lang === 'go') {
+    const call = captures.find((x) => offset > x.nameEnd && offset <= x.end);
+    return call && goSetKeyAt(doc.getText(), call.nameEnd, call.end, offset);
+  }
+  const c = captures.find((x) => x.propsStart !== undefined && offset >= x.propsStart && offset <= x.propsEnd!);
+  return c && lang ? propertySlotAt(doc.getText(), c.propsStart!, c.propsEnd!, offset, lang) : undefined;
+}
+
+/** The project's event properties, typed where PostHog knows the type; a bare JS key quotes a name that needs it. */
+function propertyItems(defs: Definitions, doc: vscode.TextDocument, slot: PropertySlot): vscode.CompletionItem[] {
+  const range = new vscode.Range(doc.positionAt(slot.contentStart), doc.positionAt(slot.contentEnd));
+  return defs.eventProperties.map((p) => {
+    const item = new vscode.CompletionItem({ label: p.name, description: p.property_type ?? 'PostHog property' }, vscode.CompletionItemKind.Property);
+    item.range = range;
+    item.detail = p.property_type ? `Event property · ${p.property_type}` : 'Event property';
+    if (!slot.quoted && !/^[A-Za-z_$][\w$]*$/.test(p.name)) {
+      item.insertText = JSON.stringify(p.name);
+      item.filterText = p.name;
+    }
+    return item;
+  });
+}
+
+function variantItems(defs: Definitions, key: string, range: vscode.Range): vscode.CompletionItem[] {
+  const flag = defs.flags.get(key);
+  if (!flag) return [];
+  return variantsOf(flag).map((v, i) => {
+    const item = new vscode.CompletionItem({ label: v.key, description: `${Math.round(v.rollout * 10) / 10}%` }, vscode.CompletionItemKind.EnumMember);
+    item.range = range;
+    item.detail = `Variant of ${key} · ${Math.round(v.rollout * 10) / 10}% rollout`;
+    item.sortText = String(i).padStart(4, '0');
+    return item;
+  });
 }
 
 export class CodeIntelHover implements vscode.HoverProvider {

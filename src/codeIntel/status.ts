@@ -1,6 +1,6 @@
 /**
  * What a flag's status reads like in the editor (inline after a flag call, in the hover): active or
- * not, rollout percentage, variants. Pure: no `vscode`, unit-tested.
+ * not, rollout percentage, variants, linked experiments' status. Pure: no `vscode`, unit-tested.
  */
 import type { FeatureFlag } from '../api/resources/flags';
 
@@ -26,15 +26,46 @@ export function variantsOf(flag: FeatureFlag): { key: string; rollout: number }[
   return (flag.filters.multivariate?.variants ?? []).map((v) => ({ key: v.key, rollout: v.rollout_percentage }));
 }
 
-export function flagStatus(flag: FeatureFlag | undefined): FlagStatus {
+/** What of an experiment its status is read from (PostHog's `ExperimentApi`). */
+export interface ExperimentDates {
+  id: number;
+  start_date?: string | null;
+  end_date?: string | null;
+  archived?: boolean | null;
+}
+
+export type ExperimentState = 'draft' | 'running' | 'complete';
+
+/** PostHog's rule: not started (`start_date` null) is a draft, an `end_date` means complete, else running. */
+export function experimentState(e: ExperimentDates): ExperimentState {
+  if (!e.start_date) return 'draft';
+  return e.end_date ? 'complete' : 'running';
+}
+
+/** The flag's linked experiments (`experiment_set`) among those loaded, archived ones left out. */
+export function linkedExperiments<E extends ExperimentDates>(flag: FeatureFlag | undefined, byId: ReadonlyMap<number, E>): E[] {
+  return (flag?.experiment_set ?? []).flatMap((id) => {
+    const e = byId.get(id);
+    return e && !e.archived ? [e] : [];
+  });
+}
+
+/** ` · experiment running`, or ` · experiments running / draft` for several; '' for none. */
+function experimentText(experiments: readonly ExperimentDates[]): string {
+  if (!experiments.length) return '';
+  return ` · experiment${experiments.length === 1 ? '' : 's'} ${experiments.map(experimentState).join(' / ')}`;
+}
+
+export function flagStatus(flag: FeatureFlag | undefined, experiments: readonly ExperimentDates[] = []): FlagStatus {
   if (!flag) return { state: 'missing', text: 'not in PostHog' };
-  if (!flag.active) return { state: 'inactive', text: 'inactive' };
+  const exp = experimentText(experiments);
+  if (!flag.active) return { state: 'inactive', text: `inactive${exp}` };
   const rollout = rolloutOf(flag);
   const variants = variantsOf(flag);
   const reach = rollout === undefined ? `${flag.filters.groups.length} condition${flag.filters.groups.length === 1 ? '' : 's'}` : pct(rollout);
   const variantText = variants.length ? ` · ${variants.map((v) => `${v.key} ${pct(v.rollout)}`).join(' / ')}` : '';
-  if (rollout === 100) return { state: 'enabled', text: `enabled · 100%${variantText}` };
-  return { state: 'rollout', text: `rollout ${reach}${variantText}` };
+  if (rollout === 100) return { state: 'enabled', text: `enabled · 100%${variantText}${exp}` };
+  return { state: 'rollout', text: `rollout ${reach}${variantText}${exp}` };
 }
 
 /** Lines of a flag's hover, as plain text (the caller renders them as text, never as markup). */

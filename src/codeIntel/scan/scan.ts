@@ -132,16 +132,19 @@ function captureCall(toks: Tok[], i: number, lang: SdkLanguage): CaptureCall {
     props = named(obj, 'properties');
   }
   if (event) call.event = event;
-  if (props) call.properties = propertyKeys(toks, props.from, props.to, lang);
+  if (props) propertyKeys(toks, props.from, props.to, lang, call);
   return call;
 }
 
-/** Keys of a literal properties object; in Go also `NewProperties().Set("key", …)` chains. */
-function propertyKeys(toks: Tok[], from: number, to: number, lang: SdkLanguage): PropertyKey[] {
-  const out: PropertyKey[] = [];
+/** Keys of a literal properties object and its range; in Go also `NewProperties().Set("key", …)` chains. */
+function propertyKeys(toks: Tok[], from: number, to: number, lang: SdkLanguage, call: CaptureCall): void {
+  const out: PropertyKey[] = (call.properties = []);
   const brace = braceOf(toks, { from, to });
   if (brace !== undefined) {
-    for (const item of group(toks, brace, true).items) {
+    const obj = group(toks, brace, true);
+    call.propsStart = toks[brace].e;
+    call.propsEnd = toks[obj.close]?.s ?? toks[toks.length - 1].e;
+    for (const item of obj.items) {
       if (item.key !== undefined && item.keyTok) out.push({ name: item.key, start: item.keyTok.s, end: item.keyTok.e });
     }
   }
@@ -153,7 +156,6 @@ function propertyKeys(toks: Tok[], from: number, to: number, lang: SdkLanguage):
       }
     }
   }
-  return out;
 }
 
 const isPosthog = (t: Tok | undefined): boolean => t?.k === K.Ident && t.v.toLowerCase() === 'posthog';

@@ -42,6 +42,9 @@ export interface CaptureCall {
   event?: StrLit;
   /** Keys of the properties object when it is a literal. */
   properties: PropertyKey[];
+  /** The properties object literal's inside: just after its `{` to its `}` (or where reading stopped). */
+  propsStart?: number;
+  propsEnd?: number;
   nameStart: number;
   nameEnd: number;
   end: number;

@@ -13,8 +13,14 @@ import { scan as referenceScan } from './reference/scan';
 const LANGS: SdkLanguage[] = ['js', 'python', 'go', 'ruby'];
 const root = join(__dirname, '..', '..', '..');
 
+/** The scan without what the reference predates: the properties object's range (added for property completion). */
+function current(text: string, lang: SdkLanguage): ReturnType<typeof scan> {
+  const r = scan(text, lang);
+  return { ...r, captures: r.captures.map(({ propsStart: _s, propsEnd: _e, ...c }) => c) };
+}
+
 function same(text: string, lang: SdkLanguage, what: string): void {
-  assert.deepStrictEqual(scan(text, lang), referenceScan(text, lang), `${what} read as ${lang}`);
+  assert.deepStrictEqual(current(text, lang), referenceScan(text, lang), `${what} read as ${lang}`);
 }
 
 const sourcesUnder = (dir: string): string[] =>

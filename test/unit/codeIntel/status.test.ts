@@ -1,7 +1,7 @@
 // How a flag's status reads inline and in the hover: inactive, full rollout, partial, conditions, variants.
 import assert from 'node:assert/strict';
 import type { FeatureFlag } from '../../../src/api/resources/flags';
-import { flagDetails, flagStatus, isPersonalKey } from '../../../src/codeIntel/status';
+import { experimentState, flagDetails, flagStatus, isPersonalKey, linkedExperiments } from '../../../src/codeIntel/status';
 
 const flag = (over: Partial<FeatureFlag>): FeatureFlag => ({ id: 1, key: 'k', active: true, filters: { groups: [] }, tags: [], experiment_set: [], ...over }) as FeatureFlag;
 
@@ -22,6 +22,24 @@ describe('codeIntel flag status', () => {
     assert.equal(flagStatus(f).text, 'enabled · 100% · control 50% / test 50%');
     assert.ok(flagDetails(f).includes('Variants: control (50%), test (50%)'));
     assert.ok(flagDetails(f).includes('Linked to experiment #7'));
+  });
+
+  it('reads a linked experiment as draft, running or complete, after the rest of the status', () => {
+    assert.equal(experimentState({ id: 1, start_date: null, end_date: null }), 'draft');
+    assert.equal(experimentState({ id: 1, start_date: '2026-11-01T00:00:00Z', end_date: null }), 'running');
+    assert.equal(experimentState({ id: 1, start_date: '2026-11-01T00:00:00Z', end_date: '2026-11-20T00:00:00Z' }), 'complete');
+    const f = flag({ filters: { groups: [{ properties: [], rollout_percentage: 100 }], multivariate: { variants: [{ key: 'control', rollout_percentage: 50 }, { key: 'test', rollout_percentage: 50 }] } }, experiment_set: [7, 8, 9] });
+    const byId = new Map([
+      [7, { id: 7, start_date: '2026-11-01', end_date: null }],
+      [8, { id: 8, start_date: null, end_date: null, archived: true }],
+      [9, { id: 9, start_date: '2026-10-01', end_date: '2026-10-20' }],
+    ]);
+    assert.deepEqual(linkedExperiments(f, byId).map((e) => e.id), [7, 9]);
+    assert.equal(flagStatus(f, [byId.get(7)!]).text, 'enabled · 100% · control 50% / test 50% · experiment running');
+    assert.equal(flagStatus(f, linkedExperiments(f, byId)).text, 'enabled · 100% · control 50% / test 50% · experiments running / complete');
+    assert.equal(flagStatus(flag({ active: false }), [{ id: 3 }]).text, 'inactive · experiment draft');
+    assert.equal(flagStatus(f).text, 'enabled · 100% · control 50% / test 50%');
+    assert.equal(flagStatus(undefined, [{ id: 3 }]).text, 'not in PostHog');
   });
 
   it('tells a personal key from a project key', () => {
