@@ -296,6 +296,10 @@ async function readStreamed(res: Dispatcher.ResponseData, reader: BodyReader): P
     if (text) reader.push(text);
     const ready = reader.ready?.();
     if (ready) await ready;
+    // Pieces already received come back to back in promise callbacks: without a turn of the event
+    // loop between them, the extension host sent the webview message posted with the first rows
+    // only once the whole body was read, ~400 ms later (issue #21, scripts/bench/query-stream.mjs).
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   const rest = decoder.decode();
   if (rest) reader.push(rest);
