@@ -12,7 +12,7 @@ const turns = async (n: number): Promise<void> => {
   for (let k = 0; k < n; k++) await new Promise((resolve) => setImmediate(resolve));
 };
 
-describe('api/query runFlat: a page of a full export handed out while it arrives, in flat memory (#17)', () => {
+describe('api/query runFlat and runScanned: a page of a full export handed out while it arrives, in flat memory (#17), its fields checked like any answer (#13)', () => {
   let server: TestServer;
   beforeEach(async () => {
     server = await TestServer.start();
@@ -83,16 +83,6 @@ describe('api/query runFlat: a page of a full export handed out while it arrives
       assert.equal(now.name, before.name, body.slice(-20));
       assert.equal((now as { userMessage?: string }).userMessage, (before as { userMessage?: string }).userMessage);
     }
-  });
-});
-
-describe('api/query pages of a full export: the fields beside the rows are checked like any answer (#13)', () => {
-  let server: TestServer;
-  beforeEach(async () => {
-    server = await TestServer.start();
-  });
-  afterEach(async () => {
-    await server.close();
   });
 
   it('runFlat and runScanned read columns, types and hasMore as run() does, whatever their shape', async () => {
