@@ -18,6 +18,12 @@ const WATCH_GLOB = '**/.posthog{,/**}';
 /** Where a team snippet makes sense: a statement, an expression or a table (not after `x.`, in strings…). */
 const SNIPPET_CONTEXTS = new Set(['keyword', 'column', 'table']);
 const MAX_FILES = 200;
+/**
+ * The watcher is not enough alone: `files.watcherExclude`, a watcher over the system's limit
+ * (inotify on big workspaces) or a network folder never report a change. Completion reads the
+ * folder again in the background when the last read is older than this.
+ */
+const REREAD_AFTER_MS = 5_000;
 
 export interface LoadedSnippet extends TeamSnippet {
   uri: vscode.Uri;
@@ -34,6 +40,8 @@ export function snippetString(s: TeamSnippet): vscode.SnippetString {
 
 export class TeamSnippets implements vscode.CompletionItemProvider, vscode.Disposable {
   private loaded: Promise<LoadedSnippet[]> | undefined;
+  private readAt = 0;
+  private rereading = false;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly ctx: Ctx) {
@@ -52,10 +60,32 @@ export class TeamSnippets implements vscode.CompletionItemProvider, vscode.Dispo
     disposeAll(this.disposables);
   }
 
-  /** The workspace's snippets, sorted by name (read once, again after a change). */
+  /**
+   * The workspace's snippets, sorted by name: read once, again after a change the watcher reports,
+   * and in the background when the last read is older than REREAD_AFTER_MS (the answer then is the
+   * last read's; the next call has the new one).
+   */
   all(): Promise<LoadedSnippet[]> {
-    this.loaded ??= this.read();
+    if (!this.loaded) {
+      this.readAt = Date.now();
+      this.loaded = this.read();
+    } else if (Date.now() - this.readAt > REREAD_AFTER_MS && !this.rereading) {
+      this.reread();
+    }
     return this.loaded;
+  }
+
+  private reread(): void {
+    const current = this.loaded;
+    this.rereading = true;
+    this.readAt = Date.now();
+    const next = this.read();
+    void next
+      .then((snippets) => {
+        if (this.loaded === current) this.loaded = Promise.resolve(snippets); // unless a reported change came first
+      })
+      .catch((e: unknown) => this.ctx.log.warn(`[snippets] not read again: ${(e as Error).message}`))
+      .finally(() => (this.rereading = false));
   }
 
   private async read(): Promise<LoadedSnippet[]> {

@@ -7,7 +7,7 @@
  */
 import { basename, extname } from 'node:path';
 import * as vscode from 'vscode';
-import type { HogQLFilters, HogQLQueryNode, HogQLQueryResponse } from '../api/resources/query';
+import type { HogQLFilters, HogQLQueryNode } from '../api/resources/query';
 import type { ActiveSession } from '../auth/session';
 import { config } from '../config';
 import type { Log } from '../log';
@@ -110,13 +110,11 @@ function fetcher(session: ActiveSession, source: ExportSource): FetchPage {
           ready: () => into.ready(),
         })
       : await session.client.query.runScanned(session.projectId, node, opts);
-    // Not schema-checked like a parsed response: take the fields only in the shapes expected.
-    const { columns, types, hasMore } = page.fields as Partial<Record<'columns' | 'types' | 'hasMore', unknown>>;
-    const header = { columns: Array.isArray(columns) ? (columns as string[]) : undefined, types: Array.isArray(types) ? (types as HogQLQueryResponse['types']) : undefined, results: [] };
+    const { hasMore } = page.head;
     const rows = (function* () {
       for (const r of page.rows()) yield toRowCells(r);
     })();
-    return { columns: toColumns(header), rows, rowCount: page.rowCount, ...(typeof hasMore === 'boolean' ? { hasMore } : {}) };
+    return { columns: toColumns(page.head), rows, rowCount: page.rowCount, ...(hasMore !== undefined ? { hasMore } : {}) };
   };
 }
 

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
-import { emulator, signInToEmulator, signOutAll, testHooks } from './support';
+import { emulator, signInReadyToRun, signOutAll, testHooks } from './support';
 
 interface Outcome {
   kind: 'done' | 'failed' | 'cancelled';
@@ -53,11 +53,7 @@ describe('query runner: blocking first, async when it runs long (#21)', function
   before(async () => {
     // server-side diagnostics POST to the query endpoint too: keep the request log to our runs
     await cfg().update('diagnostics.server', false, vscode.ConfigurationTarget.Global);
-    await signOutAll();
-    await signInToEmulator();
-    // a 429 with Retry-After left by another suite holds queries back for a while: wait it out
-    const probe = await openDoc('SELECT 1');
-    await waitFor(async () => (await run({ uri: probe.uri.toString(), offset: 0 }))?.kind === 'done', 60_000, 'a query to run', 1_000);
+    await signInReadyToRun(openDoc);
   });
   after(async () => {
     const mine = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && /modes-\d+-\d+\.hogql$/.test(t.input.uri.path));

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
 import { RunCodeLensProvider } from '../../src/query/codeLens';
 import type { QueryRunner } from '../../src/query/runner';
-import { api, emulator, openFile, signInToEmulator, signOutAll } from './support';
+import { api, emulator, openFile, signInReadyToRun, signOutAll } from './support';
 
 interface Outcome {
   kind: 'done' | 'failed' | 'cancelled';
@@ -87,11 +87,7 @@ describe('results panel: cancel and placement', function () {
   const cfg = () => vscode.workspace.getConfiguration('hogql');
   before(async () => {
     await cfg().update('diagnostics.server', false, vscode.ConfigurationTarget.Global);
-    await signOutAll();
-    await signInToEmulator();
-    // a 429 with Retry-After left by another suite holds queries back for a while: wait it out
-    const probe = await openDoc('SELECT 1');
-    await waitFor(async () => (await run({ uri: probe.uri.toString(), offset: 0 }))?.kind === 'done', 60_000, 'a query to run', 1_000);
+    await signInReadyToRun(openDoc);
   });
   after(async () => {
     await closeResultsAndFiles();

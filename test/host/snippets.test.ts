@@ -1,6 +1,7 @@
 // Team snippets (issue #18): `.posthog/snippets/*.hogql` files of the workspace in completion and
 // "PostHog: Insert Team Snippet…", reloaded when a file changes.
 import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
 
@@ -49,6 +50,20 @@ describe('team snippets', function () {
     await waitFor(async () => (await labelsAt(doc, 0)).some((i) => label(i) === `extra_${process.pid}`), 10_000, 'the new snippet');
     await vscode.workspace.fs.delete(extra);
     await waitFor(async () => !(await labelsAt(doc, 0)).some((i) => label(i) === `extra_${process.pid}`), 10_000, 'the removed snippet to go');
+  });
+
+  it('sees a snippet file the file watcher never reported (files.watcherExclude, or a watcher over its limit)', async () => {
+    const files = vscode.workspace.getConfiguration('files');
+    const before = files.inspect<Record<string, boolean>>('watcherExclude')?.workspaceValue;
+    await files.update('watcherExclude', { ...before, '**/.posthog/**': true }, vscode.ConfigurationTarget.Workspace);
+    const unseen = vscode.Uri.joinPath(snippetsDir(), `unseen-${process.pid}.hogql`);
+    try {
+      writeFileSync(unseen.fsPath, `-- prefix: unseen_${process.pid}\nSELECT 2`); // not through VS Code: only a watcher could tell
+      await waitFor(async () => (await labelsAt(doc, 0)).some((i) => label(i) === `unseen_${process.pid}`), 15_000, 'the unreported snippet');
+    } finally {
+      await vscode.workspace.fs.delete(unseen).then(undefined, () => {});
+      await files.update('watcherExclude', before, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   it('inserts a snippet at the cursor with "Insert Team Snippet"', async () => {

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { HogqlApi, TestHooks } from '../../src/extension';
+import { waitFor } from '../support/waitFor';
 
 export const EXTENSION_ID = 'hogql-dev.vscode-hogql';
 
@@ -61,6 +62,22 @@ export async function signInToEmulator(projectId = emulator().projects[0]!.id, k
 }
 
 /** Signs out of every saved connection. */
+/**
+ * Signs in to the emulator afresh, then runs `SELECT 1` in a document from `openProbe` until it
+ * completes: a 429 with Retry-After left by another suite holds queries back for a while.
+ */
+export async function signInReadyToRun(openProbe: (text: string) => Promise<vscode.TextDocument>): Promise<void> {
+  await signOutAll();
+  await signInToEmulator();
+  const probe = await openProbe('SELECT 1');
+  await waitFor(
+    async () => (await vscode.commands.executeCommand<{ kind: string } | undefined>('hogql.runQuery', { uri: probe.uri.toString(), offset: 0 }))?.kind === 'done',
+    60_000,
+    'a query to run',
+    1_000,
+  );
+}
+
 export async function signOutAll(): Promise<void> {
   const hooks = await testHooks();
   for (const c of (hooks.connections() as { list: { id: string }[] }).list) await vscode.commands.executeCommand('hogql.signOut', c.id);

@@ -4,6 +4,7 @@
 // an SDK (flag checks of `flag` among others), and folders that must be left out (node_modules,
 // dist, vendor; their files call the flag too). Seeded (mulberry32), so every run writes the same
 // files. Pure Node: it returns the files and where `flag` is used; the callers write them.
+import { rng } from '../../src/results/devResults';
 
 export interface RepoFile {
   path: string;
@@ -32,17 +33,6 @@ export interface SdkRepoOptions {
   /** One file in `largeEvery` is large (≈ 300 KB). */
   largeEvery?: number;
   seed?: number;
-}
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Lang = 'ts' | 'tsx' | 'js' | 'py' | 'go' | 'rb';
@@ -109,7 +99,7 @@ function fileText(lang: Lang, n: number, lines: number, checks: string[], at: (k
 }
 
 export function generateSdkRepo(o: SdkRepoOptions): SdkRepo {
-  const rand = random(o.seed ?? 19);
+  const rand = rng(o.seed ?? 19);
   const sdkEvery = o.sdkEvery ?? 25;
   const largeEvery = o.largeEvery ?? 250;
   const others = o.otherFlags ?? ['checkout-v2', 'old-onboarding', 'beta-search', 'pricing-test'];

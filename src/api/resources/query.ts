@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { AbortError, isAbort } from '../errors';
 import type { Transport } from '../transport';
-import { scanQueryResponse, type ScannedResponse } from '../rowScan';
+import { scanQueryResponse } from '../rowScan';
 import { RowStream } from '../rowStream';
 import { parseOne, type ItemSpec } from '../schema/boundary';
 import type { BodyReader, CallOptions, Timeouts } from '../types';
@@ -76,6 +76,18 @@ export interface FlatRowHandlers {
   batch?: number;
 }
 
+/**
+ * A run's rows read without holding them all as objects (pages of a full export): the answer's other
+ * fields checked by the query response's schema like any answer (`results` empty there), the rows
+ * given out once by `rows()`.
+ */
+export interface PageRows {
+  head: HogQLQueryResponse;
+  /** Rows in the page, those handed out while it arrived included. */
+  rowCount: number;
+  rows(): Iterable<unknown>;
+}
+
 /** Rows as the query response's schema makes them: a row that is not an array is a one-cell row. */
 const toRows = (rows: unknown[]): unknown[][] => rows.map((r) => (Array.isArray(r) ? r : [r]));
 
@@ -88,6 +100,33 @@ export const QUERY_TIMEOUTS: Pick<Timeouts, 'headersMs' | 'bodyMs'> = { headersM
 
 function node(query: string | HogQLQueryNode): HogQLQueryNode {
   return typeof query === 'string' ? { kind: 'HogQLQuery', query } : query;
+}
+
+/**
+ * Keeps a body's text and scans it at the end (src/api/rowScan.ts). JSON that is not an object
+ * comes out as `fields` for the schema check to refuse; text that is not JSON throws the
+ * SyntaxError the transport turns into its bad-body error.
+ */
+function scanningReader(): BodyReader {
+  const parts: string[] = [];
+  const text = (): string => {
+    if (parts.length > 1) parts.splice(0, parts.length, parts.join(''));
+    return parts[0] ?? '';
+  };
+  return {
+    push: (t) => void parts.push(t),
+    text,
+    end: () => {
+      const all = text();
+      try {
+        return scanQueryResponse(all);
+      } catch (err) {
+        const value: unknown = JSON.parse(all); // not JSON: the SyntaxError is the body's error
+        if (value && typeof value === 'object' && !Array.isArray(value)) throw err;
+        return { fields: value, rowCount: 0, rows: () => [] };
+      }
+    },
+  };
 }
 
 export class Query {
@@ -103,6 +142,32 @@ export class Query {
     });
   }
 
+  /** A run's POST body, and the id PostHog will know the run by (for polling and cancel). */
+  private runBody(query: string | HogQLQueryNode, opts: RunOptions, refresh: ExecutionMode): { queryId: string; body: Record<string, unknown> } {
+    const queryId = opts.clientQueryId ?? randomUUID().replace(/-/g, '');
+    const body: Record<string, unknown> = { query: node(query), refresh: opts.refresh ?? refresh, client_query_id: queryId };
+    if (opts.name) body.name = opts.name;
+    return { queryId, body };
+  }
+
+  /** After a failed POST: an abort once the request left asks PostHog to cancel the run (unless told not to). */
+  private cancelAfter(err: unknown, projectId: Id, queryId: string, opts: RunOptions): void {
+    if (isAbort(err) && !err.beforeSend && opts.cancelOnAbort !== false) this.cancelQuietly(projectId, queryId);
+  }
+
+  /**
+   * A page read as it arrived: its other `fields` checked by the query response's schema, its
+   * `rowCount` rows given by `rows`; a run PostHog answered with a running status is polled like `run`.
+   */
+  private async pageRows(projectId: Id, queryId: string, page: { fields: unknown; rowCount: number; rows: () => Iterable<unknown> }, opts: RunOptions): Promise<PageRows> {
+    const where = { method: 'POST', path: projectPath(projectId, 'query') };
+    const fields = page.fields && typeof page.fields === 'object' && !Array.isArray(page.fields) ? { ...page.fields, results: [] } : page.fields;
+    const head = parseOne(boundaryOf(this.t), QUERY_RESPONSE, fields, where);
+    if (!head.query_status || head.query_status.complete) return { head, rowCount: page.rowCount, rows: page.rows };
+    const { results, ...polled } = await this.wait(projectId, head.query_status.id || queryId, opts);
+    return { head: { ...polled, results: [] }, rowCount: results.length, rows: () => results };
+  }
+
   /**
    * Runs a HogQL query and returns its rows. With the default `refresh: 'blocking'` PostHog
    * answers when done; if it answers 202 (started async), this polls until complete.
@@ -115,9 +180,7 @@ export class Query {
 
   /** Starts a run; `force_async` by default. Returns the response, or the status to poll. */
   async runAsync(projectId: Id, query: string | HogQLQueryNode, opts: RunOptions = {}): Promise<AsyncRun> {
-    const queryId = opts.clientQueryId ?? randomUUID().replace(/-/g, '');
-    const body: Record<string, unknown> = { query: node(query), refresh: opts.refresh ?? 'force_async', client_query_id: queryId };
-    if (opts.name) body.name = opts.name;
+    const { queryId, body } = this.runBody(query, opts, 'force_async');
     const call: CallOptions = { timeouts: { ...QUERY_TIMEOUTS, ...opts.timeouts }, ...(opts.signal ? { signal: opts.signal } : {}) };
     try {
       const data = await this.post(projectId, QUERY_RESPONSE, body, call, true);
@@ -125,7 +188,7 @@ export class Query {
       if (status && !status.complete) return { complete: false, queryId: status.id || queryId, status };
       return { complete: true, queryId, response: data };
     } catch (err) {
-      if (isAbort(err) && !err.beforeSend && opts.cancelOnAbort !== false) this.cancelQuietly(projectId, queryId);
+      this.cancelAfter(err, projectId, queryId, opts);
       throw err;
     }
   }
@@ -135,24 +198,18 @@ export class Query {
    * instead of parsed at once: for pages of a full export, so a 50,000-row page never exists as
    * objects all together. When PostHog answers with a running status, polls like `run`.
    */
-  async runScanned(projectId: Id, query: string | HogQLQueryNode, opts: RunOptions = {}): Promise<ScannedResponse> {
-    const queryId = opts.clientQueryId ?? randomUUID().replace(/-/g, '');
-    const body: Record<string, unknown> = { query: node(query), refresh: opts.refresh ?? 'blocking', client_query_id: queryId };
-    if (opts.name) body.name = opts.name;
+  async runScanned(projectId: Id, query: string | HogQLQueryNode, opts: RunOptions = {}): Promise<PageRows> {
+    const { queryId, body } = this.runBody(query, opts, 'blocking');
     const timeouts = { ...QUERY_TIMEOUTS, ...opts.timeouts };
-    let scanned: ScannedResponse;
+    let page: { fields: unknown; rowCount: number; rows: () => Iterable<unknown> };
     try {
-      const res = await this.t.request<string>({ method: 'POST', path: projectPath(projectId, 'query'), body, json: 'text', timeouts, ...(opts.signal ? { signal: opts.signal } : {}) });
-      scanned = scanQueryResponse(res.data);
+      const res = await this.t.request<typeof page>({ method: 'POST', path: projectPath(projectId, 'query'), body, json: 'lossless', timeouts, reader: scanningReader, ...(opts.signal ? { signal: opts.signal } : {}) });
+      page = res.data;
     } catch (err) {
-      if (isAbort(err) && !err.beforeSend && opts.cancelOnAbort !== false) this.cancelQuietly(projectId, queryId);
+      this.cancelAfter(err, projectId, queryId, opts);
       throw err;
     }
-    const status = scanned.fields.query_status as QueryStatus | null | undefined;
-    if (!status || status.complete !== false) return scanned;
-    const { results, ...fields } = await this.wait(projectId, status.id || queryId, opts);
-    const rows = Array.isArray(results) ? (results as unknown[]) : [];
-    return { fields, rowCount: rows.length, rows: () => rows };
+    return this.pageRows(projectId, queryId, page, opts);
   }
 
   // --- "Export Full Result" in flat memory (issue #17) ---
@@ -164,11 +221,9 @@ export class Query {
    * rows not handed out (a page smaller than one batch, or a result PostHog finished
    * asynchronously, polled like `run`); `rowCount` counts both. Integers beyond 2^53 are `bigint`.
    */
-  async runFlat(projectId: Id, query: string | HogQLQueryNode, opts: RunOptions & FlatRowHandlers): Promise<ScannedResponse> {
+  async runFlat(projectId: Id, query: string | HogQLQueryNode, opts: RunOptions & FlatRowHandlers): Promise<PageRows> {
     const { onRows, ready, batch = 2_000, ...run } = opts;
-    const queryId = run.clientQueryId ?? randomUUID().replace(/-/g, '');
-    const body: Record<string, unknown> = { query: node(query), refresh: run.refresh ?? 'blocking', client_query_id: queryId };
-    if (run.name) body.name = opts.name;
+    const { queryId, body } = this.runBody(query, run, 'blocking');
     let handed = 0;
     const reader = (): BodyReader => {
       handed = 0;
@@ -179,19 +234,17 @@ export class Query {
       const rs = new RowStream({ path: ['results'], flat: true, firstBatch: batch, batch, onFirst: (_head, rows) => hand(rows), onRows: hand });
       return { push: (t) => rs.push(t), end: () => rs.end(), text: () => rs.text(), ready };
     };
-    let data: Record<string, unknown>;
+    let data: unknown;
     try {
       const timeouts = { ...QUERY_TIMEOUTS, ...run.timeouts };
-      const res = await this.t.request<Record<string, unknown>>({ method: 'POST', path: projectPath(projectId, 'query'), body, json: 'lossless', timeouts, reader, ...(run.signal ? { signal: run.signal } : {}) });
-      data = res.data && typeof res.data === 'object' ? res.data : {};
+      data = (await this.t.request<unknown>({ method: 'POST', path: projectPath(projectId, 'query'), body, json: 'lossless', timeouts, reader, ...(run.signal ? { signal: run.signal } : {}) })).data;
     } catch (err) {
-      if (isAbort(err) && !err.beforeSend && run.cancelOnAbort !== false) this.cancelQuietly(projectId, queryId);
+      this.cancelAfter(err, projectId, queryId, run);
       throw err;
     }
-    const status = data.query_status as QueryStatus | null | undefined;
-    const { results, ...fields } = !status || status.complete !== false ? data : await this.wait(projectId, status.id || queryId, run);
-    const rows = Array.isArray(results) ? (results as unknown[]) : [];
-    return { fields, rowCount: handed + rows.length, rows: () => rows };
+    const results = data && typeof data === 'object' ? (data as { results?: unknown }).results : undefined;
+    const rest = Array.isArray(results) ? (results as unknown[]) : [];
+    return this.pageRows(projectId, queryId, { fields: data, rowCount: handed + rest.length, rows: () => rest }, run);
   }
 
   /** Polls a query (idempotent GET, retried on transient errors). 200 done, 202 running, 400/500 failed. */
@@ -232,9 +285,7 @@ export class Query {
    */
   async runStreamed(projectId: Id, query: string | HogQLQueryNode, opts: RunOptions & StreamHandlers): Promise<AsyncRun & { streamed: boolean }> {
     const { onFirst, onRows, firstBatch, batch, onBytes } = opts;
-    const queryId = opts.clientQueryId ?? randomUUID().replace(/-/g, '');
-    const body: Record<string, unknown> = { query: node(query), refresh: opts.refresh ?? 'blocking', client_query_id: queryId };
-    if (opts.name) body.name = opts.name;
+    const { queryId, body } = this.runBody(query, opts, 'blocking');
     const path = projectPath(projectId, 'query');
     const rows = this.rowReader(['results'], { onFirst, onRows, firstBatch, batch, onBytes }, { method: 'POST', path }, (head) => head);
     const timeouts = { ...QUERY_TIMEOUTS, ...opts.timeouts };

@@ -58,9 +58,18 @@ function issueText(issues: readonly v.BaseIssue<unknown>[]): { field: string; go
   return { field, got: first ? kindOf(first.input) : 'nothing' };
 }
 
+function isObjectSchema(schema: { type?: string }): boolean {
+  return schema.type === 'object' || schema.type === 'loose_object' || schema.type === 'strict_object' || schema.type === 'object_with_rest';
+}
+
 /** Parses one item; undefined (with a warning) when it is unusable, e.g. has no id. */
 export function parseItem<T>(ctx: BoundaryContext, spec: ItemSpec<T>, raw: unknown): T | undefined {
   const id = idOf(raw);
+  if (Array.isArray(raw) && isObjectSchema(spec.schema)) {
+    // valibot's object schemas take an array for an object (typeof [] is 'object').
+    warnOnce(ctx, `${spec.resource}|${id}|drop`, `Skipped ${spec.resource} ${id} from PostHog: "(the object)" is an array, which cannot be used.`);
+    return undefined;
+  }
   const { result, repairs } = collectRepairs(() => v.safeParse(spec.schema, raw));
   logRepairs(ctx, spec.resource, id, repairs);
   if (result.success) return result.output;
@@ -87,7 +96,7 @@ export function parseItems<T>(ctx: BoundaryContext, spec: ItemSpec<T>, raw: unkn
 export function parseOne<T>(ctx: BoundaryContext, spec: ItemSpec<T>, raw: unknown, where: { method: string; path: string }): T {
   const item = parseItem(ctx, spec, raw);
   if (item !== undefined) return item;
-  const { field, got } = issueText(v.safeParse(spec.schema, raw).issues ?? []);
+  const { field, got } = Array.isArray(raw) ? { field: '(the object)', got: kindOf(raw) } : issueText(v.safeParse(spec.schema, raw).issues ?? []);
   throw new BadResponseError(
     {
       status: 200,
