@@ -281,6 +281,7 @@ export class Grid {
     if (v.isNull) cls += ' null';
     if (v.expandable) cls += ' expandable';
     if (v.link) cls += ' link';
+    if (col === this.model.columns.length - 1) cls += ' last';
     const pinned = this.model.marks && this.model.pinnedValue(viewRow, col);
     if (pinned) cls += ' diff-changed';
     cell.className = cls;
