@@ -86,6 +86,28 @@ describe('UI: results grid scrolling', function () {
     assert.deepEqual(order, [...order].sort((a, b) => a - b), 'cells in column order within a row');
   });
 
+  it('refills a recycled row in place: its cells keep their text nodes, only the text changes', async () => {
+    // a new text node per cell per refill (textContent) was a layout object built and attached
+    // for each of the ~100 cells that scroll in every frame, and a style recalc of each
+    await scrollTo(500 * ROW_HEIGHT, 0, 500);
+    await frame.evaluate(() => {
+      window.__texts = new Map([...document.querySelectorAll('.grid-body .row .cell, .grid-body .rownum')].map((c) => [c.firstChild, c.textContent]));
+    });
+    await scrollTo(509 * ROW_HEIGHT, 0, 509);
+    const seen = await frame.evaluate(() => {
+      let kept = 0;
+      let changed = 0;
+      const nodes = [...document.querySelectorAll('.grid-body .row .cell, .grid-body .rownum')];
+      for (const c of nodes) {
+        if (!window.__texts.has(c.firstChild)) continue;
+        kept++;
+        if (window.__texts.get(c.firstChild) !== c.textContent) changed++;
+      }
+      return { nodes: nodes.length, kept, changed };
+    });
+    assert.ok(seen.changed >= 9 * 5, `recycled cells keep their text nodes with a new text (${seen.changed} of ${seen.kept} kept nodes changed text, ${seen.nodes} in all)`);
+  });
+
   it('lays out once per frame: the scroll handler forces no synchronous layout', async () => {
     await scrollTo(300 * ROW_HEIGHT, 0, 300);
     await session.browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
