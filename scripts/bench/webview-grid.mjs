@@ -148,7 +148,10 @@ async function main() {
     if (scrolled.length) {
       // the frame interval's floor is the display's vsync (16.7 ms at 60 Hz): the baseline
       const traced = scrolled.filter((g) => g.split);
-      const split = traced.length ? `; main thread per frame, CPU ms (median of runs): ${KINDS.map((k) => `${k} ${median(traced.map((g) => g.split.cpu[k])).toFixed(2)}`).join(', ')}` : '';
+      const split = traced.length
+        ? `; main thread per frame, CPU ms (median of runs): ${KINDS.map((k) => `${k} ${median(traced.map((g) => g.split.cpu[k])).toFixed(2)}`).join(', ')}` +
+          `; CPU of one frame p95 ${median(traced.map((g) => g.split.frameCpu.p95)).toFixed(1)} ms, max ${Math.max(...traced.map((g) => g.split.frameCpu.max)).toFixed(1)} ms (traced passes)`
+        : '';
       reportRow({ id: 'scroll', value: median(scrolled.map((g) => g.deltaP95)), max: Math.max(...scrolled.map((g) => g.deltaMax)), baseline: 1000 / 60, baselineLabel: 'one 60 Hz frame', note: `median of ${scrolled.length} runs' p95, ${ROWS} × ${COLS}; worst frame ${Math.max(...scrolled.map((g) => g.deltaMax)).toFixed(1)} ms; script work p95 ${median(scrolled.map((g) => g.workP95)).toFixed(2)} ms${split}; load ${loadavg()[0].toFixed(1)}` });
     }
     if (process.argv.includes('--no-naive')) {

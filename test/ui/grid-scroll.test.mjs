@@ -65,6 +65,49 @@ describe('UI: results grid scrolling', function () {
     assert.ok(rows.length === 0 && grid.length <= 2, `${grid.length} layers for the grid's rows and cells (${rows.length} for whole rows) of ${layers.length} in the page`);
   });
 
+  it('paints cells with no clip of their own: opaque, each hiding the text that overflows from its left', async () => {
+    // a clip per cell (overflow: hidden) was a clip node and two paint chunks per cell, ~1,000 a
+    // screen, layerized again on every scroll frame (issue #21): an opaque cell painted after its
+    // left neighbour hides that one's overflowing text instead
+    await scrollTo(40 * ROW_HEIGHT, 0, 40);
+    const cells = await frame.$$eval('.grid-body .row .cell', (cs) =>
+      cs.map((c) => {
+        const st = getComputedStyle(c);
+        return { overflow: st.overflow, bg: st.backgroundColor, col: Number(c.dataset.col), row: c.parentElement.dataset.row };
+      }),
+    );
+    assert.ok(cells.length > 100, `${cells.length} cells`);
+    const clipped = cells.filter((c) => c.overflow !== 'visible');
+    assert.equal(clipped.length, 0, `${clipped.length} of ${cells.length} cells clip their content (overflow ${clipped[0]?.overflow})`);
+    const seeThrough = cells.filter((c) => !/^rgb\(/.test(c.bg));
+    assert.equal(seeThrough.length, 0, `${seeThrough.length} cells are not opaque (background ${seeThrough[0]?.bg})`);
+    // each row's cells in column order: the one on the right is painted after its left neighbour
+    const order = await frame.$eval('.grid-body .row', (r) => [...r.querySelectorAll('.cell')].map((c) => Number(c.dataset.col)));
+    assert.deepEqual(order, [...order].sort((a, b) => a - b), 'cells in column order within a row');
+  });
+
+  it('refills a recycled row in place: its cells keep their text nodes, only the text changes', async () => {
+    // a new text node per cell per refill (textContent) was a layout object built and attached
+    // for each of the ~100 cells that scroll in every frame, and a style recalc of each
+    await scrollTo(500 * ROW_HEIGHT, 0, 500);
+    await frame.evaluate(() => {
+      window.__texts = new Map([...document.querySelectorAll('.grid-body .row .cell, .grid-body .rownum')].map((c) => [c.firstChild, c.textContent]));
+    });
+    await scrollTo(509 * ROW_HEIGHT, 0, 509);
+    const seen = await frame.evaluate(() => {
+      let kept = 0;
+      let changed = 0;
+      const nodes = [...document.querySelectorAll('.grid-body .row .cell, .grid-body .rownum')];
+      for (const c of nodes) {
+        if (!window.__texts.has(c.firstChild)) continue;
+        kept++;
+        if (window.__texts.get(c.firstChild) !== c.textContent) changed++;
+      }
+      return { nodes: nodes.length, kept, changed };
+    });
+    assert.ok(seen.changed >= 9 * 5, `recycled cells keep their text nodes with a new text (${seen.changed} of ${seen.kept} kept nodes changed text, ${seen.nodes} in all)`);
+  });
+
   it('lays out once per frame: the scroll handler forces no synchronous layout', async () => {
     await scrollTo(300 * ROW_HEIGHT, 0, 300);
     await session.browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });

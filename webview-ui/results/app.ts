@@ -15,6 +15,7 @@ import { PinBar, restoredText } from './pinView';
 import type { Pin } from '../../src/results/snapshot';
 import { renderNaiveTable } from './naive';
 import { RenderMarks } from './renderMarks';
+import { SaveWhenSettled } from './scrollSave';
 import type { Pos } from './selection';
 import type { Tab, ViewState } from './state';
 import { Toolbar, type CopyFormat } from './toolbar';
@@ -55,6 +56,11 @@ export class App {
   /** `appendRows` (a loaded page) that came while a streamed result was still arriving: after it. */
   private heldPages: { queryId: string; rows: Cell[][]; hasMore: boolean }[] = [];
   private readonly saveSoon = debounce(() => this.store.save(this.state), 200);
+  private readonly scrollSave = new SaveWhenSettled(
+    () => this.store.save(this.state),
+    (cb) => requestAnimationFrame(cb),
+    (id) => cancelAnimationFrame(id),
+  );
   /** The result was laid out while this tab was hidden (detached): measured again when shown. */
   private measuredHidden = false;
   private readonly copyListener = (e: ClipboardEvent): void => this.onCopyEvent(e);
@@ -84,6 +90,7 @@ export class App {
         this.store.save(this.state);
       },
       scrolled: (top, left) => {
+        this.scrollSave.scrolled();
         if (this.pendingScroll) return; // a shorter re-post of the result clamped it: not the user's
         this.state.scrollTop = top;
         this.state.scrollLeft = left; // saved when the scroll ends (below)
@@ -128,9 +135,9 @@ export class App {
     this.toolbar.setTab(this.state.tab);
     document.addEventListener('copy', this.copyListener);
     // Hiding the panel tears this page down at once, with no event a save could still get out in:
-    // the scroll position is saved as soon as a scroll ends (after a debounce, a scroll just
-    // before switching tabs was lost).
-    this.grid.root.addEventListener('scrollend', () => this.store.save(this.state));
+    // the scroll position is saved as soon as a scroll settles (scrollSave.ts; after a debounce, a
+    // scroll just before switching tabs was lost).
+    this.grid.root.addEventListener('scrollend', () => this.scrollSave.ended());
   }
 
   /** The tab is shown again (its panel re-attached): the grid scrolls back where it was. */

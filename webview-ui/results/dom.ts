@@ -8,6 +8,17 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: st
   return node;
 }
 
+/**
+ * Sets an element's text, reusing its one text node (a recycled grid cell): `textContent` would
+ * replace the node, and a new node is a new layout object to build and attach on every refill.
+ */
+export function setText(node: HTMLElement, text: string): void {
+  const t = node.firstChild;
+  if (t !== null && t === node.lastChild && t.nodeType === Node.TEXT_NODE) {
+    if ((t as Text).data !== text) (t as Text).data = text;
+  } else node.textContent = text;
+}
+
 /** A toolbar button with a label, a tooltip and a click handler. */
 export function button(label: string, title: string, onClick: (e: MouseEvent) => void, className = 'btn'): HTMLButtonElement {
   const b = el('button', className, label);

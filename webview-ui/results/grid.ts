@@ -2,7 +2,7 @@
 // columns) that intersect the viewport. Rows are absolutely positioned (`top`, see fillRow) and
 // recycled: on a vertical scroll only the rows that enter the viewport are filled. Text only, via
 // `textContent`.
-import { el } from './dom';
+import { el, setText } from './dom';
 import { attachHeaderEvents, headerCell } from './header';
 import { attachGridInput, type GridInputEvents } from './gridInput';
 import { autoWidth, columnOffsets, columnRange, HEADER_HEIGHT, ROW_HEIGHT, rowNumberWidth, rowRange, scrollToShow, type Range } from './layout';
@@ -247,14 +247,15 @@ export class Grid {
     r.el.style.top = `${viewRow * ROW_HEIGHT}px`;
     r.el.setAttribute('aria-rowindex', String(viewRow + 2));
     r.el.dataset.row = String(viewRow);
-    r.num.style.width = `${this.rnWidth}px`;
     // pin-and-diff: the row number carries a sign (not colour alone) for an added or changed row
     const mark = this.model.rowMark(viewRow);
-    r.num.textContent = mark ? `${DIFF_SIGN[mark]} ${viewRow + 1}` : String(viewRow + 1);
+    setText(r.num, mark ? `${DIFF_SIGN[mark]} ${viewRow + 1}` : String(viewRow + 1));
     if (mark) r.el.dataset.diff = mark;
     else delete r.el.dataset.diff;
-    r.num.title = mark ? DIFF_WORDS[mark] : '';
+    if (mark) r.num.title = DIFF_WORDS[mark];
+    else if (r.num.title) r.num.removeAttribute('title');
     if (r.gen !== this.gen) {
+      r.num.style.width = `${this.rnWidth}px`;
       for (const c of r.cells.values()) c.remove();
       r.cells.clear();
       r.gen = this.gen;
@@ -275,21 +276,23 @@ export class Grid {
 
   private fillCell(cell: HTMLDivElement, viewRow: number, col: number): void {
     const v = this.model.cellView(viewRow, col);
-    cell.textContent = v.text;
+    setText(cell, v.text);
     let cls = 'cell';
     if (this.model.columns[col].numeric) cls += ' num';
     if (v.isNull) cls += ' null';
     if (v.expandable) cls += ' expandable';
     if (v.link) cls += ' link';
+    if (col === this.model.columns.length - 1) cls += ' last';
     const pinned = this.model.marks && this.model.pinnedValue(viewRow, col);
     if (pinned) cls += ' diff-changed';
-    cell.className = cls;
+    if (cell.className !== cls) cell.className = cls;
     if (pinned) cell.title = `Changed since the pin; pinned value: ${pinned.old === null ? 'NULL' : visible(truncate(rawText(pinned.old), MAX_CELL_CHARS))}`;
     else if (v.title !== undefined) cell.title = v.title;
     else if (v.link) cell.title = `${LINK_LABELS[v.link.kind]}: ${MODIFIER}+click`;
     else if (v.expandable) cell.title = 'Enter or double-click to open the cell viewer';
-    else cell.removeAttribute('title');
-    cell.dataset.vscodeContext = v.link ? cellContext(this.model, col, v.link) : this.plainContext(col);
+    else if (cell.title) cell.removeAttribute('title');
+    const context = v.link ? cellContext(this.model, col, v.link) : this.plainContext(col);
+    if (cell.dataset.vscodeContext !== context) cell.dataset.vscodeContext = context;
   }
 
   /** A cell's context menu keys when it holds no link: the same for a whole column, made once. */

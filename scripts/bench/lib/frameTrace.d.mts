@@ -10,5 +10,6 @@ export function traceSplit(traceEvents: object[]): {
   cpu: PerKind;
   top: { name: string; ms: number }[];
   others: { thread: string; ms: number }[];
+  frameCpu: { ms: number[]; p50: number; p95: number; max: number; worst: { frame: number; cpu: PerKind } };
 };
 export function describeSplit(s: ReturnType<typeof traceSplit>): string;

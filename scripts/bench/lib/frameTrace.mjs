@@ -22,6 +22,8 @@ const KIND = {
   gc: ['MinorGC', 'MajorGC', 'V8.GCScavenger', 'V8.GCFinalizeMC', 'V8.GCIncrementalMarking', 'V8.GC_MC_BACKGROUND_MARKING', 'BlinkGC.AtomicPhase', 'BlinkGC.IncrementalMarkingStep', 'BlinkGC.CompleteSweep', 'BlinkGC.LazySweepInIdle', 'ThreadState::performIdleLazySweep', 'GCEvent', 'MinorMS', 'V8.GC_SCAVENGER'],
 };
 const KIND_OF = new Map(Object.entries(KIND).flatMap(([k, names]) => names.map((n) => [n, k])));
+// V8's GC phases nest inside MajorGC / MinorGC (V8.GC_MC_EVACUATE, …): GC too, not "other"
+const kindOf = (name) => KIND_OF.get(name) ?? (name.startsWith('V8.GC') ? 'gc' : 'other');
 export const KINDS = [...Object.keys(KIND), 'other'];
 
 /**
@@ -55,7 +57,7 @@ export function selfTimes(events) {
   const close = (upTo) => {
     while (stack.length && stack[stack.length - 1].end <= upTo) {
       const done = stack.pop();
-      const kind = KIND_OF.get(done.name) ?? 'other';
+      const kind = kindOf(done.name);
       const selfCpu = Math.max(0, done.tend - done.tts - done.childCpu) / 1000;
       wall[kind] += (done.end - done.ts - done.children) / 1000;
       cpu[kind] += selfCpu;
@@ -75,6 +77,40 @@ export function selfTimes(events) {
   close(Infinity);
   const top = [...names].sort((a, b) => b[1] - a[1]).slice(0, 12);
   return { wall, cpu, top };
+}
+
+/**
+ * The main thread's CPU time (ms) of each frame, from one `FireAnimationFrame` to the next (top-level
+ * events only, so nested ones count once), and the worst frame's split by kind: what the longest
+ * frames of a scroll are made of (a GC, a late style pass, a timer landing mid-scroll).
+ */
+function frameCpu(events) {
+  // top-level events; a frame starts with the one holding its FireAnimationFrame (the task that
+  // runs the frame: a RunTask around it, or the callback itself)
+  const top = [];
+  let end = -Infinity;
+  for (const e of completeEvents(events)) {
+    if (e.ts >= end) {
+      top.push({ ...e, frame: false });
+      end = e.end;
+    }
+    if (e.name === 'FireAnimationFrame') top[top.length - 1].frame = true;
+  }
+  const starts = top.filter((e) => e.frame).map((e) => e.ts);
+  const ms = [];
+  let worst = { frame: 0, ms: -1, from: 0, to: 0 };
+  let at = 0;
+  for (let i = 1; i < starts.length; i++) {
+    let cpu = 0;
+    while (at < top.length && top[at].ts < starts[i - 1]) at++;
+    for (; at < top.length && top[at].ts < starts[i]; at++) cpu += (top[at].tend - top[at].tts) / 1000;
+    ms.push(cpu);
+    if (cpu > worst.ms) worst = { frame: i, ms: cpu, from: starts[i - 1], to: starts[i] };
+  }
+  const sorted = [...ms].sort((a, b) => a - b);
+  const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? 0;
+  const inWorst = events.filter((e) => e.ts >= worst.from && e.ts < worst.to);
+  return { ms, p50: pct(0.5), p95: pct(0.95), max: sorted.at(-1) ?? 0, worst: { frame: worst.frame, cpu: selfTimes(inWorst).cpu } };
 }
 
 /**
@@ -106,7 +142,7 @@ export function traceSplit(traceEvents) {
     .map(([key, evs]) => ({ thread: threadNames.get(key) ?? key, ms: Object.values(selfTimes(evs).cpu).reduce((a, b) => a + b, 0) / frames }))
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 3);
-  return { frames, wall: per(wall), cpu: per(cpu), top: top.map(([name, ms]) => ({ name, ms: ms / frames })), others };
+  return { frames, wall: per(wall), cpu: per(cpu), top: top.map(([name, ms]) => ({ name, ms: ms / frames })), others, frameCpu: frameCpu(threads.get(main)) };
 }
 
 const sum = (o) => Object.values(o).reduce((a, b) => a + b, 0);
@@ -114,7 +150,12 @@ const sum = (o) => Object.values(o).reduce((a, b) => a + b, 0);
 /** One line: per-frame milliseconds of each kind on the main thread, CPU (wall in brackets). */
 export function describeSplit(s) {
   const parts = KINDS.map((k) => `${k} ${s.cpu[k].toFixed(2)} (${s.wall[k].toFixed(2)})`).join(', ');
-  return `${s.frames} frames traced, main thread per frame, CPU ms (wall): ${parts}; busy ${sum(s.cpu).toFixed(2)} (${sum(s.wall).toFixed(2)})`;
+  const f = s.frameCpu;
+  const worst = KINDS.filter((k) => f.worst.cpu[k] >= 0.05).map((k) => `${k} ${f.worst.cpu[k].toFixed(1)}`).join(', ');
+  return (
+    `${s.frames} frames traced, main thread per frame, CPU ms (wall): ${parts}; busy ${sum(s.cpu).toFixed(2)} (${sum(s.wall).toFixed(2)}); ` +
+    `CPU of one frame p50 ${f.p50.toFixed(1)} / p95 ${f.p95.toFixed(1)} / max ${f.max.toFixed(1)} ms (worst, frame ${f.worst.frame}: ${worst})`
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

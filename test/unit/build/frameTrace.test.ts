@@ -17,6 +17,13 @@ describe('bench: frame trace split', () => {
     );
   });
 
+  it("counts V8's GC phases nested in a GC as GC, not other", async () => {
+    const { selfTimes } = await load();
+    const t = selfTimes([X('MajorGC', 0, 10_000), X('V8.GC_MC_EVACUATE', 1_000, 6_000), X('V8.GC_MC_EVACUATE_UPDATE_POINTERS', 2_000, 4_000)]);
+    assert.equal(t.wall.gc, 10);
+    assert.equal(t.wall.other, 0);
+  });
+
   it('counts CPU time apart from wall time (a task descheduled half the time)', async () => {
     const { selfTimes } = await load();
     const t = selfTimes([X('Paint', 0, 4_000, 1, 0, 2_000), X('Commit', 5_000, 1_000, 1, 2_000, 1_000)]);
@@ -43,5 +50,29 @@ describe('bench: frame trace split', () => {
     assert.equal(s.frames, 2);
     assert.equal(s.wall.script, 2, '4 ms of script over 2 frames, thread 2 not counted');
     assert.equal(s.wall.style, 0.5);
+  });
+
+  it('gives the main thread CPU time of each frame, and what the worst frame spent it on', async () => {
+    const { traceSplit } = await load();
+    const meta = { ph: 'M', name: 'thread_name', pid: 7, tid: 1, args: { name: 'CrRendererMain' } };
+    // four frames of 16 ms; the third holds a 40 ms major GC inside its script (CPU 30 ms of it)
+    const events = [
+      meta,
+      X('FireAnimationFrame', 0, 3_000),
+      X('Paint', 5_000, 2_000),
+      X('FireAnimationFrame', 16_000, 3_000),
+      X('Paint', 21_000, 2_000),
+      X('FireAnimationFrame', 32_000, 45_000, 1, 32_000, 35_000),
+      X('MajorGC', 33_000, 40_000, 1, 33_000, 30_000),
+      X('Paint', 78_000, 2_000),
+      X('FireAnimationFrame', 96_000, 3_000),
+    ];
+    const s = traceSplit(events);
+    assert.deepEqual(s.frameCpu.ms, [5, 5, 37], 'each frame: from one animation frame to the next, nested events counted once');
+    assert.equal(s.frameCpu.max, 37);
+    assert.equal(s.frameCpu.worst.frame, 3);
+    assert.equal(s.frameCpu.worst.cpu.gc, 30);
+    assert.equal(s.frameCpu.worst.cpu.script, 5);
+    assert.equal(s.frameCpu.worst.cpu.paint, 2);
   });
 });
