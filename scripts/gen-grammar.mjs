@@ -50,6 +50,11 @@ const WORD_END = '(?![A-Za-z0-9_$])';
 const PLACEHOLDER_NAME_REST = `\\s*(${IDENT}(?:\\.${IDENT})*)\\s*(\\})`;
 /** After the `'` of a string with no escape, no doubled quote and no `${` (group: the closing `'`). */
 const SIMPLE_STRING_REST = "(?:[^'\\\\$]|\\$(?!\\{))*(')(?!')";
+/**
+ * A `,` or `)` right after a token (spaces between allowed) joins its match (groups: the `,`, the
+ * `)`): one search fewer, the same tokens, since neither char starts any other rule.
+ */
+const TRAILING_COMMA_OR_PAREN = '(?:\\s*(?:(,)|(\\))))?';
 /** Placed right after a consumed first char `c`: the char before `c` is not part of a word. */
 const AFTER_NON_WORD = (c) => `(?<![A-Za-z0-9_$.]${c})`;
 
@@ -182,7 +187,7 @@ function keywordRules(keywords) {
 
 // ---------------------------------------------------------------- functions
 
-function functionRules(vocab, keywordWords) {
+function functionRules(vocab, keywordWords, shortcuts) {
   const kwLower = new Set(keywordWords.map((k) => k.toLowerCase()));
   const fns = vocab.functions;
   const isKw = (f) => kwLower.has(f.name.toLowerCase());
@@ -226,15 +231,18 @@ function functionRules(vocab, keywordWords) {
     rules: [
       {
         match:
-          `(?:((?=(?:${trie(combined)})\\s*\\()(${trie([...bases])})((?:${suffixes})+)|(?:${alts.join('|')}))` +
-          `|(?!${ci(keywordWords)}${WORD_END})(${IDENT}))\\s*(\\()`,
-        name: 'meta.function-call.hogql',
+          `((?:((?=(?:${trie(combined)})\\s*\\()(${trie([...bases])})((?:${suffixes})+)|(?:${alts.join('|')}))` +
+          `|(?!${ci(keywordWords)}${WORD_END})(${IDENT}))\\s*(\\())` +
+          // `count()`: an empty argument list's `)` joins the call's match (scoped as without it)
+          (shortcuts ? '(?:\\s*(\\)))?' : ''),
         captures: {
-          1: { name: 'support.function.hogql' },
-          2: { name: 'support.function.aggregate.base.hogql' },
-          3: { name: 'support.function.combinator.hogql' },
-          4: { name: 'entity.name.function.hogql' },
-          5: { name: 'punctuation.definition.arguments.begin.hogql' },
+          1: { name: 'meta.function-call.hogql' },
+          2: { name: 'support.function.hogql' },
+          3: { name: 'support.function.aggregate.base.hogql' },
+          4: { name: 'support.function.combinator.hogql' },
+          5: { name: 'entity.name.function.hogql' },
+          6: { name: 'punctuation.definition.arguments.begin.hogql' },
+          ...(shortcuts ? { 7: { name: 'punctuation.section.parens.end.hogql' } } : {}),
         },
       },
     ],
@@ -304,6 +312,9 @@ const DELIMITED = [
   'identifier-double',
   'property-brackets',
   'placeholder-expression',
+  // rare match rules with several groups: here they cost no group decoding on frequent tokens
+  'lambda-params',
+  'type-cast',
 ];
 
 /** The literal char a regex must start with (`(`, `(?:` wrappers skipped); throws for anything else. */
@@ -347,7 +358,14 @@ function withoutGroups(re) {
  */
 function hogqlGrammar(vocab, { shortcuts = true } = {}) {
   const kw = keywordRules(vocab.keywords);
-  const fn = functionRules(vocab, kw.all);
+  /** With the shortcuts, a match rule's trailing `,` / `)` joins its match (two more groups). */
+  const trailing = (rule) => {
+    if (!shortcuts) return rule;
+    const n = countGroups(rule.match);
+    const captures = { ...rule.captures, [n + 1]: { name: 'punctuation.separator.comma.hogql' }, [n + 2]: { name: 'punctuation.section.parens.end.hogql' } };
+    return { ...rule, match: rule.match + TRAILING_COMMA_OR_PAREN, captures };
+  };
+  const fn = functionRules(vocab, kw.all, shortcuts);
   const grammar = {
     $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
     name: 'HogQL',
@@ -443,7 +461,7 @@ function hogqlGrammar(vocab, { shortcuts = true } = {}) {
       'hogqlx-child-tag': tagRule(false),
       // Each alternative consumes its first char before the one-char lookbehind, so Oniguruma can
       // skip ahead to a digit or dot instead of trying the whole regex at every position.
-      numbers: merged(
+      numbers: trailing(merged(
         [
           [`0${AFTER_NON_WORD('0')}[xX][0-9A-Fa-f]+(?:\\.[0-9A-Fa-f]*)?[pP][+-]?[0-9]+`, 'constant.numeric.float.hex.hogql'],
           [`0${AFTER_NON_WORD('0')}[xX][0-9A-Fa-f]+`, 'constant.numeric.hex.hogql'],
@@ -456,7 +474,7 @@ function hogqlGrammar(vocab, { shortcuts = true } = {}) {
         ],
         '',
         WORD_END,
-      ),
+      )),
       'lambda-params': {
         match: `(\\()\\s*(${IDENT}(?:\\s*,\\s*${IDENT})*)\\s*(\\))\\s*(->)`,
         captures: {
@@ -477,8 +495,8 @@ function hogqlGrammar(vocab, { shortcuts = true } = {}) {
         [
           mergeRules(
             [
-              // lambda parameter: x -> …
-              { match: `(${IDENT})\\s*(->)`, captures: { 1: { name: 'variable.parameter.lambda.hogql' }, 2: { name: 'keyword.operator.arrow.hogql' } } },
+              // lambda parameter: x -> … (the arrow is the next token, from #punctuation: one group fewer)
+              { match: `${IDENT}(?=\\s*->)`, name: 'variable.parameter.lambda.hogql' },
               ...fn.rules,
             ],
             // gate: only a word followed by `(` or `->` reaches the big function-name tries
@@ -532,14 +550,14 @@ function hogqlGrammar(vocab, { shortcuts = true } = {}) {
       },
       // .name ?.name .`quoted` .1 .* after a value (merged into #punctuation)
       'property-accessor': {
-        match: `(\\?\\.|\\.)(?:(${IDENT})|(\`(?:[^\`\\\\]|\\\\.|\`\`)*\`)|("(?:[^"\\\\]|\\\\.|"")*")|([0-9]+)${WORD_END}|(\\*))`,
+        // both quoted forms share one group (same scope): each group is decoded on every #punctuation match
+        match: `(\\?\\.|\\.)(?:(${IDENT})|(\`(?:[^\`\\\\]|\\\\.|\`\`)*\`|"(?:[^"\\\\]|\\\\.|"")*")|([0-9]+)${WORD_END}|(\\*))`,
         captures: {
           1: { name: 'punctuation.accessor.hogql' },
           2: { name: 'variable.other.property.hogql' },
           3: { name: 'variable.other.property.quoted.hogql' },
-          4: { name: 'variable.other.property.quoted.hogql' },
-          5: { name: 'constant.numeric.integer.index.hogql' },
-          6: { name: 'variable.language.wildcard.hogql' },
+          4: { name: 'constant.numeric.integer.index.hogql' },
+          5: { name: 'variable.language.wildcard.hogql' },
         },
       },
       'type-cast': {
@@ -548,7 +566,7 @@ function hogqlGrammar(vocab, { shortcuts = true } = {}) {
       },
       // The most frequent tokens first: in the merged #punctuation regex every alternative before
       // the one that matches is tried. None of these can start another punctuation rule.
-      operators: merged([
+      operators: mergeRules([
         [',', 'punctuation.separator.comma.hogql'],
         ['\\)', 'punctuation.section.parens.end.hogql'],
         [';', 'punctuation.terminator.statement.hogql'],
@@ -562,7 +580,12 @@ function hogqlGrammar(vocab, { shortcuts = true } = {}) {
         ['=~\\*?|!~\\*?|~\\*?', 'keyword.operator.regex.hogql'],
         ['==|!=|<>|<=|>=|=|<|>', 'keyword.operator.comparison.hogql'],
         ['[-+*/%]', 'keyword.operator.arithmetic.hogql'],
-      ]),
+      ].map(([re, name]) =>
+        // with the shortcuts, a `,` right after a `)` joins its match: `count(x), y`
+        shortcuts && re === '\\)'
+          ? { match: '(\\))(?:\\s*(,))?', captures: { 1: { name }, 2: { name: 'punctuation.separator.comma.hogql' } } }
+          : { match: re, name },
+      ), ''),
       // after `?.` (property access) and `::Type` (type-cast), which start with the same chars
       'operators-late': merged([
         ['::', 'keyword.operator.cast.hogql'],
@@ -579,7 +602,7 @@ function hogqlGrammar(vocab, { shortcuts = true } = {}) {
   // while a merged one costs that once (see scripts/bench/grammar.ts).
   const r = grammar.repository;
   const fast = ['string-simple', 'placeholder-name'];
-  const parts = ['operators', 'numbers', 'lambda-params', 'parens', 'property-accessor', 'type-cast', 'operators-late', ...(shortcuts ? fast : [])];
+  const parts = ['operators', 'numbers', 'parens', 'property-accessor', 'operators-late', ...(shortcuts ? fast : [])];
   // without shortcuts, {name} is tried in the gate right before the {expression} region
   const delimited = shortcuts ? DELIMITED : DELIMITED.flatMap((k) => (k === 'placeholder-expression' ? ['placeholder-name', k] : [k]));
   if (!shortcuts) delete r['string-simple'];

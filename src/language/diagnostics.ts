@@ -133,7 +133,7 @@ export class SyntaxDiagnostics implements vscode.Disposable {
       this.collection.set(doc.uri, problems.map((p) => this.toDiagnostic(doc, p)));
       this.fixes.set(doc.uri.toString(), fixes);
     };
-    // our parser and checks on the statements not cached yet, yielding between ~3 ms slices
+    // our parser and checks on the statements not cached yet, yielding between slices (SLICE_MS)
     if (!(await mapInSlices(statements, (s) => this.local.checkStatement(s), pause))) return;
     publish();
     const pending = statements.map((s, i) => (outcomes[i] || s.limit ? undefined : i)).filter((i): i is number => i !== undefined);

@@ -7,6 +7,7 @@
  * most HogQL keywords can also be used as identifiers.
  */
 import { foldHash, keywordAt } from './keywords';
+import { SLICE_MS } from './slices';
 
 export type TokenKind =
   | 'ident' // bare identifier or keyword (`keyword` is set for keywords)
@@ -376,7 +377,7 @@ export function lex(text: string): LexResult {
  * blocks the thread for long (a cold first lex of 1,000 lines takes 10–20 ms before the JIT has
  * warmed up). `pause` resolves false to give up; the result is then undefined.
  */
-export async function lexInSlices(text: string, pause: () => Promise<boolean>, sliceMs = 3): Promise<LexResult | undefined> {
+export async function lexInSlices(text: string, pause: () => Promise<boolean>, sliceMs = SLICE_MS): Promise<LexResult | undefined> {
   const hit = cached(text);
   if (hit) return hit;
   const lexer = new Lexer(text);

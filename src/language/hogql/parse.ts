@@ -7,7 +7,7 @@ import { lex, lexInSlices, type LexResult, type Token, token } from './lexer';
 import { ParserState } from './parserCore';
 import { normalizeRanges } from './ranges';
 import { parseSelectSet, startsSelect } from './select';
-import { mapInSlices } from './slices';
+import { mapInSlices, SLICE_MS } from './slices';
 import { chunkAt, splitStatements, type Statement } from './split';
 import { parseTag } from './tags';
 
@@ -71,7 +71,7 @@ export function parse(text: string): ParseResult {
  * between them so a big document never blocks the thread for long. `pause` resolves false to give
  * up; the result is then undefined.
  */
-export async function parseInSlices(text: string, pause: () => Promise<boolean>, sliceMs = 3): Promise<ParseResult | undefined> {
+export async function parseInSlices(text: string, pause: () => Promise<boolean>, sliceMs = SLICE_MS): Promise<ParseResult | undefined> {
   const lexed = await lexInSlices(text, pause, sliceMs);
   if (!lexed) return undefined;
   const result = emptyResult(text, lexed);

@@ -52,10 +52,14 @@ function onigLib(): Promise<vsctm.IOnigLib> {
   return onigReady;
 }
 
-/** A fresh registry; `overrides` replaces grammar files (used by tests that break a rule on purpose). */
-export function createRegistry(overrides: Record<string, object> = {}): vsctm.Registry {
+/**
+ * A fresh registry; `overrides` replaces grammar files (used by tests that break a rule on purpose);
+ * `onSearch` is called on every regex search vscode-textmate makes (one per match, plus the last).
+ */
+export function createRegistry(overrides: Record<string, object> = {}, onSearch?: () => void): vsctm.Registry {
+  const lib = onSearch ? onigLib().then((l) => countingLib(l, onSearch)) : onigLib();
   return new vsctm.Registry({
-    onigLib: onigLib(),
+    onigLib: lib,
     loadGrammar: async (scopeName) => {
       if (overrides[scopeName]) return vsctm.parseRawGrammar(JSON.stringify(overrides[scopeName]), `${scopeName}.json`);
       const file = GRAMMAR_FILES[scopeName];
@@ -69,6 +73,20 @@ export function createRegistry(overrides: Record<string, object> = {}): vsctm.Re
         .filter(([, hosts]) => hosts.includes(scopeName))
         .map(([injection]) => injection),
   });
+}
+
+function countingLib(lib: vsctm.IOnigLib, onSearch: () => void): vsctm.IOnigLib {
+  return {
+    ...lib,
+    createOnigScanner: (patterns) => {
+      const scanner = lib.createOnigScanner(patterns);
+      return {
+        findNextMatchSync: (s, start, options) => (onSearch(), scanner.findNextMatchSync(s, start, options)),
+        dispose: () => scanner.dispose?.(),
+      };
+    },
+    createOnigString: (s) => lib.createOnigString(s),
+  };
 }
 
 const cache = new Map<string, Promise<vsctm.IGrammar>>();

@@ -81,6 +81,28 @@ describe('slices', () => {
     assert.deepEqual(await mapInSlices([1, 2, 3], (x) => x * 2, counting().pause, 0), [2, 4, 6]);
   });
 
+  it('mapInSlices yields once a slice has run 2 ms: a task is at most that plus one item', async () => {
+    // issue #21: no main-thread task over 10 ms CPU. V8's helper threads (concurrent compiles, GC)
+    // run beside a slice and count in the process's CPU time, so a slice is kept short. A fake
+    // clock: each item takes 0.5 ms.
+    const realNow = performance.now.bind(performance);
+    let now = 0;
+    performance.now = () => now;
+    try {
+      const perSlice: number[] = [0];
+      const done = await mapInSlices(
+        Array.from({ length: 40 }, (_, i) => i),
+        (i) => ((now += 0.5), perSlice[perSlice.length - 1]!++, i),
+        async () => (perSlice.push(0), true),
+      );
+      assert.equal(done?.length, 40);
+      // deadline 2 ms after the slice starts: items starting at 0, 0.5, 1, 1.5 and 2 ms run
+      assert.ok(Math.max(...perSlice) <= 5, `items per slice: ${perSlice.join(' ')}`);
+    } finally {
+      performance.now = realNow;
+    }
+  });
+
   it('warmUp checks its statements one per pause and stops when told', async () => {
     const checker = new LocalChecker();
     const p = counting(1);
