@@ -15,17 +15,27 @@ export const IDLE_START_MS = 1_500;
 
 /** What the idle start did (test hook). */
 export type IdleStart =
-  | { state: 'waiting' | 'not needed' | 'no HogQL file' | 'disabled' }
+  | { state: 'waiting' | 'not needed' | 'no HogQL file' | 'disabled' | 'stopped' }
   | { state: 'warming' | 'warmed'; pieces?: number; ms?: number };
 
 /**
  * Schedules the idle start; `loaded` says whether the language features are loaded already (then a
  * document opened first and started the worker itself), `load` loads them.
  */
-export function startAtIdle(loaded: () => boolean, load: () => LanguageFeatures, disposables: vscode.Disposable[]): { status: () => IdleStart } {
+export function startAtIdle(
+  loaded: () => boolean,
+  load: () => LanguageFeatures,
+  disposables: vscode.Disposable[],
+  log: (message: string) => void,
+): { status: () => IdleStart } {
   let status: IdleStart = { state: 'waiting' };
   const abort = new AbortController();
-  const timer = setTimeout(() => void run(), IDLE_START_MS);
+  const timer = setTimeout(() => {
+    run().catch((e: unknown) => {
+      status = { state: 'stopped' };
+      log(`PostHog's parser worker did not start at idle: ${e instanceof Error ? e.message : String(e)}`);
+    });
+  }, IDLE_START_MS);
   disposables.push({ dispose: () => (clearTimeout(timer), abort.abort()) });
   async function run(): Promise<void> {
     if (loaded()) return void (status = { state: 'not needed' });
@@ -36,7 +46,10 @@ export function startAtIdle(loaded: () => boolean, load: () => LanguageFeatures,
     if (loaded()) return void (status = { state: 'not needed' });
     status = { state: 'warming' };
     const report = await load().syntax.parser.warmUp();
-    status = { state: 'warmed', pieces: report?.pieces, ms: report?.ms };
+    // undefined: the worker stopped first (disposed, or it crashed and was replaced)
+    if (!report || report.crashed) return void (status = { state: 'stopped' });
+    status = { state: 'warmed', pieces: report.pieces, ms: report.ms };
+    log(`PostHog's parser worker started and warmed up at idle: ${report.pieces} statements in ${report.ms.toFixed(1)} ms`);
   }
   return { status: () => status };
 }

@@ -22,7 +22,9 @@ export function registerLanguageFeatures(ctx: Ctx): { idleStart: () => IdleStart
   let features: Features.LanguageFeatures | undefined;
   const load = (): Features.LanguageFeatures => {
     if (!features) {
+      const started = performance.now();
       features = ctx.track(loadLanguageBundle().createLanguageFeatures(ctx));
+      ctx.log.info(`PostHog HogQL language features loaded in ${(performance.now() - started).toFixed(1)} ms`);
     }
     return features;
   };
@@ -53,7 +55,7 @@ export function registerLanguageFeatures(ctx: Ctx): { idleStart: () => IdleStart
   vscode.workspace.onDidOpenTextDocument(startIfHogql, undefined, disposables);
   vscode.workspace.textDocuments.forEach(startIfHogql);
   // No HogQL document open yet: PostHog's parser worker starts and warms up at idle (issue #21).
-  const idle = startAtIdle(() => features !== undefined, load, disposables);
+  const idle = startAtIdle(() => features !== undefined, load, disposables, (m) => ctx.log.info(m));
   ctx.track(vscode.Disposable.from(...disposables));
   return { idleStart: idle.status };
 }
