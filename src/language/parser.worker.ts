@@ -2,7 +2,8 @@
  * Worker thread running PostHog's WASM parser (@posthog/hogql-parser), so a slow or hanging parse
  * never blocks the extension host. One request at a time; replies only whether the statement is
  * valid and, if not, the first error. A thrown error (WASM RuntimeError) poisons the instance: the
- * worker reports it and exits, and the host starts a fresh one.
+ * worker reports it and exits, and the host starts a fresh one. Asked to (a worker started ahead
+ * of need), it warms the parser up on syntax/workerWarmUp.ts's statements while no request waits.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ParseReply, ParseRequest, WarmUpReply, WarmUpRequest } from './syntax/protocol';
