@@ -55,9 +55,11 @@ export interface TestHooks {
   featuresLoaded(load?: boolean): boolean;
   /** Commands registered without an activation proxy (each fails until the features load). */
   unproxiedCommands(): readonly string[];
+  /** What the idle start of PostHog's parser worker did (src/language/idleStart.ts). */
+  parserIdleStart(): unknown;
 }
 
-function testHooks(c: Ctx): TestHooks | undefined {
+function testHooks(c: Ctx, language: ReturnType<typeof registerLanguageFeatures> | undefined): TestHooks | undefined {
   if (!__TEST_HOOKS__ || process.env.HOGQL_TEST_HOOKS !== '1') return undefined;
   const progress: { key: string; queryId: string; elapsedMs: number; rowsRead?: number }[] = [];
   c.track(c.queries.runner.onDidReportProgress((p) => progress.push(p)));
@@ -79,6 +81,7 @@ function testHooks(c: Ctx): TestHooks | undefined {
       return features !== undefined;
     },
     unproxiedCommands: () => c.shell.unproxied,
+    parserIdleStart: () => language?.idleStart(),
     // in the features bundle, with the chart code (the activation bundle carries none)
     chartChoice: (doc, statement, set) => loadFeatures(c).chartChoiceHook(c, doc, statement, set),
   };
@@ -117,6 +120,7 @@ function treeViews(context: vscode.ExtensionContext): { id: string; showCollapse
 }
 
 let ctx: Ctx | undefined;
+let language: ReturnType<typeof registerLanguageFeatures> | undefined;
 
 export function activate(context: vscode.ExtensionContext): HogqlApi {
   const started = performance.now();
@@ -144,7 +148,7 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
     lap('results panel serializer');
     ctx.track(vscode.languages.registerCodeLensProvider({ language: 'hogql' }, ctx.track(new RunCodeLensProvider(ctx.queries.runner))));
     lap('run CodeLens');
-    registerLanguageFeatures(ctx);
+    language = registerLanguageFeatures(ctx);
     lap('language features');
     registerCodeIntel(ctx);
     lap('code intelligence');
@@ -159,7 +163,7 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
   }
   const activationMs = performance.now() - started;
   ctx.log.info(`PostHog HogQL ${ctx.version} activated in ${activationMs.toFixed(1)} ms`);
-  const hooks = testHooks(ctx);
+  const hooks = testHooks(ctx, language);
   const languageMs = phases['language features'] ?? 0;
   const timeline = { bundleStart: bundleStartMs, activateStart: started, activateEnd: started + activationMs };
   return hooks ? { activationMs, languageMs, phases, timeline, testHooks: hooks } : { activationMs, languageMs, phases, timeline };
@@ -168,4 +172,5 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
 export function deactivate(): void {
   ctx = undefined;
   features = undefined;
+  language = undefined;
 }

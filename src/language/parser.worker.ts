@@ -2,11 +2,13 @@
  * Worker thread running PostHog's WASM parser (@posthog/hogql-parser), so a slow or hanging parse
  * never blocks the extension host. One request at a time; replies only whether the statement is
  * valid and, if not, the first error. A thrown error (WASM RuntimeError) poisons the instance: the
- * worker reports it and exits, and the host starts a fresh one.
+ * worker reports it and exits, and the host starts a fresh one. Asked to (a worker started ahead
+ * of need), it warms the parser up on syntax/workerWarmUp.ts's statements while no request waits.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ParseReply, ParseRequest } from './syntax/protocol';
+import type { ParseReply, ParseRequest, WarmUpReply, WarmUpRequest } from './syntax/protocol';
 import { wasmApi, type ModuleMessage, type WorkerModuleData } from './syntax/wasmModule';
+import { WORKER_WARM_UP } from './syntax/workerWarmUp';
 
 interface PostHogParser {
   parseSelect(text: string): string;
@@ -61,30 +63,72 @@ function errorOf(json: string): RawError | undefined {
 
 /** Parses run by this worker so far (the first one pays for compiling PostHog's parser). */
 let parses = 0;
+/** Warm-up statements parsed so far; the next one is WORKER_WARM_UP[warmed]. */
+let warmed = 0;
+let warmUpMs = 0;
+/** Whether the host asked for the warm-up (it does when it starts the worker ahead of need). */
+let warmUpWanted = false;
+/** Requests not answered yet, oldest first: they always go before the next warm-up statement. */
+const waiting: ParseRequest[] = [];
+let scheduled = false;
 
-async function handle(req: ParseRequest): Promise<ParseReply> {
-  const p = await parser;
+function handle(p: PostHogParser, req: ParseRequest): ParseReply {
   const started = performance.now();
   const json = p.parseSelect(req.text);
   const ms = performance.now() - started;
   const n = ++parses;
   const err = errorOf(json);
-  if (!err) return { id: req.id, ok: true, ms, n };
+  if (!err) return { id: req.id, ok: true, ms, n, warm: warmed };
   const message = String(err.message ?? 'Syntax error');
-  return { id: req.id, ok: false, ms, n, error: { type: String(err.type ?? 'SyntaxError'), message, start: Number(err.start?.offset ?? 0) } };
+  return { id: req.id, ok: false, ms, n, warm: warmed, error: { type: String(err.type ?? 'SyntaxError'), message, start: Number(err.start?.offset ?? 0) } };
 }
 
-parentPort?.on('message', (req: ParseRequest | ModuleMessage) => {
-  if ('module' in req) return;
-  handle(req).then(
-    (reply) => parentPort?.postMessage(reply),
-    (e: unknown) => {
-      parentPort?.postMessage({ id: req.id, crashed: e instanceof Error ? `${e.name}: ${e.message}` : String(e) } satisfies ParseReply);
+const crashText = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+
+/**
+ * One task: the oldest waiting request, else the next warm-up statement. Each task ends with a
+ * turn of the event loop (setImmediate), so a request posted during a warm-up statement is
+ * received before the next one starts.
+ */
+function step(p: PostHogParser): void {
+  scheduled = false;
+  const req = waiting.shift();
+  if (req) {
+    try {
+      parentPort?.postMessage(handle(p, req));
+    } catch (e) {
+      parentPort?.postMessage({ id: req.id, crashed: crashText(e) } satisfies ParseReply);
       process.exit(1);
-    },
-  );
+    }
+  } else if (warmUpWanted && warmed < WORKER_WARM_UP.length) {
+    const started = performance.now();
+    try {
+      p.parseSelect(WORKER_WARM_UP[warmed]);
+    } catch (e) {
+      // the instance is poisoned: say so (the host replaces this worker) and stop
+      parentPort?.postMessage({ warmed: true, pieces: warmed, ms: warmUpMs, crashed: crashText(e) } satisfies WarmUpReply);
+      process.exit(1);
+    }
+    warmUpMs += performance.now() - started;
+    if (++warmed === WORKER_WARM_UP.length) parentPort?.postMessage({ warmed: true, pieces: warmed, ms: warmUpMs } satisfies WarmUpReply);
+  }
+  schedule();
+}
+
+function schedule(): void {
+  if (scheduled || (waiting.length === 0 && !(warmUpWanted && warmed < WORKER_WARM_UP.length))) return;
+  scheduled = true;
+  void parser.then((p) => setImmediate(() => step(p)));
+}
+
+parentPort?.on('message', (m: ParseRequest | ModuleMessage | WarmUpRequest) => {
+  if ('module' in m) return;
+  if ('warmUp' in m) warmUpWanted = true;
+  else waiting.push(m);
+  schedule();
 });
 
-// Ready as soon as the parser is loaded. No warm-up parse: the first request arrives right at the
-// open of a document (issue #21) and would wait behind it; the first real parse warms the parser.
+// Ready as soon as the parser is loaded. The warm-up runs only when the host asks for it (a worker
+// started ahead of need), and never ahead of a waiting request: the first check of a document
+// that just opened is that worker's first parse.
 void loaded.then((l) => parentPort?.postMessage({ ready: true, given: l.given }));

@@ -4,6 +4,7 @@ import { registerCommands, type CommandTable } from '../ui/registry';
 import type { Ctx } from '../ctx';
 import { STARTER_QUERY } from '../query/templates';
 import type * as Features from './features';
+import { startAtIdle, type IdleStart } from './idleStart';
 
 /** Trigger characters, repeated here so registering costs no load of the language bundle. */
 const COMPLETION_TRIGGERS = ['.', "'", '$'];
@@ -17,11 +18,13 @@ const SELECTOR: vscode.DocumentSelector = { language: 'hogql' };
  * proxy, and the language bundle (`dist/language.js`: providers, vocabulary, our parser) is loaded
  * on first use, after activation; PostHog's WASM parser loads later still, in its worker thread.
  */
-export function registerLanguageFeatures(ctx: Ctx): void {
+export function registerLanguageFeatures(ctx: Ctx): { idleStart: () => IdleStart } {
   let features: Features.LanguageFeatures | undefined;
   const load = (): Features.LanguageFeatures => {
     if (!features) {
+      const started = performance.now();
       features = ctx.track(loadLanguageBundle().createLanguageFeatures(ctx));
+      ctx.log.info(`PostHog HogQL language features loaded in ${(performance.now() - started).toFixed(1)} ms`);
     }
     return features;
   };
@@ -50,8 +53,11 @@ export function registerLanguageFeatures(ctx: Ctx): void {
   };
   const disposables: vscode.Disposable[] = [];
   vscode.workspace.onDidOpenTextDocument(startIfHogql, undefined, disposables);
-  ctx.track(vscode.Disposable.from(...disposables));
   vscode.workspace.textDocuments.forEach(startIfHogql);
+  // No HogQL document open yet: PostHog's parser worker starts and warms up at idle (issue #21).
+  const idle = startAtIdle(() => features !== undefined, load, disposables, (m) => ctx.log.info(m));
+  ctx.track(vscode.Disposable.from(...disposables));
+  return { idleStart: idle.status };
 }
 
 function languageCommands(load: () => Features.LanguageFeatures): CommandTable {

@@ -2,6 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
+import type { IdleStart } from '../../src/language/idleStart';
+import { WORKER_WARM_UP } from '../../src/language/syntax/workerWarmUp';
 
 const EXTENSION_ID = 'hogql-dev.vscode-hogql';
 
@@ -34,6 +36,22 @@ describe('activation', () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = contributed.map((c) => c.command).filter((id) => !registered.has(id));
     assert.deepEqual(missing, [], `contributed but not registered: ${missing.join(', ')}`);
+  });
+
+  // Issue #21: with the extension active and no HogQL document open (this host's workspace holds
+  // sample.hogql; activation.test.js runs first, before any test opens one), PostHog's parser worker
+  // starts and warms up at idle, so the first open's syntax check does not wait for it.
+  it('starts and warms up PostHog\'s parser worker at idle when the workspace has a HogQL file', async function () {
+    this.timeout(60_000);
+    const api = (await extension().activate()) as unknown as { testHooks?: { parserIdleStart(): IdleStart | undefined } };
+    assert.ok(api.testHooks, 'test hooks');
+    assert.equal(vscode.workspace.textDocuments.filter((d) => d.languageId === 'hogql').length, 0, 'no HogQL document is open when this test starts');
+    const done = await waitFor(() => {
+      const s = api.testHooks!.parserIdleStart();
+      return s && s.state !== 'waiting' && s.state !== 'warming' ? s : undefined;
+    }, 45_000, 'the idle start of the parser worker');
+    assert.deepEqual(done, { state: 'warmed', pieces: WORKER_WARM_UP.length, ms: 'ms' in done ? done.ms : undefined });
+    assert.ok('ms' in done && typeof done.ms === 'number' && done.ms > 0, JSON.stringify(done));
   });
 
   // Issue #21: a .hogqlnb file opens through the serializer's activation proxy (VS Code activates

@@ -6,13 +6,16 @@
  */
 import { Worker } from 'node:worker_threads';
 import { Lru } from '../lru';
-import type { ParseReply, ParserError } from './protocol';
+import type { ParseReply, ParserError, WarmUpReply, WarmUpRequest } from './protocol';
 import { compileParserWasm, type ModuleMessage, type WorkerModuleData } from './wasmModule';
 
-/** `n`: how many parses the worker that answered had run, this one included. */
+/**
+ * `n`: how many parses the worker that answered had run, this one included; `warm`: how many
+ * warm-up statements it had parsed before (see warmUp()).
+ */
 export type ParseOutcome =
-  | { kind: 'ok'; ms: number; n?: number }
-  | { kind: 'error'; error: ParserError; ms: number; n?: number }
+  | { kind: 'ok'; ms: number; n?: number; warm?: number }
+  | { kind: 'error'; error: ParserError; ms: number; n?: number; warm?: number }
   /** The parser did not answer within the timeout; the worker was replaced. */
   | { kind: 'timeout'; ms: number }
   /** The parser threw (e.g. a WASM RuntimeError); the worker was replaced. */
@@ -39,6 +42,8 @@ interface Job {
 interface Running {
   worker: Worker;
   ready: Promise<void>;
+  /** Once asked for: the worker's warm-up report (undefined if the worker stopped first). */
+  warmUp?: Promise<WarmUpReply | undefined>;
 }
 
 export class ParserClient {
@@ -77,6 +82,38 @@ export class ParserClient {
     if (this.disposed) return Promise.resolve();
     this.running ??= this.start();
     return this.running.ready.catch(() => undefined);
+  }
+
+  /**
+   * Starts the worker, if none is running, and has it warm its parser up (syntax/workerWarmUp.ts)
+   * while no request waits: for a worker started ahead of need, before any HogQL document is open.
+   * Requests still go first (they wait at most for the warm-up statement being parsed). Resolves
+   * with the worker's report once the warm-up is over, undefined if the worker stopped before.
+   */
+  warmUp(): Promise<WarmUpReply | undefined> {
+    if (this.disposed) return Promise.resolve(undefined);
+    const running = (this.running ??= this.start());
+    running.warmUp ??= this.askWarmUp(running.worker);
+    return running.warmUp;
+  }
+
+  private askWarmUp(worker: Worker): Promise<WarmUpReply | undefined> {
+    return new Promise((resolve) => {
+      const onMessage = (m: Partial<WarmUpReply>): void => {
+        if (!m.warmed) return;
+        done(m as WarmUpReply);
+        if (m.crashed) this.stop(`parser crashed warming up: ${m.crashed}`, worker);
+      };
+      const done = (r: WarmUpReply | undefined): void => {
+        worker.off('message', onMessage);
+        worker.off('exit', onExit);
+        resolve(r);
+      };
+      const onExit = (): void => done(undefined);
+      worker.on('message', onMessage);
+      worker.on('exit', onExit);
+      worker.postMessage({ warmUp: true } satisfies WarmUpRequest);
+    });
   }
 
   /** Parses `text`; resolves undefined when `signal` aborts before the request is sent. */
@@ -201,7 +238,7 @@ export class ParserClient {
       const onMessage = (m: ParseReply): void => {
         if (m.id !== id) return;
         if ('crashed' in m) finish({ kind: 'crashed', message: m.crashed }, `parser crashed: ${m.crashed}`);
-        else finish(m.ok ? { kind: 'ok', ms: m.ms, n: m.n } : { kind: 'error', error: m.error, ms: m.ms, n: m.n });
+        else finish(m.ok ? { kind: 'ok', ms: m.ms, n: m.n, warm: m.warm } : { kind: 'error', error: m.error, ms: m.ms, n: m.n, warm: m.warm });
       };
       const onExit = (code: number): void => finish({ kind: 'crashed', message: `parser worker exited (${code})` }, 'exited');
       worker.on('message', onMessage);

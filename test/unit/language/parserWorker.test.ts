@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type PluginBuild } from 'esbuild';
 import { ParserClient } from '../../../src/language/syntax/parserClient';
+import { WORKER_WARM_UP } from '../../../src/language/syntax/workerWarmUp';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -78,7 +79,46 @@ describe('language: parser worker client', function () {
     assert.equal(first?.kind, 'ok');
     assert.ok(first?.kind === 'ok');
     assert.equal(first.n, 1);
+    assert.equal(first.warm, 0, 'prestart() alone parses nothing ahead');
     assert.equal(client.workersStarted, 1);
+  });
+
+  // Issue #21: a worker started ahead of need (the extension active, no HogQL document open yet)
+  // warms PostHog's parser up, so the first real parse does not build its DFA from nothing.
+  it('warmUp() has a worker started ahead of need parse its warm-up statements before the first request', async () => {
+    client = new ParserClient({ workerFile, timeoutMs: 10_000 });
+    const report = await client.warmUp();
+    assert.equal(report?.pieces, WORKER_WARM_UP.length, JSON.stringify(report));
+    assert.equal(report.crashed, undefined);
+    assert.equal(await client.warmUp(), report, 'one warm-up per worker');
+    const first = await client.parse('SELECT event FROM events WHERE');
+    assert.ok(first?.kind === 'error', JSON.stringify(first));
+    assert.equal(first.n, 1, 'warm-up statements are not counted as parses');
+    assert.equal(first.warm, WORKER_WARM_UP.length);
+    assert.equal(client.workersStarted, 1);
+  });
+
+  it('serves a request that is waiting when the parser loads before any warm-up statement', async () => {
+    client = new ParserClient({ workerFile, timeoutMs: 10_000 });
+    const warm = client.warmUp();
+    const first = await client.parse('SELECT 1 FROM events');
+    assert.ok(first?.kind === 'ok', JSON.stringify(first));
+    assert.equal(first.n, 1);
+    assert.equal(first.warm, 0);
+    assert.equal((await warm)?.pieces, WORKER_WARM_UP.length);
+    assert.equal(client.workersStarted, 1);
+  });
+
+  it('warms the worker that replaces a poisoned one only when asked again', async () => {
+    client = new ParserClient({ workerFile, timeoutMs: 20_000 });
+    assert.equal((await client.warmUp())?.pieces, WORKER_WARM_UP.length);
+    const chain = `SELECT 1 FROM events WHERE ${Array.from({ length: 500 }, (_, i) => `a${i} = ${i}`).join(' AND ')}`;
+    assert.equal((await client.parse(chain))?.kind, 'crashed');
+    const next = await client.parse('SELECT 2');
+    assert.ok(next?.kind === 'ok', JSON.stringify(next));
+    assert.equal(next.warm, 0);
+    assert.equal(client.workersStarted, 2);
+    assert.equal((await client.warmUp())?.pieces, WORKER_WARM_UP.length);
   });
 
   it('answers requests made while the worker starts, the first as its first parse', async () => {
