@@ -56,7 +56,7 @@ function init(dataDir: string, limits: ReaderLimits): void {
 function pump(): void {
   while (queue.length > 0) {
     const job = queue[0];
-    const reader = pool.acquire(job.timeoutSeconds);
+    const reader = pool.acquire(job.timeoutSeconds, job.stream);
     if (!reader) return;
     queue.shift();
     void runJob(job, reader);

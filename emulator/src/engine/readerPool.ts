@@ -18,10 +18,11 @@ export const STREAM_BLOCK_ROWS = 4096;
 export interface Reader {
   session: Session;
   timeout: number;
+  stream: boolean;
   busy: boolean;
 }
 
-export function lockdownStatements(limits: ReaderLimits, timeoutSeconds: number): string[] {
+export function lockdownStatements(limits: ReaderLimits, timeoutSeconds: number, stream: boolean): string[] {
   return [
     "SET session_timezone='UTC'",
     'SET output_format_json_quote_64bit_integers=1',
@@ -30,7 +31,7 @@ export function lockdownStatements(limits: ReaderLimits, timeoutSeconds: number)
     `SET max_result_rows=${Math.floor(limits.maxResultRows)}`,
     "SET result_overflow_mode='throw'",
     `SET max_memory_usage=${Math.floor(limits.maxMemoryUsage)}`,
-    `SET max_block_size=${STREAM_BLOCK_ROWS}`,
+    ...(stream ? [`SET max_block_size=${STREAM_BLOCK_ROWS}`] : []),
     'SET readonly=1',
   ];
 }
@@ -43,18 +44,18 @@ export class ReaderPool {
     private readonly limits: ReaderLimits,
   ) {}
 
-  /** An idle reader with this timeout, creating or recycling one; null when all are busy. */
-  acquire(timeoutSeconds: number): Reader | null {
-    let r = this.readers.find((x) => !x.busy && x.timeout === timeoutSeconds);
+  /** An idle reader with this timeout and kind, creating or recycling one; null when all are busy. */
+  acquire(timeoutSeconds: number, stream: boolean): Reader | null {
+    let r = this.readers.find((x) => !x.busy && x.timeout === timeoutSeconds && x.stream === stream);
     if (!r && this.readers.length < this.limits.maxReaders) {
-      r = this.create(timeoutSeconds);
+      r = this.create(timeoutSeconds, stream);
       this.readers.push(r);
     }
     if (!r) {
       const idle = this.readers.findIndex((x) => !x.busy);
       if (idle < 0) return null;
       this.readers[idle].session.close();
-      r = this.create(timeoutSeconds);
+      r = this.create(timeoutSeconds, stream);
       this.readers[idle] = r;
     }
     r.busy = true;
@@ -70,9 +71,9 @@ export class ReaderPool {
     this.readers.length = 0;
   }
 
-  private create(timeoutSeconds: number): Reader {
+  private create(timeoutSeconds: number, stream: boolean): Reader {
     const session = new Session(this.dataDir);
-    for (const stmt of lockdownStatements(this.limits, timeoutSeconds)) session.query(stmt);
-    return { session, timeout: timeoutSeconds, busy: false };
+    for (const stmt of lockdownStatements(this.limits, timeoutSeconds, stream)) session.query(stmt);
+    return { session, timeout: timeoutSeconds, stream, busy: false };
   }
 }

@@ -18,6 +18,18 @@ const JOIN_OPS = new RegExp('^(|CROSS|PASTE|((ALL|ANY|ASOF) )?INNER|INNER( (ALL|
   + '|((SEMI|ALL|ANTI|ANY|ASOF) )?(LEFT|RIGHT)( OUTER)?|(LEFT|RIGHT)( OUTER)?( (SEMI|ALL|ANTI|ANY|ASOF))?|ASOF (ANTI|SEMI) (LEFT|RIGHT)( OUTER)?'
   + '|((ALL|ANY|ASOF) )?FULL( OUTER)?|FULL( OUTER)?( (ALL|ANY|ASOF))?)$');
 
+/** JOIN_OPS's answer per spelling (a handful of spellings recur in every statement with joins). */
+const joinOpVerdicts = new Map<string, boolean>();
+
+function isJoinOp(words: string): boolean {
+  let ok = joinOpVerdicts.get(words);
+  if (ok === undefined) {
+    ok = JOIN_OPS.test(words);
+    if (joinOpVerdicts.size < 256) joinOpVerdicts.set(words, ok);
+  }
+  return ok;
+}
+
 function joinWord(p: ParserState, k: number): string {
   const t = p.peek(k);
   return t.keyword ?? (t.kind === 'ident' && t.text.length === 5 && t.text.toUpperCase() === 'PASTE' ? 'PASTE' : '');
@@ -50,7 +62,7 @@ export function parseFrom(p: ParserState): JoinItem[] {
       typeWords.push(joinWord(p, 0));
       p.next();
     }
-    if (!JOIN_OPS.test(typeWords.join(' '))) p.error(`\`${typeWords.join(' ')} JOIN\` is not a join type`, p.peek(-words).start, p.prevEnd(), 'join-type');
+    if (!isJoinOp(typeWords.join(' '))) p.error(`\`${typeWords.join(' ')} JOIN\` is not a join type`, p.peek(-words).start, p.prevEnd(), 'join-type');
     p.next();
     const joinType = [...typeWords, 'JOIN'].join(' ');
     const item = joinOperand(p, joinType, items);

@@ -116,14 +116,21 @@ export class ParserState {
   }
 
   error(message: string, start: number, end: number, code = 'syntax'): void {
-    const last = this.problems[this.problems.length - 1];
-    if (last && last.start === start && last.severity === 'error') return;
+    if (this.repeatsLastError(start)) return;
     this.problems.push({ message, start, end, severity: 'error', code });
+  }
+
+  /** True when an error at `start` would be dropped: the last problem is an error at the same offset. */
+  private repeatsLastError(start: number): boolean {
+    const last = this.problems[this.problems.length - 1];
+    return last !== undefined && last.start === start && last.severity === 'error';
   }
 
   /** Error at the current token, mentioning what was found. */
   errorAtCurrent(message: string, code = 'syntax'): void {
     const t = this.peek();
+    // recovery often reports again where it already has: no message built only to be dropped
+    if (this.repeatsLastError(t.start)) return;
     const found = t.kind === 'eof' ? 'end of input' : `\`${t.text.length > 30 ? t.text.slice(0, 30) + '…' : t.text}\``;
     this.error(`${message}, found ${found}`, t.start, t.end, code);
   }
