@@ -23,6 +23,11 @@ export class Inbox {
     /** Gets each message, inflated, in order (`receivedAt`: when its event came, performance.now()). */
     private readonly deliver: (data: unknown, receivedAt: number) => void,
     private readonly inflate: (bytes: Uint8Array<ArrayBuffer>) => Promise<Uint8Array> = inflateRaw,
+    /** What a throwing `deliver` threw (default: thrown again in a task of its own, as from an event listener). */
+    private readonly report: (error: unknown) => void = (error) =>
+      setTimeout(() => {
+        throw error;
+      }),
   ) {}
 
   push(data: unknown, receivedAt: number): void {
@@ -35,10 +40,19 @@ export class Inbox {
     try {
       for (let m = this.queue.shift(); m; m = this.queue.shift()) {
         const data = deflated(m.data) ? await this.inflated(m.data) : m.data;
-        if (data !== undefined) this.deliver(data, m.receivedAt);
+        if (data !== undefined) this.tryDeliver(data, m.receivedAt);
       }
     } finally {
       this.draining = false;
+    }
+  }
+
+  /** Delivers one message; one that throws does not hold up the ones after it. */
+  private tryDeliver(data: unknown, receivedAt: number): void {
+    try {
+      this.deliver(data, receivedAt);
+    } catch (e) {
+      this.report(e);
     }
   }
 

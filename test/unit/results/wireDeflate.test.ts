@@ -29,7 +29,8 @@ async function until(cond: () => boolean): Promise<void> {
   assert.ok(cond(), 'condition not met within 5 s');
 }
 
-describe('row messages deflated for the webview transport (issue #21)', () => {
+describe('row messages deflated for the webview transport (issue #21)', function () {
+  this.timeout(30_000);
   it('deflates the rows of a big message on the host, smaller than their UTF-8 text', () => {
     const wire = toTabWire('t', more(0, 5_000)) as Record<string, unknown>;
     const size = (wire.rowsUtf8 as Uint8Array).byteLength;
@@ -73,5 +74,20 @@ describe('row messages deflated for the webview transport (issue #21)', () => {
     inbox.push(toTabWire('t', { kind: 'cancelled', queryId: 'q' }), 0);
     await until(() => got.length === 1);
     assert.deepEqual(got, [{ kind: 'cancelled', queryId: 'q', tabId: 't' }]);
+  });
+
+  it('a message whose handling throws does not stop the ones after it', async () => {
+    const got: unknown[] = [];
+    const thrown: unknown[] = [];
+    const inbox = new Inbox((data) => {
+      if ((data as { kind: string }).kind === 'progress') throw new Error('boom');
+      got.push(parseToPanel(data));
+    }, undefined, (e) => thrown.push(e));
+    inbox.push(deflateRows(toTabWire('t', more(0, 5_000))), 0);
+    inbox.push(toTabWire('t', { kind: 'progress', queryId: 'q', elapsedMs: 5 }), 0);
+    inbox.push(toTabWire('t', { kind: 'cancelled', queryId: 'q' }), 0);
+    await until(() => got.length === 2);
+    assert.deepEqual(got[1], { kind: 'cancelled', queryId: 'q', tabId: 't' });
+    assert.equal((thrown[0] as Error).message, 'boom');
   });
 });
