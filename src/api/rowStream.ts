@@ -108,6 +108,8 @@ export class RowStream {
   private texts: string[] = [];
   /** Rows in a row that the char scan ended (FLAT_* found none): at SLOW_ROWS_MAX, only the char scan runs. */
   private slowRows = 0;
+  /** Rows the char scan ended, in all (`charScannedRows`). */
+  private charRows = 0;
   private readonly rows: unknown[] = [];
   private started = false;
   /** Flat: what broke the scan, for `end()` once the text is gone. */
@@ -116,6 +118,11 @@ export class RowStream {
   private tail = '';
 
   constructor(private readonly opts: RowStreamOptions) {}
+
+  /** How many rows the char scan read (the others matched FLAT_*): for tests of the fast path. */
+  get charScannedRows(): number {
+    return this.charRows;
+  }
 
   /** Whether rows were handed out, and they are the result's rows (valid after `end()`). */
   streamed = false;
@@ -292,6 +299,7 @@ export class RowStream {
 
   private endRow(end: number): void {
     this.slowRows++;
+    this.charRows++;
     this.texts.push(this.buf.slice(this.elemStart, end));
     this.elemStart = -1;
     this.rs = R_AFTER;
