@@ -13,6 +13,7 @@ import { openDocument } from './resultsController';
 import { ResultsTab, type TabHost } from './resultsTab';
 import { resultsColumn } from './resultsColumn';
 import { choosePinKeys } from './resultsPin';
+import { deflateRows } from './wireDeflate';
 
 type Request<K extends ToHost['kind']> = Extract<ToHost, { kind: K }>;
 
@@ -195,7 +196,7 @@ export class ResultsPanel extends Disposable implements TabHost {
 
   /** Posts a run message of tab `tabId` (TabHost). */
   post(tabId: string, message: ToView): Thenable<boolean> {
-    return this.panel.webview.postMessage(toTabWire(tabId, message));
+    return this.panel.webview.postMessage(deflateRows(toTabWire(tabId, message)));
   }
 
   /** Posts a panel message when the webview listens (TabHost). */

@@ -6,17 +6,19 @@ import './tabs.css';
 import './pin.css';
 import { parsePanelMessage } from '../../src/results/panelProtocol';
 import { post } from './api';
+import { Inbox } from './inbox';
 import { Panel } from './panel';
 
 const panel = new Panel(document.getElementById('app')!);
 
-window.addEventListener('message', (event: MessageEvent) => {
-  const receivedAt = performance.now();
-  const data: unknown = event.data;
+const inbox = new Inbox((data, receivedAt) => deliver(data, receivedAt));
+window.addEventListener('message', (event: MessageEvent) => inbox.push(event.data, performance.now()));
+
+function deliver(data: unknown, receivedAt: number): void {
   const msg = parsePanelMessage(data);
   if (!msg) return;
   const sentAt = (data as { sentAt?: unknown }).sentAt;
   panel.onMessage(msg, receivedAt, typeof sentAt === 'number' ? sentAt : undefined);
-});
+}
 
 post({ kind: 'ready' });
