@@ -15,6 +15,16 @@ import { resultsColumn } from './resultsColumn';
 import { choosePinKeys } from './resultsPin';
 import { deflateRows } from './wireDeflate';
 
+/**
+ * Big row messages cross deflated only where the webview is at the other end of a network
+ * connection (a browser window as in code-server or vscode.dev, a remote window): there the
+ * connection deflates them anyway, at a costlier level (src/webview/wireDeflate.ts). A desktop
+ * window's local IPC copies them faster than they would deflate.
+ */
+function rowsCrossANetwork(): boolean {
+  return vscode.env.uiKind === vscode.UIKind.Web || vscode.env.remoteName !== undefined;
+}
+
 type Request<K extends ToHost['kind']> = Extract<ToHost, { kind: K }>;
 
 export const RESULTS_VIEW_TYPE = 'hogql.results';
@@ -196,7 +206,8 @@ export class ResultsPanel extends Disposable implements TabHost {
 
   /** Posts a run message of tab `tabId` (TabHost). */
   post(tabId: string, message: ToView): Thenable<boolean> {
-    return this.panel.webview.postMessage(deflateRows(toTabWire(tabId, message)));
+    const wire = toTabWire(tabId, message);
+    return this.panel.webview.postMessage(rowsCrossANetwork() ? deflateRows(wire) : wire);
   }
 
   /** Posts a panel message when the webview listens (TabHost). */
