@@ -68,7 +68,8 @@ function propertyAt(doc: vscode.TextDocument, captures: readonly CaptureCall[], 
   const lang = sdkLanguageOf(doc.languageId);
   if (lang === 'go') {
     const call = captures.find((x) => offset > x.nameEnd && offset <= x.end);
-    return call && goSetKeyAt(doc.getText(), call.nameEnd, call.end, offset);
+    const set = call && goSetKeyAt(doc.getText(), call.nameEnd, call.end, offset);
+    if (set) return set;
   }
   const c = captures.find((x) => x.propsStart !== undefined && offset >= x.propsStart && offset <= x.propsEnd!);
   return c && lang ? propertySlotAt(doc.getText(), c.propsStart!, c.propsEnd!, offset, lang) : undefined;
