@@ -11,7 +11,7 @@ import type { CaptureCall, FlagCall, StrLit } from './scan/types';
 import { sdkLanguageOf } from './gate';
 import { goSetKeyAt, propertySlotAt, type PropertySlot } from './propertyContext';
 import { overlapLeftToOfficial } from './coexist';
-import { flagDetails, flagStatus, variantsOf } from './status';
+import { flagDetails, flagStatus, linkedExperiments, variantsOf } from './status';
 import { switchCaseSlotAt, variantSlotAt, variantSlotBefore, type VariantSlot } from './variantContext';
 
 const inside = (s: StrLit | undefined, offset: number): s is StrLit => !!s && s.value !== undefined && offset >= s.contentStart && offset <= s.contentEnd;
@@ -122,7 +122,7 @@ export class CodeIntelHover implements vscode.HoverProvider {
     md.appendMarkdown('**PostHog feature flag** ');
     md.appendText(key);
     md.appendMarkdown('\n\n');
-    const lines = found ? flagDetails(found) : ['Not in PostHog: no flag with this key in the project.'];
+    const lines = found ? flagDetails(found, linkedExperiments(found, defs.experiments)) : ['Not in PostHog: no flag with this key in the project.'];
     for (const line of lines) {
       md.appendText(line);
       md.appendMarkdown('  \n');
