@@ -57,9 +57,13 @@ describe('codeIntel: navigation and volume', function () {
     const ts = await writeFile(`refs-${process.pid}/a.ts`, `// posthog\nif (posthog.isFeatureEnabled('${key}')) {}\nconst v = useFeatureFlagVariantKey("${key}")\nconst other = '${key}'\n`);
     const py = await writeFile(`refs-${process.pid}/deep/b.py`, `import posthog\n\nposthog.feature_enabled('${key}', 'u')\nposthog.feature_enabled('${key}-not', 'u')\n`);
     await writeFile(`refs-${process.pid}/c.md`, `posthog.isFeatureEnabled('${key}')\n`);
+    // a posthog-go payload built apart from its call, a Ruby call without parentheses, a reversed comparison
+    await writeFile(`refs-${process.pid}/d.go`, `package main\n\nvar p = posthog.FeatureFlagPayload{Key: "${key}", DistinctId: "u"}\n`);
+    await writeFile(`refs-${process.pid}/e.rb`, `require 'posthog'\nif posthog.is_feature_enabled '${key}', 'u'\nend\n`);
+    await writeFile(`refs-${process.pid}/f.tsx`, `// posthog\nconst on = 'test' === useFeatureFlagVariantKey('${key}')\n`);
     const found = await vscode.commands.executeCommand<Found[]>('hogql.flags.findReferences', { key });
     const rel = (f: Found) => `${vscode.Uri.parse(f.uri).path.split(`refs-${process.pid}/`)[1]}:${f.line}`;
-    assert.deepEqual(found.map(rel).sort(), ['a.ts:1', 'a.ts:2', 'deep/b.py:2']);
+    assert.deepEqual(found.map(rel).sort(), ['a.ts:1', 'a.ts:2', 'd.go:2', 'deep/b.py:2', 'e.rb:1', 'f.tsx:1']);
     assert.ok(found.some((f) => f.uri === ts.toString()) && found.some((f) => f.uri === py.toString()));
     const refs = vscode.extensions.getExtension<{ getInput(): { title: string } | undefined }>('vscode.references-view');
     assert.ok(refs, 'the References view extension is built in');
