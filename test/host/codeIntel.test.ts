@@ -98,7 +98,7 @@ describe('codeIntel: PostHog in your code', function () {
     ['rb', 'ruby', (k) => `require 'posthog'\nif posthog.is_feature_enabled '${k}', 'u1'\nend\n`],
   ];
   for (const [ext, language, source] of others) {
-    it(`completes, hovers, checks and shows the inline status of flag keys in ${language} (${source('k').split('\n').at(-2)!.slice(0, 40)})`, async () => {
+    it(`completes, hovers, checks and shows the inline status of flag keys in ${language} (${source('k').split('\n').find((l) => /['"]k['"]/.test(l))!.trim().slice(0, 40)})`, async () => {
       const missing = `absent-${language}-${process.pid}`;
       const doc = await openFile(ext, source(missing));
       assert.equal(doc.languageId, language);
