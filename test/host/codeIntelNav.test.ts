@@ -27,7 +27,13 @@ describe('codeIntel: navigation and volume', function () {
     await vscode.commands.executeCommand('hogql.flags.clearFilter');
   });
 
-  for (const [ext, line] of [['ts', (k: string) => `posthog.getFeatureFlag('${k}')`], ['py', (k: string) => `posthog.get_feature_flag('${k}', 'u1')`]] as const) {
+  const linkLines: [string, (k: string) => string][] = [
+    ['ts', (k) => `posthog.getFeatureFlag('${k}')`],
+    ['py', (k) => `posthog.get_feature_flag('${k}', 'u1')`],
+    ['go', (k) => `var p = posthog.FeatureFlagPayload{Key: "${k}", DistinctId: "u1"}`],
+    ['rb', (k) => `posthog.get_feature_flag '${k}', 'u1'`],
+  ];
+  for (const [ext, line] of linkLines) {
     it(`links a flag key to its node in the sidebar (${ext})`, async () => {
       const doc = await openFile(ext, `import posthog\n${line(flag.key)}\n`);
       const links = await waitFor(async () => {
