@@ -1,6 +1,7 @@
 /**
  * Whether the cursor is where a property name goes in a `capture` call's literal properties object:
- * JS/TS `{ na| }` or `{ 'na|': … }`, Python `{'na|': …}`, Ruby `{ 'na|' => … }`, at the object's top
+ * JS/TS `{ na| }` or `{ 'na|': … }`, Python `{'na|': …}`, Ruby `{ 'na|' => … }`, Go
+ * `posthog.Properties{"na|": …}`, at the object's top
  * level, before the key's `:` / `=>`. Pure: no `vscode`, unit-tested.
  */
 import type { SdkLanguage } from './scan/types';
@@ -36,11 +37,12 @@ function itemStart(text: string, start: number, offset: number): number | undefi
 }
 
 export function propertySlotAt(text: string, propsStart: number, propsEnd: number, offset: number, lang: SdkLanguage): PropertySlot | undefined {
-  if (lang === 'go' || offset < propsStart || offset > propsEnd) return undefined;
+  if (offset < propsStart || offset > propsEnd) return undefined;
   const from = itemStart(text, propsStart, offset);
   if (from === undefined) return undefined;
   const typed = text.slice(from, offset);
-  const quoted = /^\s*(['"])([^'"\\\n]*)$/.exec(typed);
+  // Go map keys are "…" strings (a '…' is a rune)
+  const quoted = (lang === 'go' ? /^\s*(")([^"\\\n]*)$/ : /^\s*(['"])([^'"\\\n]*)$/).exec(typed);
   let end = offset;
   if (quoted) {
     while (end < propsEnd && text[end] !== quoted[1] && text[end] !== '\n') end++;

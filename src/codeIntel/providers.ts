@@ -11,8 +11,8 @@ import type { CaptureCall, FlagCall, StrLit } from './scan/types';
 import { sdkLanguageOf } from './gate';
 import { goSetKeyAt, propertySlotAt, type PropertySlot } from './propertyContext';
 import { overlapLeftToOfficial } from './coexist';
-import { flagDetails, flagStatus, variantsOf } from './status';
-import { switchCaseSlotAt, variantSlotAt } from './variantContext';
+import { flagDetails, flagStatus, linkedExperiments, variantsOf } from './status';
+import { switchCaseSlotAt, variantSlotAt, variantSlotBefore, type VariantSlot } from './variantContext';
 
 const inside = (s: StrLit | undefined, offset: number): s is StrLit => !!s && s.value !== undefined && offset >= s.contentStart && offset <= s.contentEnd;
 const rangeOf = (doc: vscode.TextDocument, s: StrLit): vscode.Range => new vscode.Range(doc.positionAt(s.contentStart), doc.positionAt(s.contentEnd));
@@ -52,23 +52,28 @@ function flagItems(defs: Definitions, range: vscode.Range): vscode.CompletionIte
   });
 }
 
-/** The variant-returning flag call whose value is compared with the string at `offset`, on the call's line. */
+/** The variant-returning flag call whose value is compared with the string at `offset` (after or before the call). */
 function variantAt(doc: vscode.TextDocument, flags: readonly FlagCall[], offset: number): { key: string; range: vscode.Range } | undefined {
   if (overlapLeftToOfficial()) return undefined;
   const text = doc.getText();
-  for (const f of flags) {
-    if (f.kind !== 'variant' || f.key?.value === undefined || f.end > offset) continue;
+  const found = (f: FlagCall, slot: VariantSlot | undefined) => slot && { key: f.key!.value!, range: new vscode.Range(doc.positionAt(slot.contentStart), doc.positionAt(slot.contentEnd)) };
+  const variants = flags.filter((f) => f.kind === 'variant' && f.key?.value !== undefined);
+  for (const f of variants) {
+    if (f.end > offset) continue;
     const slot = variantSlotAt(text, f.end, offset) ?? (doc.languageId.startsWith('python') ? undefined : switchCaseSlotAt(text, f.nameStart, f.end, offset));
-    if (slot) return { key: f.key.value, range: new vscode.Range(doc.positionAt(slot.contentStart), doc.positionAt(slot.contentEnd)) };
+    if (slot) return found(f, slot);
   }
-  return undefined;
+  // `'|' === getFeatureFlag('exp')`: the first variant call after the cursor
+  const next = variants.find((f) => f.nameStart > offset);
+  return next && found(next, variantSlotBefore(text, next.nameStart, offset));
 }
 
 function propertyAt(doc: vscode.TextDocument, captures: readonly CaptureCall[], offset: number): PropertySlot | undefined {
   const lang = sdkLanguageOf(doc.languageId);
   if (lang === 'go') {
     const call = captures.find((x) => offset > x.nameEnd && offset <= x.end);
-    return call && goSetKeyAt(doc.getText(), call.nameEnd, call.end, offset);
+    const set = call && goSetKeyAt(doc.getText(), call.nameEnd, call.end, offset);
+    if (set) return set;
   }
   const c = captures.find((x) => x.propsStart !== undefined && offset >= x.propsStart && offset <= x.propsEnd!);
   return c && lang ? propertySlotAt(doc.getText(), c.propsStart!, c.propsEnd!, offset, lang) : undefined;
@@ -117,7 +122,7 @@ export class CodeIntelHover implements vscode.HoverProvider {
     md.appendMarkdown('**PostHog feature flag** ');
     md.appendText(key);
     md.appendMarkdown('\n\n');
-    const lines = found ? flagDetails(found) : ['Not in PostHog: no flag with this key in the project.'];
+    const lines = found ? flagDetails(found, linkedExperiments(found, defs.experiments)) : ['Not in PostHog: no flag with this key in the project.'];
     for (const line of lines) {
       md.appendText(line);
       md.appendMarkdown('  \n');

@@ -105,10 +105,14 @@ export function registerCodeIntel(ctx: Ctx): void {
       const defs = await load().definitions.refresh();
       return defs ? { flags: defs.flags.size, events: defs.events.length } : undefined;
     },
-    /** The Stale Flags view's refresh: the project's flags read again, then the view. */
+    /**
+     * The Stale Flags view's refresh: the project's flags read again while the files are searched
+     * (the view's rows wait for the reloaded flags: its `definitions.get()` joins the reload started here).
+     */
     'staleFlags.refresh': () => async () => {
-      await load().definitions.refresh();
+      const reloaded = load().definitions.refresh();
       load().stale.refresh();
+      await reloaded;
     },
     /** Quick fix "Create flag…": the sidebar's flag creation (prompts, confirmed write), then the key is known. */
     'codeIntel.createFlag': () => async (arg?: unknown) => {

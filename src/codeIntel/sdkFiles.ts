@@ -45,3 +45,19 @@ export function ripgrepArgs(folders: readonly string[]): string[] {
 export function mayHaveSdkBytes(bytes: Uint8Array): boolean {
   return mayHaveSdkCalls(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
 }
+
+/** Splits text arriving in pieces (a process's output) into its non-empty lines, each handed to `line` once complete. */
+export function lineReader(line: (text: string) => void): { push: (chunk: string) => void; end: () => void } {
+  let rest = '';
+  return {
+    push: (chunk) => {
+      const parts = (rest + chunk).split('\n');
+      rest = parts.pop()!;
+      for (const p of parts) if (p) line(p);
+    },
+    end: () => {
+      if (rest) line(rest);
+      rest = '';
+    },
+  };
+}

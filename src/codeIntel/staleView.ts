@@ -36,13 +36,14 @@ export class StaleFlagsView implements vscode.TreeDataProvider<StaleRow>, vscode
   }
 
   private async compute(): Promise<StaleRow[]> {
-    const [defs, uses] = await Promise.all([this.defs.get(), allFlagUses()]);
-    if (!defs) return [{ kind: 'message', text: 'Sign in to PostHog to check the flags used in code.' }];
+    // only the flag list is needed: not the events, properties and experiments loaded with it
+    const [flags, uses] = await Promise.all([this.defs.flags(), allFlagUses()]);
+    if (!flags) return [{ kind: 'message', text: 'Sign in to PostHog to check the flags used in code.' }];
     const groups = STALE_REASONS.map(({ reason, label, hint }) => ({ kind: 'group' as const, reason, label, hint, flags: [] as StaleRow[] }));
-    const deleted = await this.defs.deletedAmong([...uses.keys()].filter((k) => !defs.flags.has(k)));
+    const deleted = await this.defs.deletedAmong([...uses.keys()].filter((k) => !flags.has(k)));
     const inactiveDays = config.codeIntelStaleInactiveDays();
     for (const [key, at] of [...uses].sort(([a], [b]) => a.localeCompare(b))) {
-      const reason = staleReason(defs.flags.get(key), { inactiveDays, wasDeleted: deleted.has(key) });
+      const reason = staleReason(flags.get(key), { inactiveDays, wasDeleted: deleted.has(key) });
       if (reason) groups.find((g) => g.reason === reason)!.flags.push({ kind: 'flag', key, uses: at });
     }
     const shown = groups.filter((g) => g.flags.length > 0);

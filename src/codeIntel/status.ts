@@ -68,9 +68,26 @@ export function flagStatus(flag: FeatureFlag | undefined, experiments: readonly 
   return { state: 'rollout', text: `rollout ${reach}${variantText}${exp}` };
 }
 
-/** Lines of a flag's hover, as plain text (the caller renders them as text, never as markup). */
-export function flagDetails(flag: FeatureFlag): string[] {
-  const lines = [`Status: ${flagStatus(flag).text}`];
+/** What the hover says of a linked experiment: its name, id and state with the date it started or ended. */
+export interface ExperimentSummary extends ExperimentDates {
+  name?: string | null;
+}
+
+const day = (iso: string | null | undefined): string => (iso ?? '').slice(0, 10);
+
+function experimentLine(e: ExperimentSummary): string {
+  const state = experimentState(e);
+  const when = state === 'running' ? ` since ${day(e.start_date)}` : state === 'complete' ? `, ended ${day(e.end_date)}` : ' (not started)';
+  return `Experiment ${e.name ? `"${e.name}" ` : ''}#${e.id}: ${state}${when}`;
+}
+
+/**
+ * Lines of a flag's hover, as plain text (the caller renders them as text, never as markup).
+ * `experiments`: the flag's linked experiments that are loaded (`linkedExperiments`), each with its state;
+ * a linked id not among them (archived, or not readable) is only named.
+ */
+export function flagDetails(flag: FeatureFlag, experiments: readonly ExperimentSummary[] = []): string[] {
+  const lines = [`Status: ${flagStatus(flag, experiments).text}`];
   if (flag.name) lines.push(`Description: ${flag.name}`);
   const variants = variantsOf(flag);
   if (variants.length) lines.push(`Variants: ${variants.map((v) => `${v.key} (${pct(v.rollout)})`).join(', ')}`);
@@ -80,8 +97,10 @@ export function flagDetails(flag: FeatureFlag): string[] {
     const who = n ? `${n} propert${n === 1 ? 'y' : 'ies'} matched` : 'everyone';
     lines.push(`Condition ${i + 1}: ${who}, ${pct(g.rollout_percentage ?? 100)}`);
   });
-  const experiments = flag.experiment_set ?? [];
-  if (experiments.length) lines.push(`Linked to experiment${experiments.length === 1 ? '' : 's'} ${experiments.map((id) => `#${id}`).join(', ')}`);
+  for (const e of experiments) lines.push(experimentLine(e));
+  const shown = new Set(experiments.map((e) => e.id));
+  const others = (flag.experiment_set ?? []).filter((id) => !shown.has(id));
+  if (others.length) lines.push(`Linked to experiment${others.length === 1 ? '' : 's'} ${others.map((id) => `#${id}`).join(', ')}`);
   return lines;
 }
 

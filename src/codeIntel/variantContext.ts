@@ -1,7 +1,9 @@
 /**
- * Whether the cursor is in the string a flag's variant is compared with, right after the flag call on
- * the same line: `getFeatureFlag('exp') === '|'`, `useFeatureFlagVariantKey('exp') != "|"`, Python
- * `get_feature_flag('exp', uid) == '|'`. Pure: no `vscode`, unit-tested.
+ * Whether the cursor is in the string a flag's variant is compared with: after the flag call
+ * (`getFeatureFlag('exp') === '|'`, `useFeatureFlagVariantKey('exp') != "|"`, Python
+ * `get_feature_flag('exp', uid) == '|'`, `(await client.getFeatureFlag('exp', id)) === '|'`) or before
+ * it (`'|' === useFeatureFlagVariantKey('exp')`, `"|" == posthog.get_feature_flag(…)`), the
+ * comparison on one line or split over several. Pure: no `vscode`, unit-tested.
  */
 
 export interface VariantSlot {
@@ -10,23 +12,37 @@ export interface VariantSlot {
   contentEnd: number;
 }
 
-const COMPARED = /^\s*(?:===|!==|==|!=)\s*(['"`])/;
+/** After the call: closing parentheses, the operator, the literal's opening quote (newlines allowed between). */
+const COMPARED = /^(?:\s*\))*\s*(?:===|!==|==|!=)\s*(['"`])/;
+/** Before the call: a closed literal, the operator, `(`/`await`, the receiver chain up to the method name. */
+const COMPARED_BEFORE = /(['"`])([^'"`\\\n]*)\1\s*(?:===|!==|==|!=)\s*(?:\(\s*)*(?:await\s+)?(?:[\w$]+\s*\??\.\s*)*$/;
+/** How far from the call the comparison is looked for. */
+const REACH = 300;
 
 /**
  * `text` is the document, `callEnd` the offset just after the call's `)`, `offset` the cursor. The
- * compared literal must start on the call's line; it ends at its closing quote or at the line's end.
+ * compared literal ends at its closing quote or at the end of its line.
  */
 export function variantSlotAt(text: string, callEnd: number, offset: number): VariantSlot | undefined {
   if (offset <= callEnd) return undefined;
-  const lineEnd = text.indexOf('\n', callEnd);
-  const after = text.slice(callEnd, lineEnd < 0 ? text.length : lineEnd);
-  const m = COMPARED.exec(after);
+  const m = COMPARED.exec(text.slice(callEnd, Math.min(text.length, callEnd + REACH)));
   if (!m) return undefined;
   const quote = m[1];
   const contentStart = callEnd + m[0].length;
   let close = contentStart;
-  while (close < callEnd + after.length && text[close] !== quote) close += text[close] === '\\' ? 2 : 1;
-  const contentEnd = Math.min(close, callEnd + after.length);
+  while (close < text.length && text[close] !== quote && text[close] !== '\n') close += text[close] === '\\' ? 2 : 1;
+  const contentEnd = Math.min(close, text.length);
+  return offset >= contentStart && offset <= contentEnd ? { contentStart, contentEnd } : undefined;
+}
+
+/** The compared literal before a flag call whose method name starts at `nameStart`: `'|' === posthog.getFeatureFlag('exp')`. */
+export function variantSlotBefore(text: string, nameStart: number, offset: number): VariantSlot | undefined {
+  if (offset >= nameStart) return undefined;
+  const from = Math.max(0, nameStart - REACH);
+  const m = COMPARED_BEFORE.exec(text.slice(from, nameStart));
+  if (!m) return undefined;
+  const contentStart = from + m.index + 1;
+  const contentEnd = contentStart + m[2].length;
   return offset >= contentStart && offset <= contentEnd ? { contentStart, contentEnd } : undefined;
 }
 

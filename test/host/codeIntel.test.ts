@@ -94,9 +94,11 @@ describe('codeIntel: PostHog in your code', function () {
     ['py', 'python', (k) => `import posthog\nif posthog.feature_enabled('${k}', 'u1'):\n    pass\n`],
     ['go', 'go', (k) => `package main\n// posthog-go\nfunc f() { client.IsFeatureEnabled(posthog.FeatureFlagPayload{Key: "${k}", DistinctId: "u1"}) }\n`],
     ['rb', 'ruby', (k) => `require 'posthog'\nposthog.is_feature_enabled('${k}', 'u1')\n`],
+    ['go', 'go', (k) => `package main\n// posthog-go\nvar payload = posthog.FeatureFlagPayload{Key: "${k}", DistinctId: "u1"}\n`],
+    ['rb', 'ruby', (k) => `require 'posthog'\nif posthog.is_feature_enabled '${k}', 'u1'\nend\n`],
   ];
   for (const [ext, language, source] of others) {
-    it(`completes, hovers, checks and shows the inline status of flag keys in ${language}`, async () => {
+    it(`completes, hovers, checks and shows the inline status of flag keys in ${language} (${source('k').split('\n').find((l) => /['"]k['"]/.test(l))!.trim().slice(0, 40)})`, async () => {
       const missing = `absent-${language}-${process.pid}`;
       const doc = await openFile(ext, source(missing));
       assert.equal(doc.languageId, language);

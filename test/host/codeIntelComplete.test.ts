@@ -29,6 +29,10 @@ describe('codeIntel completion: variants', function () {
     ['tsx', 'useFeatureFlagVariantKey ==', (k) => `import { useFeatureFlagVariantKey } from 'posthog-js/react'\nconst on = useFeatureFlagVariantKey("${k}") == "|"\n`],
     ['ts', 'switch case', (k) => `import posthog from 'posthog-js'\nswitch (posthog.getFeatureFlag('${k}')) {\n  case '|':\n    break\n}\n`],
     ['py', 'get_feature_flag ==', (k) => `import posthog\nif posthog.get_feature_flag('${k}', 'u1') == '|':\n    pass\n`],
+    ['tsx', "'…' === useFeatureFlagVariantKey", (k) => `import { useFeatureFlagVariantKey } from 'posthog-js/react'\nconst on = '|' === useFeatureFlagVariantKey('${k}')\n`],
+    ['ts', 'comparison split over lines', (k) => `import posthog from 'posthog-js'\nconst on =\n  posthog.getFeatureFlag('${k}')\n  === '|'\n`],
+    ['py', '"…" == get_feature_flag', (k) => `import posthog\nif "|" == posthog.get_feature_flag('${k}', 'u1'):\n    pass\n`],
+    ['rb', "get_feature_flag == '…'", (k) => `require 'posthog'\nif posthog.get_feature_flag('${k}', 'u1') == '|'\nend\n`],
   ];
   for (const [ext, what, source] of cases) {
     it(`completes the flag's variant keys with their rollout where a variant is compared (${ext}: ${what})`, async () => {
@@ -63,6 +67,8 @@ describe('codeIntel completion: capture properties', function () {
     ['py', `from posthog import Posthog\nposthog.capture('signed_up', distinct_id='u1', properties={"a": 1, "|": 2})\n`],
     ['go', `package main\n// posthog-go\nfunc f() { client.Enqueue(posthog.Capture{DistinctId: "u", Event: "e", Properties: posthog.NewProperties().Set("|", 1)}) }\n`],
     ['rb', `require 'posthog'\nposthog.capture(distinct_id: 'u', event: 'e', properties: { '|' => 1 })\n`],
+    ['go', `package main\n// posthog-go\nvar msg = posthog.Capture{DistinctId: "u", Event: "e", Properties: posthog.Properties{"a": 0, "|": 1}}\n`],
+    ['rb', `require 'posthog'\nposthog.capture distinct_id: 'u', event: 'e', properties: { '|' => 1 }\n`],
   ];
   for (const [ext, src] of cases) {
     it(`completes the project's event property names with their types in a capture payload (${ext}: ${src.split('\n')[1]!.slice(0, 40)})`, async () => {

@@ -27,7 +27,13 @@ describe('codeIntel: navigation and volume', function () {
     await vscode.commands.executeCommand('hogql.flags.clearFilter');
   });
 
-  for (const [ext, line] of [['ts', (k: string) => `posthog.getFeatureFlag('${k}')`], ['py', (k: string) => `posthog.get_feature_flag('${k}', 'u1')`]] as const) {
+  const linkLines: [string, (k: string) => string][] = [
+    ['ts', (k) => `posthog.getFeatureFlag('${k}')`],
+    ['py', (k) => `posthog.get_feature_flag('${k}', 'u1')`],
+    ['go', (k) => `var p = posthog.FeatureFlagPayload{Key: "${k}", DistinctId: "u1"}`],
+    ['rb', (k) => `posthog.get_feature_flag '${k}', 'u1'`],
+  ];
+  for (const [ext, line] of linkLines) {
     it(`links a flag key to its node in the sidebar (${ext})`, async () => {
       const doc = await openFile(ext, `import posthog\n${line(flag.key)}\n`);
       const links = await waitFor(async () => {
@@ -57,9 +63,13 @@ describe('codeIntel: navigation and volume', function () {
     const ts = await writeFile(`refs-${process.pid}/a.ts`, `// posthog\nif (posthog.isFeatureEnabled('${key}')) {}\nconst v = useFeatureFlagVariantKey("${key}")\nconst other = '${key}'\n`);
     const py = await writeFile(`refs-${process.pid}/deep/b.py`, `import posthog\n\nposthog.feature_enabled('${key}', 'u')\nposthog.feature_enabled('${key}-not', 'u')\n`);
     await writeFile(`refs-${process.pid}/c.md`, `posthog.isFeatureEnabled('${key}')\n`);
+    // a posthog-go payload built apart from its call, a Ruby call without parentheses, a reversed comparison
+    await writeFile(`refs-${process.pid}/d.go`, `package main\n\nvar p = posthog.FeatureFlagPayload{Key: "${key}", DistinctId: "u"}\n`);
+    await writeFile(`refs-${process.pid}/e.rb`, `require 'posthog'\nif posthog.is_feature_enabled '${key}', 'u'\nend\n`);
+    await writeFile(`refs-${process.pid}/f.tsx`, `// posthog\nconst on = 'test' === useFeatureFlagVariantKey('${key}')\n`);
     const found = await vscode.commands.executeCommand<Found[]>('hogql.flags.findReferences', { key });
     const rel = (f: Found) => `${vscode.Uri.parse(f.uri).path.split(`refs-${process.pid}/`)[1]}:${f.line}`;
-    assert.deepEqual(found.map(rel).sort(), ['a.ts:1', 'a.ts:2', 'deep/b.py:2']);
+    assert.deepEqual(found.map(rel).sort(), ['a.ts:1', 'a.ts:2', 'd.go:2', 'deep/b.py:2', 'e.rb:1', 'f.tsx:1']);
     assert.ok(found.some((f) => f.uri === ts.toString()) && found.some((f) => f.uri === py.toString()));
     const refs = vscode.extensions.getExtension<{ getInput(): { title: string } | undefined }>('vscode.references-view');
     assert.ok(refs, 'the References view extension is built in');

@@ -73,6 +73,45 @@ export function group(toks: Tok[], open: number, positionalShorthand = false): G
   return { items, close: i };
 }
 
+/** Ruby words that end a call written without parentheses (`if posthog.is_feature_enabled 'f', id then`). */
+const RUBY_STOPS = new Set(['do', 'then', 'if', 'unless', 'and', 'or', 'while', 'until', 'rescue', 'end']);
+
+function newlineBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
+}
+
+/**
+ * Ruby's call without parentheses (`posthog.is_feature_enabled 'f', user.id`): its arguments from
+ * `toks[from]` to the end of the line (a line ending in `,` or inside brackets goes on), a closing
+ * bracket, `;` or a word such as `then`/`do`/`if`. `close` is the last argument token's index.
+ */
+export function lineGroup(toks: Tok[], from: number, text: string): Group {
+  const items: Item[] = [];
+  let depth = 0;
+  let start = from;
+  const limit = Math.min(toks.length, from + MAX_TOKENS);
+  let i = from;
+  for (; i < limit; i++) {
+    const t = toks[i];
+    if (depth === 0 && i > from && !p(toks[i - 1], ',') && newlineBetween(text, toks[i - 1].e, t.s)) break;
+    if (t.k === K.Ident && depth === 0 && RUBY_STOPS.has(t.v)) break;
+    if (t.k !== K.Punct) continue;
+    const v = t.v;
+    if (v === '(' || v === '[' || v === '{') depth++;
+    else if (v === ')' || v === ']' || v === '}') {
+      if (depth === 0) break;
+      depth--;
+    } else if (v === ';' && depth === 0) break;
+    else if (v === ',' && depth === 0) {
+      flush(toks, items, start, i, false);
+      start = i + 1;
+    }
+  }
+  flush(toks, items, start, i, false);
+  return { items, close: i - 1 };
+}
+
 function flush(toks: Tok[], items: Item[], start: number, end: number, positionalShorthand: boolean): void {
   if (end <= start) return;
   const item = keyed(toks, start, end);

@@ -3,7 +3,7 @@
  * Go and Ruby source text, plus HogQL snippets (`hogql` tagged templates, marked strings). One
  * lexing pass, then a walk over the tokens; no grammar, no parse tree. Pure: no `vscode`.
  */
-import { braceOf, group, named, positional, strOf, type Group } from './args';
+import { braceOf, group, lineGroup, named, positional, strOf, type Group } from './args';
 import { K, lex, type Tok } from './lexer';
 import { BARE_CALLS, CAPTURE_METHODS, FLAG_COMPONENT, FLAG_METHODS, HOST_OPTIONS, TOKEN_OPTIONS, UI_HOST_OPTIONS } from './sdk';
 import type { CaptureCall, FlagCall, HogqlSnippet, InitCall, PropertyKey, ScanResult, SdkLanguage } from './types';
@@ -17,6 +17,8 @@ export function scan(text: string, lang: SdkLanguage): ScanResult {
   const result: ScanResult = { flags: [], captures: [], inits: [], hogql: [] };
   const flagMethods = FLAG_METHODS[lang];
   const captureMethods = CAPTURE_METHODS[lang];
+  /** Where the last flag or capture call ends: a Go struct literal inside one is its argument, not a use of its own. */
+  let covered = 0;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (t.k === K.Marker) {
@@ -41,14 +43,24 @@ export function scan(text: string, lang: SdkLanguage): ScanResult {
     const open = toks[i + 1];
     if (!isP(open, '(')) {
       if (lang === 'python' && isP(toks[i - 1], '.') && isP(open, '=') && !isP(toks[i + 2], '=')) pythonAssignedInit(toks, i, result.inits);
+      else if (lang === 'go' && isP(open, '{') && t.s >= covered) goLiteral(toks, i, result);
+      else if (lang === 'ruby' && isP(toks[i - 1], '.') && (flagMethods[name] || captureMethods.has(name)) && rubyBareArgs(toks, i, text)) {
+        const g = lineGroup(toks, i + 1, text);
+        if (flagMethods[name]) result.flags.push(flagCall(toks, i, lang, flagMethods[name], g));
+        else result.captures.push(captureCall(toks, i, lang, g));
+      }
       continue;
     }
     const receiver = isP(toks[i - 1], '.');
     const kind = flagMethods[name];
     if (kind && (receiver || BARE_CALLS.has(name))) {
-      result.flags.push(flagCall(toks, i, lang, kind));
+      const f = flagCall(toks, i, lang, kind);
+      result.flags.push(f);
+      covered = f.end;
     } else if (receiver && captureMethods.has(name)) {
-      result.captures.push(captureCall(toks, i, lang));
+      const c = captureCall(toks, i, lang);
+      result.captures.push(c);
+      covered = c.end;
     } else {
       const init = initCall(toks, i, lang, receiver);
       if (init) result.inits.push(init);
@@ -62,9 +74,47 @@ function endOf(toks: Tok[], g: Group): number {
   return t ? t.e : 0;
 }
 
-function flagCall(toks: Tok[], i: number, lang: SdkLanguage, kind: FlagCall['kind']): FlagCall {
+/**
+ * Ruby calls without parentheses, `posthog.is_feature_enabled 'f', uid` and `posthog.capture
+ * distinct_id: 'u', event: 'e'`: the first argument, on the name's line, is a string or a keyword.
+ */
+function rubyBareArgs(toks: Tok[], i: number, text: string): boolean {
+  const a = toks[i + 1];
+  if (!a || text.slice(toks[i].e, a.s).includes('\n')) return false;
+  return a.k === K.Str || (a.k === K.Ident && isP(toks[i + 2], ':') && !isP(toks[i + 3], ':'));
+}
+
+/**
+ * posthog-go struct literals built apart from the call they go to: `posthog.FeatureFlagPayload{Key:
+ * "f", …}` (a flag use, kind `struct`) and `posthog.Capture{Event: "e", Properties: …}` (a capture).
+ */
+function goLiteral(toks: Tok[], i: number, result: ScanResult): void {
   const t = toks[i];
-  const g = group(toks, i + 1);
+  if ((t.v !== 'FeatureFlagPayload' && t.v !== 'Capture') || !isP(toks[i - 1], '.') || !isPosthog(toks[i - 2])) return;
+  const obj = group(toks, i + 1, true);
+  const end = endOf(toks, obj);
+  if (t.v === 'Capture') {
+    const call: CaptureCall = { method: t.v, properties: [], nameStart: t.s, nameEnd: t.e, end };
+    goCaptureFields(toks, obj, call);
+    result.captures.push(call);
+    return;
+  }
+  const call: FlagCall = { method: t.v, kind: 'struct', nameStart: t.s, nameEnd: t.e, end };
+  const key = strOf(toks, named(obj, 'Key'));
+  if (key) call.key = key;
+  result.flags.push(call);
+}
+
+function goCaptureFields(toks: Tok[], obj: Group, call: CaptureCall): void {
+  const event = strOf(toks, named(obj, 'Event'));
+  if (event) call.event = event;
+  const props = named(obj, 'Properties');
+  if (props) propertyKeys(toks, props.from, props.to, 'go', call);
+}
+
+function flagCall(toks: Tok[], i: number, lang: SdkLanguage, kind: FlagCall['kind'], args?: Group): FlagCall {
+  const t = toks[i];
+  const g = args ?? group(toks, i + 1);
   const call: FlagCall = { method: t.v, kind, nameStart: t.s, nameEnd: t.e, end: endOf(toks, g) };
   if (kind === 'listener') return call;
   let key;
@@ -97,9 +147,9 @@ function flagComponent(toks: Tok[], i: number): FlagCall | undefined {
   return undefined;
 }
 
-function captureCall(toks: Tok[], i: number, lang: SdkLanguage): CaptureCall {
+function captureCall(toks: Tok[], i: number, lang: SdkLanguage, args?: Group): CaptureCall {
   const t = toks[i];
-  const g = group(toks, i + 1);
+  const g = args ?? group(toks, i + 1);
   const call: CaptureCall = { method: t.v, properties: [], nameStart: t.s, nameEnd: t.e, end: endOf(toks, g) };
   const pos = positional(g);
   let event;
@@ -121,9 +171,8 @@ function captureCall(toks: Tok[], i: number, lang: SdkLanguage): CaptureCall {
     props = named(g, 'properties') ?? (pos.length >= 3 ? pos[2] : undefined);
   } else if (lang === 'go') {
     const brace = braceOf(toks, pos[0]);
-    const obj = brace === undefined ? undefined : group(toks, brace, true);
-    event = obj && strOf(toks, named(obj, 'Event'));
-    props = obj && named(obj, 'Properties');
+    if (brace !== undefined) goCaptureFields(toks, group(toks, brace, true), call);
+    return call;
   } else {
     // keyword arguments, or one explicit hash: capture({ :event => '…' })
     const brace = braceOf(toks, pos[0]);

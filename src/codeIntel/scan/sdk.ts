@@ -10,6 +10,12 @@
  * `GetFeatureFlagPayload` with `FeatureFlagPayload{Key: …}` and `Enqueue(posthog.Capture{Event: …})`;
  * posthog-ruby `is_feature_enabled`, `get_feature_flag`, `get_feature_flag_payload` and
  * `capture(distinct_id:, event:, properties:)`.
+ * posthog-ruby (PostHog/posthog-ruby `lib/posthog/client.rb`, read 2026-12): the flag key is the first
+ * positional argument (`is_feature_enabled(flag_key, distinct_id, groups: …)`), never a keyword, and is
+ * compared with the flag list's string keys (`key == flag[:key]`), so a symbol (`:flag`) matches no
+ * flag and is not read as a key; Ruby calls may omit parentheses (`posthog.is_feature_enabled 'f', id`).
+ * posthog-go structs may be built apart from the call they go to: `p := posthog.FeatureFlagPayload{Key: …}`,
+ * `msg := posthog.Capture{Event: …, Properties: posthog.Properties{"k": v}}`.
  */
 import type { FlagCallKind, SdkLanguage } from './types';
 

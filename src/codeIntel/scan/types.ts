@@ -17,7 +17,8 @@ export interface StrLit {
   contentEnd: number;
 }
 
-export type FlagCallKind = 'enabled' | 'variant' | 'payload' | 'listener' | 'component';
+/** `struct`: a posthog-go `FeatureFlagPayload{Key: …}` literal built apart from the call it goes to. */
+export type FlagCallKind = 'enabled' | 'variant' | 'payload' | 'listener' | 'component' | 'struct';
 
 export interface FlagCall {
   /** The SDK method (or component) name, e.g. `isFeatureEnabled`, `feature_enabled`, `PostHogFeature`. */
@@ -25,7 +26,7 @@ export interface FlagCall {
   kind: FlagCallKind;
   /** The flag key's string literal, when there is one; `key.value` undefined when it is not literal. */
   key?: StrLit;
-  /** The method name's range and the end of the call (after `)`, or the last token seen). */
+  /** The method name's range and the end of the call (after `)`, `}`, or the last token seen). */
   nameStart: number;
   nameEnd: number;
   end: number;

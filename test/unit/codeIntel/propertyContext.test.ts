@@ -30,6 +30,13 @@ describe('codeIntel capture property slot', () => {
     assert.equal(at("posthog.capture('u1', 'e', properties={pl|: 1})", 'python'), undefined);
   });
 
+  it('finds quoted keys in a Go posthog.Properties{…} map literal, in Enqueue or in a Capture built apart', () => {
+    assert.equal(at('client.Enqueue(posthog.Capture{Event: "e", Properties: posthog.Properties{"|": 1}})', 'go'), 'q:');
+    assert.equal(at('msg := posthog.Capture{Event: "e", Properties: posthog.Properties{"a": 1, "pl|": 2}}', 'go'), 'q:pl');
+    assert.equal(at('msg := posthog.Capture{Event: "e", Properties: posthog.Properties{"a": "|"}}', 'go'), undefined);
+    assert.equal(at('msg := posthog.Capture{Event: "e", Properties: posthog.Properties{pl|: 2}}', 'go'), undefined);
+  });
+
   it('finds nothing in values, nested objects or outside the object', () => {
     assert.equal(at("posthog.capture('e', { a: '|' })"), undefined);
     assert.equal(at("posthog.capture('e', { a: { | } })"), undefined);

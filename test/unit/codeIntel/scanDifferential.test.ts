@@ -13,10 +13,24 @@ import { scan as referenceScan } from './reference/scan';
 const LANGS: SdkLanguage[] = ['js', 'python', 'go', 'ruby'];
 const root = join(__dirname, '..', '..', '..');
 
-/** The scan without what the reference predates: the properties object's range (added for property completion). */
+/** A Ruby call written without parentheses (the next character after its name is not `(`). */
+function bare(text: string, lang: SdkLanguage, nameEnd: number): boolean {
+  if (lang !== 'ruby') return false;
+  let i = nameEnd;
+  while (i < text.length && /\s/.test(text[i]!)) i++;
+  return text[i] !== '(';
+}
+
+/**
+ * The scan without what the reference predates: the properties object's range (added for property
+ * completion), posthog-go struct literals built apart from their call (`FeatureFlagPayload{…}`,
+ * `Capture{…}`) and Ruby calls without parentheses (issue #19's shapes, pinned by the last test).
+ */
 function current(text: string, lang: SdkLanguage): ReturnType<typeof scan> {
   const r = scan(text, lang);
-  return { ...r, captures: r.captures.map(({ propsStart: _s, propsEnd: _e, ...c }) => c) };
+  const flags = r.flags.filter((f) => f.kind !== 'struct' && !bare(text, lang, f.nameEnd));
+  const captures = r.captures.filter((c) => !(lang === 'go' && c.method === 'Capture') && !bare(text, lang, c.nameEnd));
+  return { ...r, flags, captures: captures.map(({ propsStart: _s, propsEnd: _e, ...c }) => c) };
 }
 
 function same(text: string, lang: SdkLanguage, what: string): void {
@@ -70,6 +84,20 @@ describe('codeIntel scan: same results as before the speed work', () => {
     for (const text of JSX_TAG_SLASHES) {
       assert.equal(referenceScan(text, 'js').flags.length, 0, text);
       assert.equal(scan(text, 'js').flags.length, 1, text);
+    }
+  });
+  it('except for Go struct literals apart from their call and Ruby calls without parentheses, which it missed', () => {
+    const shapes: [string, SdkLanguage][] = [
+      ['p := posthog.FeatureFlagPayload{Key: "f", DistinctId: "u"}', 'go'],
+      ['m := posthog.Capture{Event: "e", DistinctId: "u"}', 'go'],
+      ["if posthog.is_feature_enabled 'f', uid", 'ruby'],
+      ["posthog.capture distinct_id: 'u', event: 'e'", 'ruby'],
+    ];
+    for (const [text, lang] of shapes) {
+      const [before, now] = [referenceScan(text, lang), scan(text, lang)];
+      assert.equal(before.flags.length + before.captures.length, 0, text);
+      assert.equal(now.flags.length + now.captures.length, 1, text);
+      assert.deepStrictEqual(current(text, lang), before, text);
     }
   });
 });

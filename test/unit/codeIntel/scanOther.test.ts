@@ -101,6 +101,27 @@ describe('codeIntel scan: Go', () => {
     ]);
   });
 
+  it('finds FeatureFlagPayload{Key: …} and Capture{Event: …} literals built apart from their call, once', () => {
+    const text = [
+      'payload := posthog.FeatureFlagPayload{Key: "go-struct-flag", DistinctId: "u1"}',
+      'on, _ := client.IsFeatureEnabled(payload)',
+      'inline, _ := client.GetFeatureFlag(posthog.FeatureFlagPayload{Key: "go-inline", DistinctId: "u1"})',
+      'msg := &posthog.Capture{DistinctId: "u1", Event: "go_struct_event", Properties: posthog.Properties{"plan": "pro", "seats": 3}}',
+      'client.Enqueue(msg)',
+      'other := mylib.Capture{Event: "not-posthog"}',
+    ].join('\n');
+    assert.deepEqual(flagKeys(text, 'go'), [
+      ['FeatureFlagPayload', 'go-struct-flag'],
+      ['IsFeatureEnabled', null],
+      ['GetFeatureFlag', 'go-inline'],
+    ]);
+    assert.equal(scan(text, 'go').flags[0]!.kind, 'struct');
+    assert.deepEqual(events(text, 'go'), [
+      ['go_struct_event', ['plan', 'seats']],
+      [null, []],
+    ]);
+  });
+
   it('finds posthog.New and NewWithConfig with Endpoint', () => {
     const text = 'client := posthog.New("phc_abc")\nc2, _ := posthog.NewWithConfig("phx_secret", posthog.Config{Endpoint: "https://eu.i.posthog.com"})';
     assert.deepEqual(scan(text, 'go').inits.map((i) => [i.method, i.token?.value, i.host?.value ?? null, i.hostOption ?? null]), [
@@ -140,6 +161,34 @@ describe('codeIntel scan: Ruby', () => {
     const c = scan(text, 'ruby').captures;
     assert.deepEqual([c[0]!.event?.value, c[0]!.properties.map((p) => p.name)], ['signed up', ['plan', 'seats']]);
     assert.deepEqual([c[1]!.event?.value, c[1]!.properties.map((p) => p.name)], ['invited', ['source']]);
+  });
+
+  it('finds calls without parentheses, to the end of the line (a trailing comma goes on)', () => {
+    const text = [
+      "if posthog.is_feature_enabled 'rb-bare', user.id",
+      'end',
+      "variant = posthog.get_feature_flag \"rb-variant\", user.id, person_properties: { plan: 'pro' } if ready",
+      "posthog.capture distinct_id: user.id, event: 'rb_bare_event',",
+      "  properties: { plan: 'pro', 'seats' => 3 }",
+      "posthog.capture(distinct_id: 'u', event: 'rb_parens')",
+      'posthog.is_feature_enabled',
+      "  'not-an-argument'",
+    ].join('\n');
+    assert.deepEqual(flagKeys(text, 'ruby'), [
+      ['is_feature_enabled', 'rb-bare'],
+      ['get_feature_flag', 'rb-variant'],
+    ]);
+    assert.deepEqual(events(text, 'ruby'), [
+      ['rb_bare_event', ['plan', 'seats']],
+      ['rb_parens', []],
+    ]);
+    // the call ends with its last argument, before `if`
+    const f = scan(text, 'ruby').flags[1]!;
+    assert.ok(text.slice(f.nameStart, f.end).endsWith("plan: 'pro' }"), text.slice(f.nameStart, f.end));
+  });
+
+  it('reads a symbol as no flag key: posthog-ruby compares the key with the flag list\'s string keys', () => {
+    assert.deepEqual(flagKeys("posthog.is_feature_enabled(:rb_symbol, 'u1')\nposthog.is_feature_enabled :rb_symbol, 'u1'", 'ruby'), [['is_feature_enabled', null]]);
   });
 
   it('finds PostHog::Client.new(api_key:, host:)', () => {

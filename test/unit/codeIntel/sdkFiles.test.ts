@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mayHaveSdkCalls } from '../../../src/codeIntel/gate';
-import { excludeGlob, mayHaveSdkBytes, ripgrepArgs } from '../../../src/codeIntel/sdkFiles';
+import { excludeGlob, lineReader, mayHaveSdkBytes, ripgrepArgs } from '../../../src/codeIntel/sdkFiles';
 import { randomDocument } from '../../support/sdkCorpus';
 
 describe('codeIntel workspace files', () => {
@@ -55,5 +55,20 @@ describe('codeIntel workspace files', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('codeIntel workspace search: ripgrep output read as it comes', () => {
+  it('hands over each complete line once, across pieces, and the last one at the end', () => {
+    const got: string[] = [];
+    const r = lineReader((l) => got.push(l));
+    r.push('/ws/a.ts\n/ws/de');
+    assert.deepEqual(got, ['/ws/a.ts']);
+    r.push('ep/b.py\n');
+    r.push('\n/ws/c');
+    assert.deepEqual(got, ['/ws/a.ts', '/ws/deep/b.py']);
+    r.push('.rb');
+    r.end();
+    assert.deepEqual(got, ['/ws/a.ts', '/ws/deep/b.py', '/ws/c.rb']);
   });
 });

@@ -42,6 +42,20 @@ describe('codeIntel flag status', () => {
     assert.equal(flagStatus(undefined, [{ id: 3 }]).text, 'not in PostHog');
   });
 
+  it('hovers a linked experiment with its name and state, naming only the ids it cannot show', () => {
+    const f = flag({ filters: { groups: [{ properties: [], rollout_percentage: 100 }] }, experiment_set: [7, 8, 9, 10] });
+    const lines = flagDetails(f, [
+      { id: 7, name: 'Checkout test', start_date: '2026-11-01T09:00:00Z', end_date: null },
+      { id: 9, name: 'Old pricing', start_date: '2026-10-01T00:00:00Z', end_date: '2026-10-20T12:00:00Z' },
+      { id: 10, name: null, start_date: null },
+    ]);
+    assert.equal(lines[0], 'Status: enabled · 100% · experiments running / complete / draft');
+    assert.ok(lines.includes('Experiment "Checkout test" #7: running since 2026-11-01'), lines.join('\n'));
+    assert.ok(lines.includes('Experiment "Old pricing" #9: complete, ended 2026-10-20'), lines.join('\n'));
+    assert.ok(lines.includes('Experiment #10: draft (not started)'), lines.join('\n'));
+    assert.equal(lines.at(-1), 'Linked to experiment #8');
+  });
+
   it('tells a personal key from a project key', () => {
     assert.equal(isPersonalKey('phx_abc'), true);
     assert.equal(isPersonalKey('phc_abc'), false);

@@ -1,6 +1,6 @@
 // Where a flag's variant is compared: the string after `===` / `==` / `!=` following the flag call on its line.
 import assert from 'node:assert/strict';
-import { switchCaseSlotAt, variantSlotAt } from '../../../src/codeIntel/variantContext';
+import { switchCaseSlotAt, variantSlotAt, variantSlotBefore } from '../../../src/codeIntel/variantContext';
 
 /** `|` marks the cursor; the call ends at the first `)`. */
 function at(src: string) {
@@ -24,7 +24,39 @@ describe('codeIntel variant comparison slot', () => {
     assert.equal(at("posthog.getFeatureFlag('exp') === ''|"), undefined);
     assert.equal(at("posthog.getFeatureFlag('exp') && '|'"), undefined);
     assert.equal(at("posthog.getFeatureFlag('exp') = '|'"), undefined);
-    assert.equal(at("posthog.getFeatureFlag('exp')\n=== '|'"), undefined);
+    assert.equal(at("posthog.getFeatureFlag('exp');\nx === '|'"), undefined);
+  });
+
+  it('finds the compared string when the comparison is split over lines or the call is awaited in parentheses', () => {
+    assert.equal(at("posthog.getFeatureFlag('exp')\n=== '|'"), '');
+    assert.equal(at("posthog.getFeatureFlag('exp') ===\n    'te|st'"), 'test');
+    assert.equal(at("if (posthog.get_feature_flag('exp', uid)\n        == 'con|'):"), 'con');
+    assert.equal(at("if ((await client.getFeatureFlag('exp', id)) === 'te|') {"), 'te');
+  });
+});
+
+describe('codeIntel variant comparison slot before the call', () => {
+  /** `|` marks the cursor; the call's name is the last `get…`/`use…` name. */
+  function before(src: string) {
+    const offset = src.indexOf('|');
+    const text = src.slice(0, offset) + src.slice(offset + 1);
+    const nameStart = Math.max(text.lastIndexOf('getFeatureFlag'), text.lastIndexOf('useFeatureFlagVariantKey'), text.lastIndexOf('get_feature_flag'));
+    const slot = variantSlotBefore(text, nameStart, offset);
+    return slot && text.slice(slot.contentStart, slot.contentEnd);
+  }
+
+  it('finds a reversed comparison, with or without a receiver, on one line or split', () => {
+    assert.equal(before("if ('te|st' === useFeatureFlagVariantKey('exp')) {"), 'test');
+    assert.equal(before("if \"|\" == posthog.get_feature_flag('exp', uid):"), '');
+    assert.equal(before("const on = 'con|trol' !==\n  posthog?.getFeatureFlag('exp')"), 'control');
+    assert.equal(before("if ('te|' === (await client.getFeatureFlag('exp', id))) {"), 'te');
+  });
+
+  it('finds nothing outside the literal or without a comparison', () => {
+    assert.equal(before("if ('test'| === useFeatureFlagVariantKey('exp')) {"), undefined);
+    assert.equal(before("f('te|st', useFeatureFlagVariantKey('exp'))"), undefined);
+    assert.equal(before("const x = 'te|st' === other(); posthog.getFeatureFlag('exp')"), undefined);
+    assert.equal(before("x = '|' = posthog.getFeatureFlag('exp')"), undefined);
   });
 });
 
