@@ -46,7 +46,7 @@ export function parseTokens(text: string, tokens: readonly Token[]): { query: Se
     p.error(`Parser failure: ${(err as Error).message}`, at, at, 'internal');
     query = { kind: 'Error', message: 'Parser failure', start: tokens[0]?.start ?? 0, end: at };
   }
-  if (p.problems.length > 0) normalizeRanges(query);
+  if (p.rangesDirty) normalizeRanges(query);
   return { query, problems: p.problems };
 }
 

@@ -54,6 +54,13 @@ export class ParserState {
   /** Token index before which no bare lambda parameter list starts (see lambda.ts). */
   noLambdaBefore = 0;
   readonly problems: Problem[] = [];
+  /**
+   * Set by a problem reported at or after the end of the last consumed token (where recovery builds
+   * zero-width nodes past their parent's end): only then can the tree need normalizeRanges. Problems on
+   * consumed tokens (reserved alias, unsupported literal, join type, …) and unexpected tokens (skipped
+   * inside the node being parsed, no node built for them) leave node ranges well-formed.
+   */
+  rangesDirty = false;
   /** Set by the select parser so expressions can parse subqueries without an import cycle. */
   parseSelectSet!: (p: ParserState) => SelectLike;
   /** True when the input looks like the start of a select (`SELECT`, `WITH`, or `(`… then one). */
@@ -116,6 +123,7 @@ export class ParserState {
   }
 
   error(message: string, start: number, end: number, code = 'syntax'): void {
+    if (code !== 'unexpected-token' && start >= this.prevEnd()) this.rangesDirty = true;
     if (this.repeatsLastError(start)) return;
     this.problems.push({ message, start, end, severity: 'error', code });
   }
@@ -129,6 +137,7 @@ export class ParserState {
   /** Error at the current token, mentioning what was found. */
   errorAtCurrent(message: string, code = 'syntax'): void {
     const t = this.peek();
+    this.rangesDirty = true;
     // recovery often reports again where it already has: no message built only to be dropped
     if (this.repeatsLastError(t.start)) return;
     const found = t.kind === 'eof' ? 'end of input' : `\`${t.text.length > 30 ? t.text.slice(0, 30) + '…' : t.text}\``;

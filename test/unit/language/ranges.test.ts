@@ -85,3 +85,42 @@ describe('HogQL tree walks: children in the same order as the generic walk', () 
     assert.ok(ties > 0, 'no node with two children starting at one offset');
   });
 });
+
+/** The first node (with its parent) whose range is inverted or not inside its parent's, or undefined. */
+function malformed(root: Node): string | undefined {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.end < n.start) return `${n.kind} ${n.start}-${n.end} inverted`;
+    for (const kid of collectChildren(n, [])) {
+      if (kid.start < n.start || kid.end > n.end) return `${kid.kind} ${kid.start}-${kid.end} outside its ${n.kind} ${n.start}-${n.end}`;
+      stack.push(kid);
+    }
+  }
+  return undefined;
+}
+
+describe('HogQL range repair: run only where recovery can leave a range malformed (issue #15)', () => {
+  // the parser repairs only trees with a problem at or past the last consumed token (ParserState.rangesDirty);
+  // recovery shapes that need the repair (zero-width nodes past their parent's end), from issue #15's mutants
+  const needRepair = [
+    "with happy as (select 'yes' from events), as ':(' sad select sad from happy",
+    '(SELECT uniq(), name FROM person_distinct_ids w AS ()) UNION ALL {sub}',
+    'SELECT a FROM groups, INTERSECT (SELECT b FROM sessions)',
+    'SELECT a FROM sessions LIMIT 70, INTERSECT (SELECT b FROM persons)',
+    "SELECT 1 FROM events WHERE CAST(avg(e) BETWEEN 10 AND 89 89 AS String)) UNION ALL {sub}",
+  ];
+
+  it('leaves every node inside its parent on the recovery shapes that need the repair', () => {
+    for (const text of needRepair) {
+      for (const s of parse(text).statements) assert.equal(malformed(s.query), undefined, `\`${text}\``);
+    }
+  });
+
+  it('leaves every node inside its parent on corpus, generated, mutated and fuzz statements', () => {
+    const fuzz = [...fc.sample(mutatedCorpus(corpusTexts()), { seed: 11, numRuns: 1500 }), ...fc.sample(randomText, { seed: 12, numRuns: 1500 })];
+    for (const text of [...texts(), ...fuzz]) {
+      for (const s of parse(text).statements) assert.equal(malformed(s.query), undefined, `\`${text.slice(0, 120)}\``);
+    }
+  });
+});
