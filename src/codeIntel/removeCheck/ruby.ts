@@ -139,7 +139,11 @@ function opens(text: string, toks: Tok[], i: number): boolean {
   if (t.v === 'def') return !endlessDef(toks, i);
   if (OPENERS.has(t.v)) return true;
   const prev = toks[i - 1];
-  if (CONDITIONALS.has(t.v)) return !prev || newlineBetween(text, prev, t) || (prev.k === K.Punct && '=(,[{|&!'.includes(prev.v));
+  if (CONDITIONALS.has(t.v)) {
+    if (!prev || newlineBetween(text, prev, t)) return true;
+    // `x = if …` opens a block; `x = 3 if …` is a modifier (numbers are not tokens: nothing may stand between)
+    return prev.k === K.Punct && '=(,[{|&!'.includes(prev.v) && !text.slice(prev.e, t.s).trim();
+  }
   if (t.v !== 'do') return false;
   // `while c do` / `for x in xs do`: that `do` belongs to the loop
   const first = toks.findIndex((x) => x.s >= lineStart(text, t.s));
@@ -237,6 +241,9 @@ function modifier(text: string, toks: Tok[], kw: number, to: number, live: boole
     if (depth < 0) return refuse('a modifier inside a larger expression');
   }
   if (depth !== 0) return refuse('a modifier inside a larger expression');
-  if (live) return { ok: true, edit: { start: toks[kw - 1].e, end: toks[to].e, text: '', shape: 'modifier' } };
+  // from the end of the statement (which may be a number, not a token) to the end of the condition
+  let start = toks[kw].s;
+  while (text[start - 1] === ' ' || text[start - 1] === '\t') start--;
+  if (live) return { ok: true, edit: { start, end: toks[to].e, text: '', shape: 'modifier' } };
   return removeStatement(text, toks[first].s, toks[to].e, 'modifier');
 }

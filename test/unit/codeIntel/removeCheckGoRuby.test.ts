@@ -100,6 +100,13 @@ describe('codeIntel remove the check: Ruby', () => {
     assert.equal(rb(text, false), ['  a', '  b'].join('\n'));
     assert.equal(rb(["return if posthog.is_feature_enabled 'x', uid", 'go_on'], true), ['return', 'go_on'].join('\n'));
     assert.equal(rb(["legacy unless posthog.is_feature_enabled('x', uid)", 'go_on'], true), 'go_on');
+    assert.equal(rb(["limit = 10 if posthog.is_feature_enabled('x', uid)", 'go_on'], true), ['limit = 10', 'go_on'].join('\n'));
+  });
+
+  it('does not read a modifier after a number as an if that opens a block', () => {
+    const text = ['def f', "  if posthog.is_feature_enabled('x', u)", '    retries = 3 if slow', '    n += 1 while n < 10', '  end', '  g', 'end'];
+    assert.equal(rb(text, true), ['def f', '  retries = 3 if slow', '  n += 1 while n < 10', '  g', 'end'].join('\n'));
+    assert.equal(rb(text, false), ['def f', '  g', 'end'].join('\n'));
   });
 
   it('replaces a ternary with the live branch', () => {
