@@ -21,7 +21,7 @@ export function removeCheckRuby(text: string, call: FlagCall, enabled: boolean):
   if (isWord(toks, from - 1, 'if') || isWord(toks, from - 1, 'unless')) {
     const live = prev.v === 'unless' ? !value : value;
     if (firstOnLine(text, prev.s)) {
-      if (continues(toks[from - 2])) return refuse('an if used as a value (`x =` on the line before)');
+      if (continues(text, toks[from - 2])) return refuse('an if used as a value (`x =` on the line before)');
       return ifStatement(text, toks, from - 1, to, live);
     }
     return modifier(text, toks, from - 1, to, live);
@@ -219,8 +219,11 @@ function ifStatement(text: string, toks: Tok[], kw: number, to: number, live: bo
 
 const CONTINUED = new Set([',', '\\', '+', '-', '*', '/', '=', '.', '(', '[', '&', '<', '>']);
 
-/** Whether a line ending with `t` goes on on the next line. */
-const continues = (t: Tok | undefined): boolean => (!!t && t.k === K.Punct && CONTINUED.has(t.v)) || isW(t, 'and') || isW(t, 'or');
+/** Whether `t` ends its line (a comment aside; numbers are not tokens) and the line goes on on the next one. */
+function continues(text: string, t: Tok | undefined): boolean {
+  if (!t || !/^[ \t]*(#.*)?\r?$/.test(text.slice(t.e, lineEnd(text, t.e)))) return false;
+  return (t.k === K.Punct && CONTINUED.has(t.v)) || isW(t, 'and') || isW(t, 'or');
+}
 
 /** `stmt if CHECK` / `stmt unless CHECK`: `stmt` alone when `live`, else the whole statement goes. */
 function modifier(text: string, toks: Tok[], kw: number, to: number, live: boolean): RemovalResult {
@@ -228,7 +231,7 @@ function modifier(text: string, toks: Tok[], kw: number, to: number, live: boole
   if (!newlineBetween(text, toks[to], toks[to + 1])) return refuse('the flag check is not the whole condition of the modifier');
   const first = toks.findIndex((t) => t.s >= lineStart(text, toks[kw].s));
   if (first >= kw) return refuse('a modifier without its statement');
-  if (continues(toks[first - 1]) || isP(toks[first], '.')) {
+  if (continues(text, toks[first - 1]) || isP(toks[first], '.')) {
     return refuse('a statement over several lines');
   }
   let depth = 0;

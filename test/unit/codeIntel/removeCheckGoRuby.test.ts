@@ -107,6 +107,8 @@ describe('codeIntel remove the check: Ruby', () => {
     const text = ['def f', "  if posthog.is_feature_enabled('x', u)", '    retries = 3 if slow', '    n += 1 while n < 10', '  end', '  g', 'end'];
     assert.equal(rb(text, true), ['def f', '  retries = 3 if slow', '  n += 1 while n < 10', '  g', 'end'].join('\n'));
     assert.equal(rb(text, false), ['def f', '  g', 'end'].join('\n'));
+    assert.equal(rb(['x = 1', "if posthog.is_feature_enabled('x', u)", '  a', 'end'], true), ['x = 1', 'a'].join('\n'));
+    assert.equal(rb(['x = 1', "a if posthog.is_feature_enabled('x', u)"], false), 'x = 1\n');
   });
 
   it('replaces a ternary with the live branch', () => {
