@@ -1,7 +1,7 @@
 // "Remove the check" (issue #19) in the real host against the emulator's flags: on the check of a
 // fully rolled-out flag the refactoring keeps the enabled branch, on an inactive one the disabled
-// branch, in TypeScript and Python; the edit needs confirmation, so it waits in VS Code's refactor
-// preview (unticked: the user ticks it, then applies).
+// branch, in TypeScript, Python, Go and Ruby; the edit needs confirmation, so it waits in VS Code's
+// refactor preview (unticked: the user ticks it, then applies).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
@@ -50,6 +50,20 @@ async function throughPreview(edit: vscode.WorkspaceEdit, command: 'refactorPrev
   }, 10_000, `the refactor preview to take ${command}`).then((r) => r.result);
 }
 
+/** The same edits without their metadata: what applies once the user has ticked them in the preview. */
+function withoutMetadata(edit: vscode.WorkspaceEdit): vscode.WorkspaceEdit {
+  const plain = new vscode.WorkspaceEdit();
+  for (const [uri, edits] of edit.entries()) plain.set(uri, edits);
+  return plain;
+}
+
+/** The titles of the "Remove the check" refactorings VS Code lists at `offset` (now, no waiting). */
+async function removeTitlesAt(doc: vscode.TextDocument, offset: number): Promise<string[]> {
+  const at = doc.positionAt(offset);
+  const list = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at, at), vscode.CodeActionKind.RefactorRewrite.value);
+  return list.filter((a) => a.title.startsWith('Remove the check')).map((a) => a.title);
+}
+
 describe('codeIntel: remove the check of a stale flag', function () {
   this.timeout(90_000);
   let done: Flag;
@@ -90,6 +104,39 @@ describe('codeIntel: remove the check of a stale flag', function () {
     const [second] = await removals(doc, text.lastIndexOf('feature_enabled') + 2);
     const [[, edits2]] = second!.edit!.entries();
     assert.deepEqual(edits2!.map((e) => e.newText), ['legacy()']);
+  });
+
+  it('keeps the enabled branch in Go, through the refactor preview; a bound SDK result is not offered', async () => {
+    const payload = `posthog.FeatureFlagPayload{Key: "${done.key}", DistinctId: id}`;
+    const bound = `\ton, err := client.IsFeatureEnabled(${payload})\n`;
+    const text = `package main\n\nimport "github.com/posthog/posthog-go"\n\nfunc f(client Flags, id string) {\n\tif client.IsFeatureEnabled(${payload}) {\n\t\ta()\n\t} else {\n\t\tb()\n\t}\n${bound}}\n`;
+    const doc = await openFile('go', text);
+    assert.equal(doc.languageId, 'go');
+    const [action, ...more] = await removals(doc, text.indexOf('IsFeatureEnabled') + 2);
+    assert.equal(more.length, 0);
+    assert.equal(action!.title, `Remove the check of “${done.key}” (fully rolled out): keep the enabled branch`);
+    assert.equal(await throughPreview(action!.edit!, 'refactorPreview.discard'), false);
+    assert.equal(doc.getText(), text);
+    assert.equal(await vscode.workspace.applyEdit(withoutMetadata(action!.edit!)), true);
+    assert.equal(doc.getText(), `package main\n\nimport "github.com/posthog/posthog-go"\n\nfunc f(client Flags, id string) {\n\ta()\n${bound}}\n`);
+    // `on, err := …` (posthog-go returns (interface{}, error)) is refused: nothing offered on it
+    assert.deepEqual(await removeTitlesAt(doc, doc.getText().indexOf('IsFeatureEnabled') + 2), []);
+  });
+
+  it('keeps the disabled branch in Ruby: unless/else, modifier and ternary', async () => {
+    const text = `require 'posthog'\nunless posthog.is_feature_enabled('${off.key}', uid)\n  legacy\nelse\n  modern\nend\nnotify(uid) if posthog.is_feature_enabled '${off.key}', uid\nlabel = posthog.is_feature_enabled('${off.key}', uid) ? 'new' : 'old'\n`;
+    const doc = await openFile('rb', text);
+    assert.equal(doc.languageId, 'ruby');
+    const [first] = await removals(doc, text.indexOf('is_feature_enabled') + 2);
+    assert.equal(first!.title, `Remove the check of “${off.key}” (inactive): keep the disabled branch`);
+    assert.equal(await throughPreview(first!.edit!, 'refactorPreview.discard'), false);
+    assert.equal(doc.getText(), text);
+    assert.equal(await vscode.workspace.applyEdit(withoutMetadata(first!.edit!)), true);
+    const [modifier] = await removals(doc, doc.getText().indexOf('is_feature_enabled') + 2);
+    assert.equal(await vscode.workspace.applyEdit(withoutMetadata(modifier!.edit!)), true);
+    const [ternary] = await removals(doc, doc.getText().indexOf('is_feature_enabled') + 2);
+    assert.equal(await vscode.workspace.applyEdit(withoutMetadata(ternary!.edit!)), true);
+    assert.equal(doc.getText(), `require 'posthog'\nlegacy\nlabel = 'old'\n`);
   });
 
   it('waits in the refactor preview: discarded, or applied without the tick, it changes nothing', async () => {

@@ -11,7 +11,7 @@ export interface CheckRemoval {
   end: number;
   text: string;
   /** What was recognised, for the action's title and tests. */
-  shape: 'if' | 'if-else' | 'else-if' | 'ternary';
+  shape: 'if' | 'if-else' | 'else-if' | 'ternary' | 'modifier';
 }
 
 export type RemovalResult = { ok: true; edit: CheckRemoval } | { ok: false; reason: string };

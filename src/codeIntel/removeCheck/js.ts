@@ -10,7 +10,7 @@ import { type Check, type CheckRemoval, closeOf, indentAt, isP, isW, lineEnd, re
 
 export function removeCheckJs(text: string, toks: Tok[], check: Check): RemovalResult {
   const { from, to, value } = check;
-  if (isP(toks[from - 1], '(') && isW(toks[from - 2], 'if') && isP(toks[to + 1], ')')) return ifStatement(text, toks, from - 2, to + 1, value);
+  if (isP(toks[from - 1], '(') && isW(toks[from - 2], 'if') && isP(toks[to + 1], ')')) return bracedIf(text, toks, from - 2, to + 1, value, JS_BLOCKS);
   if (isTernaryMark(toks, to + 1)) {
     if (!wholeCondition(toks, from)) return refuse('the flag check is part of a larger condition');
     return ternary(text, toks, from, to + 1, value);
@@ -19,11 +19,11 @@ export function removeCheckJs(text: string, toks: Tok[], check: Check): RemovalR
 }
 
 /** `?` of a conditional, not `?.` nor `??`. */
-const isTernaryMark = (toks: Tok[], i: number): boolean =>
+export const isTernaryMark = (toks: Tok[], i: number): boolean =>
   isP(toks[i], '?') && !isP(toks[i + 1], '.') && !isP(toks[i + 1], '?') && !isP(toks[i - 1], '?');
 
 /** Whether what comes before the check leaves it the whole condition of a ternary. */
-function wholeCondition(toks: Tok[], from: number): boolean {
+export function wholeCondition(toks: Tok[], from: number): boolean {
   const prev = toks[from - 1];
   if (!prev || isW(prev, 'return')) return true;
   if (prev.k !== K.Punct) return false;
@@ -43,8 +43,21 @@ interface Chain {
   end: number;
 }
 
+/** How a C-like language's `if` statements read: JS/TS here, Go in go.ts. */
+export interface BraceRules {
+  /** The index of the `{` that opens the body of the `if` at `ifIdx` (its condition skipped), or -1. */
+  bodyOpen(toks: Tok[], ifIdx: number): number;
+  /** Whether a block declares names at its top level (kept, it keeps its braces). */
+  declares(toks: Tok[], open: number, close: number): boolean;
+}
+
+const JS_BLOCKS: BraceRules = {
+  bodyOpen: (toks, k) => (isP(toks[k + 1], '(') ? closeOf(toks, k + 1) + 1 : -1),
+  declares: (toks, open, close) => declaresAtTop(toks, open, close, (t) => t.k === K.Ident && ['const', 'let', 'class', 'function'].includes(t.v)),
+};
+
 /** The branches after `if (…)`: `{…}`, then `else {…}` or an `else if` chain; undefined when a branch has no braces. */
-function chainOf(toks: Tok[], closeParen: number): Chain | string {
+function chainOf(toks: Tok[], closeParen: number, rules: BraceRules): Chain | string {
   const consOpen = closeParen + 1;
   if (!isP(toks[consOpen], '{')) return 'a branch without braces';
   const consClose = closeOf(toks, consOpen);
@@ -60,9 +73,9 @@ function chainOf(toks: Tok[], closeParen: number): Chain | string {
   if (!isW(toks[next], 'if')) return 'an else branch without braces';
   chain.elseIf = next;
   for (let k = next; ; ) {
-    const paren = isP(toks[k + 1], '(') ? closeOf(toks, k + 1) : -1;
-    if (paren < 0 || !isP(toks[paren + 1], '{')) return 'an else-if branch without braces';
-    const close = closeOf(toks, paren + 1);
+    const open = rules.bodyOpen(toks, k);
+    if (open <= 0 || !isP(toks[open], '{')) return 'an else-if branch without braces';
+    const close = closeOf(toks, open);
     if (close < 0) return 'an unclosed block';
     chain.end = close;
     if (!isW(toks[close + 1], 'else')) return chain;
@@ -76,26 +89,27 @@ function chainOf(toks: Tok[], closeParen: number): Chain | string {
   }
 }
 
-function ifStatement(text: string, toks: Tok[], ifIdx: number, closeParen: number, value: boolean): RemovalResult {
+/** `if (CHECK) {…}` (JS) or `if CHECK {…}` (Go; `closeParen` is then the check's last token) and its else/else-if chain. */
+export function bracedIf(text: string, toks: Tok[], ifIdx: number, closeParen: number, value: boolean, rules: BraceRules): RemovalResult {
   if (isW(toks[ifIdx - 1], 'else')) return refuse('the check is an else-if branch');
-  const chain = chainOf(toks, closeParen);
+  const chain = chainOf(toks, closeParen, rules);
   if (typeof chain === 'string') return refuse(chain);
   const start = toks[ifIdx].s;
   const end = toks[chain.end].e;
   const shape: CheckRemoval['shape'] = chain.alt ? 'if-else' : chain.elseIf !== undefined ? 'else-if' : 'if';
-  if (value) return keepBlock(text, toks, start, end, chain.consOpen, chain.consClose, shape);
+  const keep = (open: number, close: number): RemovalResult =>
+    keepBlock(text, start, end, toks[open], toks[close], rules.declares(toks, open, close), shape);
+  if (value) return keep(chain.consOpen, chain.consClose);
   if (chain.elseIf !== undefined) return { ok: true, edit: { start, end: toks[chain.elseIf].s, text: '', shape } };
-  if (chain.alt) return keepBlock(text, toks, start, end, chain.alt.open, chain.alt.close, shape);
+  if (chain.alt) return keep(chain.alt.open, chain.alt.close);
   return removeStatement(text, start, end, shape);
 }
 
 /** Replaces the statement [start, end) with the body of the block `toks[open]…toks[close]`. */
-function keepBlock(text: string, toks: Tok[], start: number, end: number, open: number, close: number, shape: CheckRemoval['shape']): RemovalResult {
-  const o = toks[open];
-  const c = toks[close];
+function keepBlock(text: string, start: number, end: number, o: Tok, c: Tok, declares: boolean, shape: CheckRemoval['shape']): RemovalResult {
   const inner = text.slice(o.e, c.s);
   if (!inner.trim()) return removeStatement(text, start, end, shape);
-  if (declares(toks, open, close)) return { ok: true, edit: { start, end, text: text.slice(o.s, c.e), shape } };
+  if (declares) return { ok: true, edit: { start, end, text: text.slice(o.s, c.e), shape } };
   if (!inner.includes('\n')) return { ok: true, edit: { start, end, text: inner.trim(), shape } };
   const lines = inner.split('\n');
   if (!lines[0].trim()) lines.shift();
@@ -103,24 +117,25 @@ function keepBlock(text: string, toks: Tok[], start: number, end: number, open: 
   return { ok: true, edit: { start, end, text: reindent(lines, indentAt(text, start)), shape } };
 }
 
-/** Whether a block declares names at its top level (`const`, `let`, `class`, `function`). */
-function declares(toks: Tok[], open: number, close: number): boolean {
+/** Whether a block has, at its top level, a token that declares a name (`is`). */
+export function declaresAtTop(toks: Tok[], open: number, close: number, is: (t: Tok, i: number) => boolean): boolean {
   let depth = 0;
   for (let i = open + 1; i < close; i++) {
     const t = toks[i];
     if (t.k === K.Punct) {
       if (t.v === '(' || t.v === '[' || t.v === '{') depth++;
       else if (t.v === ')' || t.v === ']' || t.v === '}') depth--;
-    } else if (depth === 0 && t.k === K.Ident && (t.v === 'const' || t.v === 'let' || t.v === 'class' || t.v === 'function')) return true;
+    }
+    if (depth === 0 && is(t, i)) return true;
   }
   return false;
 }
 
 /** `CHECK ? a : b` → a or b; the alternative ends at a closing bracket, `,`, `;` or the end of its line. */
-function ternary(text: string, toks: Tok[], from: number, q: number, value: boolean): RemovalResult {
+export function ternary(text: string, toks: Tok[], from: number, q: number, value: boolean, stop?: (t: Tok) => boolean): RemovalResult {
   const colon = colonOf(toks, q);
   if (colon < 0) return refuse('a conditional without its `:`');
-  const altEnd = alternativeEnd(text, toks, colon);
+  const altEnd = alternativeEnd(text, toks, colon, stop);
   if (altEnd < 0) return refuse('an alternative that goes on over several lines');
   const cons = text.slice(toks[q].e, toks[colon].s).trim();
   const rawAlt = text.slice(toks[colon].e, altEnd);
@@ -151,8 +166,11 @@ function colonOf(toks: Tok[], q: number): number {
 
 const CONTINUES = '+-*/%&|^.?:<>=!';
 
-/** Where the alternative after `toks[colon]` ends (an offset), or -1 when it continues on a later line. */
-function alternativeEnd(text: string, toks: Tok[], colon: number): number {
+/**
+ * Where the alternative after `toks[colon]` ends (an offset), or -1 when it continues on a later
+ * line; also before a token `stop` accepts at its top level (Ruby's modifier `if`, `and`, …).
+ */
+function alternativeEnd(text: string, toks: Tok[], colon: number, stop?: (t: Tok) => boolean): number {
   let depth = 0;
   let nested = 0;
   let lastEnd = toks[colon].e;
@@ -162,6 +180,7 @@ function alternativeEnd(text: string, toks: Tok[], colon: number): number {
       if (t.k === K.Punct && CONTINUES.includes(t.v)) return -1;
       return lineEnd(text, lastEnd);
     }
+    if (depth === 0 && stop?.(t)) return t.s;
     if (t.k === K.Punct) {
       if (t.v === '(' || t.v === '[' || t.v === '{') depth++;
       else if (t.v === ')' || t.v === ']' || t.v === '}') {
