@@ -29,6 +29,11 @@ export interface Definitions {
   experiments: ReadonlyMap<number, Experiment>;
 }
 
+/** The flags PostHog has not deleted, by key. */
+function liveFlagMap(all: readonly FeatureFlag[]): Map<string, FeatureFlag> {
+  return new Map(all.filter((f) => !f.deleted).map((f) => [f.key, f]));
+}
+
 export class DefinitionCache implements vscode.Disposable {
   private loaded: Definitions | undefined;
   private loading: { key: string; promise: Promise<Definitions | undefined>; flags: Promise<ReadonlyMap<string, FeatureFlag> | undefined> } | undefined;
@@ -63,11 +68,10 @@ export class DefinitionCache implements vscode.Disposable {
 
   /** The active project's definitions, loading them once; undefined when signed out or on failure. */
   async get(): Promise<Definitions | undefined> {
-    const session = await this.ctx.session.active();
-    if (!session) return undefined;
-    const key = `${session.connection.id}|${session.projectId}`;
-    if (this.loaded?.project === key) return this.loaded;
-    return this.start(session, key).promise;
+    const active = await this.active();
+    if (!active) return undefined;
+    if (this.loaded?.project === active.key) return this.loaded;
+    return this.start(active.session, active.key).promise;
   }
 
   /**
@@ -75,11 +79,16 @@ export class DefinitionCache implements vscode.Disposable {
    * waiting for events, properties and experiments): what the Stale Flags view needs.
    */
   async flags(): Promise<ReadonlyMap<string, FeatureFlag> | undefined> {
+    const active = await this.active();
+    if (!active) return undefined;
+    if (this.loaded?.project === active.key) return this.loaded.flags;
+    return this.start(active.session, active.key).flags;
+  }
+
+  /** The active session and its project's cache key, or undefined when signed out. */
+  private async active(): Promise<{ session: ActiveSession; key: string } | undefined> {
     const session = await this.ctx.session.active();
-    if (!session) return undefined;
-    const key = `${session.connection.id}|${session.projectId}`;
-    if (this.loaded?.project === key) return this.loaded.flags;
-    return this.start(session, key).flags;
+    return session ? { session, key: `${session.connection.id}|${session.projectId}` } : undefined;
   }
 
   private start(session: ActiveSession, key: string): NonNullable<DefinitionCache['loading']> {
@@ -87,7 +96,7 @@ export class DefinitionCache implements vscode.Disposable {
     const list = session.client.flags.list(session.projectId, { pageSize: PAGE_SIZE }).toArray({ max: MAX_FLAGS });
     const generation = this.generation;
     const flags = list.then(
-      (all) => (generation === this.generation ? new Map(all.filter((f) => !f.deleted).map((f) => [f.key, f])) : undefined),
+      (all) => (generation === this.generation ? liveFlagMap(all) : undefined),
       () => undefined,
     );
     this.loading = { key, flags, promise: this.load(session, key, list) };
@@ -113,7 +122,7 @@ export class DefinitionCache implements vscode.Disposable {
       if (generation !== this.generation) return undefined;
       const defs: Definitions = {
         project: key,
-        flags: new Map(flags.filter((f) => !f.deleted).map((f) => [f.key, f])),
+        flags: liveFlagMap(flags),
         events: [...new Set(events.map((e) => e.name))],
         eventProperties,
         experiments: new Map(experiments.map((e) => [e.id, e])),
