@@ -166,4 +166,15 @@ describe('language: parser worker client', function () {
     assert.equal(r?.kind, 'crashed');
     assert.equal(client.cached('SELECT 1'), undefined);
   });
+
+  it('tells a waiting request why the parser did not load: the worker error reaches it', async () => {
+    const stubbed = join(dir, 'stubbed.worker.js');
+    writeFileSync(join(dir, 'stub-parser.js'), 'module.exports = () => Promise.reject(new Error("the parser would not load"));');
+    const stub = { name: 'parser-stub', setup: (b: PluginBuild) => b.onResolve({ filter: /^@posthog\/hogql-parser$/ }, () => ({ path: './stub-parser.js', external: true })) };
+    await build({ entryPoints: [join(root, 'src/language/parser.worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: stubbed, logLevel: 'error', plugins: [stub] });
+    client = new ParserClient({ workerFile: stubbed, timeoutMs: 5_000 });
+    const r = await client.parse('SELECT 1');
+    assert.equal(r?.kind, 'crashed');
+    assert.match((r as { message: string }).message, /the parser would not load/);
+  });
 });
