@@ -16,9 +16,10 @@
  * every postMessage hop (extension host → workbench → webview frames), and a big string is escaped
  * and re-parsed by VS Code's own JSON IPC; VS Code moves typed arrays as binary buffers, and the
  * webview decodes and parses once. `parseToView` also accepts plain `rows` (tests, dev results).
- * On their way the host deflates big rows (`rowsDeflated`, src/webview/wireDeflate.ts: code-server's
- * websocket deflates every frame at zlib's default level, ~5× the CPU of level 1 on 12 MB of rows)
- * and the panel inflates them, in order, before parsing (webview-ui/results/inbox.ts).
+ * In a browser or remote window the host deflates big rows on their way (`rowsDeflated`,
+ * src/webview/wireDeflate.ts: code-server's websocket deflates every frame at zlib's default level,
+ * ~5× the CPU of level 1 on 12 MB of rows) and the panel inflates them, in order, before parsing
+ * (webview-ui/results/inbox.ts); a desktop window's rows cross as they are.
  *
  * Exact numbers: a cell of an integer or decimal column (as classified from its ClickHouse type,
  * `src/results/types.ts`) is either a JS number (only when it is exactly representable, i.e.
