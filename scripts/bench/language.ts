@@ -10,7 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, buildSync, type PluginBuild } from 'esbuild';
 import { completionContext, signatureAt } from '../../src/language/hogql/completion';
@@ -154,13 +154,17 @@ async function mainThread(): Promise<void> {
   let worstCpu = 0;
   let worstName = '';
   let worstCpuAt = '';
+  let worstWallName = '';
   for (const [name, xs] of Object.entries(slices)) {
     const steady = pct(xs.slice(1), 50);
     const max = Math.max(...xs);
     const cpus = cpuSlices[name]!;
     const maxCpu = Math.max(...cpus);
     if (!name.includes('not one slice')) {
-      worst = Math.max(worst, max);
+      if (max > worst) {
+        const run = xs.indexOf(max);
+        [worst, worstWallName] = [max, `${name}, ${run === 0 ? 'cold run' : `run ${run + 1} of 15`}`];
+      }
       if (maxCpu > worstCpu) {
         const run = cpus.indexOf(maxCpu);
         [worstCpu, worstName] = [maxCpu, name];
@@ -169,8 +173,13 @@ async function mainThread(): Promise<void> {
     }
     console.log(`  ${name}: median ${f(steady)}, max ${f(Math.max(...xs.slice(1)))}, cold ${f(xs[0])}, ${(steady / baseline).toFixed(1)}× JSON.parse; CPU max ${f(maxCpu)} (cold ${f(cpus[0]!)})${maxCpu > 10 ? '  ← over 10 ms' : ''}`);
   }
-  console.log(`longest single main-thread task, cold runs included: wall ${f(worst)}, CPU ${f(worstCpu)} (${worstName}; ${worstCpuAt}) (goal ≤ 10 ms: ${worstCpu <= 10 ? 'met' : 'NOT met'} in CPU time)`);
-  reportRow({ id: 'longestTask', value: worstCpu, baseline, baselineLabel: 'JSON.parse of the same text', note: `CPU time of the longest slice over 15 runs, cold included: ${worstName} (${worstCpuAt}); longest wall time of any slice ${f(worst)}` });
+  // The row is the main thread's longest task in wall time, as the issue measured it (and as a
+  // browser's Long Tasks count it). The process's CPU time is printed beside it: it also counts
+  // V8's compile and GC helper threads, which run beside the main thread without blocking it, so
+  // it can exceed the wall time of the slice; on a loaded machine the wall time also holds the
+  // wait for a core, so the row is judged on a quiet machine (issue #21's Done-when).
+  console.log(`longest single main-thread task, cold runs included: wall ${f(worst)} (${worstWallName}; goal ≤ 10 ms: ${worst <= 10 ? 'met' : 'NOT met'}); process CPU over the slice with the most: ${f(worstCpu)} (${worstName}; ${worstCpuAt}; V8's helper threads included)`);
+  reportRow({ id: 'longestTask', value: worst, baseline, baselineLabel: 'JSON.parse of the same text', note: `wall time of the longest slice over 15 runs, cold included: ${worstWallName}; the most process CPU time over one slice ${f(worstCpu)} (${worstName}, ${worstCpuAt}; counts V8's compile and GC threads too); machine load ${loadavg().map((l) => l.toFixed(2)).join(' ')}` });
 }
 
 function completion(): void {
