@@ -122,7 +122,7 @@ function gcNote(runs) {
   const g = runs.filter((r) => r.gc);
   if (!g.length) return '';
   const sum = (k) => g.reduce((a, r) => a + r.gc[k], 0);
-  return ` (frames over 25 ms with a GC pause in them: ${sum('paused')} of ${sum('slow')}; longest major GC pause ${Math.max(...g.map((r) => r.gc.major)).toFixed(1)} ms)`;
+  return ` (frames over 25 ms with a GC pause in them: ${sum('paused')} of ${sum('slow')}; longest major GC pause ${Math.max(...g.map((r) => r.gc.major)).toFixed(1)} ms, CPU ${Math.max(...g.map((r) => r.gc.majorCpu)).toFixed(1)} ms)`;
 }
 
 /** The rAF timestamps' view of a probe: frames begun a vsync tick (or more) late. */
@@ -186,7 +186,7 @@ async function measure(browser, page, cdp, devFile, spec, label) {
     if (gc) {
       console.log(`  ${label}: ${describeGc(gc)}`);
       const slow = gc.filter((f) => f.ms > 25);
-      r.gc = { slow: slow.length, paused: slow.filter((f) => f.major + f.minor + f.incremental >= 1).length, major: Math.max(0, ...gc.map((f) => f.major)) };
+      r.gc = { slow: slow.length, paused: slow.filter((f) => f.major + f.minor + f.incremental >= 1).length, major: Math.max(0, ...gc.map((f) => f.major)), majorCpu: Math.max(0, ...gc.map((f) => f.majorCpu)) };
     }
     if (!spec.naive) r.split = await tracedSplit(browser, page, frame, label);
   } catch (e) {

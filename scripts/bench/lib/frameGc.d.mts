@@ -3,6 +3,7 @@ export interface FrameGc {
   frame: number;
   ms: number;
   major: number;
+  majorCpu: number;
   minor: number;
   incremental: number;
   concurrent: number;

@@ -29,7 +29,7 @@ describe('bench: GC per frame of the measured scroll', () => {
       mark(3, 76_000),
       // frame 2: a 30 ms mark-compact holding a 5 ms incremental step, and 20 ms of concurrent
       // marking (half of it CPU) on another thread of the renderer
-      X('V8.GC_MARK_COMPACTOR', 20_000, 30_000),
+      X('V8.GC_MARK_COMPACTOR', 20_000, 30_000, 1, 12_000),
       X('V8.GC_MC_INCREMENTAL', 22_000, 5_000),
       X('V8.GC_MC_BACKGROUND_MARKING', 10_000, 20_000, 2, 10_000),
       // frame 3: a scavenge running past the end of the last interval is clipped to it
@@ -38,11 +38,11 @@ describe('bench: GC per frame of the measured scroll', () => {
       { ...X('V8.GC_MARK_COMPACTOR', 0, 70_000), pid: 8 },
     ]);
     assert.deepEqual(
-      frames.map((f: { frame: number; ms: number; major: number; minor: number; incremental: number; concurrent: number }) => [f.frame, f.ms, f.major, f.minor, f.incremental, f.concurrent]),
+      frames.map((f: { frame: number; ms: number; major: number; majorCpu: number; minor: number; incremental: number; concurrent: number }) => [f.frame, f.ms, f.major, f.majorCpu, f.minor, f.incremental, f.concurrent]),
       [
-        [1, 16, 0, 0, 0, 3],
-        [2, 44, 30, 0, 0, 7],
-        [3, 16, 0, 2, 0, 0],
+        [1, 16, 0, 0, 0, 0, 3],
+        [2, 44, 30, 12, 0, 0, 7],
+        [3, 16, 0, 0, 2, 0, 0],
       ],
     );
   });
@@ -50,11 +50,11 @@ describe('bench: GC per frame of the measured scroll', () => {
   it('names the slow frames and the GC in them', async () => {
     const { describeGc } = await load();
     const line = describeGc([
-      { frame: 1, ms: 16, major: 0, minor: 0, incremental: 0, concurrent: 0 },
-      { frame: 2, ms: 44, major: 30, minor: 0, incremental: 0, concurrent: 7 },
-      { frame: 3, ms: 30, major: 0, minor: 0, incremental: 0, concurrent: 0 },
+      { frame: 1, ms: 16, major: 0, majorCpu: 0, minor: 0, incremental: 0, concurrent: 0 },
+      { frame: 2, ms: 44, major: 30, majorCpu: 12, minor: 0, incremental: 0, concurrent: 7 },
+      { frame: 3, ms: 30, major: 0, majorCpu: 0, minor: 0, incremental: 0, concurrent: 0 },
     ]);
-    assert.match(line, /major pauses #2 30\.0 ms/);
+    assert.match(line, /major pauses #2 30\.0 ms \(CPU 12\.0\)/);
     assert.match(line, /2 frames over 25 ms, 1 of them with a GC pause: #2 44\.0 ms \(major GC 30\.0, concurrent marking 7\.0\), #3 30\.0 ms$/);
   });
 
