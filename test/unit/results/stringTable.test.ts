@@ -25,6 +25,8 @@ const payload = (rows: Cell[][]): ResultPayload => ({
     { name: 'when', type: "DateTime64(6, 'UTC')" },
   ],
   rows,
+  hasMore: false,
+  elapsedMs: 0,
 });
 
 const shortStrings = (rows: Cell[][]) => rows.flatMap((r) => r.filter((v): v is string => typeof v === 'string' && v.length > 1 && v.length <= 10));
