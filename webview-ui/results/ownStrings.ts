@@ -2,9 +2,10 @@
 // internalizes every string value of up to 10 characters (V8's kMaxInternalizedStringValueLength),
 // and a major GC's pause walks the whole string table to update the pointers into it (V8's
 // MC_EVACUATE_UPDATE_POINTERS_TO_NEW_ROOTS). A 100k × 20 result put ~600k of its cells there: the
-// pause of the major GC that lands in a scroll was 28 ms of CPU, 12 ms with these cells replaced
-// by equal strings of their own (measured in the webview, 2026-12-06; the heap holds ~6 MB more,
-// repeated short values no longer shared). Pure, unit-tested (test/unit/results/stringTable.test.ts).
+// pause of the major GC that lands in a scroll was 28-35 ms of CPU, 10-15 ms with these cells
+// replaced by equal strings of their own (measured in the webview, 2026-12-06; one copy per distinct
+// value of a batch, and the JS heap measured 2-4 MB smaller). Pure, unit-tested
+// (test/unit/results/stringTable.test.ts).
 import type { Cell } from '../../src/results/protocol';
 
 /** The longest string value JSON.parse internalizes (measured: 10 yes, 11 no). */
