@@ -8,6 +8,7 @@ import { cellLink, cohortIdKind, timestampColumn, type CellLink } from '../../sr
 import { classifyType, isNumericKind, type ColumnType } from '../../src/results/types';
 import { visible } from '../../src/results/visible';
 import type { DiffMarks } from './diffMarks';
+import { ownStrings } from './ownStrings';
 
 export interface ModelColumn extends Column {
   info: ColumnType;
@@ -51,6 +52,11 @@ export class GridModel {
   marks: DiffMarks | undefined;
 
   setResult(result: ResultPayload): void {
+    ownStrings(result.rows);
+    this.adopt(result);
+  }
+
+  private adopt(result: ResultPayload): void {
     this.result = result;
     this.rows = result.rows;
     this.columns = result.columns.map((c) => {
@@ -70,7 +76,7 @@ export class GridModel {
   /** A streamed result ended: `result` (no rows) describes it; the rows received, sort and filter stay. */
   finish(result: ResultPayload): void {
     const { rows, sort, filter } = this;
-    this.setResult({ ...result, rows, totalRows: rows.length });
+    this.adopt({ ...result, rows, totalRows: rows.length });
     if (sort) this.setSort(sort);
     if (filter) this.setFilter(filter);
   }
@@ -89,6 +95,7 @@ export class GridModel {
   }
 
   appendRows(rows: Cell[][]): void {
+    ownStrings(rows);
     const start = this.rows.length;
     for (const r of rows) this.rows.push(r);
     if (this.search) this.search.push(...this.searchTexts(start));

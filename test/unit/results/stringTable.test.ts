@@ -1,0 +1,59 @@
+// Issue #21's scroll row: the worst frames of a scroll through a big result were V8's major GC,
+// whose pause (mark-compact finalisation) walks the isolate's whole string table. JSON.parse
+// internalizes every string value of up to 10 characters, so a 100k × 20 result put ~600k of its
+// cells in that table: a 28 ms CPU pause (12 ms with those strings kept out; measured in the
+// webview, scripts/bench/webview-grid.mjs). The grid's model keeps the result's strings as strings
+// of its own, equal in value, that are in no table.
+import assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
+import { GridModel } from '../../../webview-ui/results/model';
+import type { Cell, ResultPayload } from '../../../src/results/protocol';
+
+setFlagsFromString('--allow-natives-syntax');
+// compiled after the flag is set, so the natives syntax parses
+const isInternalized = new Function('s', 'return %IsInternalizedString(s)') as (s: string) => boolean;
+
+/** Rows as the webview gets them: JSON text parsed (src/results/protocol.ts wireRows). */
+const parsed = (rows: Cell[][]): Cell[][] => JSON.parse(JSON.stringify(rows)) as Cell[][];
+
+const payload = (rows: Cell[][]): ResultPayload => ({
+  queryId: 'q',
+  columns: [
+    { name: 'event', type: 'String' },
+    { name: 'price', type: 'Decimal(18, 4)' },
+    { name: 'n', type: 'UInt64' },
+    { name: 'when', type: "DateTime64(6, 'UTC')" },
+  ],
+  rows,
+  hasMore: false,
+  elapsedMs: 0,
+});
+
+const shortStrings = (rows: Cell[][]) => rows.flatMap((r) => r.filter((v): v is string => typeof v === 'string' && v.length > 1 && v.length <= 10));
+
+describe('results model: cells kept out of the string table', () => {
+  const data: Cell[][] = [
+    ['$pageview', '123.4567', 5, '2026-12-06T10:00:00.000000Z'],
+    ['signup', '0.5000', 9_007_199_254_740_993n.toString(), null],
+  ];
+
+  it('holds the short strings of a parsed result as strings of its own, equal in value', () => {
+    const rows = parsed(data);
+    assert.ok(shortStrings(rows).every(isInternalized), 'JSON.parse internalizes short string values (this V8)');
+    const model = new GridModel();
+    model.setResult(payload(rows));
+    const kept = shortStrings(model.rows);
+    assert.equal(kept.length, 4);
+    assert.deepEqual(kept.filter(isInternalized), [], 'no short string cell in the string table');
+    assert.deepEqual(model.rows, data, 'the same values');
+    assert.equal(model.cellView(0, 0).text, '$pageview');
+  });
+
+  it('does the same for appended rows', () => {
+    const model = new GridModel();
+    model.setResult(payload(parsed(data.slice(0, 1))));
+    model.appendRows(parsed(data.slice(1)));
+    assert.deepEqual(shortStrings(model.rows).filter(isInternalized), []);
+    assert.deepEqual(model.rows, data);
+  });
+});
