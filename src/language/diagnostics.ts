@@ -10,6 +10,7 @@ import { config } from '../config';
 import type { Ctx } from '../ctx';
 import { isHogql, toRange, toSeverity } from './convert';
 import { ParserClient, type ParseOutcome } from './syntax/parserClient';
+import type { EarlyParser } from './syntax/workerStart';
 import { documentStatementsInSlices, LocalChecker, statementProblems, warmUp, type LangProblem, type StatementInfo } from './syntax/statements';
 import { mapInSlices } from './hogql/slices';
 import { pauseWhile, unchanged } from './slices';
@@ -44,14 +45,17 @@ export class SyntaxDiagnostics implements vscode.Disposable {
    */
   serverChecked: (text: string) => boolean = () => false;
 
-  constructor(ctx: Ctx) {
+  /** `early`: the parser worker the activation bundle started when the first HogQL document opened. */
+  constructor(ctx: Ctx, early?: EarlyParser) {
     this.parser = new ParserClient({
       workerFile: join(__dirname, 'language', 'parser.worker.js'),
       timeoutMs: config.diagnostics().parserTimeoutMs,
       log: (m) => ctx.log.info(`[hogql] ${m}`),
+      early,
     });
-    // Built when the first HogQL document opens: the worker loads PostHog's parser meanwhile, so
-    // the first syntax check does not wait for it (issue #21: open → first diagnostics ≤ 100 ms).
+    // Built when the first HogQL document opens: the worker loads PostHog's parser meanwhile (or
+    // did since the activation bundle started it), so the first syntax check does not wait for it
+    // (issue #21: open → first diagnostics ≤ 100 ms).
     if (config.diagnostics().enabled) void this.parser.prestart();
     vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0), undefined, this.disposables);
     vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document), undefined, this.disposables);
