@@ -10,6 +10,7 @@ import { config } from '../config';
 import type { Ctx } from '../ctx';
 import { isHogql, toRange, toSeverity } from './convert';
 import { ParserClient, type ParseOutcome } from './syntax/parserClient';
+import { checkOrder, type Focus } from './syntax/order';
 import type { EarlyParser } from './syntax/workerStart';
 import { documentStatementsInSlices, LocalChecker, statementProblems, warmUp, type LangProblem, type StatementInfo } from './syntax/statements';
 import { mapInSlices } from './hogql/slices';
@@ -140,7 +141,9 @@ export class SyntaxDiagnostics implements vscode.Disposable {
     // our parser and checks on the statements not cached yet, yielding between slices (SLICE_MS)
     if (!(await mapInSlices(statements, (s) => this.local.checkStatement(s), pause))) return;
     publish();
-    const pending = statements.map((s, i) => (outcomes[i] || s.limit ? undefined : i)).filter((i): i is number => i !== undefined);
+    // the statement at the cursor first, then those on screen: one worker answers one at a time
+    const order = checkOrder(statements.map((s) => s.range), focusOf(doc));
+    const pending = order.filter((i) => !outcomes[i] && !statements[i].limit);
     await Promise.all(
       pending.map(async (i) => {
         outcomes[i] = await this.parser.parse(statements[i].text, abort.signal);
@@ -167,4 +170,12 @@ export class SyntaxDiagnostics implements vscode.Disposable {
     this.parser.dispose();
     disposeAll(this.disposables);
   }
+}
+
+/** The cursor and visible ranges of the first editor showing `doc`, in document offsets. */
+function focusOf(doc: vscode.TextDocument): Focus | undefined {
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+  if (!editor) return undefined;
+  const at = (p: vscode.Position): number => doc.offsetAt(p);
+  return { cursor: at(editor.selection.active), visible: editor.visibleRanges.map((r) => ({ start: at(r.start), end: at(r.end) })) };
 }
