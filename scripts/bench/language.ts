@@ -266,7 +266,7 @@ module.exports = m;`);
  * Each run in a process of its own (scripts/bench/parser-first-child.ts): a user's first open
  * never finds the parser's WASM compiled already.
  */
-type FirstRun = { wall: number; all: number; bundleMs: number; cpu: number; inside: number; warm?: number; rssMb?: number };
+type FirstRun = { wall: number; all: number; bundleMs: number; readyMs?: number; requestMs: number; cpu: number; inside: number; warm?: number; rssMb?: number };
 type Mode = 'open' | 'early' | 'cold' | 'idle' | 'open3';
 
 async function firstOpen(): Promise<void> {
@@ -297,8 +297,9 @@ async function firstOpen(): Promise<void> {
     `first verdict p50 ${f(med(mode, 'wall'))} (max ${f(max(mode))}; all verdicts p50 ${f(med(mode, 'all'))}), CPU of the process p50 ${f(med(mode, 'cpu'))}, first parse in the worker p50 ${f(med(mode, 'inside'))} (warm-up statements before it: ${warm(mode)})`;
   console.log("open → first syntax diagnostics from PostHog's parser (10-line document, each run a fresh process, 7 runs each, alternating):");
   console.log(`  cold, counted from the open, the language bundle's load (p50 ${f(med('open', 'bundleMs'))}) included:`);
-  console.log(`    worker started at the open by the activation bundle: ${line('open')}; from the bundle's start p50 ${f(fromBundle('open'))}`);
-  console.log(`    worker started once the language bundle loaded (s9): ${line('early')}; from the bundle's start p50 ${f(fromBundle('early'))}`);
+  const when = (mode: Mode): string => `; worker ready p50 ${f(med(mode, 'readyMs'))}, requests sent p50 ${f(med(mode, 'requestMs'))}`;
+  console.log(`    worker started at the open by the activation bundle: ${line('open')}; from the bundle's start p50 ${f(fromBundle('open'))}${when('open')}`);
+  console.log(`    worker started once the language bundle loaded (s9): ${line('early')}; from the bundle's start p50 ${f(fromBundle('early'))}${when('early')}`);
   console.log(`    worker started on the first request (before #21): ${line('cold')}`);
   console.log(`    3-statement document, worker started at the open: ${line('open3')}`);
   console.log(`  extension already active, worker started and warmed up at idle: ${line('idle')}; the idle warm worker adds ${med('idle', 'rssMb').toFixed(1)} MB resident`);

@@ -15,7 +15,8 @@
  * In the first three the clock starts at the open, before the language bundle's load: `bundle` is
  * its path (language.ts builds it as it ships, `vscode` stubbed: its evaluation is what runs here).
  * Prints {"wall": ms to the first verdict, "all": ms to every statement's verdict, "bundleMs": its
- * load, "cpu": ms, "inside": ms, "warm": n, "rssMb"?: MB} (CPU time of the process from the open to
+ * load, "readyMs": when the worker said its parser was loaded (open, early), "requestMs": when the
+ * requests went out, "cpu": ms, "inside": ms, "warm": n, "rssMb"?: MB} (CPU time of the process from the open to
  * the first verdict: all its threads, V8's compile threads too; `inside`: the first statement's
  * parse in the worker; `warm`: warm-up statements it had parsed before; `rssMb`: what the idle warm
  * worker added to the process's resident memory).
@@ -54,19 +55,23 @@ void (async () => {
     const c0 = cpuNow();
     const t0 = performance.now();
     let bundleMs = 0;
+    let readyMs: number | undefined;
+    const readyAt = (p: Promise<void>): void => void p.then(() => (readyMs = performance.now() - t0));
     if (mode !== 'idle') {
       const early: EarlyParser | undefined = mode === 'open' ? startParserEarly(workerFile) : undefined;
+      if (early) readyAt(early.started.ready);
       if (bundle) {
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- the language bundle's load, as the extension does it
         require(bundle);
         bundleMs = performance.now() - t0;
       }
       client = new ParserClient({ workerFile, timeoutMs: 30_000, early });
-      if (mode !== 'cold') void client.prestart();
+      if (mode === 'early') readyAt(client.prestart());
       await warmUp(local, pause);
     }
     const stmts = (await documentStatementsInSlices(doc, pause)) ?? [];
     await mapInSlices(stmts, (st) => local.check(st.text), pause);
+    const requestMs = performance.now() - t0;
     let first: { at: number; cpu: number; outcome: ParseOutcome | undefined } | undefined;
     const outcomes = await Promise.all(
       stmts.map(async (st) => {
@@ -80,7 +85,7 @@ void (async () => {
     if (!o || outcomes.some((x) => x?.kind !== 'ok' && x?.kind !== 'error')) throw new Error(`no verdict: ${JSON.stringify(outcomes)}`);
     const inside = 'ms' in o ? o.ms : NaN;
     const warm = 'warm' in o ? o.warm : undefined;
-    console.log(JSON.stringify({ wall: first!.at, all, bundleMs, cpu: first!.cpu, inside, warm, statements: stmts.length, rssMb }));
+    console.log(JSON.stringify({ wall: first!.at, all, bundleMs, readyMs, requestMs, cpu: first!.cpu, inside, warm, statements: stmts.length, rssMb }));
   } finally {
     client?.dispose();
   }
