@@ -10,6 +10,8 @@ import { config } from '../config';
 import type { Ctx } from '../ctx';
 import { isHogql, toRange, toSeverity } from './convert';
 import { ParserClient, type ParseOutcome } from './syntax/parserClient';
+import { checkOrder, type Focus } from './syntax/order';
+import type { EarlyParser } from './syntax/workerStart';
 import { documentStatementsInSlices, LocalChecker, statementProblems, warmUp, type LangProblem, type StatementInfo } from './syntax/statements';
 import { mapInSlices } from './hogql/slices';
 import { pauseWhile, unchanged } from './slices';
@@ -44,14 +46,17 @@ export class SyntaxDiagnostics implements vscode.Disposable {
    */
   serverChecked: (text: string) => boolean = () => false;
 
-  constructor(ctx: Ctx) {
+  /** `early`: the parser worker the activation bundle started when the first HogQL document opened. */
+  constructor(ctx: Ctx, early?: EarlyParser) {
     this.parser = new ParserClient({
       workerFile: join(__dirname, 'language', 'parser.worker.js'),
       timeoutMs: config.diagnostics().parserTimeoutMs,
       log: (m) => ctx.log.info(`[hogql] ${m}`),
+      early,
     });
-    // Built when the first HogQL document opens: the worker loads PostHog's parser meanwhile, so
-    // the first syntax check does not wait for it (issue #21: open → first diagnostics ≤ 100 ms).
+    // Built when the first HogQL document opens: the worker loads PostHog's parser meanwhile (or
+    // did since the activation bundle started it), so the first syntax check does not wait for it
+    // (issue #21: open → first diagnostics ≤ 100 ms).
     if (config.diagnostics().enabled) void this.parser.prestart();
     vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0), undefined, this.disposables);
     vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document), undefined, this.disposables);
@@ -136,7 +141,9 @@ export class SyntaxDiagnostics implements vscode.Disposable {
     // our parser and checks on the statements not cached yet, yielding between slices (SLICE_MS)
     if (!(await mapInSlices(statements, (s) => this.local.checkStatement(s), pause))) return;
     publish();
-    const pending = statements.map((s, i) => (outcomes[i] || s.limit ? undefined : i)).filter((i): i is number => i !== undefined);
+    // the statement at the cursor first, then those on screen: one worker answers one at a time
+    const order = checkOrder(statements.map((s) => s.range), focusOf(doc));
+    const pending = order.filter((i) => !outcomes[i] && !statements[i].limit);
     await Promise.all(
       pending.map(async (i) => {
         outcomes[i] = await this.parser.parse(statements[i].text, abort.signal);
@@ -163,4 +170,12 @@ export class SyntaxDiagnostics implements vscode.Disposable {
     this.parser.dispose();
     disposeAll(this.disposables);
   }
+}
+
+/** The cursor and visible ranges of the first editor showing `doc`, in document offsets. */
+function focusOf(doc: vscode.TextDocument): Focus | undefined {
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+  if (!editor) return undefined;
+  const at = (p: vscode.Position): number => doc.offsetAt(p);
+  return { cursor: at(editor.selection.active), visible: editor.visibleRanges.map((r) => ({ start: at(r.start), end: at(r.end) })) };
 }

@@ -13,6 +13,7 @@ import { NavigationProvider } from './navigation';
 import { OutlineProvider, SignatureProvider } from './outline';
 import { MetadataFixes, ServerDiagnostics } from './serverDiagnostics';
 import { TeamSnippets } from './teamSnippets';
+import type { EarlyParser } from './syntax/workerStart';
 
 export { formatDocumentEdits, formatRangeEdits } from './formatting';
 
@@ -29,9 +30,10 @@ export interface LanguageFeatures extends vscode.Disposable {
   snippets: TeamSnippets;
 }
 
-export function createLanguageFeatures(ctx: Ctx): LanguageFeatures {
+/** `early`: PostHog's parser worker, when the activation bundle started it (register.ts). */
+export function createLanguageFeatures(ctx: Ctx, early?: EarlyParser): LanguageFeatures {
   const catalog = new NameCatalog(ctx);
-  const syntax = new SyntaxDiagnostics(ctx);
+  const syntax = new SyntaxDiagnostics(ctx, early);
   const server = new ServerDiagnostics(ctx, syntax, catalog);
   const snippets = new TeamSnippets(ctx);
   const disposables: vscode.Disposable[] = [catalog, syntax, server, snippets];

@@ -2,10 +2,11 @@
  * Worker thread running PostHog's WASM parser (@posthog/hogql-parser), so a slow or hanging parse
  * never blocks the extension host. One request at a time; replies only whether the statement is
  * valid and, if not, the first error. A thrown error (WASM RuntimeError) poisons the instance: the
- * worker reports it and exits, and the host starts a fresh one. Asked to (a worker started ahead
- * of need), it warms the parser up on syntax/workerWarmUp.ts's statements while no request waits.
+ * worker reports it and exits, and the host starts a fresh one. While no request waits it parses
+ * the first of syntax/workerWarmUp.ts's statements, and all of them when asked to (a worker started
+ * ahead of need).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import type { ParseReply, ParseRequest, WarmUpReply, WarmUpRequest } from './syntax/protocol';
 import { wasmApi, type ModuleMessage, type WorkerModuleData } from './syntax/wasmModule';
 import { WORKER_WARM_UP } from './syntax/workerWarmUp';
@@ -66,8 +67,12 @@ let parses = 0;
 /** Warm-up statements parsed so far; the next one is WORKER_WARM_UP[warmed]. */
 let warmed = 0;
 let warmUpMs = 0;
-/** Whether the host asked for the warm-up (it does when it starts the worker ahead of need). */
-let warmUpWanted = false;
+/**
+ * How many warm-up statements to parse while no request waits: the first one ('SELECT 1') always
+ * (PostHog's parser deserialises its ATN on its first parse: ~20 ms that the first request then
+ * does not pay, issue #21), all of them once the host asks (a worker started ahead of need).
+ */
+let warmUpWanted = 1;
 /** Requests not answered yet, oldest first: they always go before the next warm-up statement. */
 const waiting: ParseRequest[] = [];
 let scheduled = false;
@@ -100,7 +105,7 @@ function step(p: PostHogParser): void {
       parentPort?.postMessage({ id: req.id, crashed: crashText(e) } satisfies ParseReply);
       process.exit(1);
     }
-  } else if (warmUpWanted && warmed < WORKER_WARM_UP.length) {
+  } else if (warmed < warmUpWanted) {
     const started = performance.now();
     try {
       p.parseSelect(WORKER_WARM_UP[warmed]);
@@ -116,19 +121,25 @@ function step(p: PostHogParser): void {
 }
 
 function schedule(): void {
-  if (scheduled || (waiting.length === 0 && !(warmUpWanted && warmed < WORKER_WARM_UP.length))) return;
+  if (scheduled || (waiting.length === 0 && warmed >= warmUpWanted)) return;
   scheduled = true;
   void parser.then((p) => setImmediate(() => step(p)));
 }
 
-parentPort?.on('message', (m: ParseRequest | ModuleMessage | WarmUpRequest) => {
+function receive(m: ParseRequest | ModuleMessage | WarmUpRequest): void {
   if ('module' in m) return;
-  if ('warmUp' in m) warmUpWanted = true;
+  if ('warmUp' in m) warmUpWanted = WORKER_WARM_UP.length;
   else waiting.push(m);
   schedule();
-});
+}
+parentPort?.on('message', receive);
 
-// Ready as soon as the parser is loaded. The warm-up runs only when the host asks for it (a worker
-// started ahead of need), and never ahead of a waiting request: the first check of a document
-// that just opened is that worker's first parse.
-void loaded.then((l) => parentPort?.postMessage({ ready: true, given: l.given }));
+// Ready as soon as the parser is loaded; then, unless a request waits, the first warm-up statement.
+// The whole warm-up runs only when the host asks for it (a worker started ahead of need), and
+// never ahead of a waiting request: a request sent before the parser loaded is its first parse.
+// Requests posted while the worker started may not have been delivered yet: take them first.
+void loaded.then((l) => {
+  parentPort?.postMessage({ ready: true, given: l.given });
+  for (let m = parentPort && receiveMessageOnPort(parentPort); m; m = receiveMessageOnPort(parentPort!)) receive(m.message as ParseRequest);
+  schedule();
+});

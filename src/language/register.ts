@@ -1,10 +1,22 @@
+import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { config } from '../config';
 import { loadLanguageBundle } from '../languageLoader';
 import { registerCommands, type CommandTable } from '../ui/registry';
 import type { Ctx } from '../ctx';
 import { STARTER_QUERY } from '../query/templates';
 import type * as Features from './features';
 import { startAtIdle, type IdleStart } from './idleStart';
+import type * as WorkerStart from './syntax/workerStart';
+
+/**
+ * workerStart.ts on first use: its module (and node:worker_threads, node:zlib…) is evaluated when
+ * the first HogQL document opens, not while the activation bundle loads.
+ */
+function workerStart(): typeof WorkerStart {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- esbuild bundles it, evaluated on first call
+  return require('./syntax/workerStart') as typeof WorkerStart;
+}
 
 /** Trigger characters, repeated here so registering costs no load of the language bundle. */
 const COMPLETION_TRIGGERS = ['.', "'", '$'];
@@ -20,10 +32,12 @@ const SELECTOR: vscode.DocumentSelector = { language: 'hogql' };
  */
 export function registerLanguageFeatures(ctx: Ctx): { idleStart: () => IdleStart } {
   let features: Features.LanguageFeatures | undefined;
+  /** PostHog's parser worker, started when the first HogQL document opens (see startIfHogql). */
+  let early: WorkerStart.EarlyParser | undefined;
   const load = (): Features.LanguageFeatures => {
     if (!features) {
       const started = performance.now();
-      features = ctx.track(loadLanguageBundle().createLanguageFeatures(ctx));
+      features = ctx.track(loadLanguageBundle().createLanguageFeatures(ctx, early));
       ctx.log.info(`PostHog HogQL language features loaded in ${(performance.now() - started).toFixed(1)} ms`);
     }
     return features;
@@ -47,9 +61,16 @@ export function registerLanguageFeatures(ctx: Ctx): { idleStart: () => IdleStart
   ctx.track(l.registerDocumentFormattingEditProvider(SELECTOR, { provideDocumentFormattingEdits: (d) => fmt().formatDocumentEdits(d) }));
   ctx.track(l.registerDocumentRangeFormattingEditProvider(SELECTOR, { provideDocumentRangeFormattingEdits: (d, r) => fmt().formatRangeEdits(d, r) }));
   registerCommands(ctx, languageCommands(load));
-  // Diagnostics start with the first HogQL document, just after activation (not inside it).
+  // Diagnostics start with the first HogQL document, just after activation (not inside it). PostHog's
+  // parser worker starts first: its thread boots (~30–40 ms) while this thread loads the language
+  // bundle (~20 ms), instead of after it (issue #21).
   const startIfHogql = (d: vscode.TextDocument): void => {
-    if (!features && d.languageId === 'hogql') setImmediate(load);
+    if (features || early || d.languageId !== 'hogql') return;
+    setImmediate(() => {
+      if (features || early) return;
+      if (config.diagnostics().enabled) early = ctx.track(workerStart().startParserEarly(join(__dirname, 'language', 'parser.worker.js')));
+      load();
+    });
   };
   const disposables: vscode.Disposable[] = [];
   vscode.workspace.onDidOpenTextDocument(startIfHogql, undefined, disposables);

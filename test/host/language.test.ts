@@ -84,6 +84,41 @@ describe('language: diagnostics', function () {
     assert.ok(worst < 100, `event loop was late by ${worst.toFixed(0)} ms`);
   });
 
+  // Issue #21: one parser worker answers one statement at a time (a fresh worker's first parse is
+  // slow): the statement at the cursor gets its verdict first, then those on screen.
+  it('checks the statement at the cursor first', async () => {
+    // six broken statements, each long enough that a warm parser takes a few ms on it
+    const chain = Array.from({ length: 120 }, (_, j) => `x${j} = ${j}`).join(' AND ');
+    const broken = (tag: string): string => Array.from({ length: 6 }, (_, i) => `SELECT ${tag}${i} FROM events WHERE ${chain} AND (`).join(';\n');
+    const doc = await openDoc(broken('a'));
+    const errorLines = (): number[] => diagnostics(doc, 'PostHog parser').filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => d.range.start.line);
+    await waitFor(() => errorLines().length === 6, 30_000, 'six PostHog parser errors');
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+    assert.ok(editor);
+    // what the collection holds, each time it changes (its change event is debounced: polled instead)
+    const seen: number[][] = [];
+    const tick = setInterval(() => {
+      const now = errorLines().sort((a, b) => a - b);
+      if (JSON.stringify(now) !== JSON.stringify(seen[seen.length - 1])) seen.push(now);
+    }, 1);
+    try {
+      // new statement texts (none cached); the cursor moves to the last one before the check runs (debounced)
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), broken('b'));
+      await vscode.workspace.applyEdit(edit);
+      const end = doc.lineAt(5).range.end;
+      editor.selection = new vscode.Selection(end, end);
+      await waitFor(() => seen.some((l) => l.length === 0) && seen[seen.length - 1]?.length === 6, 30_000, 'the check after the edit').catch((e: Error) => {
+        throw new Error(`${e.message}; seen ${JSON.stringify(seen)}`);
+      });
+    } finally {
+      clearInterval(tick);
+    }
+    // after the offline checks' publication (no verdict yet, no PostHog error), the first verdict
+    const first = seen.slice(seen.findIndex((l) => l.length === 0)).find((l) => l.length > 0);
+    assert.ok(first?.includes(5) && first.length < 6, `the statement at the cursor (line 5) first: ${JSON.stringify(seen)}`);
+  });
+
   it('clears the error once the statement is fixed', async () => {
     const doc = await openDoc('SELECT event FROM events WHERE');
     await waitFor(() => diagnostics(doc, 'PostHog parser').length > 0, 20_000, 'the error');

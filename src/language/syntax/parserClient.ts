@@ -4,10 +4,10 @@
  * poisoned WASM instance cannot be reused); the next request starts a fresh one. Outcomes are
  * cached by statement text. Pure Node (no `vscode`), so unit tests drive it directly.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { Lru } from '../lru';
 import type { ParseReply, ParserError, WarmUpReply, WarmUpRequest } from './protocol';
-import { compileParserWasm, type ModuleMessage, type WorkerModuleData } from './wasmModule';
+import { compileParser, startWorker, type CompiledParser, type EarlyParser, type StartedWorker } from './workerStart';
 
 /**
  * `n`: how many parses the worker that answered had run, this one included; `warm`: how many
@@ -31,6 +31,11 @@ export interface ParserClientOptions {
   /** Node options for the worker (tests run the TypeScript source through tsx). */
   execArgv?: string[];
   log?: (message: string) => void;
+  /**
+   * A worker the activation bundle started when the first HogQL document opened (workerStart.ts):
+   * adopted as this client's first worker, its compiled WASM kept for the workers after it.
+   */
+  early?: EarlyParser;
 }
 
 interface Job {
@@ -39,9 +44,7 @@ interface Job {
   resolve: (o: ParseOutcome | undefined) => void;
 }
 
-interface Running {
-  worker: Worker;
-  ready: Promise<void>;
+interface Running extends StartedWorker {
   /** Once asked for: the worker's warm-up report (undefined if the worker stopped first). */
   warmUp?: Promise<WarmUpReply | undefined>;
 }
@@ -57,8 +60,8 @@ export class ParserClient {
   workersStarted = 0;
   /** Workers that reported being handed the host's compiled WASM (see wasmModule.ts). */
   workersGivenModule = 0;
-  /** PostHog's parser compiled once for all workers; `done` once settled (module undefined: none). */
-  private wasm: { done: boolean; module: WebAssembly.Module | undefined; compiled: Promise<void> } | undefined;
+  /** PostHog's parser compiled once for all workers. */
+  private wasm: CompiledParser | undefined;
 
   /** Per-request timeout; may change at any time (settings). */
   timeoutMs: number;
@@ -66,6 +69,15 @@ export class ParserClient {
   constructor(private readonly opts: ParserClientOptions) {
     this.cache = new Lru(opts.cacheSize ?? 500);
     this.timeoutMs = opts.timeoutMs;
+    this.adopt(opts.early);
+  }
+
+  /** Takes over a worker started ahead of this client (see ParserClientOptions.early). */
+  private adopt(early: EarlyParser | undefined): void {
+    if (!early || early.adopted || early.workerFile !== this.opts.workerFile) return;
+    early.adopted = true;
+    this.wasm = early.wasm;
+    this.running = this.track(early.started);
   }
 
   /** The cached outcome for `text`, if any (no work started). */
@@ -146,48 +158,18 @@ export class ParserClient {
     }
   }
 
-  /** Starts compiling the parser's WASM, once: it runs while the first worker boots. */
-  private compileWasm(): NonNullable<ParserClient['wasm']> {
-    if (this.wasm) return this.wasm;
-    const wasm: NonNullable<ParserClient['wasm']> = { done: false, module: undefined, compiled: Promise.resolve() };
-    wasm.compiled = compileParserWasm(this.opts.workerFile).then((module) => {
-      wasm.module = module;
-      wasm.done = true;
-    });
-    return (this.wasm = wasm);
+  /** Starts a worker, with the parser's WASM compiled once for all of them (it compiles while the first boots). */
+  private start(): Running {
+    this.wasm ??= compileParser(this.opts.workerFile);
+    return this.track(startWorker(this.opts.workerFile, this.wasm, this.opts.execArgv ?? [], this.opts.startupTimeoutMs ?? 15_000));
   }
 
-  private start(): Running {
-    const wasm = this.compileWasm();
-    const workerData: WorkerModuleData = wasm.done ? { module: wasm.module } : { moduleFollows: true };
-    const worker = new Worker(this.opts.workerFile, { execArgv: this.opts.execArgv ?? [], workerData });
-    if (!wasm.done) {
-      void wasm.compiled.then(() => {
-        try {
-          worker.postMessage({ module: wasm.module } satisfies ModuleMessage);
-        } catch {
-          // the worker is gone already
-        }
-      });
-    }
-    worker.unref();
+  private track(started: StartedWorker): Running {
     this.workersStarted++;
-    const ready = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('parser worker did not start in time')), this.opts.startupTimeoutMs ?? 15_000);
-      worker.once('message', (m: unknown) => {
-        clearTimeout(timer);
-        const r = m as { ready?: boolean; given?: boolean };
-        if (r.given) this.workersGivenModule++;
-        if (r.ready) resolve();
-        else reject(new Error('parser worker sent no ready message'));
-      });
-      worker.once('error', (e) => {
-        clearTimeout(timer);
-        reject(e);
-      });
+    void started.given.then((given) => {
+      if (given) this.workersGivenModule++;
     });
-    ready.catch(() => undefined);
-    return { worker, ready };
+    return { ...started };
   }
 
   /** Terminates the running worker (only if it is still `which`, when given). */

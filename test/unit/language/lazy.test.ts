@@ -21,6 +21,10 @@ describe('language features stay out of activation', () => {
       'src/language/register.ts',
       // a timer that loads the language features at idle in a workspace with a HogQL file (issue #21)
       'src/language/idleStart.ts',
+      // PostHog's parser worker started when the first HogQL document opens, before the language
+      // bundle loads, so the thread boots while the bundle loads (issue #21): no vscode, ~2 KB
+      'src/language/syntax/workerStart.ts',
+      'src/language/syntax/wasmModule.ts',
       'src/language/slices.ts',
       'src/language/hogql/lexer.ts',
       'src/language/hogql/split.ts',

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type PluginBuild } from 'esbuild';
 import { ParserClient } from '../../../src/language/syntax/parserClient';
+import { startParserEarly } from '../../../src/language/syntax/workerStart';
 import { WORKER_WARM_UP } from '../../../src/language/syntax/workerWarmUp';
 
 const root = join(__dirname, '..', '..', '..');
@@ -67,9 +68,9 @@ describe('language: parser worker client', function () {
   });
 
   // Issue #21: the worker starts when the first HogQL document opens, so the first check does not
-  // wait for the worker to load PostHog's parser; and it parses nothing of its own first (a warm-up
-  // parse made the first request, sent right at the open, wait behind it).
-  it('prestart() loads the parser ahead of the first request, which is that worker\'s first parse', async () => {
+  // wait for the worker to load PostHog's parser; a request waiting when the parser loads is its
+  // first parse (nothing of its own goes first).
+  it('prestart() loads the parser ahead of the first request', async () => {
     client = new ParserClient({ workerFile, timeoutMs: 10_000 });
     const ready = client.prestart();
     void client.prestart(); // a second call starts nothing more
@@ -79,8 +80,55 @@ describe('language: parser worker client', function () {
     assert.equal(first?.kind, 'ok');
     assert.ok(first?.kind === 'ok');
     assert.equal(first.n, 1);
-    assert.equal(first.warm, 0, 'prestart() alone parses nothing ahead');
     assert.equal(client.workersStarted, 1);
+  });
+
+  // Issue #21: PostHog's parser deserialises its ATN on its first parse (~20 ms, which the next parse
+  // then does not pay): a worker with nothing to do after loading parses the first warm-up statement.
+  it('parses the first warm-up statement while idle after loading, and only that one unless asked', async () => {
+    client = new ParserClient({ workerFile, timeoutMs: 10_000 });
+    await client.prestart();
+    const deadline = Date.now() + 10_000;
+    let warm: number | undefined;
+    for (let i = 0; warm !== 1 && Date.now() < deadline; i++) {
+      const o = await client.parse(`SELECT ${i}`);
+      assert.ok(o?.kind === 'ok', JSON.stringify(o));
+      warm = o.warm;
+    }
+    assert.equal(warm, 1, 'the idle worker never parsed its first warm-up statement');
+    const later = await client.parse('SELECT event FROM events WHERE');
+    assert.ok(later?.kind === 'error');
+    assert.equal(later.warm, 1, 'no more warm-up statements unless asked');
+  });
+
+  // Issue #21: the activation bundle starts the first worker when a HogQL document opens, before
+  // the language bundle loads; the client adopts it instead of starting its own.
+  it('adopts a worker started early, with its compiled WASM, and ends it on dispose', async () => {
+    const early = startParserEarly(workerFile);
+    await early.started.ready;
+    client = new ParserClient({ workerFile, timeoutMs: 10_000, early });
+    const answered: unknown[] = [];
+    early.started.worker.on('message', (m: { id?: number }) => m.id !== undefined && answered.push(m.id));
+    const first = await client.parse('SELECT 1 FROM events');
+    assert.ok(first?.kind === 'ok', JSON.stringify(first));
+    assert.equal(first.n, 1);
+    assert.equal(answered.length, 1, 'the early worker answered the request');
+    assert.equal(client.workersStarted, 1);
+    assert.equal(client.workersGivenModule, 1);
+    early.dispose(); // adopted: the client owns it now
+    assert.equal((await client.parse('SELECT 2 FROM events'))?.kind, 'ok');
+    const exited = new Promise((resolve) => early.started.worker.once('exit', resolve));
+    client.dispose();
+    await exited;
+  });
+
+  it('ends an early worker that no client adopted, and a client for another worker file starts its own', async () => {
+    const early = startParserEarly(workerFile);
+    client = new ParserClient({ workerFile: join(dir, 'other.worker.js'), timeoutMs: 1_000, early });
+    assert.equal(early.adopted, false);
+    const exited = new Promise((resolve) => early.started.worker.once('exit', resolve));
+    early.dispose();
+    await exited;
   });
 
   // Issue #21: a worker started ahead of need (the extension active, no HogQL document open yet)
@@ -130,6 +178,7 @@ describe('language: parser worker client', function () {
     assert.equal(ra?.kind, 'ok');
     assert.ok(ra?.kind === 'ok');
     assert.equal(ra.n, 1);
+    assert.equal(ra.warm, 0, 'a request waiting when the parser loads goes before any warm-up statement');
     assert.equal(rb?.kind, 'error');
     assert.equal(client.workersStarted, 1);
   });

@@ -1,0 +1,97 @@
+/**
+ * Starting a parser worker thread (parser.worker.ts) with PostHog's WASM compiled once in the host
+ * (wasmModule.ts). Apart from ParserClient so that the activation bundle can start the first worker
+ * when a HogQL document opens, before the language bundle loads (issue #21): the thread's start
+ * (~30–40 ms) then overlaps the bundle's load (~20 ms of the main thread), and the client adopts it.
+ * Pure Node (no `vscode`); small, since it is part of the activation bundle.
+ */
+import { Worker } from 'node:worker_threads';
+import { compileParserWasm, type ModuleMessage, type WorkerModuleData } from './wasmModule';
+
+/** PostHog's parser compiled once for all workers; `done` once settled (module undefined: none). */
+export interface CompiledParser {
+  done: boolean;
+  module: WebAssembly.Module | undefined;
+  compiled: Promise<void>;
+}
+
+/** A started worker; `ready` settles on its first message (its parser loaded, or not). */
+export interface StartedWorker {
+  worker: Worker;
+  ready: Promise<void>;
+  /** Whether the worker said it was handed the host's compiled WASM (settles with `ready`). */
+  given: Promise<boolean>;
+}
+
+/** A worker started ahead of the language bundle, with its compile, for ParserClient to adopt. */
+export interface EarlyParser {
+  workerFile: string;
+  wasm: CompiledParser;
+  started: StartedWorker;
+  /** Ends the worker unless a client adopted it (the client then owns it). */
+  dispose(): void;
+  /** Set by the client that adopts it. */
+  adopted: boolean;
+}
+
+/** Starts compiling the parser's WASM (asynchronous: it runs while the worker boots). */
+export function compileParser(workerFile: string): CompiledParser {
+  const wasm: CompiledParser = { done: false, module: undefined, compiled: Promise.resolve() };
+  wasm.compiled = compileParserWasm(workerFile).then((module) => {
+    wasm.module = module;
+    wasm.done = true;
+  });
+  return wasm;
+}
+
+/**
+ * Starts a worker and hands it the compiled parser (now, or in a message once compiled). The
+ * ready listener is attached at once, so a ready message sent before anyone asks is not lost.
+ */
+export function startWorker(workerFile: string, wasm: CompiledParser, execArgv: string[], startupTimeoutMs: number): StartedWorker {
+  const workerData: WorkerModuleData = wasm.done ? { module: wasm.module } : { moduleFollows: true };
+  const worker = new Worker(workerFile, { execArgv, workerData });
+  if (!wasm.done) {
+    void wasm.compiled.then(() => {
+      try {
+        worker.postMessage({ module: wasm.module } satisfies ModuleMessage);
+      } catch {
+        // the worker is gone already
+      }
+    });
+  }
+  worker.unref();
+  let given = false;
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('parser worker did not start in time')), startupTimeoutMs);
+    worker.once('message', (m: unknown) => {
+      clearTimeout(timer);
+      const r = m as { ready?: boolean; given?: boolean };
+      given = !!r.given;
+      if (r.ready) resolve();
+      else reject(new Error('parser worker sent no ready message'));
+    });
+    worker.once('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+  });
+  ready.catch(() => undefined);
+  return { worker, ready, given: ready.then(() => given, () => false) };
+}
+
+/** Starts the first worker and its compile ahead of the language bundle (see the header). */
+export function startParserEarly(workerFile: string, startupTimeoutMs = 15_000): EarlyParser {
+  const wasm = compileParser(workerFile);
+  const started = startWorker(workerFile, wasm, [], startupTimeoutMs);
+  const early: EarlyParser = {
+    workerFile,
+    wasm,
+    started,
+    adopted: false,
+    dispose: () => {
+      if (!early.adopted) void started.worker.terminate();
+    },
+  };
+  return early;
+}
