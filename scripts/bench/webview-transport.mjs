@@ -24,6 +24,8 @@ const scenarios = [
   { name: 'deflated (in the timing) ~3 MB, 10 messages + inflate + parse', messages: 10, deflated: true, deflateInTime: true, parse: true },
   { name: 'JSON ~12 MB, 2 messages + parse', messages: 2, parse: true },
   { name: 'deflated (in the timing), 2 messages + inflate + parse', messages: 2, deflated: true, deflateInTime: true, parse: true },
+  { name: 'deflated, 10 messages, then the host busy 300 ms in 20 ms tasks', messages: 10, deflated: true, busyMs: 300 },
+  { name: 'deflated, 10 messages, then the host busy 300 ms in 2 ms tasks', messages: 10, deflated: true, busyMs: 300, busySliceMs: 2 },
 ];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

@@ -95,6 +95,12 @@ exports.activate = async function activate() {
         }
         const postedAt = Date.now();
         const cpu = process.cpuUsage(cpu0);
+        // the host busy after its posts (as with its own parse of the rows): slices of `busySliceMs`, a task each
+        for (const end = Date.now() + (sc.busyMs ?? 0); Date.now() < end; ) {
+          const sliceEnd = Date.now() + (sc.busySliceMs ?? 20);
+          while (Date.now() < sliceEnd);
+          await new Promise((r) => setImmediate(r));
+        }
         const m = await arrived;
         const hostCpuMs = (cpu.user + cpu.system) / 1000;
         if (round > 0) result.runs.push({ ...sc, round, bytes, t0, postedAt, first: m.first, last: m.last, parsed: m.parsed, rows: m.rows, binary: m.binary, hostCpuMs, cpuAfterMs: (() => { const c = process.cpuUsage(cpu0); return (c.user + c.system) / 1000; })() });
