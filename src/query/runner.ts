@@ -130,7 +130,7 @@ export class QueryRunner {
         const payload = toPayload(arrival.streamed ? { ...response, results: [] } : response, { queryId, elapsedMs, ...(lastProgress ? { progress: lastProgress } : {}) });
         if (arrival.streamed) {
           // the rows went to the panel as they came: parsed now for the host, between its other tasks
-          sink.streamEnd?.({ ...payload, rows: [] }, arrival.received);
+          await sink.streamEnd?.({ ...payload, rows: [] }, arrival.received);
           await arrival.settle();
           payload.rows = arrival.rows();
         }

@@ -16,9 +16,10 @@ export interface RunSink {
   /**
    * A streamed result is whole (all `rows` handed out): `meta` describes it, with no rows. Comes
    * before `result`, which the host's own parse of the rows delays (issue #21: the panel completes
-   * meanwhile).
+   * meanwhile). The parse starts once what this returns resolves (the panel holds every row: the
+   * parse's tasks would hold back the sends of the rows still on their way).
    */
-  streamEnd?(meta: ResultPayload, rows: number): void;
+  streamEnd?(meta: ResultPayload, rows: number): void | Promise<void>;
   /** Its next rows, in order: cells, or a batch still in its wire text (src/results/wireText.ts). */
   streamRows?(queryId: string, rows: Cell[][] | WireRows): void;
   error(queryId: string, message: string, details?: string): void;

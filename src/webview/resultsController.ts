@@ -60,6 +60,8 @@ export interface ResultsView {
   streamRows(queryId: string, rows: Cell[][] | WireRows): void;
   /** That result is whole (`rows` rows went out): `meta` (no rows) describes it; `showResult` follows with the rows. */
   showStreamEnd(meta: ResultPayload, rows: number): void;
+  /** Resolves once the view holds that streamed result whole (or will not: no view, a timeout). */
+  whole(queryId: string): Promise<void>;
   showError(queryId: string, message: string, details?: string): void;
   showCancelled(queryId: string): void;
   appendRows(queryId: string, rows: Cell[][], hasMore: boolean): void;
@@ -94,7 +96,10 @@ export class ResultsController {
       progress: (id, ms, p) => view.showProgress(id, ms, p?.rows_read, p?.bytes_read),
       streamStart: (first) => view.showStreamStart(first),
       streamRows: (id, rows) => view.streamRows(id, rows),
-      streamEnd: (meta, rows) => view.showStreamEnd(withLimitBanner(meta, run.target.text, rows), rows),
+      streamEnd: (meta, rows) => {
+        view.showStreamEnd(withLimitBanner(meta, run.target.text, rows), rows);
+        return view.whole(meta.queryId);
+      },
       result: (payload, streamedRows) => {
         ended(payload.queryId);
         view.showResult(withLimitBanner(payload, run.target.text), streamedRows);

@@ -20,6 +20,12 @@ type Request<K extends ToHost['kind']> = Extract<ToHost, { kind: K }>;
 const FIRST_ROWS = 1_000;
 /** Rows per `moreRows` chunk: small enough that decoding one stays a short task in the view. */
 const CHUNK_ROWS = 5_000;
+/**
+ * The longest the host's own parse of a streamed result waits for the view to have every row
+ * (`whole()`): work on the host's thread holds back the websocket's sends of the rows still on
+ * their way (scripts/bench/webview-transport.mjs, issue #21).
+ */
+const WHOLE_WAIT_MS = 3_000;
 
 /** What a tab needs of its panel: posting to the webview, and whether the webview listens. */
 export interface TabHost {
@@ -64,6 +70,8 @@ export class ResultsTab implements ResultsView {
   private unparsed: WireRows[] = [];
   /** The streamed result whose end went out (`showStreamEnd`) before the host had parsed its rows. */
   private endedStream: string | undefined;
+  /** Who waits for the view to hold a streamed result whole (`whole()`), by query. */
+  private readonly wholeWaiters = new Map<string, () => void>();
   private closed = false;
   /** The statement the tab is for (saved with its snapshot); none for a panel's default tab. */
   ref: SavedRef | undefined;
@@ -142,6 +150,24 @@ export class ResultsTab implements ResultsView {
     this.endedStream = meta.queryId;
     if (a.painted) this.arriving = undefined;
     return true;
+  }
+
+  /**
+   * Resolves once the view says it holds the streamed result `queryId` whole (its `rendered` with
+   * `complete`), at once when no view listens, and after `WHOLE_WAIT_MS` at the latest.
+   */
+  whole(queryId: string): Promise<void> {
+    if (!this.host.ready || this.closed || this.endedStream !== queryId) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wholeWaiters.delete(queryId);
+        resolve();
+      };
+      const timer = setTimeout(done, WHOLE_WAIT_MS);
+      this.wholeWaiters.get(queryId)?.();
+      this.wholeWaiters.set(queryId, done);
+    });
   }
 
   showResult(result: ResultPayload, streamedRows?: number): void {
@@ -282,6 +308,7 @@ export class ResultsTab implements ResultsView {
   /** The view painted `msg.queryId`'s first rows (or all of them): the rest of a stream follows. */
   async onRendered(msg: Request<'rendered'>): Promise<void> {
     this.rendered.fire(msg);
+    if (msg.complete) this.wholeWaiters.get(msg.queryId)?.();
     const a = this.arriving;
     if (a?.queryId === msg.queryId && !a.painted) {
       a.painted = true;
@@ -357,6 +384,7 @@ export class ResultsTab implements ResultsView {
   /** The tab closed (or its panel did): its running query is cancelled and its rows released. */
   close(): void {
     if (this.closed) return;
+    for (const done of [...this.wholeWaiters.values()]) done();
     this.controller.closed(this.runningQueryId);
     this.closed = true;
     this.result = undefined;
