@@ -105,6 +105,8 @@ describe('UI: results grid at scale, paging, errors, cancel', function () {
       await frame.waitForSelector('#app[data-complete]', { timeout: 60_000 });
       const whole = await waitFor(async () => ((await chart()).draws > first.draws ? chart() : undefined), 10_000, 'the chart of every row');
       assert.ok(whole.points >= first.points, `${first.points} → ${whole.points} points`);
+      // back to the table: the tab shown is kept for the tests after this one
+      await frame.click('#app .tab[data-tab="table"]');
     });
 
     it('says how many rows have arrived, then the whole count', async () => {
