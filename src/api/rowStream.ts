@@ -11,6 +11,7 @@
  * falls back to one parse of the whole text, so a bad body throws the same SyntaxError as before;
  * `streamed` then says the rows handed out are not the result's. Pure; no I/O.
  */
+import { FLAT_FIRST, FLAT_NEXT, FLAT_WHOLE } from './flatRow';
 import { parseJsonLossless } from './json';
 
 export interface RowStreamOptions {
@@ -28,6 +29,13 @@ export interface RowStreamOptions {
   /** Each later batch, in order. */
   onRows?(rows: unknown[]): void;
   /**
+   * When set, a later batch whose rows all matched the strict flat-row pattern (FLAT_*: valid
+   * JSON, no nested value) is handed out here as the rows' texts instead of parsed to `onRows`
+   * (issue #21: the results panel sends them on as they are). Those rows are not in `end()`'s
+   * value (its rows array holds the rows handed out parsed); the first batch is always parsed.
+   */
+  onRowTexts?(texts: string[]): void;
+  /**
    * Flat memory (a full export, issue #17): once the first batch is handed out, neither the rows
    * nor the text are kept, and `end()` gives the rows array empty. A body that breaks after that
    * cannot be parsed whole again: `end()` throws the scan's SyntaxError (before it, as without).
@@ -44,15 +52,6 @@ const R_SCALAR = 2; // in a bare literal row
 const R_AFTER = 3; // after a row: `,` or `]`
 const R_NESTED = 4; // in an array, object or string row
 
-/**
- * A flat row (an array holding no array or object: what ClickHouse sends for scalar columns)
- * where the rows array expects one: after its `[` or a `,` (FIRST), or after a row (NEXT, with the
- * `,`). Sticky, matched natively (issue #21: ~6× faster than the char scan below, which stays for
- * everything else — nested rows, a row cut by the chunk's end, the separators' errors). Each char
- * has one way to match, so a row that does not match fails in time linear in its length.
- */
-const FLAT_FIRST = /[ \t\n\r]*(\[(?:[^"[\]{}]|"[^"\\]*(?:\\.[^"\\]*)*")*\])/y;
-const FLAT_NEXT = /[ \t\n\r]*,[ \t\n\r]*(\[(?:[^"[\]{}]|"[^"\\]*(?:\\.[^"\\]*)*")*\])/y;
 /** Rows in a row the char scan ended before the fast path is given up (the rows are nested). */
 const SLOW_ROWS_MAX = 4;
 
@@ -106,6 +105,8 @@ export class RowStream {
   private rs = R_FIRST;
   private elemStart = -1;
   private texts: string[] = [];
+  /** Indexes in `texts` of the rows that are not flat rows (nested, or invalid): always parsed. */
+  private charTexts: number[] = [];
   /** Rows in a row that the char scan ended (FLAT_* found none): at SLOW_ROWS_MAX, only the char scan runs. */
   private slowRows = 0;
   /** Rows the char scan ended, in all (`charScannedRows`). */
@@ -195,18 +196,32 @@ export class RowStream {
       if (!this.started) return;
     }
     const batch = this.opts.batch ?? 5_000;
+    const onTexts = this.opts.onRowTexts;
     while (this.texts.length >= batch || (last && this.texts.length > 0)) {
-      const rows = this.parseWaiting(Math.min(batch, this.texts.length)); // (not inside `onRows?.()`: it must run)
-      this.opts.onRows?.(rows);
+      const n = Math.min(batch, this.texts.length);
+      if (onTexts && !(this.charTexts.length > 0 && this.charTexts[0] < n)) onTexts(this.takeWaiting(n));
+      else {
+        const rows = this.parseWaiting(n); // (not inside `onRows?.()`: it must run)
+        this.opts.onRows?.(rows);
+      }
     }
   }
 
   /** Parses the first `n` rows waiting (one parse for all of them). */
   private parseWaiting(n: number): unknown[] {
     const rows = parseJsonLossless(`[${this.texts.slice(0, n).join(',')}]`) as unknown[];
-    this.texts = n === this.texts.length ? [] : this.texts.slice(n);
+    this.takeWaiting(n);
     if (!this.gone()) for (const r of rows) this.rows.push(r);
     return rows;
+  }
+
+  /** The texts of the first `n` rows waiting, which no longer wait. */
+  private takeWaiting(n: number): string[] {
+    const all = n === this.texts.length;
+    const taken = all ? this.texts : this.texts.slice(0, n);
+    this.texts = all ? [] : this.texts.slice(n);
+    if (this.charTexts.length > 0) this.charTexts = this.charTexts.filter((i) => i >= n).map((i) => i - n);
+    return taken;
   }
 
   /** The top-level object with the members before the rows: the prefix closed before the rows' key. */
@@ -300,7 +315,9 @@ export class RowStream {
   private endRow(end: number): void {
     this.slowRows++;
     this.charRows++;
-    this.texts.push(this.buf.slice(this.elemStart, end));
+    const text = this.buf.slice(this.elemStart, end);
+    if (this.opts.onRowTexts && !FLAT_WHOLE.test(text)) this.charTexts.push(this.texts.length);
+    this.texts.push(text);
     this.elemStart = -1;
     this.rs = R_AFTER;
   }

@@ -6,27 +6,14 @@ import type { ActiveSession } from '../auth/session';
 import type { Log } from '../log';
 import { config } from '../config';
 import { formatCount } from '../results/format';
-import { toCell, toPayload } from '../results/response';
+import { toPayload } from '../results/response';
+import { Arrival } from './arrival';
+import type { RunSink } from './sink';
 import type { QueryTarget } from './target';
 import { pollDelay, RunModes, SWITCH_AFTER_MS } from './runMode';
-import type { Cell, ResultPayload } from '../results/protocol';
+import type { ResultPayload } from '../results/protocol';
 
-/** Where a run reports to (the results panel of the document). */
-export interface RunSink {
-  loading(queryId: string, query: string): void;
-  progress(queryId: string, elapsedMs: number, progress: QueryProgress | null | undefined): void;
-  /**
-   * The result; `streamedRows` when its first rows went out already through `streamStart` and
-   * `streamRows` (they are the same rows).
-   */
-  result(payload: ResultPayload, streamedRows?: number): void;
-  /** A big result's first rows while the rest still arrives (issue #21); its types come with `result`. */
-  streamStart?(first: ResultPayload): void;
-  /** Its next rows, in order. */
-  streamRows?(queryId: string, rows: Cell[][]): void;
-  error(queryId: string, message: string, details?: string): void;
-  cancelled(queryId: string): void;
-}
+export type { RunSink } from './sink';
 
 export interface RunRequest {
   session: ActiveSession;
@@ -141,7 +128,12 @@ export class QueryRunner {
         const response = await this.runOnServer({ session, node, server, signal: abort.signal, report, name: req.name ?? 'vscode-hogql run', arrival });
         const elapsedMs = performance.now() - started;
         const payload = toPayload(arrival.streamed ? { ...response, results: [] } : response, { queryId, elapsedMs, ...(lastProgress ? { progress: lastProgress } : {}) });
-        if (arrival.streamed) payload.rows = arrival.rows; // converted as they came
+        if (arrival.streamed) {
+          // the rows went to the panel as they came: parsed now for the host, between its other tasks
+          await sink.streamEnd?.({ ...payload, rows: [] }, arrival.received);
+          await arrival.settle();
+          payload.rows = arrival.rows();
+        }
         sink.result(payload, arrival.streamed ? payload.rows.length : undefined);
         return { kind: 'done', queryId, response, payload, elapsedMs };
       } catch (error) {
@@ -206,6 +198,7 @@ export class QueryRunner {
         },
         onFirst: arrival.first,
         onRows: arrival.more,
+        onRowTexts: arrival.moreTexts,
       });
       if (r.complete) {
         arrival.streamed = r.streamed;
@@ -245,7 +238,7 @@ export class QueryRunner {
     for (let i = 0; ; i++) {
       await sleep(pollDelay(i), signal);
       // a finished query's rows are handed to the panel as its status body arrives (issue #21)
-      const { status, streamed } = await client.query.statusStreamed(projectId, run.server.id, { signal, timeouts: this.timeouts(), onFirst: arrival.first, onRows: arrival.more });
+      const { status, streamed } = await client.query.statusStreamed(projectId, run.server.id, { signal, timeouts: this.timeouts(), onFirst: arrival.first, onRows: arrival.more, onRowTexts: arrival.moreTexts });
       arrival.streamed = streamed && status.complete && !status.error;
       run.report(status);
       if (status.complete) {
@@ -303,35 +296,6 @@ interface ServerRun {
   answeredAt?: number;
   /** How long the server ran an async run (its final status' end_time − start_time). */
   serverMs?: number;
-}
-
-/** The rows of a result as they arrive: the first ones open the panel's result, the next ones follow. */
-class Arrival {
-  /** Every row so far, as cells. */
-  rows: Cell[][] = [];
-  /** Set once the status is read: the rows handed out are the result's. */
-  streamed = false;
-
-  constructor(
-    readonly queryId: string,
-    private readonly sink: RunSink,
-    private readonly started: number,
-    private readonly received: (rows: number) => void,
-  ) {}
-
-  readonly first = (partial: HogQLQueryResponse, rows: unknown[][]): void => {
-    this.rows = rows.map((r) => r.map(toCell));
-    const payload = toPayload({ ...partial, results: [] }, { queryId: this.queryId, elapsedMs: performance.now() - this.started });
-    this.sink.streamStart?.({ ...payload, rows: this.rows.slice(), streaming: true });
-    this.received(this.rows.length);
-  };
-
-  readonly more = (rows: unknown[][]): void => {
-    const cells = rows.map((r) => r.map(toCell));
-    for (const r of cells) this.rows.push(r);
-    this.sink.streamRows?.(this.queryId, cells);
-    this.received(this.rows.length);
-  };
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -115,6 +115,19 @@ export type ToView =
   | { kind: 'cancelled'; queryId: string };
 
 /**
+ * Rows already in their wire form: the UTF-8 bytes of their JSON text (the cells' rule above
+ * holds for them). The host's streamed batches (src/results/wireText.ts `WireRows`): the body's
+ * own row text crosses, instead of rows parsed and stringified again.
+ */
+export interface EncodedRows {
+  readonly count: number;
+  readonly utf8: Uint8Array;
+}
+
+/** What the host posts for a tab: a run message, or the next rows of a stream already encoded. */
+export type HostToView = ToView | { kind: 'moreRows'; queryId: string; rows: EncodedRows };
+
+/**
  * What the host posts to the panel: the tab strip (one tab per statement, src/results/tabs.ts) and
  * the run messages above, each for one tab (`tabId`). `tabOpen` adds a tab at the end of the strip,
  * or relabels it when it exists; `tabActivate` shows it; `tabClose` drops it and its rows.
@@ -290,7 +303,7 @@ export function parseToHost(msg: unknown): ToHost | undefined {
  * The form in which the host posts a message: `result`, `appendRows` and `moreRows` carry their rows
  * as the UTF-8 bytes of one JSON text (`rowsUtf8`) instead of `rows`. Always post `toWire(message)`.
  */
-export function toWire(msg: ToView, sentAt = Date.now()): unknown {
+export function toWire(msg: HostToView, sentAt = Date.now()): unknown {
   if (msg.kind === 'result') {
     const { rows, ...rest } = msg.result;
     // `sentAt` (epoch ms) is transport metadata for latency figures; parsing ignores it.
@@ -298,13 +311,13 @@ export function toWire(msg: ToView, sentAt = Date.now()): unknown {
   }
   if (msg.kind === 'appendRows' || msg.kind === 'moreRows') {
     const { rows, ...rest } = msg;
-    return { ...rest, rowsUtf8: utf8(rows) };
+    return { ...rest, rowsUtf8: Array.isArray(rows) ? utf8(rows) : rows.utf8 };
   }
   return msg;
 }
 
 /** `toWire` for one tab of the panel: the run message, marked with its tab. */
-export function toTabWire(tabId: string, msg: ToView, sentAt = Date.now()): unknown {
+export function toTabWire(tabId: string, msg: HostToView, sentAt = Date.now()): unknown {
   return { ...(toWire(msg, sentAt) as object), tabId };
 }
 

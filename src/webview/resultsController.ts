@@ -14,6 +14,7 @@ import { pickExport, reportOutcome, runFullExport, type ExportOutcome } from '..
 import { morePagesAfter, nextPageSize } from '../results/limits';
 import type { Cell, ExportFormat, ExportTarget, ResultPayload } from '../results/protocol';
 import { toPayload } from '../results/response';
+import type { WireRows } from '../results/wireText';
 import { limitBanner, limitedQuery } from '../results/limitBanner';
 import { loadLanguageBundle } from '../languageLoader';
 import { serverSortedQuery } from '../results/serverSort';
@@ -55,7 +56,12 @@ export interface ResultsView {
   showResult(result: ResultPayload, streamedRows?: number): void;
   /** The first rows of a result still arriving from PostHog (`streaming`); `streamRows` brings the next ones. */
   showStreamStart(first: ResultPayload): void;
-  streamRows(queryId: string, rows: Cell[][]): void;
+  /** The next rows of that result: cells, or a batch still in its wire text (src/results/wireText.ts). */
+  streamRows(queryId: string, rows: Cell[][] | WireRows): void;
+  /** That result is whole (`rows` rows went out): `meta` (no rows) describes it; `showResult` follows with the rows. */
+  showStreamEnd(meta: ResultPayload, rows: number): void;
+  /** Resolves once the view holds that streamed result whole (or will not: no view, a timeout). */
+  whole(queryId: string): Promise<void>;
   showError(queryId: string, message: string, details?: string): void;
   showCancelled(queryId: string): void;
   appendRows(queryId: string, rows: Cell[][], hasMore: boolean): void;
@@ -90,6 +96,10 @@ export class ResultsController {
       progress: (id, ms, p) => view.showProgress(id, ms, p?.rows_read, p?.bytes_read),
       streamStart: (first) => view.showStreamStart(first),
       streamRows: (id, rows) => view.streamRows(id, rows),
+      streamEnd: (meta, rows) => {
+        view.showStreamEnd(withLimitBanner(meta, run.target.text, rows), rows);
+        return view.whole(meta.queryId);
+      },
       result: (payload, streamedRows) => {
         ended(payload.queryId);
         view.showResult(withLimitBanner(payload, run.target.text), streamedRows);
@@ -263,8 +273,8 @@ export class ResultsController {
 }
 
 /** `payload` with the auto-LIMIT banner its statement `text` and row count call for (issue #17). */
-function withLimitBanner(payload: ResultPayload, text: string): ResultPayload {
-  const banner = limitBanner(loadLanguageBundle().limitShape(text), payload.rows.length, payload.hasMore);
+function withLimitBanner(payload: ResultPayload, text: string, rows = payload.rows.length): ResultPayload {
+  const banner = limitBanner(loadLanguageBundle().limitShape(text), rows, payload.hasMore);
   return banner ? { ...payload, limitBanner: banner } : payload;
 }
 

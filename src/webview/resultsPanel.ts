@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { Disposable } from '../ui/lifecycle';
 import type { Ctx } from '../ctx';
 import { config } from '../config';
-import { assertNever, parseToHost, toTabWire, type ToHost, type ToPanel, type ToView } from '../results/protocol';
+import { assertNever, parseToHost, toTabWire, type HostToView, type ToHost, type ToPanel } from '../results/protocol';
 import { chartKey } from '../results/chartSettings';
 import type { PanelMessage } from '../results/panelProtocol';
 import type { TabSnapshot } from '../results/snapshot';
@@ -205,7 +205,7 @@ export class ResultsPanel extends Disposable implements TabHost {
   }
 
   /** Posts a run message of tab `tabId` (TabHost). */
-  post(tabId: string, message: ToView): Thenable<boolean> {
+  post(tabId: string, message: HostToView): Thenable<boolean> {
     const wire = toTabWire(tabId, message);
     return this.panel.webview.postMessage(rowsCrossANetwork() ? deflateRows(wire) : wire);
   }

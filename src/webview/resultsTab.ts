@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { chartChoices } from '../query/chartChoices';
 import type { ChartChoice } from '../results/chartSettings';
-import type { Cell, ResultPayload, ToHost, ToView } from '../results/protocol';
+import type { Cell, HostToView, ResultPayload, ToHost, ToView } from '../results/protocol';
+import type { WireRows } from '../results/wireText';
 import { emptyPanelState, reducePanel, type PanelState } from '../results/state';
 import type { PanelMessage } from '../results/panelProtocol';
 import { makePin, restoredEnd, snapshotOf, type Pin, type SavedRef, type TabSnapshot } from '../results/snapshot';
@@ -19,6 +20,12 @@ type Request<K extends ToHost['kind']> = Extract<ToHost, { kind: K }>;
 const FIRST_ROWS = 1_000;
 /** Rows per `moreRows` chunk: small enough that decoding one stays a short task in the view. */
 const CHUNK_ROWS = 5_000;
+/**
+ * The longest the host's own parse of a streamed result waits for the view to have every row
+ * (`whole()`): work on the host's thread holds back the websocket's sends of the rows still on
+ * their way (scripts/bench/webview-transport.mjs, issue #21).
+ */
+const WHOLE_WAIT_MS = 3_000;
 
 /** What a tab needs of its panel: posting to the webview, and whether the webview listens. */
 export interface TabHost {
@@ -27,7 +34,7 @@ export interface TabHost {
   readonly key: string;
   readonly title: string;
   /** Posts `message` for tab `tabId`; resolves once delivered. */
-  post(tabId: string, message: ToView): Thenable<boolean>;
+  post(tabId: string, message: HostToView): Thenable<boolean>;
   /** Posts a panel message (snapshot, pin) when the webview listens. */
   postPanel(message: PanelMessage): void;
   /** Dev hook: awaited before each streamed chunk (see ResultsPanel.setStreamGate). */
@@ -55,7 +62,16 @@ export class ResultsTab implements ResultsView {
    * A result still arriving from PostHog (`ResultPayload.streaming`): its messages wait until the
    * view has painted the first rows; `ended` once its `streamEnd` is queued.
    */
-  private arriving: { queryId: string; painted: boolean; queue: ToView[]; ended: boolean } | undefined;
+  private arriving: { queryId: string; painted: boolean; queue: HostToView[]; ended: boolean } | undefined;
+  /**
+   * Batches of the arriving result sent as their wire text and not parsed yet: rows of `result`
+   * after its `rows` (parsed into them when something reads the rows: `rowsIn()`).
+   */
+  private unparsed: WireRows[] = [];
+  /** The streamed result whose end went out (`showStreamEnd`) before the host had parsed its rows. */
+  private endedStream: string | undefined;
+  /** Who waits for the view to hold a streamed result whole (`whole()`), by query. */
+  private readonly wholeWaiters = new Map<string, () => void>();
   private closed = false;
   /** The statement the tab is for (saved with its snapshot); none for a panel's default tab. */
   ref: SavedRef | undefined;
@@ -85,7 +101,20 @@ export class ResultsTab implements ResultsView {
 
   /** The result on show, with appended rows (for export). */
   get currentResult(): ResultPayload | undefined {
-    return this.result;
+    return this.rowsIn();
+  }
+
+  /** Rows of the result received so far (parsed or not). */
+  private received(): number {
+    return (this.result?.rows.length ?? 0) + this.unparsed.reduce((n, w) => n + w.count, 0);
+  }
+
+  /** The result with every row received in its `rows` (the batches not parsed yet are parsed now). */
+  private rowsIn(): ResultPayload | undefined {
+    const r = this.result;
+    if (r) for (const w of this.unparsed) for (const row of w.rows()) r.rows.push(row);
+    this.unparsed = [];
+    return r;
   }
 
   /** The query this tab shows as running, if any. */
@@ -106,18 +135,55 @@ export class ResultsTab implements ResultsView {
     return next !== undefined;
   }
 
-  showResult(result: ResultPayload, streamedRows?: number): void {
+  /**
+   * A streamed result is whole: its full description goes to the view, which completes it; the
+   * host's rows follow in `showResult`. False when the message is stale (dropped).
+   */
+  showStreamEnd(meta: ResultPayload, rows: number): boolean {
     const a = this.arriving;
-    if (a && !a.ended && a.queryId === result.queryId && this.result?.queryId === result.queryId && streamedRows === this.result.rows.length) {
-      // the rows are on their way already: only the full description follows
-      const { rows, ...meta } = result;
-      if (!this.sendArriving({ kind: 'streamEnd', queryId: result.queryId, result: { ...meta, rows: [], totalRows: rows.length } })) return;
-      this.result = this.withChart(result);
-      a.ended = true;
-      this.saveSnapshot();
-      if (a.painted) this.arriving = undefined;
-      return;
+    const r = this.result;
+    if (!a || a.ended || a.queryId !== meta.queryId || r?.queryId !== meta.queryId || rows !== this.received()) return true;
+    // the rows are on their way already: only the full description follows
+    if (!this.sendArriving({ kind: 'streamEnd', queryId: meta.queryId, result: { ...meta, rows: [], totalRows: rows } })) return false;
+    this.result = this.withChart({ ...meta, rows: r.rows });
+    a.ended = true;
+    this.endedStream = meta.queryId;
+    if (a.painted) this.arriving = undefined;
+    return true;
+  }
+
+  /**
+   * Resolves once the view says it holds the streamed result `queryId` whole (its `rendered` with
+   * `complete`), at once when no view listens, and after `WHOLE_WAIT_MS` at the latest.
+   */
+  whole(queryId: string): Promise<void> {
+    if (!this.host.ready || this.closed || this.endedStream !== queryId) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wholeWaiters.delete(queryId);
+        resolve();
+      };
+      const timer = setTimeout(done, WHOLE_WAIT_MS);
+      this.wholeWaiters.get(queryId)?.();
+      this.wholeWaiters.set(queryId, done);
+    });
+  }
+
+  showResult(result: ResultPayload, streamedRows?: number): void {
+    if (streamedRows !== undefined && this.result?.queryId === result.queryId && streamedRows === this.received()) {
+      if (this.endedStream !== result.queryId && !this.showStreamEnd({ ...result, rows: [] }, streamedRows)) return;
+      if (this.endedStream === result.queryId) {
+        // the view has it whole already: the host now holds every row, parsed
+        this.endedStream = undefined;
+        this.unparsed = [];
+        this.result = this.withChart(result);
+        this.saveSnapshot();
+        return;
+      }
     }
+    this.endedStream = undefined;
+    this.unparsed = [];
     this.arriving = undefined;
     if (!this.transition({ kind: 'result', result })) return;
     this.result = this.withChart(result);
@@ -136,21 +202,30 @@ export class ResultsTab implements ResultsView {
     const result: ResultPayload = this.withChart({ ...first, rows: first.rows.slice(), streaming: true });
     if (!this.transition({ kind: 'result', result })) return;
     this.result = result;
+    this.unparsed = [];
+    this.endedStream = undefined;
     this.status = {};
     this.arriving = { queryId: result.queryId, painted: false, queue: [], ended: false };
     this.postResult();
   }
 
-  streamRows(queryId: string, rows: Cell[][]): void {
+  streamRows(queryId: string, rows: Cell[][] | WireRows): void {
     const r = this.result;
     if (this.arriving?.queryId !== queryId || this.arriving.ended || r?.queryId !== queryId) return;
-    for (const row of rows) r.rows.push(row);
-    this.sendArriving({ kind: 'moreRows', queryId, rows });
+    if (Array.isArray(rows)) {
+      this.rowsIn(); // (the batches before these go first)
+      for (const row of rows) r.rows.push(row);
+      this.sendArriving({ kind: 'moreRows', queryId, rows });
+    } else {
+      this.unparsed.push(rows);
+      this.sendArriving({ kind: 'moreRows', queryId, rows });
+    }
   }
 
   /** Posts a message of the arriving result, or queues it until the view has painted the first rows. */
-  private sendArriving(message: ToView): boolean {
-    if (!this.transition(message)) return false;
+  private sendArriving(message: HostToView): boolean {
+    // (the state moves on a message's kind and query; encoded rows are rows like any)
+    if (!this.transition(message.kind === 'moreRows' ? { kind: 'moreRows', queryId: message.queryId, rows: [] } : message)) return false;
     if (this.arriving?.painted) this.post(message);
     else this.arriving?.queue.push(message);
     return true;
@@ -166,7 +241,7 @@ export class ResultsTab implements ResultsView {
 
   /** Pins the result `queryId` on show (its next runs are diffed against it); keeps chosen keys that still apply. */
   pinResult(queryId: string): void {
-    const r = this.result;
+    const r = this.rowsIn();
     if (!r || r.queryId !== queryId) return;
     const keys = (this.pin?.keys ?? []).filter((k) => r.columns.some((c) => c.name === k));
     this.setPin(makePin(r, keys));
@@ -186,7 +261,7 @@ export class ResultsTab implements ResultsView {
   /** What comes back after a window reload: the statement, the result's first rows or how the run ended, the pin. */
   snapshot(): TabSnapshot {
     const base = { panelKey: this.host.key, panelTitle: this.host.title, tab: this.info, ...(this.ref ? { ref: this.ref } : {}), ...(this.pin ? { pin: this.pin } : {}) };
-    return snapshotOf(base, { phase: this.state.phase, result: this.result, end: this.status.end });
+    return snapshotOf(base, { phase: this.state.phase, result: this.rowsIn(), end: this.status.end });
   }
 
   /** Posts the snapshot for the webview to store (or, while it does not listen, on its next `ready`). */
@@ -209,7 +284,7 @@ export class ResultsTab implements ResultsView {
 
   /** Posts the current result: all of it, or its first rows with the rest to stream (FIRST_ROWS). */
   private postResult(): void {
-    const r = this.result;
+    const r = this.rowsIn();
     if (!r) return;
     const generation = ++this.generation;
     if (this.arriving?.ended) this.arriving = undefined; // the result is whole: posted as any other
@@ -233,6 +308,7 @@ export class ResultsTab implements ResultsView {
   /** The view painted `msg.queryId`'s first rows (or all of them): the rest of a stream follows. */
   async onRendered(msg: Request<'rendered'>): Promise<void> {
     this.rendered.fire(msg);
+    if (msg.complete) this.wholeWaiters.get(msg.queryId)?.();
     const a = this.arriving;
     if (a?.queryId === msg.queryId && !a.painted) {
       a.painted = true;
@@ -261,8 +337,9 @@ export class ResultsTab implements ResultsView {
   /** Appends the next page of the current result (answer to `loadMore`). */
   appendRows(queryId: string, rows: Cell[][], hasMore: boolean): void {
     const message: ToView = { kind: 'appendRows', queryId, rows, hasMore };
-    if (!this.result || !this.transition(message)) return;
-    this.result = { ...this.result, rows: this.result.rows.concat(rows), hasMore };
+    const r = this.rowsIn();
+    if (!r || !this.transition(message)) return;
+    this.result = { ...r, rows: r.rows.concat(rows), hasMore };
     this.post(message);
     this.saveSnapshot();
   }
@@ -291,6 +368,8 @@ export class ResultsTab implements ResultsView {
       // an error or a cancel: the previous result is no longer on screen (nor streaming)
       this.status = { end: message };
       this.result = undefined;
+      this.unparsed = [];
+      this.endedStream = undefined;
       this.stream = undefined;
       this.arriving = undefined;
     }
@@ -298,16 +377,19 @@ export class ResultsTab implements ResultsView {
     if (message.kind !== 'progress') this.saveSnapshot();
   }
 
-  private post(message: ToView): void {
+  private post(message: HostToView): void {
     if (this.host.ready && !this.closed) void this.host.post(this.id, message);
   }
 
   /** The tab closed (or its panel did): its running query is cancelled and its rows released. */
   close(): void {
     if (this.closed) return;
+    for (const done of [...this.wholeWaiters.values()]) done();
     this.controller.closed(this.runningQueryId);
     this.closed = true;
     this.result = undefined;
+    this.unparsed = [];
+    this.endedStream = undefined;
     this.status = {};
     this.stream = undefined;
     this.pin = undefined;

@@ -91,6 +91,24 @@ describe('UI: results grid at scale, paging, errors, cancel', function () {
       assert.equal(await selected(), before, 'the range selection once all rows are in');
     });
 
+    it('draws the chart of a result still arriving once more when every row is in, not for each chunk (issue #21)', async () => {
+      const gen = { rows: 30_000, cols: 4, seed: 13 };
+      const frame = await open({ generate: gen, holdStream: 0 }, '#app[data-query-id="generated-30000x4-13"][data-first-rows="1000"]');
+      await received(frame, 1000);
+      await frame.click('#app .tab[data-tab="chart"]');
+      const chart = () => frame.$eval('#app .chart', (c) => ({ draws: Number(c.dataset.draws), points: Number(c.dataset.points) }));
+      const first = await waitFor(async () => ((await chart()).draws > 0 ? chart() : undefined), 10_000, 'the chart of the first rows');
+      writeFileSync(devFile, JSON.stringify({ generate: gen, holdStream: 3 }));
+      await received(frame, 16_000);
+      assert.deepEqual(await chart(), first, 'no redraw for the chunks that arrived');
+      writeFileSync(devFile, JSON.stringify({ generate: gen }));
+      await frame.waitForSelector('#app[data-complete]', { timeout: 60_000 });
+      const whole = await waitFor(async () => ((await chart()).draws > first.draws ? chart() : undefined), 10_000, 'the chart of every row');
+      assert.ok(whole.points >= first.points, `${first.points} → ${whole.points} points`);
+      // back to the table: the tab shown is kept for the tests after this one
+      await frame.click('#app .tab[data-tab="table"]');
+    });
+
     it('says how many rows have arrived, then the whole count', async () => {
       const gen = { rows: 100_000, cols: 20, seed: 12 };
       const frame = await open({ generate: gen, holdStream: 2 }, '#app[data-query-id="generated-100000x20-12"]');

@@ -275,11 +275,16 @@ export class App {
     return this.model.result ? rowsToCome(this.model.result) : 0;
   }
 
-  /** Rows were added to the shown result: the grid (selection kept when it can be) and the chart. */
+  /**
+   * Rows were added to the shown result: the grid (selection kept when it can be); the diff with a
+   * pin and the chart once no rows are missing (each is work over every row: not again for each
+   * streamed batch, issue #21).
+   */
   private rowsAdded(): void {
-    if (this.pin) this.updateDiff();
+    const whole = this.missingRows === 0;
+    if (this.pin && whole) this.updateDiff();
     this.grid.rowsAdded();
-    if (this.state.tab === 'chart') this.chart.update();
+    if (this.state.tab === 'chart' && whole) this.chart.update();
   }
 
   /** The next chunk of a streamed result: shown as it arrives (sort and filter apply to it). */

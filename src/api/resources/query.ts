@@ -59,6 +59,11 @@ export interface StreamHandlers {
   /** The result's members before its rows (`columns`, `hasMore`…; `types` come after them) and its first rows. */
   onFirst(partial: HogQLQueryResponse, rows: unknown[][]): void;
   onRows(rows: unknown[][]): void;
+  /**
+   * When set, later batches of flat rows come here as the rows' JSON texts, unparsed (see
+   * `RowStreamOptions.onRowTexts`, src/api/rowStream.ts); the others still come to `onRows`.
+   */
+  onRowTexts?(texts: string[]): void;
   /** Rows in the first batch (default 1,000) and in the next ones (default 5,000). */
   firstBatch?: number;
   batch?: number;
@@ -269,9 +274,9 @@ export class Query {
    * a small result, handed out nowhere). A retried attempt starts over with `onFirst`.
    */
   async statusStreamed(projectId: Id, queryId: string, opts: CallOptions & StreamHandlers): Promise<{ status: QueryStatus; streamed: boolean }> {
-    const { onFirst, onRows, firstBatch, batch, onBytes, ...call } = opts;
+    const { onFirst, onRows, onRowTexts, firstBatch, batch, onBytes, ...call } = opts;
     const path = projectPath(projectId, 'query', queryId);
-    const rows = this.rowReader(['query_status', 'results', 'results'], { onFirst, onRows, firstBatch, batch, onBytes }, { method: 'GET', path }, (head) => (head as { query_status?: { results?: unknown } }).query_status?.results);
+    const rows = this.rowReader(['query_status', 'results', 'results'], { onFirst, onRows, onRowTexts, firstBatch, batch, onBytes }, { method: 'GET', path }, (head) => (head as { query_status?: { results?: unknown } }).query_status?.results);
     const res = await requestOne(this.t, STATUS_ENVELOPE, { method: 'GET', path, query: { show_progress: true }, idempotent: true, reader: rows.reader, ...call });
     return { status: res.query_status, streamed: rows.streamed() };
   }
@@ -284,10 +289,10 @@ export class Query {
    * query here (the caller cancels it by its `clientQueryId`, as for async runs).
    */
   async runStreamed(projectId: Id, query: string | HogQLQueryNode, opts: RunOptions & StreamHandlers): Promise<AsyncRun & { streamed: boolean }> {
-    const { onFirst, onRows, firstBatch, batch, onBytes } = opts;
+    const { onFirst, onRows, onRowTexts, firstBatch, batch, onBytes } = opts;
     const { queryId, body } = this.runBody(query, opts, 'blocking');
     const path = projectPath(projectId, 'query');
-    const rows = this.rowReader(['results'], { onFirst, onRows, firstBatch, batch, onBytes }, { method: 'POST', path }, (head) => head);
+    const rows = this.rowReader(['results'], { onFirst, onRows, onRowTexts, firstBatch, batch, onBytes }, { method: 'POST', path }, (head) => head);
     const timeouts = { ...QUERY_TIMEOUTS, ...opts.timeouts };
     const data = await requestOne(this.t, QUERY_RESPONSE, { method: 'POST', path, body, json: 'lossless', reader: rows.reader, timeouts, ...(opts.signal ? { signal: opts.signal } : {}) });
     const status = data.query_status;
@@ -310,6 +315,7 @@ export class Query {
         ...(h.batch ? { batch: h.batch } : {}),
         onFirst: (head, rows) => h.onFirst(parseOne(boundaryOf(this.t), QUERY_RESPONSE, result(head), where), toRows(rows)),
         onRows: (rows) => h.onRows(toRows(rows)),
+        ...(h.onRowTexts ? { onRowTexts: h.onRowTexts } : {}),
       }));
       if (!h.onBytes) return stream;
       const onBytes = h.onBytes;

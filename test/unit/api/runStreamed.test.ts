@@ -23,6 +23,23 @@ describe('api/query runStreamed: a blocking run whose rows are handed out as its
     await server.close();
   });
 
+  it("with onRowTexts, the later batches of flat rows come as the body's row texts (issue #21)", async () => {
+    const { head, rows, tail } = responseBody(2_500);
+    server.handler = async (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write(head + rows.slice(0, 1_700).join(','));
+      res.end(',' + rows.slice(1_700).join(',') + tail);
+    };
+    const { api } = makeClient(server.url);
+    const parsed: unknown[][][] = [];
+    const texts: string[][] = [];
+    const r = await api.query.runStreamed(2, 'SELECT 1', { onFirst: (_p, first) => parsed.push(first), onRows: (more) => parsed.push(more), onRowTexts: (t) => texts.push(t) });
+    assert.ok(r.complete);
+    assert.equal(r.streamed, true);
+    assert.deepEqual(parsed.map((b) => b.length), [1_000]);
+    assert.deepEqual(texts.flat(), rows.slice(1_000));
+  });
+
   it('POSTs the run blocking with its client query id, hands out the first rows before the body ends; the answer is what run() gives', async () => {
     const { head, rows, tail } = responseBody(2_500);
     let release!: () => void;

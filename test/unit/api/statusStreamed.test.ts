@@ -23,6 +23,21 @@ describe('api/query statusStreamed: the rows of a finished run while its body ar
     await server.close();
   });
 
+  it("with onRowTexts, the later batches of flat rows come as the body's row texts (issue #21)", async () => {
+    const { head, rows, tail } = statusBody(2_500);
+    server.handler = async (_r, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(head + rows.join(',') + tail);
+    };
+    const { api } = makeClient(server.url);
+    const parsed: unknown[][][] = [];
+    const texts: string[][] = [];
+    const { streamed } = await api.query.statusStreamed(2, 'q1', { onFirst: (_p, first) => parsed.push(first), onRows: (more) => parsed.push(more), onRowTexts: (t) => texts.push(t) });
+    assert.equal(streamed, true);
+    assert.deepEqual(parsed.map((b) => b.length), [1_000]);
+    assert.deepEqual(texts.flat(), rows.slice(1_000));
+  });
+
   it('hands out the first rows before the body has ended, then the rest; the status is the same as status()', async () => {
     const { head, rows, tail } = statusBody(2_500);
     let release!: () => void;

@@ -1,0 +1,74 @@
+import type { HogQLQueryResponse } from '../api/resources/query';
+import type { Cell } from '../results/protocol';
+import { toCell, toPayload } from '../results/response';
+import { WireRows } from '../results/wireText';
+import type { RunSink } from './sink';
+
+/**
+ * The rows of a result as they arrive: the first ones open the panel's result, the next ones
+ * follow. Later batches of flat rows come as their texts (src/api/rowStream.ts `onRowTexts`) and
+ * go to the panel as the body's own text (`WireRows`, issue #21): the host parses them (natively,
+ * from that text) only after the posts, in `settle()`, one batch per task.
+ */
+export class Arrival {
+  /** Every row so far, in order: cells, or batches not parsed yet. */
+  private parts: (Cell[][] | WireRows)[] = [];
+  /** Rows handed out so far. */
+  received = 0;
+  /** Set once the status is read: the rows handed out are the result's. */
+  streamed = false;
+
+  constructor(
+    readonly queryId: string,
+    private readonly sink: RunSink,
+    private readonly started: number,
+    private readonly onRows: (rows: number) => void,
+  ) {}
+
+  readonly first = (partial: HogQLQueryResponse, rows: unknown[][]): void => {
+    const cells = rows.map((r) => r.map(toCell));
+    // (a retried attempt starts over)
+    this.parts = [cells];
+    this.received = cells.length;
+    const payload = toPayload({ ...partial, results: [] }, { queryId: this.queryId, elapsedMs: performance.now() - this.started });
+    this.sink.streamStart?.({ ...payload, rows: cells.slice(), streaming: true });
+    this.onRows(this.received);
+  };
+
+  readonly more = (rows: unknown[][]): void => {
+    this.add(rows.map((r) => r.map(toCell)));
+  };
+
+  /** Flat rows as their JSON texts: sent on as they are (see the class). */
+  readonly moreTexts = (texts: string[]): void => {
+    this.add(new WireRows(texts));
+  };
+
+  private add(batch: Cell[][] | WireRows): void {
+    this.parts.push(batch);
+    this.received += Array.isArray(batch) ? batch.length : batch.count;
+    this.sink.streamRows?.(this.queryId, batch);
+    this.onRows(this.received);
+  }
+
+  /** Parses the batches not parsed yet, one per task (none is a long task), so posts and I/O go between. */
+  async settle(): Promise<void> {
+    for (const p of this.parts) {
+      if (Array.isArray(p) || p.parsedYet) continue;
+      await new Promise((resolve) => setImmediate(resolve));
+      p.rows();
+    }
+  }
+
+  /** Rows handed out and parsed so far (for tests). */
+  rowsParsed(): number {
+    return this.parts.reduce((n, p) => n + (Array.isArray(p) ? p.length : p.parsedYet ? p.count : 0), 0);
+  }
+
+  /** Every row, as cells (parses what `settle()` has not). */
+  rows(): Cell[][] {
+    const out: Cell[][] = [];
+    for (const p of this.parts) for (const r of Array.isArray(p) ? p : p.rows()) out.push(r);
+    return out;
+  }
+}
