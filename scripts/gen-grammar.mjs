@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { markdownInjection, jsInjection, pythonInjection } from './lib/grammarInjections.mjs';
 import {
   AFTER_NON_WORD, IDENT, NOT_AFTER_WORD, PLACEHOLDER_NAME_REST, SIMPLE_STRING_REST, TRAILING_COMMA_OR_PAREN, WORD_END,
-  charClass, ci, countGroups, firstChar, firstOf, merged, mergeRules, trie, withoutGroups,
+  charClass, ci, countGroups, firstChar, merged, mergeRules, trie, withoutGroups,
 } from './lib/grammarRegex.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -95,9 +95,8 @@ function keywordRules(keywords) {
   };
   const typedRe = `(?:${ci(TYPED_LITERAL)})(?=\\s*')|${ci(['time'])}(?=\\s+${ci(['zone'])}${WORD_END})`;
   // The shared form: DATE '…' tried inside the keyword.other group, FROM/JOIN's table as an optional
-  // tail after the query group. Each class behind a one-char check of its first letters: a class
-  // that cannot match fails at once instead of trying each branch of its trie's first level.
-  const shared = parts.map(([re, scope], i) => [`(?=[${firstOf(re)}])${re}${i === 1 ? `|${typedRe}` : ''}`, scope]);
+  // tail after the query group (the table rule and DATE rule of the reference form, fewer groups).
+  const shared = parts.map(([re, scope], i) => [i === 1 ? `${re}|${typedRe}` : re, scope]);
   const sharedRule = merged(shared, `(?=${ci(every.concat(TYPED_LITERAL))}${WORD_END})`, WORD_END);
   sharedRule.match += `(?:(?<=${ci(['FROM'])}|${ci(['JOIN'])})\\s+(${IDENT}(?:\\.${IDENT})*)${WORD_END}(?!\\s*[.(]))?`;
   sharedRule.captures[countGroups(sharedRule.match)] = { name: 'entity.name.table.hogql' };

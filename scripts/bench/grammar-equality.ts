@@ -12,6 +12,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as vsctm from 'vscode-textmate';
 import { FIXTURES, ROOT, createRegistry, tokenizeLines } from '../../test/unit/grammar/harness';
+import { SHAPES } from './grammarShapes';
 
 const args = process.argv.slice(2);
 const linesArg = args.indexOf('--lines');
@@ -54,7 +55,7 @@ function randomLines(n: number, seed: number): string[] {
 function documents(): [string, string[]][] {
   const hogqlDirs = [FIXTURES, join(ROOT, 'test', 'fixtures', 'hogql', 'corpus')];
   const hogqlFiles = hogqlDirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.hogql')).map((f) => readFileSync(join(dir, f), 'utf8')));
-  const bench = readFileSync(join(ROOT, 'scripts', 'bench', 'grammar.ts'), 'utf8');
+  const bench = SHAPES.join('\n');
   const hostFiles = (ext: string): string[] => readdirSync(FIXTURES).filter((f) => f.endsWith(ext)).map((f) => readFileSync(join(FIXTURES, f), 'utf8'));
   const random = randomLines(LINES, 11);
   const q = Math.floor(LINES / 8);

@@ -96,23 +96,6 @@ export function mergeRules(rules, prefix) {
   return { match: `${prefix}(?:${alts.join('|')})`, captures };
 }
 
-/** The chars a ci() trie can start with: the `[sS]` classes that open each branch of its first level. */
-export function firstOf(re) {
-  if (!re.startsWith('(?:')) return /^\[([^\]]+)\]/.exec(re)[1];
-  let out = '';
-  for (let i = 3, depth = 1, atStart = true; i < re.length && depth > 0; i++) {
-    const c = re[i];
-    if (c === '[') {
-      const end = re.indexOf(']', i);
-      if (atStart && depth === 1) out += re.slice(i + 1, end);
-      i = end;
-    } else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    atStart = depth === 1 && c === '|';
-  }
-  return out;
-}
-
 /** The literal char a regex must start with (`(`, `(?:` wrappers skipped); throws for anything else. */
 export function firstChar(re) {
   const m = /^(?:\((?:\?:)?)*(\\.|[^\\[(?*+.|^$])/.exec(re);
