@@ -128,9 +128,17 @@ describe('grammar structure', () => {
     const fragments = ["'", "''", "'a'", "'it''s'", "'a\\'b'", "'${x}'", "'$p'", "'a", '${y}', '$', '{', '}', '{a}',
       '{ a.b }', '{a + 1}', '{a.}', 'f', "f'", "f'{x}'", '`', '``', '"', '"q"', '-- c', '/* b */', '/*', '*/', '#',
       '//', '(', ')', ',', ' ', '\t', 'x', 'x1', 'SELECT', 'from', 'count', 'sumIf', 'and', 'if', '.', '?.', '::',
-      '[', ']', "['k']", '->', '=', '<', '<b>', '</b>', '/>', '0x1F', '1.5e3', '$d', 'properties', 'DATE', '\\', 'é', '😀', ';'];
+      '[', ']', "['k']", '->', '=', '<', '<b>', '</b>', '/>', '0x1F', '1.5e3', '$d', 'properties', 'DATE', '\\', 'é', '😀', ';',
+      // the one-match forms of comments, quoted names and ['key'], and what must keep them regions
+      '-- ${z}', '/**/', '/* ${w} */', '`a`', '`a``b`', '"q""r"', "x['']", "x['k''s']", "x[ 'k' ]", 'FROM t', 'TIME ZONE', "DATE '1'"];
+    // mulberry32 in 32-bit integers (an LCG computed in doubles loses bits: a third of the lines repeated)
     let seed = 7;
-    const next = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const next = (n: number): number => {
+      seed = (seed + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) % n;
+    };
     const random = Array.from({ length: 3000 }, () =>
       Array.from({ length: 1 + next(10) }, () => fragments[next(fragments.length)]).join(''),
     );
