@@ -64,7 +64,7 @@ describe('grammar structure', () => {
     assert.equal(searches, 9);
   });
 
-  it('takes one-line comments, quoted names and [\'key\'] in one search each, and a `,` after a keyword or a region', async () => {
+  it('takes one-line comments, quoted names and [\'key\'] in one search each, and a `,` after a keyword, a string or a region', async () => {
     // Behind the delimited gate each of these cost the gate's opening, the region's begin and
     // end, and the gate's closing; a `,` or `)` after a keyword or a region was one search more.
     // Same tokens as before: the reference test below.
@@ -74,6 +74,7 @@ describe('grammar structure', () => {
       ['`a`, "b"', 4], // `` `a` `` `,` `"b"`
       ["x['k']", 3], // `x` `['k']`
       ['DAY, END)', 3], // `DAY,` `END)`
+      ["f('a', {b}, .5)", 5], // `f(` `'a',` `{b},` `.5)`
       ["'a\\nb', 1", 7], // the gate, `'`, `\n`, `'`, the gate's closing with the `,`, `1`, the end
     ];
     for (const [line, want] of cases) {
