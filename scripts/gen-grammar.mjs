@@ -101,6 +101,7 @@ function keywordRules(keywords) {
   sharedRule.match += `(?:(?<=${ci(['FROM'])}|${ci(['JOIN'])})\\s+(${IDENT}(?:\\.${IDENT})*)${WORD_END}(?!\\s*[.(]))?`;
   sharedRule.captures[countGroups(sharedRule.match)] = { name: 'entity.name.table.hogql' };
   return {
+    words: ci(every.concat(TYPED_LITERAL)),
     table,
     typed: { match: typedRe, name: 'keyword.other.hogql' },
     sharedRule,
@@ -266,7 +267,14 @@ function wordRules(kw, fn, shortcuts) {
     // FROM events / JOIN persons: the table name; DATE '…', TIMESTAMP '…', TIME ZONE: soft keywords
     return mergeRules([callGate, kw.table, kw.typed, kw.rule, ...tail], NOT_AFTER_WORD);
   }
-  const rule = mergeRules([callGate, kw.sharedRule, ...tail], NOT_AFTER_WORD);
+  // A plain name right after a keyword (`AS c`, `WHERE event`, `WHEN a`) joins the keyword's match
+  // when it is certainly tokenized as a plain name on its own: not a keyword (nor DATE/TIME), not
+  // `$x`, not a call, a lambda parameter or an object, and no quote after it (an f-string, DATE '…',
+  // or an injected `hogql\`` / `r"""` start). Any other word is left to the next search.
+  const plain = `(?!\\$)(?!${kw.words}${WORD_END})${IDENT}(?!\\s*(?:\\(|->|\\??\\.|\\[|['"\`]))`;
+  const keywords = { match: `${kw.sharedRule.match}(?:\\s+(${plain}))?`, captures: { ...kw.sharedRule.captures } };
+  keywords.captures[countGroups(keywords.match)] = { name: 'variable.other.hogql' };
+  const rule = mergeRules([callGate, keywords, ...tail], NOT_AFTER_WORD);
   const n = countGroups(rule.match);
   return {
     match: rule.match + TRAILING_COMMA_OR_PAREN,
@@ -274,8 +282,12 @@ function wordRules(kw, fn, shortcuts) {
   };
 }
 
-/** No `\`, no `${` (a JS substitution the injection must see) and no line break (group-free). */
-const PLAIN = (stop) => `(?:[^${stop}\\\\$\\n]|\\$(?!\\{))*+`;
+/**
+ * The body of a one-match form: no line break, and nothing an injection grammar could start inside
+ * the region it stands for: no `${` (a JS substitution), no backtick (`hogql\``), no `/*`
+ * (`/* hogql *\/ '…'`); `also` lists more chars to leave out (`#`, quotes: Python's markers).
+ */
+const PLAIN = (also) => `(?:[^${also}\`/$\\n]|\\$(?!\\{)|/(?!\\*))*+`;
 
 /**
  * The common one-line forms of delimited constructs as single matches (tokens exactly like the
@@ -283,18 +295,20 @@ const PLAIN = (stop) => `(?:[^${stop}\\\\$\\n]|\\$(?!\\{))*+`;
  */
 function simpleDelimited() {
   const lineComment = (open, kind) => ({
-    match: `(${open})(?:[^$\\n]|\\$(?!\\{))*+$`,
+    match: `(${open})${PLAIN('')}$`,
     name: `comment.line.${kind}.hogql`,
     captures: { 1: { name: 'punctuation.definition.comment.hogql' } },
   });
   const quotedName = (q, kind) => ({
-    match: `(${q})${PLAIN(q)}(${q})(?!${q})`,
+    // not comment or string scoped: Python's `# hogql` and `"""` markers apply inside too
+    // a closing backtick right after `hogql` would start an injected hogql`…` template
+    match: `(${q})${q === '`' ? `(?![^\`\\n]*?(?<![A-Za-z0-9_$.])hogql\\s*\`)` : ''}${PLAIN(`\\\\#'"${q}`)}(${q})(?!${q})`,
     name: `variable.other.quoted.${kind}.hogql`,
     captures: { 1: { name: 'punctuation.definition.identifier.begin.hogql' }, 2: { name: 'punctuation.definition.identifier.end.hogql' } },
   });
   return [
     {
-      match: `(/\\*)(?:[^*\\n$]|\\*(?!/)|\\$(?!\\{))*+(\\*/)`,
+      match: `(/\\*)(?:[^*\`/$\\n]|\\*(?!/)|\\$(?!\\{)|/(?!\\*))*+(\\*/)`,
       name: 'comment.block.hogql',
       captures: { 1: { name: 'punctuation.definition.comment.begin.hogql' }, 2: { name: 'punctuation.definition.comment.end.hogql' } },
     },
@@ -303,7 +317,7 @@ function simpleDelimited() {
     quotedName('`', 'backtick'),
     quotedName('"', 'double'),
     {
-      match: `(\\[)(?<=[A-Za-z0-9_$\`"\\].]\\[)\\s*((')(${PLAIN("'")})('))\\s*(\\])`,
+      match: `(\\[)(?<=[A-Za-z0-9_$\`"\\].]\\[)\\s*((')(${PLAIN("\\\\'")})('))\\s*(\\])`,
       captures: {
         1: { name: 'punctuation.section.brackets.begin.hogql' },
         2: { name: 'string.quoted.single.hogql' },

@@ -35,6 +35,9 @@ const FRAGMENTS = [
   'a[', "a['k']", "x]['k']", '->', 'x ->', '(x, y) ->', '=', '<', '<b>', '</b>', '/>', '<b x={1}>', '0x1F', '0b1', '1.5e3',
   '.5', '1', '1,', '1)', '$d', '$d.x', 'properties', 'properties.$x', 'DATE', "DATE '2024-01-01'", 'TIME ZONE', 'null',
   'TRUE', 'inf', '\\', '\\n', 'é', '😀', ';', '*', '-', '/', '+', '??', '||', '=~', ':=', '?', ':',
+  // a keyword then a word: joined only when the word is certainly a plain name on its own
+  'AS x', 'AS  x', 'WHEN a', 'AS f', 'AS r', 'AS hogql', 'hogql`', 'r"""', "r'''", "f'''", 'AS $x', 'AS day', 'AS date',
+  'AS time', 'AS x.y', 'AS x?.y', 'AS x[', 'AS x (', 'AS x->', 'AS y,', 'AS z)', 'ELSE\tc', 'AS é',
 ];
 
 /**

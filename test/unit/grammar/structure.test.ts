@@ -44,8 +44,9 @@ describe('grammar structure', () => {
       }
       return n;
     };
-    // FROM/JOIN's table and DATE '…' share the keyword groups; one trailing `,` / `)` pair for all
-    assert.ok(groups(hogql.repository.words!.match!) <= 25, `${groups(hogql.repository.words!.match!)} groups`);
+    // FROM/JOIN's table and DATE '…' share the keyword groups; one trailing `,` / `)` pair for all;
+    // one for a plain name joined to the keyword before it
+    assert.ok(groups(hogql.repository.words!.match!) <= 26, `${groups(hogql.repository.words!.match!)} groups`);
     // the same for the second #punctuation regex (numbers, `(`, `.name`, simple strings, {name}): the
     // rare multi-group rules (lambda parameter lists, `::Type`) sit behind the delimited gate instead
     const [operators, others] = hogql.repository.punctuation!.patterns!;
@@ -64,7 +65,7 @@ describe('grammar structure', () => {
     assert.equal(searches, 9);
   });
 
-  it('takes one-line comments, quoted names and [\'key\'] in one search each, and a `,` after a keyword, a string or a region', async () => {
+  it('takes one-line comments, quoted names and [\'key\'] in one search each, a `,` after a keyword, a string or a region, and a plain name after a keyword', async () => {
     // Behind the delimited gate each of these cost the gate's opening, the region's begin and
     // end, and the gate's closing; a `,` or `)` after a keyword or a region was one search more.
     // Same tokens as before: the reference test below.
@@ -75,6 +76,8 @@ describe('grammar structure', () => {
       ["x['k']", 3], // `x` `['k']`
       ['DAY, END)', 3], // `DAY,` `END)`
       ["f('a', {b}, .5)", 5], // `f(` `'a',` `{b},` `.5)`
+      ['AS c, WHEN a', 3], // `AS c,` `WHEN a`: a plain name joins the keyword before it
+      ['AS day, AS f(x)', 6], // … not another keyword, nor a call: `AS` `day,` `AS` `f(` `x)`
       ["'a\\nb', 1", 7], // the gate, `'`, `\n`, `'`, the gate's closing with the `,`, `1`, the end
     ];
     for (const [line, want] of cases) {
@@ -131,7 +134,8 @@ describe('grammar structure', () => {
       '//', '(', ')', ',', ' ', '\t', 'x', 'x1', 'SELECT', 'from', 'count', 'sumIf', 'and', 'if', '.', '?.', '::',
       '[', ']', "['k']", '->', '=', '<', '<b>', '</b>', '/>', '0x1F', '1.5e3', '$d', 'properties', 'DATE', '\\', 'é', '😀', ';',
       // the one-match forms of comments, quoted names and ['key'], and what must keep them regions
-      '-- ${z}', '/**/', '/* ${w} */', '`a`', '`a``b`', '"q""r"', "x['']", "x['k''s']", "x[ 'k' ]", 'FROM t', 'TIME ZONE', "DATE '1'"];
+      '-- ${z}', '/**/', '/* ${w} */', '`a`', '`a``b`', '"q""r"', "x['']", "x['k''s']", "x[ 'k' ]", 'FROM t', 'TIME ZONE', "DATE '1'",
+      'AS x', 'WHEN a', 'AS f', 'AS hogql', 'hogql`', 'r"""', "r'''", 'AS $x', 'AS day', 'AS date', 'AS x.y', 'AS x (', 'AS y,'];
     // mulberry32 in 32-bit integers (an LCG computed in doubles loses bits: a third of the lines repeated)
     let seed = 7;
     const next = (n: number): number => {
