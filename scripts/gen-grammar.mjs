@@ -8,12 +8,21 @@
 //   node scripts/gen-grammar.mjs --from <file>   first refresh the subset from a full
 //                                                vocabulary.json (src/language/hogql/vocabulary.json)
 //
+// Regex helpers: scripts/lib/grammarRegex.mjs; keyword, call and #words rules: scripts/lib/grammarWords.mjs;
+// injection grammars: scripts/lib/grammarInjections.mjs.
 // Regex rules of thumb used here (see test/unit/grammar/pathological.test.ts):
 // word lists become prefix tries, so a failed match costs a few comparisons; no
 // quantified group can match the same text two ways; every lookbehind is one char.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { markdownInjection, jsInjection, pythonInjection } from './lib/grammarInjections.mjs';
+import { functionRules, keywordRules, wordRules } from './lib/grammarWords.mjs';
+import {
+  AFTER_NON_WORD, IDENT, PLACEHOLDER_NAME_REST, SIMPLE_STRING_REST, TRAILING_COMMA_OR_PAREN, WORD_END,
+  charClass, countGroups, firstChar, merged, mergeRules, withoutGroups,
+} from './lib/grammarRegex.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SUBSET = join(root, 'syntaxes/data/hogql-grammar-vocabulary.json');
@@ -37,216 +46,6 @@ function refreshSubset(fromPath) {
     functions,
   };
   writeFileSync(SUBSET, JSON.stringify(subset, null, 2) + '\n');
-}
-
-// ---------------------------------------------------------------- regex helpers
-
-// Possessive (`*+`): whatever follows an identifier in these rules needs a non-word char, so
-// giving back chars could never let a rule match; it only cost time on every failed try.
-const IDENT = '[A-Za-z_$][A-Za-z0-9_$]*+';
-const NOT_AFTER_WORD = '(?<![A-Za-z0-9_$.])';
-const WORD_END = '(?![A-Za-z0-9_$])';
-/** After the `{` of a `{name}` / `{variables.x}` placeholder (groups: the name, the `}`). */
-const PLACEHOLDER_NAME_REST = `\\s*(${IDENT}(?:\\.${IDENT})*)\\s*(\\})`;
-/** After the `'` of a string with no escape, no doubled quote and no `${` (group: the closing `'`). */
-const SIMPLE_STRING_REST = "(?:[^'\\\\$]|\\$(?!\\{))*(')(?!')";
-/**
- * A `,` or `)` right after a token (spaces between allowed) joins its match (groups: the `,`, the
- * `)`): one search fewer, the same tokens, since neither char starts any other rule.
- */
-const TRAILING_COMMA_OR_PAREN = '(?:\\s*(?:(,)|(\\))))?';
-/** Placed right after a consumed first char `c`: the char before `c` is not part of a word. */
-const AFTER_NON_WORD = (c) => `(?<![A-Za-z0-9_$.]${c})`;
-
-/** A prefix-factored alternation: `count|countIf|countDistinct` → `count(?:If|Distinct)?`. */
-export function trie(words) {
-  const rootNode = new Map();
-  for (const w of words) {
-    let node = rootNode;
-    for (const ch of w) {
-      if (!node.has(ch)) node.set(ch, new Map());
-      node = node.get(ch);
-    }
-    node.set('', null);
-  }
-  const esc = (c) => c.replace(/[\\^$.|?*+()[\]{}-]/g, '\\$&');
-  const render = (node) => {
-    const ends = node.has('');
-    const keys = [...node.keys()].filter((k) => k !== '').sort();
-    if (keys.length === 0) return '';
-    const alts = keys.map((k) => esc(k) + render(node.get(k)));
-    const body = alts.length === 1 && !ends ? alts[0] : `(?:${alts.join('|')})`;
-    return ends ? (alts.length === 1 && body === alts[0] ? `(?:${body})?` : `${body}?`) : body;
-  };
-  return render(rootNode);
-}
-
-/**
- * Case-insensitive trie spelled with `[sS]` classes: Oniguruma's (?i:…) applies Unicode case
- * folding (multi-char folds such as ß/ss) and is several times slower on these word lists.
- */
-const ci = (words) =>
-  trie(words.map((w) => w.toLowerCase())).replace(/(\\.)|([a-z])/g, (m, esc, ch) => (esc ? esc : `[${ch}${ch.toUpperCase()}]`));
-
-/**
- * One regex for several token kinds: `prefix(?:(a)|(b)|…)suffix`, each group scoped by `captures`.
- * Fewer regexes per scanner is what keeps tokenizing fast; the parts must not capture themselves.
- */
-function merged(parts, prefix = '', suffix = '') {
-  const captures = {};
-  parts.forEach(([, scope], i) => (captures[i + 1] = { name: scope }));
-  return { match: `${prefix}(?:${parts.map(([re]) => `(${re})`).join('|')})${suffix}`, captures };
-}
-
-/** Number of capturing groups in a regex source (ignores escapes, classes and (?…) groups). */
-function countGroups(re) {
-  let n = 0;
-  let inClass = false;
-  for (let i = 0; i < re.length; i++) {
-    const c = re[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(' && re[i + 1] !== '?') n++;
-  }
-  return n;
-}
-
-/**
- * Merges match rules that all start at the start of a word into ONE regex,
- * `prefix(?:(?:a)|(?:b)|…)`, renumbering their captures. Alternation order keeps each rule's
- * priority, and leftmost-match semantics are unchanged, so this tokenizes exactly like the
- * separate rules but costs one regex search instead of many.
- */
-function mergeRules(rules, prefix) {
-  const alts = [];
-  const captures = {};
-  let offset = 0;
-  for (const r of rules) {
-    let body = r.match;
-    if (r.name) {
-      body = `(${body})`;
-      captures[offset + 1] = { name: r.name };
-      offset++;
-    }
-    for (const [k, v] of Object.entries(r.captures ?? {})) captures[offset + Number(k)] = v;
-    offset += countGroups(r.match);
-    alts.push(`(?:${body})`);
-  }
-  return { match: `${prefix}(?:${alts.join('|')})`, captures };
-}
-
-// ---------------------------------------------------------------- keyword classes
-
-// Keywords that are far more often column names than keywords; they are scoped
-// as identifiers. DATE/TIME/TIMESTAMP are keywords only before a string literal.
-const SOFT = ['ID', 'KEY', 'NAME'];
-const TYPED_LITERAL = ['DATE', 'TIME', 'TIMESTAMP'];
-const CONSTANTS = ['NULL', 'NAN', 'INF'];
-const KEYWORD_CLASSES = [
-  ['keyword.control.query.hogql', ['SELECT', 'FROM', 'WHERE', 'PREWHERE', 'GROUP', 'BY', 'HAVING', 'ORDER', 'LIMIT',
-    'OFFSET', 'WITH', 'UNION', 'INTERSECT', 'EXCEPT', 'QUALIFY', 'WINDOW', 'SETTINGS', 'SAMPLE', 'JOIN', 'ON', 'USING',
-    'PIVOT', 'UNPIVOT', 'VALUES']],
-  ['keyword.control.conditional.hogql', ['CASE', 'WHEN', 'THEN', 'ELSE', 'END', 'IF']],
-  ['keyword.control.flow.hogql', ['FN', 'FUN', 'LET', 'RETURN', 'THROW', 'TRY', 'CATCH', 'FINALLY', 'WHILE', 'FOR', 'LAMBDA']],
-  ['keyword.operator.logical.hogql', ['AND', 'OR', 'NOT']],
-  ['keyword.operator.word.hogql', ['LIKE', 'ILIKE', 'IN', 'IS', 'BETWEEN', 'COHORT']],
-  ['keyword.other.join.hogql', ['LEFT', 'RIGHT', 'INNER', 'OUTER', 'FULL', 'CROSS', 'ANTI', 'SEMI', 'ASOF', 'NATURAL', 'POSITIONAL']],
-  ['keyword.other.order.hogql', ['ASC', 'ASCENDING', 'DESC', 'DESCENDING', 'NULLS', 'FIRST', 'LAST']],
-  ['keyword.other.unit.hogql', ['SECOND', 'MINUTE', 'HOUR', 'DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR', 'YYYY']],
-];
-
-function keywordRules(keywords) {
-  const known = new Set(keywords);
-  const classified = new Set([...SOFT, ...TYPED_LITERAL, ...CONSTANTS]);
-  const classes = KEYWORD_CLASSES.map(([scope, words]) => {
-    for (const w of words) {
-      if (!known.has(w) && w !== 'ASC' && w !== 'YYYY') throw new Error(`keyword ${w} not in vocabulary`);
-      classified.add(w);
-    }
-    return [ci(words), scope];
-  });
-  const constants = [
-    [ci(['true', 'false']), 'constant.language.boolean.hogql'],
-    [ci(['null']), 'constant.language.null.hogql'],
-    [ci(['inf', 'infinity', 'nan']), 'constant.language.numeric.hogql'],
-  ];
-  // The classes are disjoint, so their order is free: the most frequent first (each class
-  // tried before the matching one costs time on every keyword).
-  const [query, ...rest] = classes;
-  const parts = [query, [ci(keywords.filter((k) => !classified.has(k))), 'keyword.other.hogql'], ...rest, ...constants];
-  // Gate: one trie walk over every word of every class decides whether to try the classes at all.
-  const every = ['true', 'false', 'null', 'inf', 'infinity', 'nan']
-    .concat(KEYWORD_CLASSES.flatMap(([, words]) => words))
-    .concat(keywords.filter((k) => !classified.has(k)));
-  return {
-    rule: merged(parts, `(?=${ci(every)}${WORD_END})`, WORD_END),
-    all: keywords.filter((k) => !SOFT.includes(k)).concat(['ASC', 'YYYY', 'INFINITY']),
-  };
-}
-
-// ---------------------------------------------------------------- functions
-
-function functionRules(vocab, keywordWords, shortcuts) {
-  const kwLower = new Set(keywordWords.map((k) => k.toLowerCase()));
-  const fns = vocab.functions;
-  const isKw = (f) => kwLower.has(f.name.toLowerCase());
-  const pick = (pred) => fns.filter(pred).map((f) => f.name);
-  // Names that are also keywords (`if`, `in`, `not`, `left`…) count as calls only when `(` follows at once.
-  const alts = [
-    [pick((f) => isKw(f) && f.caseInsensitive), '(?=\\()', true],
-    [pick((f) => isKw(f) && !f.caseInsensitive), '(?=\\()', false],
-    [pick((f) => !isKw(f) && f.caseInsensitive), '(?=\\s*\\()', true],
-    [pick((f) => !isKw(f) && !f.caseInsensitive), '(?=\\s*\\()', false],
-  ]
-    .filter(([names]) => names.length)
-    .map(([names, look, insensitive]) => (insensitive ? ci(names) : trie(names)) + look);
-
-  // Aggregate combinators: a name listed in the vocabulary that is another aggregate plus
-  // combinator suffixes (sumIf, uniqExactIf, avgMapMerge) is split into base + suffix.
-  const aggregates = new Set(pick((f) => f.kind === 'aggregate'));
-  const suffixRe = new RegExp(`^(?:${vocab.combinatorSuffixes.join('|')})+$`);
-  const combined = [];
-  const bases = new Set();
-  for (const name of aggregates) {
-    // the shortest aggregate prefix is the root: avgMapMerge → avg + MapMerge
-    for (let i = 1; i < name.length; i++) {
-      const base = name.slice(0, i);
-      if (aggregates.has(base) && suffixRe.test(name.slice(i))) {
-        combined.push(name);
-        bases.add(base);
-        break;
-      }
-    }
-  }
-  const suffixes = trie(vocab.combinatorSuffixes);
-  // Calls are match rules for `name(` (not begin/end regions): this keeps every word-start rule
-  // in one regex, which is what makes the grammar fast. Arguments are scoped as plain expressions.
-  return {
-    combined,
-    // One rule, one set of groups: an aggregate with combinators (sumIf → sum + If) or a known
-    // function is support.function, any other name entity.name.function. Shared groups keep the
-    // merged #words regex small: vscode-oniguruma returns every group of the regex that matched, as
-    // one object each, on every word token.
-    rules: [
-      {
-        match:
-          `((?:((?=(?:${trie(combined)})\\s*\\()(${trie([...bases])})((?:${suffixes})+)|(?:${alts.join('|')}))` +
-          `|(?!${ci(keywordWords)}${WORD_END})(${IDENT}))\\s*(\\())` +
-          // `count()`: an empty argument list's `)` joins the call's match (scoped as without it)
-          (shortcuts ? '(?:\\s*(\\)))?' : ''),
-        captures: {
-          1: { name: 'meta.function-call.hogql' },
-          2: { name: 'support.function.hogql' },
-          3: { name: 'support.function.aggregate.base.hogql' },
-          4: { name: 'support.function.combinator.hogql' },
-          5: { name: 'entity.name.function.hogql' },
-          6: { name: 'punctuation.definition.arguments.begin.hogql' },
-          ...(shortcuts ? { 7: { name: 'punctuation.section.parens.end.hogql' } } : {}),
-        },
-      },
-    ],
-  };
 }
 
 // ---------------------------------------------------------------- shared pieces
@@ -317,39 +116,56 @@ const DELIMITED = [
   'type-cast',
 ];
 
-/** The literal char a regex must start with (`(`, `(?:` wrappers skipped); throws for anything else. */
-function firstChar(re) {
-  const m = /^(?:\((?:\?:)?)*(\\.|[^\\[(?*+.|^$])/.exec(re);
-  if (!m) throw new Error(`a delimited start must begin with a literal char: ${re}`);
-  return m[1].length === 2 ? m[1][1] : m[1];
+
+
+/**
+ * The body of a one-match form: no line break, and nothing an injection grammar could start inside
+ * the region it stands for: no `${` (a JS substitution), no backtick (`hogql\``), no `/*`
+ * (`/* hogql *\/ '…'`); `also` lists more chars to leave out (`#`, quotes: Python's markers).
+ */
+const PLAIN = (also) => `(?:[^${also}\`/$\\n]|\\$(?!\\{)|/(?!\\*))*+`;
+
+/**
+ * The common one-line forms of delimited constructs as single matches (tokens exactly like the
+ * regions behind the gate, which keep every other form): one search instead of four to six.
+ */
+function simpleDelimited() {
+  const lineComment = (open, kind) => ({
+    match: `(${open})${PLAIN('')}$`,
+    name: `comment.line.${kind}.hogql`,
+    captures: { 1: { name: 'punctuation.definition.comment.hogql' } },
+  });
+  const quotedName = (q, kind) => ({
+    // not comment or string scoped: Python's `# hogql` and `"""` markers apply inside too
+    // a closing backtick right after `hogql` would start an injected hogql`…` template
+    match: `(${q})${q === '`' ? `(?![^\`\\n]*?(?<![A-Za-z0-9_$.])hogql\\s*\`)` : ''}${PLAIN(`\\\\#'"${q}`)}(${q})(?!${q})`,
+    name: `variable.other.quoted.${kind}.hogql`,
+    captures: { 1: { name: 'punctuation.definition.identifier.begin.hogql' }, 2: { name: 'punctuation.definition.identifier.end.hogql' } },
+  });
+  return [
+    {
+      match: `(/\\*)(?:[^*\`/$\\n]|\\*(?!/)|\\$(?!\\{)|/(?!\\*))*+(\\*/)`,
+      name: 'comment.block.hogql',
+      captures: { 1: { name: 'punctuation.definition.comment.begin.hogql' }, 2: { name: 'punctuation.definition.comment.end.hogql' } },
+    },
+    // `//` and `#` (Hog) comments are rare in queries: they stay behind the gate (fewer groups here)
+    lineComment('--', 'double-dash'),
+    quotedName('`', 'backtick'),
+    quotedName('"', 'double'),
+    {
+      match: `(\\[)(?<=[A-Za-z0-9_$\`"\\].]\\[)\\s*((')(${PLAIN("\\\\'")})('))\\s*(\\])`,
+      captures: {
+        1: { name: 'punctuation.section.brackets.begin.hogql' },
+        2: { name: 'string.quoted.single.hogql' },
+        3: { name: 'punctuation.definition.string.begin.hogql' },
+        4: { name: 'variable.other.property.hogql' },
+        5: { name: 'punctuation.definition.string.end.hogql' },
+        6: { name: 'punctuation.section.brackets.end.hogql' },
+      },
+    },
+  ];
 }
 
-/** A char class of the given literal chars. */
-function charClass(chars) {
-  return `[${[...new Set(chars)].map((c) => (/[\\\]\[^-]/.test(c) ? `\\${c}` : c)).join('')}]`;
-}
-
-/** `(x)` → `(?:x)` outside classes and escapes, for regexes reused inside a lookahead. */
-function withoutGroups(re) {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < re.length; i++) {
-    const c = re[i];
-    if (c === '\\') {
-      out += c + re[++i];
-      continue;
-    }
-    if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(' && re[i + 1] !== '?') {
-      out += '(?:';
-      continue;
-    }
-    out += c;
-  }
-  if (/\\[1-9]|\\k</.test(re)) throw new Error(`backreference in a delimited start: ${re}`);
-  return out;
-}
 
 /**
  * `shortcuts: false` gives the reference form the shortcuts must tokenize exactly like (checked by
@@ -365,7 +181,7 @@ function hogqlGrammar(vocab, { shortcuts = true } = {}) {
     const captures = { ...rule.captures, [n + 1]: { name: 'punctuation.separator.comma.hogql' }, [n + 2]: { name: 'punctuation.section.parens.end.hogql' } };
     return { ...rule, match: rule.match + TRAILING_COMMA_OR_PAREN, captures };
   };
-  const fn = functionRules(vocab, kw.all, shortcuts);
+  const fn = functionRules(vocab, kw.all);
   const grammar = {
     $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
     name: 'HogQL',
@@ -461,7 +277,7 @@ function hogqlGrammar(vocab, { shortcuts = true } = {}) {
       'hogqlx-child-tag': tagRule(false),
       // Each alternative consumes its first char before the one-char lookbehind, so Oniguruma can
       // skip ahead to a digit or dot instead of trying the whole regex at every position.
-      numbers: trailing(merged(
+      numbers: merged(
         [
           [`0${AFTER_NON_WORD('0')}[xX][0-9A-Fa-f]+(?:\\.[0-9A-Fa-f]*)?[pP][+-]?[0-9]+`, 'constant.numeric.float.hex.hogql'],
           [`0${AFTER_NON_WORD('0')}[xX][0-9A-Fa-f]+`, 'constant.numeric.hex.hogql'],
@@ -474,7 +290,7 @@ function hogqlGrammar(vocab, { shortcuts = true } = {}) {
         ],
         '',
         WORD_END,
-      )),
+      ),
       'lambda-params': {
         match: `(\\()\\s*(${IDENT}(?:\\s*,\\s*${IDENT})*)\\s*(\\))\\s*(->)`,
         captures: {
@@ -491,43 +307,7 @@ function hogqlGrammar(vocab, { shortcuts = true } = {}) {
       },
       // Everything that starts at the start of a word, in priority order, as ONE regex: this
       // measured faster than separate rules (fewer searches per token; see scripts/bench/grammar.ts).
-      words: mergeRules(
-        [
-          mergeRules(
-            [
-              // lambda parameter: x -> … (the arrow is the next token, from #punctuation: one group fewer)
-              { match: `${IDENT}(?=\\s*->)`, name: 'variable.parameter.lambda.hogql' },
-              ...fn.rules,
-            ],
-            // gate: only a word followed by `(` or `->` reaches the big function-name tries
-            `(?=${IDENT}\\s*(?:\\(|->))`,
-          ),
-          // FROM events / JOIN persons: the table name
-          {
-            match: `(${ci(['FROM', 'JOIN'])})\\s+(${IDENT}(?:\\.${IDENT})*)${WORD_END}(?!\\s*[.(])`,
-            captures: { 1: { name: 'keyword.control.query.hogql' }, 2: { name: 'entity.name.table.hogql' } },
-          },
-          // DATE '…', TIMESTAMP '…', TIME ZONE: soft keywords only in these spots
-          { match: `(?:${ci(TYPED_LITERAL)})(?=\\s*')|${ci(['time'])}(?=\\s+${ci(['zone'])}${WORD_END})`, name: 'keyword.other.hogql' },
-          // constants (true/false/null/inf/nan) and all keyword classes
-          kw.rule,
-          // the object of a property chain: person.properties, properties['x']
-          { match: `${IDENT}(?=\\??\\.|\\[\\s*')`, name: 'variable.other.object.hogql' },
-          { match: '\\$[A-Za-z0-9_$]*', name: 'variable.other.dollar.hogql' },
-          // a `,` or `)` right after a name joins its match: one search fewer, same tokens
-          shortcuts
-            ? {
-                match: `(${IDENT})(?:\\s*(?:(,)|(\\))))?`,
-                captures: {
-                  1: { name: 'variable.other.hogql' },
-                  2: { name: 'punctuation.separator.comma.hogql' },
-                  3: { name: 'punctuation.section.parens.end.hogql' },
-                },
-              }
-            : { match: IDENT, name: 'variable.other.hogql' },
-        ],
-        NOT_AFTER_WORD,
-      ),
+      words: wordRules(kw, fn, shortcuts),
       'property-brackets': {
         // properties['$current_url']: brackets holding just one string literal, right after a name.
         // `[` comes first (the lookbehind checks the char before it): a regex that starts with a
@@ -608,7 +388,9 @@ function hogqlGrammar(vocab, { shortcuts = true } = {}) {
   if (!shortcuts) delete r['string-simple'];
   // Two regexes: the operators alone first (most punctuation tokens, so most matches decode only
   // their 13 groups; vscode-oniguruma reports every group of the regex that matched), then the rest.
-  r.punctuation = { patterns: [mergeRules([r.operators], ''), mergeRules(parts.slice(1).flatMap((k) => r[k].patterns ?? [r[k]]), '')] };
+  // With the shortcuts, a `,` or `)` right after any of the rest (a number, a string, `{name}`, `.x`)
+  // joins its match: one search fewer, the same tokens (neither char starts another rule).
+  r.punctuation = { patterns: [mergeRules([r.operators], ''), trailing(mergeRules(parts.slice(1).flatMap((k) => r[k].patterns ?? [r[k]]), ''))] };
   for (const k of parts) delete r[k];
   // Constructs that start with a rarely seen delimiter sit behind ONE zero-width gate whose
   // lookahead is exactly the union of their starts: the top-level scanner then holds one regex
@@ -623,164 +405,22 @@ function hogqlGrammar(vocab, { shortcuts = true } = {}) {
   const starts = delimited.flatMap((k) => (GATE_START[k] ? [GATE_START[k]] : alternatives(r[k])));
   // The leading one-char class lets Oniguruma skip to a candidate position (it computes no
   // such map from the long lookahead alone): ~5% of the whole tokenizing time.
+  // The common one-line forms of comments and quoted names are tried first in the operators regex
+  // (it already stops at their first chars); the gate opens only where none of them matches.
+  let notSimple = '';
+  if (shortcuts) {
+    const simple = simpleDelimited();
+    r.punctuation.patterns[0] = mergeRules([...simple, r.punctuation.patterns[0]], '');
+    notSimple = `(?!${simple.map((x) => `(?:${withoutGroups(x.match)})`).join('|')})`;
+  }
   r.delimited = {
-    begin: `(?=${charClass(starts.map(firstChar))})(?=${starts.map((re) => `(?:${withoutGroups(re)})`).join('|')})`,
-    end: '(?!\\G)',
+    begin: `(?=${charClass(starts.map(firstChar))})${notSimple}(?=${starts.map((re) => `(?:${withoutGroups(re)})`).join('|')})`,
+    // with the shortcuts, a `,` or `)` right after the construct joins the gate's closing match
+    end: shortcuts ? `(?!\\G)${TRAILING_COMMA_OR_PAREN}` : '(?!\\G)',
+    ...(shortcuts ? { endCaptures: { 1: { name: 'punctuation.separator.comma.hogql' }, 2: { name: 'punctuation.section.parens.end.hogql' } } } : {}),
     patterns: delimited.map((k) => ({ include: `#${k}` })),
   };
   return grammar;
-}
-
-// ---------------------------------------------------------------- injections
-
-function markdownInjection() {
-  return {
-    $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
-    scopeName: 'markdown.hogql.codeblock',
-    comment: 'Fenced code blocks tagged hogql (``` or ~~~, any case) in Markdown. Generated by scripts/gen-grammar.mjs.',
-    injectionSelector: 'L:text.html.markdown',
-    patterns: [{ include: '#fenced-hogql' }],
-    repository: {
-      'fenced-hogql': {
-        name: 'markup.fenced_code.block.markdown',
-        begin: '(^|\\G)(\\s*)(`{3,}|~{3,})\\s*((?i:hogql))(?=\\s|$)([^`]*)$',
-        beginCaptures: {
-          3: { name: 'punctuation.definition.markdown' },
-          4: { name: 'fenced_code.block.language.markdown' },
-          5: { name: 'fenced_code.block.language.attributes.markdown' },
-        },
-        end: '(^|\\G)(\\2|\\s{0,3})(\\3)\\s*$',
-        endCaptures: { 3: { name: 'punctuation.definition.markdown' } },
-        patterns: [
-          {
-            begin: '(^|\\G)(\\s*)(.*)',
-            while: '(^|\\G)(?!\\s*([`~]{3,})\\s*$)',
-            contentName: 'meta.embedded.block.hogql',
-            patterns: [{ include: 'source.hogql' }],
-          },
-        ],
-      },
-    },
-  };
-}
-
-const JS_HOSTS = ['source.js', 'source.ts', 'source.tsx'];
-
-function jsInjection() {
-  const substitution = {
-    name: 'meta.template.expression.hogql-injection',
-    begin: '\\$\\{',
-    end: '\\}',
-    beginCaptures: { 0: { name: 'punctuation.definition.template-expression.begin.js' } },
-    endCaptures: { 0: { name: 'punctuation.definition.template-expression.end.js' } },
-    contentName: 'meta.embedded.line.ts',
-    patterns: [{ include: 'source.ts' }],
-  };
-  const template = (begin, beginCaptures) => ({
-    begin,
-    beginCaptures,
-    end: '`',
-    endCaptures: { 0: { name: 'string.template.js punctuation.definition.string.template.end.js' } },
-    contentName: 'meta.embedded.block.hogql',
-    patterns: [{ include: '#substitution' }, { include: 'source.hogql' }],
-  });
-  const marker = {
-    1: { name: 'comment.block.js punctuation.definition.comment.begin.js' },
-    2: { name: 'comment.block.js keyword.other.marker.hogql' },
-    3: { name: 'comment.block.js punctuation.definition.comment.end.js' },
-  };
-  return {
-    $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
-    scopeName: 'inline.hogql.js-ts',
-    comment:
-      'HogQL inside JS/TS: hogql`…` tagged templates and templates or strings right after a /* hogql */ comment. ' +
-      '${…} substitutions are tokenized as TypeScript (source.ts), also in HogQL strings. Generated by scripts/gen-grammar.mjs.',
-    injectionSelector: [
-      ...JS_HOSTS.map((h) => `L:${h} -comment -string`),
-      'L:meta.template.hogql.js-ts meta.embedded.block.hogql -meta.template.expression',
-    ].join(', '),
-    patterns: [{ include: '#tagged-template' }, { include: '#marked-template' }, { include: '#marked-string' }, { include: '#substitution-in-hogql' }],
-    repository: {
-      'tagged-template': {
-        ...template(`${NOT_AFTER_WORD}(hogql)\\s*(\`)`, {
-          1: { name: 'entity.name.function.tagged-template.js' },
-          2: { name: 'string.template.js punctuation.definition.string.template.begin.js' },
-        }),
-        name: 'meta.template.hogql.js-ts',
-      },
-      'marked-template': {
-        ...template('(/\\*)\\s*(hogql)\\s*(\\*/)\\s*(`)', { ...marker, 4: { name: 'string.template.js punctuation.definition.string.template.begin.js' } }),
-        name: 'meta.template.hogql.js-ts',
-      },
-      'marked-string': {
-        name: 'meta.template.hogql.js-ts',
-        begin: "(/\\*)\\s*(hogql)\\s*(\\*/)\\s*(['\"])",
-        beginCaptures: { ...marker, 4: { name: 'string.quoted.js punctuation.definition.string.begin.js' } },
-        end: '(\\4)|(?=$)',
-        endCaptures: { 1: { name: 'string.quoted.js punctuation.definition.string.end.js' } },
-        contentName: 'meta.embedded.block.hogql',
-        patterns: [{ include: 'source.hogql' }],
-      },
-      substitution: substitution,
-      // Active inside the embedded HogQL (including its strings and comments) through the
-      // second injection selector, so `'${x}'` still hands `${x}` to TypeScript.
-      'substitution-in-hogql': substitution,
-    },
-  };
-}
-
-function pythonInjection() {
-  const strings = [
-    ['"""', 'string.quoted.multi.python'],
-    ["'''", 'string.quoted.multi.python'],
-    ['"', 'string.quoted.single.python'],
-    ["'", 'string.quoted.single.python'],
-  ].map(([q, scope]) => ({
-    begin: `([rRbBuUfF]{0,2})(${q})`,
-    beginCaptures: {
-      1: { name: `${scope} storage.type.string.python` },
-      2: { name: `${scope} punctuation.definition.string.begin.python` },
-    },
-    end: q.length === 3 ? q : `(${q})|(?=$)`,
-    endCaptures: q.length === 3 ? { 0: { name: `${scope} punctuation.definition.string.end.python` } } : { 1: { name: `${scope} punctuation.definition.string.end.python` } },
-    contentName: 'meta.embedded.block.hogql',
-    patterns: [{ include: 'source.hogql' }],
-  }));
-  return {
-    $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
-    scopeName: 'inline.hogql.python',
-    comment:
-      'HogQL inside Python strings. Rule: (1) a `# hogql` comment (alone or at the end of a line) makes the first string ' +
-      'literal that starts on the NEXT line HogQL; (2) a triple-quoted string whose text starts with `-- hogql` or ' +
-      '`/* hogql */` is HogQL. Generated by scripts/gen-grammar.mjs.',
-    injectionSelector: 'L:source.python -comment -string',
-    patterns: [{ include: '#marker-comment' }, { include: '#self-marked-string' }],
-    repository: {
-      'marker-comment': {
-        name: 'meta.hogql-marker.python',
-        begin: '(#)\\s*((?i:hogql))\\b.*$',
-        beginCaptures: {
-          0: { name: 'comment.line.number-sign.python' },
-          1: { name: 'punctuation.definition.comment.python' },
-          2: { name: 'keyword.other.marker.hogql' },
-        },
-        // Stop after the first string closes, or at the start of a next line without a quote.
-        end: `(?<=['"])(?!\\G)|^(?![^'"\\n]*['"])`,
-        patterns: strings,
-      },
-      'self-marked-string': {
-        begin: '([rRbBuUfF]{0,2})("""|\'\'\')(?=\\s*(?:--|/\\*)\\s*(?i:hogql)\\b)',
-        beginCaptures: {
-          1: { name: 'string.quoted.multi.python storage.type.string.python' },
-          2: { name: 'string.quoted.multi.python punctuation.definition.string.begin.python' },
-        },
-        end: '\\2',
-        endCaptures: { 0: { name: 'string.quoted.multi.python punctuation.definition.string.end.python' } },
-        contentName: 'meta.embedded.block.hogql',
-        patterns: [{ include: 'source.hogql' }],
-      },
-    },
-  };
 }
 
 // ---------------------------------------------------------------- main

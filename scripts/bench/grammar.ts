@@ -1,12 +1,16 @@
 // Grammar benchmark: tokenize 10,000 lines of mixed HogQL with the HogQL grammar and with
 // a trivial one-rule baseline grammar in the same process, so machine speed cancels out
-// in the ratio. Run: node --import tsx scripts/bench/grammar.ts [--lines N] [--runs N]
+// in the ratio. Run: node --import tsx scripts/bench/grammar.ts [--lines N] [--runs N] [--against rev|file]
 // Goal: ≤ 300 ms for 10k lines (median of warm runs).
-import { readFileSync } from 'node:fs';
+// --against: another build of the grammar (a git revision's syntaxes/hogql.tmLanguage.json, or a
+// file) tokenized in the same process, alternating with the others: an A/B the load cannot fool.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
+import { SHAPES } from './grammarShapes';
 import { reportRow } from './lib/rows.mjs';
 
 const root = join(__dirname, '..', '..');
@@ -18,19 +22,9 @@ const LINES = arg('--lines', 10_000);
 const RUNS = arg('--runs', 9);
 // --grammar <file>: another build of the HogQL grammar (to compare a change against the committed one)
 const GRAMMAR = process.argv.includes('--grammar') ? process.argv[process.argv.indexOf('--grammar') + 1]! : join(root, 'syntaxes', 'hogql.tmLanguage.json');
-
-const SHAPES = [
-  'SELECT toStartOfDay(timestamp) AS day, count() AS c, uniq(person_id) AS users',
-  "FROM events WHERE event = '$pageview' AND properties.$browser ILIKE '%chrome%'",
-  '  AND timestamp > now() - INTERVAL 7 DAY -- last week',
-  'GROUP BY day ORDER BY day DESC LIMIT 100;',
-  '/* a block comment */ WITH t AS (SELECT arrayMap(x -> x * 2, [1, 2, 3]) AS a)',
-  "SELECT f'{person.properties.email} at {now()}', {filters}, {variables.start_date}",
-  '  quantile(0.9)(duration), sumIf(x, y > 1), 0x1F + 0b101 + 1.5e-3 ?? null',
-  "  person.properties['email'] =~ '.*@posthog\\.com', `odd column`, \"quoted\"",
-  '  <Sparkline data={groupArray(c)} />, CASE WHEN a THEN b ELSE c END',
-  '',
-];
+const AGAINST = process.argv.includes('--against') ? process.argv[process.argv.indexOf('--against') + 1]! : undefined;
+const againstText = (): string =>
+  existsSync(AGAINST!) ? readFileSync(AGAINST!, 'utf8') : execFileSync('git', ['show', `${AGAINST}:syntaxes/hogql.tmLanguage.json`], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
 
 async function main(): Promise<void> {
   const wasm = readFileSync(join(root, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm'));
@@ -47,6 +41,7 @@ async function main(): Promise<void> {
       if (scope === 'source.hogql') {
         return vsctm.parseRawGrammar(readFileSync(GRAMMAR, 'utf8'), GRAMMAR);
       }
+      if (scope === 'source.hogql.against') return vsctm.parseRawGrammar(againstText().replace('"source.hogql"', '"source.hogql.against"'), 'against.json');
       return null;
     },
   });
@@ -55,9 +50,10 @@ async function main(): Promise<void> {
 
   const base = (await registry.loadGrammar('source.baseline'))!;
   const hogql = (await registry.loadGrammar('source.hogql'))!;
+  const against = AGAINST ? (await registry.loadGrammar('source.hogql.against'))! : undefined;
   // CPU time of the process as well as wall time: on a shared machine the wait for a core falls
   // unevenly on the two grammars' runs; CPU time does not include it (one thread does the work).
-  const cpu = { base: [] as number[], hogql: [] as number[] };
+  const cpu = { base: [] as number[], hogql: [] as number[], against: [] as number[] };
   const once = (g: vsctm.IGrammar, into?: number[]): number => {
     let state = vsctm.INITIAL;
     const c0 = process.cpuUsage();
@@ -70,11 +66,13 @@ async function main(): Promise<void> {
   };
   once(base);
   const first = once(hogql); // includes compiling the scanners
+  if (against) once(against);
   // Interleaved, so a slow phase of the machine hits both grammars alike.
   const times = { base: [] as number[], hogql: [] as number[] };
   for (let i = 0; i < RUNS; i++) {
     times.base.push(once(base, cpu.base));
     times.hogql.push(once(hogql, cpu.hogql));
+    if (against) once(against, cpu.against);
   }
   const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const b = { median: median(times.base) };
@@ -86,6 +84,10 @@ async function main(): Promise<void> {
   console.log(`ratio hogql/baseline: ${ratio.toFixed(2)}x (wall time)`);
   const cpuRatio = median(cpu.hogql) / median(cpu.base);
   console.log(`CPU time: baseline ${median(cpu.base).toFixed(1)} ms, hogql ${median(cpu.hogql).toFixed(1)} ms → ${cpuRatio.toFixed(2)}x`);
+  if (against) {
+    const a = median(cpu.against);
+    console.log(`against ${AGAINST}: CPU ${a.toFixed(1)} ms → ${(a / median(cpu.base)).toFixed(2)}x; this grammar / that one: ${(median(cpu.hogql) / a).toFixed(3)}`);
+  }
   console.log(`goal ≤ 300 ms for 10k lines: ${hog.median <= 300 ? 'met' : 'NOT met'}`);
   reportRow({ id: 'grammar', value: cpuRatio, baseline: median(cpu.base), baselineLabel: 'one-rule grammar (CPU)', note: `CPU time, ${median(cpu.hogql).toFixed(1)} ms for ${LINES} lines, median of ${RUNS}; wall-time ratio ${ratio.toFixed(2)}×` });
 }

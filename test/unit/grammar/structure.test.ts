@@ -44,11 +44,14 @@ describe('grammar structure', () => {
       }
       return n;
     };
-    assert.ok(groups(hogql.repository.words!.match!) <= 28, `${groups(hogql.repository.words!.match!)} groups`);
+    // FROM/JOIN's table and DATE '…' share the keyword groups; one trailing `,` / `)` pair for all;
+    // one for a plain name joined to the keyword before it
+    assert.ok(groups(hogql.repository.words!.match!) <= 26, `${groups(hogql.repository.words!.match!)} groups`);
     // the same for the second #punctuation regex (numbers, `(`, `.name`, simple strings, {name}): the
     // rare multi-group rules (lambda parameter lists, `::Type`) sit behind the delimited gate instead
     const [operators, others] = hogql.repository.punctuation!.patterns!;
-    assert.ok(groups(operators!.match!) <= 14, `operators: ${groups(operators!.match!)} groups`);
+    // the operators (14) and the one-line forms of `--`/`/* */` comments, quoted names and ['key'] (17)
+    assert.ok(groups(operators!.match!) <= 31, `operators: ${groups(operators!.match!)} groups`);
     assert.ok(groups(others!.match!) <= 23, `other punctuation: ${groups(others!.match!)} groups`);
   });
 
@@ -60,6 +63,29 @@ describe('grammar structure', () => {
     // matches: `count()` `,` `[` `1,` `2` `]` `),` `3)`, then the end of the line
     tokenizeLines(g, ['count(), [1, 2]), 3)']);
     assert.equal(searches, 9);
+  });
+
+  it('takes one-line comments, quoted names and [\'key\'] in one search each, a `,` after a keyword, a string or a region, and a plain name after a keyword', async () => {
+    // Behind the delimited gate each of these cost the gate's opening, the region's begin and
+    // end, and the gate's closing; a `,` or `)` after a keyword or a region was one search more.
+    // Same tokens as before: the reference test below.
+    const cases: [string, number][] = [
+      ['x -- c', 3], // `x` `-- c`, the end of the line
+      ['/* b */ x', 3],
+      ['`a`, "b"', 4], // `` `a` `` `,` `"b"`
+      ["x['k']", 3], // `x` `['k']`
+      ['DAY, END)', 3], // `DAY,` `END)`
+      ["f('a', {b}, .5)", 5], // `f(` `'a',` `{b},` `.5)`
+      ['AS c, WHEN a', 3], // `AS c,` `WHEN a`: a plain name joins the keyword before it
+      ['AS day, AS f(x)', 6], // … not another keyword, nor a call: `AS` `day,` `AS` `f(` `x)`
+      ["'a\\nb', 1", 7], // the gate, `'`, `\n`, `'`, the gate's closing with the `,`, `1`, the end
+    ];
+    for (const [line, want] of cases) {
+      let searches = 0;
+      const g = (await createRegistry({}, () => searches++).loadGrammar('source.hogql'))!;
+      tokenizeLines(g, [line]);
+      assert.equal(searches, want, line);
+    }
   });
 
   it('opens the delimited gate only where one of its rules matches at once', async () => {
@@ -106,9 +132,18 @@ describe('grammar structure', () => {
     const fragments = ["'", "''", "'a'", "'it''s'", "'a\\'b'", "'${x}'", "'$p'", "'a", '${y}', '$', '{', '}', '{a}',
       '{ a.b }', '{a + 1}', '{a.}', 'f', "f'", "f'{x}'", '`', '``', '"', '"q"', '-- c', '/* b */', '/*', '*/', '#',
       '//', '(', ')', ',', ' ', '\t', 'x', 'x1', 'SELECT', 'from', 'count', 'sumIf', 'and', 'if', '.', '?.', '::',
-      '[', ']', "['k']", '->', '=', '<', '<b>', '</b>', '/>', '0x1F', '1.5e3', '$d', 'properties', 'DATE', '\\', 'é', '😀', ';'];
+      '[', ']', "['k']", '->', '=', '<', '<b>', '</b>', '/>', '0x1F', '1.5e3', '$d', 'properties', 'DATE', '\\', 'é', '😀', ';',
+      // the one-match forms of comments, quoted names and ['key'], and what must keep them regions
+      '-- ${z}', '/**/', '/* ${w} */', '`a`', '`a``b`', '"q""r"', "x['']", "x['k''s']", "x[ 'k' ]", 'FROM t', 'TIME ZONE', "DATE '1'",
+      'AS x', 'WHEN a', 'AS f', 'AS hogql', 'hogql`', 'r"""', "r'''", 'AS $x', 'AS day', 'AS date', 'AS x.y', 'AS x (', 'AS y,'];
+    // mulberry32 in 32-bit integers (an LCG computed in doubles loses bits: a third of the lines repeated)
     let seed = 7;
-    const next = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const next = (n: number): number => {
+      seed = (seed + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) % n;
+    };
     const random = Array.from({ length: 3000 }, () =>
       Array.from({ length: 1 + next(10) }, () => fragments[next(fragments.length)]).join(''),
     );
