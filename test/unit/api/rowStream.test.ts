@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseJsonLossless, stringifyLossless } from '../../../src/api/json';
 import { RowStream, type RowStreamOptions } from '../../../src/api/rowStream';
+import { split } from './helpers/chunks';
 
 const STATUS_PATH = ['query_status', 'results', 'results'];
 
@@ -29,19 +30,6 @@ function stream(chunks: string[], opts: Partial<RowStreamOptions> = {}) {
     error = e as Error;
   }
   return { value, error, handed, head, streamed: s.streamed };
-}
-
-/** `text` cut at the given (sorted, deduplicated) offsets. */
-function split(text: string, cuts: number[]): string[] {
-  const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-  const out: string[] = [];
-  let prev = 0;
-  for (const c of at) {
-    out.push(text.slice(prev, c));
-    prev = c;
-  }
-  out.push(text.slice(prev));
-  return out;
 }
 
 const oneShot = (text: string): { value?: unknown; error?: Error } => {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseJsonLossless, stringifyLossless } from '../../../src/api/json';
 import { RowStream } from '../../../src/api/rowStream';
+import { split } from './helpers/chunks';
 
 /** Feeds `chunks` to a flat RowStream: the rows handed out, the text it still holds, `end()`'s value or error. */
 function flat(chunks: string[], firstBatch: number) {
@@ -16,14 +17,6 @@ function flat(chunks: string[], firstBatch: number) {
   }
 }
 
-function split(text: string, cuts: number[]): string[] {
-  const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-  const out: string[] = [];
-  let prev = 0;
-  for (const c of at) out.push(text.slice(prev, (prev = c)));
-  out.push(text.slice(prev));
-  return out;
-}
 
 const cell = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.bigInt({ min: -(2n ** 64n), max: 2n ** 64n }), fc.constantFrom(']', '"', '\\', '},{', 'é💥'));
 const field = fc.dictionary(fc.string().filter((k) => k !== 'results' && k !== '__proto__'), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 });

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseJsonLossless, stringifyLossless } from '../../../src/api/json';
 import { RowStream } from '../../../src/api/rowStream';
+import { split } from './helpers/chunks';
 
 /** Feeds `chunks` to a RowStream with `onRowTexts`: what it handed out, in order, and what `end()` gave (or threw). */
 function stream(chunks: string[], firstBatch = 2, batch = 3) {
@@ -25,14 +26,6 @@ function stream(chunks: string[], firstBatch = 2, batch = 3) {
   return { value, error, handed, streamed: s.streamed };
 }
 
-function split(text: string, cuts: number[]): string[] {
-  const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-  const out: string[] = [];
-  let prev = 0;
-  for (const c of at) out.push(text.slice(prev, (prev = c)));
-  out.push(text.slice(prev));
-  return out;
-}
 
 /** Every row handed out, texts parsed (each must be valid JSON on its own). */
 const rowsOf = (handed: { kind: string; rows: unknown[] }[]): unknown[] => handed.flatMap((h) => (h.kind === 'texts' ? h.rows.map((t) => parseJsonLossless(t as string)) : h.rows));

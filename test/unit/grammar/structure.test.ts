@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vsctm from 'vscode-textmate';
+import { countGroups as groups } from '../../../scripts/lib/grammarRegex.mjs';
 import { FIXTURES, ROOT, createRegistry, grammar, hasScope, scopesAt, tokenizeLines } from './harness';
 
 interface Rule {
@@ -33,17 +34,6 @@ describe('grammar structure', () => {
     // vscode-oniguruma hands back every group of the regex that matched (one object each, also
     // for the groups that did not take part), so a group costs time on every word; the three call
     // forms (aggregate with combinators, known function, other name) share theirs.
-    const groups = (re: string): number => {
-      let n = 0;
-      for (let i = 0, inClass = false; i < re.length; i++) {
-        const c = re[i];
-        if (c === '\\') i++;
-        else if (inClass) inClass = c !== ']';
-        else if (c === '[') inClass = true;
-        else if (c === '(' && re[i + 1] !== '?') n++;
-      }
-      return n;
-    };
     // FROM/JOIN's table and DATE '…' share the keyword groups; one trailing `,` / `)` pair for all;
     // one for a plain name joined to the keyword before it
     assert.ok(groups(hogql.repository.words!.match!) <= 26, `${groups(hogql.repository.words!.match!)} groups`);
