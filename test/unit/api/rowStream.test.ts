@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseJsonLossless, stringifyLossless } from '../../../src/api/json';
 import { RowStream, type RowStreamOptions } from '../../../src/api/rowStream';
-import { split } from './helpers/chunks';
+import { pushAndEnd, split } from './helpers/chunks';
 
 const STATUS_PATH = ['query_status', 'results', 'results'];
 
@@ -21,14 +21,7 @@ function stream(chunks: string[], opts: Partial<RowStreamOptions> = {}) {
     },
     onRows: (rows) => handed.push(rows),
   });
-  for (const c of chunks) s.push(c);
-  let value: unknown;
-  let error: Error | undefined;
-  try {
-    value = s.end();
-  } catch (e) {
-    error = e as Error;
-  }
+  const { value, error } = pushAndEnd(s, chunks);
   return { value, error, handed, head, streamed: s.streamed };
 }
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseJsonLossless, stringifyLossless } from '../../../src/api/json';
 import { RowStream } from '../../../src/api/rowStream';
-import { split } from './helpers/chunks';
+import { pushAndEnd, split } from './helpers/chunks';
 
 /** Feeds `chunks` to a RowStream with `onRowTexts`: what it handed out, in order, and what `end()` gave (or threw). */
 function stream(chunks: string[], firstBatch = 2, batch = 3) {
@@ -15,17 +15,9 @@ function stream(chunks: string[], firstBatch = 2, batch = 3) {
     onRows: (rows) => handed.push({ kind: 'rows', rows }),
     onRowTexts: (texts) => handed.push({ kind: 'texts', rows: texts }),
   });
-  for (const c of chunks) s.push(c);
-  let value: unknown;
-  let error: Error | undefined;
-  try {
-    value = s.end();
-  } catch (e) {
-    error = e as Error;
-  }
+  const { value, error } = pushAndEnd(s, chunks);
   return { value, error, handed, streamed: s.streamed };
 }
-
 
 /** Every row handed out, texts parsed (each must be valid JSON on its own). */
 const rowsOf = (handed: { kind: string; rows: unknown[] }[]): unknown[] => handed.flatMap((h) => (h.kind === 'texts' ? h.rows.map((t) => parseJsonLossless(t as string)) : h.rows));

@@ -7,3 +7,13 @@ export function split(text: string, cuts: number[]): string[] {
   out.push(text.slice(prev));
   return out;
 }
+
+/** Pushes `chunks` to `stream`, then what its `end()` gave, or the error it threw. */
+export function pushAndEnd<T>(stream: { push(chunk: string): void; end(): T }, chunks: readonly string[]): { value?: T; error?: Error } {
+  for (const c of chunks) stream.push(c);
+  try {
+    return { value: stream.end() };
+  } catch (e) {
+    return { error: e as Error };
+  }
+}
