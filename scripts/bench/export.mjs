@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageExtension } from '../package.mjs';
+import { openRunnerWorkbench, runnerResult } from './lib/runner.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const host = await import('../../test/support/host.mjs');
@@ -29,15 +30,9 @@ const server = await host.startCodeServer(dirs, {
   HOGQL_BENCH_RESULT: resultFile,
   HOGQL_BENCH_EXPORT: JSON.stringify({ url: emulator.url, key: emulator.personalKey, projectId: emulator.projects[0].id, query: QUERY, formats: ['csv', 'jsonl', 'csv'], dir }),
 });
-const browser = await host.launchBrowser();
+const workbench = await openRunnerWorkbench(server);
 try {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(server.workbenchUrl);
-  const r = await host.waitFor(() => {
-    const cur = host.readJson(resultFile);
-    return cur && (cur.done || cur.error) ? cur : undefined;
-  }, 30 * 60_000, 'the export benchmark to finish', 500);
-  if (r.error) throw new Error(r.error);
+  const r = await runnerResult(resultFile, 30 * 60_000, 'the export benchmark to finish', 500);
   if (r.settle) console.log(`host settled before the first export: ${r.settle.steady ? 'RSS steady within 2 MB for 3 s' : 'NOT steady'} after ${(r.settle.ms / 1000).toFixed(1)} s`);
   for (const x of r.runs) {
     const peak = Math.max(x.kernelPeakMB ?? 0, x.sampledPeakMB);
@@ -50,7 +45,7 @@ try {
     );
   }
 } finally {
-  await browser.close().catch(() => {});
+  await workbench.close();
   await server.stop();
   await emulator.stop();
   rmSync(dir, { recursive: true, force: true });

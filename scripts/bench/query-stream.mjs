@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageExtension } from '../package.mjs';
 import { reportRow } from './lib/rows.mjs';
+import { openRunnerWorkbench, runnerResult } from './lib/runner.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const host = await import('../../test/support/host.mjs');
@@ -35,10 +36,9 @@ const server = await host.startCodeServer(dirs, {
   HOGQL_BENCH_RESULT: resultFile,
   HOGQL_BENCH_STREAM: JSON.stringify({ url: emulator.url, key: emulator.personalKey, projectId: emulator.projects[0].id, query: QUERY, runs }),
 });
-const browser = await host.launchBrowser();
+const workbench = await openRunnerWorkbench(server);
 try {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(server.workbenchUrl);
+  const { page } = workbench;
   const painted = [];
   for (let n = 0; n <= runs; n++) {
     const r = await host.waitFor(() => {
@@ -52,11 +52,7 @@ try {
     painted.push({ ...run, ...d });
     writeFileSync(`${resultFile}.ack-${n}`, '');
   }
-  const r = await host.waitFor(() => {
-    const cur = host.readJson(resultFile);
-    return cur && (cur.done || cur.error) ? cur : undefined;
-  }, 600_000, 'the stream benchmark to finish', 100);
-  if (r.error) throw new Error(r.error);
+  const r = await runnerResult(resultFile, 600_000, 'the stream benchmark to finish', 100);
   const bare = r.bare.slice(1).map((b) => ({ ttfb: b.firstByteAt - b.t0, download: b.bodyAt - b.firstByteAt, parse: b.parsedAt - b.bodyAt, all: b.parsedAt - b.t0, rows: b.rows }));
   const ours = painted.slice(1).map((p) => ({ firstPost: p.sentAt - p.t0, postToPaint: p.renderedAt - p.sentAt, first: p.renderedAt - p.t0, rest: p.completeAt - p.renderedAt, hostDone: p.doneAt - p.t0, hostToPaint: p.completeAt - p.doneAt, all: p.completeAt - p.t0, firstRows: p.firstRows, rows: p.rows }));
   const m = (xs, k) => median(xs.map((x) => x[k]));
@@ -75,7 +71,7 @@ try {
   reportRow({ id: 'firstRows', value: m(ours, 'first'), baseline: bt, baselineLabel: 'bare client first byte', note: `median of ${runs}; post → paint ${m(ours, 'postToPaint')} ms` });
   reportRow({ id: 'allRows', value: m(ours, 'all'), baseline: ball, baselineLabel: 'bare client full body + JSON.parse', note: `median of ${runs}, ${(m(ours, 'all') / ball).toFixed(2)}× bare` });
 } finally {
-  await browser.close().catch(() => {});
+  await workbench.close();
   await server.stop();
   await emulator.stop();
 }

@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageExtension } from '../package.mjs';
+import { openRunnerWorkbench, runnerResult } from './lib/runner.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const host = await import('../../test/support/host.mjs');
@@ -66,26 +67,17 @@ const server = await host.startCodeServer(dirs, {
   HOGQL_BENCH_RESULT: resultFile,
   HOGQL_BENCH_SOAK: JSON.stringify({ hosts: [emulator.url], switchEvery: ops + 1, snapshots: process.env.HOGQL_SOAK_SNAPSHOTS, key: emulator.personalKey, projectId: emulator.projects[0].id, ops, warmup, sampleEvery }),
 });
-const browser = await host.launchBrowser();
+const workbench = await openRunnerWorkbench(server);
 try {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(server.workbenchUrl);
   let shown = 0;
-  const r = await host.waitFor(
-    () => {
-      const cur = host.readJson(resultFile);
-      for (const s of cur?.samples.slice(shown) ?? []) console.log(`  … ${s.ops} ops, heap ${s.heapMB.toFixed(1)} MB`);
-      shown = cur?.samples.length ?? 0;
-      return cur && (cur.done || cur.error) ? cur : undefined;
-    },
-    60 * 60_000,
-    'the soak to finish',
-    1000,
-  );
-  if (r.error) throw new Error(r.error);
+  const progress = (cur) => {
+    for (const s of cur?.samples.slice(shown) ?? []) console.log(`  … ${s.ops} ops, heap ${s.heapMB.toFixed(1)} MB`);
+    shown = cur?.samples.length ?? 0;
+  };
+  const r = await runnerResult(resultFile, 60 * 60_000, 'the soak to finish', 1000, { onRead: progress });
   report(r, rssOutside(r.pid));
 } finally {
-  await browser.close().catch(() => {});
+  await workbench.close();
   await server.stop();
   await emulator.stop();
 }

@@ -10,6 +10,7 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { openRunnerWorkbench, runnerResult } from './lib/runner.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const host = await import('../../test/support/host.mjs');
@@ -32,15 +33,9 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const dirs = host.prepareRun({ name: 'bench-webview-transport', vsix: null, extraExtensions: [{ from: join(root, 'test/bench/transport-probe'), id: 'hogql-dev.transport-probe-0.0.1' }] });
 const resultFile = join(dirs.run, 'transport.json');
 const server = await host.startCodeServer(dirs, { HOGQL_BENCH_RESULT: resultFile, HOGQL_BENCH_TRANSPORT: JSON.stringify({ rows: 50_000, rounds, scenarios }) });
-const browser = await host.launchBrowser();
+const workbench = await openRunnerWorkbench(server);
 try {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(server.workbenchUrl);
-  const r = await host.waitFor(() => {
-    const cur = host.readJson(resultFile);
-    return cur?.done ? cur : undefined;
-  }, 900_000, 'the transport probe', 100);
-  if (r.error) throw new Error(r.error);
+  const r = await runnerResult(resultFile, 900_000, 'the transport probe', 100);
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   console.log(`webview transport in code-server (bare probe, 50,000 × 20 rows' bytes), median of ${rounds - 1} rounds after a warm-up; machine load ${load}`);
   for (const s of scenarios) {
@@ -50,6 +45,6 @@ try {
     console.log(`  ${s.name}: ${(xs[0].bytes / 1e6).toFixed(2)} MB; posting ${m((x) => x.postedAt - x.t0)} ms (host CPU ${m((x) => x.hostCpuMs).toFixed(0)} ms), post → first arrival ${m((x) => x.first - x.t0)} ms, → last ${m((x) => x.last - x.t0)} ms${parsed}; host CPU until the last arrival ${m((x) => x.cpuAfterMs).toFixed(0)} ms; binary messages ${xs[0].binary}/${s.messages}`);
   }
 } finally {
-  await browser.close().catch(() => {});
+  await workbench.close();
   await server.stop();
 }

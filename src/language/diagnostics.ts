@@ -13,7 +13,7 @@ import { ParserClient, type ParseOutcome } from './syntax/parserClient';
 import { checkOrder, type Focus } from './syntax/order';
 import type { EarlyParser } from './syntax/workerStart';
 import { documentStatementsInSlices, LocalChecker, statementProblems, warmUp, type LangProblem, type StatementInfo } from './syntax/statements';
-import { mapInSlices } from './hogql/slices';
+import { mapStepsInSlices } from './hogql/slices';
 import { pauseWhile, unchanged } from './slices';
 
 interface DocState {
@@ -138,8 +138,9 @@ export class SyntaxDiagnostics implements vscode.Disposable {
       this.collection.set(doc.uri, problems.map((p) => this.toDiagnostic(doc, p)));
       this.fixes.set(doc.uri.toString(), fixes);
     };
-    // our parser and checks on the statements not cached yet, yielding between slices (SLICE_MS)
-    if (!(await mapInSlices(statements, (s) => this.local.checkStatement(s), pause))) return;
+    // our parser and checks on the statements not cached yet, yielding between slices (SLICE_MS),
+    // within a statement too (between the steps of its check)
+    if (!(await mapStepsInSlices(statements, (s) => this.local.checkStatementSteps(s), pause))) return;
     publish();
     // the statement at the cursor first, then those on screen: one worker answers one at a time
     const order = checkOrder(statements.map((s) => s.range), focusOf(doc));

@@ -7,6 +7,7 @@
 import type { Call, Field, Problem, SelectLike } from './ast';
 import { parse } from './parse';
 import { buildScopes, resolveChain, type Resolution, type Scope } from './scopes';
+import { runSteps, type Steps } from './slices';
 import { suggestion } from './suggest';
 import { walk } from './visit';
 import { getVocabulary, type FunctionInfo } from './vocabulary';
@@ -36,14 +37,24 @@ export function checkQuery(query: SelectLike, text: string, opts: CheckOptions =
  * warnings then depend on `knownTables`).
  */
 export function checkQueryTables(query: SelectLike, text: string, opts: CheckOptions = {}): { problems: Problem[]; unknownTables: boolean } {
+  return runSteps(checkQuerySteps(query, text, opts));
+}
+
+/**
+ * `checkQueryTables` in steps (see `Steps`): the scopes, then each scope's tables and expressions,
+ * then the joins. The problems come in the same order either way.
+ */
+export function* checkQuerySteps(query: SelectLike, text: string, opts: CheckOptions = {}): Steps<{ problems: Problem[]; unknownTables: boolean }> {
   const out: Problem[] = [];
   const known = new Set(opts.knownTables ?? []);
   let unknownTables = false;
   for (const scope of buildScopes(query, text)) {
+    yield;
     unknownTables ||= scope.tables.some((t) => t.kind === 'unknown' || (t.kind === 'function' && !t.table));
     checkTables(scope, known, out);
     checkExpressions(scope, known, out);
   }
+  yield;
   checkJoinConstraints(query, out);
   return { problems: out, unknownTables };
 }

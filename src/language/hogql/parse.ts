@@ -7,7 +7,7 @@ import { lex, lexInSlices, type LexResult, type Token, token } from './lexer';
 import { ParserState } from './parserCore';
 import { normalizeRanges } from './ranges';
 import { parseSelectSet, startsSelect } from './select';
-import { mapInSlices, SLICE_MS } from './slices';
+import { mapInSlices, runSteps, SLICE_MS, type Steps } from './slices';
 import { chunkAt, splitStatements, type Statement } from './split';
 import { parseTag } from './tags';
 
@@ -107,7 +107,13 @@ export function parseAt(text: string, offset: number): ParseResult {
 
 /** Parses text that should hold exactly one statement (a trailing `;` is fine). */
 export function parseStatement(text: string): { query: SelectLike; problems: Problem[]; lex: LexResult } {
+  return runSteps(parseStatementSteps(text));
+}
+
+/** `parseStatement` in two steps, lexing then parsing (see `Steps`). */
+export function* parseStatementSteps(text: string): Steps<{ query: SelectLike; problems: Problem[]; lex: LexResult }> {
   const lexed = lex(text);
+  yield;
   const stmts = splitStatements(text, lexed);
   if (stmts.length === 0) {
     const end = text.length;

@@ -4,10 +4,10 @@
  * the outcome of PostHog's parser. Document offsets are UTF-16. Pure (no `vscode`).
  */
 import type { Problem } from '../hogql/ast';
-import { checkQueryTables } from '../hogql/checks';
+import { checkQuerySteps } from '../hogql/checks';
 import { lex, lexInSlices, tokenIndexAt, type LexResult, type Token } from '../hogql/lexer';
-import { parseStatement } from '../hogql/parse';
-import { mapInSlices } from '../hogql/slices';
+import { parseStatementSteps } from '../hogql/parse';
+import { mapInSlices, mapStepsInSlices, oneStep, runSteps, type Steps } from '../hogql/slices';
 import { splitStatements, type Statement } from '../hogql/split';
 import type { Range } from '../hogql/text';
 import { Lru } from '../lru';
@@ -87,18 +87,36 @@ export class LocalChecker {
    * the extension host and too slow on such shapes (a 500-term AND chain takes 50–150 ms).
    */
   checkStatement(s: StatementInfo): LocalResult {
-    return s.limit ? NOTHING : this.check(s.text);
+    return runSteps(this.checkStatementSteps(s));
+  }
+
+  checkStatementSteps(s: StatementInfo): Steps<LocalResult> {
+    return s.limit ? oneStep(() => NOTHING) : this.checkSteps(s.text);
   }
 
   check(text: string): LocalResult {
-    let r = this.cache.get(text);
-    if (!r) {
-      const parsed = parseStatement(text);
-      // vocabulary warnings only on statements our parser accepted cleanly (issue #15)
-      const checked = parsed.problems.length > 0 ? undefined : checkQueryTables(parsed.query, text, { knownTables: this.knownTables });
-      r = { syntax: parsed.problems, warnings: checked?.problems ?? [], unknownTables: checked?.unknownTables };
-      this.cache.set(text, r);
+    return runSteps(this.checkSteps(text));
+  }
+
+  /**
+   * `check` in steps (lexing, parsing, the scopes, each scope's checks, the joins: see `Steps`),
+   * so that diagnostics can yield within a statement (issue #21). Only a finished check is cached.
+   */
+  *checkSteps(text: string): Steps<LocalResult> {
+    const hit = this.cache.get(text);
+    if (hit) return hit;
+    const knownTables = this.knownTables;
+    const parsed = yield* parseStatementSteps(text);
+    let checked: { problems: Problem[]; unknownTables: boolean } | undefined;
+    // vocabulary warnings only on statements our parser accepted cleanly (issue #15)
+    if (parsed.problems.length === 0) {
+      yield;
+      checked = yield* checkQuerySteps(parsed.query, text, { knownTables });
     }
+    // the project's views changed between two steps: this result may be stale
+    if (knownTables !== this.knownTables) return yield* this.checkSteps(text);
+    const r: LocalResult = { syntax: parsed.problems, warnings: checked?.problems ?? [], unknownTables: checked?.unknownTables };
+    this.cache.set(text, r);
     return r;
   }
 }
@@ -106,8 +124,8 @@ export class LocalChecker {
 /**
  * Small statements that take our lexer, parser and checks through their common paths. V8
  * compiles a function on its first call, so the first statement checked in a session pays for
- * compiling most of the parser (7–11 ms for a 10-line query); checking these first, one per
- * task, spreads that over tasks of 1–4 ms each.
+ * compiling most of the parser (7–11 ms for a 10-line query); checking these first, one step
+ * of a check per task, spreads that over small tasks.
  */
 const WARM_UP = [
   'SELECT 1',
@@ -115,12 +133,10 @@ const WARM_UP = [
   "WITH r AS (SELECT toStartOfDay(timestamp) AS day FROM events WHERE event = '$pageview' AND timestamp > now() - INTERVAL 1 DAY) SELECT properties.$browser, countIf(day > 0) FROM (SELECT 1) AS s",
 ];
 
-/** Checks WARM_UP with `checker`, one statement per task (see WARM_UP). */
+/** Checks WARM_UP with `checker`, one step of a check per task (see WARM_UP, `LocalChecker.checkSteps`). */
 export async function warmUp(checker: LocalChecker, pause: () => Promise<boolean>): Promise<void> {
-  for (const text of WARM_UP) {
-    if (!(await pause())) return;
-    checker.check(text);
-  }
+  // a slice of -1 ms: the deadline is always past, so it pauses before every step
+  await mapStepsInSlices(WARM_UP, (text) => checker.checkSteps(text), pause, -1);
 }
 
 function shift(p: Problem, base: number, severity: Severity): LangProblem {

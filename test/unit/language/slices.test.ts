@@ -1,11 +1,12 @@
 // Work on whole documents in slices (lexInSlices, parseInSlices, documentStatementsInSlices,
-// mapInSlices) gives the same result as the one-shot functions, pauses between slices, and
-// stops when the pause says so.
+// mapInSlices, a statement's offline check in steps) gives the same result as the one-shot
+// functions, pauses between slices, and stops when the pause says so.
 import assert from 'node:assert/strict';
 import { forgetLastLex, lex, lexInSlices } from '../../../src/language/hogql/lexer';
 import { parse, parseInSlices } from '../../../src/language/hogql/parse';
-import { mapInSlices } from '../../../src/language/hogql/slices';
+import { mapInSlices, mapStepsInSlices } from '../../../src/language/hogql/slices';
 import { documentStatements, documentStatementsInSlices, LocalChecker, warmUp } from '../../../src/language/syntax/statements';
+import { corpusTexts } from './support/fuzzInputs';
 
 const doc = Array.from(
   { length: 60 },
@@ -103,10 +104,66 @@ describe('slices', () => {
     }
   });
 
-  it('warmUp checks its statements one per pause and stops when told', async () => {
-    const checker = new LocalChecker();
+  it('warmUp checks its statements one step per pause and stops when told', async () => {
     const p = counting(1);
-    await warmUp(checker, p.pause);
-    assert.equal(p.calls(), 2, 'one statement checked, then the second pause said stop');
+    await warmUp(new LocalChecker(), p.pause);
+    assert.equal(p.calls(), 2, 'one step run, then the second pause said stop');
+    const all = counting();
+    await warmUp(new LocalChecker(), all.pause);
+    assert.ok(all.calls() > 3 * 4, `paused ${all.calls()} times for 3 statements`);
+  });
+
+  describe("a statement's offline check in steps (issue #21: a task holds one step, not one statement)", () => {
+    const texts = [
+      ...corpusTexts(),
+      'SELECT evnt, countt() FROM events e JOIN persons p WHERE e.x IN (SELECT 1 FROM evnts)',
+      'WITH r AS (SELECT event FROM events) SELECT properties FROM r',
+      'SELECT FROM WHERE',
+      'SELECT 1; SELECT 2',
+      '',
+    ];
+
+    it('gives exactly the one-shot result, its steps interleaved with other statements', async () => {
+      const expected = texts.map((t) => new LocalChecker().check(t));
+      // two checkers at once, pausing before every step: the steps of different statements
+      // alternate (the lexer's and parser's module state is shared between them)
+      const run = async (): Promise<{ results: unknown; pauses: number }> => {
+        const p = counting();
+        const tick = async (): Promise<boolean> => (await new Promise((r) => setImmediate(r)), p.pause());
+        const results = await mapStepsInSlices(texts, (t) => new LocalChecker().checkSteps(t), tick, -1);
+        return { results, pauses: p.calls() };
+      };
+      const [a, b] = await Promise.all([run(), run()]);
+      assert.deepEqual(a.results, expected);
+      assert.deepEqual(b.results, expected);
+      assert.ok(a.pauses > texts.length * 3, `paused ${a.pauses} times for ${texts.length} statements`);
+    });
+
+    it('caches only a finished check; given up, the remaining steps never run', async () => {
+      const text = 'SELECT evnt FROM events';
+      const checker = new LocalChecker();
+      const steps = checker.checkSteps(text);
+      steps.next();
+      steps.next();
+      assert.equal(await mapStepsInSlices([text], (t) => checker.checkSteps(t), counting(0).pause, -1), undefined);
+      const again = checker.checkSteps(text);
+      assert.equal(again.next().done, false, 'not cached: the check starts over');
+      assert.deepEqual(checker.check(text), new LocalChecker().check(text));
+      assert.equal(checker.checkSteps(text).next().done, true, 'cached once finished');
+    });
+
+    it("drops a result made stale by the project's views changing between two steps", () => {
+      const text = 'SELECT 1 FROM event';
+      const checker = new LocalChecker();
+      const steps = checker.checkSteps(text);
+      steps.next();
+      checker.setKnownTables(['event']);
+      let n = steps.next();
+      while (!n.done) n = steps.next();
+      assert.deepEqual(n.value.warnings, [], 'checked against the new views');
+      assert.deepEqual(checker.check(text).warnings, []);
+      checker.setKnownTables([]);
+      assert.equal(checker.check(text).warnings.length, 1, 'without the view, `event` is a typo of `events`');
+    });
   });
 });
