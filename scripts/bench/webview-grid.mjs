@@ -4,8 +4,9 @@
 //   first paint   palette Enter → first rows painted (end to end: generate in the extension host,
 //                 post, decode, render), and message arrival → painted (inside the webview)
 //   scroll        per frame, over N animation frames scrolling ~9 rows each: the script + layout
-//                 work of one scroll step, and the requestAnimationFrame delta (includes vsync):
-//                 p50, p95 and the longest, and the rAF timestamps' vsync ticks skipped; this pass
+//                 work of one scroll step; the frame intervals from the rAF timestamps in whole
+//                 vsync ticks (the row: p95 and the longest) and the rAF callbacks' intervals
+//                 (p50, p95, the longest: the row until s10), and the vsync ticks skipped; this pass
 //                 runs under a trace of V8's GC alone (lib/frameGc.mjs), which names the slow
 //                 frames a GC ran in; the same probe on a trivial scroller is the floor; then a
 //                 second pass under a Chromium trace
@@ -103,9 +104,10 @@ async function scrollProbe(frame, naive) {
  * (load ~4): --disable-gpu-vsync p95 17.9 (default 19.0, within noise), --run-all-compositor-
  * stages-before-draw 18.8, SwiftShader GL 21.9 (worst 111), --disable-frame-rate-limit unpaced
  * (p50 0.4 ms: no longer a frame interval). The trace's per-frame `PipelineReporter` states are
- * no substitute here: of 477 frames only 40 reported presented. So the row keeps the callback
- * intervals (what a page can observe of each frame), printed beside the floor's, and beside the
- * skipped vsync ticks, which the jitter does not reach but a late frame does.
+ * no substitute here: of 477 frames only 40 reported presented. So the row (since s11) is the rAF
+ * timestamps' intervals in whole ticks, which the jitter does not reach but a late frame does (a
+ * scratch grid slowed by a 12 ms busy loop per render: p95 100 ms, NOT met; docs/testing.md), with
+ * the callback intervals and the floor's printed beside it.
  */
 async function floorProbe(browser) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
