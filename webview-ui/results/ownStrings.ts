@@ -4,16 +4,21 @@
 // MC_EVACUATE_UPDATE_POINTERS_TO_NEW_ROOTS). A 100k × 20 result put ~600k of its cells there: the
 // pause of the major GC that lands in a scroll was 28-35 ms of CPU, 10-15 ms with these cells
 // replaced by equal strings of their own (measured in the webview, 2026-12-06; one copy per distinct
-// value of a batch, and the JS heap measured 2-4 MB smaller). Pure, unit-tested
+// value of a batch, and the JS heap measured 2-4 MB smaller). The values inside a cell's JSON (a
+// Map's or an Array's, e.g. PostHog's `properties`) are replaced too, down to NESTED_MAX levels: the
+// generated 100k × 20 result still left ~100k of them in the table. Pure, unit-tested
 // (test/unit/results/stringTable.test.ts).
 import type { Cell } from '../../src/results/protocol';
 
 /** The longest string value JSON.parse internalizes (measured: 10 yes, 11 no). */
 const INTERNALIZED_MAX = 10;
+/** How deep into a cell's JSON strings are replaced (deeper ones stay as they are: no recursion limit is reached). */
+const NESTED_MAX = 16;
 
 /**
- * Replaces, in place, each top-level string cell of `rows` that JSON.parse would have internalized
- * with an equal string in no table. (A one-character string stays: V8 shares those anyway.)
+ * Replaces, in place, each string of `rows` (a cell, or a value inside a cell's arrays and objects)
+ * that JSON.parse would have internalized with an equal string in no table. (A one-character string
+ * stays: V8 shares those anyway.)
  */
 export function ownStrings(rows: Cell[][]): void {
   // one copy per distinct value of the batch: a repeated value (an event name, a country) shares it
@@ -21,14 +26,32 @@ export function ownStrings(rows: Cell[][]): void {
   for (const row of rows) {
     for (let i = 0; i < row.length; i++) {
       const v = row[i];
-      if (typeof v !== 'string' || v.length < 2 || v.length > INTERNALIZED_MAX) continue;
-      let copy = copies.get(v);
-      if (copy === undefined) {
-        // a concatenation and a slice shorter than V8's cons/sliced minimum (13) are flat copies
-        copy = ` ${v}`.slice(1);
-        copies.set(v, copy);
-      }
-      row[i] = copy;
+      if (typeof v === 'string') {
+        if (v.length >= 2 && v.length <= INTERNALIZED_MAX) row[i] = own(v, copies);
+      } else if (typeof v === 'object' && v !== null) ownNested(v, copies, 1);
     }
   }
+}
+
+/** The same inside a cell's arrays and objects, in place. */
+function ownNested(v: Cell[] | { [key: string]: Cell }, copies: Map<string, string>, depth: number): void {
+  if (depth > NESTED_MAX) return;
+  if (Array.isArray(v)) for (let i = 0; i < v.length; i++) v[i] = ownValue(v[i], copies, depth);
+  else for (const k in v) v[k] = ownValue(v[k], copies, depth);
+}
+
+function ownValue(x: Cell, copies: Map<string, string>, depth: number): Cell {
+  if (typeof x === 'string') return x.length >= 2 && x.length <= INTERNALIZED_MAX ? own(x, copies) : x;
+  if (typeof x === 'object' && x !== null) ownNested(x, copies, depth + 1);
+  return x;
+}
+
+function own(v: string, copies: Map<string, string>): string {
+  let copy = copies.get(v);
+  if (copy === undefined) {
+    // a concatenation and a slice shorter than V8's cons/sliced minimum (13) are flat copies
+    copy = ` ${v}`.slice(1);
+    copies.set(v, copy);
+  }
+  return copy;
 }

@@ -14,6 +14,16 @@ export function frameStats(
   callbackMs: number[],
   frameTimeMs: number[],
   tickMs?: number,
-): { deltas: number[]; p50: number; p95: number; max: number; over25: number; lateFrames: number; skippedTicks: number };
+): {
+  deltas: number[];
+  p50: number;
+  p95: number;
+  max: number;
+  over25: number;
+  lateFrames: number;
+  skippedTicks: number;
+  vsync: { p50: number; p95: number; max: number };
+};
 export function gcByFrame(traceEvents: object[]): FrameGc[];
+export function majorPhases(traceEvents: object[], top?: number): { ms: number; cpu: number; phases: { name: string; ms: number }[] }[];
 export function describeGc(frames: FrameGc[], slowMs?: number): string;

@@ -27,13 +27,16 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
 /**
  * Frame intervals of a probe: `callbackMs` (performance.now() at the start of each rAF callback)
  * and `frameTimeMs` (the rAF callback's timestamp: the time of the vsync tick the frame was begun
- * for). p50/p95/max of the callback intervals (the bench's row), the frames over 25 ms, and how
- * many ticks of `tickMs` the frame times skipped (a frame begun one tick late skips one).
+ * for). p50/p95/max of the callback intervals, the frames over 25 ms, how many ticks of `tickMs`
+ * the frame times skipped (a frame begun one tick late skips one), and `vsync`: p50/p95/max of the
+ * frame times' intervals in whole ticks (× `tickMs`): what a display refreshing every tick shows,
+ * without the callbacks' jitter around their tick (the bench's row since 2026-12-06, s11).
  */
 export function frameStats(callbackMs, frameTimeMs, tickMs = 1000 / 60) {
   const deltas = callbackMs.slice(1).map((t, i) => t - callbackMs[i]);
-  const ticks = frameTimeMs.slice(1).map((t, i) => Math.round((t - frameTimeMs[i]) / tickMs));
-  const skipped = ticks.map((n) => Math.max(0, n - 1));
+  const ticks = frameTimeMs.slice(1).map((t, i) => Math.max(1, Math.round((t - frameTimeMs[i]) / tickMs)));
+  const skipped = ticks.map((n) => n - 1);
+  const vsync = ticks.map((n) => n * tickMs);
   return {
     deltas,
     p50: pct(deltas, 0.5),
@@ -42,6 +45,7 @@ export function frameStats(callbackMs, frameTimeMs, tickMs = 1000 / 60) {
     over25: deltas.filter((d) => d > 25).length,
     lateFrames: skipped.filter((n) => n > 0).length,
     skippedTicks: skipped.reduce((a, b) => a + b, 0),
+    vsync: { p50: pct(vsync, 0.5), p95: pct(vsync, 0.95), max: Math.max(...vsync) },
   };
 }
 
@@ -52,15 +56,7 @@ export function frameStats(callbackMs, frameTimeMs, tickMs = 1000 / 60) {
  * (ms, CPU when the trace has it), for the events overlapping the interval (clipped to it).
  */
 export function gcByFrame(traceEvents) {
-  const marks = new Map();
-  let main;
-  for (const e of traceEvents) {
-    const m = /^grid-frame-(\d+)$/.exec(e.name ?? '');
-    if (m && (e.ph === 'R' || e.ph === 'I' || e.ph === 'i' || e.ph === 'n' || e.ph === 'b' || e.ph === 'X') && !marks.has(Number(m[1]))) {
-      marks.set(Number(m[1]), e.ts);
-      main ??= { pid: e.pid, tid: e.tid };
-    }
-  }
+  const { marks, main } = frameMarks(traceEvents);
   if (!main) return [];
   const pauses = [];
   for (const e of traceEvents) {
@@ -88,6 +84,41 @@ export function gcByFrame(traceEvents) {
     out.push(f);
   }
   return out;
+}
+
+/** The frame marks' times by frame number, and the thread that set them (the page's main thread). */
+function frameMarks(traceEvents) {
+  const marks = new Map();
+  let main;
+  for (const e of traceEvents) {
+    const m = /^grid-frame-(\d+)$/.exec(e.name ?? '');
+    if (m && (e.ph === 'R' || e.ph === 'I' || e.ph === 'i' || e.ph === 'n' || e.ph === 'b' || e.ph === 'X') && !marks.has(Number(m[1]))) {
+      marks.set(Number(m[1]), e.ts);
+      main ??= { pid: e.pid, tid: e.tid };
+    }
+  }
+  return { marks, main };
+}
+
+/**
+ * The page's mark-compact pauses (main thread) with their innermost V8 phases (`V8.GC_MC_…`
+ * events holding no other), CPU ms, the longest `top` first: where an atomic pause goes (e.g.
+ * EVACUATE_UPDATE_POINTERS_TO_NEW_ROOTS, the root walk that holds the string table).
+ */
+export function majorPhases(traceEvents, top = 4) {
+  const { main } = frameMarks(traceEvents);
+  if (!main) return [];
+  const own = traceEvents.filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && e.name?.startsWith('V8.GC_'));
+  const inside = (a, b) => a !== b && b.ts <= a.ts && a.ts + a.dur <= b.ts + b.dur;
+  return own
+    .filter((e) => e.name === 'V8.GC_MARK_COMPACTOR')
+    .map((mc) => {
+      const phases = own.filter((e) => e.name.startsWith('V8.GC_MC_') && inside(e, mc));
+      const leaves = phases.filter((p) => !phases.some((q) => inside(q, p)));
+      const cpu = new Map();
+      for (const p of leaves) cpu.set(p.name.slice('V8.GC_MC_'.length), (cpu.get(p.name.slice('V8.GC_MC_'.length)) ?? 0) + (p.tdur ?? p.dur) / 1000);
+      return { ms: mc.dur / 1000, cpu: (mc.tdur ?? mc.dur) / 1000, phases: [...cpu].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms).slice(0, top) };
+    });
 }
 
 const r1 = (x) => x.toFixed(1);

@@ -20,6 +20,48 @@ describe('bench: GC per frame of the measured scroll', () => {
     assert.equal(s.skippedTicks, 2);
   });
 
+  it('measures frame intervals from the rAF timestamps in whole vsync ticks: callback jitter does not count, a late frame does', async () => {
+    const { frameStats } = await load();
+    const tick = 1000 / 60;
+    // 40 frames on time (timestamps ± 0.1 ms, callbacks 1-3 ms either side), then one begun a tick late
+    const times = Array.from({ length: 41 }, (_, i) => i * tick + (i % 2 ? 0.1 : -0.1));
+    times.push(times[40] + 2 * tick);
+    const callbacks = times.map((t, i) => t + (i % 3) * 1.5);
+    const s = frameStats(callbacks, times);
+    assert.ok(s.p95 > 17.5, 'the callback intervals jitter past one tick');
+    assert.equal(s.vsync.p50, tick);
+    assert.equal(s.vsync.p95, tick);
+    assert.equal(s.vsync.max, 2 * tick);
+    // a grid whose every frame runs late: every interval two ticks, p95 too
+    const slow = Array.from({ length: 20 }, (_, i) => i * 2 * tick);
+    assert.equal(frameStats(slow, slow).vsync.p95, 2 * tick);
+  });
+
+  it("splits the page's mark-compact pauses into their innermost phases, CPU time, longest first", async () => {
+    const { majorPhases } = await load();
+    const pauses = majorPhases([
+      mark(0, 0),
+      X('V8.GC_MARK_COMPACTOR', 1_000, 20_000, 1, 12_000),
+      X('V8.GC_MC_EVACUATE', 2_000, 9_000, 1, 8_000),
+      X('V8.GC_MC_EVACUATE_UPDATE_POINTERS', 2_500, 8_000, 1, 7_000),
+      X('V8.GC_MC_EVACUATE_UPDATE_POINTERS_TO_NEW_ROOTS', 3_000, 6_000, 1, 5_000),
+      X('V8.GC_MC_EVACUATE_UPDATE_POINTERS_POINTER_TABLES', 9_500, 500, 1, 500),
+      X('V8.GC_MC_CLEAR', 12_000, 3_000, 1, 2_000),
+      X('V8.GC_MC_MARK', 16_000, 1_000),
+      // a phase of another thread's or outside the pause does not count
+      X('V8.GC_MC_CLEAR', 12_000, 3_000, 2),
+      X('V8.GC_MC_MARK', 30_000, 1_000),
+    ]);
+    assert.equal(pauses.length, 1);
+    assert.equal(pauses[0].cpu, 12);
+    assert.deepEqual(pauses[0].phases, [
+      { name: 'EVACUATE_UPDATE_POINTERS_TO_NEW_ROOTS', ms: 5 },
+      { name: 'CLEAR', ms: 2 },
+      { name: 'MARK', ms: 1 },
+      { name: 'EVACUATE_UPDATE_POINTERS_POINTER_TABLES', ms: 0.5 },
+    ]);
+  });
+
   it('puts a mark-compact pause in the frame interval it ran in, with its incremental steps counted once', async () => {
     const { gcByFrame } = await load();
     const frames = gcByFrame([

@@ -56,4 +56,41 @@ describe('results model: cells kept out of the string table', () => {
     assert.deepEqual(shortStrings(model.rows).filter(isInternalized), []);
     assert.deepEqual(model.rows, data);
   });
+
+  it("does the same for the values inside a cell's arrays and objects (a Map's, an Array's)", () => {
+    const nested: Cell[][] = [
+      [{ $browser: 'Chrome', n: '12345', deep: { tags: ['t1', 'tag two'] } }, ['a', 'purchase', 7]],
+      [{ $browser: 'Firefox', n: '12346', deep: { tags: [] } }, []],
+    ];
+    const rows = parsed(nested);
+    const inner = (rs: Cell[][]): string[] => {
+      const out: string[] = [];
+      const walk = (v: Cell): void => {
+        if (typeof v === 'string') {
+          if (v.length > 1 && v.length <= 10) out.push(v);
+        } else if (Array.isArray(v)) v.forEach(walk);
+        else if (v !== null && typeof v === 'object') Object.values(v).forEach(walk);
+      };
+      rs.forEach((r) => r.forEach(walk));
+      return out;
+    };
+    assert.equal(inner(rows).length, 7);
+    assert.ok(inner(rows).every(isInternalized), 'JSON.parse internalizes them too (this V8)');
+    const model = new GridModel();
+    model.setResult(payload(rows));
+    assert.deepEqual(inner(model.rows).filter(isInternalized), [], 'no nested short string in the string table');
+    assert.deepEqual(model.rows, nested, 'the same values');
+  });
+
+  it('keeps a cell nested deeper than it descends as it is, without overflowing the stack', () => {
+    const levels = 100_000;
+    const rows = JSON.parse(`[[${'['.repeat(levels)}"bottom"${']'.repeat(levels)}, "x1"]]`) as Cell[][];
+    const model = new GridModel();
+    model.setResult(payload(rows));
+    let v: Cell = model.rows[0][0];
+    for (let i = 0; i < levels; i++) v = (v as Cell[])[0];
+    assert.equal(v, 'bottom');
+    assert.equal(model.rows[0][1], 'x1');
+    assert.ok(!isInternalized(model.rows[0][1] as string));
+  });
 });
