@@ -20,8 +20,8 @@ import { fileURLToPath } from 'node:url';
 import { markdownInjection, jsInjection, pythonInjection } from './lib/grammarInjections.mjs';
 import { functionRules, keywordRules, wordRules } from './lib/grammarWords.mjs';
 import {
-  AFTER_NON_WORD, IDENT, PLACEHOLDER_NAME_REST, SIMPLE_STRING_REST, TRAILING_COMMA_OR_PAREN, WORD_END,
-  charClass, countGroups, firstChar, merged, mergeRules, withoutGroups,
+  AFTER_NON_WORD, IDENT, PLACEHOLDER_NAME_REST, SIMPLE_STRING_REST, TRAILING_PAREN_COMMA, WORD_END,
+  charClass, countGroups, firstChar, merged, mergeRules, trailingCaptures, withoutGroups,
 } from './lib/grammarRegex.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -178,8 +178,7 @@ function hogqlGrammar(vocab, { shortcuts = true } = {}) {
   const trailing = (rule) => {
     if (!shortcuts) return rule;
     const n = countGroups(rule.match);
-    const captures = { ...rule.captures, [n + 1]: { name: 'punctuation.separator.comma.hogql' }, [n + 2]: { name: 'punctuation.section.parens.end.hogql' } };
-    return { ...rule, match: rule.match + TRAILING_COMMA_OR_PAREN, captures };
+    return { ...rule, match: rule.match + TRAILING_PAREN_COMMA, captures: { ...rule.captures, ...trailingCaptures(n) } };
   };
   const fn = functionRules(vocab, kw.all);
   const grammar = {
@@ -415,9 +414,9 @@ function hogqlGrammar(vocab, { shortcuts = true } = {}) {
   }
   r.delimited = {
     begin: `(?=${charClass(starts.map(firstChar))})${notSimple}(?=${starts.map((re) => `(?:${withoutGroups(re)})`).join('|')})`,
-    // with the shortcuts, a `,` or `)` right after the construct joins the gate's closing match
-    end: shortcuts ? `(?!\\G)${TRAILING_COMMA_OR_PAREN}` : '(?!\\G)',
-    ...(shortcuts ? { endCaptures: { 1: { name: 'punctuation.separator.comma.hogql' }, 2: { name: 'punctuation.section.parens.end.hogql' } } } : {}),
+    // with the shortcuts, a `)`, a `,` or both right after the construct join the gate's closing match
+    end: shortcuts ? `(?!\\G)${TRAILING_PAREN_COMMA}` : '(?!\\G)',
+    ...(shortcuts ? { endCaptures: trailingCaptures(0) } : {}),
     patterns: delimited.map((k) => ({ include: `#${k}` })),
   };
   return grammar;

@@ -38,6 +38,12 @@ const FRAGMENTS = [
   // a keyword then a word: joined only when the word is certainly a plain name on its own
   'AS x', 'AS  x', 'WHEN a', 'AS f', 'AS r', 'AS hogql', 'hogql`', 'r"""', "r'''", "f'''", 'AS $x', 'AS day', 'AS date',
   'AS time', 'AS x.y', 'AS x?.y', 'AS x[', 'AS x (', 'AS x->', 'AS y,', 'AS z)', 'ELSE\tc', 'AS é',
+  // what joins a word's match after it: BY after a query keyword, an integer after a keyword, a
+  // `)`, a `,`, a comparison or arithmetic operator after any word (and what must not join)
+  'GROUP BY', 'ORDER  BY x', 'BY ->', 'BY(', 'GROUP by(', 'LIMIT 10', 'LIMIT 1.5', 'LIMIT 1e3', 'LIMIT 0x1', 'LIMIT 1_0',
+  'LIMIT 7d', 'x >= 1', 'x =~ y', 'x <b', 'x <b>', 'x <= y', 'x <> y', 'x == y', 'x != y', 'x !~ y', 'x),', 'x) ,', 'x -',
+  'x --', 'x ->', 'x -> y', 'x /', 'x /*', 'x //', 'x *', 'x %', 'x +', 'x<', 'x<y', 'x ,', ') ,', 'DESC LIMIT', 'AS day',
+  'IS NULL', 'IS NOT NULL', 'NOT IN (', 'NOT IN x', 'LEFT JOIN t', 'FROM t AS', 'ELSE NULL', 'UNION ALL', 'SELECT DISTINCT', 'AS DATE',
 ];
 
 /**

@@ -11,10 +11,29 @@ export const PLACEHOLDER_NAME_REST = `\\s*(${IDENT}(?:\\.${IDENT})*)\\s*(\\})`;
 /** After the `'` of a string with no escape, no doubled quote and no `${` (group: the closing `'`). */
 export const SIMPLE_STRING_REST = "(?:[^'\\\\$]|\\$(?!\\{))*(')(?!')";
 /**
- * A `,` or `)` right after a token (spaces between allowed) joins its match (groups: the `,`, the
- * `)`): one search fewer, the same tokens, since neither char starts any other rule.
+ * A `)`, a `,`, or a `)` then a `,` right after a token (spaces between allowed) join its match
+ * (groups: the `)`, the `,`): one search fewer, the same tokens, since neither char starts any
+ * other rule. `after` adds alternatives to the `,` (groups of their own, numbered after it).
  */
-export const TRAILING_COMMA_OR_PAREN = '(?:\\s*(?:(,)|(\\))))?';
+export const trailingParenComma = (after = '') => `(?:\\s*(\\)))?(?:\\s*(?:(,)${after}))?`;
+export const TRAILING_PAREN_COMMA = trailingParenComma();
+/** The captures of TRAILING_PAREN_COMMA when the regex before it holds `n` groups. */
+export const trailingCaptures = (n) => ({
+  [n + 1]: { name: 'punctuation.section.parens.end.hogql' },
+  [n + 2]: { name: 'punctuation.separator.comma.hogql' },
+});
+/**
+ * TRAILING_PAREN_COMMA, or a comparison or arithmetic operator, as the operators regex would take
+ * it at that position: `=~` stays a regex operator, `<` before a letter may open a HogQLX tag,
+ * `--`, `/*`, `//` and `->` start something else.
+ */
+export const TRAILING_OPERATOR = trailingParenComma('|(==|!=|<>|<=|>=|=(?!~)|<(?![A-Za-z_])|>)|([+*%]|-(?![->])|/(?![*/]))');
+/** The captures of TRAILING_OPERATOR when the regex before it holds `n` groups. */
+export const trailingOperatorCaptures = (n) => ({
+  ...trailingCaptures(n),
+  [n + 3]: { name: 'keyword.operator.comparison.hogql' },
+  [n + 4]: { name: 'keyword.operator.arithmetic.hogql' },
+});
 /** Placed right after a consumed first char `c`: the char before `c` is not part of a word. */
 export const AFTER_NON_WORD = (c) => `(?<![A-Za-z0-9_$.]${c})`;
 

@@ -1,7 +1,7 @@
 // The word rules of scripts/gen-grammar.mjs: keyword classes, function calls, and the one
 // #words regex that holds every rule starting at the start of a word.
 import {
-  IDENT, NOT_AFTER_WORD, TRAILING_COMMA_OR_PAREN, WORD_END, ci, countGroups, merged, mergeRules, trie,
+  IDENT, NOT_AFTER_WORD, TRAILING_OPERATOR, WORD_END, ci, countGroups, merged, mergeRules, trailingOperatorCaptures, trie,
 } from './grammarRegex.mjs';
 
 // ---------------------------------------------------------------- keyword classes
@@ -55,9 +55,7 @@ export function keywordRules(keywords) {
   // The shared form: DATE '…' tried inside the keyword.other group, FROM/JOIN's table as an optional
   // tail after the query group (the table rule and DATE rule of the reference form, fewer groups).
   const shared = parts.map(([re, scope], i) => [i === 1 ? `${re}|${typedRe}` : re, scope]);
-  const sharedRule = merged(shared, `(?=${ci(every.concat(TYPED_LITERAL))}${WORD_END})`, WORD_END);
-  sharedRule.match += `(?:(?<=${ci(['FROM'])}|${ci(['JOIN'])})\\s+(${IDENT}(?:\\.${IDENT})*)${WORD_END}(?!\\s*[.(]))?`;
-  sharedRule.captures[countGroups(sharedRule.match)] = { name: 'entity.name.table.hogql' };
+  const sharedRule = sharedKeywordRule(shared, ci(every.concat(TYPED_LITERAL)));
   return {
     words: ci(every.concat(TYPED_LITERAL)),
     table,
@@ -66,6 +64,26 @@ export function keywordRules(keywords) {
     rule: merged(parts, `(?=${ci(every)}${WORD_END})`, WORD_END),
     all: keywords.filter((k) => !SOFT.includes(k)).concat(['ASC', 'YYYY', 'INFINITY']),
   };
+}
+
+/**
+ * The keyword classes of the #words regex with the shortcuts: one keyword (the classes in the
+ * given order), BY right after a query keyword (GROUP BY, ORDER BY: a group of its own, since a
+ * repeated group keeps only its last match; not before `(` or `->`, where BY alone would be tried
+ * as a call or a lambda parameter first), then FROM/JOIN's table.
+ */
+function sharedKeywordRule(shared, every) {
+  const captures = {};
+  const add = (scope) => (captures[Object.keys(captures).length + 1] = { name: scope });
+  const alts = shared.map(([re, scope], i) => {
+    add(scope);
+    if (i > 0) return `(${re})`;
+    add(scope); // BY
+    return `(${re})(?:\\s+(${ci(['BY'])})${WORD_END}(?!\\s*(?:\\(|->)))?`;
+  });
+  add('entity.name.table.hogql');
+  const table = `(?:(?<=${ci(['FROM'])}|${ci(['JOIN'])})\\s+(${IDENT}(?:\\.${IDENT})*)${WORD_END}(?!\\s*[.(]))?`;
+  return { match: `(?=${every}${WORD_END})(?:${alts.join('|')})${WORD_END}${table}`, captures };
 }
 
 // ---------------------------------------------------------------- functions
@@ -161,12 +179,14 @@ export function wordRules(kw, fn, shortcuts) {
   // `$x`, not a call, a lambda parameter or an object, and no quote after it (an f-string, DATE '…',
   // or an injected `hogql\`` / `r"""` start). Any other word is left to the next search.
   const plain = `(?!\\$)(?!${kw.words}${WORD_END})${IDENT}(?!\\s*(?:\\(|->|\\??\\.|\\[|['"\`]))`;
-  const keywords = { match: `${kw.sharedRule.match}(?:\\s+(${plain}))?`, captures: { ...kw.sharedRule.captures } };
-  keywords.captures[countGroups(keywords.match)] = { name: 'variable.other.hogql' };
+  // … or an integer (`LIMIT 100`, `INTERVAL 7`): digits the number rule takes whole as an integer
+  const integer = `[0-9]++(?![A-Za-z0-9_$.])`;
+  const keywords = { match: `${kw.sharedRule.match}(?:\\s+(?:(${plain})|(${integer})))?`, captures: { ...kw.sharedRule.captures } };
+  const g = countGroups(keywords.match);
+  keywords.captures[g - 1] = { name: 'variable.other.hogql' };
+  keywords.captures[g] = { name: 'constant.numeric.integer.hogql' };
   const rule = mergeRules([callGate, keywords, ...tail], NOT_AFTER_WORD);
   const n = countGroups(rule.match);
-  return {
-    match: rule.match + TRAILING_COMMA_OR_PAREN,
-    captures: { ...rule.captures, [n + 1]: { name: 'punctuation.separator.comma.hogql' }, [n + 2]: { name: 'punctuation.section.parens.end.hogql' } },
-  };
+  // After any word: a `)`, a `,` or an operator joins the match.
+  return { match: rule.match + TRAILING_OPERATOR, captures: { ...rule.captures, ...trailingOperatorCaptures(n) } };
 }

@@ -34,9 +34,10 @@ describe('grammar structure', () => {
     // vscode-oniguruma hands back every group of the regex that matched (one object each, also
     // for the groups that did not take part), so a group costs time on every word; the three call
     // forms (aggregate with combinators, known function, other name) share theirs.
-    // FROM/JOIN's table and DATE '…' share the keyword groups; one trailing `,` / `)` pair for all;
-    // one for a plain name joined to the keyword before it
-    assert.ok(groups(hogql.repository.words!.match!) <= 26, `${groups(hogql.repository.words!.match!)} groups`);
+    // FROM/JOIN's table and DATE '…' share the keyword groups; one trailing `)`, `,`, comparison and
+    // arithmetic operator for all; one for a plain name and one for an integer joined to the keyword
+    // before it, one for BY after a query keyword
+    assert.ok(groups(hogql.repository.words!.match!) <= 30, `${groups(hogql.repository.words!.match!)} groups`);
     // the same for the second #punctuation regex (numbers, `(`, `.name`, simple strings, {name}): the
     // rare multi-group rules (lambda parameter lists, `::Type`) sit behind the delimited gate instead
     const [operators, others] = hogql.repository.punctuation!.patterns!;
@@ -50,9 +51,30 @@ describe('grammar structure', () => {
     // are frequent (`count()`, `[1, 2]`, `f(x), g`). Same tokens as apart: the reference test below.
     let searches = 0;
     const g = (await createRegistry({}, () => searches++).loadGrammar('source.hogql'))!;
-    // matches: `count()` `,` `[` `1,` `2` `]` `),` `3)`, then the end of the line
+    // matches: `count(),` `[` `1,` `2` `]` `),` `3)`, then the end of the line
     tokenizeLines(g, ['count(), [1, 2]), 3)']);
-    assert.equal(searches, 9);
+    assert.equal(searches, 8);
+  });
+
+  it('joins BY after a query keyword, an integer after a keyword, and a `)` then `,` or an operator after a word', async () => {
+    // Frequent pairs in queries; the same tokens as apart (the reference test below, with
+    // fragments for each join and for what must stay apart).
+    const cases: [string, number][] = [
+      ['GROUP BY x', 2], // `GROUP BY x`, the end of the line
+      ['ORDER BY day DESC LIMIT 10', 5], // `ORDER BY` `day` `DESC` `LIMIT 10`
+      ['LIMIT 100', 2],
+      ['f(x), y', 4], // `f(` `x),` `y`
+      ['a > 1 AND b = c', 5], // `a >` `1` `AND b =` `c`
+      ['now() - 1', 3], // `now() -` `1`
+      ['LEFT JOIN t', 3], // the table stays with its JOIN: `LEFT` `JOIN t`
+      ['x =~ y', 4], // a regex operator is not a comparison: `x` `=~` `y`
+    ];
+    for (const [line, want] of cases) {
+      let searches = 0;
+      const g = (await createRegistry({}, () => searches++).loadGrammar('source.hogql'))!;
+      tokenizeLines(g, [line]);
+      assert.equal(searches, want, line);
+    }
   });
 
   it('takes one-line comments, quoted names and [\'key\'] in one search each, a `,` after a keyword, a string or a region, and a plain name after a keyword', async () => {
@@ -125,7 +147,10 @@ describe('grammar structure', () => {
       '[', ']', "['k']", '->', '=', '<', '<b>', '</b>', '/>', '0x1F', '1.5e3', '$d', 'properties', 'DATE', '\\', 'é', '😀', ';',
       // the one-match forms of comments, quoted names and ['key'], and what must keep them regions
       '-- ${z}', '/**/', '/* ${w} */', '`a`', '`a``b`', '"q""r"', "x['']", "x['k''s']", "x[ 'k' ]", 'FROM t', 'TIME ZONE', "DATE '1'",
-      'AS x', 'WHEN a', 'AS f', 'AS hogql', 'hogql`', 'r"""', "r'''", 'AS $x', 'AS day', 'AS date', 'AS x.y', 'AS x (', 'AS y,'];
+      'AS x', 'WHEN a', 'AS f', 'AS hogql', 'hogql`', 'r"""', "r'''", 'AS $x', 'AS day', 'AS date', 'AS x.y', 'AS x (', 'AS y,',
+      // BY, an integer after a keyword, `)` then `,`, an operator after a word
+      'GROUP BY', 'BY ->', 'BY(', 'LEFT JOIN t', 'FROM t AS', 'LIMIT 10', 'LIMIT 1.5',
+      'LIMIT 1_0', 'x),', 'x >= 1', 'x =~', 'x <b', 'x <', 'x -', 'x --', 'x ->', 'x /*', 'x //', 'x *', 'x %'];
     // mulberry32 in 32-bit integers (an LCG computed in doubles loses bits: a third of the lines repeated)
     let seed = 7;
     const next = (n: number): number => {
