@@ -68,7 +68,7 @@ export function registerLanguageFeatures(ctx: Ctx): { idleStart: () => IdleStart
     if (features || early || d.languageId !== 'hogql') return;
     setImmediate(() => {
       if (features || early) return;
-      if (config.diagnostics().enabled) early = ctx.track(workerStart().startParserEarly(join(__dirname, 'language', 'parser.worker.js')));
+      if (config.diagnostics().enabled) early = ctx.track(workerStart().startParserEarly(join(__dirname, 'language', 'parser.worker.js'), workerStart().parserSnapshotFile(ctx.extension.globalStorageUri.fsPath)));
       load();
     });
   };

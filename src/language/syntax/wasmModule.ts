@@ -27,6 +27,8 @@ export interface WorkerModuleData {
   module?: WebAssembly.Module;
   /** The host is compiling it: a `{ module }` message follows (`module` undefined if that failed). */
   moduleFollows?: boolean;
+  /** Where the worker reads and writes its parser snapshot (syntax/workerSnapshot.ts); none: no cache. */
+  snapshotFile?: string;
 }
 
 /** The message that hands a worker the module it was told would follow. */
