@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { decodeSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_PAGE, type Snapshot } from './snapshot';
+import { checksumMatches, decodeSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_PAGE, type Snapshot } from './snapshot';
 
 /** What identifies a parser build: a snapshot of another build is never applied. */
 export async function parserBuildKey(version: string, files: readonly string[]): Promise<string> {
@@ -29,7 +29,7 @@ export async function readSnapshot(file: string, key: Promise<string>): Promise<
   } catch (e) {
     return { note: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no snapshot' : `snapshot unreadable: ${(e as Error).message}` };
   }
-  const s = decodeSnapshot(bytes, await key);
+  const s = (await checksumMatches(bytes)) ? decodeSnapshot(bytes, await key, true) : { invalid: 'checksum mismatch' };
   if ('invalid' in s) {
     await unlink(file).catch(() => undefined);
     return { note: `snapshot ignored and deleted: ${s.invalid}` };

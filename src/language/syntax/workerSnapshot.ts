@@ -73,21 +73,34 @@ export class WorkerSnapshot {
   ) {
     this.key = parserBuildKey(version, [join(dir, PARSER_GLUE), join(dir, PARSER_WASM)]);
     this.key.catch(() => undefined);
-    this.read = readSnapshot(this.file, this.key).catch((e: Error) => ({ note: `snapshot not read: ${e.message}` }));
+    this.read = readSnapshot(this.file, this.key)
+      .catch((e: Error) => ({ note: `snapshot not read: ${e.message}` }))
+      .finally(() => (this.readAt = performance.now()));
   }
+
+  /** When the read started (the worker's script) and ended, its checks included. */
+  private readonly startedAt = performance.now();
+  private readAt: number | undefined;
+  /** When the worker, its WASM in hand, first waited for the snapshot (memoryBytes). */
+  private asked: number | undefined;
 
   /** The memory size of the snapshot read, if valid (a new instance's memory is grown to it: growMemory). */
   async memoryBytes(): Promise<number | undefined> {
+    this.asked ??= performance.now();
     return (await this.read).snapshot?.memoryBytes;
   }
 
   /** Restores the snapshot, if there is a valid one, into `memory` (a started instance that ran nothing). */
   async restore(memory: Uint8Array | undefined): Promise<string> {
+    const asked = (this.asked ??= performance.now());
     const r = await this.read;
     if (!r.snapshot) return r.note;
+    const copy = performance.now();
     if (!memory || !applySnapshot(memory, r.snapshot)) return `snapshot not applied: memory of ${memory?.length} bytes, snapshot of ${r.snapshot.memoryBytes}`;
     this.written = true; // the file on disk is this state: the next write waits for SNAPSHOT_EVERY parses
-    return `snapshot restored: ${r.snapshot.pages.length} pages`;
+    const ms = (x: number): string => x.toFixed(1);
+    const read = `read and checked in ${ms(this.readAt! - this.startedAt)} ms from the worker's script start, the WASM in hand at ${ms(asked - this.startedAt)} ms`;
+    return `snapshot restored: ${r.snapshot.pages.length} pages (${read}; copy ${ms(performance.now() - copy)} ms)`;
   }
 
   /** A parse ran: (re)arms the idle timer that takes the next snapshot. */
