@@ -30,8 +30,12 @@ import { createHash, webcrypto } from 'node:crypto';
 export const SNAPSHOT_FORMAT = 1;
 /** Granularity of the diff: 6 MB of a warmed 17 MB memory differ in 4 KiB pages (1 KiB: the same). */
 export const SNAPSHOT_PAGE = 4096;
-/** Snapshots over this are not written (a warmed parser's is ~6 MB). */
-export const SNAPSHOT_MAX_BYTES = 24 * 2 ** 20;
+/**
+ * Snapshots over this are not written: a warmed parser's is ~6–7 MB (restored in ~10 ms of CPU);
+ * it grows with the variety of statements parsed (~11 MB after 100 generated ones, ~20 MB after 200)
+ * while what a first parse gains from it does not.
+ */
+export const SNAPSHOT_MAX_BYTES = 12 * 2 ** 20;
 /** Nor those of a memory over this (a fresh one is 16.3 MiB; a restore grows memory to its size). */
 export const SNAPSHOT_MAX_MEMORY = 256 * 2 ** 20;
 
@@ -49,9 +53,9 @@ export interface Snapshot {
 /**
  * The pages of `memory` that differ from `base` (a fresh instance's memory), encoded with `key`
  * (what identifies the parser build, see snapshotStore.ts). Undefined when the snapshot would
- * exceed SNAPSHOT_MAX_BYTES or the memory SNAPSHOT_MAX_MEMORY (or is smaller than a fresh one's).
+ * exceed `maxBytes` or the memory SNAPSHOT_MAX_MEMORY (or is smaller than a fresh one's).
  */
-export function encodeSnapshot(memory: Uint8Array, base: Uint8Array, key: string): Buffer | undefined {
+export function encodeSnapshot(memory: Uint8Array, base: Uint8Array, key: string, maxBytes = SNAPSHOT_MAX_BYTES): Buffer | undefined {
   if (memory.length < base.length || memory.length > SNAPSHOT_MAX_MEMORY || memory.length % SNAPSHOT_PAGE || base.length % SNAPSHOT_PAGE) return undefined;
   const now = Buffer.from(memory.buffer, memory.byteOffset, memory.length);
   const was = Buffer.from(base.buffer, base.byteOffset, base.length);
@@ -63,7 +67,7 @@ export function encodeSnapshot(memory: Uint8Array, base: Uint8Array, key: string
   }
   const keyBytes = Buffer.from(key, 'utf8');
   const size = HEADER + keyBytes.length + pages.length * (4 + SNAPSHOT_PAGE) + SUM;
-  if (size > SNAPSHOT_MAX_BYTES) return undefined;
+  if (size > maxBytes) return undefined;
   const out = Buffer.alloc(size);
   out.writeUInt32LE(MAGIC, 0);
   out.writeUInt32LE(SNAPSHOT_FORMAT, 4);

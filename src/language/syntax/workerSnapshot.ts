@@ -14,8 +14,10 @@ import { PARSER_WASM } from './wasmModule';
 const PARSER_GLUE = 'hogql_parser_wasm.cjs';
 /** Idle time after the last parse before a snapshot is taken. */
 export const SNAPSHOT_IDLE_MS = 2_000;
-/** Parses since the last snapshot this worker wrote (or restored) before it writes another. */
+/** Parses since the last snapshot this worker wrote (or restored) before it writes another, */
 export const SNAPSHOT_EVERY = 25;
+/** and at least this long after its last write (each costs ~60–130 ms of the worker's CPU and a ~7 MB write). */
+export const SNAPSHOT_INTERVAL_MS = 5 * 60_000;
 
 /** What the worker tells the host about the snapshot (logged): `{ snapshot: note }`. */
 export interface SnapshotNote {
@@ -61,6 +63,7 @@ export class WorkerSnapshot {
   /** Parses (warm-up included) since the last snapshot written or restored. */
   private work = 0;
   private written = false;
+  private lastWrite = -Infinity;
   private timer: NodeJS.Timeout | undefined;
   private writing = false;
 
@@ -107,7 +110,7 @@ export class WorkerSnapshot {
   parsed(instances: ParserInstances): void {
     this.work++;
     clearTimeout(this.timer);
-    if (this.writing || this.work < (this.written ? SNAPSHOT_EVERY : 1)) return;
+    if (this.writing || this.work < (this.written ? SNAPSHOT_EVERY : 1) || performance.now() - this.lastWrite < SNAPSHOT_INTERVAL_MS) return;
     this.timer = setTimeout(() => void this.capture(instances), SNAPSHOT_IDLE_MS);
     this.timer.unref();
   }
@@ -127,6 +130,7 @@ export class WorkerSnapshot {
       }
       this.work = 0;
       this.written = true;
+      this.lastWrite = performance.now();
       await writeSnapshot(this.file, bytes);
       this.note({ snapshot: `snapshot written: ${bytes.length} bytes in ${(performance.now() - started).toFixed(0)} ms` });
     } catch (e) {
