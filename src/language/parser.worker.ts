@@ -8,7 +8,7 @@
  */
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import type { ParseReply, ParseRequest, WarmUpReply, WarmUpRequest } from './syntax/protocol';
-import { wasmApi, type ModuleMessage, type WorkerModuleData } from './syntax/wasmModule';
+import { wasmApi, type ModuleMessage, type SnapshotMessage, type WorkerModuleData } from './syntax/wasmModule';
 import { growMemory, memoryOf, WorkerSnapshot, type ParserInstances } from './syntax/workerSnapshot';
 import { WORKER_WARM_UP } from './syntax/workerWarmUp';
 
@@ -35,15 +35,25 @@ function givenModule(): Promise<WebAssembly.Module | undefined> {
   });
 }
 
-/**
- * The snapshot cache (syntax/workerSnapshot.ts), when the host gave a file for it: its read starts
- * now, beside the thread's start and the WASM's compile.
- */
+/** The snapshot file's bytes, which the host read as it started this worker (a SnapshotMessage). */
+function snapshotBytes(): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const onSnapshot = (m: SnapshotMessage | ParseRequest): void => {
+      if (!('snapshot' in m)) return;
+      parentPort?.off('message', onSnapshot);
+      if (m.snapshot) resolve(new Uint8Array(m.snapshot));
+      else reject(Object.assign(new Error(m.message ?? 'not read'), { code: m.code }));
+    };
+    parentPort?.on('message', onSnapshot);
+  });
+}
+
+/** The snapshot cache (syntax/workerSnapshot.ts), when the host gave a file for it. */
 const snapshotFile = ((workerData ?? {}) as WorkerModuleData).snapshotFile;
 const snapshot =
   snapshotFile === undefined
     ? undefined
-    : new WorkerSnapshot(snapshotFile, __dirname, typeof __HOGQL_PARSER_VERSION__ === 'string' ? __HOGQL_PARSER_VERSION__ : 'unknown', (n) => parentPort?.postMessage(n));
+    : new WorkerSnapshot(snapshotFile, __dirname, typeof __HOGQL_PARSER_VERSION__ === 'string' ? __HOGQL_PARSER_VERSION__ : 'unknown', snapshotBytes(), (n) => parentPort?.postMessage(n));
 
 /**
  * A started parser instance on `mod`; `onInstance` receives its WASM instance. `memoryBytes`: the
@@ -166,8 +176,8 @@ function schedule(): void {
   void parser.then((p) => setImmediate(() => step(p)));
 }
 
-function receive(m: ParseRequest | ModuleMessage | WarmUpRequest): void {
-  if ('module' in m) return;
+function receive(m: ParseRequest | ModuleMessage | SnapshotMessage | WarmUpRequest): void {
+  if ('module' in m || 'snapshot' in m) return;
   if ('warmUp' in m) warmUpWanted = WORKER_WARM_UP.length;
   else waiting.push(m);
   schedule();

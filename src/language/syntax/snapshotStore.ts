@@ -21,11 +21,14 @@ export async function parserBuildKey(version: string, files: readonly string[]):
 
 export type ReadResult = { snapshot: Snapshot; note: string } | { snapshot?: undefined; note: string };
 
-/** The snapshot at `file` if it is one of the build `key` names (deleting it if it is not one). */
-export async function readSnapshot(file: string, key: Promise<string>): Promise<ReadResult> {
-  let bytes: Buffer;
+/**
+ * The snapshot at `file` if it is one of the build `key` names (deleting it if it is not one).
+ * `read`: its bytes, when someone else reads the file (the host, as the worker starts).
+ */
+export async function readSnapshot(file: string, key: Promise<string>, read: Promise<Uint8Array> = readFile(file)): Promise<ReadResult> {
+  let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    bytes = await read;
   } catch (e) {
     return { note: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no snapshot' : `snapshot unreadable: ${(e as Error).message}` };
   }

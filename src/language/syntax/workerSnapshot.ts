@@ -1,7 +1,7 @@
 /**
  * The parser worker's side of the snapshot cache (issue #21; snapshot.ts, snapshotStore.ts): the
- * read starts when the worker's script does, so it overlaps the thread's start, the glue's load and
- * the WASM's compile; the restore (a copy of ~6 MB) comes right after the instance has started,
+ * host reads the file as it starts the worker (workerStart.ts), so the read overlaps the thread's
+ * start, the glue's load and the WASM's compile, and the worker checks it; the restore (a copy of ~6 MB) comes right after the instance has started,
  * before its first parse. Once the worker has been idle for a while after parsing, it takes a new
  * snapshot (a fresh instance's memory is the base of the diff) and writes it. Pure Node (no `vscode`).
  */
@@ -67,21 +67,25 @@ export class WorkerSnapshot {
   private timer: NodeJS.Timeout | undefined;
   private writing = false;
 
-  /** `dir`: the worker's directory (the parser's files are beside it); `file`: the snapshot's path. */
+  /**
+   * `dir`: the worker's directory (the parser's files are beside it); `file`: the snapshot's path;
+   * `bytes`: its content as the host read it (rejected with the read's error).
+   */
   constructor(
     private readonly file: string,
     dir: string,
     version: string,
+    bytes: Promise<Uint8Array>,
     private readonly note: (n: SnapshotNote) => void,
   ) {
     this.key = parserBuildKey(version, [join(dir, PARSER_GLUE), join(dir, PARSER_WASM)]);
     this.key.catch(() => undefined);
-    this.read = readSnapshot(this.file, this.key)
+    this.read = readSnapshot(this.file, this.key, bytes)
       .catch((e: Error) => ({ note: `snapshot not read: ${e.message}` }))
       .finally(() => (this.readAt = performance.now()));
   }
 
-  /** When the read started (the worker's script) and ended, its checks included. */
+  /** When the worker's script started, and when the snapshot was in hand and checked. */
   private readonly startedAt = performance.now();
   private readAt: number | undefined;
   /** When the worker, its WASM in hand, first waited for the snapshot (memoryBytes). */
@@ -102,7 +106,7 @@ export class WorkerSnapshot {
     if (!memory || !applySnapshot(memory, r.snapshot)) return `snapshot not applied: memory of ${memory?.length} bytes, snapshot of ${r.snapshot.memoryBytes}`;
     this.written = true; // the file on disk is this state: the next write waits for SNAPSHOT_EVERY parses
     const ms = (x: number): string => x.toFixed(1);
-    const read = `read and checked in ${ms(this.readAt! - this.startedAt)} ms from the worker's script start, the WASM in hand at ${ms(asked - this.startedAt)} ms`;
+    const read = `in hand and checked ${ms(this.readAt! - this.startedAt)} ms after the worker's script started, the WASM at ${ms(asked - this.startedAt)} ms`;
     return `snapshot restored: ${r.snapshot.pages.length} pages (${read}; copy ${ms(performance.now() - copy)} ms)`;
   }
 

@@ -5,9 +5,10 @@
  * (~30–40 ms) then overlaps the bundle's load (~20 ms of the main thread), and the client adopts it.
  * Pure Node (no `vscode`); small, since it is part of the activation bundle.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { compileParserWasm, type ModuleMessage, type WorkerModuleData } from './wasmModule';
+import { compileParserWasm, type ModuleMessage, type SnapshotMessage, type WorkerModuleData } from './wasmModule';
 
 /** The parser snapshot cache's file (syntax/workerSnapshot.ts) in the extension's global storage directory. */
 export const parserSnapshotFile = (globalStorageDir: string): string => join(globalStorageDir, 'hogql-parser-snapshot.bin');
@@ -40,6 +41,15 @@ export interface EarlyParser {
   adopted: boolean;
 }
 
+/** Posts to a worker that may be gone already; `move`: hand over the message's ArrayBuffer. */
+function post(worker: Worker, m: ModuleMessage | SnapshotMessage, move = false): void {
+  try {
+    worker.postMessage(m, move && 'snapshot' in m && m.snapshot ? [m.snapshot] : undefined);
+  } catch {
+    // the worker is gone already
+  }
+}
+
 /** Starts compiling the parser's WASM (asynchronous: it runs while the worker boots). */
 export function compileParser(workerFile: string): CompiledParser {
   const wasm: CompiledParser = { done: false, module: undefined, compiled: Promise.resolve() };
@@ -56,14 +66,17 @@ export function compileParser(workerFile: string): CompiledParser {
  */
 export function startWorker(workerFile: string, wasm: CompiledParser, execArgv: string[], startupTimeoutMs: number, snapshotFile?: string): StartedWorker {
   const workerData: WorkerModuleData = { ...(wasm.done ? { module: wasm.module } : { moduleFollows: true }), snapshotFile };
+  // the snapshot's read starts now, beside the thread's start (~30–70 ms, far more under load), and
+  // its bytes follow in a message (moved, not copied)
+  const snapshotRead = snapshotFile === undefined ? undefined : readFile(snapshotFile);
   const worker = new Worker(workerFile, { execArgv, workerData });
+  void snapshotRead?.then(
+    (b) => post(worker, { snapshot: b.buffer.slice(b.byteOffset, b.byteOffset + b.length) }, true),
+    (e: NodeJS.ErrnoException) => post(worker, { snapshot: undefined, code: e.code, message: e.message }),
+  );
   if (!wasm.done) {
     void wasm.compiled.then(() => {
-      try {
-        worker.postMessage({ module: wasm.module } satisfies ModuleMessage);
-      } catch {
-        // the worker is gone already
-      }
+      post(worker, { module: wasm.module } satisfies ModuleMessage);
     });
   }
   worker.unref();
