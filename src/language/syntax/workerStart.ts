@@ -41,6 +41,12 @@ export interface EarlyParser {
   adopted: boolean;
 }
 
+/** The bytes as an ArrayBuffer of their own, to move to the worker (readFile gives one this size: no copy). */
+function ownBuffer(b: Buffer): ArrayBuffer {
+  const whole = b.buffer instanceof ArrayBuffer && b.byteOffset === 0 && b.length === b.buffer.byteLength;
+  return whole ? b.buffer : new Uint8Array(b).buffer;
+}
+
 /** Posts to a worker that may be gone already; `move`: hand over the message's ArrayBuffer. */
 function post(worker: Worker, m: ModuleMessage | SnapshotMessage, move = false): void {
   try {
@@ -71,7 +77,7 @@ export function startWorker(workerFile: string, wasm: CompiledParser, execArgv: 
   const snapshotRead = snapshotFile === undefined ? undefined : readFile(snapshotFile);
   const worker = new Worker(workerFile, { execArgv, workerData });
   void snapshotRead?.then(
-    (b) => post(worker, { snapshot: b.buffer.slice(b.byteOffset, b.byteOffset + b.length) }, true),
+    (b) => post(worker, { snapshot: ownBuffer(b) }, true),
     (e: NodeJS.ErrnoException) => post(worker, { snapshot: undefined, code: e.code, message: e.message }),
   );
   if (!wasm.done) {
