@@ -1,9 +1,10 @@
 /**
  * The parser worker's side of the snapshot cache (issue #21; snapshot.ts, snapshotStore.ts): the
  * host reads the file as it starts the worker (workerStart.ts), so the read overlaps the thread's
- * start, the glue's load and the WASM's compile, and the worker checks it; the restore (a copy of ~6 MB) comes right after the instance has started,
- * before its first parse. Once the worker has been idle for a while after parsing, it takes a new
- * snapshot (a fresh instance's memory is the base of the diff) and writes it. Pure Node (no `vscode`).
+ * start, the glue's load and the WASM's compile, and the worker checks it; the restore (a copy of
+ * ~6–7 MB) comes right after the instance has started, before its first parse. Once the worker has
+ * been idle for a while after parsing, it takes a new snapshot (a fresh instance's memory is the
+ * base of the diff) and writes it. Pure Node (no `vscode`).
  */
 import { join } from 'node:path';
 import { applySnapshot, encodeSnapshot } from './snapshot';
@@ -142,9 +143,5 @@ export class WorkerSnapshot {
     } finally {
       this.writing = false;
     }
-  }
-
-  dispose(): void {
-    clearTimeout(this.timer);
   }
 }
