@@ -6,7 +6,7 @@
 //   node scripts/build.mjs --tests       only the host test files (into out/)
 //   node scripts/build.mjs --watch       rebuild on change
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sharedBundles } from './lib/sharedBundles.mjs';
@@ -44,7 +44,12 @@ const common = {
   target: 'es2022',
   // Non-ASCII characters stay as they are (UTF-8) instead of \uXXXX escapes (smaller bundles).
   charset: 'utf8',
-  define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development'), __TEST_HOOKS__: String(testHooks) },
+  define: {
+    'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development'),
+    __TEST_HOOKS__: String(testHooks),
+    // part of the parser snapshot's key (src/language/syntax/snapshotStore.ts)
+    __HOGQL_PARSER_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'node_modules/@posthog/hogql-parser/package.json'), 'utf8')).version),
+  },
 };
 
 /**

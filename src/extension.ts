@@ -57,6 +57,8 @@ export interface TestHooks {
   unproxiedCommands(): readonly string[];
   /** What the idle start of PostHog's parser worker did (src/language/idleStart.ts). */
   parserIdleStart(): unknown;
+  /** Where PostHog's parser worker keeps its snapshot (src/language/syntax/workerSnapshot.ts). */
+  parserSnapshotFile(): string | undefined;
 }
 
 function testHooks(c: Ctx, language: ReturnType<typeof registerLanguageFeatures> | undefined): TestHooks | undefined {
@@ -82,6 +84,7 @@ function testHooks(c: Ctx, language: ReturnType<typeof registerLanguageFeatures>
     },
     unproxiedCommands: () => c.shell.unproxied,
     parserIdleStart: () => language?.idleStart(),
+    parserSnapshotFile: () => language?.parserSnapshotFile(),
     // in the features bundle, with the chart code (the activation bundle carries none)
     chartChoice: (doc, statement, set) => loadFeatures(c).chartChoiceHook(c, doc, statement, set),
   };

@@ -4,3 +4,10 @@
  * on globalThis (test/support/globals.cjs).
  */
 declare const __TEST_HOOKS__: boolean;
+
+/**
+ * Build-time constant (scripts/build.mjs `define`): the version of @posthog/hogql-parser bundled,
+ * part of the parser snapshot's key (src/language/syntax/snapshotStore.ts). Undefined when the
+ * worker runs from source or a build without it: read it with `typeof`.
+ */
+declare const __HOGQL_PARSER_VERSION__: string | undefined;

@@ -289,11 +289,15 @@ module.exports = m;`);
 /**
  * Open → first syntax diagnostics from PostHog's parser, as SyntaxDiagnostics does it when a HogQL
  * document opens: warm-up of our parser, split, offline checks, then the worker's verdict on each
- * statement, each published as it comes. Two scenarios a user lives through, each its own row:
+ * statement, each published as it comes. Two scenarios a user lives through:
  *  - the open activates the extension (cold): the activation bundle starts the worker at the open,
  *    then the language bundle loads and adopts it; baselines in the same run: the worker started
  *    once the language bundle has loaded (prestart, s9), and on the first request (before #21).
- *    Counted from the open (the extension's activation comes before it), the bundle's load included;
+ *    Counted from the open (the extension's activation comes before it), the bundle's load included.
+ *    Two rows: the first session (no parser snapshot on disk: the row the goal was set on), and later
+ *    sessions (syntax/workerSnapshot.ts: a snapshot a previous session's worker wrote, made once per
+ *    bench run by parser-first-child.ts `prepare`, after its warm-up and this document; the same with
+ *    a snapshot of a worker that had only warmed up is printed beside it);
  *  - the extension was active before the open (a .hogql file in the workspace, or it activated for
  *    another reason): the worker started and warmed up at idle (warmUp); counted from the open.
  * The row is the first published verdict; the time to all of them is printed beside it (a
@@ -301,8 +305,10 @@ module.exports = m;`);
  * Each run in a process of its own (scripts/bench/parser-first-child.ts): a user's first open
  * never finds the parser's WASM compiled already.
  */
-type FirstRun = { wall: number; all: number; bundleMs: number; readyMs?: number; requestMs: number; cpu: number; inside: number; warm?: number; rssMb?: number };
-type Mode = 'open' | 'early' | 'cold' | 'idle' | 'open3';
+type FirstRun = { wall: number; all: number; bundleMs: number; readyMs?: number; requestMs: number; cpu: number; inside: number; warm?: number; rssMb?: number; snapshot?: string };
+/** `openSnap`: `open` in a later session (a snapshot on disk of a warmed worker that had parsed this document); `openSnapW`: of one that had only warmed up. */
+type Mode = 'open' | 'early' | 'cold' | 'idle' | 'open3' | 'openSnap' | 'openSnapW';
+const MODES: readonly Mode[] = ['open', 'openSnap', 'openSnapW', 'early', 'cold', 'idle', 'open3'];
 
 async function firstOpen(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'hogql-bench-'));
@@ -312,15 +318,26 @@ async function firstOpen(): Promise<void> {
   const doc3File = join(dir, 'doc3.hogql');
   writeFileSync(docFile, thousandLines().split('\n').slice(0, 10).join('\n'));
   writeFileSync(doc3File, thousandLines().split('\n').slice(0, 30).join('\n'));
-  const once = (mode: Mode): FirstRun => {
-    const args = mode === 'open3' ? [doc3File, 'open', bundle] : [docFile, mode, ...(mode === 'idle' ? [] : [bundle])];
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'parser-first-child.ts'), workerFile, ...args], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`parser-first-child ${mode} failed (${r.status}): ${r.stderr}`);
-    return JSON.parse(r.stdout.trim().split('\n').pop()!) as FirstRun;
+  // the parser snapshots a previous session left (parser-first-child.ts `prepare`)
+  const snapshots: Partial<Record<Mode, string>> = { openSnap: join(dir, 'snap-doc.bin'), openSnapW: join(dir, 'snap-warm.bin') };
+  const child = (args: string[], snapshot?: string): string => {
+    const env = { ...process.env, HOGQL_BENCH_SNAPSHOT: snapshot ?? '' };
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'parser-first-child.ts'), workerFile, ...args], { encoding: 'utf8', env });
+    if (r.status !== 0) throw new Error(`parser-first-child ${args[1]} failed (${r.status}): ${r.stderr}`);
+    return r.stdout.trim().split('\n').pop()!;
   };
-  const runs: Record<Mode, FirstRun[]> = { open: [], early: [], cold: [], idle: [], open3: [] };
+  const emptyFile = join(dir, 'empty.hogql');
+  writeFileSync(emptyFile, '');
+  const prepared = [child([docFile, 'prepare'], snapshots.openSnap), child([emptyFile, 'prepare'], snapshots.openSnapW)];
+  const once = (mode: Mode): FirstRun => {
+    const args = mode === 'open3' ? [doc3File, 'open', bundle] : [docFile, mode.startsWith('open') ? 'open' : mode, ...(mode === 'idle' ? [] : [bundle])];
+    const r = JSON.parse(child(args, snapshots[mode])) as FirstRun;
+    if (snapshots[mode] && !r.snapshot?.startsWith('snapshot restored')) throw new Error(`${mode}: the snapshot was not restored: ${r.snapshot}`);
+    return r;
+  };
+  const runs = Object.fromEntries(MODES.map((m) => [m, [] as FirstRun[]])) as Record<Mode, FirstRun[]>;
   try {
-    for (let i = 0; i < 7; i++) for (const mode of ['open', 'early', 'cold', 'idle', 'open3'] as const) runs[mode].push(once(mode));
+    for (let i = 0; i < 7; i++) for (const mode of MODES) runs[mode].push(once(mode));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -333,12 +350,16 @@ async function firstOpen(): Promise<void> {
   console.log("open → first syntax diagnostics from PostHog's parser (10-line document, each run a fresh process, 7 runs each, alternating):");
   console.log(`  cold, counted from the open, the language bundle's load (p50 ${f(med('open', 'bundleMs'))}) included:`);
   const when = (mode: Mode): string => `; worker ready p50 ${f(med(mode, 'readyMs'))}, requests sent p50 ${f(med(mode, 'requestMs'))}`;
-  console.log(`    worker started at the open by the activation bundle: ${line('open')}; from the bundle's start p50 ${f(fromBundle('open'))}${when('open')}`);
+  console.log(`    worker started at the open by the activation bundle, first session (no parser snapshot on disk): ${line('open')}; from the bundle's start p50 ${f(fromBundle('open'))}${when('open')}`);
+  console.log(`    the same, later sessions (parser snapshot on disk, ${prepared.map((p) => (JSON.parse(p) as { note: string }).note).join(' / ')}):`);
+  console.log(`      snapshot of a worker that had warmed up and parsed this document: ${line('openSnap')}${when('openSnap')}`);
+  console.log(`      snapshot of a worker that had only warmed up: ${line('openSnapW')}${when('openSnapW')}`);
   console.log(`    worker started once the language bundle loaded (s9): ${line('early')}; from the bundle's start p50 ${f(fromBundle('early'))}${when('early')}`);
   console.log(`    worker started on the first request (before #21): ${line('cold')}`);
   console.log(`    3-statement document, worker started at the open: ${line('open3')}`);
   console.log(`  extension already active, worker started and warmed up at idle: ${line('idle')}; the idle warm worker adds ${med('idle', 'rssMb').toFixed(1)} MB resident`);
-  reportRow({ id: 'parserFirst', value: med('open', 'wall'), baseline: med('cold', 'wall'), baselineLabel: 'worker started on the first request', note: `the open activates the extension: median of 7, first published verdict (all: ${f(med('open', 'all'))}), from the open, the language bundle's load included (${f(med('open', 'bundleMs'))}; from the bundle's start ${f(fromBundle('open'))}), worker started at the open, a fresh process each; CPU time of the process ${med('open', 'cpu').toFixed(1)} ms (baseline ${med('cold', 'cpu').toFixed(1)} ms)` });
+  reportRow({ id: 'parserFirst', value: med('open', 'wall'), baseline: med('cold', 'wall'), baselineLabel: 'worker started on the first request', note: `the open activates the extension, first session (no parser snapshot on disk): median of 7, first published verdict (all: ${f(med('open', 'all'))}), from the open, the language bundle's load included (${f(med('open', 'bundleMs'))}; from the bundle's start ${f(fromBundle('open'))}), worker started at the open, a fresh process each; CPU time of the process ${med('open', 'cpu').toFixed(1)} ms (baseline ${med('cold', 'cpu').toFixed(1)} ms)` });
+  reportRow({ id: 'parserFirstLater', value: med('openSnap', 'wall'), baseline: med('open', 'wall'), baselineLabel: 'first session (no snapshot)', note: `the open activates the extension, a parser snapshot on disk from a previous session that had parsed this document (VS Code reopens the last session's editors): median of 7, first published verdict, from the open, the bundle's load included; CPU time of the process ${med('openSnap', 'cpu').toFixed(1)} ms (first session ${med('open', 'cpu').toFixed(1)} ms); snapshot of a session that had only warmed up: ${f(med('openSnapW', 'wall'))}, CPU ${med('openSnapW', 'cpu').toFixed(1)} ms` });
   reportRow({ id: 'parserFirstActive', value: med('idle', 'wall'), baseline: med('open', 'wall'), baselineLabel: 'cold, worker started at the open', note: `median of 7, worker started and warmed up at idle before the open, from the open, first published verdict (all: ${f(med('idle', 'all'))}); CPU time of the process ${med('idle', 'cpu').toFixed(1)} ms; the warm idle worker costs ${med('idle', 'rssMb').toFixed(1)} MB resident` });
 }
 

@@ -11,7 +11,11 @@
  *   cold   the worker starts on the first request (before issue #21);
  *   idle   the extension was active before the open: the language features loaded at idle, our
  *          parser warmed up and the worker started and warmed up (warmUp) before the open; the
- *          figures count from the open only.
+ *          figures count from the open only;
+ *   prepare  a previous session, for the parser snapshot cache (syntax/workerSnapshot.ts): the
+ *          worker warms up, parses the document's statements (an empty document: none) and writes
+ *          its snapshot to $HOGQL_BENCH_SNAPSHOT after its idle delay; prints {"note"}.
+ * With $HOGQL_BENCH_SNAPSHOT set, the workers of the other modes read (and restore) that snapshot.
  * In the first three the clock starts at the open, before the language bundle's load: `bundle` is
  * its path (language.ts builds it as it ships, `vscode` stubbed: its evaluation is what runs here).
  * Prints {"wall": ms to the first verdict, "all": ms to every statement's verdict, "bundleMs": its
@@ -19,7 +23,7 @@
  * requests went out, "cpu": ms, "inside": ms, "warm": n, "rssMb"?: MB} (CPU time of the process from the open to
  * the first verdict: all its threads, V8's compile threads too; `inside`: the first statement's
  * parse in the worker; `warm`: warm-up statements it had parsed before; `rssMb`: what the idle warm
- * worker added to the process's resident memory).
+ * worker added to the process's resident memory; `snapshot`: what the worker said of its snapshot).
  * Run: node --import tsx scripts/bench/parser-first-child.ts <workerFile> <document file> <open|early|cold|idle> [bundle]
  */
 import { readFileSync } from 'node:fs';
@@ -30,6 +34,21 @@ import { startParserEarly, type EarlyParser } from '../../src/language/syntax/wo
 
 const [workerFile, docFile, mode, bundle] = process.argv.slice(2) as [string, string, string, string | undefined];
 const doc = readFileSync(docFile, 'utf8');
+const snapshotFile = process.env.HOGQL_BENCH_SNAPSHOT || undefined;
+
+/** A previous session that leaves a parser snapshot behind (see `prepare` above). */
+async function prepare(): Promise<void> {
+  let written: (note: string) => void = () => undefined;
+  const done = new Promise<string>((resolve) => (written = resolve));
+  const client = new ParserClient({ workerFile, timeoutMs: 30_000, snapshotFile, log: (m) => m.startsWith('snapshot written') && written(m) });
+  try {
+    await client.warmUp();
+    for (const st of (await documentStatementsInSlices(doc, pause)) ?? []) await client.parse(st.text);
+    console.log(JSON.stringify({ note: await done }));
+  } finally {
+    client.dispose();
+  }
+}
 const pause = async (): Promise<boolean> => {
   await new Promise((resolve) => setImmediate(resolve));
   return true;
@@ -40,12 +59,15 @@ const cpuNow = (): number => {
 };
 
 void (async () => {
+  if (mode === 'prepare') return prepare();
   let client: ParserClient | undefined;
+  const notes: string[] = [];
+  const log = (m: string): number => notes.push(m);
   try {
     const local = new LocalChecker();
     let rssMb: number | undefined;
     if (mode === 'idle') {
-      client = new ParserClient({ workerFile, timeoutMs: 30_000 });
+      client = new ParserClient({ workerFile, timeoutMs: 30_000, snapshotFile, log });
       const rss = process.memoryUsage().rss;
       await warmUp(local, pause);
       const report = await client.warmUp();
@@ -58,14 +80,14 @@ void (async () => {
     let readyMs: number | undefined;
     const readyAt = (p: Promise<void>): void => void p.then(() => (readyMs = performance.now() - t0));
     if (mode !== 'idle') {
-      const early: EarlyParser | undefined = mode === 'open' ? startParserEarly(workerFile) : undefined;
+      const early: EarlyParser | undefined = mode === 'open' ? startParserEarly(workerFile, snapshotFile) : undefined;
       if (early) readyAt(early.started.ready);
       if (bundle) {
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- the language bundle's load, as the extension does it
         require(bundle);
         bundleMs = performance.now() - t0;
       }
-      client = new ParserClient({ workerFile, timeoutMs: 30_000, early });
+      client = new ParserClient({ workerFile, timeoutMs: 30_000, early, snapshotFile, log });
       if (mode === 'early') readyAt(client.prestart());
       await warmUp(local, pause);
     }
@@ -85,7 +107,7 @@ void (async () => {
     if (!o || outcomes.some((x) => x?.kind !== 'ok' && x?.kind !== 'error')) throw new Error(`no verdict: ${JSON.stringify(outcomes)}`);
     const inside = 'ms' in o ? o.ms : NaN;
     const warm = 'warm' in o ? o.warm : undefined;
-    console.log(JSON.stringify({ wall: first!.at, all, bundleMs, readyMs, requestMs, cpu: first!.cpu, inside, warm, statements: stmts.length, rssMb }));
+    console.log(JSON.stringify({ wall: first!.at, all, bundleMs, readyMs, requestMs, cpu: first!.cpu, inside, warm, statements: stmts.length, rssMb, snapshot: notes.find((n) => n.startsWith('snapshot')) }));
   } finally {
     client?.dispose();
   }

@@ -8,7 +8,8 @@
  */
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import type { ParseReply, ParseRequest, WarmUpReply, WarmUpRequest } from './syntax/protocol';
-import { wasmApi, type ModuleMessage, type WorkerModuleData } from './syntax/wasmModule';
+import { wasmApi, type ModuleMessage, type SnapshotMessage, type WorkerModuleData } from './syntax/wasmModule';
+import { growMemory, memoryOf, WorkerSnapshot, type ParserInstances } from './syntax/workerSnapshot';
 import { WORKER_WARM_UP } from './syntax/workerWarmUp';
 
 interface PostHogParser {
@@ -34,14 +35,61 @@ function givenModule(): Promise<WebAssembly.Module | undefined> {
   });
 }
 
-// With a compiled module, Emscripten's `instantiateWasm` hook instantiates it (synchronously: it
-// is compiled already); without one, the glue reads and compiles the WASM itself.
-const loaded = givenModule().then(async (mod) => {
+/** The snapshot file's bytes, which the host read as it started this worker (a SnapshotMessage). */
+function snapshotBytes(): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const onSnapshot = (m: SnapshotMessage | ParseRequest): void => {
+      if (!('snapshot' in m)) return;
+      parentPort?.off('message', onSnapshot);
+      if (m.snapshot) resolve(new Uint8Array(m.snapshot));
+      else reject(Object.assign(new Error(m.message ?? 'not read'), { code: m.code }));
+    };
+    parentPort?.on('message', onSnapshot);
+  });
+}
+
+/** The snapshot cache (syntax/workerSnapshot.ts), when the host gave a file for it. */
+const snapshotFile = ((workerData ?? {}) as WorkerModuleData).snapshotFile;
+const snapshot =
+  snapshotFile === undefined
+    ? undefined
+    : new WorkerSnapshot(snapshotFile, __dirname, typeof __HOGQL_PARSER_VERSION__ === 'string' ? __HOGQL_PARSER_VERSION__ : 'unknown', snapshotBytes(), (n) => parentPort?.postMessage(n));
+
+/**
+ * A started parser instance on `mod`; `onInstance` receives its WASM instance. `memoryBytes`: the
+ * size its memory is grown to before the glue sees it (a snapshot's, workerSnapshot.ts).
+ */
+async function instantiate(mod: WebAssembly.Module | undefined, onInstance: (i: object) => void, memoryBytes?: number): Promise<PostHogParser> {
   const instantiateWasm = (imports: object, receive: (instance: object, module: WebAssembly.Module) => void): object => {
-    receive(new wasmApi.Instance(mod!, imports), mod!);
+    const instance = new wasmApi.Instance(mod!, imports);
+    growMemory(instance, memoryBytes);
+    onInstance(instance);
+    receive(instance, mod!);
     return {};
   };
-  return { parser: await create(mod ? { instantiateWasm } : {}), given: !!mod };
+  return create(mod ? { instantiateWasm } : {});
+}
+
+// With a compiled module, Emscripten's `instantiateWasm` hook instantiates it (synchronously: it
+// is compiled already); without one, the glue reads and compiles the WASM itself. A snapshot is
+// restored (or not) before the instance's first parse, so before the ready message.
+let instances: ParserInstances | undefined;
+const loaded = givenModule().then(async (mod) => {
+  let instance: object | undefined;
+  const p = await instantiate(mod, (i) => (instance = i), mod && (await snapshot?.memoryBytes()));
+  let note: string | undefined;
+  if (snapshot && instance) {
+    note = await snapshot.restore(memoryOf(instance));
+    instances = {
+      memory: () => memoryOf(instance!),
+      freshMemory: async () => {
+        let fresh: object | undefined;
+        await instantiate(mod, (i) => (fresh = i));
+        return fresh && memoryOf(fresh);
+      },
+    };
+  } else if (snapshot) note = 'snapshot not used: the worker compiled the parser itself';
+  return { parser: p, given: !!mod, snapshot: note };
 });
 const parser = loaded.then((l) => l.parser);
 
@@ -82,6 +130,7 @@ function handle(p: PostHogParser, req: ParseRequest): ParseReply {
   const json = p.parseSelect(req.text);
   const ms = performance.now() - started;
   const n = ++parses;
+  if (instances) snapshot?.parsed(instances);
   const err = errorOf(json);
   if (!err) return { id: req.id, ok: true, ms, n, warm: warmed };
   const message = String(err.message ?? 'Syntax error');
@@ -115,6 +164,7 @@ function step(p: PostHogParser): void {
       process.exit(1);
     }
     warmUpMs += performance.now() - started;
+    if (instances) snapshot?.parsed(instances);
     if (++warmed === WORKER_WARM_UP.length) parentPort?.postMessage({ warmed: true, pieces: warmed, ms: warmUpMs } satisfies WarmUpReply);
   }
   schedule();
@@ -126,8 +176,8 @@ function schedule(): void {
   void parser.then((p) => setImmediate(() => step(p)));
 }
 
-function receive(m: ParseRequest | ModuleMessage | WarmUpRequest): void {
-  if ('module' in m) return;
+function receive(m: ParseRequest | ModuleMessage | SnapshotMessage | WarmUpRequest): void {
+  if ('module' in m || 'snapshot' in m) return;
   if ('warmUp' in m) warmUpWanted = WORKER_WARM_UP.length;
   else waiting.push(m);
   schedule();
@@ -139,7 +189,7 @@ parentPort?.on('message', receive);
 // never ahead of a waiting request: a request sent before the parser loaded is its first parse.
 // Requests posted while the worker started may not have been delivered yet: take them first.
 void loaded.then((l) => {
-  parentPort?.postMessage({ ready: true, given: l.given });
+  parentPort?.postMessage({ ready: true, given: l.given, snapshot: l.snapshot });
   for (let m = parentPort && receiveMessageOnPort(parentPort); m; m = receiveMessageOnPort(parentPort!)) receive(m.message as ParseRequest);
   schedule();
 });

@@ -30,7 +30,7 @@ const SELECTOR: vscode.DocumentSelector = { language: 'hogql' };
  * proxy, and the language bundle (`dist/language.js`: providers, vocabulary, our parser) is loaded
  * on first use, after activation; PostHog's WASM parser loads later still, in its worker thread.
  */
-export function registerLanguageFeatures(ctx: Ctx): { idleStart: () => IdleStart } {
+export function registerLanguageFeatures(ctx: Ctx): { idleStart: () => IdleStart; parserSnapshotFile: () => string } {
   let features: Features.LanguageFeatures | undefined;
   /** PostHog's parser worker, started when the first HogQL document opens (see startIfHogql). */
   let early: WorkerStart.EarlyParser | undefined;
@@ -68,7 +68,7 @@ export function registerLanguageFeatures(ctx: Ctx): { idleStart: () => IdleStart
     if (features || early || d.languageId !== 'hogql') return;
     setImmediate(() => {
       if (features || early) return;
-      if (config.diagnostics().enabled) early = ctx.track(workerStart().startParserEarly(join(__dirname, 'language', 'parser.worker.js')));
+      if (config.diagnostics().enabled) early = ctx.track(workerStart().startParserEarly(join(__dirname, 'language', 'parser.worker.js'), workerStart().parserSnapshotFile(ctx.extension.globalStorageUri.fsPath)));
       load();
     });
   };
@@ -78,7 +78,7 @@ export function registerLanguageFeatures(ctx: Ctx): { idleStart: () => IdleStart
   // No HogQL document open yet: PostHog's parser worker starts and warms up at idle (issue #21).
   const idle = startAtIdle(() => features !== undefined, load, disposables, (m) => ctx.log.info(m));
   ctx.track(vscode.Disposable.from(...disposables));
-  return { idleStart: idle.status };
+  return { idleStart: idle.status, parserSnapshotFile: () => workerStart().parserSnapshotFile(ctx.extension.globalStorageUri.fsPath) };
 }
 
 function languageCommands(load: () => Features.LanguageFeatures): CommandTable {

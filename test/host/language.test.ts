@@ -1,9 +1,11 @@
 // HogQL language features in the real extension host: diagnostics, completion (incl. live names
 // from the emulator), hover, signature help, outline, folding, and the editor staying responsive.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
-import { api, emulator, openFile, signInToEmulator, signOutAll } from './support';
+import { api, emulator, EXTENSION_ID, logText, openFile, signInToEmulator, signOutAll, testHooks } from './support';
 
 let fileNo = 0;
 const openDoc = (content: string): Promise<vscode.TextDocument> => openFile(`language-${process.pid}-${++fileNo}.hogql`, content);
@@ -117,6 +119,16 @@ describe('language: diagnostics', function () {
     // after the offline checks' publication (no verdict yet, no PostHog error), the first verdict
     const first = seen.slice(seen.findIndex((l) => l.length === 0)).find((l) => l.length > 0);
     assert.ok(first?.includes(5) && first.length < 6, `the statement at the cursor (line 5) first: ${JSON.stringify(seen)}`);
+  });
+
+  // Issue #21: the parser worker, idle after parsing, leaves a snapshot of its parser in the
+  // extension's global storage, which the next session's worker restores before its first parse.
+  it("leaves a snapshot of PostHog's parser in the global storage once idle after parsing", async () => {
+    const file = (await testHooks()).parserSnapshotFile();
+    assert.ok(file && basename(dirname(file)) === EXTENSION_ID.toLowerCase(), `in the extension's global storage: ${file}`);
+    await openDoc('SELECT event, count() FROM events GROUP BY event');
+    await waitFor(() => logText().includes('[hogql] snapshot written: '), 30_000, 'the snapshot written (log)');
+    assert.equal(readFileSync(file).toString('latin1', 0, 4), 'HQPS');
   });
 
   it('clears the error once the statement is fixed', async () => {

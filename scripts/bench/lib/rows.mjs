@@ -16,6 +16,7 @@ export const ROWS = [
   { id: 'grammar', what: 'grammar, 10k lines', unit: '×', goal: '≤ 3.0× a one-rule grammar', check: (r) => r.value <= 3.0 },
   { id: 'longestTask', what: 'longest main-thread task, 1,000-line file', unit: 'ms', goal: '≤ 10 ms in every run', check: (r) => r.value <= 10 },
   { id: 'parserFirst', what: 'PostHog parser worker: open → first syntax diagnostics, cold (the open activates the extension)', unit: 'ms', goal: '≤ 100 ms', check: (r) => r.value <= 100 },
+  { id: 'parserFirstLater', what: 'PostHog parser worker: open → first syntax diagnostics, cold, later sessions (parser snapshot on disk)', unit: 'ms', goal: '≤ 100 ms', check: (r) => r.value <= 100 },
   { id: 'parserFirstActive', what: 'PostHog parser worker: open → first syntax diagnostics, extension already active (worker warmed up at idle)', unit: 'ms', goal: '≤ 100 ms', check: (r) => r.value <= 100 },
   // issue #19 ("Speed and size"), scripts/bench/codeIntelWorkspace.ts on a generated 5,000-file repo
   { id: 'staleFirstPaint', issue: 19, what: 'Stale Flags view first paint, 5,000-file repo (the slower of cold and warm)', unit: 'ms', goal: '≤ 1 s', check: (r) => r.value <= 1000 },

@@ -7,6 +7,7 @@
 import type { Worker } from 'node:worker_threads';
 import { Lru } from '../lru';
 import type { ParseReply, ParserError, WarmUpReply, WarmUpRequest } from './protocol';
+import type { SnapshotNote } from './workerSnapshot';
 import { compileParser, startWorker, type CompiledParser, type EarlyParser, type StartedWorker } from './workerStart';
 
 /**
@@ -30,6 +31,8 @@ export interface ParserClientOptions {
   cacheSize?: number;
   /** Node options for the worker (tests run the TypeScript source through tsx). */
   execArgv?: string[];
+  /** The parser snapshot cache's file (syntax/workerSnapshot.ts); none: workers start as they are. */
+  snapshotFile?: string;
   log?: (message: string) => void;
   /**
    * A worker the activation bundle started when the first HogQL document opened (workerStart.ts):
@@ -161,13 +164,18 @@ export class ParserClient {
   /** Starts a worker, with the parser's WASM compiled once for all of them (it compiles while the first boots). */
   private start(): Running {
     this.wasm ??= compileParser(this.opts.workerFile);
-    return this.track(startWorker(this.opts.workerFile, this.wasm, this.opts.execArgv ?? [], this.opts.startupTimeoutMs ?? 15_000));
+    return this.track(startWorker(this.opts.workerFile, this.wasm, this.opts.execArgv ?? [], this.opts.startupTimeoutMs ?? 15_000, this.opts.snapshotFile));
   }
 
   private track(started: StartedWorker): Running {
     this.workersStarted++;
     void started.given.then((given) => {
       if (given) this.workersGivenModule++;
+    });
+    // what the worker says of its parser snapshot: at start (ready), then each write
+    void started.snapshot.then((note) => note && this.opts.log?.(note));
+    started.worker.on('message', (m: Partial<SnapshotNote & { ready: true }>) => {
+      if (m.snapshot && !m.ready) this.opts.log?.(m.snapshot);
     });
     return { ...started };
   }

@@ -27,6 +27,18 @@ export interface WorkerModuleData {
   module?: WebAssembly.Module;
   /** The host is compiling it: a `{ module }` message follows (`module` undefined if that failed). */
   moduleFollows?: boolean;
+  /**
+   * Where the worker writes its parser snapshot (syntax/workerSnapshot.ts); none: no cache. The host
+   * reads it as the worker starts: a SnapshotMessage follows.
+   */
+  snapshotFile?: string;
+}
+
+/** The snapshot file's bytes, read by the host (or why not: `code`, e.g. ENOENT). */
+export interface SnapshotMessage {
+  snapshot: ArrayBuffer | undefined;
+  code?: string;
+  message?: string;
 }
 
 /** The message that hands a worker the module it was told would follow. */

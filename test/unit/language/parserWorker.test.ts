@@ -9,6 +9,7 @@ import { build, type PluginBuild } from 'esbuild';
 import { ParserClient } from '../../../src/language/syntax/parserClient';
 import { startParserEarly } from '../../../src/language/syntax/workerStart';
 import { WORKER_WARM_UP } from '../../../src/language/syntax/workerWarmUp';
+import { buildParserWorker } from './support/workerBuild';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -20,11 +21,7 @@ describe('language: parser worker client', function () {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hogql-worker-'));
-    workerFile = join(dir, 'parser.worker.js');
-    const { PARSER_GLUE, writeParserFiles } = await import('../../../scripts/lib/parserWasm.mjs');
-    const asFile = { name: 'parser-as-file', setup: (b: PluginBuild) => b.onResolve({ filter: /^@posthog\/hogql-parser$/ }, () => ({ path: `./${PARSER_GLUE}`, external: true })) };
-    await build({ entryPoints: [join(root, 'src/language/parser.worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: workerFile, logLevel: 'error', plugins: [asFile] });
-    writeParserFiles(root, dir);
+    workerFile = await buildParserWorker(dir);
   });
   afterEach(() => client?.dispose());
   after(() => rmSync(dir, { recursive: true, force: true }));
