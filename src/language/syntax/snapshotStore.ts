@@ -7,8 +7,8 @@
  * (like the query history beside it). Pure Node (no `vscode`).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { checksumMatches, decodeSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_PAGE, type Snapshot } from './snapshot';
 
@@ -40,11 +40,30 @@ export async function readSnapshot(file: string, key: Promise<string>, read: Pro
   return { snapshot: s, note: `snapshot read: ${s.pages.length} pages` };
 }
 
-/** Writes `bytes` to `file` atomically: readers see the old file or the new one, never a part. */
+/** A temporary file older than this is what a write that never finished left (a crash, a kill). */
+export const STALE_TEMP_MS = 60_000;
+
+/** Deletes the temporary files of `file`'s writes that never finished (another writer's recent one stays). */
+async function removeStaleTemps(file: string, now: number): Promise<void> {
+  const prefix = `${basename(file)}.`;
+  const names = await readdir(dirname(file)).catch(() => [] as string[]);
+  for (const n of names.filter((n) => n.startsWith(prefix) && n.endsWith('.tmp'))) {
+    const f = join(dirname(file), n);
+    const s = await stat(f).catch(() => undefined);
+    if (s && now - s.mtimeMs > STALE_TEMP_MS) await unlink(f).catch(() => undefined);
+  }
+}
+
+/**
+ * Writes `bytes` to `file` atomically: readers see the old file or the new one, never a part. Also
+ * deletes what earlier writes that never finished left beside it.
+ */
 export async function writeSnapshot(file: string, bytes: Uint8Array): Promise<void> {
-  const tmp = `${file}.${process.pid}-${threadId}-${Date.now()}.tmp`;
+  const now = Date.now();
+  const tmp = `${file}.${process.pid}-${threadId}-${now}.tmp`;
   try {
     await mkdir(dirname(file), { recursive: true });
+    await removeStaleTemps(file, now);
     await writeFile(tmp, bytes);
     await rename(tmp, file);
   } catch (e) {

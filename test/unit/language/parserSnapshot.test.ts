@@ -3,11 +3,11 @@
 // PostHog's own parser tests, statements generated from its grammar and near-miss mutants of both;
 // a snapshot that is corrupt, truncated or of another build is refused (and its file deleted).
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { applySnapshot, decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT, type Snapshot } from '../../../src/language/syntax/snapshot';
-import { readSnapshot, writeSnapshot } from '../../../src/language/syntax/snapshotStore';
+import { readSnapshot, STALE_TEMP_MS, writeSnapshot } from '../../../src/language/syntax/snapshotStore';
 import { growMemory, memoryOf } from '../../../src/language/syntax/workerSnapshot';
 import { WORKER_WARM_UP } from '../../../src/language/syntax/workerWarmUp';
 import { differentialSources } from './support/differentialSources';
@@ -143,6 +143,25 @@ describe('language: parser snapshot', function () {
       writeFileSync(f, file.subarray(0, 1000));
       assert.match((await readSnapshot(f, Promise.resolve(KEY))).note, /ignored and deleted: checksum mismatch/);
       assert.equal(existsSync(f), false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("deletes the temporary files of writes that never finished, not a recent one of another writer", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hogql-snapshot-'));
+    try {
+      const f = join(dir, 'snap.bin');
+      const old = `${f}.1-0-1.tmp`;
+      const recent = `${f}.2-0-2.tmp`;
+      writeFileSync(old, 'left by a crash');
+      writeFileSync(recent, 'being written');
+      const longAgo = new Date(Date.now() - STALE_TEMP_MS - 5_000);
+      utimesSync(old, longAgo, longAgo);
+      writeFileSync(join(dir, 'other.tmp'), 'not ours');
+      utimesSync(join(dir, 'other.tmp'), longAgo, longAgo);
+      await writeSnapshot(f, file);
+      assert.deepEqual(readdirSync(dir).sort(), ['other.tmp', 'snap.bin', basename(recent)].sort());
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
