@@ -149,8 +149,8 @@ export class Grid {
   /**
    * Automatic widths from the header and a sample of rows, measured with the grid's font. Each
    * text's width is kept until the next measure: a streamed result is measured at its first paint
-   * and again at its end (its column types known), mostly the same texts (issue #21: the second
-   * measure cost the page 30-70 ms at the very end of a stream).
+   * and again at its end (its column types known), mostly the same texts (issue #21: measuring
+   * again was about half of what the end of a stream cost the page, 30-70 ms).
    */
   measureWidths(saved: Record<string, number>): number[] {
     const ctx = (this.measureCtx ??= document.createElement('canvas').getContext('2d')!);
