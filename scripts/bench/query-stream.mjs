@@ -8,13 +8,16 @@
 // Where the time goes: bare — server to first byte, download, parse; extension — Run → first rows
 // posted to the panel (server, first rows downloaded and parsed), post → painted, first paint → all
 // rows in, and Run → the run command's end (since s10 after the host's own parse of the rows, which
-// follows its last post: the panel may be complete before it). Goals: first rows ≤ the bare client's first byte + 150 ms; all rows ≤ 1.3× bare.
+// follows its last post: the panel may be complete before it); since s11 the CPU time of each
+// process role over each run (lib/procCpu.mjs: emulator, extension host, code-server, Chromium's
+// renderer, GPU and other processes), beside the wall time. Goals: first rows ≤ the bare client's first byte + 150 ms; all rows ≤ 1.3× bare.
 // `node scripts/bench.mjs --no-setup --only query-stream`; HOGQL_BENCH_STREAM_RUNS (default 3),
 // HOGQL_BENCH_STREAM_ROWS (default 50000).
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageExtension } from '../package.mjs';
+import { describeCpu, startProcCpu } from './lib/procCpu.mjs';
 import { reportRow } from './lib/rows.mjs';
 import { openRunnerWorkbench, runnerResult } from './lib/runner.mjs';
 
@@ -29,6 +32,7 @@ const QUERY = `SELECT ${Array.from({ length: 20 }, (_, i) => column(i)).join(', 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const vsix = packageExtension({ quiet: true });
+const cpu = startProcCpu();
 const emulator = await startEmulator({ events: 1_000, rateLimits: false });
 const dirs = host.prepareRun({ name: 'bench-query-stream', vsix: vsix.path, extraExtensions: [{ from: join(root, 'test/bench/stream-runner'), id: 'hogql-dev.stream-bench-runner-0.0.1' }] });
 const resultFile = join(dirs.run, 'stream.json');
@@ -53,15 +57,17 @@ try {
     writeFileSync(`${resultFile}.ack-${n}`, '');
   }
   const r = await runnerResult(resultFile, 600_000, 'the stream benchmark to finish', 100);
-  const bare = r.bare.slice(1).map((b) => ({ ttfb: b.firstByteAt - b.t0, download: b.bodyAt - b.firstByteAt, parse: b.parsedAt - b.bodyAt, all: b.parsedAt - b.t0, rows: b.rows }));
-  const ours = painted.slice(1).map((p) => ({ firstPost: p.sentAt - p.t0, postToPaint: p.renderedAt - p.sentAt, first: p.renderedAt - p.t0, rest: p.completeAt - p.renderedAt, hostDone: p.doneAt - p.t0, hostToPaint: p.completeAt - p.doneAt, all: p.completeAt - p.t0, firstRows: p.firstRows, rows: p.rows }));
+  const bare = r.bare.slice(1).map((b) => ({ cpu: cpu.between(b.t0, b.parsedAt), ttfb: b.firstByteAt - b.t0, download: b.bodyAt - b.firstByteAt, parse: b.parsedAt - b.bodyAt, all: b.parsedAt - b.t0, rows: b.rows }));
+  const ours = painted.slice(1).map((p) => ({ cpu: cpu.between(p.t0, p.completeAt), firstPost: p.sentAt - p.t0, postToPaint: p.renderedAt - p.sentAt, first: p.renderedAt - p.t0, rest: p.completeAt - p.renderedAt, hostDone: p.doneAt - p.t0, hostToPaint: p.completeAt - p.doneAt, all: p.completeAt - p.t0, firstRows: p.firstRows, rows: p.rows }));
   const m = (xs, k) => median(xs.map((x) => x[k]));
   console.log(`query stream: ${rows.toLocaleString('en')} rows × 20 columns, ${runs} runs each (after one warm-up), alternating; machine load ${existsSync('/proc/loadavg') ? (await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : 'n/a'}`);
-  for (const [i, b] of bare.entries()) console.log(`  bare #${i + 1}: first byte ${b.ttfb} ms, download ${b.download} ms, JSON.parse ${b.parse} ms → all ${b.all} ms (${b.rows} rows)`);
-  for (const [i, o] of ours.entries()) console.log(`  extension #${i + 1}: Run → first rows posted ${o.firstPost} ms (server, download and parse of the first ${o.firstRows} rows), post → painted ${o.postToPaint} ms → first rows ${o.first} ms; then all rows in ${o.rest} ms later (the run command ended at ${o.hostDone} ms, the host's own parse of the rows after its last post included; the panel was complete ${Math.abs(o.hostToPaint)} ms ${o.hostToPaint < 0 ? 'before' : 'after'} that) → all ${o.all} ms (${o.rows} rows)`);
+  for (const [i, b] of bare.entries()) console.log(`  bare #${i + 1}: first byte ${b.ttfb} ms, download ${b.download} ms, JSON.parse ${b.parse} ms → all ${b.all} ms (${b.rows} rows); CPU ${describeCpu(b.cpu)}`);
+  for (const [i, o] of ours.entries()) console.log(`  extension #${i + 1}: Run → first rows posted ${o.firstPost} ms (server, download and parse of the first ${o.firstRows} rows), post → painted ${o.postToPaint} ms → first rows ${o.first} ms; then all rows in ${o.rest} ms later (the run command ended at ${o.hostDone} ms, the host's own parse of the rows after its last post included; the panel was complete ${Math.abs(o.hostToPaint)} ms ${o.hostToPaint < 0 ? 'before' : 'after'} that) → all ${o.all} ms (${o.rows} rows); CPU to all rows: ${describeCpu(o.cpu)}`);
   const bt = m(bare, 'ttfb');
   const ball = m(bare, 'all');
   console.log(`  medians: bare first byte ${bt} ms, download ${m(bare, 'download')} ms, parse ${m(bare, 'parse')} ms, all ${ball} ms; extension first post ${m(ours, 'firstPost')} ms, post → paint ${m(ours, 'postToPaint')} ms, first rows ${m(ours, 'first')} ms, run command ended ${m(ours, 'hostDone')} ms, all rows ${m(ours, 'all')} ms`);
+  const cpuTotal = (xs) => median(xs.map((x) => Object.values(x.cpu).reduce((a, b) => a + b, 0)));
+  console.log(`  CPU of the bench's processes over a run (median): bare ${cpuTotal(bare)} ms, extension ${cpuTotal(ours)} ms (2 cores: a run's wall time is at least half its CPU time)`);
   // how the runs went to the server (src/query/runMode.ts): a run silent for 3 s is restarted async
   const log = findFile(dirs.run, 'PostHog.log');
   const text = log ? readFileSync(log, 'utf8') : '';
@@ -71,6 +77,7 @@ try {
   reportRow({ id: 'firstRows', value: m(ours, 'first'), baseline: bt, baselineLabel: 'bare client first byte', note: `median of ${runs}; post → paint ${m(ours, 'postToPaint')} ms` });
   reportRow({ id: 'allRows', value: m(ours, 'all'), baseline: ball, baselineLabel: 'bare client full body + JSON.parse', note: `median of ${runs}, ${(m(ours, 'all') / ball).toFixed(2)}× bare` });
 } finally {
+  cpu.stop();
   await workbench.close();
   await server.stop();
   await emulator.stop();

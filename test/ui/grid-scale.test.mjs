@@ -91,6 +91,22 @@ describe('UI: results grid at scale, paging, errors, cancel', function () {
       assert.equal(await selected(), before, 'the range selection once all rows are in');
     });
 
+    it('leaves the rows on screen as they are when more rows arrive: no redraw for each chunk (issue #21)', async () => {
+      const gen = { rows: 30_000, cols: 6, seed: 15 };
+      const frame = await open({ generate: gen, holdStream: 0 }, '#app[data-query-id="generated-30000x6-15"][data-first-rows="1000"]');
+      await received(frame, 1000);
+      // a redraw replaces the cells on screen with new elements: tag the ones there now
+      const tagged = await frame.$$eval('.grid-body .cell', (cs) => cs.map((c) => (c.__kept = c.textContent)).length);
+      assert.ok(tagged > 0, 'cells on screen');
+      writeFileSync(devFile, JSON.stringify({ generate: gen, holdStream: 1 }));
+      await received(frame, 6000);
+      const kept = await frame.$$eval('.grid-body .cell', (cs) => cs.filter((c) => c.__kept !== undefined && c.__kept === c.textContent).length);
+      assert.equal(kept, tagged, 'the cells on screen after a chunk arrived are the elements they were, with their text');
+      writeFileSync(devFile, JSON.stringify({ generate: gen }));
+      await frame.waitForSelector('#app[data-complete]', { timeout: 60_000 });
+      assert.equal(await stats(frame), '30,000 rows · 6 columns · 0 ms');
+    });
+
     it('draws the chart of a result still arriving once more when every row is in, not for each chunk (issue #21)', async () => {
       const gen = { rows: 30_000, cols: 4, seed: 13 };
       const frame = await open({ generate: gen, holdStream: 0 }, '#app[data-query-id="generated-30000x4-13"][data-first-rows="1000"]');

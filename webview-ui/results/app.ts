@@ -282,8 +282,9 @@ export class App {
    */
   private rowsAdded(): void {
     const whole = this.missingRows === 0;
-    if (this.pin && whole) this.updateDiff();
-    this.grid.rowsAdded();
+    const diffed = this.pin !== undefined && whole;
+    if (diffed) this.updateDiff();
+    this.grid.rowsAdded(diffed);
     if (this.state.tab === 'chart' && whole) this.chart.update();
   }
 

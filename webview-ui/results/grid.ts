@@ -67,6 +67,9 @@ export class Grid {
   /** Bumped when column positions or the column range change: rows then rebuild their cells. */
   private gen = 0;
   private contexts: { columns: GridModel['columns'] | undefined; byCol: string[] } = { columns: undefined, byCol: [] };
+  private measureCtx: CanvasRenderingContext2D | undefined;
+  /** The texts the last `measureWidths` measured, and their widths in `font`. */
+  private textWidths: { font: string; widths: Map<string, number> } = { font: '', widths: new Map() };
 
   constructor(
     private readonly model: GridModel,
@@ -119,36 +122,61 @@ export class Grid {
 
   /**
    * Rows were added to the result (streamed or loaded). Unsorted and unfiltered they land after
-   * the shown ones, so the selection stays; otherwise positions moved and it collapses (refresh).
+   * the shown ones, so the selection stays and so do the rows on screen: only the body grows, and
+   * rows that come into range are filled (a full redraw for each streamed batch cost the page a
+   * rebuild of every cell on screen and a layout, issue #21). `redraw`: the rows on screen changed
+   * too (their diff marks). Sorted or filtered, positions moved and the selection collapses.
    */
-  rowsAdded(): void {
+  rowsAdded(redraw = false): void {
     if (this.model.sort || this.model.filter) {
       this.refresh();
       return;
     }
     this.selection.rows = this.model.rowCount;
-    this.layout();
+    if (redraw) {
+      this.layout();
+      return;
+    }
+    this.body.style.height = `${this.model.rowCount * ROW_HEIGHT}px`;
+    this.root.setAttribute('aria-rowcount', String(this.model.rowCount + 1));
+    this.render();
   }
 
   columnWidth(col: number): number {
     return this.widths[col];
   }
 
-  /** Automatic widths from the header and a sample of rows, measured with the grid's font. */
+  /**
+   * Automatic widths from the header and a sample of rows, measured with the grid's font. Each
+   * text's width is kept until the next measure: a streamed result is measured at its first paint
+   * and again at its end (its column types known), mostly the same texts (issue #21: measuring
+   * again was about half of what the end of a stream cost the page, 30-70 ms).
+   */
   measureWidths(saved: Record<string, number>): number[] {
-    const ctx = document.createElement('canvas').getContext('2d')!;
+    const ctx = (this.measureCtx ??= document.createElement('canvas').getContext('2d')!);
     const style = getComputedStyle(this.root);
-    ctx.font = `${style.fontSize} ${style.fontFamily}`;
+    const font = `${style.fontSize} ${style.fontFamily}`;
+    ctx.font = font;
+    const known = this.textWidths.font === font ? this.textWidths.widths : new Map<string, number>();
+    const widths = new Map<string, number>();
+    const width = (text: string): number => {
+      let w = widths.get(text) ?? known.get(text);
+      if (w === undefined) w = ctx.measureText(text).width;
+      widths.set(text, w);
+      return w;
+    };
     const sample = Math.min(this.model.rowCount, 200);
     const r = this.model.result;
     // a streamed result is measured for all its rows, not the first ones that arrived
     // (two characters more for a diff's sign, "+ " or "~ ")
-    this.rnWidth = rowNumberWidth(Math.max(r?.totalRows ?? 0, r?.rows.length ?? 0) * (this.model.marks ? 100 : 1), ctx.measureText('0').width);
-    return this.model.columns.map((c, col) => {
-      const texts = [ctx.measureText(visible(c.name)).width + 16, ctx.measureText(visible(c.type)).width * 0.85];
-      for (let r = 0; r < sample; r++) texts.push(ctx.measureText(this.model.cellView(r, col).text.slice(0, 60)).width);
+    this.rnWidth = rowNumberWidth(Math.max(r?.totalRows ?? 0, r?.rows.length ?? 0) * (this.model.marks ? 100 : 1), width('0'));
+    const out = this.model.columns.map((c, col) => {
+      const texts = [width(visible(c.name)) + 16, width(visible(c.type)) * 0.85];
+      for (let r = 0; r < sample; r++) texts.push(width(this.model.cellView(r, col).text.slice(0, 60)));
       return saved[c.name] ?? autoWidth(texts);
     });
+    this.textWidths = { font, widths };
+    return out;
   }
 
   private layout(): void {
