@@ -24,12 +24,7 @@ export function ownStrings(rows: Cell[][]): void {
   // one copy per distinct value of the batch: a repeated value (an event name, a country) shares it
   const copies = new Map<string, string>();
   for (const row of rows) {
-    for (let i = 0; i < row.length; i++) {
-      const v = row[i];
-      if (typeof v === 'string') {
-        if (v.length >= 2 && v.length <= INTERNALIZED_MAX) row[i] = own(v, copies);
-      } else if (typeof v === 'object' && v !== null) ownNested(v, copies, 1);
-    }
+    for (let i = 0; i < row.length; i++) row[i] = ownValue(row[i], copies, 0);
   }
 }
 
@@ -40,6 +35,7 @@ function ownNested(v: Cell[] | { [key: string]: Cell }, copies: Map<string, stri
   else for (const k in v) v[k] = ownValue(v[k], copies, depth);
 }
 
+/** `x` with its own string (or, for an array or object at `depth`, its strings replaced in place). */
 function ownValue(x: Cell, copies: Map<string, string>, depth: number): Cell {
   if (typeof x === 'string') return x.length >= 2 && x.length <= INTERNALIZED_MAX ? own(x, copies) : x;
   if (typeof x === 'object' && x !== null) ownNested(x, copies, depth + 1);
