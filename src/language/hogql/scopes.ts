@@ -177,7 +177,9 @@ function resolveIn(t: ScopeTable, rest: readonly string[], qualified: boolean): 
 
 /** What `parts` (e.g. `['e', 'person', 'properties', 'email']`) refers to in `scope`. */
 export function resolveChain(scope: Scope, parts: readonly string[]): Resolution {
-  const [head, ...rest] = parts;
+  // (not `[head, ...rest] = parts`: array destructuring runs the iterator protocol, garbage on every field of every check)
+  const head = parts[0];
+  const rest = parts.slice(1);
   const byName = scope.tables.find((t) => matchesTable(t, head));
   if (byName && rest.length === 0 && !scope.aliases.has(head) && !columnExists(scope, head)) return { kind: 'table', table: byName };
   if (byName && rest.length > 0) {
