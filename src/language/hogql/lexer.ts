@@ -139,6 +139,9 @@ export function unescapeQuoted(body: string, quote: string): string {
 const SPELLINGS: string[] = new Array<string>(1024).fill('');
 
 function spelling(src: string, start: number, end: number, h: number): string {
+  // V8 makes a slice of 13 or more characters a view into the whole text: kept here, it would keep
+  // a closed document's text alive. Most names are shorter (sliced as copies).
+  if (end - start >= 13) return src.slice(start, end);
   const slot = h & 1023;
   const known = SPELLINGS[slot];
   // an identifier is never empty, so an empty slot never matches
