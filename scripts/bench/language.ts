@@ -23,6 +23,7 @@ import { mapInSlices, mapStepsInSlices, type Steps } from '../../src/language/ho
 import { foldingRanges, statementSymbol } from '../../src/language/hogql/symbols';
 import { completionItems } from '../../src/language/completionItems';
 import { ParserClient } from '../../src/language/syntax/parserClient';
+import { addGcFigures, describeGcFigures, gcDuring, type GcFigures } from './lib/gcDuring';
 import { reportRow } from './lib/rows.mjs';
 import { documentStatementsInSlices, LocalChecker, statementProblems, warmUp, type documentStatements } from '../../src/language/syntax/statements';
 
@@ -133,17 +134,24 @@ async function mainThread(): Promise<void> {
   // The first run is cold: V8 has not compiled our lexer and parser yet, which is what the first
   // HogQL file opened in a session meets. Work on whole documents runs in slices (lexInSlices,
   // parseInSlices, the diagnostics' statement loop): each figure is the longest slice.
+  let coldGc: GcFigures | undefined;
+  const laterGc: GcFigures = { scavenges: 0, scavengeMs: 0, scavengeMaxMs: 0, copiedKb: 0, others: 0, othersMs: 0 };
   for (let run = 0; run < 15; run++) {
     const edited = text.replace(`HAVING c > 50`, `HAVING c > ${50 + run}`);
     const fresh = new LocalChecker();
-    // what SyntaxDiagnostics does before checking its first document
-    add("diagnostics: warm-up of our parser (one step of a small statement's check per task since s11; one statement per task before)", await longestSlice((pause) => warmUp(fresh, pause)));
     let stmts: ReturnType<typeof documentStatements> = [];
-    add('diagnostics, first open: split the file (sliced)', await longestSlice(async (pause) => (stmts = (await documentStatementsInSlices(edited, pause)) ?? [])));
-    // the offline checks as SyntaxDiagnostics runs them: slices of SLICE_MS that may also end
-    // between two steps of a statement's check (s11); each step timed on the way
     const steps = { step: 0, stepCpu: 0, whole: 0, wholeCpu: 0 };
-    add("diagnostics, first open: offline checks (sliced; since s11 also between the steps of a statement's check)", await longestSlice((pause) => mapStepsInSlices(stmts, (s) => timedSteps(fresh.checkStatementSteps(s), steps), pause)));
+    // the GC of each first open (warm-up, split, offline checks): the longest tasks hold it (s12)
+    const [, gc] = await gcDuring(async () => {
+      // what SyntaxDiagnostics does before checking its first document
+      add("diagnostics: warm-up of our parser (one step of a small statement's check per task since s11; one statement per task before)", await longestSlice((pause) => warmUp(fresh, pause)));
+      add('diagnostics, first open: split the file (sliced)', await longestSlice(async (pause) => (stmts = (await documentStatementsInSlices(edited, pause)) ?? [])));
+      // the offline checks as SyntaxDiagnostics runs them: slices of SLICE_MS that may also end
+      // between two steps of a statement's check (s11); each step timed on the way
+      add("diagnostics, first open: offline checks (sliced; since s11 also between the steps of a statement's check)", await longestSlice((pause) => mapStepsInSlices(stmts, (s) => timedSteps(fresh.checkStatementSteps(s), steps), pause)));
+    });
+    if (run === 0) coldGc = gc;
+    else addGcFigures(laterGc, gc);
     [lastCpu, lastCpuWall] = [steps.wholeCpu, steps.whole];
     // before s11 this was one task, and the row "offline checks of the slowest statement"
     add("diagnostics, first open: offline checks of the slowest statement, whole (its steps' sum: one task before s11, not since)", steps.whole, false);
@@ -176,6 +184,7 @@ async function mainThread(): Promise<void> {
     }));
   }
   console.log(`1,000-line file (${text.length} chars); baseline JSON.parse of the same text as JSON (${json.length} chars): ${f(baseline)}`);
+  console.log(`GC during the first open (warm-up, split, offline checks): cold run ${describeGcFigures(coldGc!)}; later runs, mean ${describeGcFigures(laterGc, 14)}`);
   let worst = 0;
   let worstCpu = 0;
   let worstName = '';

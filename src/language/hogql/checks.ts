@@ -4,7 +4,7 @@
  * argument counts. Nothing is reported where we cannot be sure (unknown tables
  * in scope, placeholders, JSON properties, lambda arguments, aliases, CTE columns).
  */
-import type { Call, Field, Problem, SelectLike } from './ast';
+import type { Call, Field, Ident, Problem, SelectLike } from './ast';
 import { parse } from './parse';
 import { buildScopes, resolveChain, type Resolution, type Scope } from './scopes';
 import { runSteps, type Steps } from './slices';
@@ -122,8 +122,12 @@ function checkExpressions(scope: Scope, known: Set<string>, out: Problem[]): voi
 }
 
 function inLambda(field: Field, lambdas: { names: Set<string>; start: number; end: number }[]): boolean {
-  const head = field.parts[0].name;
-  return lambdas.some((l) => l.names.has(head) && field.start >= l.start && field.end <= l.end);
+  // a loop, not `some` with a closure: this runs for every field of every check
+  for (let i = 0; i < lambdas.length; i++) {
+    const l = lambdas[i];
+    if (l.names.has(field.parts[0].name) && field.start >= l.start && field.end <= l.end) return true;
+  }
+  return false;
 }
 
 function resolveUp(scope: Scope, names: string[]): Resolution {
@@ -135,9 +139,11 @@ function resolveUp(scope: Scope, names: string[]): Resolution {
   return r;
 }
 
+const partName = (p: Ident): string => p.name;
+
 function checkField(scope: Scope, field: Field, out: Problem[]): void {
-  const names = field.parts.map((p) => p.name);
-  if (names.some((n) => n === '') || field.parts.length === 0) return;
+  const names = field.parts.map(partName);
+  if (names.includes('') || field.parts.length === 0) return;
   const r = resolveUp(scope, names);
   const vocab = getVocabulary();
   if (r.kind === 'unknown') {

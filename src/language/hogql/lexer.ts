@@ -129,6 +129,26 @@ export function unescapeQuoted(body: string, quote: string): string {
   return out;
 }
 
+/**
+ * The last spelling seen of an identifier for each slot of its folded hash: a name met again (most
+ * are: columns, keywords, functions, in every statement) reuses that string instead of slicing a
+ * new one. A document's tokens stay alive while its statements are checked, so each string saved is
+ * one that scavenges do not copy (issue #21). Module-wide, so statements lexed after their document
+ * find its names too; a slot holds one string, bounded.
+ */
+const SPELLINGS: string[] = new Array<string>(1024).fill('');
+
+function spelling(src: string, start: number, end: number, h: number): string {
+  // V8 makes a slice of 13 or more characters a view into the whole text: kept here, it would keep
+  // a closed document's text alive. Most names are shorter (sliced as copies).
+  if (end - start >= 13) return src.slice(start, end);
+  const slot = h & 1023;
+  const known = SPELLINGS[slot];
+  // an identifier is never empty, so an empty slot never matches
+  if (known.length === end - start && src.startsWith(known, start)) return known;
+  return (SPELLINGS[slot] = src.slice(start, end));
+}
+
 type Frame = { mode: 'code'; depth: number } | { mode: 'template'; token: Token };
 
 class Lexer {
@@ -221,7 +241,7 @@ class Lexer {
     let h = 0;
     for (let c = src.charCodeAt(end); end < src.length && isIdentPart(c); c = src.charCodeAt(++end)) h = foldHash(h, c);
     this.pos = end;
-    const text = src.slice(start, end);
+    const text = spelling(src, start, end, h);
     this.tokens.push(token('ident', start, end, text, keywordAt(src, start, end, h), text, undefined));
   }
 

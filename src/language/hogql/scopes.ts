@@ -159,7 +159,8 @@ export function scopeAt(scopes: Scope[], offset: number): Scope | undefined {
 
 function matchesTable(t: ScopeTable, name: string): boolean {
   if (t.alias !== null) return t.alias === name;
-  return t.name === name || t.name.split('.').pop() === name;
+  // the whole name or its last dotted part (`db.events` → `events`), without splitting it
+  return t.name === name || (t.name.endsWith(name) && t.name.lastIndexOf('.') === t.name.length - name.length - 1);
 }
 
 function resolveIn(t: ScopeTable, rest: readonly string[], qualified: boolean): Resolution | null {
@@ -177,8 +178,13 @@ function resolveIn(t: ScopeTable, rest: readonly string[], qualified: boolean): 
 
 /** What `parts` (e.g. `['e', 'person', 'properties', 'email']`) refers to in `scope`. */
 export function resolveChain(scope: Scope, parts: readonly string[]): Resolution {
-  const [head, ...rest] = parts;
-  const byName = scope.tables.find((t) => matchesTable(t, head));
+  // Runs for every field of every check: indexed loops, no closure, no `[head, ...rest] = parts`
+  // (array destructuring and for…of run the iterator protocol: garbage in code not yet optimised)
+  const head = parts[0];
+  const rest = parts.slice(1);
+  const tables = scope.tables;
+  let byName: ScopeTable | undefined;
+  for (let i = 0; i < tables.length && !byName; i++) if (matchesTable(tables[i], head)) byName = tables[i];
   if (byName && rest.length === 0 && !scope.aliases.has(head) && !columnExists(scope, head)) return { kind: 'table', table: byName };
   if (byName && rest.length > 0) {
     const r = resolveIn(byName, rest, true);
@@ -187,8 +193,8 @@ export function resolveChain(scope: Scope, parts: readonly string[]): Resolution
   const alias = scope.aliases.get(head);
   if (alias) return { kind: 'alias', name: head, expr: alias };
   let unresolved = false;
-  for (const t of scope.tables) {
-    const r = resolveIn(t, parts, false);
+  for (let i = 0; i < tables.length; i++) {
+    const r = resolveIn(tables[i], parts, false);
     if (r?.kind === 'unresolved') unresolved = true;
     else if (r) return r;
   }

@@ -3,10 +3,15 @@
  */
 
 /** Levenshtein distance of `a` and `b`, or `max + 1` as soon as it must exceed `max`. */
+/** The two rows of `editDistance`, reused (every unknown name is compared with every candidate). */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = new Array<number>(b.length + 1);
-  let cur = new Array<number>(b.length + 1);
+  if (rowA.length <= b.length) [rowA, rowB] = [new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  let prev = rowA;
+  let cur = rowB;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
@@ -18,7 +23,9 @@ export function editDistance(a: string, b: string, max = Infinity): number {
       if (cur[j] < rowMin) rowMin = cur[j];
     }
     if (rowMin > max) return max + 1;
-    [prev, cur] = [cur, prev];
+    const done = prev;
+    prev = cur;
+    cur = done;
   }
   return prev[b.length];
 }

@@ -61,28 +61,43 @@ function sortedWithoutTies(kids: Node[]): boolean {
  * order, so the result is always the same as the generic one's.
  */
 export function childrenOf(node: Node): Node[] {
-  const fast: Node[] = [];
-  if (collectKids(node, fast) && sortedWithoutTies(fast)) return fast;
-  const out = collectChildren(node, []);
+  const out: Node[] = [];
+  childrenInto(node, out);
+  return out;
+}
+
+/** `childrenOf` appended to `out`, which must be empty. */
+function childrenInto(node: Node, out: Node[]): void {
+  if (collectKids(node, out) && sortedWithoutTies(out)) return;
+  while (out.length > 0) out.pop();
+  collectChildren(node, out);
   for (let i = 1; i < out.length; i++) {
     if (out[i - 1].start > out[i].start) {
       out.sort((a, b) => a.start - b.start);
       break;
     }
   }
-  return out;
 }
 
 /**
  * Depth-first pre-order walk. Return `false` from `visit` to skip a node's children.
  */
 export function walk(root: Node, visit: (node: Node, parent: Node | null) => boolean | void): void {
-  const stack: { node: Node; parent: Node | null }[] = [{ node: root, parent: null }];
-  while (stack.length > 0) {
-    const { node, parent } = stack.pop()!;
+  // Two parallel stacks and one array for a node's children, all emptied by `pop` (which keeps an
+  // array's storage; `length = 0` drops it): no record and no array per node. Every check walks
+  // every node of every statement, and those were most of a first open's garbage (issue #21).
+  const nodes: Node[] = [root];
+  const parents: (Node | null)[] = [null];
+  const kids: Node[] = [];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const parent = parents.pop() ?? null;
     if (visit(node, parent) === false) continue;
-    const kids = childrenOf(node);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], parent: node });
+    childrenInto(node, kids);
+    while (kids.length > 0) {
+      nodes.push(kids.pop()!);
+      parents.push(node);
+    }
   }
 }
 

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+import type { JoinItem, SelectQuery } from '../../../src/language/hogql/ast';
 import { diagnose } from '../../../src/language/hogql/checks';
+import { resolveChain, type Scope, type ScopeTable } from '../../../src/language/hogql/scopes';
 import { LocalChecker } from '../../../src/language/syntax/statements';
 
 function warnings(src: string, knownTables?: string[]): [string, string][] {
@@ -106,5 +108,21 @@ describe('semantic checks (warnings)', () => {
     assert.deepEqual(new LocalChecker().check(text).warnings, []);
     // the next statement, clean, is still checked
     assert.deepEqual(warnings(`${text};\nSELECT 1 FROM evnts`).map(([t]) => t), ['evnts']);
+  });
+});
+
+describe('name resolution: a table named by its last dotted part', () => {
+  it('matches a table by its whole name or the part after its last dot, like split(".").pop()', () => {
+    // scopes.ts's matchesTable compares without splitting the name (s12, issue #21: no array per field)
+    const names = ['events', 'db.events', 'a.b.events', '.events', 'events.', 'db.event', 'xevents', 'db.xevents', 'a.b', '', '.'];
+    const wanted = ['events', 'b', 'a.b', '', 'event'];
+    for (const name of names) {
+      const table: ScopeTable = { alias: null, name, kind: 'unknown', table: null, columns: ['c'], item: undefined as unknown as JoinItem };
+      const scope: Scope = { select: undefined as unknown as SelectQuery, parent: null, tables: [table], ctes: new Map(), aliases: new Map() };
+      for (const w of wanted) {
+        const expected = name === w || name.split('.').pop() === w;
+        assert.equal(resolveChain(scope, [w]).kind === 'table', expected, `table \`${name}\`, name \`${w}\``);
+      }
+    }
   });
 });

@@ -103,6 +103,21 @@ describe('lexer', () => {
     }), { numRuns: 500 });
   });
 
+  it("gives each token its source text and each identifier that text as its value, names reused across lexes included", () => {
+    // identifiers share their spelling with the last one of the same folded hash (s12, issue #21):
+    // names differing only in case (`Event`, `event`, `EVENT`) hash alike and must not be mixed up
+    const word = fc.constantFrom('event', 'Event', 'EVENT', 'evenT', 'e', 'E', 'events', 'timestamp', 'TimeStamp', 'select', 'SELECT', '$browser', 'x1', 'X1', '_a', 'count');
+    const piece = fc.oneof(word, fc.constantFrom(' ', ', ', '.', "'s'", '(', ')', ' 1 ', '\n'), fc.string({ maxLength: 3 }));
+    fc.assert(fc.property(fc.array(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), { minLength: 1, maxLength: 4 }), (srcs) => {
+      for (const src of srcs) {
+        for (const t of lex(src).tokens) {
+          assert.equal(t.text, src.slice(t.start, t.end));
+          if (t.kind === 'ident') assert.equal(t.value, t.text);
+        }
+      }
+    }), { numRuns: 400 });
+  });
+
   // A quadratic scan would blow mocha's default 2 s timeout on this input.
   it('handles 100 kB+ of pathological input (backslashes, open comments, open f-strings)', () => {
     const strings = lex("'" + 'a\\'.repeat(50_000));

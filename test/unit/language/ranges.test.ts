@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { Node } from '../../../src/language/hogql/ast';
 import { parse } from '../../../src/language/hogql/parse';
 import { CHILD_KEYS, collectKids } from '../../../src/language/hogql/kids';
-import { childrenOf, collectChildren, collectNodes } from '../../../src/language/hogql/visit';
+import { childrenOf, collectChildren, collectNodes, walk } from '../../../src/language/hogql/visit';
 import { corpusTexts, mutatedCorpus, randomText } from './support/fuzzInputs';
 import { GrammarGen } from './support/grammarGen';
 
@@ -83,6 +83,25 @@ describe('HogQL tree walks: children in the same order as the generic walk', () 
     }
     // the inputs hold nodes whose children tie, so the generic walk's tie order is really checked
     assert.ok(ties > 0, 'no node with two children starting at one offset');
+  });
+
+  it('walk visits every node with its parent in the order of a plain recursive walk over childrenOf, skips included', () => {
+    // walk reuses its stacks and one children array (s12, issue #21: less garbage); the reference
+    // allocates freely. Skipping the children of every 5th node checks `return false`.
+    const reference = (n: Node, parent: Node | null, out: [Node, Node | null][]): void => {
+      out.push([n, parent]);
+      if (out.length % 5 !== 0) for (const kid of childrenOf(n)) reference(kid, n, out);
+    };
+    const fuzz = fc.sample(mutatedCorpus(corpusTexts()), { seed: 9, numRuns: 800 });
+    for (const text of [...texts(), ...fuzz]) {
+      for (const s of parse(text).statements) {
+        const expected: [Node, Node | null][] = [];
+        reference(s.query, null, expected);
+        const got: [Node, Node | null][] = [];
+        walk(s.query, (n, parent) => got.push([n, parent]) % 5 !== 0);
+        assert.ok(got.length === expected.length && got.every(([n, p], i) => n === expected[i][0] && p === expected[i][1]), `walk order in \`${text.slice(0, 80)}\``);
+      }
+    }
   });
 });
 

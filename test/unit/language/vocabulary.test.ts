@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { NameIndex, subsequenceScore } from '../../../src/language/hogql/filter';
 import { closest, editDistance } from '../../../src/language/hogql/suggest';
 import { getVocabulary } from '../../../src/language/hogql/vocabulary';
@@ -42,6 +43,26 @@ describe('name filtering and suggestions', () => {
     assert.equal(editDistance('abc', 'xyz', 1), 2);
     assert.equal(closest('evnts', ['persons', 'events']), 'events');
     assert.equal(closest('zzzzzz', ['events']), undefined);
+  });
+
+  it('edit distance: the same as with fresh rows per call (before s12), over calls of any lengths in turn', () => {
+    // editDistance reuses its two rows across calls (s12, issue #21): stale cells must never count.
+    // The reference is the function as it was, fresh arrays per call.
+    const fresh = (a: string, b: string, max = Infinity): number => {
+      if (Math.abs(a.length - b.length) > max) return max + 1;
+      let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+      for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (Math.min(...cur) > max) return max + 1;
+        prev = cur;
+      }
+      return prev[b.length];
+    };
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'e'), maxLength: 80 });
+    fc.assert(fc.property(fc.array(fc.tuple(word, word, fc.option(fc.nat(6), { nil: undefined })), { minLength: 1, maxLength: 6 }), (pairs) => {
+      for (const [a, b, max] of pairs) assert.equal(editDistance(a, b, max), fresh(a, b, max), `${a} / ${b} / ${max}`);
+    }), { numRuns: 300 });
   });
 
   it('filters by prefix first (ignoring case and a leading $), then by subsequence', () => {
