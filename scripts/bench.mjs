@@ -23,6 +23,8 @@ const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
 // ≥ 7 hosts: issue #21's activation goal is a median of at least 7.
 const runs = Number(process.env.HOGQL_BENCH_RUNS || 7);
+// --cpu-prof: a V8 CPU profile of each activation (artifacts/activation-prof/run<i>-<side>.cpuprofile)
+const cpuProf = args.includes('--cpu-prof') ? join(root, 'artifacts', 'activation-prof') : undefined;
 const rowsFile = join(root, 'artifacts', 'bench-rows.jsonl');
 mkdirSync(join(root, 'artifacts'), { recursive: true });
 rmSync(rowsFile, { force: true });
@@ -53,7 +55,9 @@ async function activationBench(vsix) {
     const resultFile = join(dirs.run, 'activation.json');
     // Alternate the order so neither side always pays the first-activation cost.
     const order = i % 2 === 0 ? 'empty,hogql' : 'hogql,empty';
-    const server = await host.startCodeServer(dirs, { HOGQL_BENCH_RESULT: resultFile, HOGQL_BENCH_ORDER: order });
+    if (cpuProf) mkdirSync(cpuProf, { recursive: true });
+    const profEnv = cpuProf ? { HOGQL_BENCH_CPU_PROF: join(cpuProf, `run${i}`) } : {};
+    const server = await host.startCodeServer(dirs, { HOGQL_BENCH_RESULT: resultFile, HOGQL_BENCH_ORDER: order, ...profEnv });
     const browser = await host.launchBrowser();
     try {
       const page = await (await browser.newContext()).newPage();

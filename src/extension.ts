@@ -6,6 +6,7 @@ import { confirmSeam } from './ui/confirm';
 import { notifySeam, type Shown } from './ui/notify';
 import { trustSeam } from './ui/trust';
 import { RunCodeLensProvider } from './query/codeLens';
+import { loadLanguageBundle } from './languageLoader';
 import { registerLanguageFeatures } from './language/register';
 import { registerCodeIntel } from './codeIntel/register';
 import { registerHomeView } from './views/homeView';
@@ -64,9 +65,12 @@ export interface TestHooks {
 function testHooks(c: Ctx, language: ReturnType<typeof registerLanguageFeatures> | undefined): TestHooks | undefined {
   if (!__TEST_HOOKS__ || process.env.HOGQL_TEST_HOOKS !== '1') return undefined;
   const progress: { key: string; queryId: string; elapsedMs: number; rowsRead?: number }[] = [];
-  c.track(c.queries.runner.onDidReportProgress((p) => progress.push(p)));
   const rows: { key: string; queryId: string; rows: number }[] = [];
-  c.track(c.queries.runner.onDidReceiveRows((r) => rows.push(r)));
+  // from when the query service exists (built on first use: no run happens before)
+  c.whenQueries((queries) => {
+    c.track(queries.runner.onDidReportProgress((p) => progress.push(p)));
+    c.track(queries.runner.onDidReceiveRows((r) => rows.push(r)));
+  });
   return {
     progressReports: () => progress,
     rowReports: () => rows,
@@ -137,7 +141,7 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
   try {
     // Registrations only (issue #21): the commands' and views' code loads on first use.
     const shell = new Shell(() => loadFeatures(c));
-    const c = (ctx = new Ctx(context, shell));
+    const c: Ctx = (ctx = new Ctx(context, shell, () => loadFeatures(c).createQueryService));
     context.subscriptions.push(ctx, shell);
     lap('context (session, query service)');
     shell.proxyCommands(commandIds(context));
@@ -149,7 +153,10 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
     // the panels' code is in the features bundle, loaded when VS Code hands a panel back
     c.track(vscode.window.registerWebviewPanelSerializer('hogql.results', { deserializeWebviewPanel: (panel, state) => loadFeatures(c).restoreResultTabs(c, panel, state) }));
     lap('results panel serializer');
-    ctx.track(vscode.languages.registerCodeLensProvider({ language: 'hogql' }, ctx.track(new RunCodeLensProvider(ctx.queries.runner))));
+    // the statements are lexed by the language bundle (loaded when a HogQL document opens anyway)
+    const lens = ctx.track(new RunCodeLensProvider((text, token) => loadLanguageBundle().statementRanges(text, token)));
+    ctx.whenQueries((queries) => lens.watch(queries.runner));
+    ctx.track(vscode.languages.registerCodeLensProvider({ language: 'hogql' }, lens));
     lap('run CodeLens');
     language = registerLanguageFeatures(ctx);
     lap('language features');
@@ -165,11 +172,23 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
     throw e;
   }
   const activationMs = performance.now() - started;
-  ctx.log.info(`PostHog HogQL ${ctx.version} activated in ${activationMs.toFixed(1)} ms`);
+  setImmediate(afterActivation, ctx, activationMs);
   const hooks = testHooks(ctx, language);
   const languageMs = phases['language features'] ?? 0;
   const timeline = { bundleStart: bundleStartMs, activateStart: started, activateEnd: started + activationMs };
   return hooks ? { activationMs, languageMs, phases, timeline, testHooks: hooks } : { activationMs, languageMs, phases, timeline };
+}
+
+/**
+ * What the first frame does not need, just after activation (issue #21): the session (its status bar
+ * item and the `hogql.signedIn` key, which the welcome views read), the `hogql.insightLinked` key
+ * and the log's first line (which creates the output channel). Built earlier if something asks.
+ */
+function afterActivation(c: Ctx, activationMs: number): void {
+  if (c.isDisposed) return;
+  void c.session;
+  c.docs.updateInsightContext();
+  c.log.info(`PostHog HogQL ${c.version} activated in ${activationMs.toFixed(1)} ms`);
 }
 
 export function deactivate(): void {
