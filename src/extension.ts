@@ -6,6 +6,7 @@ import { confirmSeam } from './ui/confirm';
 import { notifySeam, type Shown } from './ui/notify';
 import { trustSeam } from './ui/trust';
 import { RunCodeLensProvider } from './query/codeLens';
+import { loadLanguageBundle } from './languageLoader';
 import { registerLanguageFeatures } from './language/register';
 import { registerCodeIntel } from './codeIntel/register';
 import { registerHomeView } from './views/homeView';
@@ -22,6 +23,8 @@ export interface HogqlApi {
   readonly languageMs: number;
   /** Milliseconds of each step of `activate`, in order (the activation benchmark prints them). */
   readonly phases: Readonly<Record<string, number>>;
+  /** Resolves once the work run just after `activate` is done (see afterActivation), with its milliseconds. */
+  readonly settled: Promise<{ readonly ms: number }>;
   /** performance.now() when the bundle started evaluating, when `activate` started and ended. */
   readonly timeline: { readonly bundleStart: number; readonly activateStart: number; readonly activateEnd: number };
   /** Only when the test harness sets HOGQL_TEST_HOOKS=1: read-only views of internal state. */
@@ -64,9 +67,12 @@ export interface TestHooks {
 function testHooks(c: Ctx, language: ReturnType<typeof registerLanguageFeatures> | undefined): TestHooks | undefined {
   if (!__TEST_HOOKS__ || process.env.HOGQL_TEST_HOOKS !== '1') return undefined;
   const progress: { key: string; queryId: string; elapsedMs: number; rowsRead?: number }[] = [];
-  c.track(c.queries.runner.onDidReportProgress((p) => progress.push(p)));
   const rows: { key: string; queryId: string; rows: number }[] = [];
-  c.track(c.queries.runner.onDidReceiveRows((r) => rows.push(r)));
+  // from when the query service exists (built on first use: no run happens before)
+  c.whenQueries((queries) => {
+    c.track(queries.runner.onDidReportProgress((p) => progress.push(p)));
+    c.track(queries.runner.onDidReceiveRows((r) => rows.push(r)));
+  });
   return {
     progressReports: () => progress,
     rowReports: () => rows,
@@ -137,27 +143,24 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
   try {
     // Registrations only (issue #21): the commands' and views' code loads on first use.
     const shell = new Shell(() => loadFeatures(c));
-    const c = (ctx = new Ctx(context, shell));
+    const c: Ctx = (ctx = new Ctx(context, shell, () => loadFeatures(c).createQueryService));
     context.subscriptions.push(ctx, shell);
-    lap('context (session, query service)');
+    lap('context');
     shell.proxyCommands(commandIds(context));
     lap('command proxies');
     shell.proxyTrees(treeViews(context));
+    registerHomeView(ctx);
     shell.proxyNotebook(NOTEBOOK_TYPE, NOTEBOOK_OPTIONS);
     lap('tree views, notebook serializer');
     // results panels come back after a window reload (onWebviewPanel:hogql.results activates us);
     // the panels' code is in the features bundle, loaded when VS Code hands a panel back
     c.track(vscode.window.registerWebviewPanelSerializer('hogql.results', { deserializeWebviewPanel: (panel, state) => loadFeatures(c).restoreResultTabs(c, panel, state) }));
     lap('results panel serializer');
-    ctx.track(vscode.languages.registerCodeLensProvider({ language: 'hogql' }, ctx.track(new RunCodeLensProvider(ctx.queries.runner))));
-    lap('run CodeLens');
-    language = registerLanguageFeatures(ctx);
+    // the providers and the lenses come with the first HogQL document (now, if one is open)
+    language = registerLanguageFeatures(c, () => registerLenses(c));
     lap('language features');
-    registerCodeIntel(ctx);
+    registerCodeIntel(c);
     lap('code intelligence');
-    registerHomeView(ctx);
-    registerReadOnlyKey(ctx);
-    lap('home view, read-only key');
   } catch (e) {
     // VS Code shows nothing when activation throws: say it, then rethrow so the host records it.
     const message = e instanceof Error ? e.message : String(e);
@@ -165,11 +168,35 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
     throw e;
   }
   const activationMs = performance.now() - started;
-  ctx.log.info(`PostHog HogQL ${ctx.version} activated in ${activationMs.toFixed(1)} ms`);
+  const settled = new Promise<{ ms: number }>((resolve) => setImmediate(() => resolve(afterActivation(ctx!, activationMs))));
   const hooks = testHooks(ctx, language);
   const languageMs = phases['language features'] ?? 0;
   const timeline = { bundleStart: bundleStartMs, activateStart: started, activateEnd: started + activationMs };
-  return hooks ? { activationMs, languageMs, phases, timeline, testHooks: hooks } : { activationMs, languageMs, phases, timeline };
+  return { activationMs, languageMs, phases, timeline, settled, ...(hooks ? { testHooks: hooks } : {}) };
+}
+
+/** The Run lenses (the statements lexed by the language bundle, which a HogQL document loads anyway) and the insight links' lens. */
+function registerLenses(c: Ctx): void {
+  const lens = c.track(new RunCodeLensProvider((text, token) => loadLanguageBundle().statementRanges(text, token)));
+  c.whenQueries((queries) => lens.watch(queries.runner));
+  c.track(vscode.languages.registerCodeLensProvider({ language: 'hogql' }, lens));
+  c.docs.registerLens();
+}
+
+/**
+ * What no frame needs before activate() returns, run just after it (issue #21): the session (its
+ * status bar item and the `hogql.signedIn` key, which the welcome views read), the scratch file
+ * systems, the "Compare" texts and the `hogql.insightLinked` key, the `hogql.readOnly` key, and the
+ * log's first line (which creates the output channel). Each is built earlier if something asks.
+ */
+function afterActivation(c: Ctx, activationMs: number): { ms: number } {
+  const started = performance.now();
+  if (c.isDisposed) return { ms: 0 };
+  void c.session;
+  c.docs.start();
+  registerReadOnlyKey(c);
+  c.log.info(`PostHog HogQL ${c.version} activated in ${activationMs.toFixed(1)} ms`);
+  return { ms: performance.now() - started };
 }
 
 export function deactivate(): void {

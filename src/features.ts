@@ -4,7 +4,11 @@
  * first request for items; see src/shell.ts), never during activation. It is the lazy half of
  * extension.ts, the only other file that imports commands/.
  */
+import type * as vscode from 'vscode';
 import type { Ctx } from './ctx';
+import type { Log } from './log';
+import type { QueryDocs } from './query/docs';
+import { QueryService } from './query/service';
 import { registerEditorCommands, registerSidebarCommands } from './commands';
 import { chartChoices } from './query/chartChoices';
 import { sanitizeChartChoice, type ChartChoice } from './results/chartSettings';
@@ -16,6 +20,11 @@ export function startFeatures(ctx: Ctx): void {
   registerEditorCommands(ctx);
   registerHistoryView(ctx);
   registerSidebarCommands(ctx, registerSidebar(ctx));
+}
+
+/** The query service (runner, history, values, exports): `ctx.queries` builds it on first use (src/ctx.ts). */
+export function createQueryService(extension: vscode.ExtensionContext, log: Log, docs: QueryDocs): QueryService {
+  return new QueryService(extension, log, docs);
 }
 
 /** The `chartChoice` test hook (src/extension.ts): `set` stands in for the webview's chart controls. */

@@ -15,10 +15,14 @@ export interface Logger {
  * by mistake (an error detail, a URL) never reaches the output.
  */
 export class Log implements Logger, vscode.Disposable {
-  readonly channel: vscode.LogOutputChannel;
+  private created: vscode.LogOutputChannel | undefined;
 
-  constructor(name = 'PostHog') {
-    this.channel = vscode.window.createOutputChannel(name, { log: true });
+  constructor(private readonly name = 'PostHog') {}
+
+  /** The output channel, created with the first line (not during activation, issue #21). */
+  get channel(): vscode.LogOutputChannel {
+    this.created ??= vscode.window.createOutputChannel(this.name, { log: true });
+    return this.created;
   }
 
   trace(message: string): void {
@@ -43,6 +47,7 @@ export class Log implements Logger, vscode.Disposable {
   }
 
   dispose(): void {
-    this.channel.dispose();
+    this.created?.dispose();
+    this.created = undefined;
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Registers PostHog code intelligence for TS/JS/JSX/TSX, Python, Go and Ruby: at activation only
- * thin proxies (completion, hover, CodeLens, the Stale Flags view) and an open-document listener. The bundle with the
+ * the Stale Flags view, its commands and an open-document listener; thin proxies (completion, hover,
+ * CodeLens) with the first document of those languages. The bundle with the
  * scanner and providers (`dist/codeIntel.js`) loads on the first request in, or the first opening
  * of, a document of those languages whose text mentions PostHog or HogQL.
  */
@@ -67,12 +68,18 @@ export function registerCodeIntel(ctx: Ctx): void {
     features ??= ctx.track((require(join(__dirname, 'codeIntel.js')) as typeof Features).createCodeIntel(ctx, notify));
     return features;
   };
-  const selector = SDK_LANGUAGE_IDS.map((language) => ({ language }));
-  const l = vscode.languages;
   const stale = staleProxy(ctx, load);
-  ctx.track(l.registerCompletionItemProvider(selector, { provideCompletionItems: (d, p) => (relevant(d) ? load().completion.provideCompletionItems(d, p) : undefined) }, ...TRIGGERS));
-  ctx.track(l.registerHoverProvider(selector, { provideHover: (d, p) => (relevant(d) ? load().hover.provideHover(d, p) : undefined) }));
-  ctx.track(l.registerCodeLensProvider(selector, { provideCodeLenses: (d) => (relevant(d) ? load().runLens.provideCodeLenses(d) : []) }));
+  // The providers come with the first document of one of those languages (in activate() if one is
+  // open): VS Code asks them nothing before, and activation pays nothing for them (issue #21).
+  let registered = false;
+  const registerProviders = (): void => {
+    registered = true;
+    const selector = SDK_LANGUAGE_IDS.map((language) => ({ language }));
+    const l = vscode.languages;
+    ctx.track(l.registerCompletionItemProvider(selector, { provideCompletionItems: (d, p) => (relevant(d) ? load().completion.provideCompletionItems(d, p) : undefined) }, ...TRIGGERS));
+    ctx.track(l.registerHoverProvider(selector, { provideHover: (d, p) => (relevant(d) ? load().hover.provideHover(d, p) : undefined) }));
+    ctx.track(l.registerCodeLensProvider(selector, { provideCodeLenses: (d) => (relevant(d) ? load().runLens.provideCodeLenses(d) : []) }));
+  };
   if (__TEST_HOOKS__) {
     registerCommands(ctx, {
       /** Test builds only: the inline flag statuses shown in a document (decorations cannot be read through the API). */
@@ -130,6 +137,7 @@ export function registerCodeIntel(ctx: Ctx): void {
   });
   // Decorations and diagnostics start with the first such document, just after activation.
   const startIfRelevant = (d: vscode.TextDocument): void => {
+    if (!registered && sdkLanguageOf(d.languageId)) registerProviders();
     if (!features && relevant(d)) setImmediate(load);
   };
   const disposables: vscode.Disposable[] = [];

@@ -105,7 +105,7 @@ export class VolumeLens implements vscode.CodeLensProvider, vscode.Disposable {
   /** Opens one event's count query in a `.hogql` editor. */
   async openQuery(event: string): Promise<vscode.TextEditor> {
     const uri = vscode.Uri.from({ scheme: 'hogql-query', path: `/event-volume/${fileNameOf(event)}.hogql` });
-    return this.ctx.queries.scratch.show(uri, `${eventCountQuery(event)}\n`);
+    return this.ctx.docs.scratch.show(uri, `${eventCountQuery(event)}\n`);
   }
 
   dispose(): void {

@@ -14,6 +14,10 @@ import { OutlineProvider, SignatureProvider } from './outline';
 import { MetadataFixes, ServerDiagnostics } from './serverDiagnostics';
 import { TeamSnippets } from './teamSnippets';
 import type { EarlyParser } from './syntax/workerStart';
+import { lexInSlices } from './hogql/lexer';
+import { splitStatements } from './hogql/split';
+import type { Range } from './hogql/text';
+import { pauseUnless } from './slices';
 
 export { formatDocumentEdits, formatRangeEdits } from './formatting';
 
@@ -59,6 +63,15 @@ export function createLanguageFeatures(ctx: Ctx, early?: EarlyParser): LanguageF
       disposeAll(disposables);
     },
   };
+}
+
+/**
+ * The statements' ranges of a text for the Run lenses (src/query/codeLens.ts), lexed in slices: the
+ * first lex of a big file runs before the JIT has warmed up. Undefined when `token` is cancelled.
+ */
+export async function statementRanges(text: string, token: vscode.CancellationToken): Promise<Range[] | undefined> {
+  const lexed = await lexInSlices(text, pauseUnless(token));
+  return lexed && splitStatements(text, lexed).map((s) => s.range);
 }
 
 /** The vocabulary, for views outside the language features (loaded with this bundle). */

@@ -30,7 +30,7 @@ const SELECTOR: vscode.DocumentSelector = { language: 'hogql' };
  * proxy, and the language bundle (`dist/language.js`: providers, vocabulary, our parser) is loaded
  * on first use, after activation; PostHog's WASM parser loads later still, in its worker thread.
  */
-export function registerLanguageFeatures(ctx: Ctx): { idleStart: () => IdleStart; parserSnapshotFile: () => string } {
+export function registerLanguageFeatures(ctx: Ctx, onFirstDocument: () => void): { idleStart: () => IdleStart; parserSnapshotFile: () => string } {
   let features: Features.LanguageFeatures | undefined;
   /** PostHog's parser worker, started when the first HogQL document opens (see startIfHogql). */
   let early: WorkerStart.EarlyParser | undefined;
@@ -42,30 +42,42 @@ export function registerLanguageFeatures(ctx: Ctx): { idleStart: () => IdleStart
     }
     return features;
   };
-  const l = vscode.languages;
-  ctx.track(l.registerCompletionItemProvider(SELECTOR, { provideCompletionItems: (d, p, t) => load().completion.provideCompletionItems(d, p, t) }, ...COMPLETION_TRIGGERS));
-  ctx.track(l.registerCompletionItemProvider(SELECTOR, { provideCompletionItems: (d, p) => load().snippets.provideCompletionItems(d, p) }));
-  ctx.track(l.registerHoverProvider(SELECTOR, { provideHover: (d, p) => load().hover.provideHover(d, p) }));
-  ctx.track(l.registerSignatureHelpProvider(SELECTOR, { provideSignatureHelp: (d, p) => load().signature.provideSignatureHelp(d, p) }, { triggerCharacters: SIGNATURE_TRIGGERS, retriggerCharacters: [] }));
-  const nav = () => load().navigation;
-  ctx.track(l.registerDefinitionProvider(SELECTOR, { provideDefinition: (d, p) => nav().provideDefinition(d, p) }));
-  ctx.track(l.registerReferenceProvider(SELECTOR, { provideReferences: (d, p, c) => nav().provideReferences(d, p, c) }));
-  ctx.track(l.registerDocumentHighlightProvider(SELECTOR, { provideDocumentHighlights: (d, p) => nav().provideDocumentHighlights(d, p) }));
-  ctx.track(l.registerRenameProvider(SELECTOR, { prepareRename: (d, p) => nav().prepareRename(d, p), provideRenameEdits: (d, p, n) => nav().provideRenameEdits(d, p, n) }));
-  ctx.track(l.registerDocumentSymbolProvider(SELECTOR, { provideDocumentSymbols: (d, t) => load().outline.provideDocumentSymbols(d, t) }));
-  ctx.track(l.registerFoldingRangeProvider(SELECTOR, { provideFoldingRanges: (d, c, t) => load().outline.provideFoldingRanges(d, c, t) }));
-  ctx.track(
-    l.registerCodeActionsProvider(SELECTOR, { provideCodeActions: (d, r, c) => load().fixes.provideCodeActions(d, r, c) }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
-  );
-  const fmt = loadLanguageBundle; // formatting needs no language services, only the bundle
-  ctx.track(l.registerDocumentFormattingEditProvider(SELECTOR, { provideDocumentFormattingEdits: (d) => fmt().formatDocumentEdits(d) }));
-  ctx.track(l.registerDocumentRangeFormattingEditProvider(SELECTOR, { provideDocumentRangeFormattingEdits: (d, r) => fmt().formatRangeEdits(d, r) }));
+  // The providers (and the caller's, `onFirstDocument`: the lenses) are registered with the first
+  // HogQL document, synchronously in its open event or in activate() if one is open: VS Code asks
+  // them nothing before (their selector is HogQL documents), and a workspace that opens none never
+  // pays for them (issue #21).
+  let registered = false;
+  const registerProviders = (): void => {
+    if (registered) return;
+    registered = true;
+    const l = vscode.languages;
+    ctx.track(l.registerCompletionItemProvider(SELECTOR, { provideCompletionItems: (d, p, t) => load().completion.provideCompletionItems(d, p, t) }, ...COMPLETION_TRIGGERS));
+    ctx.track(l.registerCompletionItemProvider(SELECTOR, { provideCompletionItems: (d, p) => load().snippets.provideCompletionItems(d, p) }));
+    ctx.track(l.registerHoverProvider(SELECTOR, { provideHover: (d, p) => load().hover.provideHover(d, p) }));
+    ctx.track(l.registerSignatureHelpProvider(SELECTOR, { provideSignatureHelp: (d, p) => load().signature.provideSignatureHelp(d, p) }, { triggerCharacters: SIGNATURE_TRIGGERS, retriggerCharacters: [] }));
+    const nav = () => load().navigation;
+    ctx.track(l.registerDefinitionProvider(SELECTOR, { provideDefinition: (d, p) => nav().provideDefinition(d, p) }));
+    ctx.track(l.registerReferenceProvider(SELECTOR, { provideReferences: (d, p, c) => nav().provideReferences(d, p, c) }));
+    ctx.track(l.registerDocumentHighlightProvider(SELECTOR, { provideDocumentHighlights: (d, p) => nav().provideDocumentHighlights(d, p) }));
+    ctx.track(l.registerRenameProvider(SELECTOR, { prepareRename: (d, p) => nav().prepareRename(d, p), provideRenameEdits: (d, p, n) => nav().provideRenameEdits(d, p, n) }));
+    ctx.track(l.registerDocumentSymbolProvider(SELECTOR, { provideDocumentSymbols: (d, t) => load().outline.provideDocumentSymbols(d, t) }));
+    ctx.track(l.registerFoldingRangeProvider(SELECTOR, { provideFoldingRanges: (d, c, t) => load().outline.provideFoldingRanges(d, c, t) }));
+    ctx.track(
+      l.registerCodeActionsProvider(SELECTOR, { provideCodeActions: (d, r, c) => load().fixes.provideCodeActions(d, r, c) }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    );
+    const fmt = loadLanguageBundle; // formatting needs no language services, only the bundle
+    ctx.track(l.registerDocumentFormattingEditProvider(SELECTOR, { provideDocumentFormattingEdits: (d) => fmt().formatDocumentEdits(d) }));
+    ctx.track(l.registerDocumentRangeFormattingEditProvider(SELECTOR, { provideDocumentRangeFormattingEdits: (d, r) => fmt().formatRangeEdits(d, r) }));
+    onFirstDocument();
+  };
   registerCommands(ctx, languageCommands(load));
   // Diagnostics start with the first HogQL document, just after activation (not inside it). PostHog's
   // parser worker starts first: its thread boots (~30–40 ms) while this thread loads the language
   // bundle (~20 ms), instead of after it (issue #21).
   const startIfHogql = (d: vscode.TextDocument): void => {
-    if (features || early || d.languageId !== 'hogql') return;
+    if (d.languageId !== 'hogql') return;
+    registerProviders();
+    if (features || early) return;
     setImmediate(() => {
       if (features || early) return;
       if (config.diagnostics().enabled) early = ctx.track(workerStart().startParserEarly(join(__dirname, 'language', 'parser.worker.js'), workerStart().parserSnapshotFile(ctx.extension.globalStorageUri.fsPath)));

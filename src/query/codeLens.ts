@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
 import { config } from '../config';
-import { lexInSlices } from '../language/hogql/lexer';
-import { splitStatements } from '../language/hogql/split';
-import { pauseUnless } from '../language/slices';
 import type { QueryRunner } from './runner';
+
+/**
+ * The ranges of the statements of a text, or undefined when cancelled: src/language/features.ts's
+ * `statementRanges` (the lexer lives in the language bundle, not in the activation bundle, issue #21).
+ */
+export type StatementRanges = (text: string, token: vscode.CancellationToken) => Promise<readonly { start: number; end: number }[] | undefined>;
 
 /**
  * "▶ Run" above each statement of a hogql document ("■ Cancel" while that document's query runs),
@@ -13,7 +16,8 @@ export class RunCodeLensProvider implements vscode.CodeLensProvider {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.emitter.event;
   private again: ReturnType<typeof setTimeout> | undefined;
-  private readonly subscription: vscode.Disposable;
+  private subscription: vscode.Disposable | undefined;
+  private runner: Pick<QueryRunner, 'isRunning'> | undefined;
 
   /**
    * `againMs`: the lenses are asked for once more this long after a run starts or ends. VS Code
@@ -22,7 +26,12 @@ export class RunCodeLensProvider implements vscode.CodeLensProvider {
    * just as a run ends: the lenses would say "Cancel" until the editor is focused again. A change
    * event after the blur is not dropped (it refreshes an unfocused editor too).
    */
-  constructor(private readonly runner: QueryRunner, private readonly againMs = 1_000) {
+  constructor(private readonly statements: StatementRanges, private readonly againMs = 1_000) {}
+
+  /** Follows `runner`'s runs (from when the query service exists: no run happens before). */
+  watch(runner: Pick<QueryRunner, 'isRunning' | 'onDidChangeRunning'>): void {
+    this.subscription?.dispose();
+    this.runner = runner;
     this.subscription = runner.onDidChangeRunning(() => this.changed());
   }
 
@@ -40,17 +49,16 @@ export class RunCodeLensProvider implements vscode.CodeLensProvider {
     // A notebook cell runs through the notebook controller (its ▷ and Ctrl+Enter), not this runner.
     if (!config.query().codeLens || doc.uri.scheme === 'vscode-notebook-cell') return [];
     const text = doc.getText();
-    // lexed in slices: the first lex of a big file runs before the JIT has warmed up
-    const lexed = await lexInSlices(text, pauseUnless(token));
-    if (!lexed) return [];
+    const statements = await this.statements(text, token);
+    if (!statements) return [];
     const uri = doc.uri.toString();
-    const running = this.runner.isRunning(uri);
-    return splitStatements(text, lexed).flatMap((s) => {
-      const range = new vscode.Range(doc.positionAt(s.range.start), doc.positionAt(s.range.start));
+    const running = this.runner?.isRunning(uri) ?? false;
+    return statements.flatMap((s) => {
+      const range = new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.start));
       if (running) return [new vscode.CodeLens(range, { title: '$(debug-stop) Cancel', command: 'hogql.cancelQuery', arguments: [uri] })];
-      const at = { uri, offset: s.range.start };
+      const at = { uri, offset: s.start };
       const lenses = [new vscode.CodeLens(range, { title: '$(play) Run', command: 'hogql.runQuery', arguments: [at], tooltip: 'Run this statement (Ctrl+Enter)' })];
-      if (text.slice(s.range.start, s.range.end).includes('{variables.')) {
+      if (text.slice(s.start, s.end).includes('{variables.')) {
         lenses.push(new vscode.CodeLens(range, { title: '$(symbol-variable) Variables…', command: 'hogql.editQueryValues', arguments: [at], tooltip: 'Choose the values of this statement\'s SQL variables again, then run it' }));
       }
       return lenses;
@@ -59,7 +67,7 @@ export class RunCodeLensProvider implements vscode.CodeLensProvider {
 
   dispose(): void {
     if (this.again) clearTimeout(this.again);
-    this.subscription.dispose();
+    this.subscription?.dispose();
     this.emitter.dispose();
   }
 }

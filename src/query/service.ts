@@ -4,9 +4,9 @@ import * as vscode from 'vscode';
 import { Disposable } from '../ui/lifecycle';
 import type { ActiveSession } from '../auth/session';
 import type { Log } from '../log';
-import { InsightLinks, type InsightLink } from './insightLink';
-import { InsightLinkLensProvider } from '../ui/insightLens';
-import { ScratchDocs } from '../ui/scratchDocs';
+import type { InsightLink, InsightLinks } from './insightLink';
+import type { ScratchDocs } from '../ui/scratchDocs';
+import type { QueryDocs } from './docs';
 import { addEntry, type HistoryEntry } from './historyStore';
 import { ExportJobs } from './exportFlow';
 import { ResultCache } from './resultCache';
@@ -14,8 +14,7 @@ import { QueryRunner, type RunOutcome } from './runner';
 import { PlaceholderValues } from './values';
 
 const HISTORY_KEY = 'hogql.queryHistory';
-/** Scheme of the read-only documents "Compare" opens: an insight's query as PostHog holds it. */
-export const REMOTE_SCHEME = 'hogql-posthog';
+export { REMOTE_SCHEME } from './docs';
 
 /**
  * Persisted, capped query history with a change event (the history tree listens), and the last
@@ -83,7 +82,10 @@ export class QueryHistory implements vscode.Disposable {
   }
 }
 
-/** Everything about running queries that lives for the extension's lifetime. */
+/**
+ * Everything about running queries that lives for the extension's lifetime. Built on first use (in
+ * the features bundle, issue #21); the documents it shares with activation come from `docs`.
+ */
 export class QueryService extends Disposable {
   readonly runner: QueryRunner;
   /** Running "Export Full Result" jobs (src/query/exportFlow.ts). */
@@ -94,40 +96,23 @@ export class QueryService extends Disposable {
   /** Documents linked to SQL insights (their first line), with the names and versions known. */
   readonly insightLinks: InsightLinks;
   /** Read-only texts shown by "Compare" (an insight's query in PostHog), by URI. */
-  readonly remoteTexts = new Map<string, string>();
+  readonly remoteTexts: Map<string, string>;
   /** Documents the extension creates (insights' queries, history entries): see ui/scratchDocs.ts. */
   readonly scratch: ScratchDocs;
 
-  constructor(extension: Pick<vscode.ExtensionContext, 'globalState' | 'workspaceState' | 'globalStorageUri'>, log: Log) {
+  constructor(extension: Pick<vscode.ExtensionContext, 'globalState' | 'workspaceState' | 'globalStorageUri'>, log: Log, docs: QueryDocs) {
     super();
+    ({ insightLinks: this.insightLinks, remoteTexts: this.remoteTexts, scratch: this.scratch } = docs);
     this.runner = new QueryRunner(log);
     this.values = new PlaceholderValues(extension.workspaceState);
     this.history = new QueryHistory(extension.globalState, new ResultCache(join(extension.globalStorageUri.fsPath, 'history-results')));
     this.diagnostics = vscode.languages.createDiagnosticCollection('hogql-run');
-    this.insightLinks = new InsightLinks(extension.workspaceState);
-    this.disposables.push(this.runner, this.history, this.diagnostics, this.insightLinks);
-    this.scratch = ScratchDocs.register(this.disposables);
-    const lens = new InsightLinkLensProvider(this.insightLinks, this.insightLinks.onDidChange);
-    this.disposables.push(vscode.languages.registerCodeLensProvider({ language: 'hogql' }, lens));
-    this.disposables.push(vscode.workspace.registerTextDocumentContentProvider(REMOTE_SCHEME, { provideTextDocumentContent: (uri) => this.remoteTexts.get(uri.toString()) ?? '' }));
-    // `hogql.insightLinked` tells menus whether the active editor is linked to an insight (its first line).
-    vscode.window.onDidChangeActiveTextEditor(() => this.updateInsightContext(), undefined, this.disposables);
-    vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document === vscode.window.activeTextEditor?.document && e.contentChanges.some((c) => c.range.start.line === 0)) this.updateInsightContext();
-    }, undefined, this.disposables);
-    this.updateInsightContext();
+    this.disposables.push(this.runner, this.history, this.diagnostics);
     // A run's error squiggle describes the text that ran: drop it once that text is edited.
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length && this.diagnostics.has(e.document.uri)) this.diagnostics.delete(e.document.uri);
     }, undefined, this.disposables);
   }
-
-  private updateInsightContext(): void {
-    const doc = vscode.window.activeTextEditor?.document;
-    void vscode.commands.executeCommand('setContext', 'hogql.insightLinked', !!doc && !!this.insightLinks.of(doc));
-  }
-
-
 }
 
 export type { InsightLink };

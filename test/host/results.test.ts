@@ -186,7 +186,8 @@ describe('results panel: cancel and placement', function () {
     it('the Run lenses are asked for again a moment after a run ends (a refresh dropped on blur comes back)', async () => {
       const running = new vscode.EventEmitter<{ key: string; running: boolean }>();
       const runner = { onDidChangeRunning: running.event, isRunning: () => false } as unknown as QueryRunner;
-      const provider = new RunCodeLensProvider(runner, 50);
+      const provider = new RunCodeLensProvider(async () => [], 50);
+      provider.watch(runner);
       let changes = 0;
       provider.onDidChangeCodeLenses(() => changes++);
       try {

@@ -14,9 +14,9 @@ describe('language features stay out of activation', () => {
     ({ inputs, text: output } = await bundleExtension({ testHooks: false }));
   });
 
-  it('bundles only the providers’ proxies and the statement splitter that Run Query needs', () => {
-    // register.ts: thin proxies; lexer/split (+ keywords, text, slices): the CodeLens and
-    // "statement at the cursor" of Run Query, which work without the language features.
+  it('bundles only the providers’ proxies', () => {
+    // register.ts: thin proxies. The lexer and the statement splitter are not here either (since
+    // s12): the Run lenses take them from the language bundle, Run Query from the features bundle.
     const allowed = new Set([
       'src/language/register.ts',
       // a timer that loads the language features at idle in a workspace with a HogQL file (issue #21)
@@ -25,22 +25,19 @@ describe('language features stay out of activation', () => {
       // bundle loads, so the thread boots while the bundle loads (issue #21): no vscode, ~2 KB
       'src/language/syntax/workerStart.ts',
       'src/language/syntax/wasmModule.ts',
-      'src/language/slices.ts',
-      'src/language/hogql/lexer.ts',
-      'src/language/hogql/split.ts',
-      'src/language/hogql/keywords.ts',
-      'src/language/hogql/text.ts',
     ]);
     const language = Object.keys(inputs).filter((f) => f.startsWith('src/language/') || f.includes('vocabulary'));
     assert.deepEqual(language.filter((f) => !allowed.has(f)), []);
     const bytes = language.reduce((n, f) => n + inputs[f]!, 0);
-    assert.ok(bytes < 16 * 1024, `language code in the activation bundle: ${bytes} bytes minified`);
+    assert.ok(bytes < 8 * 1024, `language code in the activation bundle: ${bytes} bytes minified`);
   });
 
   it('reaches the language bundle only through the loader, at run time', () => {
     assert.ok(inputs['src/languageLoader.ts'] !== undefined);
     // a function only the vocabulary names, and the parser's entry point, are nowhere in the bundle
-    assert.ok(output.includes('splitStatements'), 'names are kept (the checks below would prove nothing)');
+    assert.ok(output.includes('registerLanguageFeatures'), 'names are kept (the checks below would prove nothing)');
+    assert.ok(output.includes('statementRanges'), 'the Run lenses take the statements from the language bundle');
+    assert.ok(!output.includes('splitStatements'), 'the statement splitter is in the activation bundle');
     assert.ok(!output.includes('toStartOfFifteenMinutes'), 'the vocabulary is in the activation bundle');
     assert.ok(!output.includes('parseStatement'), 'the parser is in the activation bundle');
   });
