@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
-import { signInReadyToRun, signOutAll, testHooks } from './support';
+import { openFile, signInReadyToRun, signOutAll, testHooks } from './support';
 
 interface Outcome {
   kind: 'done' | 'failed' | 'cancelled';
@@ -20,14 +20,7 @@ const BIG = 'SELECT number AS n, toString(number) AS s, number * 10000000000000 
 const WHOLE_WAIT_MS = 3_000;
 
 let fileNo = 0;
-async function openDoc(content: string): Promise<vscode.TextDocument> {
-  const folder = vscode.workspace.workspaceFolders![0]!.uri;
-  const uri = vscode.Uri.joinPath(folder, `whole-${process.pid}-${++fileNo}.hogql`);
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));
-  const doc = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(doc, { preview: false });
-  return doc;
-}
+const openDoc = (content: string) => openFile(`whole-${process.pid}-${++fileNo}.hogql`, content, { preview: false });
 
 const run = (doc: vscode.TextDocument, offset: number) => vscode.commands.executeCommand<Outcome>('hogql.runQuery', { uri: doc.uri.toString(), offset });
 
