@@ -52,8 +52,9 @@ describe('a streamed result: the host parses its rows after the panel holds them
   });
   after(async () => {
     (await testHooks()).ignoreStreamComplete(false);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.getConfiguration('hogql').update('diagnostics.server', undefined, vscode.ConfigurationTarget.Global);
+    const mine = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && /whole-\d+-\d+\.hogql$/.test(t.input.uri.path));
+    await vscode.window.tabGroups.close(mine);
     await signOutAll();
   });
 
