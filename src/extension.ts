@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { confirmSeam } from './ui/confirm';
 import { notifySeam, type Shown } from './ui/notify';
 import { trustSeam } from './ui/trust';
+import { streamSeam, type StreamEvent } from './ui/streamSeam';
 import { RunCodeLensProvider } from './query/codeLens';
 import { loadLanguageBundle } from './languageLoader';
 import { registerLanguageFeatures } from './language/register';
@@ -50,6 +51,10 @@ export interface TestHooks {
   progressReports(): readonly { key: string; queryId: string; elapsedMs: number; rowsRead?: number }[];
   /** Rows of big results that reached the panel while their answer still arrived (count so far), oldest first. */
   rowReports(): readonly { key: string; queryId: string; rows: number }[];
+  /** The steps of streamed results' ends, oldest first (src/ui/streamSeam.ts). */
+  streamSteps(): readonly StreamEvent[];
+  /** The host acts as if the panel never reported a streamed result whole (src/ui/streamSeam.ts). */
+  ignoreStreamComplete(on: boolean): void;
   /** The chart chosen for a document's statement (src/query/chartChoices.ts); `set` stands in for the webview's controls. */
   chartChoice(doc: string, statement: string, set?: unknown): unknown;
   /** Makes the extension behave as in an untrusted workspace (the harness disables trust; see src/ui/trust.ts). */
@@ -91,6 +96,8 @@ function testHooks(c: Ctx, language: ReturnType<typeof registerLanguageFeatures>
     unproxiedCommands: () => c.shell.unproxied,
     parserIdleStart: () => language?.idleStart(),
     parserSnapshotFile: () => language?.parserSnapshotFile(),
+    streamSteps: () => streamSeam.events(),
+    ignoreStreamComplete: (on) => streamSeam.ignoreComplete(on),
     // in the features bundle, with the chart code (the activation bundle carries none)
     chartChoice: (doc, statement, set) => loadFeatures(c).chartChoiceHook(c, doc, statement, set),
   };

@@ -2,6 +2,7 @@ import type { HogQLQueryResponse } from '../api/resources/query';
 import type { Cell } from '../results/protocol';
 import { toCell, toPayload } from '../results/response';
 import { WireRows } from '../results/wireText';
+import { streamSeam } from '../ui/streamSeam';
 import type { RunSink } from './sink';
 
 /**
@@ -53,9 +54,12 @@ export class Arrival {
 
   /** Parses the batches not parsed yet, one per task (none is a long task), so posts and I/O go between. */
   async settle(): Promise<void> {
+    let first = true;
     for (const p of this.parts) {
       if (Array.isArray(p) || p.parsedYet) continue;
       await new Promise((resolve) => setImmediate(resolve));
+      if (first) streamSeam.note(this.queryId, 'parse');
+      first = false;
       p.rows();
     }
   }

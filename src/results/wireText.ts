@@ -87,7 +87,7 @@ export function wireText(t: string): string {
     const plain = !fraction && !exponent;
     // (a positive number with a fraction and no exponent, or a short one, is always spelled the same)
     if (c === 45 || exponent || (plain && p - i > 15)) {
-      const cell = numberCell(t.slice(i, p), c === 45, plain);
+      const cell = numberCell(t, i, p, c === 45, plain);
       if (cell !== undefined) {
         out += t.slice(copied, i) + cell;
         copied = p;
@@ -110,19 +110,24 @@ function stringEnd(t: string, i: number): number {
   }
 }
 
+/** The largest safe integer's digits (a 16-digit integer above them, or any longer one, is not safe). */
+const MAX_SAFE_DIGITS = String(Number.MAX_SAFE_INTEGER);
+
 /**
- * The cell's text of the number `text` (a sign and over 15 digits, a sign, or a fraction or an
- * exponent), or `undefined` when it is spelled the same.
+ * The cell's text of the number `t.slice(i, p)`, or `undefined` when it is spelled the same. The
+ * common cases decide without making the number: an integer by its digit count (JSON has no
+ * leading zeros) and, at 16 digits, by comparing them with the largest safe integer's (strings of
+ * equal length compare as numbers).
  */
-function numberCell(text: string, negative: boolean, plainInteger: boolean): string | undefined {
+function numberCell(t: string, i: number, p: number, negative: boolean, plainInteger: boolean): string | undefined {
   if (plainInteger) {
-    const digits = text.length - (negative ? 1 : 0);
-    // ≤ 15 digits is always safe; `-0` is the only integer literal whose cell is spelled otherwise
-    if (digits <= 15) return text === '-0' ? '0' : undefined;
-    return Number.isSafeInteger(Number(text)) ? undefined : `"${text}"`;
+    const digits = p - i - (negative ? 1 : 0);
+    if (digits > 16 || (digits === 16 && t.slice(p - 16, p) > MAX_SAFE_DIGITS)) return `"${t.slice(i, p)}"`;
+    // `-0` is the only other integer literal whose cell is spelled otherwise
+    return negative && digits === 1 && t.charCodeAt(i + 1) === 48 ? '0' : undefined;
   }
-  // a fraction or exponent: only an overflow (±Infinity) or a negative zero is spelled otherwise
-  const v = Number(text);
+  // a fraction or an exponent: only an overflow (±Infinity) or a negative zero is spelled otherwise
+  const v = Number(t.slice(i, p));
   if (!Number.isFinite(v)) return `"${String(v)}"`;
   return Object.is(v, -0) ? '0' : undefined;
 }

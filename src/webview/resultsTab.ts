@@ -9,6 +9,7 @@ import type { PanelMessage } from '../results/panelProtocol';
 import { makePin, restoredEnd, snapshotOf, type Pin, type SavedRef, type TabSnapshot } from '../results/snapshot';
 import type { TabInfo } from '../results/tabs';
 import { ResultsController, type ResultsView } from './resultsController';
+import { streamSeam } from '../ui/streamSeam';
 
 type Request<K extends ToHost['kind']> = Extract<ToHost, { kind: K }>;
 
@@ -148,6 +149,7 @@ export class ResultsTab implements ResultsView {
     this.result = this.withChart({ ...meta, rows: r.rows });
     a.ended = true;
     this.endedStream = meta.queryId;
+    streamSeam.note(meta.queryId, 'streamEnd');
     if (a.painted) this.arriving = undefined;
     return true;
   }
@@ -308,7 +310,8 @@ export class ResultsTab implements ResultsView {
   /** The view painted `msg.queryId`'s first rows (or all of them): the rest of a stream follows. */
   async onRendered(msg: Request<'rendered'>): Promise<void> {
     this.rendered.fire(msg);
-    if (msg.complete) this.wholeWaiters.get(msg.queryId)?.();
+    streamSeam.note(msg.queryId, msg.complete ? 'complete' : 'rendered');
+    if (msg.complete && !streamSeam.ignoresComplete()) this.wholeWaiters.get(msg.queryId)?.();
     const a = this.arriving;
     if (a?.queryId === msg.queryId && !a.painted) {
       a.painted = true;
