@@ -71,7 +71,7 @@ export class ChartView {
 
   /** Recomputes the data from the current view (sort and filter applied) and draws. */
   update(): void {
-    const rows: Cell[][] = Array.from(this.model.view, (r) => this.model.rows[r]);
+    const rows: Cell[][] = this.model.rows.rows(this.model.view);
     const choice = this.controls.value;
     const d = chartData(this.model.columns, rows, 1000, choice);
     this.data = 'reason' in d ? undefined : d;
