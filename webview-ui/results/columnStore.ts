@@ -57,19 +57,27 @@ class Column {
   }
 
   set(i: number, v: Cell | undefined, copies: Map<string, string>): void {
-    if (typeof v === 'number') {
-      this.tags[i] = NUM;
-      (this.nums ??= new Float64Array(this.tags.length))[i] = v;
-    } else if (typeof v === 'string') {
-      this.tags[i] = STR;
-      (this.strs ??= new Int32Array(this.tags.length))[i] = this.intern(v, i);
-    } else if (v === null) this.tags[i] = NULL;
-    else if (v === false) this.tags[i] = FALSE;
-    else if (v === true) this.tags[i] = TRUE;
-    else if (v === undefined) this.tags[i] = MISSING;
-    else {
-      this.tags[i] = NESTED;
-      (this.nested ??= [])[i] = ownNestedValue(v, copies);
+    switch (typeof v) {
+      case 'string':
+        this.tags[i] = STR;
+        (this.strs ??= new Int32Array(this.tags.length))[i] = this.intern(v, i);
+        return;
+      case 'number':
+        this.tags[i] = NUM;
+        (this.nums ??= new Float64Array(this.tags.length))[i] = v;
+        return;
+      case 'boolean':
+        this.tags[i] = v ? TRUE : FALSE;
+        return;
+      case 'undefined':
+        this.tags[i] = MISSING;
+        return;
+      default:
+        if (v === null) this.tags[i] = NULL;
+        else {
+          this.tags[i] = NESTED;
+          (this.nested ??= [])[i] = ownNestedValue(v, copies);
+        }
     }
   }
 
@@ -138,9 +146,10 @@ export class ColumnStore implements CellTable {
     while (this.cols.length < width) this.cols.push(new Column(this.capacity));
     // one copy per distinct short string inside the batch's nested cells (ownStrings.ts)
     const copies = new Map<string, string>();
-    for (let c = 0; c < width; c++) {
-      const col = this.cols[c];
-      for (let i = 0; i < rows.length; i++) col.set(start + i, rows[i][c], copies);
+    const cols = this.cols;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      for (let c = 0; c < width; c++) cols[c].set(start + i, r[c], copies);
     }
     this.length = end;
   }
