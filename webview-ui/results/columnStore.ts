@@ -136,6 +136,11 @@ export class ColumnStore implements CellTable {
     return out;
   }
 
+  /** The rows at `indices` read in place (the chart reads the view's few columns it plots so). */
+  view(indices: ArrayLike<number>): CellTable {
+    return { length: indices.length, width: this.cols.length, cell: (row, col) => this.cell(indices[row], col) };
+  }
+
   /** Adds `rows` after the rows stored (their cells are copied: the arrays can be dropped). */
   append(rows: readonly (readonly Cell[])[]): void {
     const start = this.length;

@@ -12,6 +12,7 @@ import { sortedIndices } from '../../../src/results/sort';
 import { classifyType } from '../../../src/results/types';
 import { ColumnStore } from '../../../webview-ui/results/columnStore';
 import { GridModel } from '../../../webview-ui/results/model';
+import { chartData } from '../../../webview-ui/results/chartData';
 
 const text = fc.oneof(
   fc.constantFrom('', 'a', '$pageview', 'US', 'Chrome', '18446744073709551615', '-9223372036854775808', '2026-12-06T10:00:00.000000Z', 'NULL'),
@@ -73,7 +74,7 @@ describe('results/columnStore: rows stored by column', function () {
     assert.deepStrictEqual(store.rows(), copyOf(rows));
   });
 
-  it('the model reads and sorts the stored rows as the rows came (property)', () => {
+  it('the model reads, sorts and charts the stored rows as the rows came (property)', () => {
     fc.assert(
       fc.property(batches(10), fc.nat(4), fc.constantFrom('asc', 'desc') as fc.Arbitrary<'asc' | 'desc'>, (parts, col, dir) => {
         const rows = copyOf(parts.flat());
@@ -88,6 +89,8 @@ describe('results/columnStore: rows stored by column', function () {
         const order = Array.from(sortedIndices(rows, c, classifyType(columns[c].type), dir));
         assert.deepEqual(Array.from(model.view), order);
         for (let v = 0; v < model.rowCount; v++) for (let k = 0; k < width; k++) assert.deepStrictEqual(model.value(v, k), rows[order[v]][k] ?? null);
+        const shown = order.map((i) => rows[i]);
+        assert.deepStrictEqual(chartData(model.columns, model.rows.view(model.view)), chartData(model.columns, shown), 'the chart of the view');
       }),
       { numRuns: 150 },
     );
