@@ -6,18 +6,19 @@
  * `indexOf` per row.
  */
 import type { Cell } from './protocol';
+import { asTable, type CellTable } from './table';
 
 const SEP = '\u0000';
 
 /** Lower-cased search text of every row; `text(value, col)` gives a cell's searchable text. */
-export function buildSearchIndex(rows: readonly (readonly Cell[])[], text: (value: Cell, col: number) => string, from = 0): string[] {
+export function buildSearchIndex(cells: readonly (readonly Cell[])[] | CellTable, text: (value: Cell, col: number) => string, from = 0): string[] {
+  const rows = asTable(cells);
   const out = new Array<string>(rows.length - from);
   for (let i = from; i < rows.length; i++) {
-    const row = rows[i];
     let s = '';
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      s += (v === null ? '' : text(v, c)) + SEP;
+    for (let c = 0; c < rows.width; c++) {
+      const v = rows.cell(i, c);
+      s += (v === null || v === undefined ? '' : text(v, c)) + SEP;
     }
     out[i - from] = s.toLowerCase();
   }

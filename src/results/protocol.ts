@@ -86,8 +86,11 @@ export interface RestoredInfo {
   savedAt: number;
 }
 
+/** A result described without needing its rows' cells: the webview keeps them by column (a count here). */
+export type ResultInfo = Omit<ResultPayload, 'rows'> & { readonly rows: { readonly length: number } };
+
 /** Rows of a streamed result (see `totalRows`) that have not arrived yet. */
-export function rowsToCome(r: ResultPayload): number {
+export function rowsToCome(r: ResultInfo): number {
   if (r.streaming) return Math.max(1, (r.totalRows ?? 0) - r.rows.length);
   return r.totalRows === undefined ? 0 : Math.max(0, r.totalRows - r.rows.length);
 }

@@ -12,6 +12,7 @@
 import type { Cell } from './protocol';
 import { parseDateTime, rawText } from './format';
 import { isNumericKind, type ColumnType } from './types';
+import { asTable, type CellTable } from './table';
 
 export type SortDirection = 'asc' | 'desc';
 
@@ -87,13 +88,13 @@ function dateKey(v: Cell, k: Keys, i: number): void {
   k.text[i] = d.fraction.slice(3).padEnd(9, '0');
 }
 
-function buildKeys(rows: readonly Cell[][], col: number, type: ColumnType): Keys {
+function buildKeys(rows: CellTable, col: number, type: ColumnType): Keys {
   const n = rows.length;
   const k: Keys = { cls: new Uint8Array(n), num: new Float64Array(n), text: new Array(n), raw: new Array(n) };
   const numeric = isNumericKind(type.kind);
   const dated = type.kind === 'date' || type.kind === 'datetime';
   for (let i = 0; i < n; i++) {
-    const v = rows[i][col] ?? null;
+    const v = rows.cell(i, col) ?? null;
     if (v === null) k.cls[i] = 2;
     else if (numeric) numericKey(v, k, i);
     else if (dated) dateKey(v, k, i);
@@ -110,17 +111,18 @@ function buildKeys(rows: readonly Cell[][], col: number, type: ColumnType): Keys
 const cmpText = (a: string | undefined, b: string | undefined): number => (a === b ? 0 : (a ?? '') < (b ?? '') ? -1 : 1);
 
 /** Exact tiebreak of two numbers whose nearest doubles are equal. */
-function exactTie(k: Keys, a: number, b: number, rows: readonly Cell[][], col: number): number {
+function exactTie(k: Keys, a: number, b: number, rows: CellTable, col: number): number {
   const ta = k.text[a];
   const tb = k.text[b];
   if (ta === undefined && tb === undefined) return 0;
-  const xa = ta ?? numberText(rows[a][col] as number);
-  const xb = tb ?? numberText(rows[b][col] as number);
+  const xa = ta ?? numberText(rows.cell(a, col) as number);
+  const xb = tb ?? numberText(rows.cell(b, col) as number);
   return (xa !== undefined && xb !== undefined && compareDecimalText(xa, xb)) || 0;
 }
 
-/** Returns a comparator of row indices for one column. */
-export function rowComparator(rows: readonly Cell[][], col: number, type: ColumnType, dir: SortDirection): (a: number, b: number) => number {
+/** Returns a comparator of row indices for one column (`rows`: row arrays or a column store). */
+export function rowComparator(cells: readonly Cell[][] | CellTable, col: number, type: ColumnType, dir: SortDirection): (a: number, b: number) => number {
+  const rows = asTable(cells);
   const k = buildKeys(rows, col, type);
   const sign = dir === 'asc' ? 1 : -1;
   const numeric = isNumericKind(type.kind);
@@ -142,7 +144,7 @@ export function rowComparator(rows: readonly Cell[][], col: number, type: Column
 }
 
 /** Row indices of `rows` sorted by column `col` (a new array; `rows` is not touched). */
-export function sortedIndices(rows: readonly Cell[][], col: number, type: ColumnType, dir: SortDirection): Uint32Array {
+export function sortedIndices(rows: readonly Cell[][] | CellTable, col: number, type: ColumnType, dir: SortDirection): Uint32Array {
   const idx = new Array<number>(rows.length);
   for (let i = 0; i < idx.length; i++) idx[i] = i;
   idx.sort(rowComparator(rows, col, type, dir));

@@ -3,7 +3,6 @@
 // series on the left or the right y axis; drawn on a canvas (no library: per-pixel min/max
 // decimation draws 100k points in a few milliseconds; see chartDraw.ts). Colours come from the
 // VS Code theme (`--vscode-charts-*`), read with getComputedStyle.
-import type { Cell } from '../../src/results/protocol';
 import { CHART_KIND_LABELS, type ChartChoice, type SeriesChoice } from '../../src/results/chartSettings';
 import { visible } from '../../src/results/visible';
 import { chartData, labelCenter, niceTicks, pickX, seriesCandidates, timeTicks, valueExtent, type ChartData, type Series } from './chartData';
@@ -71,7 +70,7 @@ export class ChartView {
 
   /** Recomputes the data from the current view (sort and filter applied) and draws. */
   update(): void {
-    const rows: Cell[][] = Array.from(this.model.view, (r) => this.model.rows[r]);
+    const rows = this.model.rows.view(this.model.view);
     const choice = this.controls.value;
     const d = chartData(this.model.columns, rows, 1000, choice);
     this.data = 'reason' in d ? undefined : d;

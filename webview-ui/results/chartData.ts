@@ -3,6 +3,7 @@
 // Pure (no DOM), unit-tested in Node.
 import type { ChartChoice, YAxisSide } from '../../src/results/chartSettings';
 import type { Cell } from '../../src/results/protocol';
+import { asTable, type CellTable } from '../../src/results/table';
 import { parseDateTime, rawText } from '../../src/results/format';
 import type { ColumnType } from '../../src/results/types';
 import { isNumericKind } from '../../src/results/types';
@@ -52,11 +53,17 @@ function xValue(v: Cell, kind: XKind): number {
 
 const isTime = (c: ChartColumn): boolean => c.info.kind === 'date' || c.info.kind === 'datetime';
 
+/** The result's rows: arrays, or read cell by cell (the grid's column store, src/results/table.ts). */
+type Rows = readonly (readonly Cell[])[] | CellTable;
+
+/** A cell as a category or series label (a missing cell reads as NULL, as the row arrays' did). */
+const cellLabel = (v: Cell | undefined): string => (v === null ? 'NULL' : rawText(v ?? null));
+
 /** A text column whose values are all ISO dates (a trends insight's `date`, which PostHog sends as text). */
-function textualDates(rows: readonly (readonly Cell[])[], col: number): boolean {
+function textualDates(rows: CellTable, col: number): boolean {
   let seen = 0;
-  for (const row of rows.slice(0, 200)) {
-    const v = row[col] ?? null;
+  for (let i = 0; i < Math.min(200, rows.length); i++) {
+    const v = rows.cell(i, col) ?? null;
     if (v === null) continue;
     if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(xValue(v, 'time'))) return false;
     seen++;
@@ -65,9 +72,9 @@ function textualDates(rows: readonly (readonly Cell[])[], col: number): boolean 
 }
 
 /** How column `index` is read as an x axis: time, number or category. */
-export function xKindOf(columns: readonly ChartColumn[], rows: readonly (readonly Cell[])[], index: number): XKind {
+export function xKindOf(columns: readonly ChartColumn[], rows: Rows, index: number): XKind {
   const c = columns[index];
-  if (isTime(c) || ((c.info.kind === 'string' || c.info.kind === 'unknown') && textualDates(rows, index))) return 'time';
+  if (isTime(c) || ((c.info.kind === 'string' || c.info.kind === 'unknown') && textualDates(asTable(rows), index))) return 'time';
   return isNumericKind(c.info.kind) ? 'number' : 'category';
 }
 
@@ -75,7 +82,8 @@ export function xKindOf(columns: readonly ChartColumn[], rows: readonly (readonl
  * The x column: the chosen one when it is a column, else the first Date/DateTime column, else the
  * first text column of ISO dates, else the first column.
  */
-export function pickX(columns: readonly ChartColumn[], rows: readonly (readonly Cell[])[], chosen?: string): { index: number; kind: XKind } {
+export function pickX(columns: readonly ChartColumn[], cells: Rows, chosen?: string): { index: number; kind: XKind } {
+  const rows = asTable(cells);
   const named = chosen === undefined ? -1 : columns.findIndex((c) => c.name === chosen);
   if (named >= 0) return { index: named, kind: xKindOf(columns, rows, named) };
   const typed = columns.findIndex(isTime);
@@ -89,15 +97,15 @@ export function pickX(columns: readonly ChartColumn[], rows: readonly (readonly 
  * Long to wide: when several rows share an x (a trends insight with many series, one row per
  * series and day), one series per label of the first text column, values by x (NaN where missing).
  */
-function splitByLabel(x: number[], idx: number[], rows: readonly (readonly Cell[])[], ys: YColumn[], labelCol: number): { x: number[]; series: Series[] } {
+function splitByLabel(x: number[], idx: number[], rows: CellTable, ys: YColumn[], labelCol: number): { x: number[]; series: Series[] } {
   const xs = [...new Set(x)];
   const at = new Map(xs.map((v, i) => [v, i]));
   const groups = new Map<string, Float64Array[]>();
   idx.forEach((r, k) => {
-    const label = rows[r][labelCol] === null ? 'NULL' : rawText(rows[r][labelCol] ?? null);
+    const label = cellLabel(rows.cell(r, labelCol));
     let g = groups.get(label);
     if (!g) groups.set(label, (g = ys.map(() => new Float64Array(xs.length).fill(Number.NaN))));
-    ys.forEach(({ i }, s) => (g[s][at.get(x[k])!] = toNumber(rows[r][i] ?? null)));
+    ys.forEach(({ i }, s) => (g[s][at.get(x[k])!] = toNumber(rows.cell(r, i) ?? null)));
   });
   const series = [...groups].flatMap(([label, vals]) => ys.map(({ c, axis }, s) => ({ name: ys.length > 1 ? `${label} · ${c.name}` : label, values: vals[s], ...(axis === 'right' ? { axis } : {}) })));
   return { x: xs, series: series.slice(0, MAX_SERIES) };
@@ -132,14 +140,15 @@ export function seriesCandidates(columns: readonly ChartColumn[]): string[] {
  * are sorted by x and skip rows whose x is missing; categories keep the row order, up to
  * `maxCategories`.
  */
-export function chartData(columns: readonly ChartColumn[], rows: readonly (readonly Cell[])[], maxCategories = 1000, choice?: ChartChoice): ChartData | { reason: string } {
+export function chartData(columns: readonly ChartColumn[], cells: Rows, maxCategories = 1000, choice?: ChartChoice): ChartData | { reason: string } {
+  const rows = asTable(cells);
   if (columns.length < 2) return { reason: 'A chart needs at least two columns: one for the x axis, then numeric columns to plot.' };
   if (rows.length === 0) return { reason: 'No rows to chart.' };
   const { index: xi, kind: xKind } = pickX(columns, rows, choice?.x);
   const first = columns[xi];
   const ys = pickY(columns, xi, choice);
   if (ys.length === 0) return { reason: `No numeric columns to plot against “${first.name}”.` };
-  let idx = rows.map((_, i) => i);
+  let idx = Array.from({ length: rows.length }, (_, i) => i);
   let dropped = 0;
   let xs: number[];
   if (xKind === 'category') {
@@ -147,7 +156,7 @@ export function chartData(columns: readonly ChartColumn[], rows: readonly (reado
     idx = idx.slice(0, maxCategories);
     xs = idx.map((_, i) => i);
   } else {
-    const raw = idx.map((i) => xValue(rows[i][xi] ?? null, xKind));
+    const raw = idx.map((i) => xValue(rows.cell(i, xi) ?? null, xKind));
     idx = idx.filter((i) => !Number.isNaN(raw[i])).sort((a, b) => raw[a] - raw[b] || a - b);
     if (idx.length === 0) return { reason: `The column “${first.name}” has no usable ${xKind === 'time' ? 'dates' : 'numbers'}.` };
     xs = idx.map((i) => raw[i]);
@@ -161,8 +170,8 @@ export function chartData(columns: readonly ChartColumn[], rows: readonly (reado
     xName: first.name,
     xKind,
     x: Float64Array.from(xs),
-    labels: xKind === 'category' ? idx.map((i) => (rows[i][xi] === null ? 'NULL' : rawText(rows[i][xi] ?? null))) : [],
-    series: ys.map(({ c, i: col, axis }) => ({ name: c.name, values: Float64Array.from(idx, (r) => toNumber(rows[r][col] ?? null)), ...(axis === 'right' ? { axis } : {}) })),
+    labels: xKind === 'category' ? idx.map((i) => cellLabel(rows.cell(i, xi))) : [],
+    series: ys.map(({ c, i: col, axis }) => ({ name: c.name, values: Float64Array.from(idx, (r) => toNumber(rows.cell(r, col) ?? null)), ...(axis === 'right' ? { axis } : {}) })),
     dropped,
   };
 }

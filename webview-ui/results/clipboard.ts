@@ -11,13 +11,13 @@ export function selectionBlock(model: GridModel, s: Selection): { block: Block; 
   const b = s.bounds();
   const columns = model.columns.slice(b.c0, b.c1 + 1);
   const rows: Cell[][] = [];
-  for (let r = b.r0; r <= b.r1 && r < model.rowCount; r++) rows.push(model.rows[model.rowAt(r)].slice(b.c0, b.c1 + 1));
+  for (let r = b.r0; r <= b.r1 && r < model.rowCount; r++) rows.push(model.rows.row(model.rowAt(r), b.c0, b.c1 + 1));
   return { block: { columns, rows }, header: s.mode !== 'cells' };
 }
 
 /** Every shown row (after filter and sort), every column. */
 export function viewBlock(model: GridModel): Block {
-  return { columns: model.columns, rows: Array.from(model.view, (r) => model.rows[r]) };
+  return { columns: model.columns, rows: model.rows.rows(model.view) };
 }
 
 export function formatBlock(block: Block, format: CopyFormat, header: boolean): string {

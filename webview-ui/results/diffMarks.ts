@@ -1,7 +1,8 @@
 // Pin-and-diff marks for the grid (issue #17): which rows of the result are new or changed since
 // the pinned result, and the pinned values of changed cells. No DOM (the model and unit tests use it).
 import { diffResults, type ResultDiff } from '../../src/results/diff';
-import type { Cell, Column, ResultPayload } from '../../src/results/protocol';
+import type { Cell, Column, ResultInfo } from '../../src/results/protocol';
+import type { ColumnStore } from './columnStore';
 import type { Pin } from '../../src/results/snapshot';
 
 /** What the grid marks: per row of the result, added or changed, and the changed cells' pinned values. */
@@ -23,8 +24,8 @@ export function marksOf(d: ResultDiff, pin: Pin, columns: readonly Column[]): Di
 }
 
 /** The diff of `result` against `pin`, unless it is the pinned run itself. */
-export function diffWithPin(result: ResultPayload | undefined, rows: readonly Cell[][], pin: Pin | undefined): ResultDiff | undefined {
+export function diffWithPin(result: ResultInfo | undefined, rows: ColumnStore, pin: Pin | undefined): ResultDiff | undefined {
   if (!result || !pin || result.queryId === pin.queryId) return undefined;
-  return diffResults(pin, { columns: result.columns, rows }, pin.keys);
+  return diffResults(pin, { columns: result.columns, rows: rows.rows() }, pin.keys);
 }
 

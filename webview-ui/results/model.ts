@@ -8,7 +8,7 @@ import { cellLink, cohortIdKind, timestampColumn, type CellLink } from '../../sr
 import { classifyType, isNumericKind, type ColumnType } from '../../src/results/types';
 import { visible } from '../../src/results/visible';
 import type { DiffMarks } from './diffMarks';
-import { ownStrings } from './ownStrings';
+import { ColumnStore } from './columnStore';
 
 export interface ModelColumn extends Column {
   info: ColumnType;
@@ -34,10 +34,14 @@ export interface CellView {
   link?: CellLink;
 }
 
+/** The shown result: its `rows` are the model's column store (a count; `rows.row(i)` makes a row). */
+export type ModelResult = Omit<ResultPayload, 'rows'> & { rows: ColumnStore };
+
 export class GridModel {
-  result: ResultPayload | undefined;
+  result: ModelResult | undefined;
   columns: ModelColumn[] = [];
-  rows: Cell[][] = [];
+  /** The result's rows, by column (columnStore.ts). */
+  rows = new ColumnStore();
   zone = new ZonedFormatter('UTC');
   sort: Sort | undefined;
   filter = '';
@@ -52,13 +56,14 @@ export class GridModel {
   marks: DiffMarks | undefined;
 
   setResult(result: ResultPayload): void {
-    ownStrings(result.rows);
-    this.adopt(result);
+    const rows = new ColumnStore();
+    rows.append(result.rows);
+    this.adopt(result, rows);
   }
 
-  private adopt(result: ResultPayload): void {
-    this.result = result;
-    this.rows = result.rows;
+  private adopt(result: ResultPayload | ModelResult, rows: ColumnStore): void {
+    this.result = { ...result, rows };
+    this.rows = rows;
     this.columns = result.columns.map((c) => {
       const info = classifyType(c.type);
       return { ...c, info, numeric: isNumericKind(info.kind), cohort: cohortIdKind(c) !== undefined };
@@ -76,7 +81,7 @@ export class GridModel {
   /** A streamed result ended: `result` (no rows) describes it; the rows received, sort and filter stay. */
   finish(result: ResultPayload): void {
     const { rows, sort, filter } = this;
-    this.adopt({ ...result, rows, totalRows: rows.length });
+    this.adopt({ ...result, totalRows: rows.length }, rows);
     if (sort) this.setSort(sort);
     if (filter) this.setFilter(filter);
   }
@@ -85,7 +90,7 @@ export class GridModel {
   clear(): void {
     this.result = undefined;
     this.marks = undefined;
-    this.rows = [];
+    this.rows = new ColumnStore();
     this.columns = [];
     this.sort = undefined;
     this.filter = '';
@@ -95,9 +100,8 @@ export class GridModel {
   }
 
   appendRows(rows: Cell[][]): void {
-    ownStrings(rows);
     const start = this.rows.length;
-    for (const r of rows) this.rows.push(r);
+    this.rows.append(rows);
     if (this.search) this.search.push(...this.searchTexts(start));
     this.resort();
   }
@@ -126,7 +130,7 @@ export class GridModel {
   }
 
   value(viewRow: number, col: number): Cell {
-    return this.rows[this.view[viewRow]]?.[col] ?? null;
+    return this.rows.cell(this.view[viewRow], col) ?? null;
   }
 
   /** Full display text of a cell (dates in the project timezone). */
@@ -137,10 +141,10 @@ export class GridModel {
 
   /** Where a cell leads, if anywhere (src/results/links.ts). */
   link(viewRow: number, col: number): CellLink | undefined {
-    const row = this.rows[this.view[viewRow]];
+    const row = this.view[viewRow];
     const c = this.columns[col];
-    if (!row || !c) return undefined;
-    return cellLink(c, row[col] ?? null, this.timestampCol >= 0 ? row[this.timestampCol] : undefined);
+    if (row === undefined || !c) return undefined;
+    return cellLink(c, this.rows.cell(row, col) ?? null, this.timestampCol >= 0 ? this.rows.cell(row, this.timestampCol) : undefined);
   }
 
   cellView(viewRow: number, col: number): CellView {

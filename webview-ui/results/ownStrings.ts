@@ -6,8 +6,9 @@
 // replaced by equal strings of their own (measured in the webview, 2026-12-06; one copy per distinct
 // value of a batch, and the JS heap measured 2-4 MB smaller). The values inside a cell's JSON (a
 // Map's or an Array's, e.g. PostHog's `properties`) are replaced too, down to NESTED_MAX levels: the
-// generated 100k × 20 result still left ~100k of them in the table. Pure, unit-tested
-// (test/unit/results/stringTable.test.ts).
+// generated 100k × 20 result still left ~100k of them in the table. The column store
+// (columnStore.ts) copies each distinct string of a column once through `ownCopy` and a nested
+// cell's strings through `ownNestedValue`. Pure, unit-tested (test/unit/results/stringTable.test.ts).
 import type { Cell } from '../../src/results/protocol';
 
 /** The longest string value JSON.parse internalizes (measured: 10 yes, 11 no). */
@@ -16,16 +17,21 @@ const INTERNALIZED_MAX = 10;
 const NESTED_MAX = 16;
 
 /**
- * Replaces, in place, each string of `rows` (a cell, or a value inside a cell's arrays and objects)
- * that JSON.parse would have internalized with an equal string in no table. (A one-character string
- * stays: V8 shares those anyway.)
+ * `v`, or for a string JSON.parse would have internalized an equal string in no table. (A
+ * one-character string stays: V8 shares those anyway.)
  */
-export function ownStrings(rows: Cell[][]): void {
-  // one copy per distinct value of the batch: a repeated value (an event name, a country) shares it
-  const copies = new Map<string, string>();
-  for (const row of rows) {
-    for (let i = 0; i < row.length; i++) row[i] = ownValue(row[i], copies, 0);
-  }
+export function ownCopy(v: string): string {
+  // a concatenation and a slice shorter than V8's cons/sliced minimum (13) are flat copies
+  return v.length >= 2 && v.length <= INTERNALIZED_MAX ? ` ${v}`.slice(1) : v;
+}
+
+/**
+ * A nested cell (an array or object) with its short strings replaced in place, down to NESTED_MAX
+ * levels; one copy per distinct value in `copies` (a repeated value, an event name or a country,
+ * shares it).
+ */
+export function ownNestedValue(x: Cell, copies: Map<string, string>): Cell {
+  return ownValue(x, copies, 0);
 }
 
 /** The same inside a cell's arrays and objects, in place. */
@@ -45,8 +51,7 @@ function ownValue(x: Cell, copies: Map<string, string>, depth: number): Cell {
 function own(v: string, copies: Map<string, string>): string {
   let copy = copies.get(v);
   if (copy === undefined) {
-    // a concatenation and a slice shorter than V8's cons/sliced minimum (13) are flat copies
-    copy = ` ${v}`.slice(1);
+    copy = ownCopy(v);
     copies.set(v, copy);
   }
   return copy;

@@ -4,7 +4,7 @@
 // Text only (`textContent`).
 import { diffCounts, guessKeys, type ResultDiff } from '../../src/results/diff';
 import { formatCount, rawText } from '../../src/results/format';
-import type { Cell, ResultPayload } from '../../src/results/protocol';
+import type { Cell, ResultInfo } from '../../src/results/protocol';
 import type { Pin } from '../../src/results/snapshot';
 import { visible } from '../../src/results/visible';
 import { button, el } from './dom';
@@ -45,7 +45,7 @@ export class PinBar {
    * The bar for `result` (none: hidden) and `pin`; `diff` when the result is another run than the
    * pinned one. Returns nothing; the counts go in `.pin-text` with the same words spelled out.
    */
-  show(result: ResultPayload | undefined, pin: Pin | undefined, diff: ResultDiff | undefined): void {
+  show(result: ResultInfo | undefined, pin: Pin | undefined, diff: ResultDiff | undefined): void {
     this.root.hidden = !result;
     this.pinBtn.hidden = !result || result.restored !== undefined || pin?.queryId === result.queryId;
     this.keysBtn.hidden = this.unpinBtn.hidden = !pin;
@@ -75,7 +75,7 @@ export class PinBar {
 }
 
 /** The note over a result restored after a window reload (src/results/snapshot.ts). */
-export function restoredText(result: ResultPayload): string | undefined {
+export function restoredText(result: ResultInfo): string | undefined {
   const r = result.restored;
   if (!r) return undefined;
   const when = `Restored after the window reload (saved ${hhmm(r.savedAt)})`;

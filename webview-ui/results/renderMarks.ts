@@ -2,7 +2,7 @@
 // `data-render-ms` (message received → painted), `data-rendered-at`, `data-first-rows`,
 // `data-sent-at` (the host's post); `data-complete` and `data-complete-at` once every row is in.
 // Also the host's `rendered` messages (first rows painted; whole, for a result that streamed).
-import type { ResultPayload } from '../../src/results/protocol';
+import type { ResultInfo } from '../../src/results/protocol';
 import { post } from './api';
 
 const KEYS = ['queryId', 'complete', 'firstRows', 'renderMs', 'renderedAt', 'completeAt'] as const;
@@ -19,7 +19,7 @@ export class RenderMarks {
    * The first rows of `result` were laid out: marked once the frame is painted, then `whole` is
    * checked at once (a result that came complete is complete when painted).
    */
-  painted(result: ResultPayload, receivedAt: number, sentAt: () => number | undefined, whole: () => void): void {
+  painted(result: ResultInfo, receivedAt: number, sentAt: () => number | undefined, whole: () => void): void {
     delete this.root.dataset.complete;
     this.afterPaint(() => {
       const renderMs = performance.now() - receivedAt;
@@ -35,7 +35,7 @@ export class RenderMarks {
   }
 
   /** Marks `result` complete when no rows are missing (once, and only after its first paint). */
-  completeWhenWhole(result: ResultPayload | undefined, missingRows: number): void {
+  completeWhenWhole(result: ResultInfo | undefined, missingRows: number): void {
     const r = result;
     if (!r || missingRows > 0 || this.root.dataset.queryId !== r.queryId || this.root.dataset.complete) return;
     this.root.dataset.complete = 'true';

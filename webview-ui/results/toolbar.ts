@@ -1,7 +1,7 @@
 // The header bar above the grid: tabs, result stats, filter box, copy/export actions, the running /
 // error / cancelled status with Cancel, "Load more", what sort and filter act on ("Sort all on the
 // server"), the 50k-rows note and the executed HogQL.
-import { rowsToCome, type ExportFormat, type ResultPayload } from '../../src/results/protocol';
+import { rowsToCome, type ExportFormat, type ResultInfo } from '../../src/results/protocol';
 import { formatBytes, formatCount, formatDuration } from '../../src/results/format';
 import { POSTHOG_MAX_ROWS } from '../../src/results/limits';
 import { button, debounce, el } from './dom';
@@ -92,7 +92,7 @@ export class Toolbar {
   }
 
   /** Shows a result's figures and actions; `shown` is the row count after filtering. */
-  setResult(r: ResultPayload, shown: number): void {
+  setResult(r: ResultInfo, shown: number): void {
     this.setResultActions(true);
     this.updateRows(r, shown);
     this.query.hidden = !r.query;
@@ -101,14 +101,14 @@ export class Toolbar {
   }
 
   /** More rows of a streamed result arrived: counts and Load more only (the status line stays). */
-  updateRows(r: ResultPayload, shown: number): void {
+  updateRows(r: ResultInfo, shown: number): void {
     this.updateStats(r, shown);
     // "Load more" fetches from the end of the result: only once a streamed one is whole
     this.loadMoreBtn.hidden = !r.hasMore || rowsToCome(r) > 0;
   }
 
   /** Row counts and figures only (after filtering or appending). */
-  updateStats(r: ResultPayload, shown: number): void {
+  updateStats(r: ResultInfo, shown: number): void {
     const total = r.rows.length;
     const parts = [
       r.streaming

@@ -6,6 +6,7 @@ export interface FrameGc {
   majorCpu: number;
   minor: number;
   incremental: number;
+  incrementalCpu: number;
   concurrent: number;
 }
 export const GC_CATEGORIES: string[];

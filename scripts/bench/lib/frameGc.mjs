@@ -51,8 +51,9 @@ export function frameStats(callbackMs, frameTimeMs, tickMs = 1000 / 60) {
 
 /**
  * Per frame interval i (from mark i-1 to mark i, i ≥ 1): the main thread's GC pause (ms, wall, by
- * kind, nested phases counted once; a mark-compact's CPU time too: under load the wall time is
- * mostly the wait for a core) and the concurrent marking on other threads of that process
+ * kind, nested phases counted once; a mark-compact's and the incremental marking steps' CPU time
+ * too: under load the wall time is mostly the wait for a core) and the concurrent marking on other
+ * threads of that process
  * (ms, CPU when the trace has it), for the events overlapping the interval (clipped to it).
  */
 export function gcByFrame(traceEvents) {
@@ -74,12 +75,13 @@ export function gcByFrame(traceEvents) {
     const from = marks.get(i - 1);
     const to = marks.get(i);
     if (from === undefined || to === undefined) continue;
-    const f = { frame: i, ms: (to - from) / 1000, major: 0, majorCpu: 0, minor: 0, incremental: 0, concurrent: 0 };
+    const f = { frame: i, ms: (to - from) / 1000, major: 0, majorCpu: 0, minor: 0, incremental: 0, incrementalCpu: 0, concurrent: 0 };
     for (const p of top) {
       const overlap = Math.min(p.end, to) - Math.max(p.ts, from);
       if (overlap <= 0) continue;
       f[p.kind] += (overlap / 1000) * (p.bg ? p.cpu : 1);
       if (p.kind === 'major') f.majorCpu += (overlap / 1000) * p.cpu;
+      if (p.kind === 'incremental') f.incrementalCpu += (overlap / 1000) * p.cpu;
     }
     out.push(f);
   }
@@ -135,7 +137,7 @@ export function describeGc(frames, slowMs = 25) {
   const sum = (k) => frames.reduce((a, f) => a + f[k], 0);
   const majors = frames.filter((f) => f.major >= 0.5).map((f) => `#${f.frame} ${r1(f.major)} ms (CPU ${r1(f.majorCpu)})`);
   return (
-    `GC in the measured pass: major pauses ${majors.length ? majors.join(', ') : 'none'}, minor ${r1(sum('minor'))} ms, incremental marking ${r1(sum('incremental'))} ms on the main thread, concurrent marking ${r1(sum('concurrent'))} ms elsewhere; ` +
+    `GC in the measured pass: major pauses ${majors.length ? majors.join(', ') : 'none'}, minor ${r1(sum('minor'))} ms, incremental marking ${r1(sum('incremental'))} ms (CPU ${r1(sum('incrementalCpu'))}) on the main thread, concurrent marking ${r1(sum('concurrent'))} ms elsewhere; ` +
     `${slow.length} frames over ${slowMs} ms, ${inGc.length} of them with a GC pause: ${slow.slice(0, 12).map(what).join(', ') || 'none'}${slow.length > 12 ? ', …' : ''}`
   );
 }

@@ -89,12 +89,23 @@ describe('bench: GC per frame of the measured scroll', () => {
     );
   });
 
+  it("gives an incremental marking step's CPU time beside its wall time", async () => {
+    const { gcByFrame, describeGc } = await load();
+    // a 9 ms step of which 3 ms on a core (the rest waiting for one), outside any mark-compact
+    const frames = gcByFrame([mark(0, 0), mark(1, 30_000), X('V8.GC_MC_INCREMENTAL', 10_000, 9_000, 1, 3_000)]);
+    assert.deepEqual(
+      frames.map((f: { incremental: number; incrementalCpu: number }) => [f.incremental, f.incrementalCpu]),
+      [[9, 3]],
+    );
+    assert.match(describeGc(frames), /incremental marking 9\.0 ms \(CPU 3\.0\) on the main thread/);
+  });
+
   it('names the slow frames and the GC in them', async () => {
     const { describeGc } = await load();
     const line = describeGc([
-      { frame: 1, ms: 16, major: 0, majorCpu: 0, minor: 0, incremental: 0, concurrent: 0 },
-      { frame: 2, ms: 44, major: 30, majorCpu: 12, minor: 0, incremental: 0, concurrent: 7 },
-      { frame: 3, ms: 30, major: 0, majorCpu: 0, minor: 0, incremental: 0, concurrent: 0 },
+      { frame: 1, ms: 16, major: 0, majorCpu: 0, minor: 0, incremental: 0, incrementalCpu: 0, concurrent: 0 },
+      { frame: 2, ms: 44, major: 30, majorCpu: 12, minor: 0, incremental: 0, incrementalCpu: 0, concurrent: 7 },
+      { frame: 3, ms: 30, major: 0, majorCpu: 0, minor: 0, incremental: 0, incrementalCpu: 0, concurrent: 0 },
     ]);
     assert.match(line, /major pauses #2 30\.0 ms \(CPU 12\.0\)/);
     assert.match(line, /2 frames over 25 ms, 1 of them with a GC pause: #2 44\.0 ms \(major GC 30\.0, concurrent marking 7\.0\), #3 30\.0 ms$/);

@@ -82,7 +82,7 @@ describe('results cells: floats', () => {
     assert.deepEqual(m.cellView(1, 0), { text: '2.5', isNull: false, expandable: false }, 'no tooltip when nothing was cut');
     assert.equal(viewerText(3843.539999999999, f64).text, '3843.539999999999');
     assert.equal(rawText(3843.539999999999), '3843.539999999999');
-    assert.equal(toTsv({ columns: m.columns, rows: [m.rows[0]!] }, false), '3843.539999999999\t3843.5400390625');
+    assert.equal(toTsv({ columns: m.columns, rows: [m.rows.row(0)] }, false), '3843.539999999999\t3843.5400390625');
     assert.equal(displayText(3843.539999999999, f64, zone), '3843.54');
     m.setFilter('3843.54');
     assert.equal(m.rowCount, 1, 'the filter finds what the cell shows');

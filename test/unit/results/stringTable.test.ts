@@ -42,10 +42,10 @@ describe('results model: cells kept out of the string table', () => {
     assert.ok(shortStrings(rows).every(isInternalized), 'JSON.parse internalizes short string values (this V8)');
     const model = new GridModel();
     model.setResult(payload(rows));
-    const kept = shortStrings(model.rows);
+    const kept = shortStrings(model.rows.rows());
     assert.equal(kept.length, 4);
     assert.deepEqual(kept.filter(isInternalized), [], 'no short string cell in the string table');
-    assert.deepEqual(model.rows, data, 'the same values');
+    assert.deepEqual(model.rows.rows(), data, 'the same values');
     assert.equal(model.cellView(0, 0).text, '$pageview');
   });
 
@@ -53,8 +53,8 @@ describe('results model: cells kept out of the string table', () => {
     const model = new GridModel();
     model.setResult(payload(parsed(data.slice(0, 1))));
     model.appendRows(parsed(data.slice(1)));
-    assert.deepEqual(shortStrings(model.rows).filter(isInternalized), []);
-    assert.deepEqual(model.rows, data);
+    assert.deepEqual(shortStrings(model.rows.rows()).filter(isInternalized), []);
+    assert.deepEqual(model.rows.rows(), data);
   });
 
   it("does the same for the values inside a cell's arrays and objects (a Map's, an Array's)", () => {
@@ -78,8 +78,8 @@ describe('results model: cells kept out of the string table', () => {
     assert.ok(inner(rows).every(isInternalized), 'JSON.parse internalizes them too (this V8)');
     const model = new GridModel();
     model.setResult(payload(rows));
-    assert.deepEqual(inner(model.rows).filter(isInternalized), [], 'no nested short string in the string table');
-    assert.deepEqual(model.rows, nested, 'the same values');
+    assert.deepEqual(inner(model.rows.rows()).filter(isInternalized), [], 'no nested short string in the string table');
+    assert.deepEqual(model.rows.rows(), nested, 'the same values');
   });
 
   it('keeps a cell nested deeper than it descends as it is, without overflowing the stack', () => {
@@ -87,10 +87,10 @@ describe('results model: cells kept out of the string table', () => {
     const rows = JSON.parse(`[[${'['.repeat(levels)}"bottom"${']'.repeat(levels)}, "x1"]]`) as Cell[][];
     const model = new GridModel();
     model.setResult(payload(rows));
-    let v: Cell = model.rows[0][0];
+    let v: Cell = model.rows.cell(0, 0)!;
     for (let i = 0; i < levels; i++) v = (v as Cell[])[0];
     assert.equal(v, 'bottom');
-    assert.equal(model.rows[0][1], 'x1');
-    assert.ok(!isInternalized(model.rows[0][1] as string));
+    assert.equal(model.rows.cell(0, 1)!, 'x1');
+    assert.ok(!isInternalized(model.rows.cell(0, 1)! as string));
   });
 });

@@ -1,0 +1,167 @@
+// The result's rows stored by column (issue #21's scroll row). A major GC marks every object the
+// result holds; as rows, a 100k × 20 result was ~2M objects (a row array and its backing store per
+// row, a heap number per fractional number, a string per string cell), and marking them was the
+// slowest frames of a scroll. Here each column keeps a tag per row (Uint8Array), its numbers in a
+// Float64Array, its strings as indices (Int32Array) into a dictionary of distinct values (dropped
+// for a column whose values are mostly distinct: then one string per cell, no Map), booleans and
+// NULL as tags alone, and only nested cells (JSON: arrays, objects) as objects, one array per
+// column. Typed arrays' contents are not marked. Every value reads back as it came: a number
+// exactly (-0 too), a string (64-bit integers come as exact strings), NULL vs a missing cell.
+// Cells are made on demand: `cell(row, col)` for the grid's visible cells, `row(i)` for the few
+// callers that want whole rows. Pure (no DOM).
+import type { Cell } from '../../src/results/protocol';
+import type { CellTable } from '../../src/results/table';
+import { ownCopy, ownNestedValue } from './ownStrings';
+
+const MISSING = 0; // past the end of a shorter row (the row store's `undefined`)
+const NULL = 1;
+const NUM = 2;
+const STR = 3;
+const FALSE = 4;
+const TRUE = 5;
+const NESTED = 6;
+
+/** A dictionary grows past this many distinct values only while at most half its column's rows are distinct. */
+const DICT_KEEP = 256;
+
+class Column {
+  tags: Uint8Array;
+  nums: Float64Array | undefined;
+  strs: Int32Array | undefined;
+  /** Distinct strings (or, once `ids` is dropped, each string cell's own). */
+  dict: string[] = [];
+  ids: Map<string, number> | undefined = new Map();
+  nested: Cell[] | undefined;
+
+  constructor(capacity: number) {
+    this.tags = new Uint8Array(capacity);
+  }
+
+  get(i: number): Cell | undefined {
+    switch (this.tags[i]) {
+      case NUM:
+        return this.nums![i];
+      case STR:
+        return this.dict[this.strs![i]];
+      case NULL:
+        return null;
+      case FALSE:
+        return false;
+      case TRUE:
+        return true;
+      case NESTED:
+        return this.nested![i];
+      default:
+        return undefined;
+    }
+  }
+
+  set(i: number, v: Cell | undefined, copies: Map<string, string>): void {
+    switch (typeof v) {
+      case 'string':
+        this.tags[i] = STR;
+        (this.strs ??= new Int32Array(this.tags.length))[i] = this.intern(v, i);
+        return;
+      case 'number':
+        this.tags[i] = NUM;
+        (this.nums ??= new Float64Array(this.tags.length))[i] = v;
+        return;
+      case 'boolean':
+        this.tags[i] = v ? TRUE : FALSE;
+        return;
+      case 'undefined':
+        this.tags[i] = MISSING;
+        return;
+      default:
+        if (v === null) this.tags[i] = NULL;
+        else {
+          this.tags[i] = NESTED;
+          (this.nested ??= [])[i] = ownNestedValue(v, copies);
+        }
+    }
+  }
+
+  /** `v`'s index in the dictionary (a short string as a copy of its own: ownStrings.ts). */
+  private intern(v: string, row: number): number {
+    const ids = this.ids;
+    if (ids) {
+      const id = ids.get(v);
+      if (id !== undefined) return id;
+      if (this.dict.length >= DICT_KEEP && this.dict.length * 2 > row) this.ids = undefined;
+      else ids.set(v, this.dict.length);
+    }
+    this.dict.push(ownCopy(v));
+    return this.dict.length - 1;
+  }
+
+  grow(capacity: number): void {
+    this.tags = grown(this.tags, new Uint8Array(capacity));
+    if (this.nums) this.nums = grown(this.nums, new Float64Array(capacity));
+    if (this.strs) this.strs = grown(this.strs, new Int32Array(capacity));
+  }
+}
+
+function grown<T extends Uint8Array | Int32Array | Float64Array>(old: T, next: T): T {
+  next.set(old);
+  return next;
+}
+
+export class ColumnStore implements CellTable {
+  private cols: Column[] = [];
+  private capacity = 0;
+  length = 0;
+
+  get width(): number {
+    return this.cols.length;
+  }
+
+  cell(row: number, col: number): Cell | undefined {
+    return row < this.length ? this.cols[col]?.get(row) : undefined;
+  }
+
+  /** A new array of the row's cells from `from` to before `to` (its end when shorter), as the rows came. */
+  row(i: number, from = 0, to = this.cols.length): Cell[] {
+    let end = Math.min(to, this.cols.length);
+    while (end > from && this.cols[end - 1].tags[i] === MISSING) end--;
+    const out = new Array<Cell>(Math.max(0, end - from));
+    for (let c = from; c < end; c++) out[c - from] = this.cols[c].get(i) as Cell;
+    return out;
+  }
+
+  /** New arrays of the rows at `indices` (e.g. the view, for a copy, an export or the chart). */
+  rows(indices?: ArrayLike<number>): Cell[][] {
+    const n = indices ? indices.length : this.length;
+    const out = new Array<Cell[]>(n);
+    for (let k = 0; k < n; k++) out[k] = this.row(indices ? indices[k] : k);
+    return out;
+  }
+
+  /** The rows at `indices` read in place (the chart reads the view's few columns it plots so). */
+  view(indices: ArrayLike<number>): CellTable {
+    return { length: indices.length, width: this.cols.length, cell: (row, col) => this.cell(indices[row], col) };
+  }
+
+  /** Adds `rows` after the rows stored (their cells are copied: the arrays can be dropped). */
+  append(rows: readonly (readonly Cell[])[]): void {
+    const start = this.length;
+    const end = start + rows.length;
+    this.reserve(end);
+    let width = this.cols.length;
+    for (const r of rows) if (r.length > width) width = r.length;
+    while (this.cols.length < width) this.cols.push(new Column(this.capacity));
+    // one copy per distinct short string inside the batch's nested cells (ownStrings.ts)
+    const copies = new Map<string, string>();
+    const cols = this.cols;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      for (let c = 0; c < width; c++) cols[c].set(start + i, r[c], copies);
+    }
+    this.length = end;
+  }
+
+  private reserve(n: number): void {
+    if (n <= this.capacity) return;
+    this.capacity = Math.max(n, this.capacity * 2, 1024);
+    for (const c of this.cols) c.grow(this.capacity);
+  }
+}
