@@ -24,6 +24,7 @@ import { foldingRanges, statementSymbol } from '../../src/language/hogql/symbols
 import { completionItems } from '../../src/language/completionItems';
 import { ParserClient } from '../../src/language/syntax/parserClient';
 import { reportRow } from './lib/rows.mjs';
+import { timelineLines } from './lib/parserTimeline';
 import { documentStatementsInSlices, LocalChecker, statementProblems, warmUp, type documentStatements } from '../../src/language/syntax/statements';
 
 const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
@@ -47,7 +48,7 @@ const time = (fn: () => unknown): number => {
   lastCpuWall = wall;
   return wall;
 };
-const f = (ms: number): string => `${ms.toFixed(2)} ms`;
+const f = (ms: number | undefined): string => (ms === undefined ? "n/a" : `${ms.toFixed(2)} ms`);
 
 function thousandLines(): string {
   const stmt = (i: number) => [
@@ -305,7 +306,7 @@ module.exports = m;`);
  * Each run in a process of its own (scripts/bench/parser-first-child.ts): a user's first open
  * never finds the parser's WASM compiled already.
  */
-type FirstRun = { wall: number; all: number; bundleMs: number; readyMs?: number; requestMs: number; cpu: number; inside: number; warm?: number; rssMb?: number; snapshot?: string };
+type FirstRun = { wall: number; all: number; bundleMs: number; readyMs?: number; requestMs: number; cpu: number; inside: number; warm?: number; rssMb?: number; snapshot?: string; timeline: [string, number, number | null][] };
 /** `openSnap`: `open` in a later session (a snapshot on disk of a warmed worker that had parsed this document); `openSnapW`: of one that had only warmed up. */
 type Mode = 'open' | 'early' | 'cold' | 'idle' | 'open3' | 'openSnap' | 'openSnapW';
 const MODES: readonly Mode[] = ['open', 'openSnap', 'openSnapW', 'early', 'cold', 'idle', 'open3'];
@@ -336,8 +337,12 @@ async function firstOpen(): Promise<void> {
     return r;
   };
   const runs = Object.fromEntries(MODES.map((m) => [m, [] as FirstRun[]])) as Record<Mode, FirstRun[]>;
+  // --first-open --modes open,openSnap --runs 3: fewer runs while working on it (the rows need all)
+  const arg = (name: string): string | undefined => process.argv[process.argv.indexOf(name) + 1];
+  const modes = process.argv.includes('--modes') ? MODES.filter((m) => arg('--modes')!.split(',').includes(m)) : MODES;
+  const n = process.argv.includes('--runs') ? Number(arg('--runs')) : 7;
   try {
-    for (let i = 0; i < 7; i++) for (const mode of MODES) runs[mode].push(once(mode));
+    for (let i = 0; i < n; i++) for (const mode of modes) runs[mode].push(once(mode));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -346,8 +351,8 @@ async function firstOpen(): Promise<void> {
   const max = (mode: Mode): number => Math.max(...runs[mode].map((r) => r.wall));
   const warm = (mode: Mode): string => runs[mode].map((r) => r.warm ?? '?').join('/');
   const line = (mode: Mode): string =>
-    `first verdict p50 ${f(med(mode, 'wall'))} (max ${f(max(mode))}; all verdicts p50 ${f(med(mode, 'all'))}), CPU of the process p50 ${f(med(mode, 'cpu'))}, first parse in the worker p50 ${f(med(mode, 'inside'))} (warm-up statements before it: ${warm(mode)})`;
-  console.log("open → first syntax diagnostics from PostHog's parser (10-line document, each run a fresh process, 7 runs each, alternating):");
+    !runs[mode].length ? 'not run (--modes)' : `first verdict p50 ${f(med(mode, 'wall'))} (max ${f(max(mode))}; all verdicts p50 ${f(med(mode, 'all'))}), CPU of the process p50 ${f(med(mode, 'cpu'))}, first parse in the worker p50 ${f(med(mode, 'inside'))} (warm-up statements before it: ${warm(mode)})`;
+  console.log(`open → first syntax diagnostics from PostHog's parser (10-line document, each run a fresh process, ${n} runs each, alternating):`);
   console.log(`  cold, counted from the open, the language bundle's load (p50 ${f(med('open', 'bundleMs'))}) included:`);
   const when = (mode: Mode): string => `; worker ready p50 ${f(med(mode, 'readyMs'))}, requests sent p50 ${f(med(mode, 'requestMs'))}`;
   console.log(`    worker started at the open by the activation bundle, first session (no parser snapshot on disk): ${line('open')}; from the bundle's start p50 ${f(fromBundle('open'))}${when('open')}`);
@@ -357,7 +362,12 @@ async function firstOpen(): Promise<void> {
   console.log(`    worker started once the language bundle loaded (s9): ${line('early')}; from the bundle's start p50 ${f(fromBundle('early'))}${when('early')}`);
   console.log(`    worker started on the first request (before #21): ${line('cold')}`);
   console.log(`    3-statement document, worker started at the open: ${line('open3')}`);
-  console.log(`  extension already active, worker started and warmed up at idle: ${line('idle')}; the idle warm worker adds ${med('idle', 'rssMb').toFixed(1)} MB resident`);
+  console.log(`  extension already active, worker started and warmed up at idle: ${line('idle')}; the idle warm worker adds ${f(med('idle', 'rssMb')).replace('ms', 'MB')} resident`);
+  for (const mode of (['open', 'openSnap'] as const).filter((m) => runs[m].length)) {
+    console.log(`  timeline of the cold open, ${mode === 'open' ? 'first session' : 'later session (snapshot of this document)'} (medians of 7: ms from the open, CPU of the thread since its previous mark; the worker's first: its thread's start):`);
+    for (const l of timelineLines(runs[mode].map((r) => r.timeline))) console.log(`  ${l}`);
+  }
+  if (modes !== MODES) return; // --modes: the rows need every mode
   reportRow({ id: 'parserFirst', value: med('open', 'wall'), baseline: med('cold', 'wall'), baselineLabel: 'worker started on the first request', note: `the open activates the extension, first session (no parser snapshot on disk): median of 7, first published verdict (all: ${f(med('open', 'all'))}), from the open, the language bundle's load included (${f(med('open', 'bundleMs'))}; from the bundle's start ${f(fromBundle('open'))}), worker started at the open, a fresh process each; CPU time of the process ${med('open', 'cpu').toFixed(1)} ms (baseline ${med('cold', 'cpu').toFixed(1)} ms)` });
   reportRow({ id: 'parserFirstLater', value: med('openSnap', 'wall'), baseline: med('open', 'wall'), baselineLabel: 'first session (no snapshot)', note: `the open activates the extension, a parser snapshot on disk from a previous session that had parsed this document (VS Code reopens the last session's editors): median of 7, first published verdict, from the open, the bundle's load included; CPU time of the process ${med('openSnap', 'cpu').toFixed(1)} ms (first session ${med('open', 'cpu').toFixed(1)} ms); snapshot of a session that had only warmed up: ${f(med('openSnapW', 'wall'))}, CPU ${med('openSnapW', 'cpu').toFixed(1)} ms` });
   reportRow({ id: 'parserFirstActive', value: med('idle', 'wall'), baseline: med('open', 'wall'), baselineLabel: 'cold, worker started at the open', note: `median of 7, worker started and warmed up at idle before the open, from the open, first published verdict (all: ${f(med('idle', 'all'))}); CPU time of the process ${med('idle', 'cpu').toFixed(1)} ms; the warm idle worker costs ${med('idle', 'rssMb').toFixed(1)} MB resident` });

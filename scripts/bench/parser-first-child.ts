@@ -31,6 +31,7 @@ import { mapInSlices } from '../../src/language/hogql/slices';
 import { ParserClient, type ParseOutcome } from '../../src/language/syntax/parserClient';
 import { documentStatementsInSlices, LocalChecker, warmUp } from '../../src/language/syntax/statements';
 import { startParserEarly, type EarlyParser } from '../../src/language/syntax/workerStart';
+import { mark, type Mark, type TimelineMessage } from '../../src/language/syntax/timeline';
 
 const [workerFile, docFile, mode, bundle] = process.argv.slice(2) as [string, string, string, string | undefined];
 const doc = readFileSync(docFile, 'utf8');
@@ -76,16 +77,30 @@ void (async () => {
     }
     const c0 = cpuNow();
     const t0 = performance.now();
+    const marks: Mark[] = [];
+    let timelineIn: Promise<void> | undefined;
+    mark(marks, 'host: open');
     let bundleMs = 0;
     let readyMs: number | undefined;
     const readyAt = (p: Promise<void>): void => void p.then(() => (readyMs = performance.now() - t0));
     if (mode !== 'idle') {
-      const early: EarlyParser | undefined = mode === 'open' ? startParserEarly(workerFile, snapshotFile) : undefined;
-      if (early) readyAt(early.started.ready);
+      const early: EarlyParser | undefined = mode === 'open' ? startParserEarly(workerFile, snapshotFile, undefined, marks) : undefined;
+      if (early) {
+        readyAt(early.started.ready);
+        void early.started.ready.then(() => mark(marks, 'host: ready received'));
+        timelineIn = new Promise((resolve) =>
+          early.started.worker.on('message', (m: Partial<TimelineMessage>) => {
+            if (!m.timeline) return;
+            marks.push(...m.timeline);
+            resolve();
+          }),
+        );
+      }
       if (bundle) {
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- the language bundle's load, as the extension does it
         require(bundle);
         bundleMs = performance.now() - t0;
+        mark(marks, 'host: bundle loaded');
       }
       client = new ParserClient({ workerFile, timeoutMs: 30_000, early, snapshotFile, log });
       if (mode === 'early') readyAt(client.prestart());
@@ -94,10 +109,12 @@ void (async () => {
     const stmts = (await documentStatementsInSlices(doc, pause)) ?? [];
     await mapInSlices(stmts, (st) => local.check(st.text), pause);
     const requestMs = performance.now() - t0;
+    mark(marks, 'host: requests sent');
     let first: { at: number; cpu: number; outcome: ParseOutcome | undefined } | undefined;
     const outcomes = await Promise.all(
       stmts.map(async (st) => {
         const outcome = await client!.parse(st.text);
+        if (!first) mark(marks, 'host: first verdict');
         first ??= { at: performance.now() - t0, cpu: cpuNow() - c0, outcome };
         return outcome;
       }),
@@ -107,7 +124,10 @@ void (async () => {
     if (!o || outcomes.some((x) => x?.kind !== 'ok' && x?.kind !== 'error')) throw new Error(`no verdict: ${JSON.stringify(outcomes)}`);
     const inside = 'ms' in o ? o.ms : NaN;
     const warm = 'warm' in o ? o.warm : undefined;
-    console.log(JSON.stringify({ wall: first!.at, all, bundleMs, readyMs, requestMs, cpu: first!.cpu, inside, warm, statements: stmts.length, rssMb, snapshot: notes.find((n) => n.startsWith('snapshot')) }));
+    await timelineIn; // the worker's marks, posted after its first reply
+    const open = marks[0]![1];
+    const timeline = marks.sort((a, b) => a[1] - b[1]).map(([n, at, c]) => [n, +(at - open).toFixed(2), c === undefined ? null : +c.toFixed(2)]);
+    console.log(JSON.stringify({ wall: first!.at, all, bundleMs, readyMs, requestMs, cpu: first!.cpu, inside, warm, statements: stmts.length, rssMb, snapshot: notes.find((n) => n.startsWith('snapshot')), timeline }));
   } finally {
     client?.dispose();
   }

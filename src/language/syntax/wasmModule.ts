@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliDecompress } from 'node:zlib';
+import { mark, type Mark } from './timeline';
 
 /** V8's WebAssembly API as used here (@types/node declares only the `WebAssembly.Module` type). */
 interface WasmApi {
@@ -32,6 +33,8 @@ export interface WorkerModuleData {
    * reads it as the worker starts: a SnapshotMessage follows.
    */
   snapshotFile?: string;
+  /** The bench asks for the worker's phase marks (syntax/timeline.ts). */
+  timeline?: boolean;
 }
 
 /** The snapshot file's bytes, read by the host (or why not: `code`, e.g. ENOENT). */
@@ -46,11 +49,13 @@ export interface ModuleMessage {
   module: WebAssembly.Module | undefined;
 }
 
-/** Compiles the parser shipped beside `workerFile`; undefined when there is none (or it fails). */
-export async function compileParserWasm(workerFile: string): Promise<WebAssembly.Module | undefined> {
+/** Compiles the parser shipped beside `workerFile`; undefined when there is none (or it fails). `marks`: the bench's (timeline.ts). */
+export async function compileParserWasm(workerFile: string, marks?: Mark[]): Promise<WebAssembly.Module | undefined> {
   try {
     const compressed = await readFile(join(dirname(workerFile), PARSER_WASM));
+    mark(marks, 'host: WASM read');
     const bytes = await promisify(brotliDecompress)(compressed);
+    mark(marks, 'host: WASM decompressed');
     return await wasmApi.compile(bytes);
   } catch {
     return undefined; // the worker loads the parser itself

@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { mark, type Mark } from './timeline';
 import { compileParserWasm, type ModuleMessage, type SnapshotMessage, type WorkerModuleData } from './wasmModule';
 
 /** The parser snapshot cache's file (syntax/workerSnapshot.ts) in the extension's global storage directory. */
@@ -56,10 +57,11 @@ function post(worker: Worker, m: ModuleMessage | SnapshotMessage, move = false):
   }
 }
 
-/** Starts compiling the parser's WASM (asynchronous: it runs while the worker boots). */
-export function compileParser(workerFile: string): CompiledParser {
+/** Starts compiling the parser's WASM (asynchronous: it runs while the worker boots). `marks`: the bench's (timeline.ts). */
+export function compileParser(workerFile: string, marks?: Mark[]): CompiledParser {
   const wasm: CompiledParser = { done: false, module: undefined, compiled: Promise.resolve() };
-  wasm.compiled = compileParserWasm(workerFile).then((module) => {
+  wasm.compiled = compileParserWasm(workerFile, marks).then((module) => {
+    mark(marks, 'host: WASM compiled');
     wasm.module = module;
     wasm.done = true;
   });
@@ -70,14 +72,19 @@ export function compileParser(workerFile: string): CompiledParser {
  * Starts a worker and hands it the compiled parser (now, or in a message once compiled). The
  * ready listener is attached at once, so a ready message sent before anyone asks is not lost.
  */
-export function startWorker(workerFile: string, wasm: CompiledParser, execArgv: string[], startupTimeoutMs: number, snapshotFile?: string): StartedWorker {
-  const workerData: WorkerModuleData = { ...(wasm.done ? { module: wasm.module } : { moduleFollows: true }), snapshotFile };
+export function startWorker(workerFile: string, wasm: CompiledParser, execArgv: string[], startupTimeoutMs: number, snapshotFile?: string, marks?: Mark[]): StartedWorker {
+  const workerData: WorkerModuleData = { ...(wasm.done ? { module: wasm.module } : { moduleFollows: true }), snapshotFile, ...(marks && { timeline: true }) };
   // the snapshot's read starts now, beside the thread's start (~30–70 ms, far more under load), and
   // its bytes follow in a message (moved, not copied)
   const snapshotRead = snapshotFile === undefined ? undefined : readFile(snapshotFile);
+  mark(marks, 'host: new Worker');
   const worker = new Worker(workerFile, { execArgv, workerData });
+  mark(marks, 'host: Worker constructed');
   void snapshotRead?.then(
-    (b) => post(worker, { snapshot: ownBuffer(b) }, true),
+    (b) => {
+      mark(marks, 'host: snapshot read');
+      post(worker, { snapshot: ownBuffer(b) }, true);
+    },
     (e: NodeJS.ErrnoException) => post(worker, { snapshot: undefined, code: e.code, message: e.message }),
   );
   if (!wasm.done) {
@@ -109,11 +116,12 @@ export function startWorker(workerFile: string, wasm: CompiledParser, execArgv: 
 
 /**
  * Starts the first worker and its compile ahead of the language bundle (see the header).
- * `snapshotFile`: the parser snapshot cache's file (workerSnapshot.ts), in the global storage.
+ * `snapshotFile`: the parser snapshot cache's file (workerSnapshot.ts), in the global storage;
+ * `marks`: the bench's phase marks (timeline.ts), the worker's too.
  */
-export function startParserEarly(workerFile: string, snapshotFile?: string, startupTimeoutMs = 15_000): EarlyParser {
-  const wasm = compileParser(workerFile);
-  const started = startWorker(workerFile, wasm, [], startupTimeoutMs, snapshotFile);
+export function startParserEarly(workerFile: string, snapshotFile?: string, startupTimeoutMs = 15_000, marks?: Mark[]): EarlyParser {
+  const wasm = compileParser(workerFile, marks);
+  const started = startWorker(workerFile, wasm, [], startupTimeoutMs, snapshotFile, marks);
   const early: EarlyParser = {
     workerFile,
     wasm,
