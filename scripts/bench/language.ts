@@ -306,10 +306,14 @@ module.exports = m;`);
  * Each run in a process of its own (scripts/bench/parser-first-child.ts): a user's first open
  * never finds the parser's WASM compiled already.
  */
-type FirstRun = { wall: number; all: number; bundleMs: number; readyMs?: number; requestMs: number; cpu: number; inside: number; warm?: number; rssMb?: number; snapshot?: string; timeline: [string, number, number | null][] };
-/** `openSnap`: `open` in a later session (a snapshot on disk of a warmed worker that had parsed this document); `openSnapW`: of one that had only warmed up. */
-type Mode = 'open' | 'early' | 'cold' | 'idle' | 'open3' | 'openSnap' | 'openSnapW';
-const MODES: readonly Mode[] = ['open', 'openSnap', 'openSnapW', 'early', 'cold', 'idle', 'open3'];
+type FirstRun = { wall: number; all: number; bundleMs: number; readyMs?: number; requestMs: number; cpu: number; inside: number; warm?: number; rssMb?: number; snapshot?: string; stored?: boolean; timeline: [string, number, number | null][] };
+/**
+ * `openSnap`: `open` in a later session (a snapshot on disk of a warmed worker that had parsed this
+ * document, and its verdicts: verdictStore.ts); `openSnapWorker`: the same without the verdicts (the
+ * worker's first parse: the row before s12); `openSnapW`: a snapshot of one that had only warmed up.
+ */
+type Mode = 'open' | 'early' | 'cold' | 'idle' | 'open3' | 'openSnap' | 'openSnapWorker' | 'openSnapW';
+const MODES: readonly Mode[] = ['open', 'openSnap', 'openSnapWorker', 'openSnapW', 'early', 'cold', 'idle', 'open3'];
 
 async function firstOpen(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'hogql-bench-'));
@@ -320,9 +324,9 @@ async function firstOpen(): Promise<void> {
   writeFileSync(docFile, thousandLines().split('\n').slice(0, 10).join('\n'));
   writeFileSync(doc3File, thousandLines().split('\n').slice(0, 30).join('\n'));
   // the parser snapshots a previous session left (parser-first-child.ts `prepare`)
-  const snapshots: Partial<Record<Mode, string>> = { openSnap: join(dir, 'snap-doc.bin'), openSnapW: join(dir, 'snap-warm.bin') };
-  const child = (args: string[], snapshot?: string): string => {
-    const env = { ...process.env, HOGQL_BENCH_SNAPSHOT: snapshot ?? '' };
+  const snapshots: Partial<Record<Mode, string>> = { openSnap: join(dir, 'snap-doc.bin'), openSnapWorker: join(dir, 'snap-doc.bin'), openSnapW: join(dir, 'snap-warm.bin') };
+  const child = (args: string[], snapshot?: string, verdicts = true): string => {
+    const env = { ...process.env, HOGQL_BENCH_SNAPSHOT: snapshot ?? '', HOGQL_BENCH_VERDICTS: verdicts ? '1' : '0' };
     const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'parser-first-child.ts'), workerFile, ...args], { encoding: 'utf8', env });
     if (r.status !== 0) throw new Error(`parser-first-child ${args[1]} failed (${r.status}): ${r.stderr}`);
     return r.stdout.trim().split('\n').pop()!;
@@ -332,7 +336,8 @@ async function firstOpen(): Promise<void> {
   const prepared = [child([docFile, 'prepare'], snapshots.openSnap), child([emptyFile, 'prepare'], snapshots.openSnapW)];
   const once = (mode: Mode): FirstRun => {
     const args = mode === 'open3' ? [doc3File, 'open', bundle] : [docFile, mode.startsWith('open') ? 'open' : mode, ...(mode === 'idle' ? [] : [bundle])];
-    const r = JSON.parse(child(args, snapshots[mode])) as FirstRun;
+    const r = JSON.parse(child(args, snapshots[mode], mode !== 'openSnapWorker')) as FirstRun;
+    if ((mode === 'openSnap') !== !!r.stored) throw new Error(`${mode}: the first verdict was ${r.stored ? '' : 'not '}the stored one`);
     if (snapshots[mode] && !r.snapshot?.startsWith('snapshot restored')) throw new Error(`${mode}: the snapshot was not restored: ${r.snapshot}`);
     return r;
   };
@@ -357,19 +362,21 @@ async function firstOpen(): Promise<void> {
   const when = (mode: Mode): string => `; worker ready p50 ${f(med(mode, 'readyMs'))}, requests sent p50 ${f(med(mode, 'requestMs'))}`;
   console.log(`    worker started at the open by the activation bundle, first session (no parser snapshot on disk): ${line('open')}; from the bundle's start p50 ${f(fromBundle('open'))}${when('open')}`);
   console.log(`    the same, later sessions (parser snapshot on disk, ${prepared.map((p) => (JSON.parse(p) as { note: string }).note).join(' / ')}):`);
-  console.log(`      snapshot of a worker that had warmed up and parsed this document: ${line('openSnap')}${when('openSnap')}`);
+  console.log(`      snapshot and verdicts of a session that had warmed up and parsed this document: ${line('openSnap')}${when('openSnap')}`);
+  console.log(`      the same snapshot without the verdicts (the worker's first parse; the row before s12): ${line('openSnapWorker')}${when('openSnapWorker')}`);
   console.log(`      snapshot of a worker that had only warmed up: ${line('openSnapW')}${when('openSnapW')}`);
   console.log(`    worker started once the language bundle loaded (s9): ${line('early')}; from the bundle's start p50 ${f(fromBundle('early'))}${when('early')}`);
   console.log(`    worker started on the first request (before #21): ${line('cold')}`);
   console.log(`    3-statement document, worker started at the open: ${line('open3')}`);
   console.log(`  extension already active, worker started and warmed up at idle: ${line('idle')}; the idle warm worker adds ${f(med('idle', 'rssMb')).replace('ms', 'MB')} resident`);
-  for (const mode of (['open', 'openSnap'] as const).filter((m) => runs[m].length)) {
-    console.log(`  timeline of the cold open, ${mode === 'open' ? 'first session' : 'later session (snapshot of this document)'} (medians of 7: ms from the open, CPU of the thread since its previous mark; the worker's first: its thread's start):`);
+  for (const mode of (['open', 'openSnap', 'openSnapWorker'] as const).filter((m) => runs[m].length)) {
+    const which = { open: 'first session', openSnap: 'later session (snapshot and verdicts of this document)', openSnapWorker: 'later session, the snapshot without the verdicts' }[mode];
+    console.log(`  timeline of the cold open, ${which} (medians of ${n}: ms from the open, CPU of the thread since its previous mark; the worker's first: its thread's start):`);
     for (const l of timelineLines(runs[mode].map((r) => r.timeline))) console.log(`  ${l}`);
   }
   if (modes !== MODES) return; // --modes: the rows need every mode
   reportRow({ id: 'parserFirst', value: med('open', 'wall'), baseline: med('cold', 'wall'), baselineLabel: 'worker started on the first request', note: `the open activates the extension, first session (no parser snapshot on disk): median of 7, first published verdict (all: ${f(med('open', 'all'))}), from the open, the language bundle's load included (${f(med('open', 'bundleMs'))}; from the bundle's start ${f(fromBundle('open'))}), worker started at the open, a fresh process each; CPU time of the process ${med('open', 'cpu').toFixed(1)} ms (baseline ${med('cold', 'cpu').toFixed(1)} ms)` });
-  reportRow({ id: 'parserFirstLater', value: med('openSnap', 'wall'), baseline: med('open', 'wall'), baselineLabel: 'first session (no snapshot)', note: `the open activates the extension, a parser snapshot on disk from a previous session that had parsed this document (VS Code reopens the last session's editors): median of 7, first published verdict, from the open, the bundle's load included; CPU time of the process ${med('openSnap', 'cpu').toFixed(1)} ms (first session ${med('open', 'cpu').toFixed(1)} ms); snapshot of a session that had only warmed up: ${f(med('openSnapW', 'wall'))}, CPU ${med('openSnapW', 'cpu').toFixed(1)} ms` });
+  reportRow({ id: 'parserFirstLater', value: med('openSnap', 'wall'), baseline: med('open', 'wall'), baselineLabel: 'first session (no snapshot)', note: `the open activates the extension, a parser snapshot and verdicts on disk from a previous session that had parsed this document (VS Code reopens the last session's editors): median of 7, first published verdict (the stored one), from the open, the bundle's load included; CPU time of the process ${med('openSnap', 'cpu').toFixed(1)} ms (first session ${med('open', 'cpu').toFixed(1)} ms); the row before s12, the worker's first parse after the same snapshot without the verdicts: ${f(med('openSnapWorker', 'wall'))}, CPU ${med('openSnapWorker', 'cpu').toFixed(1)} ms; snapshot of a session that had only warmed up: ${f(med('openSnapW', 'wall'))}, CPU ${med('openSnapW', 'cpu').toFixed(1)} ms` });
   reportRow({ id: 'parserFirstActive', value: med('idle', 'wall'), baseline: med('open', 'wall'), baselineLabel: 'cold, worker started at the open', note: `median of 7, worker started and warmed up at idle before the open, from the open, first published verdict (all: ${f(med('idle', 'all'))}); CPU time of the process ${med('idle', 'cpu').toFixed(1)} ms; the warm idle worker costs ${med('idle', 'rssMb').toFixed(1)} MB resident` });
 }
 

@@ -6,13 +6,16 @@
  * Pure Node (no `vscode`); small, since it is part of the activation bundle.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { mark, type Mark } from './timeline';
 import { compileParserWasm, type ModuleMessage, type SnapshotMessage, type WorkerModuleData } from './wasmModule';
 
 /** The parser snapshot cache's file (syntax/workerSnapshot.ts) in the extension's global storage directory. */
 export const parserSnapshotFile = (globalStorageDir: string): string => join(globalStorageDir, 'hogql-parser-snapshot.bin');
+
+/** The parser's verdicts (verdictStore.ts) beside its snapshot: `…/hogql-parser-snapshot.bin` → `…/hogql-parser-snapshot-verdicts.json`. */
+export const parserVerdictFile = (snapshotFile: string): string => join(dirname(snapshotFile), `${basename(snapshotFile).replace(/\.[^.]*$/, '')}-verdicts.json`);
 
 /** PostHog's parser compiled once for all workers; `done` once settled (module undefined: none). */
 export interface CompiledParser {
@@ -36,6 +39,8 @@ export interface EarlyParser {
   workerFile: string;
   wasm: CompiledParser;
   started: StartedWorker;
+  /** The verdicts file (parserVerdictFile) and its bytes, read from the open on, when there is a snapshot file. */
+  verdicts?: { file: string; bytes: Promise<Uint8Array> };
   /** Ends the worker unless a client adopted it (the client then owns it). */
   dispose(): void;
   /** Set by the client that adopts it. */
@@ -122,10 +127,15 @@ export function startWorker(workerFile: string, wasm: CompiledParser, execArgv: 
 export function startParserEarly(workerFile: string, snapshotFile?: string, startupTimeoutMs = 15_000, marks?: Mark[]): EarlyParser {
   const wasm = compileParser(workerFile, marks);
   const started = startWorker(workerFile, wasm, [], startupTimeoutMs, snapshotFile, marks);
+  // the stored verdicts (verdictStore.ts): a later session's first verdicts need no worker
+  const verdictFile = snapshotFile === undefined ? undefined : parserVerdictFile(snapshotFile);
+  const verdicts = verdictFile === undefined ? undefined : { file: verdictFile, bytes: readFile(verdictFile) };
+  verdicts?.bytes.catch(() => undefined); // the client that adopts this worker reads the error
   const early: EarlyParser = {
     workerFile,
     wasm,
     started,
+    verdicts,
     adopted: false,
     dispose: () => {
       if (!early.adopted) void started.worker.terminate();
