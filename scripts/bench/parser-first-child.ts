@@ -92,7 +92,7 @@ void (async () => {
     let readyMs: number | undefined;
     const readyAt = (p: Promise<void>): void => void p.then(() => (readyMs = performance.now() - t0));
     if (mode !== 'idle') {
-      early = mode === 'open' ? startParserEarly(workerFile, snapshotFile, undefined, marks) : undefined;
+      early = mode === 'open' ? startParserEarly(workerFile, snapshotFile, undefined, (phase) => mark(marks, phase)) : undefined;
       if (early) {
         readyAt(early.started.ready);
         void early.started.ready.then(() => mark(marks, 'host: ready received'));

@@ -10,7 +10,6 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliDecompress } from 'node:zlib';
-import { mark, type Mark } from './timeline';
 
 /** V8's WebAssembly API as used here (@types/node declares only the `WebAssembly.Module` type). */
 interface WasmApi {
@@ -49,13 +48,13 @@ export interface ModuleMessage {
   module: WebAssembly.Module | undefined;
 }
 
-/** Compiles the parser shipped beside `workerFile`; undefined when there is none (or it fails). `marks`: the bench's (timeline.ts). */
-export async function compileParserWasm(workerFile: string, marks?: Mark[]): Promise<WebAssembly.Module | undefined> {
+/** Compiles the parser shipped beside `workerFile`; undefined when there is none (or it fails). `mark`: the bench's phase marks (timeline.ts). */
+export async function compileParserWasm(workerFile: string, mark?: (phase: string) => void): Promise<WebAssembly.Module | undefined> {
   try {
     const compressed = await readFile(join(dirname(workerFile), PARSER_WASM));
-    mark(marks, 'host: WASM read');
+    mark?.('host: WASM read');
     const bytes = await promisify(brotliDecompress)(compressed);
-    mark(marks, 'host: WASM decompressed');
+    mark?.('host: WASM decompressed');
     return await wasmApi.compile(bytes);
   } catch {
     return undefined; // the worker loads the parser itself

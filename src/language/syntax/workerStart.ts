@@ -6,16 +6,15 @@
  * Pure Node (no `vscode`); small, since it is part of the activation bundle.
  */
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { mark, type Mark } from './timeline';
 import { compileParserWasm, type ModuleMessage, type SnapshotMessage, type WorkerModuleData } from './wasmModule';
 
 /** The parser snapshot cache's file (syntax/workerSnapshot.ts) in the extension's global storage directory. */
 export const parserSnapshotFile = (globalStorageDir: string): string => join(globalStorageDir, 'hogql-parser-snapshot.bin');
 
 /** The parser's verdicts (verdictStore.ts) beside its snapshot: `…/hogql-parser-snapshot.bin` → `…/hogql-parser-snapshot-verdicts.json`. */
-export const parserVerdictFile = (snapshotFile: string): string => join(dirname(snapshotFile), `${basename(snapshotFile).replace(/\.[^.]*$/, '')}-verdicts.json`);
+export const parserVerdictFile = (snapshotFile: string): string => snapshotFile.replace(/(\.\w*)?$/, '-verdicts.json');
 
 /** PostHog's parser compiled once for all workers; `done` once settled (module undefined: none). */
 export interface CompiledParser {
@@ -62,11 +61,11 @@ function post(worker: Worker, m: ModuleMessage | SnapshotMessage, move = false):
   }
 }
 
-/** Starts compiling the parser's WASM (asynchronous: it runs while the worker boots). `marks`: the bench's (timeline.ts). */
-export function compileParser(workerFile: string, marks?: Mark[]): CompiledParser {
+/** Starts compiling the parser's WASM (asynchronous: it runs while the worker boots). `mark`: the bench's phase marks (timeline.ts). */
+export function compileParser(workerFile: string, mark?: (phase: string) => void): CompiledParser {
   const wasm: CompiledParser = { done: false, module: undefined, compiled: Promise.resolve() };
-  wasm.compiled = compileParserWasm(workerFile, marks).then((module) => {
-    mark(marks, 'host: WASM compiled');
+  wasm.compiled = compileParserWasm(workerFile, mark).then((module) => {
+    mark?.('host: WASM compiled');
     wasm.module = module;
     wasm.done = true;
   });
@@ -77,17 +76,15 @@ export function compileParser(workerFile: string, marks?: Mark[]): CompiledParse
  * Starts a worker and hands it the compiled parser (now, or in a message once compiled). The
  * ready listener is attached at once, so a ready message sent before anyone asks is not lost.
  */
-export function startWorker(workerFile: string, wasm: CompiledParser, execArgv: string[], startupTimeoutMs: number, snapshotFile?: string, marks?: Mark[]): StartedWorker {
-  const workerData: WorkerModuleData = { ...(wasm.done ? { module: wasm.module } : { moduleFollows: true }), snapshotFile, ...(marks && { timeline: true }) };
+export function startWorker(workerFile: string, wasm: CompiledParser, execArgv: string[], startupTimeoutMs: number, snapshotFile?: string, mark?: (phase: string) => void): StartedWorker {
+  const workerData: WorkerModuleData = { ...(wasm.done ? { module: wasm.module } : { moduleFollows: true }), snapshotFile, ...(mark && { timeline: true }) };
   // the snapshot's read starts now, beside the thread's start (~30–70 ms, far more under load), and
   // its bytes follow in a message (moved, not copied)
   const snapshotRead = snapshotFile === undefined ? undefined : readFile(snapshotFile);
-  mark(marks, 'host: new Worker');
   const worker = new Worker(workerFile, { execArgv, workerData });
-  mark(marks, 'host: Worker constructed');
   void snapshotRead?.then(
     (b) => {
-      mark(marks, 'host: snapshot read');
+      mark?.('host: snapshot read');
       post(worker, { snapshot: ownBuffer(b) }, true);
     },
     (e: NodeJS.ErrnoException) => post(worker, { snapshot: undefined, code: e.code, message: e.message }),
@@ -122,11 +119,11 @@ export function startWorker(workerFile: string, wasm: CompiledParser, execArgv: 
 /**
  * Starts the first worker and its compile ahead of the language bundle (see the header).
  * `snapshotFile`: the parser snapshot cache's file (workerSnapshot.ts), in the global storage;
- * `marks`: the bench's phase marks (timeline.ts), the worker's too.
+ * `mark`: the bench's phase marks (timeline.ts; the worker's too).
  */
-export function startParserEarly(workerFile: string, snapshotFile?: string, startupTimeoutMs = 15_000, marks?: Mark[]): EarlyParser {
-  const wasm = compileParser(workerFile, marks);
-  const started = startWorker(workerFile, wasm, [], startupTimeoutMs, snapshotFile, marks);
+export function startParserEarly(workerFile: string, snapshotFile?: string, startupTimeoutMs = 15_000, mark?: (phase: string) => void): EarlyParser {
+  const wasm = compileParser(workerFile, mark);
+  const started = startWorker(workerFile, wasm, [], startupTimeoutMs, snapshotFile, mark);
   // the stored verdicts (verdictStore.ts): a later session's first verdicts need no worker
   const verdictFile = snapshotFile === undefined ? undefined : parserVerdictFile(snapshotFile);
   const verdicts = verdictFile === undefined ? undefined : { file: verdictFile, bytes: readFile(verdictFile) };
