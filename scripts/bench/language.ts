@@ -25,6 +25,7 @@ import { completionItems } from '../../src/language/completionItems';
 import { ParserClient } from '../../src/language/syntax/parserClient';
 import { addGcFigures, describeGcFigures, gcDuring, type GcFigures } from './lib/gcDuring';
 import { reportRow } from './lib/rows.mjs';
+import { timelineLines } from './lib/parserTimeline';
 import { documentStatementsInSlices, LocalChecker, statementProblems, warmUp, type documentStatements } from '../../src/language/syntax/statements';
 
 const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
@@ -48,7 +49,7 @@ const time = (fn: () => unknown): number => {
   lastCpuWall = wall;
   return wall;
 };
-const f = (ms: number): string => `${ms.toFixed(2)} ms`;
+const f = (ms: number | undefined): string => (ms === undefined ? "n/a" : `${ms.toFixed(2)} ms`);
 
 function thousandLines(): string {
   const stmt = (i: number) => [
@@ -314,10 +315,14 @@ module.exports = m;`);
  * Each run in a process of its own (scripts/bench/parser-first-child.ts): a user's first open
  * never finds the parser's WASM compiled already.
  */
-type FirstRun = { wall: number; all: number; bundleMs: number; readyMs?: number; requestMs: number; cpu: number; inside: number; warm?: number; rssMb?: number; snapshot?: string };
-/** `openSnap`: `open` in a later session (a snapshot on disk of a warmed worker that had parsed this document); `openSnapW`: of one that had only warmed up. */
-type Mode = 'open' | 'early' | 'cold' | 'idle' | 'open3' | 'openSnap' | 'openSnapW';
-const MODES: readonly Mode[] = ['open', 'openSnap', 'openSnapW', 'early', 'cold', 'idle', 'open3'];
+type FirstRun = { wall: number; all: number; bundleMs: number; readyMs?: number; requestMs: number; cpu: number; inside: number; warm?: number; rssMb?: number; snapshot?: string; stored?: boolean; timeline: [string, number, number | null][] };
+/**
+ * `openSnap`: `open` in a later session (a snapshot on disk of a warmed worker that had parsed this
+ * document, and its verdicts: verdictStore.ts); `openSnapWorker`: the same without the verdicts (the
+ * worker's first parse: the row before s12); `openSnapW`: a snapshot of one that had only warmed up.
+ */
+type Mode = 'open' | 'early' | 'cold' | 'idle' | 'open3' | 'openSnap' | 'openSnapWorker' | 'openSnapW';
+const MODES: readonly Mode[] = ['open', 'openSnap', 'openSnapWorker', 'openSnapW', 'early', 'cold', 'idle', 'open3'];
 
 async function firstOpen(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'hogql-bench-'));
@@ -328,9 +333,9 @@ async function firstOpen(): Promise<void> {
   writeFileSync(docFile, thousandLines().split('\n').slice(0, 10).join('\n'));
   writeFileSync(doc3File, thousandLines().split('\n').slice(0, 30).join('\n'));
   // the parser snapshots a previous session left (parser-first-child.ts `prepare`)
-  const snapshots: Partial<Record<Mode, string>> = { openSnap: join(dir, 'snap-doc.bin'), openSnapW: join(dir, 'snap-warm.bin') };
-  const child = (args: string[], snapshot?: string): string => {
-    const env = { ...process.env, HOGQL_BENCH_SNAPSHOT: snapshot ?? '' };
+  const snapshots: Partial<Record<Mode, string>> = { openSnap: join(dir, 'snap-doc.bin'), openSnapWorker: join(dir, 'snap-doc.bin'), openSnapW: join(dir, 'snap-warm.bin') };
+  const child = (args: string[], snapshot?: string, verdicts = true): string => {
+    const env = { ...process.env, HOGQL_BENCH_SNAPSHOT: snapshot ?? '', HOGQL_BENCH_VERDICTS: verdicts ? '1' : '0' };
     const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'parser-first-child.ts'), workerFile, ...args], { encoding: 'utf8', env });
     if (r.status !== 0) throw new Error(`parser-first-child ${args[1]} failed (${r.status}): ${r.stderr}`);
     return r.stdout.trim().split('\n').pop()!;
@@ -340,13 +345,18 @@ async function firstOpen(): Promise<void> {
   const prepared = [child([docFile, 'prepare'], snapshots.openSnap), child([emptyFile, 'prepare'], snapshots.openSnapW)];
   const once = (mode: Mode): FirstRun => {
     const args = mode === 'open3' ? [doc3File, 'open', bundle] : [docFile, mode.startsWith('open') ? 'open' : mode, ...(mode === 'idle' ? [] : [bundle])];
-    const r = JSON.parse(child(args, snapshots[mode])) as FirstRun;
+    const r = JSON.parse(child(args, snapshots[mode], mode !== 'openSnapWorker')) as FirstRun;
+    if ((mode === 'openSnap') !== !!r.stored) throw new Error(`${mode}: the first verdict was ${r.stored ? '' : 'not '}the stored one`);
     if (snapshots[mode] && !r.snapshot?.startsWith('snapshot restored')) throw new Error(`${mode}: the snapshot was not restored: ${r.snapshot}`);
     return r;
   };
   const runs = Object.fromEntries(MODES.map((m) => [m, [] as FirstRun[]])) as Record<Mode, FirstRun[]>;
+  // --first-open --modes open,openSnap --runs 3: fewer runs while working on it (the rows need all)
+  const arg = (name: string): string | undefined => process.argv[process.argv.indexOf(name) + 1];
+  const modes = process.argv.includes('--modes') ? MODES.filter((m) => arg('--modes')!.split(',').includes(m)) : MODES;
+  const n = process.argv.includes('--runs') ? Number(arg('--runs')) : 7;
   try {
-    for (let i = 0; i < 7; i++) for (const mode of MODES) runs[mode].push(once(mode));
+    for (let i = 0; i < n; i++) for (const mode of modes) runs[mode].push(once(mode));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -355,20 +365,27 @@ async function firstOpen(): Promise<void> {
   const max = (mode: Mode): number => Math.max(...runs[mode].map((r) => r.wall));
   const warm = (mode: Mode): string => runs[mode].map((r) => r.warm ?? '?').join('/');
   const line = (mode: Mode): string =>
-    `first verdict p50 ${f(med(mode, 'wall'))} (max ${f(max(mode))}; all verdicts p50 ${f(med(mode, 'all'))}), CPU of the process p50 ${f(med(mode, 'cpu'))}, first parse in the worker p50 ${f(med(mode, 'inside'))} (warm-up statements before it: ${warm(mode)})`;
-  console.log("open → first syntax diagnostics from PostHog's parser (10-line document, each run a fresh process, 7 runs each, alternating):");
+    !runs[mode].length ? 'not run (--modes)' : `first verdict p50 ${f(med(mode, 'wall'))} (max ${f(max(mode))}; all verdicts p50 ${f(med(mode, 'all'))}), CPU of the process p50 ${f(med(mode, 'cpu'))}, first parse in the worker p50 ${f(med(mode, 'inside'))} (warm-up statements before it: ${warm(mode)})`;
+  console.log(`open → first syntax diagnostics from PostHog's parser (10-line document, each run a fresh process, ${n} runs each, alternating):`);
   console.log(`  cold, counted from the open, the language bundle's load (p50 ${f(med('open', 'bundleMs'))}) included:`);
   const when = (mode: Mode): string => `; worker ready p50 ${f(med(mode, 'readyMs'))}, requests sent p50 ${f(med(mode, 'requestMs'))}`;
   console.log(`    worker started at the open by the activation bundle, first session (no parser snapshot on disk): ${line('open')}; from the bundle's start p50 ${f(fromBundle('open'))}${when('open')}`);
   console.log(`    the same, later sessions (parser snapshot on disk, ${prepared.map((p) => (JSON.parse(p) as { note: string }).note).join(' / ')}):`);
-  console.log(`      snapshot of a worker that had warmed up and parsed this document: ${line('openSnap')}${when('openSnap')}`);
+  console.log(`      snapshot and verdicts of a session that had warmed up and parsed this document: ${line('openSnap')}${when('openSnap')}`);
+  console.log(`      the same snapshot without the verdicts (the worker's first parse; the row before s12): ${line('openSnapWorker')}${when('openSnapWorker')}`);
   console.log(`      snapshot of a worker that had only warmed up: ${line('openSnapW')}${when('openSnapW')}`);
   console.log(`    worker started once the language bundle loaded (s9): ${line('early')}; from the bundle's start p50 ${f(fromBundle('early'))}${when('early')}`);
   console.log(`    worker started on the first request (before #21): ${line('cold')}`);
   console.log(`    3-statement document, worker started at the open: ${line('open3')}`);
-  console.log(`  extension already active, worker started and warmed up at idle: ${line('idle')}; the idle warm worker adds ${med('idle', 'rssMb').toFixed(1)} MB resident`);
+  console.log(`  extension already active, worker started and warmed up at idle: ${line('idle')}; the idle warm worker adds ${f(med('idle', 'rssMb')).replace('ms', 'MB')} resident`);
+  for (const mode of (['open', 'openSnap', 'openSnapWorker'] as const).filter((m) => runs[m].length)) {
+    const which = { open: 'first session', openSnap: 'later session (snapshot and verdicts of this document)', openSnapWorker: 'later session, the snapshot without the verdicts' }[mode];
+    console.log(`  timeline of the cold open, ${which} (medians of ${n}: ms from the open, CPU of the thread since its previous mark; the worker's first: its thread's start):`);
+    for (const l of timelineLines(runs[mode].map((r) => r.timeline))) console.log(`  ${l}`);
+  }
+  if (modes !== MODES) return; // --modes: the rows need every mode
   reportRow({ id: 'parserFirst', value: med('open', 'wall'), baseline: med('cold', 'wall'), baselineLabel: 'worker started on the first request', note: `the open activates the extension, first session (no parser snapshot on disk): median of 7, first published verdict (all: ${f(med('open', 'all'))}), from the open, the language bundle's load included (${f(med('open', 'bundleMs'))}; from the bundle's start ${f(fromBundle('open'))}), worker started at the open, a fresh process each; CPU time of the process ${med('open', 'cpu').toFixed(1)} ms (baseline ${med('cold', 'cpu').toFixed(1)} ms)` });
-  reportRow({ id: 'parserFirstLater', value: med('openSnap', 'wall'), baseline: med('open', 'wall'), baselineLabel: 'first session (no snapshot)', note: `the open activates the extension, a parser snapshot on disk from a previous session that had parsed this document (VS Code reopens the last session's editors): median of 7, first published verdict, from the open, the bundle's load included; CPU time of the process ${med('openSnap', 'cpu').toFixed(1)} ms (first session ${med('open', 'cpu').toFixed(1)} ms); snapshot of a session that had only warmed up: ${f(med('openSnapW', 'wall'))}, CPU ${med('openSnapW', 'cpu').toFixed(1)} ms` });
+  reportRow({ id: 'parserFirstLater', value: med('openSnap', 'wall'), baseline: med('open', 'wall'), baselineLabel: 'first session (no snapshot)', note: `the open activates the extension, a parser snapshot and verdicts on disk from a previous session that had parsed this document (VS Code reopens the last session's editors): median of 7, first published verdict (the stored one), from the open, the bundle's load included; CPU time of the process ${med('openSnap', 'cpu').toFixed(1)} ms (first session ${med('open', 'cpu').toFixed(1)} ms); the row before s12, the worker's first parse after the same snapshot without the verdicts: ${f(med('openSnapWorker', 'wall'))}, CPU ${med('openSnapWorker', 'cpu').toFixed(1)} ms; snapshot of a session that had only warmed up: ${f(med('openSnapW', 'wall'))}, CPU ${med('openSnapW', 'cpu').toFixed(1)} ms` });
   reportRow({ id: 'parserFirstActive', value: med('idle', 'wall'), baseline: med('open', 'wall'), baselineLabel: 'cold, worker started at the open', note: `median of 7, worker started and warmed up at idle before the open, from the open, first published verdict (all: ${f(med('idle', 'all'))}); CPU time of the process ${med('idle', 'cpu').toFixed(1)} ms; the warm idle worker costs ${med('idle', 'rssMb').toFixed(1)} MB resident` });
 }
 

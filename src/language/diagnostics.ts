@@ -11,7 +11,7 @@ import type { Ctx } from '../ctx';
 import { isHogql, toRange, toSeverity } from './convert';
 import { ParserClient, type ParseOutcome } from './syntax/parserClient';
 import { checkOrder, type Focus } from './syntax/order';
-import { parserSnapshotFile, type EarlyParser } from './syntax/workerStart';
+import { parserSnapshotFile, parserVerdictFile, type EarlyParser } from './syntax/workerStart';
 import { documentStatementsInSlices, LocalChecker, statementProblems, warmUp, type LangProblem, type StatementInfo } from './syntax/statements';
 import { mapStepsInSlices } from './hogql/slices';
 import { pauseWhile, unchanged } from './slices';
@@ -54,6 +54,7 @@ export class SyntaxDiagnostics implements vscode.Disposable {
       log: (m) => ctx.log.info(`[hogql] ${m}`),
       early,
       snapshotFile: parserSnapshotFile(ctx.extension.globalStorageUri.fsPath),
+      verdictFile: parserVerdictFile(parserSnapshotFile(ctx.extension.globalStorageUri.fsPath)),
     });
     // Built when the first HogQL document opens: the worker loads PostHog's parser meanwhile (or
     // did since the activation bundle started it), so the first syntax check does not wait for it

@@ -8,9 +8,14 @@
  */
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import type { ParseReply, ParseRequest, WarmUpReply, WarmUpRequest } from './syntax/protocol';
+import { mark, type Mark, type TimelineMessage } from './syntax/timeline';
 import { wasmApi, type ModuleMessage, type SnapshotMessage, type WorkerModuleData } from './syntax/wasmModule';
 import { growMemory, memoryOf, WorkerSnapshot, type ParserInstances } from './syntax/workerSnapshot';
 import { WORKER_WARM_UP } from './syntax/workerWarmUp';
+
+/** The bench's phase marks (syntax/timeline.ts), when asked for. */
+const marks: Mark[] | undefined = ((workerData ?? {}) as WorkerModuleData).timeline ? [] : undefined;
+mark(marks, 'script');
 
 interface PostHogParser {
   parseSelect(text: string): string;
@@ -20,6 +25,7 @@ interface PostHogParser {
 // `import.meta.url` (see shared notes on the parser).
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
 const create = require('@posthog/hogql-parser') as (moduleArg?: object) => Promise<PostHogParser>;
+mark(marks, 'glue loaded');
 
 /** The compiled WASM the host hands over (see syntax/wasmModule.ts), if any. */
 function givenModule(): Promise<WebAssembly.Module | undefined> {
@@ -29,6 +35,7 @@ function givenModule(): Promise<WebAssembly.Module | undefined> {
     const onModule = (m: ModuleMessage | ParseRequest): void => {
       if (!('module' in m)) return;
       parentPort?.off('message', onModule);
+      mark(marks, 'module received');
       resolve(m.module);
     };
     parentPort?.on('message', onModule);
@@ -41,6 +48,7 @@ function snapshotBytes(): Promise<Uint8Array> {
     const onSnapshot = (m: SnapshotMessage | ParseRequest): void => {
       if (!('snapshot' in m)) return;
       parentPort?.off('message', onSnapshot);
+      mark(marks, 'snapshot received');
       if (m.snapshot) resolve(new Uint8Array(m.snapshot));
       else reject(Object.assign(new Error(m.message ?? 'not read'), { code: m.code }));
     };
@@ -62,6 +70,7 @@ const snapshot =
 async function instantiate(mod: WebAssembly.Module | undefined, onInstance: (i: object) => void, memoryBytes?: number): Promise<PostHogParser> {
   const instantiateWasm = (imports: object, receive: (instance: object, module: WebAssembly.Module) => void): object => {
     const instance = new wasmApi.Instance(mod!, imports);
+    mark(marks, 'instantiated');
     growMemory(instance, memoryBytes);
     onInstance(instance);
     receive(instance, mod!);
@@ -77,9 +86,11 @@ let instances: ParserInstances | undefined;
 const loaded = givenModule().then(async (mod) => {
   let instance: object | undefined;
   const p = await instantiate(mod, (i) => (instance = i), mod && (await snapshot?.memoryBytes()));
+  mark(marks, 'runtime started');
   let note: string | undefined;
   if (snapshot && instance) {
     note = await snapshot.restore(memoryOf(instance));
+    mark(marks, 'snapshot restored');
     instances = {
       memory: () => memoryOf(instance!),
       freshMemory: async () => {
@@ -126,9 +137,11 @@ const waiting: ParseRequest[] = [];
 let scheduled = false;
 
 function handle(p: PostHogParser, req: ParseRequest): ParseReply {
+  mark(marks, 'parse started');
   const started = performance.now();
   const json = p.parseSelect(req.text);
   const ms = performance.now() - started;
+  mark(marks, 'parsed');
   const n = ++parses;
   if (instances) snapshot?.parsed(instances);
   const err = errorOf(json);
@@ -150,6 +163,7 @@ function step(p: PostHogParser): void {
   if (req) {
     try {
       parentPort?.postMessage(handle(p, req));
+      if (marks?.length) parentPort?.postMessage({ timeline: marks.splice(0) } satisfies TimelineMessage);
     } catch (e) {
       parentPort?.postMessage({ id: req.id, crashed: crashText(e) } satisfies ParseReply);
       process.exit(1);
@@ -179,7 +193,10 @@ function schedule(): void {
 function receive(m: ParseRequest | ModuleMessage | SnapshotMessage | WarmUpRequest): void {
   if ('module' in m || 'snapshot' in m) return;
   if ('warmUp' in m) warmUpWanted = WORKER_WARM_UP.length;
-  else waiting.push(m);
+  else {
+    if (parses === 0 && waiting.length === 0) mark(marks, 'request received');
+    waiting.push(m);
+  }
   schedule();
 }
 parentPort?.on('message', receive);
@@ -189,6 +206,7 @@ parentPort?.on('message', receive);
 // never ahead of a waiting request: a request sent before the parser loaded is its first parse.
 // Requests posted while the worker started may not have been delivered yet: take them first.
 void loaded.then((l) => {
+  mark(marks, 'ready');
   parentPort?.postMessage({ ready: true, given: l.given, snapshot: l.snapshot });
   for (let m = parentPort && receiveMessageOnPort(parentPort); m; m = receiveMessageOnPort(parentPort!)) receive(m.message as ParseRequest);
   schedule();

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
+import { parserVerdictFile } from '../../src/language/syntax/workerStart';
 import { waitFor } from '../support/waitFor';
 import { api, emulator, EXTENSION_ID, logText, openFile, signInToEmulator, signOutAll, testHooks } from './support';
 
@@ -122,13 +123,19 @@ describe('language: diagnostics', function () {
   });
 
   // Issue #21: the parser worker, idle after parsing, leaves a snapshot of its parser in the
-  // extension's global storage, which the next session's worker restores before its first parse.
-  it("leaves a snapshot of PostHog's parser in the global storage once idle after parsing", async () => {
+  // extension's global storage, which the next session's worker restores before its first parse;
+  // the client leaves the verdicts beside it.
+  it("leaves a snapshot of PostHog's parser and its verdicts in the global storage once idle after parsing", async () => {
     const file = (await testHooks()).parserSnapshotFile();
     assert.ok(file && basename(dirname(file)) === EXTENSION_ID.toLowerCase(), `in the extension's global storage: ${file}`);
     await openDoc('SELECT event, count() FROM events GROUP BY event');
     await waitFor(() => logText().includes('[hogql] snapshot written: '), 30_000, 'the snapshot written (log)');
     assert.equal(readFileSync(file).toString('latin1', 0, 4), 'HQPS');
+    // and the verdicts beside it (syntax/verdictStore.ts), which a later session publishes without the worker
+    await waitFor(() => logText().includes('[hogql] verdicts written: '), 30_000, 'the verdicts written (log)');
+    const verdicts = JSON.parse(readFileSync(parserVerdictFile(file), 'utf8')) as { key: string; verdicts: object };
+    assert.match(verdicts.key, /^@posthog\/hogql-parser \d+\.\d+\.\d+; verdicts \d+$/);
+    assert.ok(Object.keys(verdicts.verdicts).length > 0);
   });
 
   it('clears the error once the statement is fixed', async () => {

@@ -7,16 +7,18 @@
 import type { Worker } from 'node:worker_threads';
 import { Lru } from '../lru';
 import type { ParseReply, ParserError, WarmUpReply, WarmUpRequest } from './protocol';
+import { VerdictStore, type Verdict } from './verdictStore';
 import type { SnapshotNote } from './workerSnapshot';
 import { compileParser, startWorker, type CompiledParser, type EarlyParser, type StartedWorker } from './workerStart';
 
 /**
  * `n`: how many parses the worker that answered had run, this one included; `warm`: how many
- * warm-up statements it had parsed before (see warmUp()).
+ * warm-up statements it had parsed before (see warmUp()); `stored`: the verdict came from disk
+ * (verdictStore.ts: an earlier session's parser said so), no worker parsed it now (`ms` 0).
  */
 export type ParseOutcome =
-  | { kind: 'ok'; ms: number; n?: number; warm?: number }
-  | { kind: 'error'; error: ParserError; ms: number; n?: number; warm?: number }
+  | { kind: 'ok'; ms: number; n?: number; warm?: number; stored?: true }
+  | { kind: 'error'; error: ParserError; ms: number; n?: number; warm?: number; stored?: true }
   /** The parser did not answer within the timeout; the worker was replaced. */
   | { kind: 'timeout'; ms: number }
   /** The parser threw (e.g. a WASM RuntimeError); the worker was replaced. */
@@ -33,6 +35,11 @@ export interface ParserClientOptions {
   execArgv?: string[];
   /** The parser snapshot cache's file (syntax/workerSnapshot.ts); none: workers start as they are. */
   snapshotFile?: string;
+  /**
+   * The parser's verdicts on disk (verdictStore.ts, workerStart.ts's parserVerdictFile): a statement
+   * parsed in an earlier session gets its verdict from there; none: every verdict from a worker.
+   */
+  verdictFile?: string;
   log?: (message: string) => void;
   /**
    * A worker the activation bundle started when the first HogQL document opened (workerStart.ts):
@@ -65,6 +72,8 @@ export class ParserClient {
   workersGivenModule = 0;
   /** PostHog's parser compiled once for all workers. */
   private wasm: CompiledParser | undefined;
+  /** The verdicts on disk, when a file is given. */
+  private readonly verdicts: VerdictStore | undefined;
 
   /** Per-request timeout; may change at any time (settings). */
   timeoutMs: number;
@@ -72,15 +81,21 @@ export class ParserClient {
   constructor(private readonly opts: ParserClientOptions) {
     this.cache = new Lru(opts.cacheSize ?? 500);
     this.timeoutMs = opts.timeoutMs;
-    this.adopt(opts.early);
+    const early = this.adopt(opts.early);
+    if (opts.verdictFile !== undefined) {
+      const read = early?.verdicts?.file === opts.verdictFile ? early.verdicts.bytes : undefined;
+      this.verdicts = new VerdictStore(opts.verdictFile, read, (m) => opts.log?.(m));
+      void this.verdicts.loaded.then(() => opts.log?.(this.verdicts!.note));
+    }
   }
 
   /** Takes over a worker started ahead of this client (see ParserClientOptions.early). */
-  private adopt(early: EarlyParser | undefined): void {
-    if (!early || early.adopted || early.workerFile !== this.opts.workerFile) return;
+  private adopt(early: EarlyParser | undefined): EarlyParser | undefined {
+    if (!early || early.adopted || early.workerFile !== this.opts.workerFile) return undefined;
     early.adopted = true;
     this.wasm = early.wasm;
     this.running = this.track(early.started);
+    return early;
   }
 
   /** The cached outcome for `text`, if any (no work started). */
@@ -150,15 +165,26 @@ export class ParserClient {
           job.resolve(undefined);
           continue;
         }
-        const hit = this.cache.get(job.text);
+        const hit = this.cache.get(job.text) ?? (await this.stored(job.text));
         const outcome = hit ?? (await this.run(job.text));
         // A worker that failed to start says nothing about the text: don't cache that.
         if (!hit && outcome && !(outcome.kind === 'crashed' && outcome.startFailure)) this.cache.set(job.text, outcome);
+        if (!hit && (outcome?.kind === 'ok' || outcome?.kind === 'error')) this.verdicts?.put(job.text, outcome.kind === 'ok' ? { ok: true } : { ok: false, error: outcome.error });
+        if (hit && 'stored' in hit) this.cache.set(job.text, hit);
         job.resolve(outcome);
       }
     } finally {
       this.busy = false;
     }
+  }
+
+  /** The verdict on `text` an earlier session's parser gave (verdictStore.ts), if stored. */
+  private async stored(text: string): Promise<ParseOutcome | undefined> {
+    if (!this.verdicts) return undefined;
+    await this.verdicts.loaded;
+    const v: Verdict | undefined = this.verdicts.get(text);
+    if (!v) return undefined;
+    return v.ok ? { kind: 'ok', ms: 0, stored: true } : { kind: 'error', error: v.error, ms: 0, stored: true };
   }
 
   /** Starts a worker, with the parser's WASM compiled once for all of them (it compiles while the first boots). */
@@ -247,6 +273,7 @@ export class ParserClient {
 
   dispose(): void {
     this.disposed = true;
+    this.verdicts?.dispose();
     for (const job of this.queue.splice(0)) job.resolve(undefined);
     this.stop('disposed');
   }

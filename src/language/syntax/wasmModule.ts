@@ -32,6 +32,8 @@ export interface WorkerModuleData {
    * reads it as the worker starts: a SnapshotMessage follows.
    */
   snapshotFile?: string;
+  /** The bench asks for the worker's phase marks (syntax/timeline.ts). */
+  timeline?: boolean;
 }
 
 /** The snapshot file's bytes, read by the host (or why not: `code`, e.g. ENOENT). */
@@ -46,11 +48,13 @@ export interface ModuleMessage {
   module: WebAssembly.Module | undefined;
 }
 
-/** Compiles the parser shipped beside `workerFile`; undefined when there is none (or it fails). */
-export async function compileParserWasm(workerFile: string): Promise<WebAssembly.Module | undefined> {
+/** Compiles the parser shipped beside `workerFile`; undefined when there is none (or it fails). `mark`: the bench's phase marks (timeline.ts). */
+export async function compileParserWasm(workerFile: string, mark?: (phase: string) => void): Promise<WebAssembly.Module | undefined> {
   try {
     const compressed = await readFile(join(dirname(workerFile), PARSER_WASM));
+    mark?.('host: WASM read');
     const bytes = await promisify(brotliDecompress)(compressed);
+    mark?.('host: WASM decompressed');
     return await wasmApi.compile(bytes);
   } catch {
     return undefined; // the worker loads the parser itself

@@ -13,6 +13,9 @@ import { compileParserWasm, type ModuleMessage, type SnapshotMessage, type Worke
 /** The parser snapshot cache's file (syntax/workerSnapshot.ts) in the extension's global storage directory. */
 export const parserSnapshotFile = (globalStorageDir: string): string => join(globalStorageDir, 'hogql-parser-snapshot.bin');
 
+/** The parser's verdicts (verdictStore.ts) beside its snapshot: `…/hogql-parser-snapshot.bin` → `…/hogql-parser-snapshot-verdicts.json`. */
+export const parserVerdictFile = (snapshotFile: string): string => snapshotFile.replace(/(\.\w*)?$/, '-verdicts.json');
+
 /** PostHog's parser compiled once for all workers; `done` once settled (module undefined: none). */
 export interface CompiledParser {
   done: boolean;
@@ -35,6 +38,8 @@ export interface EarlyParser {
   workerFile: string;
   wasm: CompiledParser;
   started: StartedWorker;
+  /** The verdicts file (parserVerdictFile) and its bytes, read from the open on, when there is a snapshot file. */
+  verdicts?: { file: string; bytes: Promise<Uint8Array> };
   /** Ends the worker unless a client adopted it (the client then owns it). */
   dispose(): void;
   /** Set by the client that adopts it. */
@@ -56,10 +61,11 @@ function post(worker: Worker, m: ModuleMessage | SnapshotMessage, move = false):
   }
 }
 
-/** Starts compiling the parser's WASM (asynchronous: it runs while the worker boots). */
-export function compileParser(workerFile: string): CompiledParser {
+/** Starts compiling the parser's WASM (asynchronous: it runs while the worker boots). `mark`: the bench's phase marks (timeline.ts). */
+export function compileParser(workerFile: string, mark?: (phase: string) => void): CompiledParser {
   const wasm: CompiledParser = { done: false, module: undefined, compiled: Promise.resolve() };
-  wasm.compiled = compileParserWasm(workerFile).then((module) => {
+  wasm.compiled = compileParserWasm(workerFile, mark).then((module) => {
+    mark?.('host: WASM compiled');
     wasm.module = module;
     wasm.done = true;
   });
@@ -70,14 +76,17 @@ export function compileParser(workerFile: string): CompiledParser {
  * Starts a worker and hands it the compiled parser (now, or in a message once compiled). The
  * ready listener is attached at once, so a ready message sent before anyone asks is not lost.
  */
-export function startWorker(workerFile: string, wasm: CompiledParser, execArgv: string[], startupTimeoutMs: number, snapshotFile?: string): StartedWorker {
-  const workerData: WorkerModuleData = { ...(wasm.done ? { module: wasm.module } : { moduleFollows: true }), snapshotFile };
+export function startWorker(workerFile: string, wasm: CompiledParser, execArgv: string[], startupTimeoutMs: number, snapshotFile?: string, mark?: (phase: string) => void): StartedWorker {
+  const workerData: WorkerModuleData = { ...(wasm.done ? { module: wasm.module } : { moduleFollows: true }), snapshotFile, ...(mark && { timeline: true }) };
   // the snapshot's read starts now, beside the thread's start (~30–70 ms, far more under load), and
   // its bytes follow in a message (moved, not copied)
   const snapshotRead = snapshotFile === undefined ? undefined : readFile(snapshotFile);
   const worker = new Worker(workerFile, { execArgv, workerData });
   void snapshotRead?.then(
-    (b) => post(worker, { snapshot: ownBuffer(b) }, true),
+    (b) => {
+      mark?.('host: snapshot read');
+      post(worker, { snapshot: ownBuffer(b) }, true);
+    },
     (e: NodeJS.ErrnoException) => post(worker, { snapshot: undefined, code: e.code, message: e.message }),
   );
   if (!wasm.done) {
@@ -109,15 +118,21 @@ export function startWorker(workerFile: string, wasm: CompiledParser, execArgv: 
 
 /**
  * Starts the first worker and its compile ahead of the language bundle (see the header).
- * `snapshotFile`: the parser snapshot cache's file (workerSnapshot.ts), in the global storage.
+ * `snapshotFile`: the parser snapshot cache's file (workerSnapshot.ts), in the global storage;
+ * `mark`: the bench's phase marks (timeline.ts; the worker's too).
  */
-export function startParserEarly(workerFile: string, snapshotFile?: string, startupTimeoutMs = 15_000): EarlyParser {
-  const wasm = compileParser(workerFile);
-  const started = startWorker(workerFile, wasm, [], startupTimeoutMs, snapshotFile);
+export function startParserEarly(workerFile: string, snapshotFile?: string, startupTimeoutMs = 15_000, mark?: (phase: string) => void): EarlyParser {
+  const wasm = compileParser(workerFile, mark);
+  const started = startWorker(workerFile, wasm, [], startupTimeoutMs, snapshotFile, mark);
+  // the stored verdicts (verdictStore.ts): a later session's first verdicts need no worker
+  const verdictFile = snapshotFile === undefined ? undefined : parserVerdictFile(snapshotFile);
+  const verdicts = verdictFile === undefined ? undefined : { file: verdictFile, bytes: readFile(verdictFile) };
+  verdicts?.bytes.catch(() => undefined); // the client that adopts this worker reads the error
   const early: EarlyParser = {
     workerFile,
     wasm,
     started,
+    verdicts,
     adopted: false,
     dispose: () => {
       if (!early.adopted) void started.worker.terminate();
