@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { build, buildSync, type PluginBuild } from 'esbuild';
 import { completionContext, signatureAt } from '../../src/language/hogql/completion';
 import { NameIndex } from '../../src/language/hogql/filter';
@@ -321,8 +321,8 @@ type FirstRun = { wall: number; all: number; bundleMs: number; readyMs?: number;
  * document, and its verdicts: verdictStore.ts); `openSnapWorker`: the same without the verdicts (the
  * worker's first parse: the row before s12); `openSnapW`: a snapshot of one that had only warmed up.
  */
-type Mode = 'open' | 'early' | 'cold' | 'idle' | 'open3' | 'openSnap' | 'openSnapWorker' | 'openSnapW';
-const MODES: readonly Mode[] = ['open', 'openSnap', 'openSnapWorker', 'openSnapW', 'early', 'cold', 'idle', 'open3'];
+type Mode = 'open' | 'openNoStore' | 'early' | 'cold' | 'idle' | 'open3' | 'openSnap' | 'openSnapWorker' | 'openSnapW';
+const MODES: readonly Mode[] = ['open', 'openNoStore', 'openSnap', 'openSnapWorker', 'openSnapW', 'early', 'cold', 'idle', 'open3'];
 
 async function firstOpen(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'hogql-bench-'));
@@ -343,9 +343,13 @@ async function firstOpen(): Promise<void> {
   const emptyFile = join(dir, 'empty.hogql');
   writeFileSync(emptyFile, '');
   const prepared = [child([docFile, 'prepare'], snapshots.openSnap), child([emptyFile, 'prepare'], snapshots.openSnapW)];
+  // a first session as the extension has it (since s13): its global storage holds no snapshot and no
+  // verdicts, so both reads fail (ENOENT); `openNoStore`, the row until s12: no storage path at all
+  const firstSession = join(dir, 'first-session', 'hogql-parser-snapshot.bin');
   const once = (mode: Mode): FirstRun => {
     const args = mode === 'open3' ? [doc3File, 'open', bundle] : [docFile, mode.startsWith('open') ? 'open' : mode, ...(mode === 'idle' ? [] : [bundle])];
-    const r = JSON.parse(child(args, snapshots[mode], mode !== 'openSnapWorker')) as FirstRun;
+    if (mode === 'open') rmSync(dirname(firstSession), { recursive: true, force: true });
+    const r = JSON.parse(child(args, mode === 'open' ? firstSession : snapshots[mode], mode !== 'openSnapWorker')) as FirstRun;
     if ((mode === 'openSnap') !== !!r.stored) throw new Error(`${mode}: the first verdict was ${r.stored ? '' : 'not '}the stored one`);
     if (snapshots[mode] && !r.snapshot?.startsWith('snapshot restored')) throw new Error(`${mode}: the snapshot was not restored: ${r.snapshot}`);
     return r;
@@ -369,7 +373,8 @@ async function firstOpen(): Promise<void> {
   console.log(`open → first syntax diagnostics from PostHog's parser (10-line document, each run a fresh process, ${n} runs each, alternating):`);
   console.log(`  cold, counted from the open, the language bundle's load (p50 ${f(med('open', 'bundleMs'))}) included:`);
   const when = (mode: Mode): string => `; worker ready p50 ${f(med(mode, 'readyMs'))}, requests sent p50 ${f(med(mode, 'requestMs'))}`;
-  console.log(`    worker started at the open by the activation bundle, first session (no parser snapshot on disk): ${line('open')}; from the bundle's start p50 ${f(fromBundle('open'))}${when('open')}`);
+  console.log(`    worker started at the open by the activation bundle, first session (no parser snapshot or verdicts on disk, their reads fail): ${line('open')}; from the bundle's start p50 ${f(fromBundle('open'))}${when('open')}`);
+  console.log(`    the same without a storage path (no snapshot or verdicts looked for: the row until s12): ${line('openNoStore')}${when('openNoStore')}`);
   console.log(`    the same, later sessions (parser snapshot on disk, ${prepared.map((p) => (JSON.parse(p) as { note: string }).note).join(' / ')}):`);
   console.log(`      snapshot and verdicts of a session that had warmed up and parsed this document: ${line('openSnap')}${when('openSnap')}`);
   console.log(`      the same snapshot without the verdicts (the worker's first parse; the row before s12): ${line('openSnapWorker')}${when('openSnapWorker')}`);
@@ -384,7 +389,7 @@ async function firstOpen(): Promise<void> {
     for (const l of timelineLines(runs[mode].map((r) => r.timeline))) console.log(`  ${l}`);
   }
   if (modes !== MODES) return; // --modes: the rows need every mode
-  reportRow({ id: 'parserFirst', value: med('open', 'wall'), baseline: med('cold', 'wall'), baselineLabel: 'worker started on the first request', note: `the open activates the extension, first session (no parser snapshot on disk): median of 7, first published verdict (all: ${f(med('open', 'all'))}), from the open, the language bundle's load included (${f(med('open', 'bundleMs'))}; from the bundle's start ${f(fromBundle('open'))}), worker started at the open, a fresh process each; CPU time of the process ${med('open', 'cpu').toFixed(1)} ms (baseline ${med('cold', 'cpu').toFixed(1)} ms)` });
+  reportRow({ id: 'parserFirst', value: med('open', 'wall'), baseline: med('cold', 'wall'), baselineLabel: 'worker started on the first request', note: `the open activates the extension, first session (no parser snapshot or verdicts on disk; since s13 their reads are in it, failing, as in the extension; without a storage path, the row until s12: ${f(med('openNoStore', 'wall'))}, CPU ${med('openNoStore', 'cpu').toFixed(1)} ms): median of 7, first published verdict (all: ${f(med('open', 'all'))}), from the open, the language bundle's load included (${f(med('open', 'bundleMs'))}; from the bundle's start ${f(fromBundle('open'))}), worker started at the open, a fresh process each; CPU time of the process ${med('open', 'cpu').toFixed(1)} ms (baseline ${med('cold', 'cpu').toFixed(1)} ms)` });
   reportRow({ id: 'parserFirstLater', value: med('openSnap', 'wall'), baseline: med('open', 'wall'), baselineLabel: 'first session (no snapshot)', note: `the open activates the extension, a parser snapshot and verdicts on disk from a previous session that had parsed this document (VS Code reopens the last session's editors): median of 7, first published verdict (the stored one), from the open, the bundle's load included; CPU time of the process ${med('openSnap', 'cpu').toFixed(1)} ms (first session ${med('open', 'cpu').toFixed(1)} ms); the row before s12, the worker's first parse after the same snapshot without the verdicts: ${f(med('openSnapWorker', 'wall'))}, CPU ${med('openSnapWorker', 'cpu').toFixed(1)} ms; snapshot of a session that had only warmed up: ${f(med('openSnapW', 'wall'))}, CPU ${med('openSnapW', 'cpu').toFixed(1)} ms` });
   reportRow({ id: 'parserFirstActive', value: med('idle', 'wall'), baseline: med('open', 'wall'), baselineLabel: 'cold, worker started at the open', note: `median of 7, worker started and warmed up at idle before the open, from the open, first published verdict (all: ${f(med('idle', 'all'))}); CPU time of the process ${med('idle', 'cpu').toFixed(1)} ms; the warm idle worker costs ${med('idle', 'rssMb').toFixed(1)} MB resident` });
 }

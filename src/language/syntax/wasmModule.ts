@@ -6,7 +6,7 @@
  * worker compiled (lazily, and tiered up) stay compiled for the next worker that replaces it after a
  * timeout or a crash. Pure Node (no `vscode`).
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliDecompress } from 'node:zlib';
@@ -48,12 +48,26 @@ export interface ModuleMessage {
   module: WebAssembly.Module | undefined;
 }
 
-/** Compiles the parser shipped beside `workerFile`; undefined when there is none (or it fails). `mark`: the bench's phase marks (timeline.ts). */
+/**
+ * The decompressed WASM's output buffer: the whole parser (1.07 MB in 1.3.87) in one piece. zlib's
+ * asynchronous calls decompress a chunk per job on libuv's pool and hand each back to this thread
+ * before the next: with the default 16 KiB, ~67 round trips through the host's event loop, each
+ * waiting behind whatever runs there (the language bundle's load, the first checks), while the worker
+ * waits for the module (issue #21).
+ */
+export const WASM_CHUNK = 4 << 20;
+
+/**
+ * Compiles the parser shipped beside `workerFile`; undefined when there is none (or it fails).
+ * `mark`: the bench's phase marks (timeline.ts). The file (~210 KB) is read synchronously, when
+ * called (well under 1 ms from the page cache): an asynchronous read is four round trips through
+ * this thread (open, stat, read, close), which the language bundle's load that follows would delay.
+ */
 export async function compileParserWasm(workerFile: string, mark?: (phase: string) => void): Promise<WebAssembly.Module | undefined> {
   try {
-    const compressed = await readFile(join(dirname(workerFile), PARSER_WASM));
+    const compressed = readFileSync(join(dirname(workerFile), PARSER_WASM));
     mark?.('host: WASM read');
-    const bytes = await promisify(brotliDecompress)(compressed);
+    const bytes = await promisify(brotliDecompress)(compressed, { chunkSize: WASM_CHUNK });
     mark?.('host: WASM decompressed');
     return await wasmApi.compile(bytes);
   } catch {

@@ -7,9 +7,20 @@
  * base of the diff) and writes it. Pure Node (no `vscode`).
  */
 import { join } from 'node:path';
-import { applySnapshot, encodeSnapshot } from './snapshot';
-import { parserBuildKey, readSnapshot, writeSnapshot, type ReadResult } from './snapshotStore';
+import type * as SnapshotCode from './snapshot';
+import type * as StoreCode from './snapshotStore';
+import type { ReadResult } from './snapshotStore';
 import { PARSER_WASM } from './wasmModule';
+
+/**
+ * snapshot.ts and snapshotStore.ts on first use: they load node:crypto and node:fs/promises, ~5 ms
+ * of a fresh worker thread's CPU before its first parse (issue #21), which a worker needs only once
+ * the host has read it a snapshot file, or to write one (a first session's worker: after its parses).
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- esbuild bundles them, evaluated on first call */
+const snapshotCode = (): typeof SnapshotCode => require('./snapshot') as typeof SnapshotCode;
+const storeCode = (): typeof StoreCode => require('./snapshotStore') as typeof StoreCode;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The glue file beside the worker as it ships (scripts/lib/parserWasm.mjs). */
 const PARSER_GLUE = 'hogql_parser_wasm.cjs';
@@ -60,7 +71,8 @@ export interface ParserInstances {
 
 export class WorkerSnapshot {
   private readonly read: Promise<ReadResult>;
-  private readonly key: Promise<string>;
+  /** The parser build's key (snapshotStore.ts), computed on first use. */
+  private buildKey: Promise<string> | undefined;
   /** Parses (warm-up included) since the last snapshot written or restored. */
   private work = 0;
   private written = false;
@@ -74,16 +86,25 @@ export class WorkerSnapshot {
    */
   constructor(
     private readonly file: string,
-    dir: string,
-    version: string,
+    private readonly dir: string,
+    private readonly version: string,
     bytes: Promise<Uint8Array>,
     private readonly note: (n: SnapshotNote) => void,
   ) {
-    this.key = parserBuildKey(version, [join(dir, PARSER_GLUE), join(dir, PARSER_WASM)]);
-    this.key.catch(() => undefined);
-    this.read = readSnapshot(this.file, this.key, bytes)
+    // no file (ENOENT, a first session): nothing loaded (see snapshotCode)
+    const missing = (e: NodeJS.ErrnoException): ReadResult => ({ note: e.code === 'ENOENT' ? 'no snapshot' : `snapshot unreadable: ${e.message}` });
+    this.read = bytes
+      .then(() => storeCode().readSnapshot(this.file, this.key(), bytes), missing)
       .catch((e: Error) => ({ note: `snapshot not read: ${e.message}` }))
       .finally(() => (this.readAt = performance.now()));
+  }
+
+  private key(): Promise<string> {
+    if (!this.buildKey) {
+      this.buildKey = storeCode().parserBuildKey(this.version, [join(this.dir, PARSER_GLUE), join(this.dir, PARSER_WASM)]);
+      this.buildKey.catch(() => undefined);
+    }
+    return this.buildKey;
   }
 
   /** When the worker's script started, and when the snapshot was in hand and checked. */
@@ -104,7 +125,7 @@ export class WorkerSnapshot {
     const r = await this.read;
     if (!r.snapshot) return r.note;
     const copy = performance.now();
-    if (!memory || !applySnapshot(memory, r.snapshot)) return `snapshot not applied: memory of ${memory?.length} bytes, snapshot of ${r.snapshot.memoryBytes}`;
+    if (!memory || !snapshotCode().applySnapshot(memory, r.snapshot)) return `snapshot not applied: memory of ${memory?.length} bytes, snapshot of ${r.snapshot.memoryBytes}`;
     this.written = true; // the file on disk is this state: the next write waits for SNAPSHOT_EVERY parses
     const ms = (x: number): string => x.toFixed(1);
     const read = `in hand and checked ${ms(this.readAt! - this.startedAt)} ms after the worker's script started, the WASM at ${ms(asked - this.startedAt)} ms`;
@@ -124,11 +145,11 @@ export class WorkerSnapshot {
     this.writing = true;
     const started = performance.now();
     try {
-      const key = await this.key;
+      const key = await this.key();
       const base = await instances.freshMemory();
       // synchronous from here to the copy: no parse runs in between (the memory is between calls)
       const memory = instances.memory();
-      const bytes = base && memory && encodeSnapshot(memory, base, key);
+      const bytes = base && memory && snapshotCode().encodeSnapshot(memory, base, key);
       if (!bytes) {
         this.note({ snapshot: `snapshot not taken: memory of ${memory?.length} bytes, a fresh one of ${base?.length} (or over the size cap)` });
         return;
@@ -136,7 +157,7 @@ export class WorkerSnapshot {
       this.work = 0;
       this.written = true;
       this.lastWrite = performance.now();
-      await writeSnapshot(this.file, bytes);
+      await storeCode().writeSnapshot(this.file, bytes);
       this.note({ snapshot: `snapshot written: ${bytes.length} bytes in ${(performance.now() - started).toFixed(0)} ms` });
     } catch (e) {
       this.note({ snapshot: `snapshot not written: ${(e as Error).message}` });
