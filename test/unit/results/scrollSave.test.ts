@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { SaveWhenSettled } from '../../../webview-ui/results/scrollSave';
+import { QUIET_FRAMES, SaveWhenSettled } from '../../../webview-ui/results/scrollSave';
 
 /** A hand-driven animation-frame clock: `tick()` runs the callbacks requested before it. */
 function frames() {
@@ -23,13 +23,15 @@ function frames() {
 }
 
 describe('results/scrollSave: the scroll position is saved once a scroll has settled', () => {
-  it('saves one frame after a scroll ends', () => {
+  it('saves a few frames after a scroll ends', () => {
     const f = frames();
     let saves = 0;
     const s = new SaveWhenSettled(() => saves++, f.request, f.cancel);
     s.scrolled();
     s.ended();
     assert.equal(saves, 0, 'not inside the scrollend handler');
+    for (let i = 1; i < QUIET_FRAMES; i++) f.tick();
+    assert.equal(saves, 0, 'not before the scroll has been quiet for QUIET_FRAMES frames');
     f.tick();
     assert.equal(saves, 1);
     f.tick();
@@ -51,8 +53,42 @@ describe('results/scrollSave: the scroll position is saved once a scroll has set
     }
     assert.equal(saves, 0, `${saves} saves while the scroll went on`);
     s.ended();
-    f.tick();
+    for (let i = 0; i < QUIET_FRAMES; i++) f.tick();
     assert.equal(saves, 1, 'saved once it settled');
+  });
+
+  it("does not save per frame when each frame's scroll events come before its animation frame callbacks", () => {
+    // the browser's order within a frame: the scroll steps (`scroll`, `scrollend`) run before the
+    // animation frame callbacks, so a callback requested in `scrollend` runs in that same frame,
+    // before the next scroll step. One `scrollTop` step per frame (a scripted scroll): a save in
+    // every frame, each re-serialising every tab's snapshot (~312 KB of JS garbage per frame,
+    // scripts/bench/grid-alloc.mjs, issue #21)
+    const f = frames();
+    let saves = 0;
+    const s = new SaveWhenSettled(() => saves++, f.request, f.cancel);
+    for (let i = 0; i < 100; i++) {
+      s.scrolled();
+      s.ended();
+      f.tick();
+    }
+    assert.equal(saves, 0, `${saves} saves while the scroll went on`);
+    for (let i = 0; i < 10; i++) f.tick();
+    assert.equal(saves, 1, 'saved once it settled');
+  });
+
+  it('does not save per step of a held key (a step every other frame)', () => {
+    const f = frames();
+    let saves = 0;
+    const s = new SaveWhenSettled(() => saves++, f.request, f.cancel);
+    for (let i = 0; i < 50; i++) {
+      s.scrolled();
+      s.ended();
+      f.tick();
+      f.tick();
+    }
+    assert.equal(saves, 0, `${saves} saves while the key was held`);
+    for (let i = 0; i < 10; i++) f.tick();
+    assert.equal(saves, 1);
   });
 
   it('keeps one pending save for repeated ends', () => {
@@ -62,7 +98,7 @@ describe('results/scrollSave: the scroll position is saved once a scroll has set
     s.ended();
     s.ended();
     assert.equal(f.pending, 1);
-    f.tick();
+    for (let i = 0; i < QUIET_FRAMES; i++) f.tick();
     assert.equal(saves, 1);
   });
 });
