@@ -25,7 +25,7 @@ import { packageExtension } from '../package.mjs';
 import { root, prepareRun, startCodeServer, launchBrowser, openWorkbench, waitFor } from '../../test/support/host.mjs';
 import { findWebviewFrame, focusWorkbench } from '../../test/support/workbench.mjs';
 import { reportRow } from './lib/rows.mjs';
-import { describeSplit, KINDS, TRACE_CATEGORIES, traceSplit } from './lib/frameTrace.mjs';
+import { describeSlow, describeSplit, KINDS, TRACE_CATEGORIES, traceSplit } from './lib/frameTrace.mjs';
 import { describeGc, frameMark, frameStats, GC_CATEGORIES, gcByFrame, majorPhases } from './lib/frameGc.mjs';
 
 const arg = (name, dflt) => {
@@ -164,6 +164,7 @@ async function tracedSplit(browser, page, frame, label) {
   writeFileSync(file, trace);
   const s = traceSplit(JSON.parse(trace.toString('utf8')).traceEvents);
   console.log(`  ${label}: traced pass, ${describeSplit(s)}`);
+  console.log(`  ${label}: traced pass, ${describeSlow(s)}`);
   console.log(`  ${label}: top events per frame (ms): ${s.top.slice(0, 8).map((t) => `${t.name} ${t.ms.toFixed(2)}`).join(', ')}; other threads: ${s.others.map((t) => `${t.thread} ${t.ms.toFixed(2)}`).join(', ')}`);
   return s;
 }
