@@ -8,16 +8,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
-import { packageExtension } from '../package.mjs';
-import { root, prepareRun, startCodeServer, launchBrowser, openWorkbench, waitFor } from '../../test/support/host.mjs';
+import { numberArg, startGridBench } from './lib/gridBench.mjs';
+import { root, waitFor } from '../../test/support/host.mjs';
 import { findWebviewFrame, runFromPalette } from '../../test/support/workbench.mjs';
 
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const ROWS = arg('rows', 100_000);
-const COLS = arg('cols', 20);
+const ROWS = numberArg('rows', 100_000);
+const COLS = numberArg('cols', 20);
 const FRAMES = 240;
 
 /** Self bytes by function (name and script), from a sampling heap profile. */
@@ -35,16 +31,8 @@ export function allocationsByFunction(profile) {
 }
 
 async function main() {
-  const vsix = packageExtension({ quiet: true, testHooks: true });
-  const dirs = prepareRun({ name: 'bench-grid-alloc', vsix: vsix.path, workspace: join(root, 'test', 'fixtures', 'workspace') });
-  const devFile = join(dirs.run, 'dev-results.json');
-  writeFileSync(devFile, JSON.stringify({ generate: { rows: ROWS, cols: COLS, seed: 100 } }));
-  const server = await startCodeServer(dirs, { HOGQL_DEV_RESULTS_FILE: devFile });
-  const browser = await launchBrowser();
+  const { page, cdp, close } = await startGridBench('bench-grid-alloc', { generate: { rows: ROWS, cols: COLS, seed: 100 } });
   try {
-    const { page } = await openWorkbench(browser, server, dirs);
-    page.setDefaultTimeout(600_000);
-    const cdp = await page.context().newCDPSession(page);
     await runFromPalette(page, 'PostHog: Open Results Panel');
     const frame = await findWebviewFrame(page, '#app[data-complete]', 600_000);
     await waitFor(async () => (await frame.$('.grid-scroll .row')) !== null, 60_000, 'grid rows');
@@ -77,8 +65,7 @@ async function main() {
       writeFileSync(join(root, 'artifacts', `grid-alloc-${bench ? 'bench' : 'plain'}.heapprofile`), JSON.stringify(profile));
     }
   } finally {
-    await browser.close().catch(() => {});
-    await server.stop();
+    await close();
   }
 }
 
