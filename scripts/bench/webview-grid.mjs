@@ -21,20 +21,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
-import { packageExtension } from '../package.mjs';
-import { root, prepareRun, startCodeServer, launchBrowser, openWorkbench, waitFor } from '../../test/support/host.mjs';
+import { numberArg, startGridBench } from './lib/gridBench.mjs';
+import { root, waitFor } from '../../test/support/host.mjs';
 import { findWebviewFrame, focusWorkbench } from '../../test/support/workbench.mjs';
 import { reportRow } from './lib/rows.mjs';
-import { describeSplit, KINDS, TRACE_CATEGORIES, traceSplit } from './lib/frameTrace.mjs';
+import { describeSlow, describeSplit, KINDS, TRACE_CATEGORIES, traceSplit } from './lib/frameTrace.mjs';
 import { describeGc, frameMark, frameStats, GC_CATEGORIES, gcByFrame, majorPhases } from './lib/frameGc.mjs';
 
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const ROWS = arg('rows', 100_000);
-const COLS = arg('cols', 20);
-const RUNS = arg('runs', 3);
+const ROWS = numberArg('rows', 100_000);
+const COLS = numberArg('cols', 20);
+const RUNS = numberArg('runs', 3);
 const FRAMES = 240;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length - 1) * p))];
@@ -164,6 +160,7 @@ async function tracedSplit(browser, page, frame, label) {
   writeFileSync(file, trace);
   const s = traceSplit(JSON.parse(trace.toString('utf8')).traceEvents);
   console.log(`  ${label}: traced pass, ${describeSplit(s)}`);
+  console.log(`  ${label}: traced pass, ${describeSlow(s)}`);
   console.log(`  ${label}: top events per frame (ms): ${s.top.slice(0, 8).map((t) => `${t.name} ${t.ms.toFixed(2)}`).join(', ')}; other threads: ${s.others.map((t) => `${t.thread} ${t.ms.toFixed(2)}`).join(', ')}`);
   return s;
 }
@@ -201,16 +198,8 @@ async function measure(browser, page, cdp, devFile, spec, label) {
 }
 
 async function main() {
-  const vsix = packageExtension({ quiet: true, testHooks: true });
-  const dirs = prepareRun({ name: 'bench-webview-grid', vsix: vsix.path, workspace: join(root, 'test', 'fixtures', 'workspace') });
-  const devFile = join(dirs.run, 'dev-results.json');
-  writeFileSync(devFile, '{}');
-  const server = await startCodeServer(dirs, { HOGQL_DEV_RESULTS_FILE: devFile });
-  const browser = await launchBrowser();
+  const { devFile, browser, page, cdp, close } = await startGridBench('bench-webview-grid', {});
   try {
-    const { page } = await openWorkbench(browser, server, dirs);
-    page.setDefaultTimeout(600_000);
-    const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     console.log(`webview grid: ${ROWS} rows × ${COLS} columns, ${RUNS} runs (virtual) + 1 (naive), ${FRAMES} scroll frames of 200 px`);
     const grid = [];
@@ -251,8 +240,7 @@ async function main() {
     console.log(`  JS heap            +${mb(m('heap'))} vs +${mb(naive.heap)} → ${(naive.heap / m('heap')).toFixed(1)}×`);
     console.log(`  DOM nodes          +${m('nodes')} vs +${naive.nodes} → ${(naive.nodes / m('nodes')).toFixed(0)}×`);
   } finally {
-    await browser.close().catch(() => {});
-    await server.stop();
+    await close();
   }
 }
 

@@ -123,12 +123,18 @@ export function timestampColumn(columns: readonly { name: string; type: string }
 
 /**
  * What a cell links to, if anything. `timestamp` is the row's event timestamp (see
- * `timestampColumn`), used for event links.
+ * `timestampColumn`), used for event links. `kind`: the column's `columnLinkKind` (`null`: none),
+ * when the caller keeps it per column (the grid asks for every visible cell: parsing the type each
+ * time was a third of a scroll frame's JS garbage, issue #21).
  */
-export function cellLink(column: { name: string; type: string }, value: unknown, timestamp?: unknown): CellLink | undefined {
+export function cellLink(
+  column: { name: string; type: string },
+  value: unknown,
+  timestamp?: unknown,
+  kind: Exclude<LinkKind, 'url'> | null | undefined = columnLinkKind(column.name, column.type),
+): CellLink | undefined {
   const text = asText(value);
   if (text === undefined || text === '') return undefined;
-  const kind = columnLinkKind(column.name, column.type);
   if (kind && validId(kind, text)) {
     const link: CellLink = { kind, value: text };
     if (kind === 'event' && typeof timestamp === 'string' && timestamp.length <= 64 && !UNSAFE_CHARS.test(timestamp)) link.timestamp = timestamp;

@@ -35,9 +35,21 @@ describe('UI: results grid scrolling', function () {
 
   after(() => session?.close());
 
-  /** Scrolls the grid and waits until the row at `row` (0-based) is the first one under the header. */
+  /**
+   * Scrolls the grid and waits until the row at `row` (0-based) is the first one under the header,
+   * and until the grid has had the scroll event: a row already on screen (in the overscan) is found
+   * there before it, and the rows that came into view may not be filled yet. The frame after the
+   * scroll delivers its scroll events before its animation frame callbacks.
+   */
   async function scrollTo(top, left, row) {
-    await frame.$eval('.grid-scroll', (g, [t, l]) => g.scrollTo(l, t), [top, left]);
+    await frame.$eval(
+      '.grid-scroll',
+      async (g, [t, l]) => {
+        g.scrollTo(l, t);
+        await new Promise((r) => requestAnimationFrame(() => r()));
+      },
+      [top, left],
+    );
     await waitFor(
       () =>
         frame.$eval(

@@ -22,8 +22,12 @@ export interface GridEvents extends GridInputEvents {
 interface RowEl {
   el: HTMLDivElement;
   num: HTMLDivElement;
-  /** Cells of the current column range, by column. */
-  cells: Map<number, HTMLDivElement>;
+  /**
+   * Cells of the column range the row was built for: `cells[i]` is column `first + i`. An array,
+   * not a Map: iterating a Map's entries made an array per cell per scroll frame (issue #21).
+   */
+  cells: HTMLDivElement[];
+  first: number;
   /** Layout generation the cells were built for. */
   gen: number;
 }
@@ -213,12 +217,12 @@ export class Grid {
     // Rows that scrolled out are refilled in place for the rows that scrolled in (moved by their
     // `top`): a scroll step then changes text, not the DOM tree.
     const left: RowEl[] = [];
-    for (const [i, r] of this.rows) {
+    this.rows.forEach((r, i) => {
       if (i < want.start || i >= want.end) {
         left.push(r);
         this.rows.delete(i);
       }
-    }
+    });
     for (let i = want.start; i < want.end; i++) {
       if (this.rows.has(i)) continue;
       const r = left.pop() ?? this.free.pop() ?? this.makeRow();
@@ -251,7 +255,7 @@ export class Grid {
     num.setAttribute('aria-colindex', '1');
     num.style.width = `${this.rnWidth}px`;
     row.append(num);
-    return { el: row, num, cells: new Map(), gen: -1 };
+    return { el: row, num, cells: [], first: 0, gen: -1 };
   }
 
   private releaseAll(): void {
@@ -284,8 +288,9 @@ export class Grid {
     else if (r.num.title) r.num.removeAttribute('title');
     if (r.gen !== this.gen) {
       r.num.style.width = `${this.rnWidth}px`;
-      for (const c of r.cells.values()) c.remove();
-      r.cells.clear();
+      for (const c of r.cells) c.remove();
+      r.cells.length = 0;
+      r.first = this.cols.start;
       r.gen = this.gen;
       for (let c = this.cols.start; c < this.cols.end; c++) {
         const cell = el('div', 'cell');
@@ -294,11 +299,11 @@ export class Grid {
         cell.dataset.col = String(c);
         cell.style.left = `${this.rnWidth + this.offsets[c]}px`;
         cell.style.width = `${this.widths[c]}px`;
-        r.cells.set(c, cell);
+        r.cells.push(cell);
         r.el.append(cell);
       }
     }
-    for (const [c, cell] of r.cells) this.fillCell(cell, viewRow, c);
+    for (let i = 0; i < r.cells.length; i++) this.fillCell(r.cells[i], viewRow, r.first + i);
     this.markRow(r, viewRow);
   }
 
@@ -334,8 +339,13 @@ export class Grid {
     const s = this.selection;
     const rowSelected = s.mode === 'rows' && s.contains(viewRow, 0);
     r.num.classList.toggle('sel', rowSelected);
-    for (const [c, cell] of r.cells) {
-      cell.classList.toggle('sel', s.isMulti() && s.contains(viewRow, c));
+    // the selection's bounds once per row, not twice per cell (each call makes an object)
+    const b = s.isMulti() ? s.bounds() : undefined;
+    const inRows = b !== undefined && viewRow >= b.r0 && viewRow <= b.r1;
+    for (let i = 0; i < r.cells.length; i++) {
+      const cell = r.cells[i];
+      const c = r.first + i;
+      cell.classList.toggle('sel', inRows && c >= b.c0 && c <= b.c1);
       const focus = s.isFocus(viewRow, c);
       cell.classList.toggle('focus', focus);
       if (focus) cell.id = FOCUS_ID;
@@ -351,7 +361,7 @@ export class Grid {
   /** Applies a selection change and repaints selection classes. */
   select(change: () => void): void {
     change();
-    for (const [i, r] of this.rows) this.markRow(r, i);
+    this.rows.forEach((r, i) => this.markRow(r, i));
     this.renderHeader();
     this.updateActiveDescendant();
   }

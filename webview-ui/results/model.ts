@@ -4,7 +4,7 @@ import type { Cell, Column, ResultPayload } from '../../src/results/protocol';
 import { buildSearchIndex, filterRows } from '../../src/results/filter';
 import { displayText, isExpandable, MAX_CELL_CHARS, rawText, truncate, ZonedFormatter } from '../../src/results/format';
 import { sortedIndices, type SortDirection } from '../../src/results/sort';
-import { cellLink, cohortIdKind, timestampColumn, type CellLink } from '../../src/results/links';
+import { cellLink, cohortIdKind, columnLinkKind, timestampColumn, type CellLink, type LinkKind } from '../../src/results/links';
 import { classifyType, isNumericKind, type ColumnType } from '../../src/results/types';
 import { visible } from '../../src/results/visible';
 import type { DiffMarks } from './diffMarks';
@@ -15,6 +15,8 @@ export interface ModelColumn extends Column {
   numeric: boolean;
   /** Its values are person uuids or distinct ids ("Save as Static Cohort", src/results/links.ts). */
   cohort: boolean;
+  /** The kind of id its name and type say it holds (`columnLinkKind`, `null`: none): kept, not parsed per cell. */
+  linkKind: Exclude<LinkKind, 'url'> | null;
 }
 
 export interface Sort {
@@ -66,7 +68,7 @@ export class GridModel {
     this.rows = rows;
     this.columns = result.columns.map((c) => {
       const info = classifyType(c.type);
-      return { ...c, info, numeric: isNumericKind(info.kind), cohort: cohortIdKind(c) !== undefined };
+      return { ...c, info, numeric: isNumericKind(info.kind), cohort: cohortIdKind(c) !== undefined, linkKind: columnLinkKind(c.name, c.type) ?? null };
     });
     this.timestampCol = timestampColumn(result.columns);
     this.marks = undefined;
@@ -144,7 +146,7 @@ export class GridModel {
     const row = this.view[viewRow];
     const c = this.columns[col];
     if (row === undefined || !c) return undefined;
-    return cellLink(c, this.rows.cell(row, col) ?? null, this.timestampCol >= 0 ? this.rows.cell(row, this.timestampCol) : undefined);
+    return cellLink(c, this.rows.cell(row, col) ?? null, this.timestampCol >= 0 ? this.rows.cell(row, this.timestampCol) : undefined, c.linkKind);
   }
 
   cellView(viewRow: number, col: number): CellView {

@@ -1,16 +1,29 @@
 // When the grid's scroll position is persisted (`vscode.setState`). Hiding the panel tears the
-// page down with no event a save could still get out in, so the position is saved as soon as a
-// scroll settles, not after a debounce. But every instant scroll (keys held, `scrollTo`, the
-// scroll benchmark) fires `scrollend`, and each save serialises every tab's state and snapshot
-// (~0.3 MB of garbage per save: a major GC of 50+ ms in the middle of a scroll, issue #21). So a
-// `scrollend` saves one animation frame later, unless the scroll goes on before that frame.
+// page down with no event a save could still get out in, so a scroll that ends after a quiet
+// spell is saved at once (the next animation frame), not after a debounce. But every instant
+// scroll (keys held, `scrollTo`, a scripted scroll) fires `scrollend`, and each save serialises
+// every tab's state and snapshot (~312 KB of JS garbage per save, measured by
+// scripts/bench/grid-alloc.mjs: scavenges and a major GC in the middle of a scroll, issue #21).
+// So once a save is made, the ends that follow within QUIET_FRAMES animation frames of the last
+// scroll step are saved together, once the scroll has been quiet that long. (Saving one frame
+// after each end was not enough: a frame's scroll events come before its animation frame
+// callbacks, so a callback requested in `scrollend` ran in that same frame, before the next step
+// could cancel it: a save per frame.)
 // Pure (the page's requestAnimationFrame / cancelAnimationFrame are passed in), unit-tested in Node.
 
 type RequestFrame = (cb: () => void) => number;
 type CancelFrame = (id: number) => void;
 
+/** ~100 ms at 60 Hz: longer than a held key's repeat (25-40 ms). */
+export const QUIET_FRAMES = 6;
+
 export class SaveWhenSettled {
+  /** The frame callback pending: the save, or the next frame of the quiet spell after one. */
   private pending: number | undefined;
+  /** Inside the quiet spell after a save (while it lasts, ends are saved at its end). */
+  private cooling = false;
+  /** A scroll ended during the spell: saved when it is over. */
+  private dirty = false;
 
   constructor(
     private readonly save: () => void,
@@ -18,17 +31,35 @@ export class SaveWhenSettled {
     private readonly cancelFrame: CancelFrame,
   ) {}
 
-  /** A scroll step: a save pending from the previous step's end waits for the next end. */
+  /** A scroll step: the quiet spell, if one is running, starts again. */
   scrolled(): void {
-    if (this.pending === undefined) return;
-    this.cancelFrame(this.pending);
-    this.pending = undefined;
+    if (this.cooling) this.quiet(QUIET_FRAMES);
   }
 
-  /** The scroll ended (`scrollend`): saved at the next frame unless it goes on before. */
+  /** The scroll ended (`scrollend`): saved at the next frame, or at the end of the quiet spell. */
   ended(): void {
+    if (this.cooling) {
+      this.dirty = true;
+      this.quiet(QUIET_FRAMES);
+      return;
+    }
     this.pending ??= this.requestFrame(() => {
       this.pending = undefined;
+      this.save();
+      this.cooling = true;
+      this.quiet(QUIET_FRAMES);
+    });
+  }
+
+  /** Counts `left` quiet frames, then ends the spell (saving what ended during it). */
+  private quiet(left: number): void {
+    if (this.pending !== undefined) this.cancelFrame(this.pending);
+    this.pending = this.requestFrame(() => {
+      this.pending = undefined;
+      if (left > 1) return this.quiet(left - 1);
+      this.cooling = false;
+      if (!this.dirty) return;
+      this.dirty = false;
       this.save();
     });
   }

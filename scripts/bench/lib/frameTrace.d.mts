@@ -10,6 +10,17 @@ export function traceSplit(traceEvents: object[]): {
   cpu: PerKind;
   top: { name: string; ms: number }[];
   others: { thread: string; ms: number }[];
-  frameCpu: { ms: number[]; p50: number; p95: number; max: number; worst: { frame: number; cpu: PerKind } };
+  frameCpu: { ms: number[]; p50: number; p95: number; max: number; worst: { frame: number; cpu: PerKind }; slow: SlowFrame[] };
 };
+export interface SlowFrame {
+  frame: number;
+  ms: number;
+  cpu: number;
+  wait: number;
+  idle: number;
+  what: 'work' | 'descheduled' | 'idle';
+  kind: Kind;
+  gc: number;
+}
 export function describeSplit(s: ReturnType<typeof traceSplit>): string;
+export function describeSlow(s: ReturnType<typeof traceSplit>, list?: number): string;

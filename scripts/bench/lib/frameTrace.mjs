@@ -98,19 +98,44 @@ function frameCpu(events) {
   }
   const starts = top.filter((e) => e.frame).map((e) => e.ts);
   const ms = [];
+  const slow = [];
   let worst = { frame: 0, ms: -1, from: 0, to: 0 };
   let at = 0;
   for (let i = 1; i < starts.length; i++) {
     let cpu = 0;
+    let wall = 0;
     while (at < top.length && top[at].ts < starts[i - 1]) at++;
-    for (; at < top.length && top[at].ts < starts[i]; at++) cpu += (top[at].tend - top[at].tts) / 1000;
+    for (; at < top.length && top[at].ts < starts[i]; at++) {
+      cpu += (top[at].tend - top[at].tts) / 1000;
+      wall += (Math.min(top[at].end, starts[i]) - top[at].ts) / 1000;
+    }
     ms.push(cpu);
     if (cpu > worst.ms) worst = { frame: i, ms: cpu, from: starts[i - 1], to: starts[i] };
+    const interval = (starts[i] - starts[i - 1]) / 1000;
+    if (interval > SLOW_MS) slow.push(slowFrame(i, interval, cpu, wall, events.filter((e) => e.ts >= starts[i - 1] && e.ts < starts[i])));
   }
   const sorted = [...ms].sort((a, b) => a - b);
   const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? 0;
   const inWorst = events.filter((e) => e.ts >= worst.from && e.ts < worst.to);
-  return { ms, p50: pct(0.5), p95: pct(0.95), max: sorted.at(-1) ?? 0, worst: { frame: worst.frame, cpu: selfTimes(inWorst).cpu } };
+  return { ms, p50: pct(0.5), p95: pct(0.95), max: sorted.at(-1) ?? 0, worst: { frame: worst.frame, cpu: selfTimes(inWorst).cpu }, slow };
+}
+
+/** A frame interval over this is a frame shown late (two 60 Hz ticks are 33.3 ms). */
+const SLOW_MS = 33.4;
+
+/**
+ * What a frame interval over SLOW_MS was, from the main thread's side: `work` when its tasks' CPU
+ * time alone exceeds a tick (then `kind`, the kind with most CPU: gc, paint, script, …);
+ * `descheduled` when its tasks ran but waited for a core (their wall time minus CPU time) for at
+ * least half the interval (a loaded machine); otherwise `idle`: the main thread had nothing to run
+ * for most of it, so the frame was begun late elsewhere (compositor, browser or GPU process).
+ */
+function slowFrame(frame, ms, cpu, wall, events) {
+  const split = selfTimes(events).cpu;
+  const kind = Object.entries(split).sort((a, b) => b[1] - a[1])[0][0];
+  const wait = Math.max(0, wall - cpu);
+  const what = cpu > 1000 / 60 ? 'work' : wait >= ms / 2 ? 'descheduled' : 'idle';
+  return { frame, ms, cpu, wait, idle: Math.max(0, ms - wall), what, kind, gc: split.gc };
 }
 
 /**
@@ -158,11 +183,21 @@ export function describeSplit(s) {
   );
 }
 
+/** One line: the frame intervals over 33 ms of a traced pass and what each was (slowFrame). */
+export function describeSlow(s, list = 8) {
+  const slow = s.frameCpu.slow;
+  const n = (what) => slow.filter((f) => f.what === what).length;
+  const one = (f) => `#${f.frame} ${f.ms.toFixed(1)} ms ${f.what} (CPU ${f.cpu.toFixed(1)}, most ${f.kind}${f.gc >= 0.5 ? `, gc ${f.gc.toFixed(1)}` : ''}; waited ${f.wait.toFixed(1)}, idle ${f.idle.toFixed(1)})`;
+  const worst = [...slow].sort((a, b) => b.ms - a.ms).slice(0, list);
+  return `${slow.length} frame intervals over 33 ms: ${n('work')} over a tick of main-thread CPU, ${n('descheduled')} descheduled (waiting for a core), ${n('idle')} begun late with the main thread idle${worst.length ? `; longest: ${worst.map(one).join(', ')}` : ''}`;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { readFileSync } = await import('node:fs');
   const trace = JSON.parse(readFileSync(process.argv[2], 'utf8'));
   const s = traceSplit(trace.traceEvents ?? trace);
   console.log(describeSplit(s));
+  console.log(describeSlow(s));
   console.log('top events by self time per frame (ms):', s.top.map((t) => `${t.name} ${t.ms.toFixed(2)}`).join(', '));
   console.log('other threads of that renderer per frame (ms):', s.others.map((t) => `${t.thread} ${t.ms.toFixed(2)}`).join(', '));
 }

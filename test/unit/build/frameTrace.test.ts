@@ -75,4 +75,35 @@ describe('bench: frame trace split', () => {
     assert.equal(s.frameCpu.worst.cpu.script, 5);
     assert.equal(s.frameCpu.worst.cpu.paint, 2);
   });
+
+  it('says what each frame interval over 33 ms was: its own work, a wait for a core, or begun late', async () => {
+    const { traceSplit, describeSlow } = await load();
+    const meta = { ph: 'M', name: 'thread_name', pid: 7, tid: 1, args: { name: 'CrRendererMain' } };
+    const events = [
+      meta,
+      X('FireAnimationFrame', 0, 3_000),
+      // 1: 40 ms, a 25 ms GC of CPU: work
+      X('FireAnimationFrame', 16_000, 30_000, 1, 16_000, 30_000),
+      X('MajorGC', 17_000, 25_000, 1, 17_000, 25_000),
+      // 2: 50 ms, 40 ms of a task that ran 5 ms: descheduled
+      X('FireAnimationFrame', 56_000, 3_000),
+      X('Paint', 60_000, 40_000, 1, 60_000, 5_000),
+      // 3: 60 ms with 3 ms of work: idle, begun late
+      X('FireAnimationFrame', 106_000, 3_000),
+      X('FireAnimationFrame', 166_000, 3_000),
+      X('FireAnimationFrame', 182_000, 3_000),
+    ];
+    const slow = traceSplit(events).frameCpu.slow;
+    assert.deepEqual(
+      slow.map((f) => [f.frame, f.ms, f.what, f.kind]),
+      [
+        [2, 40, 'work', 'gc'],
+        [3, 50, 'descheduled', 'paint'],
+        [4, 60, 'idle', 'script'],
+      ],
+    );
+    assert.equal(slow[1].wait, 35);
+    assert.equal(slow[2].idle, 57);
+    assert.match(describeSlow(traceSplit(events)), /^3 frame intervals over 33 ms: 1 over a tick of main-thread CPU, 1 descheduled \(waiting for a core\), 1 begun late/);
+  });
 });

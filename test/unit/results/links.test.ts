@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseToHost } from '../../../src/results/protocol';
 import { cellLink, checkLink, cohortIdKind, columnLinkKind, safeWebUrl, timestampColumn } from '../../../src/results/links';
+import { GridModel } from '../../../webview-ui/results/model';
 
 const UUID = '0190f2a4-7b1c-7d3e-9a2b-1c2d3e4f5a6b';
 const col = (name: string, type = 'String'): { name: string; type: string } => ({ name, type });
@@ -101,5 +102,33 @@ describe('results/links', () => {
     assert.equal(cohortIdKind(col('person_id', 'UUID')), 'person');
     assert.equal(cohortIdKind(col('distinct_id')), 'distinctId');
     assert.equal(cohortIdKind(col('uuid', 'UUID')), undefined);
+  });
+});
+
+describe('results/links in the grid model', () => {
+  it("links a shown cell by its column's kind found once per result, not by parsing the column's type per cell", () => {
+    // the grid asks for the link of every cell it shows; parsing the column's type each time was
+    // ~25 KiB of JS garbage per scroll frame (scripts/bench/grid-alloc.mjs, issue #21)
+    const columns = [col('person_id', 'UUID'), col('uuid', 'UUID'), col('timestamp', 'DateTime64(6, \'UTC\')'), col('page'), col('count', 'Int64'), col('cohort_id', 'Int64')];
+    const rows = [
+      [UUID, UUID, '2026-12-01T10:00:00.000000Z', 'https://posthog.com/docs', 3, 12],
+      ['not-a-uuid', 'x', null, 'javascript:alert(1)', 4, 'seven'],
+    ];
+    const m = new GridModel();
+    m.setResult({ queryId: 'q', columns, rows, hasMore: false, elapsedMs: 0 });
+    const expected = rows.map((r) => columns.map((c, i) => cellLink(c, r[i], r[2])));
+    assert.ok(expected.flat().some((l) => l?.kind === 'person') && expected.flat().some((l) => l?.kind === 'url'));
+    let reads = 0;
+    m.columns = m.columns.map(
+      (c) =>
+        new Proxy(c, {
+          get(target, key, receiver) {
+            if (key === 'name' || key === 'type') reads++;
+            return Reflect.get(target, key, receiver) as unknown;
+          },
+        }),
+    );
+    for (let r = 0; r < rows.length; r++) for (let c = 0; c < columns.length; c++) assert.deepEqual(m.link(r, c), expected[r][c], `row ${r}, column ${c}`);
+    assert.equal(reads, 0, `the column's name or type read ${reads} times for ${rows.length * columns.length} cells`);
   });
 });
