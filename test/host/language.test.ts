@@ -2,7 +2,7 @@
 // from the emulator), hover, signature help, outline, folding, and the editor staying responsive.
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
@@ -175,6 +175,24 @@ describe('language: diagnostics', function () {
     } finally {
       await hooks.parserSession();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('hogql.diagnostics.parserCache off deletes the parser caches; PostHog parser errors still come', async () => {
+    const file = (await testHooks()).parserSnapshotFile();
+    assert.ok(file);
+    const error = (doc: vscode.TextDocument) => diagnostics(doc, 'PostHog parser').find((x) => x.severity === vscode.DiagnosticSeverity.Error);
+    await openDoc(`SELECT event AS cached_${process.pid} FROM events WHERE )`);
+    const both = (): boolean => existsSync(file) && existsSync(parserVerdictFile(file));
+    await waitFor(both, 30_000, 'the snapshot and the verdicts on disk');
+    const hogql = vscode.workspace.getConfiguration('hogql');
+    await hogql.update('diagnostics.parserCache', false, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor(() => !existsSync(file) && !existsSync(parserVerdictFile(file)), 20_000, 'both files deleted');
+      const doc = await openDoc(`SELECT event AS uncached_${process.pid} FROM events WHERE )`);
+      await waitFor(() => error(doc), 20_000, 'a PostHog parser error with the caches off');
+    } finally {
+      await hogql.update('diagnostics.parserCache', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 
