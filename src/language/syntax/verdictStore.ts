@@ -6,9 +6,9 @@
  * without waiting for the worker's start and first parse. Keyed by statement SHA-256; no statement
  * text is stored but in an error's message, which quotes the input near the error as PostHog's
  * parser words it (ANTLR's "no viable alternative at input '…'" quotes up to the whole statement);
- * a file of another parser version or format is ignored. `hogql.diagnostics.parserCache` off: no
- * file (parserCache.ts). Read when the first HogQL document
- * opens (workerStart.ts: parserVerdictFile), written by ParserClient once idle. Pure Node (no `vscode`).
+ * a file of another parser version or format is ignored. Read when the first HogQL document opens
+ * (workerStart.ts: parserVerdictFile), written by ParserClient once idle; with
+ * `hogql.diagnostics.parserCache` off, neither (parserCache.ts). Pure Node (no `vscode`).
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
