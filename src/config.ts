@@ -29,6 +29,8 @@ export interface DiagnosticsSettings {
   enabled: boolean;
   debounceMs: number;
   parserTimeoutMs: number;
+  /** PostHog's parser's caches on disk (snapshot and verdicts, src/language/syntax/parserCache.ts). */
+  parserCache: boolean;
   vocabularyWarnings: boolean;
   /** HogQLMetadata checks on the server when signed in. */
   server: boolean;
@@ -108,6 +110,7 @@ export const config = {
       enabled: get('diagnostics.enabled', true),
       debounceMs: clamp(get('diagnostics.debounceMs', 300), 0, 5_000),
       parserTimeoutMs: clamp(get('diagnostics.parserTimeoutMs', 2_000), 200, 60_000),
+      parserCache: get('diagnostics.parserCache', true),
       vocabularyWarnings: get('diagnostics.vocabularyWarnings', true),
       server: get('diagnostics.server', true),
       serverDebounceMs: clamp(get('diagnostics.serverDebounceMs', 800), 100, 10_000),

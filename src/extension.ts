@@ -67,6 +67,8 @@ export interface TestHooks {
   parserIdleStart(): unknown;
   /** Where PostHog's parser worker keeps its snapshot (src/language/syntax/workerSnapshot.ts). */
   parserSnapshotFile(): string | undefined;
+  /** PostHog's parser client replaced by a new one, as a later session's (its worker from `workerFile`, if given). */
+  parserSession(workerFile?: string): Promise<void> | undefined;
 }
 
 function testHooks(c: Ctx, language: ReturnType<typeof registerLanguageFeatures> | undefined): TestHooks | undefined {
@@ -96,6 +98,7 @@ function testHooks(c: Ctx, language: ReturnType<typeof registerLanguageFeatures>
     unproxiedCommands: () => c.shell.unproxied,
     parserIdleStart: () => language?.idleStart(),
     parserSnapshotFile: () => language?.parserSnapshotFile(),
+    parserSession: (workerFile) => language?.parserSession(workerFile),
     streamSteps: () => streamSeam.events(),
     ignoreStreamComplete: (on) => streamSeam.ignoreComplete(on),
     // in the features bundle, with the chart code (the activation bundle carries none)

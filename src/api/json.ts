@@ -14,6 +14,8 @@
  * `stringifyLossless` (digits written back unquoted) or convert with `String(v)`.
  */
 
+import { isSafeIntegerLiteral } from '../text/integerLiteral';
+
 // Spelled out rather than `\d{16}`: irregexp scans this form ~15× faster on large texts. The run
 // must not follow a digit or `.`: an integer never does, while the 16 digits of a fraction such as
 // 0.3333333333333333 (any Float64 column) do, and would send every page to the slow parser (a full
@@ -212,8 +214,7 @@ function parseNumber(): number | bigint {
     pos = p;
     if (p - intStart <= 15) return negative ? -value : value;
     const text = src.slice(start, p);
-    const n = Number(text);
-    return Number.isSafeInteger(n) ? n : BigInt(text);
+    return isSafeIntegerLiteral(text) ? Number(text) : BigInt(text);
   }
   if (c === 46) {
     const q = digitsFrom(p + 1);

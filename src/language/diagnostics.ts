@@ -11,7 +11,8 @@ import type { Ctx } from '../ctx';
 import { isHogql, toRange, toSeverity } from './convert';
 import { ParserClient, type ParseOutcome } from './syntax/parserClient';
 import { checkOrder, type Focus } from './syntax/order';
-import { parserSnapshotFile, parserVerdictFile, type EarlyParser } from './syntax/workerStart';
+import { parserCacheFiles, removeParserCache } from './syntax/parserCache';
+import type { EarlyParser } from './syntax/workerStart';
 import { documentStatementsInSlices, LocalChecker, statementProblems, warmUp, type LangProblem, type StatementInfo } from './syntax/statements';
 import { mapStepsInSlices } from './hogql/slices';
 import { pauseWhile, unchanged } from './slices';
@@ -25,7 +26,10 @@ interface DocState {
 
 export class SyntaxDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('hogql');
-  readonly parser: ParserClient;
+  /** PostHog's parser; replaced when `hogql.diagnostics.parserCache` changes (see replaceParser). */
+  parser: ParserClient;
+  /** Whether `parser` keeps its caches on disk (the setting when it was made). */
+  private cacheOn = false;
   private readonly local = new LocalChecker();
   private disposed = false;
   /** Compiles our parser in small tasks before the first document is checked (see warmUp). */
@@ -47,15 +51,10 @@ export class SyntaxDiagnostics implements vscode.Disposable {
   serverChecked: (text: string) => boolean = () => false;
 
   /** `early`: the parser worker the activation bundle started when the first HogQL document opened. */
-  constructor(ctx: Ctx, early?: EarlyParser) {
-    this.parser = new ParserClient({
-      workerFile: join(__dirname, 'language', 'parser.worker.js'),
-      timeoutMs: config.diagnostics().parserTimeoutMs,
-      log: (m) => ctx.log.info(`[hogql] ${m}`),
-      early,
-      snapshotFile: parserSnapshotFile(ctx.extension.globalStorageUri.fsPath),
-      verdictFile: parserVerdictFile(parserSnapshotFile(ctx.extension.globalStorageUri.fsPath)),
-    });
+  constructor(private readonly ctx: Ctx, early?: EarlyParser) {
+    this.parser = this.newParser(early);
+    // the caches turned off: what an earlier session left is deleted (nothing of this one writes them)
+    if (!this.cacheOn) void removeParserCache(this.storage);
     // Built when the first HogQL document opens: the worker loads PostHog's parser meanwhile (or
     // did since the activation bundle started it), so the first syntax check does not wait for it
     // (issue #21: open → first diagnostics ≤ 100 ms).
@@ -63,8 +62,35 @@ export class SyntaxDiagnostics implements vscode.Disposable {
     vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0), undefined, this.disposables);
     vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document), undefined, this.disposables);
     vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri), undefined, this.disposables);
-    config.onDidChange(() => this.refreshAll(), this.disposables);
+    config.onDidChange(() => (config.diagnostics().parserCache === this.cacheOn ? this.refreshAll() : void this.replaceParser()), this.disposables);
     this.refreshAll();
+  }
+
+  private get storage(): string {
+    return this.ctx.extension.globalStorageUri.fsPath;
+  }
+
+  /** A parser client with its caches on disk as `hogql.diagnostics.parserCache` says (parserCache.ts). */
+  private newParser(early?: EarlyParser, workerFile = join(__dirname, 'language', 'parser.worker.js')): ParserClient {
+    const settings = config.diagnostics();
+    this.cacheOn = settings.parserCache;
+    const log = (m: string): void => this.ctx.log.info(`[hogql] ${m}`);
+    return new ParserClient({ workerFile, timeoutMs: settings.parserTimeoutMs, log, early, ...parserCacheFiles(this.storage, this.cacheOn) });
+  }
+
+  /**
+   * A new parser client in place of the current one, as a new session's (none of the old one's
+   * outcomes; its caches read from disk, or none, as the setting says now); the documents are
+   * checked again. When the caches are off, their files are deleted once the old client stopped.
+   * `workerFile`: the test hook's (a later session whose worker cannot start).
+   */
+  async replaceParser(workerFile?: string): Promise<void> {
+    const old = this.parser;
+    this.parser = this.newParser(undefined, workerFile);
+    if (config.diagnostics().enabled) void this.parser.prestart();
+    this.refreshAll();
+    await old.dispose();
+    if (!this.cacheOn) await removeParserCache(this.storage);
   }
 
   /**
@@ -170,7 +196,7 @@ export class SyntaxDiagnostics implements vscode.Disposable {
       st.abort?.abort();
     }
     this.docs.clear();
-    this.parser.dispose();
+    void this.parser.dispose();
     disposeAll(this.disposables);
   }
 }

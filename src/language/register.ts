@@ -30,7 +30,10 @@ const SELECTOR: vscode.DocumentSelector = { language: 'hogql' };
  * proxy, and the language bundle (`dist/language.js`: providers, vocabulary, our parser) is loaded
  * on first use, after activation; PostHog's WASM parser loads later still, in its worker thread.
  */
-export function registerLanguageFeatures(ctx: Ctx, onFirstDocument: () => void): { idleStart: () => IdleStart; parserSnapshotFile: () => string } {
+export function registerLanguageFeatures(
+  ctx: Ctx,
+  onFirstDocument: () => void,
+): { idleStart: () => IdleStart; parserSnapshotFile: () => string; parserSession: (workerFile?: string) => Promise<void> } {
   let features: Features.LanguageFeatures | undefined;
   /** PostHog's parser worker, started when the first HogQL document opens (see startIfHogql). */
   let early: WorkerStart.EarlyParser | undefined;
@@ -80,17 +83,25 @@ export function registerLanguageFeatures(ctx: Ctx, onFirstDocument: () => void):
     if (features || early) return;
     setImmediate(() => {
       if (features || early) return;
-      if (config.diagnostics().enabled) early = ctx.track(workerStart().startParserEarly(join(__dirname, 'language', 'parser.worker.js'), workerStart().parserSnapshotFile(ctx.extension.globalStorageUri.fsPath)));
+      const { enabled, parserCache: cache } = config.diagnostics();
+      if (enabled) early = ctx.track(workerStart().startParserEarly(join(__dirname, 'language', 'parser.worker.js'), cache ? workerStart().parserSnapshotFile(ctx.extension.globalStorageUri.fsPath) : undefined));
       load();
     });
   };
   const disposables: vscode.Disposable[] = [];
+  // the parser's caches turned off before the language features were made: their files go now (the
+  // bundle's module only; once made, diagnostics.ts deletes them)
+  config.onDidChange(() => !features && !config.diagnostics().parserCache && void loadLanguageBundle().removeParserCache(ctx.extension.globalStorageUri.fsPath), disposables);
   vscode.workspace.onDidOpenTextDocument(startIfHogql, undefined, disposables);
   vscode.workspace.textDocuments.forEach(startIfHogql);
   // No HogQL document open yet: PostHog's parser worker starts and warms up at idle (issue #21).
   const idle = startAtIdle(() => features !== undefined, load, disposables, (m) => ctx.log.info(m));
   ctx.track(vscode.Disposable.from(...disposables));
-  return { idleStart: idle.status, parserSnapshotFile: () => workerStart().parserSnapshotFile(ctx.extension.globalStorageUri.fsPath) };
+  return {
+    idleStart: idle.status,
+    parserSnapshotFile: () => workerStart().parserSnapshotFile(ctx.extension.globalStorageUri.fsPath),
+    parserSession: (workerFile) => load().syntax.replaceParser(workerFile),
+  };
 }
 
 function languageCommands(load: () => Features.LanguageFeatures): CommandTable {

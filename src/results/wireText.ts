@@ -18,6 +18,7 @@
  * strict row pattern matched); the rows may nest arrays and objects (rewritten the same way).
  */
 
+import { isSafeIntegerLiteral } from '../text/integerLiteral';
 import type { Cell, EncodedRows } from './protocol';
 
 /**
@@ -110,19 +111,15 @@ function stringEnd(t: string, i: number): number {
   }
 }
 
-/** The largest safe integer's digits (a 16-digit integer above them, or any longer one, is not safe). */
-const MAX_SAFE_DIGITS = String(Number.MAX_SAFE_INTEGER);
-
 /**
  * The cell's text of the number `t.slice(i, p)`, or `undefined` when it is spelled the same. The
- * common cases decide without making the number: an integer by its digit count (JSON has no
- * leading zeros) and, at 16 digits, by comparing them with the largest safe integer's (strings of
- * equal length compare as numbers).
+ * common cases decide without making the number: an integer by its digits (src/text/integerLiteral.ts,
+ * the rule src/api/json.ts reads integers by).
  */
 function numberCell(t: string, i: number, p: number, negative: boolean, plainInteger: boolean): string | undefined {
   if (plainInteger) {
     const digits = p - i - (negative ? 1 : 0);
-    if (digits > 16 || (digits === 16 && t.slice(p - 16, p) > MAX_SAFE_DIGITS)) return `"${t.slice(i, p)}"`;
+    if (!isSafeIntegerLiteral(t, i, p)) return `"${t.slice(i, p)}"`;
     // `-0` is the only other integer literal whose cell is spelled otherwise
     return negative && digits === 1 && t.charCodeAt(i + 1) === 48 ? '0' : undefined;
   }

@@ -1,8 +1,10 @@
 // HogQL language features in the real extension host: diagnostics, completion (incl. live names
 // from the emulator), hover, signature help, outline, folding, and the editor staying responsive.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { parserVerdictFile } from '../../src/language/syntax/workerStart';
 import { waitFor } from '../support/waitFor';
@@ -136,6 +138,62 @@ describe('language: diagnostics', function () {
     const verdicts = JSON.parse(readFileSync(parserVerdictFile(file), 'utf8')) as { key: string; verdicts: object };
     assert.match(verdicts.key, /^@posthog\/hogql-parser \d+\.\d+\.\d+; verdicts \d+$/);
     assert.ok(Object.keys(verdicts.verdicts).length > 0);
+  });
+
+  // Issue #21: a later session publishes the verdicts an earlier one stored without its worker. The
+  // second session is a new parser client over the same global storage (test hook), whose worker
+  // cannot start: only the stored verdict can put PostHog's error on the statement.
+  it('a later session shows the stored PostHog parser error without the parser worker', async () => {
+    const hooks = await testHooks();
+    const file = hooks.parserSnapshotFile();
+    assert.ok(file);
+    const text = `SELECT event AS stored_${process.pid}_${Date.now()} FROM events WHERE )`;
+    const at = text.lastIndexOf(')');
+    const error = (doc: vscode.TextDocument) => diagnostics(doc, 'PostHog parser').find((x) => x.severity === vscode.DiagnosticSeverity.Error);
+    const first = await openDoc(text);
+    await waitFor(() => error(first), 20_000, "the first session's PostHog parser error");
+    const hash = createHash('sha256').update(text).digest('base64');
+    const stored = (): boolean => {
+      try {
+        return hash in (JSON.parse(readFileSync(parserVerdictFile(file), 'utf8')) as { verdicts: object }).verdicts;
+      } catch {
+        return false; // not written yet
+      }
+    };
+    await waitFor(stored, 30_000, 'the verdict stored');
+    const dir = mkdtempSync(join(tmpdir(), 'hogql-no-worker-'));
+    const noWorker = join(dir, 'parser.worker.js');
+    writeFileSync(noWorker, "throw new Error('no parser worker in this session')");
+    try {
+      await hooks.parserSession(noWorker);
+      // the control: a statement not stored finds no worker
+      const other = await openDoc(`SELECT event AS not_stored_${process.pid} FROM events WHERE (`);
+      await waitFor(() => diagnostics(other, 'PostHog parser').find((x) => x.code === 'parser-crashed'), 20_000, 'the worker unavailable (parser-crashed notice)');
+      const second = await openDoc(text);
+      const d = await waitFor(() => error(second), 20_000, 'the stored PostHog parser error, in the second session');
+      assert.deepEqual([d.range.start.line, d.range.start.character, d.range.end.character], [0, at, at + 1]);
+    } finally {
+      await hooks.parserSession();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('hogql.diagnostics.parserCache off deletes the parser caches; PostHog parser errors still come', async () => {
+    const file = (await testHooks()).parserSnapshotFile();
+    assert.ok(file);
+    const error = (doc: vscode.TextDocument) => diagnostics(doc, 'PostHog parser').find((x) => x.severity === vscode.DiagnosticSeverity.Error);
+    await openDoc(`SELECT event AS cached_${process.pid} FROM events WHERE )`);
+    const both = (): boolean => existsSync(file) && existsSync(parserVerdictFile(file));
+    await waitFor(both, 30_000, 'the snapshot and the verdicts on disk');
+    const hogql = vscode.workspace.getConfiguration('hogql');
+    await hogql.update('diagnostics.parserCache', false, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor(() => !existsSync(file) && !existsSync(parserVerdictFile(file)), 20_000, 'both files deleted');
+      const doc = await openDoc(`SELECT event AS uncached_${process.pid} FROM events WHERE )`);
+      await waitFor(() => error(doc), 20_000, 'a PostHog parser error with the caches off');
+    } finally {
+      await hogql.update('diagnostics.parserCache', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('clears the error once the statement is fixed', async () => {

@@ -271,10 +271,13 @@ export class ParserClient {
     });
   }
 
-  dispose(): void {
+  /** Ends the worker; resolves once it exited and a verdict write under way is over (nothing of this client writes files after). */
+  dispose(): Promise<void> {
     this.disposed = true;
-    this.verdicts?.dispose();
+    const written = this.verdicts?.dispose();
     for (const job of this.queue.splice(0)) job.resolve(undefined);
+    const exited = this.running?.worker.terminate();
     this.stop('disposed');
+    return Promise.all([written, exited]).then(() => undefined);
   }
 }

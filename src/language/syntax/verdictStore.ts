@@ -3,10 +3,12 @@
  * depends only on its text and the parser's version, so the verdicts of a session are kept in the
  * extension's global storage, beside the parser snapshot (workerSnapshot.ts), and a later session
  * that opens the same statements (VS Code reopens the last session's editors) publishes them
- * without waiting for the worker's start and first parse. Keyed by statement SHA-256 (no statement
- * text is stored; an error's message quotes the tokens PostHog's parser names, as it would show
- * them); a file of another parser version or format is ignored. Read when the first HogQL document
- * opens (workerStart.ts: parserVerdictFile), written by ParserClient once idle. Pure Node (no `vscode`).
+ * without waiting for the worker's start and first parse. Keyed by statement SHA-256; no statement
+ * text is stored but in an error's message, which quotes the input near the error as PostHog's
+ * parser words it (ANTLR's "no viable alternative at input '…'" quotes up to the whole statement);
+ * a file of another parser version or format is ignored. Read when the first HogQL document opens
+ * (workerStart.ts: parserVerdictFile), written by ParserClient once idle; with
+ * `hogql.diagnostics.parserCache` off, neither (parserCache.ts). Pure Node (no `vscode`).
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -51,6 +53,9 @@ export class VerdictStore {
   private readonly verdicts = new Map<string, Verdict>();
   private timer: NodeJS.Timeout | undefined;
   private dirty = false;
+  private disposed = false;
+  /** The write under way, if any. */
+  private writing: Promise<void> = Promise.resolve();
 
   /**
    * `read`: the file's bytes when someone read it already (the activation bundle, as the first
@@ -118,19 +123,20 @@ export class VerdictStore {
   async write(): Promise<void> {
     clearTimeout(this.timer);
     await this.loaded;
-    if (!this.dirty) return;
+    if (!this.dirty || this.disposed) return;
     this.dirty = false;
     const verdicts = Object.fromEntries([...this.verdicts].map(([h, v]) => [h, toStored(v)]));
-    try {
-      await writeSnapshot(this.file, Buffer.from(JSON.stringify({ key: this.key, verdicts })));
-      this.onWrite(`verdicts written: ${this.verdicts.size}`);
-    } catch (e) {
-      this.onWrite(`verdicts not written: ${(e as Error).message}`);
-    }
+    this.writing = writeSnapshot(this.file, Buffer.from(JSON.stringify({ key: this.key, verdicts }))).then(
+      () => this.onWrite(`verdicts written: ${this.verdicts.size}`),
+      (e: Error) => this.onWrite(`verdicts not written: ${e.message}`),
+    );
+    await this.writing;
   }
 
-  /** Stops the pending write (the client is disposed). */
-  dispose(): void {
+  /** Stops the pending write, and any later one (the client is disposed); resolves once a write under way is over. */
+  dispose(): Promise<void> {
+    this.disposed = true;
     clearTimeout(this.timer);
+    return this.writing;
   }
 }

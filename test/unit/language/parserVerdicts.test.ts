@@ -3,30 +3,20 @@
 // without a worker, with exactly the verdicts a worker gives; files of another parser version or
 // format, or not JSON, change nothing.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ParserClient, type ParseOutcome } from '../../../src/language/syntax/parserClient';
+import type { ParseOutcome } from '../../../src/language/syntax/parserClient';
 import { VERDICTS_MAX, VerdictStore, verdictKey } from '../../../src/language/syntax/verdictStore';
 import { parserVerdictFile, startParserEarly } from '../../../src/language/syntax/workerStart';
 import { differentialSources } from './support/differentialSources';
-import { buildParserWorker } from './support/workerBuild';
+import { parserWorkerSuite } from './support/workerBuild';
 
 /** Each outcome's verdict: its kind and error (type, message, start), timings left out. */
 const verdictOf = (o: ParseOutcome | undefined): { kind?: string; error?: unknown } => ({ kind: o?.kind, error: o?.kind === 'error' ? o.error : undefined });
 
 describe('language: parser verdicts on disk', function () {
   this.timeout(120_000);
-  let dir: string;
-  let workerFile: string;
-  let client: ParserClient | undefined;
-
-  before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'hogql-verdicts-'));
-    workerFile = await buildParserWorker(dir);
-  });
-  afterEach(() => client?.dispose());
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const w = parserWorkerSuite('hogql-verdicts-');
 
   it('lives beside the parser snapshot, one file per snapshot file', () => {
     assert.equal(parserVerdictFile(join('g', 'hogql-parser-snapshot.bin')), join('g', 'hogql-parser-snapshot-verdicts.json'));
@@ -34,11 +24,11 @@ describe('language: parser verdicts on disk', function () {
   });
 
   it("answers a later session's statements from disk, without a worker, with the worker's verdicts", async () => {
-    const file = join(dir, 'storage', 'verdicts.json');
+    const file = join(w.dir, 'storage', 'verdicts.json');
     const texts = [...new Set(differentialSources().flatMap((s) => s.inputs.slice(0, 25).map((i) => i.text)))];
     let written: (m: string) => void = () => undefined;
     const wrote = new Promise<string>((resolve) => (written = resolve));
-    client = new ParserClient({ workerFile, timeoutMs: 20_000, verdictFile: file, log: (m) => m.startsWith('verdicts written') && written(m) });
+    let client = w.client({ timeoutMs: 20_000, verdictFile: file, log: (m) => m.startsWith('verdicts written') && written(m) });
     const fromWorker = [];
     for (const t of texts) fromWorker.push(await client.parse(t));
     assert.ok(fromWorker.every((o) => o?.kind === 'ok' || o?.kind === 'error') && fromWorker.some((o) => o?.kind === 'error') && fromWorker.some((o) => o?.kind === 'ok'));
@@ -46,7 +36,7 @@ describe('language: parser verdicts on disk', function () {
     assert.equal(await wrote, `verdicts written: ${texts.length}`);
     client.dispose();
 
-    client = new ParserClient({ workerFile, timeoutMs: 20_000, verdictFile: file });
+    client = w.client({ timeoutMs: 20_000, verdictFile: file });
     const fromDisk = [];
     for (const t of texts) fromDisk.push(await client.parse(t));
     assert.ok(fromDisk.every((o) => o && 'stored' in o), 'every verdict from disk');
@@ -59,19 +49,19 @@ describe('language: parser verdicts on disk', function () {
   });
 
   it('a client adopting the worker started at the open uses the verdicts read from the open on', async () => {
-    const snapshotFile = join(dir, 'early', 'snapshot.bin');
+    const snapshotFile = join(w.dir, 'early', 'snapshot.bin');
     const seed = new VerdictStore(parserVerdictFile(snapshotFile));
     seed.put('SELECT 1 FROM events WHERE', { ok: false, error: { type: 'SyntaxError', message: 'stored', start: 26 } });
     await seed.write();
-    const early = startParserEarly(workerFile, snapshotFile);
+    const early = startParserEarly(w.workerFile, snapshotFile);
     assert.ok(early.verdicts);
-    client = new ParserClient({ workerFile, timeoutMs: 20_000, early, snapshotFile, verdictFile: parserVerdictFile(snapshotFile) });
+    const client = w.client({ timeoutMs: 20_000, early, snapshotFile, verdictFile: parserVerdictFile(snapshotFile) });
     const o = await client.parse('SELECT 1 FROM events WHERE');
     assert.deepEqual(o, { kind: 'error', error: { type: 'SyntaxError', message: 'stored', start: 26 }, ms: 0, stored: true });
   });
 
   it('ignores a file of another parser version or format, or not JSON', async () => {
-    const file = join(dir, 'other.json');
+    const file = join(w.dir, 'other.json');
     const text = 'SELECT 1 FROM events';
     const seed = new VerdictStore(file);
     seed.put(text, { ok: true });
@@ -93,7 +83,7 @@ describe('language: parser verdicts on disk', function () {
   });
 
   it('keeps the most recent verdicts, at most VERDICTS_MAX, and a later write keeps the ones read', async () => {
-    const file = join(dir, 'cap.json');
+    const file = join(w.dir, 'cap.json');
     const a = new VerdictStore(file);
     await a.loaded;
     for (let i = 0; i < VERDICTS_MAX + 10; i++) a.put(`SELECT ${i}`, { ok: true });

@@ -2,32 +2,21 @@
 // thread: the worker bundled by esbuild as scripts/build.mjs does, PostHog's parser beside it as it
 // ships (its glue and its brotli-compressed WASM, scripts/lib/parserWasm.mjs).
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type PluginBuild } from 'esbuild';
-import { ParserClient } from '../../../src/language/syntax/parserClient';
 import { startParserEarly } from '../../../src/language/syntax/workerStart';
 import { WORKER_WARM_UP } from '../../../src/language/syntax/workerWarmUp';
-import { buildParserWorker } from './support/workerBuild';
+import { parserWorkerSuite } from './support/workerBuild';
 
 const root = join(__dirname, '..', '..', '..');
 
 describe('language: parser worker client', function () {
   this.timeout(60_000);
-  let dir: string;
-  let workerFile: string;
-  let client: ParserClient | undefined;
-
-  before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'hogql-worker-'));
-    workerFile = await buildParserWorker(dir);
-  });
-  afterEach(() => client?.dispose());
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const w = parserWorkerSuite('hogql-worker-');
 
   it('reports valid statements and the first error with its code-point start', async () => {
-    client = new ParserClient({ workerFile, timeoutMs: 10_000 });
+    const client = w.client({ timeoutMs: 10_000 });
     assert.equal((await client.parse('SELECT 1'))?.kind, 'ok');
     const bad = await client.parse("SELECT '😀' AS x FROM events WHERE");
     assert.equal(bad?.kind, 'error');
@@ -38,14 +27,14 @@ describe('language: parser worker client', function () {
   });
 
   it('caches outcomes by statement text', async () => {
-    client = new ParserClient({ workerFile, timeoutMs: 10_000 });
+    const client = w.client({ timeoutMs: 10_000 });
     const first = await client.parse('SELEC 1');
     assert.equal(client.cached('SELEC 1'), first);
     assert.equal(await client.parse('SELEC 1'), first);
   });
 
   it('replaces a worker whose parser threw (poisoned WASM instance) and keeps serving', async () => {
-    client = new ParserClient({ workerFile, timeoutMs: 20_000 });
+    const client = w.client({ timeoutMs: 20_000 });
     const chain = `SELECT 1 FROM events WHERE ${Array.from({ length: 500 }, (_, i) => `a${i} = ${i}`).join(' AND ')}`;
     const crashed = await client.parse(chain);
     assert.equal(crashed?.kind, 'crashed', JSON.stringify(crashed));
@@ -55,7 +44,7 @@ describe('language: parser worker client', function () {
   });
 
   it('times out a parse that takes too long, then answers the next statement from a fresh worker', async () => {
-    client = new ParserClient({ workerFile, timeoutMs: 300 });
+    const client = w.client({ timeoutMs: 300 });
     const slow = await client.parse(`SELECT ${'('.repeat(300)}1${')'.repeat(300)}`);
     assert.equal(slow?.kind, 'timeout');
     client.timeoutMs = 10_000;
@@ -68,7 +57,7 @@ describe('language: parser worker client', function () {
   // wait for the worker to load PostHog's parser; a request waiting when the parser loads is its
   // first parse (nothing of its own goes first).
   it('prestart() loads the parser ahead of the first request', async () => {
-    client = new ParserClient({ workerFile, timeoutMs: 10_000 });
+    const client = w.client({ timeoutMs: 10_000 });
     const ready = client.prestart();
     void client.prestart(); // a second call starts nothing more
     assert.equal(client.workersStarted, 1);
@@ -83,7 +72,7 @@ describe('language: parser worker client', function () {
   // Issue #21: PostHog's parser deserialises its ATN on its first parse (~20 ms, which the next parse
   // then does not pay): a worker with nothing to do after loading parses the first warm-up statement.
   it('parses the first warm-up statement while idle after loading, and only that one unless asked', async () => {
-    client = new ParserClient({ workerFile, timeoutMs: 10_000 });
+    const client = w.client({ timeoutMs: 10_000 });
     await client.prestart();
     const deadline = Date.now() + 10_000;
     let warm: number | undefined;
@@ -101,9 +90,9 @@ describe('language: parser worker client', function () {
   // Issue #21: the activation bundle starts the first worker when a HogQL document opens, before
   // the language bundle loads; the client adopts it instead of starting its own.
   it('adopts a worker started early, with its compiled WASM, and ends it on dispose', async () => {
-    const early = startParserEarly(workerFile);
+    const early = startParserEarly(w.workerFile);
     await early.started.ready;
-    client = new ParserClient({ workerFile, timeoutMs: 10_000, early });
+    const client = w.client({ timeoutMs: 10_000, early });
     const answered: unknown[] = [];
     early.started.worker.on('message', (m: { id?: number }) => m.id !== undefined && answered.push(m.id));
     const first = await client.parse('SELECT 1 FROM events');
@@ -120,8 +109,8 @@ describe('language: parser worker client', function () {
   });
 
   it('ends an early worker that no client adopted, and a client for another worker file starts its own', async () => {
-    const early = startParserEarly(workerFile);
-    client = new ParserClient({ workerFile: join(dir, 'other.worker.js'), timeoutMs: 1_000, early });
+    const early = startParserEarly(w.workerFile);
+    w.client({ workerFile: join(w.dir, 'other.worker.js'), timeoutMs: 1_000, early });
     assert.equal(early.adopted, false);
     const exited = new Promise((resolve) => early.started.worker.once('exit', resolve));
     early.dispose();
@@ -131,7 +120,7 @@ describe('language: parser worker client', function () {
   // Issue #21: a worker started ahead of need (the extension active, no HogQL document open yet)
   // warms PostHog's parser up, so the first real parse does not build its DFA from nothing.
   it('warmUp() has a worker started ahead of need parse its warm-up statements before the first request', async () => {
-    client = new ParserClient({ workerFile, timeoutMs: 10_000 });
+    const client = w.client({ timeoutMs: 10_000 });
     const report = await client.warmUp();
     assert.equal(report?.pieces, WORKER_WARM_UP.length, JSON.stringify(report));
     assert.equal(report.crashed, undefined);
@@ -144,7 +133,7 @@ describe('language: parser worker client', function () {
   });
 
   it('serves a request that is waiting when the parser loads before any warm-up statement', async () => {
-    client = new ParserClient({ workerFile, timeoutMs: 10_000 });
+    const client = w.client({ timeoutMs: 10_000 });
     const warm = client.warmUp();
     const first = await client.parse('SELECT 1 FROM events');
     assert.ok(first?.kind === 'ok', JSON.stringify(first));
@@ -155,7 +144,7 @@ describe('language: parser worker client', function () {
   });
 
   it('warms the worker that replaces a poisoned one only when asked again', async () => {
-    client = new ParserClient({ workerFile, timeoutMs: 20_000 });
+    const client = w.client({ timeoutMs: 20_000 });
     assert.equal((await client.warmUp())?.pieces, WORKER_WARM_UP.length);
     const chain = `SELECT 1 FROM events WHERE ${Array.from({ length: 500 }, (_, i) => `a${i} = ${i}`).join(' AND ')}`;
     assert.equal((await client.parse(chain))?.kind, 'crashed');
@@ -168,7 +157,7 @@ describe('language: parser worker client', function () {
 
   it('answers requests made while the worker starts, the first as its first parse', async () => {
     // sent before the worker's ready message (the client does not wait for it); timed from it
-    client = new ParserClient({ workerFile, timeoutMs: 10_000 });
+    const client = w.client({ timeoutMs: 10_000 });
     const a = client.parse('SELECT 1');
     const b = client.parse('SELECT 1 FROM');
     const [ra, rb] = await Promise.all([a, b]);
@@ -183,7 +172,7 @@ describe('language: parser worker client', function () {
   // Issue #21: one compile of PostHog's WASM in the host serves every worker; a worker that
   // replaces a poisoned one starts with the code V8 already compiled for the module.
   it('hands every worker it starts the WASM it compiled once, also after a crash', async () => {
-    client = new ParserClient({ workerFile, timeoutMs: 20_000 });
+    const client = w.client({ timeoutMs: 20_000 });
     assert.equal((await client.parse('SELECT 1'))?.kind, 'ok');
     const chain = `SELECT 1 FROM events WHERE ${Array.from({ length: 500 }, (_, i) => `a${i} = ${i}`).join(' AND ')}`;
     assert.equal((await client.parse(chain))?.kind, 'crashed');
@@ -194,7 +183,7 @@ describe('language: parser worker client', function () {
   });
 
   it('drops requests aborted before they were sent', async () => {
-    client = new ParserClient({ workerFile, timeoutMs: 10_000 });
+    const client = w.client({ timeoutMs: 10_000 });
     const ac = new AbortController();
     const a = client.parse('SELECT 2');
     const b = client.parse('SELECT 3', ac.signal);
@@ -205,20 +194,20 @@ describe('language: parser worker client', function () {
   });
 
   it('reports a worker that cannot start without caching that', async () => {
-    const broken = join(dir, 'broken.worker.js');
+    const broken = join(w.dir, 'broken.worker.js');
     writeFileSync(broken, 'throw new Error("boom")');
-    client = new ParserClient({ workerFile: broken, timeoutMs: 1_000 });
+    const client = w.client({ workerFile: broken, timeoutMs: 1_000 });
     const r = await client.parse('SELECT 1');
     assert.equal(r?.kind, 'crashed');
     assert.equal(client.cached('SELECT 1'), undefined);
   });
 
   it('tells a waiting request why the parser did not load: the worker error reaches it', async () => {
-    const stubbed = join(dir, 'stubbed.worker.js');
-    writeFileSync(join(dir, 'stub-parser.js'), 'module.exports = () => Promise.reject(new Error("the parser would not load"));');
+    const stubbed = join(w.dir, 'stubbed.worker.js');
+    writeFileSync(join(w.dir, 'stub-parser.js'), 'module.exports = () => Promise.reject(new Error("the parser would not load"));');
     const stub = { name: 'parser-stub', setup: (b: PluginBuild) => b.onResolve({ filter: /^@posthog\/hogql-parser$/ }, () => ({ path: './stub-parser.js', external: true })) };
     await build({ entryPoints: [join(root, 'src/language/parser.worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: stubbed, logLevel: 'error', plugins: [stub] });
-    client = new ParserClient({ workerFile: stubbed, timeoutMs: 5_000 });
+    const client = w.client({ workerFile: stubbed, timeoutMs: 5_000 });
     const r = await client.parse('SELECT 1');
     assert.equal(r?.kind, 'crashed');
     assert.match((r as { message: string }).message, /the parser would not load/);

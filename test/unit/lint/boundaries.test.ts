@@ -53,5 +53,9 @@ describe('lint: import boundaries (eslint.config.mjs)', function () {
     // src/results/ may take the query answer's types from src/api/, never its code
     assert.deepEqual(await boundaryErrors('src/results/x.ts', "import type { HogQLQueryResponse } from '../api/resources/querySchemas';\n"), []);
     assert.equal((await boundaryErrors('src/results/x.ts', "import { toPayload } from '../api/resources/querySchemas';\n")).length, 1);
+    // src/text/: pure leaves both may import (one rule for integer safety); they import nothing of the extension
+    assert.deepEqual(await boundaryErrors('src/api/x.ts', "import { isSafeIntegerLiteral } from '../text/integerLiteral';\n"), []);
+    assert.deepEqual(await boundaryErrors('src/results/x.ts', "import { isSafeIntegerLiteral } from '../text/integerLiteral';\n"), []);
+    assert.equal((await boundaryErrors('src/text/x.ts', "import { toCell } from '../results/response';\n")).length, 1);
   });
 });
