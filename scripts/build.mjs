@@ -6,7 +6,7 @@
 //   node scripts/build.mjs --tests       only the host test files (into out/)
 //   node scripts/build.mjs --watch       rebuild on change
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sharedBundles } from './lib/sharedBundles.mjs';
@@ -135,6 +135,12 @@ if (!watch) {
   if (!testsOnly) rmSync(join(root, 'dist'), { recursive: true, force: true });
   // `--tests` overwrites in place (parallel test runs on one checkout read out/ meanwhile).
   if (!production && !testsOnly) rmSync(join(root, 'out'), { recursive: true, force: true });
+}
+if (!testsOnly) {
+  // Node reads the package.json nearest to a bundle it loads for its "type": without this one it
+  // parses the extension's 64 KiB manifest while the extension host activates us (issue #21)
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  writeFileSync(join(root, 'dist/package.json'), '{ "type": "commonjs" }\n');
 }
 
 const started = Date.now();

@@ -40,6 +40,11 @@ export class Ctx extends Disposable {
     return this.sessionValue;
   }
 
+  /** The session if something built it already (reading this builds nothing). */
+  get builtSession(): Session | undefined {
+    return this.sessionValue;
+  }
+
   /** Running queries, history, values, exports: built on first use (this loads the features bundle). */
   get queries(): QueryService {
     if (!this.queriesValue) {

@@ -15,6 +15,7 @@ import { registerReadOnlyKey } from './views/readOnlyKey';
 import { INTERNAL_COMMANDS, Shell } from './shell';
 import type * as Features from './features';
 import { NOTEBOOK_OPTIONS, NOTEBOOK_TYPE } from './notebook/type';
+import type { Session } from './auth/session';
 
 /** What `activate` returns: a small API for tests and other extensions. */
 export interface HogqlApi {
@@ -24,15 +25,23 @@ export interface HogqlApi {
   readonly languageMs: number;
   /** Milliseconds of each step of `activate`, in order (the activation benchmark prints them). */
   readonly phases: Readonly<Record<string, number>>;
-  /** Resolves once the work run just after `activate` is done (see afterActivation), with its milliseconds. */
-  readonly settled: Promise<{ readonly ms: number }>;
-  /** performance.now() when the bundle started evaluating, when `activate` started and ended. */
-  readonly timeline: { readonly bundleStart: number; readonly activateStart: number; readonly activateEnd: number };
+  /** Resolves once the work run just after `activate` is done (see afterActivation), with its milliseconds and steps. */
+  readonly settled: Promise<Settled>;
+  /** performance.now() when the bundle started and ended evaluating, when `activate` started and ended. */
+  readonly timeline: { readonly bundleStart: number; readonly bundleEnd: number; readonly activateStart: number; readonly activateEnd: number };
   /** Only when the test harness sets HOGQL_TEST_HOOKS=1: read-only views of internal state. */
   readonly testHooks?: TestHooks;
 }
 
+/** The work run just after `activate` (afterActivation): milliseconds in all and of each step. */
+export interface Settled {
+  readonly ms: number;
+  readonly phases: Readonly<Record<string, number>>;
+}
+
 export interface TestHooks {
+  /** The session's status bar item and `hogql.signedIn` when the work just after activation was done (`settled`); undefined if no session existed then. */
+  shownWhenSettled(): ReturnType<Session['shown']> | undefined;
   /** The saved connection metadata (what global state holds). */
   connections(): unknown;
   /** Whether a personal key is stored for a connection (never the key itself). */
@@ -71,8 +80,10 @@ export interface TestHooks {
   parserSession(workerFile?: string): Promise<void> | undefined;
 }
 
-function testHooks(c: Ctx, language: ReturnType<typeof registerLanguageFeatures> | undefined): TestHooks | undefined {
+function testHooks(c: Ctx, language: ReturnType<typeof registerLanguageFeatures> | undefined, settled: Promise<Settled>): TestHooks | undefined {
   if (!__TEST_HOOKS__ || process.env.HOGQL_TEST_HOOKS !== '1') return undefined;
+  let shownWhenSettled: ReturnType<Session['shown']> | undefined;
+  void settled.then(() => (shownWhenSettled = c.builtSession?.shown()));
   const progress: { key: string; queryId: string; elapsedMs: number; rowsRead?: number }[] = [];
   const rows: { key: string; queryId: string; rows: number }[] = [];
   // from when the query service exists (built on first use: no run happens before)
@@ -91,6 +102,7 @@ function testHooks(c: Ctx, language: ReturnType<typeof registerLanguageFeatures>
     shownMessages: () => notifySeam.shown(),
     insightLink: (uri) => c.queries.insightLinks.ofUri(uri),
     pretendUntrusted: (on) => trustSeam.pretendUntrusted(on),
+    shownWhenSettled: () => shownWhenSettled,
     featuresLoaded: (load) => {
       if (load) loadFeatures(c);
       return features !== undefined;
@@ -141,15 +153,24 @@ function treeViews(context: vscode.ExtensionContext): { id: string; showCollapse
 let ctx: Ctx | undefined;
 let language: ReturnType<typeof registerLanguageFeatures> | undefined;
 
-export function activate(context: vscode.ExtensionContext): HogqlApi {
+/** Times consecutive steps: `lap(name)` ends the step `name`. */
+function stopwatch(): { readonly started: number; readonly phases: Record<string, number>; lap(name: string): void } {
   const started = performance.now();
   const phases: Record<string, number> = {};
   let last = started;
-  const lap = (name: string): void => {
-    const now = performance.now();
-    phases[name] = now - last;
-    last = now;
+  return {
+    started,
+    phases,
+    lap: (name) => {
+      const now = performance.now();
+      phases[name] = now - last;
+      last = now;
+    },
   };
+}
+
+export function activate(context: vscode.ExtensionContext): HogqlApi {
+  const { started, phases, lap } = stopwatch();
   try {
     // Registrations only (issue #21): the commands' and views' code loads on first use.
     const shell = new Shell(() => loadFeatures(c));
@@ -158,14 +179,11 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
     lap('context');
     shell.proxyCommands(commandIds(context));
     lap('command proxies');
+    // the trees are created just after (afterActivation); the notebook's serializer cannot wait:
+    // VS Code opens the .hogqlnb file that activated us as soon as activate() returns
     shell.proxyTrees(treeViews(context));
-    registerHomeView(ctx);
     shell.proxyNotebook(NOTEBOOK_TYPE, NOTEBOOK_OPTIONS);
-    lap('tree views, notebook serializer');
-    // results panels come back after a window reload (onWebviewPanel:hogql.results activates us);
-    // the panels' code is in the features bundle, loaded when VS Code hands a panel back
-    c.track(vscode.window.registerWebviewPanelSerializer('hogql.results', { deserializeWebviewPanel: (panel, state) => loadFeatures(c).restoreResultTabs(c, panel, state) }));
-    lap('results panel serializer');
+    lap('notebook serializer');
     // the providers and the lenses come with the first HogQL document (now, if one is open)
     language = registerLanguageFeatures(c, () => registerLenses(c));
     lap('language features');
@@ -178,10 +196,10 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
     throw e;
   }
   const activationMs = performance.now() - started;
-  const settled = new Promise<{ ms: number }>((resolve) => setImmediate(() => resolve(afterActivation(ctx!, activationMs))));
-  const hooks = testHooks(ctx, language);
+  const settled = new Promise<Settled>((resolve) => setImmediate(() => resolve(afterActivation(ctx!, activationMs))));
+  const hooks = testHooks(ctx, language, settled);
   const languageMs = phases['language features'] ?? 0;
-  const timeline = { bundleStart: bundleStartMs, activateStart: started, activateEnd: started + activationMs };
+  const timeline = { bundleStart: bundleStartMs, bundleEnd: bundleEndMs, activateStart: started, activateEnd: started + activationMs };
   return { activationMs, languageMs, phases, timeline, settled, ...(hooks ? { testHooks: hooks } : {}) };
 }
 
@@ -194,20 +212,36 @@ function registerLenses(c: Ctx): void {
 }
 
 /**
- * What no frame needs before activate() returns, run just after it (issue #21): the session (its
- * status bar item and the `hogql.signedIn` key, which the welcome views read), the scratch file
- * systems, the "Compare" texts and the `hogql.insightLinked` key, the `hogql.readOnly` key, and the
- * log's first line (which creates the output channel). Each is built earlier if something asks.
+ * What no frame needs before activate() returns, run just after it (issue #21): the sidebar's tree
+ * views and the home view (VS Code shows their welcome content until then, see Shell.proxyTrees),
+ * the results panels' serializer (VS Code keeps a panel to restore until one is registered), the
+ * session (its status bar item and the `hogql.signedIn` key, which the welcome views read), the
+ * scratch file systems, the "Compare" texts and the `hogql.insightLinked` key, the `hogql.readOnly`
+ * key, and the log's first line (which creates the output channel). Each is built earlier if
+ * something asks.
  */
-function afterActivation(c: Ctx, activationMs: number): { ms: number } {
-  const started = performance.now();
-  if (c.isDisposed) return { ms: 0 };
+function afterActivation(c: Ctx, activationMs: number): Settled {
+  if (c.isDisposed) return { ms: 0, phases: {} };
+  const { started, phases, lap } = stopwatch();
+  c.shell.createTrees();
+  registerHomeView(c);
+  lap('tree views');
+  // results panels come back after a window reload (onWebviewPanel:hogql.results activates us);
+  // the panels' code is in the features bundle, loaded when VS Code hands a panel back
+  c.track(vscode.window.registerWebviewPanelSerializer('hogql.results', { deserializeWebviewPanel: (panel, state) => loadFeatures(c).restoreResultTabs(c, panel, state) }));
+  lap('results panel serializer');
   void c.session;
+  lap('session: status bar, hogql.signedIn');
   c.docs.start();
   registerReadOnlyKey(c);
+  lap('scratch file systems, context keys');
   c.log.info(`PostHog HogQL ${c.version} activated in ${activationMs.toFixed(1)} ms`);
-  return { ms: performance.now() - started };
+  lap('log');
+  return { ms: performance.now() - started, phases };
 }
+
+/** When the bundle's evaluation ended (this module's body runs after every module it imports). */
+const bundleEndMs = performance.now();
 
 export function deactivate(): void {
   ctx = undefined;

@@ -1,6 +1,7 @@
 /**
  * What activation registers before any feature exists (issue #21: nothing but registrations at
- * startup): a proxy for every command and a tree view with a lazy provider for every sidebar view.
+ * startup): a proxy for every command, and, just after activation, a tree view with a lazy provider
+ * for every sidebar view.
  * The features bundle (`dist/features.js`: commands, sidebar, history, results panels) is loaded on
  * the first call of one of its commands or the first time a view asks for its items; its code then
  * binds its handlers and providers here instead of registering them with VS Code.
@@ -60,7 +61,9 @@ class LazyTree<T> implements vscode.TreeDataProvider<T> {
 export class Shell implements vscode.Disposable {
   private readonly handlers = new Map<string, Handler>();
   private readonly proxied = new Set<string>();
+  private readonly treeSpecs = new Map<string, { showCollapseAll: boolean }>();
   private readonly trees = new Map<string, { view: vscode.TreeView<unknown>; provider: LazyTree<unknown> }>();
+  private disposed = false;
   private readonly serializers = new Map<string, vscode.NotebookSerializer | undefined>();
   private readonly disposables: vscode.Disposable[] = [];
   /** Commands registered without a proxy (callable only once the features loaded): a host test wants none. */
@@ -98,19 +101,37 @@ export class Shell implements vscode.Disposable {
     });
   }
 
-  /** Creates the tree views now, each with a provider that loads the features on its first request. */
+  /**
+   * Records the sidebar's tree views: `createTrees` (just after activation) creates them, each with
+   * a provider that loads the features on its first request; `treeView` creates one earlier if asked.
+   * VS Code shows a visible view's welcome content until its provider comes, and "no data provider"
+   * only if none came 2 s after the view asked for the extension (issue #21).
+   */
   proxyTrees(views: readonly { id: string; showCollapseAll: boolean }[]): void {
-    for (const { id, showCollapseAll } of views) {
-      const provider = new LazyTree<unknown>(id, this.load);
-      const view = vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll });
-      this.trees.set(id, { view, provider });
-      this.disposables.push(view, ...provider.disposables);
-    }
+    for (const { id, showCollapseAll } of views) this.treeSpecs.set(id, { showCollapseAll });
   }
 
-  /** The view `id` served by `provider` (created at activation; created now if it was not). */
+  /** Creates every recorded tree view not created yet. */
+  createTrees(): void {
+    for (const id of this.treeSpecs.keys()) this.lazyTree(id);
+  }
+
+  private lazyTree(id: string): { view: vscode.TreeView<unknown>; provider: LazyTree<unknown> } | undefined {
+    const spec = this.treeSpecs.get(id);
+    if (!spec || this.disposed) return undefined;
+    let tree = this.trees.get(id);
+    if (!tree) {
+      const provider = new LazyTree<unknown>(id, this.load);
+      tree = { view: vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll: spec.showCollapseAll }), provider };
+      this.trees.set(id, tree);
+      this.disposables.push(tree.view, ...provider.disposables);
+    }
+    return tree;
+  }
+
+  /** The view `id` served by `provider` (recorded at activation: created now if it was not yet). */
   treeView<T>(id: string, provider: vscode.TreeDataProvider<T>, options: { showCollapseAll?: boolean } = {}): vscode.TreeView<T> {
-    const tree = this.trees.get(id);
+    const tree = this.lazyTree(id);
     if (!tree) return vscode.window.createTreeView(id, { treeDataProvider: provider, ...options });
     (tree.provider as LazyTree<T>).attach(provider);
     return tree.view as vscode.TreeView<T>;
@@ -146,6 +167,7 @@ export class Shell implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const d of this.disposables.splice(0).reverse()) d.dispose();
     this.handlers.clear();
   }

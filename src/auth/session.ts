@@ -32,6 +32,8 @@ export class Session extends Disposable {
   /** Fires when the active connection or project changes (views refresh on it). */
   readonly onDidChange = this.emitter.event;
   private readonly statusItem: vscode.StatusBarItem;
+  /** The value last given to the `hogql.signedIn` context key. */
+  private signedInKey: boolean | undefined;
 
   constructor(
     extension: Pick<vscode.ExtensionContext, 'globalState' | 'secrets'>,
@@ -73,9 +75,16 @@ export class Session extends Disposable {
   private changed(): void {
     this.retireClient();
     const conn = this.store.active();
-    void vscode.commands.executeCommand('setContext', 'hogql.signedIn', !!conn);
+    this.signedInKey = !!conn;
+    void vscode.commands.executeCommand('setContext', 'hogql.signedIn', this.signedInKey);
     this.renderStatus(conn);
     this.emitter.fire();
+  }
+
+  /** What the session shows: its status bar item and the `hogql.signedIn` key as last set (tests). */
+  shown(): { statusText: string; statusCommand: string | undefined; signedIn: boolean | undefined } {
+    const command = this.statusItem.command;
+    return { statusText: this.statusItem.text, statusCommand: typeof command === 'string' ? command : command?.command, signedIn: this.signedInKey };
   }
 
   private renderStatus(conn: Connection | undefined): void {

@@ -30,6 +30,23 @@ describe('activation', () => {
     assert.ok(api.languageMs >= 0 && api.languageMs <= api.activationMs, `languageMs ${api.languageMs}`);
   });
 
+  // Issue #21: the session is built just after activate() returns (afterActivation in
+  // src/extension.ts), not on a command: with none run, its status bar item and the hogql.signedIn
+  // key (the welcome views read it) are there once that work is done (`settled`). Later the idle
+  // start of the language features builds it too, so the hook reports what was there at `settled`.
+  it('shows its status bar item and sets hogql.signedIn just after activation, with no command run', async () => {
+    type Shown = { statusText: string; statusCommand: string | undefined; signedIn: boolean | undefined };
+    const api = (await extension().activate()) as unknown as { settled: Promise<unknown>; testHooks?: { shownWhenSettled(): Shown | undefined; connections(): { active?: string } } };
+    assert.ok(api.testHooks, 'test hooks');
+    await api.settled;
+    const shown = api.testHooks.shownWhenSettled();
+    assert.ok(shown, 'the session (status bar item, hogql.signedIn) exists when the work just after activation is done');
+    const signedIn = api.testHooks.connections().active !== undefined;
+    assert.equal(shown.signedIn, signedIn, 'hogql.signedIn');
+    assert.equal(shown.statusCommand, signedIn ? 'hogql.switchProject' : 'hogql.signIn');
+    assert.match(shown.statusText, signedIn ? /^\$\(graph-line\) / : /PostHog: Sign In/);
+  });
+
   it('registers every command it contributes', async () => {
     const contributed: { command: string }[] = extension().packageJSON.contributes.commands;
     assert.ok(contributed.length > 0);

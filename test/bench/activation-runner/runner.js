@@ -51,11 +51,20 @@ exports.activate = async function activate() {
       // CPU time of the host process over the same span: on the shared machine the wall time is
       // mostly the wait for a core (load averages of 10-30 on 2 cores)
       result[name] = { wallMs: t1 - t0, cpuMs: (cpu.user + cpu.system) / 1000, insideMs: api && api.activationMs, languageMs: api && api.languageMs, phases: api && api.phases };
-      if (settled) result[name].deferred = { ms: settled.ms, cpuMs: (afterCpu.user + afterCpu.system - cpu.user - cpu.system) / 1000 };
+      if (settled) result[name].deferred = { ms: settled.ms, cpuMs: (afterCpu.user + afterCpu.system - cpu.user - cpu.system) / 1000, phases: settled.phases };
       const tl = api && api.timeline;
       if (tl) {
-        // where the wall time went: the host before our bundle, evaluating it, activate(), the host after
-        result[name].timeline = { hostBefore: tl.bundleStart - t0, bundle: tl.activateStart - tl.bundleStart, activate: tl.activateEnd - tl.activateStart, hostAfter: t1 - tl.activateEnd };
+        // where the wall time went: the host before the bundle, from its start to activate() (its
+        // evaluation, then the host's wait: since s13 split by bundleEnd), activate(), the host after
+        const end = typeof tl.bundleEnd === 'number' ? tl.bundleEnd : tl.activateStart;
+        result[name].timeline = {
+          hostBefore: tl.bundleStart - t0,
+          bundle: tl.activateStart - tl.bundleStart,
+          bundleBody: end - tl.bundleStart,
+          hostWait: tl.activateStart - end,
+          activate: tl.activateEnd - tl.activateStart,
+          hostAfter: t1 - tl.activateEnd,
+        };
       }
       if (name === 'hogql') {
         // nothing HogQL is open, so the language bundle (dist/language.js) must not be loaded yet
