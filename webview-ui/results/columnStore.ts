@@ -21,7 +21,7 @@ const FALSE = 4;
 const TRUE = 5;
 const NESTED = 6;
 
-/** A dictionary grows past this many distinct values only while at most half its column's rows are distinct. */
+/** A dictionary grows past this many distinct values only while at most half its column's strings are distinct. */
 const DICT_KEEP = 256;
 
 class Column {
@@ -31,6 +31,8 @@ class Column {
   /** Distinct strings (or, once `ids` is dropped, each string cell's own). */
   dict: string[] = [];
   ids: Map<string, number> | undefined = new Map();
+  /** String cells looked up in `ids` (not rows: a column whose strings begin late, e.g. after NULLs or safe integers, is judged by its strings). */
+  private looked = 0;
   nested: Cell[] | undefined;
 
   constructor(capacity: number) {
@@ -56,16 +58,9 @@ class Column {
     }
   }
 
-  set(i: number, v: Cell | undefined, copies: Map<string, string>): void {
+  /** Row `i`'s cell when it is neither a number nor a string (those come in runs: `fill`). */
+  private setOther(i: number, v: Cell | undefined, copies: Map<string, string>): void {
     switch (typeof v) {
-      case 'string':
-        this.tags[i] = STR;
-        (this.strs ??= new Int32Array(this.tags.length))[i] = this.intern(v, i);
-        return;
-      case 'number':
-        this.tags[i] = NUM;
-        (this.nums ??= new Float64Array(this.tags.length))[i] = v;
-        return;
       case 'boolean':
         this.tags[i] = v ? TRUE : FALSE;
         return;
@@ -81,15 +76,49 @@ class Column {
     }
   }
 
-  /** `v`'s index in the dictionary (a short string as a copy of its own: ownStrings.ts). */
-  private intern(v: string, row: number): number {
-    const ids = this.ids;
-    if (ids) {
-      const id = ids.get(v);
-      if (id !== undefined) return id;
-      if (this.dict.length >= DICT_KEEP && this.dict.length * 2 > row) this.ids = undefined;
-      else ids.set(v, this.dict.length);
+  /**
+   * Column `c` of `rows` into rows `start`… One column at a time, in runs: a column's cells are
+   * mostly of one kind, so a run of numbers or of strings is copied by a loop that checks only the
+   * kind, and its tags are filled at once (before: one switch per cell, row by row).
+   */
+  fill(rows: readonly (readonly Cell[])[], c: number, start: number, copies: Map<string, string>): void {
+    for (let i = 0; i < rows.length; ) {
+      const v = rows[i][c];
+      if (typeof v === 'number') i = this.fillNumbers(rows, c, start, i);
+      else if (typeof v === 'string') i = this.fillStrings(rows, c, start, i);
+      else this.setOther(start + i++, v, copies);
     }
+  }
+
+  /** The run of numbers from `rows[from]`; returns where it ends. */
+  private fillNumbers(rows: readonly (readonly Cell[])[], c: number, start: number, from: number): number {
+    const nums = (this.nums ??= new Float64Array(this.tags.length));
+    let i = from;
+    for (let v = rows[i][c]; typeof v === 'number'; v = rows[++i]?.[c]) nums[start + i] = v;
+    this.tags.fill(NUM, start + from, start + i);
+    return i;
+  }
+
+  /** The run of strings from `rows[from]`; returns where it ends. */
+  private fillStrings(rows: readonly (readonly Cell[])[], c: number, start: number, from: number): number {
+    const strs = (this.strs ??= new Int32Array(this.tags.length));
+    const dict = this.dict;
+    let i = from;
+    for (let v = rows[i][c]; typeof v === 'string'; v = rows[++i]?.[c]) {
+      // without a dictionary (most values distinct) each cell's string goes in as it comes
+      strs[start + i] = this.ids ? this.intern(v, this.ids) : dict.push(ownCopy(v)) - 1;
+    }
+    this.tags.fill(STR, start + from, start + i);
+    return i;
+  }
+
+  /** `v`'s index in the dictionary (a short string as a copy of its own: ownStrings.ts). */
+  private intern(v: string, ids: Map<string, number>): number {
+    const id = ids.get(v);
+    this.looked++;
+    if (id !== undefined) return id;
+    if (this.dict.length >= DICT_KEEP && this.dict.length * 2 > this.looked) this.ids = undefined;
+    else ids.set(v, this.dict.length);
     this.dict.push(ownCopy(v));
     return this.dict.length - 1;
   }
@@ -151,11 +180,7 @@ export class ColumnStore implements CellTable {
     while (this.cols.length < width) this.cols.push(new Column(this.capacity));
     // one copy per distinct short string inside the batch's nested cells (ownStrings.ts)
     const copies = new Map<string, string>();
-    const cols = this.cols;
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i];
-      for (let c = 0; c < width; c++) cols[c].set(start + i, r[c], copies);
-    }
+    for (let c = 0; c < width; c++) this.cols[c].fill(rows, c, start, copies);
     this.length = end;
   }
 

@@ -67,6 +67,16 @@ describe('results/columnStore: rows stored by column', function () {
     fc.assert(fc.property(many, fc.integer({ min: 1, max: 400 }), (rows, cut) => check([rows.slice(0, cut), rows.slice(cut)])), { numRuns: 30 });
   });
 
+  it('judges a dictionary by its column’s strings, not its rows: distinct strings that begin late keep no dictionary', () => {
+    // like the stream bench's 64-bit column: safe integers (numbers) first, then exact strings
+    const store = new ColumnStore();
+    const rows: Cell[][] = Array.from({ length: 15_000 }, (_, i) => [i < 9_000 ? i : `9007199254740${i}`]);
+    for (let i = 0; i < rows.length; i += 5_000) store.append(rows.slice(i, i + 5_000));
+    const column = (store as unknown as { cols: { ids?: Map<string, number> }[] }).cols[0];
+    assert.ok(column.ids === undefined || column.ids.size <= 512, `a dictionary of ${column.ids?.size} distinct strings`);
+    assert.deepStrictEqual(store.rows(), rows);
+  });
+
   it('holds the generated result (every column kind) appended in batches of 5,000, past each growth of its arrays', () => {
     const { rows } = generateResult({ rows: 12_345, cols: 20, seed: 7 });
     const store = new ColumnStore();
