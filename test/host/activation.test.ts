@@ -1,5 +1,7 @@
 // Runs inside the real extension host (code-server), against the extension installed from its .vsix.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
 import type { IdleStart } from '../../src/language/idleStart';
@@ -20,6 +22,13 @@ describe('activation', () => {
     // code-server installs into <extensions-dir>/<publisher>.<name>-<version>
     assert.match(ext.extensionUri.fsPath, /[/\\]ext[/\\]hogql-dev\.vscode-hogql-\d+\.\d+\.\d+$/);
     assert.equal(ext.packageJSON.displayName, 'PostHog HogQL');
+  });
+
+  // Issue #21: without a package.json beside the bundles, Node reads the extension's 64 KiB manifest
+  // to learn dist/*.js's module type while the host loads us (scripts/build.mjs writes this one).
+  it('ships dist/package.json, so Node does not parse the manifest to load the bundle', () => {
+    const file = join(extension().extensionUri.fsPath, 'dist', 'package.json');
+    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), { type: 'commonjs' });
   });
 
   it('activates and reports its activation time', async () => {
