@@ -132,7 +132,7 @@ export class ParserClient {
       const onMessage = (m: Partial<WarmUpReply>): void => {
         if (!m.warmed) return;
         done(m as WarmUpReply);
-        if (m.crashed) this.stop(`parser crashed warming up: ${m.crashed}`, worker);
+        if (m.crashed) void this.stop(`parser crashed warming up: ${m.crashed}`, worker);
       };
       const done = (r: WarmUpReply | undefined): void => {
         worker.off('message', onMessage);
@@ -207,14 +207,14 @@ export class ParserClient {
   }
 
   /** Terminates the running worker (only if it is still `which`, when given). */
-  private stop(reason: string, which?: Worker): void {
+  /** Ends the running worker (or only `which`, if it is the one running); resolves once it exited. */
+  private stop(reason: string, which?: Worker): Promise<number> | undefined {
     const r = this.running;
-    if (which && r?.worker !== which) return;
+    if (which && r?.worker !== which) return undefined;
     this.running = undefined;
-    if (r) {
-      this.opts.log?.(`parser worker replaced: ${reason}`);
-      void r.worker.terminate();
-    }
+    if (!r) return undefined;
+    this.opts.log?.(`parser worker replaced: ${reason}`);
+    return r.worker.terminate();
   }
 
   /**
@@ -231,7 +231,7 @@ export class ParserClient {
     try {
       await ready;
     } catch (e) {
-      this.stop(`start failed: ${(e as Error).message}`, worker);
+      void this.stop(`start failed: ${(e as Error).message}`, worker);
       return { kind: 'crashed', message: (e as Error).message, startFailure: true };
     }
     return reply;
@@ -248,7 +248,7 @@ export class ParserClient {
         clearTimeout(timer);
         worker.off('message', onMessage);
         worker.off('exit', onExit);
-        if (replace) this.stop(replace, worker);
+        if (replace) void this.stop(replace, worker);
         resolve(o);
       };
       const onMessage = (m: ParseReply): void => {
@@ -276,8 +276,7 @@ export class ParserClient {
     this.disposed = true;
     const written = this.verdicts?.dispose();
     for (const job of this.queue.splice(0)) job.resolve(undefined);
-    const exited = this.running?.worker.terminate();
-    this.stop('disposed');
+    const exited = this.stop('disposed');
     return Promise.all([written, exited]).then(() => undefined);
   }
 }
