@@ -151,9 +151,20 @@ function spelling(src: string, start: number, end: number, h: number): string {
 
 type Frame = { mode: 'code'; depth: number } | { mode: 'template'; token: Token };
 
+/**
+ * An empty array already of V8's object elements kind. A `[]` starts as small integers until V8 has
+ * seen a few lexers; the lexer optimized on a document then deoptimized ("not a Smi") at its first
+ * push into a new one, and its recompilation competed with the main thread (issue #21).
+ */
+function objectArray<T>(): T[] {
+  const a: T[] = [undefined as T];
+  a.length = 0;
+  return a;
+}
+
 class Lexer {
   private pos = 0;
-  readonly tokens: Token[] = [];
+  readonly tokens: Token[] = objectArray();
   readonly comments: Comment[] = [];
   private readonly stack: Frame[] = [{ mode: 'code', depth: 0 }];
 
