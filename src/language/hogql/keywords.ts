@@ -30,9 +30,14 @@ let keywordTable: Int32Array | undefined;
 let keywordList: string[] = [];
 let longestKeyword = 0;
 
-/** One more character into a word's hash, case-folded (`c | 32`: letters to lowercase; digits, `_` and `$` stay distinct). */
+/**
+ * One more character into a word's hash, case-folded (`c | 32`: letters to lowercase; digits, `_`
+ * and `$` stay distinct). Kept to 30 bits, a small integer for V8: a full 32-bit hash of a long
+ * word deoptimized the lexer ("not a Smi") during a document's first lex, and its recompilation
+ * competed with the main thread (issue #21). Users take the low 10 bits, the same either way.
+ */
 export function foldHash(h: number, c: number): number {
-  return (Math.imul(h, 31) + (c | 32)) | 0;
+  return (Math.imul(h, 31) + (c | 32)) & 0x3fffffff;
 }
 
 function buildKeywordTable(): Int32Array {

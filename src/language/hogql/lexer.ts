@@ -61,16 +61,16 @@ export function token(kind: TokenKind, start: number, end: number, text: string,
  * `+ - * / % = < > ~ ? : . , ; ( ) [ ] { }`.
  */
 function operatorLength(src: string, at: number): number {
-  const c1 = src.charCodeAt(at + 1);
+  const c1 = charAt(src, at + 1);
   switch (src.charCodeAt(at)) {
     case 40: case 41: case 44: case 59: case 91: case 93: case 123: case 125: // ( ) , ; [ ] { }
     case 43: case 42: case 47: case 37: case 46: // + * / % .
       return 1;
     case 61: // =  (=~* =~ ==)
-      if (c1 === 126) return src.charCodeAt(at + 2) === 42 ? 3 : 2;
+      if (c1 === 126) return charAt(src, at + 2) === 42 ? 3 : 2;
       return c1 === 61 ? 2 : 1;
     case 33: // !  (!~* !~ !=; alone it is no operator)
-      if (c1 === 126) return src.charCodeAt(at + 2) === 42 ? 3 : 2;
+      if (c1 === 126) return charAt(src, at + 2) === 42 ? 3 : 2;
       return c1 === 61 ? 2 : 0;
     case 45: return c1 === 62 ? 2 : 1; // - ->
     case 58: return c1 === 58 || c1 === 61 ? 2 : 1; // : :: :=
@@ -81,6 +81,16 @@ function operatorLength(src: string, at: number): number {
     case 62: return c1 === 61 ? 2 : 1; // > >=
     default: return 0;
   }
+}
+
+/**
+ * The character code at `at`, or 0 past the end, where every test below is false as it is for a
+ * NUL. The lexer never reads past the end of its text: V8 deoptimizes an optimized function at its
+ * first read out of bounds, and a document's lexer is optimized before its statements are lexed
+ * (issue #21: each recompilation of the lexer ran beside the main thread).
+ */
+function charAt(src: string, at: number): number {
+  return at < src.length ? src.charCodeAt(at) : 0;
 }
 
 /** 1 for `[A-Za-z_$]`, 2 for digits, 0 for other ASCII characters. */
@@ -151,9 +161,20 @@ function spelling(src: string, start: number, end: number, h: number): string {
 
 type Frame = { mode: 'code'; depth: number } | { mode: 'template'; token: Token };
 
+/**
+ * An empty array already of V8's object elements kind. A `[]` starts as small integers until V8 has
+ * seen a few lexers; the lexer optimized on a document then deoptimized ("not a Smi") at its first
+ * push into a new one, and its recompilation competed with the main thread (issue #21).
+ */
+function objectArray<T>(): T[] {
+  const a: T[] = [undefined as T];
+  a.length = 0;
+  return a;
+}
+
 class Lexer {
   private pos = 0;
-  readonly tokens: Token[] = [];
+  readonly tokens: Token[] = objectArray();
   readonly comments: Comment[] = [];
   private readonly stack: Frame[] = [{ mode: 'code', depth: 0 }];
 
@@ -185,19 +206,19 @@ class Lexer {
   }
 
   private code(at = this.pos): number {
-    return this.src.charCodeAt(at);
+    return charAt(this.src, at);
   }
 
   private codeToken(): void {
     const src = this.src;
     let start = this.pos;
-    let c = src.charCodeAt(start);
-    // a run of whitespace in one go (charCodeAt past the end is NaN, not a space)
-    while (isSpace(c)) c = src.charCodeAt(++start);
+    let c = charAt(src, start);
+    // a run of whitespace in one go (past the end, 0: not a space)
+    while (isSpace(c)) c = charAt(src, ++start);
     this.pos = start;
     // only `-`, `/` and `#` can open a comment
     if (start >= src.length || ((c === 45 || c === 47 || c === 35) && this.comment(c))) return;
-    if (c === 102 && src[start + 1] === "'") {
+    if (c === 102 && charAt(src, start + 1) === 39) {
       this.pos += 2;
       this.stack.push({ mode: 'template', token: this.push('templateStart', start) });
       return;
@@ -212,14 +233,14 @@ class Lexer {
 
   private comment(c: number): boolean {
     const src = this.src;
-    const next = src[this.pos + 1];
+    const next = charAt(src, this.pos + 1);
     const start = this.pos;
-    if ((c === 45 && next === '-') || (c === 47 && next === '/') || c === 35) {
+    if ((c === 45 && next === 45) || (c === 47 && next === 47) || c === 35) {
       while (this.pos < src.length && src[this.pos] !== '\n' && src[this.pos] !== '\r') this.pos++;
       this.comments.push({ start, end: this.pos, block: false });
       return true;
     }
-    if (c === 47 && next === '*') {
+    if (c === 47 && next === 42) {
       const close = src.indexOf('*/', start + 2);
       this.pos = close < 0 ? src.length : close + 2;
       this.comments.push({ start, end: this.pos, block: true, ...(close < 0 ? { unterminated: true } : {}) });
@@ -239,7 +260,7 @@ class Lexer {
     const src = this.src;
     let end = start;
     let h = 0;
-    for (let c = src.charCodeAt(end); end < src.length && isIdentPart(c); c = src.charCodeAt(++end)) h = foldHash(h, c);
+    for (let c = charAt(src, end); isIdentPart(c); c = charAt(src, ++end)) h = foldHash(h, c);
     this.pos = end;
     const text = spelling(src, start, end, h);
     this.tokens.push(token('ident', start, end, text, keywordAt(src, start, end, h), text, undefined));
@@ -249,20 +270,21 @@ class Lexer {
     const src = this.src;
     const prev = this.tokens[this.tokens.length - 1];
     const tupleIndex = prev !== undefined && prev.end === start && (prev.text === '.' || prev.text === '?.');
-    if (src[start] === '0' && (src[start + 1] === 'x' || src[start + 1] === 'X') && isHex(this.code(start + 2))) {
+    const c1 = charAt(src, start + 1);
+    if (src[start] === '0' && (c1 === 120 || c1 === 88) && isHex(this.code(start + 2))) { // 0x 0X
       this.pos = start + 2;
       while (isHex(this.code())) this.pos++;
       this.push('number', start);
       return;
     }
-    if (src[start] === '0' && (src[start + 1] === 'b' || src[start + 1] === 'B') && (src[start + 2] === '0' || src[start + 2] === '1')) {
+    if (src[start] === '0' && (c1 === 98 || c1 === 66) && (this.code(start + 2) === 48 || this.code(start + 2) === 49)) { // 0b 0B, then 0 or 1
       this.pos = start + 2;
-      while (src[this.pos] === '0' || src[this.pos] === '1') this.pos++;
+      while (this.code() === 48 || this.code() === 49) this.pos++;
       this.push('number', start);
       return;
     }
     while (isDigit(this.code())) this.pos++;
-    if (!tupleIndex && src[this.pos] === '.' && !(src[this.pos + 1] === '.')) {
+    if (!tupleIndex && this.code() === 46 && this.code(this.pos + 1) !== 46) { // a `.`, not `..`
       const afterDot = this.code(this.pos + 1);
       if (isDigit(afterDot) || !isIdentStart(afterDot)) {
         this.pos++;
@@ -274,10 +296,10 @@ class Lexer {
   }
 
   private exponent(): void {
-    const src = this.src;
-    if (src[this.pos] !== 'e' && src[this.pos] !== 'E') return;
+    const e = this.code();
+    if (e !== 101 && e !== 69) return; // e E
     let p = this.pos + 1;
-    if (src[p] === '+' || src[p] === '-') p++;
+    if (this.code(p) === 43 || this.code(p) === 45) p++; // + -
     if (!isDigit(this.code(p))) return;
     while (isDigit(this.code(p))) p++;
     this.pos = p;
@@ -294,7 +316,7 @@ class Lexer {
         continue;
       }
       if (ch === quote) {
-        if (src[p + 1] === quote) {
+        if (p + 1 < src.length && src[p + 1] === quote) {
           p += 2;
           continue;
         }
@@ -340,7 +362,7 @@ class Lexer {
     while (p < src.length) {
       const ch = src[p];
       if (ch === '\\') p += 2;
-      else if (ch === "'" && src[p + 1] === "'") p += 2;
+      else if (ch === "'" && p + 1 < src.length && src[p + 1] === "'") p += 2;
       else if (ch === "'" || ch === '{') break;
       else p++;
     }

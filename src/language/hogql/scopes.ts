@@ -85,20 +85,29 @@ function tableName(item: JoinItem): string {
   return '(subquery)';
 }
 
+/**
+ * One literal, every field in the same order: a spread of a shared base followed by fields that
+ * overwrite it (`{ ...base, kind, table }`) made V8 reconfigure two fields of a fresh map on every
+ * call (`--trace-generalization`: 200 per check of a 100-statement document, each under the map
+ * lock that concurrent compiles hold; issue #21's longest task).
+ */
+function scopeTableOf(item: JoinItem, kind: ScopeTable['kind'], table: TableInfo | null, columns: string[] | null): ScopeTable {
+  return { alias: item.alias?.name ?? null, name: tableName(item), kind, table, columns, item };
+}
+
 function scopeTable(item: JoinItem, ctes: Map<string, Cte>, text: string, scopes: Map<SelectQuery, Scope>): ScopeTable {
-  const base = { alias: item.alias?.name ?? null, name: tableName(item), item, table: null, columns: null };
   const t = item.table;
   if (t.kind === 'TableRef') {
     const cte = t.parts.length === 1 ? ctes.get(t.parts[0].name) : undefined;
     if (cte && cte.cteKind === 'subquery' && cte.expr.kind === 'Subquery') {
-      return { ...base, kind: 'cte', columns: outputColumns(cte.expr.query, text, scopes) };
+      return scopeTableOf(item, 'cte', null, outputColumns(cte.expr.query, text, scopes));
     }
-    const table = getVocabulary().findTable(base.name) ?? null;
-    return { ...base, kind: table ? 'table' : 'unknown', table };
+    const table = getVocabulary().findTable(tableName(item)) ?? null;
+    return scopeTableOf(item, table ? 'table' : 'unknown', table, null);
   }
-  if (t.kind === 'Call') return { ...base, kind: 'function', table: getVocabulary().findTable(t.name.name) ?? null };
-  if (t.kind === 'Subquery') return { ...base, kind: 'subquery', columns: outputColumns(t.query, text, scopes) };
-  return { ...base, kind: t.kind === 'Placeholder' ? 'placeholder' : 'unknown' };
+  if (t.kind === 'Call') return scopeTableOf(item, 'function', getVocabulary().findTable(t.name.name) ?? null, null);
+  if (t.kind === 'Subquery') return scopeTableOf(item, 'subquery', null, outputColumns(t.query, text, scopes));
+  return scopeTableOf(item, t.kind === 'Placeholder' ? 'placeholder' : 'unknown', null, null);
 }
 
 /** Builds a scope for every SELECT in `root` (outer before inner). */

@@ -118,6 +118,18 @@ describe('lexer', () => {
     }), { numRuns: 400 });
   });
 
+  it('lexes a text that ends in any construct as it lexes the same text followed by a space (it never reads past the end, s14)', () => {
+    // the lexer reads no character past its text (a read out of bounds deoptimized it, issue #21);
+    // what it sees there must act like the end: the tokens of `src` and of `src + ' '` are the same
+    const piece = fc.constantFrom('a', 'ab_1', '$x', 'f', '0', '1', '0x', '0x1F', '0b', '0b1', '0b2', '1.', '1.5', '1e', '1e+', '1e-3', '.5', '.', '..', 'x.1',
+      '=', '=~', '=~*', '!', '!=', '!~', '!~*', '-', '->', '/', '*', ':', '::', '?', '??', '?.', '~', '~*', '|', '||', '<', '<>', '<=', '>', '>=', '(', ')', '{', '}',
+      "'s'", "'a''b'", '`q`', '"q"', "f'a{b}c'", '-- c\n', '/* c */', ' ', '\t', '\n');
+    fc.assert(fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }).map((p) => p.join('')), (src) => {
+      const shown = (t: string): Omit<Token, 'start'>[] => lex(t).tokens.filter((k) => k.kind !== 'eof').map(({ start: _, ...rest }) => rest);
+      assert.deepEqual(shown(src), shown(`${src} `), JSON.stringify(src));
+    }), { numRuns: 3000 });
+  });
+
   // A quadratic scan would blow mocha's default 2 s timeout on this input.
   it('handles 100 kB+ of pathological input (backslashes, open comments, open f-strings)', () => {
     const strings = lex("'" + 'a\\'.repeat(50_000));

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { NameIndex, subsequenceScore } from '../../../src/language/hogql/filter';
 import { closest, editDistance } from '../../../src/language/hogql/suggest';
 import { getVocabulary } from '../../../src/language/hogql/vocabulary';
-import { KEYWORDS } from '../../../src/language/hogql/keywords';
+import { foldHash, keywordAt, KEYWORDS } from '../../../src/language/hogql/keywords';
 
 describe('vocabulary', () => {
   const v = getVocabulary();
@@ -84,5 +84,15 @@ describe('name filtering and suggestions', () => {
 describe('keywords module', () => {
   it('lists exactly the vocabulary keywords (the lexer uses it instead of the whole vocabulary)', () => {
     assert.deepEqual([...KEYWORDS], [...getVocabulary().keywords]);
+  });
+
+  it('hashes any word to a non-negative 30-bit integer (a V8 small integer: the lexer is not deoptimized by a long word, s14) and still finds every keyword in any case', () => {
+    const hash = (w: string): number => [...w].reduce((h, ch) => foldHash(h, ch.charCodeAt(0)), 0);
+    fc.assert(fc.property(fc.stringMatching(/^[A-Za-z_$][A-Za-z0-9_$]{0,40}$/), (w) => {
+      const h = hash(w);
+      assert.ok(Number.isInteger(h) && h >= 0 && h < 2 ** 30, `${w}: ${h}`);
+    }), { numRuns: 2000 });
+    for (const kw of KEYWORDS) for (const w of [kw, kw.toLowerCase()]) assert.equal(keywordAt(w, 0, w.length, hash(w)), kw.toUpperCase(), w);
+    assert.equal(keywordAt('selectx', 0, 7, hash('selectx')), undefined);
   });
 });
