@@ -21,6 +21,10 @@ export interface SlowFrame {
   what: 'work' | 'descheduled' | 'idle';
   kind: Kind;
   gc: number;
+  /** The busiest other thread of the browser in the interval (all traced processes), CPU ms. */
+  elsewhere?: { thread: string; cpu: number };
+  /** All other threads' CPU ms in the interval. */
+  othersCpu?: number;
 }
 export function describeSplit(s: ReturnType<typeof traceSplit>): string;
 export function describeSlow(s: ReturnType<typeof traceSplit>, list?: number): string;

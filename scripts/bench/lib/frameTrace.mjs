@@ -84,7 +84,7 @@ export function selfTimes(events) {
  * events only, so nested ones count once), and the worst frame's split by kind: what the longest
  * frames of a scroll are made of (a GC, a late style pass, a timer landing mid-scroll).
  */
-function frameCpu(events) {
+function frameCpu(events, elsewhere = () => undefined) {
   // top-level events; a frame starts with the one holding its FireAnimationFrame (the task that
   // runs the frame: a RunTask around it, or the callback itself)
   const top = [];
@@ -112,7 +112,7 @@ function frameCpu(events) {
     ms.push(cpu);
     if (cpu > worst.ms) worst = { frame: i, ms: cpu, from: starts[i - 1], to: starts[i] };
     const interval = (starts[i] - starts[i - 1]) / 1000;
-    if (interval > SLOW_MS) slow.push(slowFrame(i, interval, cpu, wall, events.filter((e) => e.ts >= starts[i - 1] && e.ts < starts[i])));
+    if (interval > SLOW_MS) slow.push({ ...slowFrame(i, interval, cpu, wall, events.filter((e) => e.ts >= starts[i - 1] && e.ts < starts[i])), ...elsewhere(starts[i - 1], starts[i]) });
   }
   const sorted = [...ms].sort((a, b) => a - b);
   const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? 0;
@@ -138,6 +138,45 @@ function slowFrame(frame, ms, cpu, wall, events) {
   return { frame, ms, cpu, wait, idle: Math.max(0, ms - wall), what, kind, gc: split.gc };
 }
 
+/** The top-level events of one thread (nested ones inside them), in time order. */
+function topLevel(events) {
+  const top = [];
+  let end = -Infinity;
+  for (const e of completeEvents(events)) {
+    if (e.ts < end) continue;
+    top.push(e);
+    end = e.end;
+  }
+  return top;
+}
+
+/**
+ * What the other threads of the browser (every traced process: the renderer's compositor and
+ * raster workers, the GPU process's display compositor, the browser's main thread) did during a
+ * frame interval `[from, to)`: the busiest one's CPU time, and all of theirs. A frame begun late
+ * while the renderer's main thread was idle was either work there, or nothing ran at all (the
+ * whole browser waiting for a core: their CPU is a small part of the interval).
+ */
+function elsewhereIn(threads) {
+  const tops = threads.map(({ thread, events }) => ({ thread, top: topLevel(events) }));
+  return (from, to) => {
+    let all = 0;
+    let busiest = { thread: '', cpu: 0 };
+    for (const { thread, top } of tops) {
+      let cpu = 0;
+      for (const e of top) {
+        if (e.end <= from || e.ts >= to) continue;
+        // the part of a task inside the interval, in proportion to its wall time
+        const share = e.end > e.ts ? (Math.min(to, e.end) - Math.max(from, e.ts)) / (e.end - e.ts) : 1;
+        cpu += ((e.tend - e.tts) * share) / 1000;
+      }
+      all += cpu;
+      if (cpu > busiest.cpu) busiest = { thread, cpu };
+    }
+    return { elsewhere: busiest, othersCpu: all };
+  };
+}
+
 /**
  * The split of the renderer main thread that ran `frames` animation frames of the scroll (the one
  * with the most `FireAnimationFrame` events), per frame. Also the busiest other threads of that
@@ -146,9 +185,11 @@ function slowFrame(frame, ms, cpu, wall, events) {
 export function traceSplit(traceEvents) {
   const threads = new Map();
   const threadNames = new Map();
+  const processNames = new Map();
   for (const e of traceEvents) {
     const key = `${e.pid}:${e.tid}`;
     if (e.ph === 'M' && e.name === 'thread_name') threadNames.set(key, e.args?.name ?? '');
+    else if (e.ph === 'M' && e.name === 'process_name') processNames.set(String(e.pid), e.args?.name ?? '');
     else if (e.ph === 'X' || e.ph === 'B' || e.ph === 'E') {
       if (!threads.has(key)) threads.set(key, []);
       threads.get(key).push(e);
@@ -167,7 +208,14 @@ export function traceSplit(traceEvents) {
     .map(([key, evs]) => ({ thread: threadNames.get(key) ?? key, ms: Object.values(selfTimes(evs).cpu).reduce((a, b) => a + b, 0) / frames }))
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 3);
-  return { frames, wall: per(wall), cpu: per(cpu), top: top.map(([name, ms]) => ({ name, ms: ms / frames })), others, frameCpu: frameCpu(threads.get(main)) };
+  const rest = [...threads]
+    .filter(([key]) => key !== main)
+    .map(([key, events]) => {
+      const [p] = key.split(':');
+      const proc = p === pid ? '' : `${processNames.get(p) || `pid ${p}`}/`;
+      return { thread: `${proc}${threadNames.get(key) ?? key}`, events };
+    });
+  return { frames, wall: per(wall), cpu: per(cpu), top: top.map(([name, ms]) => ({ name, ms: ms / frames })), others, frameCpu: frameCpu(threads.get(main), elsewhereIn(rest)) };
 }
 
 const sum = (o) => Object.values(o).reduce((a, b) => a + b, 0);
@@ -187,9 +235,13 @@ export function describeSplit(s) {
 export function describeSlow(s, list = 8) {
   const slow = s.frameCpu.slow;
   const n = (what) => slow.filter((f) => f.what === what).length;
-  const one = (f) => `#${f.frame} ${f.ms.toFixed(1)} ms ${f.what} (CPU ${f.cpu.toFixed(1)}, most ${f.kind}${f.gc >= 0.5 ? `, gc ${f.gc.toFixed(1)}` : ''}; waited ${f.wait.toFixed(1)}, idle ${f.idle.toFixed(1)})`;
+  const away = (f) => (f.elsewhere?.thread ? `; elsewhere ${f.othersCpu.toFixed(1)}, most ${f.elsewhere.thread} ${f.elsewhere.cpu.toFixed(1)}` : '');
+  const one = (f) => `#${f.frame} ${f.ms.toFixed(1)} ms ${f.what} (CPU ${f.cpu.toFixed(1)}, most ${f.kind}${f.gc >= 0.5 ? `, gc ${f.gc.toFixed(1)}` : ''}; waited ${f.wait.toFixed(1)}, idle ${f.idle.toFixed(1)}${away(f)})`;
   const worst = [...slow].sort((a, b) => b.ms - a.ms).slice(0, list);
-  return `${slow.length} frame intervals over 33 ms: ${n('work')} over a tick of main-thread CPU, ${n('descheduled')} descheduled (waiting for a core), ${n('idle')} begun late with the main thread idle${worst.length ? `; longest: ${worst.map(one).join(', ')}` : ''}`;
+  // begun late with every thread of the browser mostly idle too: nothing ran, all waited for a core
+  const stalled = slow.filter((f) => f.what === 'idle' && f.othersCpu !== undefined && f.cpu + f.othersCpu < f.ms / 2).length;
+  const idle = `${n('idle')} begun late with the main thread idle${slow.some((f) => f.othersCpu !== undefined) ? ` (${stalled} of them with the other threads of the browser idle too)` : ''}`;
+  return `${slow.length} frame intervals over 33 ms: ${n('work')} over a tick of main-thread CPU, ${n('descheduled')} descheduled (waiting for a core), ${idle}${worst.length ? `; longest: ${worst.map(one).join(', ')}` : ''}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

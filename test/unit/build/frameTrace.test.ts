@@ -106,4 +106,36 @@ describe('bench: frame trace split', () => {
     assert.equal(slow[2].idle, 57);
     assert.match(describeSlow(traceSplit(events)), /^3 frame intervals over 33 ms: 1 over a tick of main-thread CPU, 1 descheduled \(waiting for a core\), 1 begun late/);
   });
+
+  it("says what the browser's other threads did while a frame was begun late: work there, or nothing ran", async () => {
+    const { traceSplit, describeSlow } = await load();
+    const meta = (pid: number, tid: number, name: string) => ({ ph: 'M', name: 'thread_name', pid, tid, args: { name } });
+    const gpu = (name: string, ts: number, dur: number, tts = ts, tdur = dur) => ({ ...X(name, ts, dur, 9, tts, tdur), pid: 8 });
+    const events = [
+      meta(7, 1, 'CrRendererMain'),
+      meta(7, 3, 'Compositor'),
+      meta(8, 9, 'VizCompositorThread'),
+      { ph: 'M', name: 'process_name', pid: 8, tid: 0, args: { name: 'GPU Process' } },
+      X('FireAnimationFrame', 0, 3_000),
+      // 1: 60 ms, main thread idle; the GPU process's display compositor ran 30 ms of it (a task
+      // from before the frame: only its part inside the interval counts) and the compositor 2 ms
+      gpu('DrawFrame', -10_000, 40_000),
+      X('ProxyMain::BeginMainFrame', 20_000, 2_000, 3),
+      X('FireAnimationFrame', 60_000, 3_000),
+      // 2: 60 ms, nothing ran anywhere: the whole browser waited for a core
+      X('FireAnimationFrame', 120_000, 3_000),
+      X('FireAnimationFrame', 136_000, 3_000),
+    ];
+    const s = traceSplit(events);
+    const slow = s.frameCpu.slow;
+    assert.deepEqual(
+      slow.map((f) => [f.frame, f.what, f.elsewhere?.thread, f.elsewhere?.cpu, f.othersCpu]),
+      [
+        [1, 'idle', 'GPU Process/VizCompositorThread', 30, 32],
+        [2, 'idle', '', 0, 0],
+      ],
+    );
+    assert.match(describeSlow(s), /2 begun late with the main thread idle \(1 of them with the other threads of the browser idle too\)/);
+    assert.match(describeSlow(s), /#1 60\.0 ms idle \(.*; elsewhere 32\.0, most GPU Process\/VizCompositorThread 30\.0\)/);
+  });
 });

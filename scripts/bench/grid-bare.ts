@@ -1,0 +1,126 @@
+// Issue #21's scroll row without the workbench: the results page's real bundle (dist/webview, as
+// the build makes it) in a bare page of the same headless Chromium, fed a generated result by
+// message, scrolled by webview-grid.mjs's probe (200 px per animation frame) under a Chromium trace.
+// Prints the renderer main thread's CPU per frame by kind (lib/frameTrace.mjs) and the compositor's
+// and raster threads'. In the workbench the webview shares the workbench's renderer, main thread
+// and layer tree (webview-grid.mjs), whose share of each frame hides a change to the grid of a few
+// tenths of a millisecond on a shared machine; here only the grid is in the page.
+// A/B: `--dist a,b` (two builds' dist/webview), `--css 'rule'` (extra CSS, a variant beside the
+// plain page; repeatable), alternating in rounds, one page per pass.
+// `node --import tsx scripts/bench/grid-bare.ts [--rows 100000] [--cols 20] [--rounds 3] [--dist d1,d2] [--css '…']`
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { loadavg } from 'node:os';
+import type { Browser, Route } from 'playwright-core';
+import { generateResult } from '../../src/results/devResults';
+
+// ES modules with top-level await: imported at run time (tsx runs this file as CommonJS)
+type FrameTrace = typeof import('./lib/frameTrace.mjs');
+type Split = ReturnType<FrameTrace['traceSplit']>;
+const root = join(__dirname, '..', '..');
+
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const ROWS = Number(arg('rows') ?? 100_000);
+const COLS = Number(arg('cols') ?? 20);
+const ROUNDS = Number(arg('rounds') ?? 3);
+const FRAMES = 240;
+const dists = (arg('dist') ?? join(root, 'dist', 'webview')).split(',');
+const extraCss = process.argv.flatMap((a, i) => (process.argv[i - 1] === '--css' ? [a] : []));
+
+interface Variant {
+  label: string;
+  dist: string;
+  css: string;
+}
+const variants: Variant[] = dists.flatMap((dist, d) => ['', ...extraCss].map((css) => ({ label: `${dists.length > 1 ? `dist ${d + 1}` : 'page'}${css ? ` + ${css}` : ''}`, dist, css })));
+for (const v of variants) if (!existsSync(join(v.dist, 'results', 'main.js'))) throw new Error(`no results/main.js in ${v.dist} (node scripts/build.mjs)`);
+
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.ttf': 'font/ttf' };
+
+/** The page: the webview's shell (no CSP: nothing else is loaded) with VS Code's API stubbed. */
+const page = (css: string): string => `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
+<link rel="stylesheet" href="/results/main.css"><style>body{margin:0;height:100vh}${css}</style></head>
+<body><div id="app"></div>
+<script>window.acquireVsCodeApi = () => ({ postMessage() {}, setState() {}, getState() { return undefined; } });</script>
+<script type="module" src="/results/main.js"></script></body></html>`;
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function pass(browser: Browser, traceSplit: FrameTrace['traceSplit'], v: Variant, result: string): Promise<Split> {
+  const p = await browser.newPage({ viewport: { width: 1100, height: 820 } });
+  try {
+    await p.route('http://grid.test/**', (route: Route) => {
+      const path = new URL(route.request().url()).pathname;
+      if (path === '/') return route.fulfill({ contentType: 'text/html', body: page(v.css) });
+      if (path === '/result.json') return route.fulfill({ contentType: 'application/json', body: result });
+      const file = join(v.dist, path);
+      return existsSync(file) ? route.fulfill({ contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) }) : route.fulfill({ status: 404 });
+    });
+    p.on('pageerror', (e: Error) => console.log(`  page error: ${e.message}`));
+    await p.goto('http://grid.test/');
+    await p.waitForFunction(() => document.querySelector('#app') !== null);
+    // as the host posts it (a structured clone of the parsed result)
+    await p.evaluate(async () => {
+      const r: unknown = await (await fetch('/result.json')).json();
+      window.postMessage({ kind: 'tabOpen', tab: { id: 't1', label: 'Result', title: 'Result' } }, '*');
+      window.postMessage({ kind: 'tabActivate', tabId: 't1' }, '*');
+      window.postMessage({ kind: 'result', tabId: 't1', result: r }, '*');
+    });
+    await p.waitForSelector('.grid-body .row', { timeout: 300_000 });
+    const probe = (frames: number) =>
+      p.evaluate(async (n: number) => {
+        const el = document.querySelector('.grid-scroll')!;
+        for (let i = 0; i < n; i++) {
+          await new Promise((r) => requestAnimationFrame(r));
+          el.scrollTop += 200;
+          el.dispatchEvent(new Event('scroll'));
+          void document.body.offsetHeight;
+        }
+      }, frames);
+    await probe(30); // warm-up: the code optimised, the first rows' texts shaped
+    await browser.startTracing(p, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8'] });
+    let trace: Buffer;
+    try {
+      await probe(FRAMES);
+    } finally {
+      trace = await browser.stopTracing();
+    }
+    return traceSplit(JSON.parse(trace.toString('utf8')).traceEvents);
+  } finally {
+    await p.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const { KINDS, traceSplit } = await import('./lib/frameTrace.mjs');
+  const { launchBrowser } = (await import('../../test/support/host.mjs')) as { launchBrowser: () => Promise<Browser> };
+  const result = JSON.stringify(generateResult({ rows: ROWS, cols: COLS, seed: 100 }));
+  const browser = await launchBrowser();
+  const runs = new Map<string, Split[]>(variants.map((v) => [v.label, []]));
+  try {
+    console.log(`grid in a bare page: ${ROWS} × ${COLS}, ${FRAMES} frames of 200 px, ${ROUNDS} rounds of ${variants.length} variants alternating`);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const v of variants) {
+        const s = await pass(browser, traceSplit, v, result);
+        runs.get(v.label)!.push(s);
+        const busy = KINDS.reduce((a, k) => a + s.cpu[k], 0);
+        console.log(`  round ${round + 1}, ${v.label}: main thread CPU per frame ${busy.toFixed(2)} ms (${KINDS.map((k) => `${k} ${s.cpu[k].toFixed(2)}`).join(', ')}), frame p95 ${s.frameCpu.p95.toFixed(1)}; ${s.others.map((t) => `${t.thread} ${t.ms.toFixed(2)}`).join(', ')}; load ${loadavg()[0].toFixed(1)}`);
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  console.log('medians of the rounds, CPU ms per frame:');
+  for (const [label, rs] of runs) {
+    const m = (f: (s: Split) => number) => median(rs.map(f)).toFixed(2);
+    console.log(`  ${label}: main thread ${m((s) => KINDS.reduce((a, k) => a + s.cpu[k], 0))} (${KINDS.map((k) => `${k} ${m((s) => s.cpu[k])}`).join(', ')}); busiest other threads ${m((s) => s.others.reduce((a, t) => a + t.ms, 0))}`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
