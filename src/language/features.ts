@@ -76,5 +76,4 @@ export async function statementRanges(text: string, token: vscode.CancellationTo
 
 /** The vocabulary, for views outside the language features (loaded with this bundle). */
 export { getVocabulary } from './hogql/vocabulary';
-export { removeParserCache } from './syntax/parserCache';
 export { limitShape } from './hogql/limitShape';

@@ -7,6 +7,7 @@ import type { Ctx } from '../ctx';
 import { STARTER_QUERY } from '../query/templates';
 import type * as Features from './features';
 import { startAtIdle, type IdleStart } from './idleStart';
+import type * as ParserCache from './syntax/parserCache';
 import type * as WorkerStart from './syntax/workerStart';
 
 /**
@@ -16,6 +17,15 @@ import type * as WorkerStart from './syntax/workerStart';
 function workerStart(): typeof WorkerStart {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- esbuild bundles it, evaluated on first call
   return require('./syntax/workerStart') as typeof WorkerStart;
+}
+
+/**
+ * parserCache.ts on first use: deleting the parser's cache files takes neither the language bundle
+ * nor a HogQL document (its module and workerStart.ts, which names the files, are in this bundle).
+ */
+function parserCache(): typeof ParserCache {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- esbuild bundles it, evaluated on first call
+  return require('./syntax/parserCache') as typeof ParserCache;
 }
 
 /** Trigger characters, repeated here so registering costs no load of the language bundle. */
@@ -89,9 +99,14 @@ export function registerLanguageFeatures(
     });
   };
   const disposables: vscode.Disposable[] = [];
-  // the parser's caches turned off before the language features were made: their files go now (the
-  // bundle's module only; once made, diagnostics.ts deletes them)
-  config.onDidChange(() => !features && !config.diagnostics().parserCache && void loadLanguageBundle().removeParserCache(ctx.extension.globalStorageUri.fsPath), disposables);
+  // The parser's caches off before the language features are made (once made, diagnostics.ts
+  // deletes them): their files go when the setting is turned off, or just after activation when it
+  // was off at startup, without loading the language bundle.
+  const removeCache = (): void => {
+    if (!features && !config.diagnostics().parserCache) void parserCache().removeParserCache(ctx.extension.globalStorageUri.fsPath);
+  };
+  config.onDidChange(removeCache, disposables);
+  if (!config.diagnostics().parserCache) setImmediate(removeCache);
   vscode.workspace.onDidOpenTextDocument(startIfHogql, undefined, disposables);
   vscode.workspace.textDocuments.forEach(startIfHogql);
   // No HogQL document open yet: PostHog's parser worker starts and warms up at idle (issue #21).

@@ -4,6 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { cpuBudget } from './support/cpuTime';
 import { corpusInputs, PostHog, posthogTestInputs, renderReport, runAll, type Report } from './support/differential';
 import { agreement, differentialSources } from './support/differentialSources';
 import { allAlternatives, grammarSample } from './support/grammarGen';
@@ -18,14 +19,19 @@ describe('differential: our parser vs @posthog/hogql-parser', function () {
   let grammar: Report;
   let coverage: Set<string>;
 
-  before(async () => {
-    corpus = await runAll(ph, corpusInputs());
+  // ~17 s of CPU (PostHog's parser takes 40-60 ms on each 500-character generated query), 80-90 s
+  // of wall time at load 9 on this 2-core machine and over 120 s at load 14-22. The limit is on
+  // CPU time (3.5x what it needs); the wall-clock timeout only stops a hang.
+  before(async function () {
+    this.timeout(600_000);
+    const check = cpuBudget(60_000, 'the differential setup');
+    corpus = await runAll(ph, corpusInputs(), check);
     const samples = fc.sample(selectStatement, { numRuns: 150, seed: 20261 });
-    generated = await runAll(ph, samples.map((text, i) => ({ id: `gen#${i + 1}`, text })));
-    phTests = await runAll(ph, posthogTestInputs());
+    generated = await runAll(ph, samples.map((text, i) => ({ id: `gen#${i + 1}`, text })), check);
+    phTests = await runAll(ph, posthogTestInputs(), check);
     const g = grammarSample(15, 400, 0);
     coverage = g.coverage;
-    grammar = await runAll(ph, g.statements.map((text, i) => ({ id: `g4#${i + 1}`, text })));
+    grammar = await runAll(ph, g.statements.map((text, i) => ({ id: `g4#${i + 1}`, text })), check);
     process.stdout.write(renderReport([{ name: 'corpus', report: corpus }, { name: 'generated', report: generated },
       { name: 'posthog-tests', report: phTests }, { name: 'grammar', report: grammar }]));
   });

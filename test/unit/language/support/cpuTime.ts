@@ -22,3 +22,17 @@ export function perPass(fn: () => void, minMs: number): number {
   } while (cpuMs() - t0 < minMs);
   return (cpuMs() - t0) / passes;
 }
+
+/**
+ * A limit on the CPU time this process spends from now on: the returned check throws once more
+ * than `limitMs` have been used. For long test setups whose wall time is mostly the wait for a core
+ * on a loaded machine (mocha's timeout counts that wait; this does not), so the limit still catches
+ * work that got slower, whatever the load.
+ */
+export function cpuBudget(limitMs: number, what: string): () => void {
+  const t0 = cpuMs();
+  return () => {
+    const used = cpuMs() - t0;
+    if (used > limitMs) throw new Error(`${what} used ${(used / 1000).toFixed(1)} s of CPU, over its budget of ${limitMs / 1000} s`);
+  };
+}

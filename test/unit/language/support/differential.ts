@@ -187,9 +187,13 @@ export interface Report {
   acceptedWithProblems: number;
 }
 
-export async function runAll(ph: PostHog, inputs: Input[]): Promise<Report> {
+/** Compares every input; `check`, called after each, may throw to stop (a CPU budget: cpuTime.ts). */
+export async function runAll(ph: PostHog, inputs: Input[], check?: () => void): Promise<Report> {
   const outcomes: Outcome[] = [];
-  for (const input of inputs) outcomes.push(await compareOne(ph, input));
+  for (const input of inputs) {
+    outcomes.push(await compareOne(ph, input));
+    check?.();
+  }
   const accepted = outcomes.filter((o) => o.accepted);
   const rejected = outcomes.filter((o) => !o.accepted);
   return {
