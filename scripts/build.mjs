@@ -33,6 +33,12 @@ function filesUnder(dir, suffix) {
   return out;
 }
 
+/** `<publisher>.<name>` from package.json. */
+function extensionId() {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  return `${pkg.publisher}.${pkg.name}`;
+}
+
 const common = {
   bundle: true,
   sourcemap: true,
@@ -48,6 +54,8 @@ const common = {
     'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development'),
     __TEST_HOOKS__: String(testHooks),
     // part of the parser snapshot's key (src/language/syntax/snapshotStore.ts)
+    // the extension's id, so code run before activate() can find its manifest (src/early.ts)
+    __EXTENSION_ID__: JSON.stringify(extensionId()),
     __HOGQL_PARSER_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'node_modules/@posthog/hogql-parser/package.json'), 'utf8')).version),
   },
 };

@@ -12,16 +12,17 @@ import { registerLanguageFeatures } from './language/register';
 import { registerCodeIntel } from './codeIntel/register';
 import { registerHomeView } from './views/homeView';
 import { registerReadOnlyKey } from './views/readOnlyKey';
-import { INTERNAL_COMMANDS, Shell } from './shell';
+import { Shell } from './shell';
 import type * as Features from './features';
-import { NOTEBOOK_OPTIONS, NOTEBOOK_TYPE } from './notebook/type';
 import type { Session } from './auth/session';
+import { registerEarly, type EarlyTimes } from './early';
+import { stopwatch } from './stopwatch';
 
 /** What `activate` returns: a small API for tests and other extensions. */
 export interface HogqlApi {
   /** Milliseconds spent inside `activate`. */
   readonly activationMs: number;
-  /** Of those, the milliseconds spent registering the HogQL language features (proxies only). */
+  /** Of those, the milliseconds spent registering the HogQL language features (proxies only): 0 since s14, they are registered just after (`settled`'s phases). */
   readonly languageMs: number;
   /** Milliseconds of each step of `activate`, in order (the activation benchmark prints them). */
   readonly phases: Readonly<Record<string, number>>;
@@ -29,6 +30,8 @@ export interface HogqlApi {
   readonly settled: Promise<Settled>;
   /** performance.now() when the bundle started and ended evaluating, when `activate` started and ended. */
   readonly timeline: { readonly bundleStart: number; readonly bundleEnd: number; readonly activateStart: number; readonly activateEnd: number };
+  /** The registrations made before `activate` (src/early.ts): when, their steps, and whether they were made in the host's wait. */
+  readonly early: EarlyTimes;
   /** Only when the test harness sets HOGQL_TEST_HOOKS=1: read-only views of internal state. */
   readonly testHooks?: TestHooks;
 }
@@ -80,7 +83,7 @@ export interface TestHooks {
   parserSession(workerFile?: string): Promise<void> | undefined;
 }
 
-function testHooks(c: Ctx, language: ReturnType<typeof registerLanguageFeatures> | undefined, settled: Promise<Settled>): TestHooks | undefined {
+function testHooks(c: Ctx, settled: Promise<Settled>): TestHooks | undefined {
   if (!__TEST_HOOKS__ || process.env.HOGQL_TEST_HOOKS !== '1') return undefined;
   let shownWhenSettled: ReturnType<Session['shown']> | undefined;
   void settled.then(() => (shownWhenSettled = c.builtSession?.shown()));
@@ -108,9 +111,10 @@ function testHooks(c: Ctx, language: ReturnType<typeof registerLanguageFeatures>
       return features !== undefined;
     },
     unproxiedCommands: () => c.shell.unproxied,
-    parserIdleStart: () => language?.idleStart(),
-    parserSnapshotFile: () => language?.parserSnapshotFile(),
-    parserSession: (workerFile) => language?.parserSession(workerFile),
+    // the language features are registered just after activation (settleNow: now if not yet)
+    parserIdleStart: () => (settleNow?.(), language?.idleStart()),
+    parserSnapshotFile: () => (settleNow?.(), language?.parserSnapshotFile()),
+    parserSession: (workerFile) => (settleNow?.(), language?.parserSession(workerFile)),
     streamSteps: () => streamSeam.events(),
     ignoreStreamComplete: (on) => streamSeam.ignoreComplete(on),
     // in the features bundle, with the chart code (the activation bundle carries none)
@@ -132,12 +136,6 @@ function loadFeatures(c: Ctx): typeof Features {
   return features;
 }
 
-/** Every command of the extension: package.json's and the internal ones. */
-function commandIds(context: vscode.ExtensionContext): string[] {
-  const declared = (context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? [];
-  return [...declared.map((c) => c.command), ...INTERNAL_COMMANDS];
-}
-
 /** Views whose provider is registered at activation by their own feature (not the features bundle's). */
 const OWN_PROVIDER_VIEWS = new Set(['hogql.home', 'hogql.staleFlags']);
 
@@ -152,55 +150,48 @@ function treeViews(context: vscode.ExtensionContext): { id: string; showCollapse
 
 let ctx: Ctx | undefined;
 let language: ReturnType<typeof registerLanguageFeatures> | undefined;
-
-/** Times consecutive steps: `lap(name)` ends the step `name`. */
-function stopwatch(): { readonly started: number; readonly phases: Record<string, number>; lap(name: string): void } {
-  const started = performance.now();
-  const phases: Record<string, number> = {};
-  let last = started;
-  return {
-    started,
-    phases,
-    lap: (name) => {
-      const now = performance.now();
-      phases[name] = now - last;
-      last = now;
-    },
-  };
-}
+/** Runs the work of just after activation now if it has not run (set by `activate`). */
+let settleNow: (() => void) | undefined;
+/**
+ * The command proxies and the notebook's serializer proxy, registered before `activate()` (src/early.ts):
+ * their first use loads the features through the context that `activate` builds.
+ */
+const shell = new Shell(
+  () => loadFeatures(ctx!),
+  () => settleNow?.(),
+);
 
 export function activate(context: vscode.ExtensionContext): HogqlApi {
   const { started, phases, lap } = stopwatch();
+  let earlyTimes: EarlyTimes;
   try {
     // Registrations only (issue #21): the commands' and views' code loads on first use.
-    const shell = new Shell(() => loadFeatures(c));
     const c: Ctx = (ctx = new Ctx(context, shell, () => loadFeatures(c).createQueryService));
     context.subscriptions.push(ctx, shell);
     lap('context');
-    shell.proxyCommands(commandIds(context));
-    lap('command proxies');
-    // the trees are created just after (afterActivation); the notebook's serializer cannot wait:
-    // VS Code opens the .hogqlnb file that activated us as soon as activate() returns
+    // made while the host waited for our storage, unless its timer has not fired (src/early.ts)
+    earlyTimes = early.finish(context.extension.packageJSON);
+    lap("command proxies and notebook serializer not made in the host's wait");
+    // the trees are created just after (afterActivation)
     shell.proxyTrees(treeViews(context));
-    shell.proxyNotebook(NOTEBOOK_TYPE, NOTEBOOK_OPTIONS);
-    lap('notebook serializer');
-    // the providers and the lenses come with the first HogQL document (now, if one is open)
-    language = registerLanguageFeatures(c, () => registerLenses(c));
-    lap('language features');
-    registerCodeIntel(c);
-    lap('code intelligence');
+    lap('tree views recorded');
   } catch (e) {
     // VS Code shows nothing when activation throws: say it, then rethrow so the host records it.
     const message = e instanceof Error ? e.message : String(e);
     void vscode.window.showErrorMessage(`PostHog HogQL failed to start: ${message}`);
     throw e;
   }
+  const c = ctx;
   const activationMs = performance.now() - started;
-  const settled = new Promise<Settled>((resolve) => setImmediate(() => resolve(afterActivation(ctx!, activationMs))));
-  const hooks = testHooks(ctx, language, settled);
-  const languageMs = phases['language features'] ?? 0;
+  let done: Settled | undefined;
+  const settle = (): Settled => (done ??= afterActivation(c, activationMs));
+  settleNow = settle;
+  const settled = new Promise<Settled>((resolve) => setImmediate(() => resolve(settle())));
+  // calls of the proxies made before now run (Shell.activate)
+  shell.activate();
+  const hooks = testHooks(c, settled);
   const timeline = { bundleStart: bundleStartMs, bundleEnd: bundleEndMs, activateStart: started, activateEnd: started + activationMs };
-  return { activationMs, languageMs, phases, timeline, settled, ...(hooks ? { testHooks: hooks } : {}) };
+  return { activationMs, languageMs: 0, phases, timeline, early: earlyTimes, settled, ...(hooks ? { testHooks: hooks } : {}) };
 }
 
 /** The Run lenses (the statements lexed by the language bundle, which a HogQL document loads anyway) and the insight links' lens. */
@@ -212,7 +203,10 @@ function registerLenses(c: Ctx): void {
 }
 
 /**
- * What no frame needs before activate() returns, run just after it (issue #21): the sidebar's tree
+ * What no frame needs before activate() returns, run just after it (issue #21): since s14 the code
+ * intelligence (the Stale Flags view's provider, its commands, its providers if a document of its
+ * languages is open) and the HogQL language features (their commands, their providers and the
+ * lenses if a HogQL document is open: VS Code asks a provider registered later again), then the sidebar's tree
  * views and the home view (VS Code shows their welcome content until then, see Shell.proxyTrees),
  * the results panels' serializer (VS Code keeps a panel to restore until one is registered), the
  * session (its status bar item and the `hogql.signedIn` key, which the welcome views read), the
@@ -223,6 +217,11 @@ function registerLenses(c: Ctx): void {
 function afterActivation(c: Ctx, activationMs: number): Settled {
   if (c.isDisposed) return { ms: 0, phases: {} };
   const { started, phases, lap } = stopwatch();
+  registerCodeIntel(c);
+  lap('code intelligence');
+  // the providers and the lenses come with the first HogQL document (now, if one is open)
+  language = registerLanguageFeatures(c, () => registerLenses(c));
+  lap('language features');
   c.shell.createTrees();
   registerHomeView(c);
   lap('tree views');
@@ -240,11 +239,15 @@ function afterActivation(c: Ctx, activationMs: number): Settled {
   return { ms: performance.now() - started, phases };
 }
 
+/** The command proxies and the notebook's serializer, made while the host waits for our storage (src/early.ts). */
+const early = registerEarly(shell);
+
 /** When the bundle's evaluation ended (this module's body runs after every module it imports). */
 const bundleEndMs = performance.now();
 
 export function deactivate(): void {
   ctx = undefined;
+  settleNow = undefined;
   features = undefined;
   language = undefined;
 }

@@ -11,3 +11,9 @@ declare const __TEST_HOOKS__: boolean;
  * worker runs from source or a build without it: read it with `typeof`.
  */
 declare const __HOGQL_PARSER_VERSION__: string | undefined;
+
+/**
+ * Build-time constant (scripts/build.mjs `define`): the extension's id, `<publisher>.<name>` of
+ * package.json, for the registrations made before `activate()` has the context (src/early.ts).
+ */
+declare const __EXTENSION_ID__: string;

@@ -1,7 +1,8 @@
 /**
  * What activation registers before any feature exists (issue #21: nothing but registrations at
- * startup): a proxy for every command, and, just after activation, a tree view with a lazy provider
- * for every sidebar view.
+ * startup): a proxy for every command and the notebook's serializer (since s14 while the host waits
+ * for the extension's storage, before `activate()`: src/early.ts), and, just after activation, a
+ * tree view with a lazy provider for every sidebar view.
  * The features bundle (`dist/features.js`: commands, sidebar, history, results panels) is loaded on
  * the first call of one of its commands or the first time a view asks for its items; its code then
  * binds its handlers and providers here instead of registering them with VS Code.
@@ -69,8 +70,39 @@ export class Shell implements vscode.Disposable {
   /** Commands registered without a proxy (callable only once the features loaded): a host test wants none. */
   readonly unproxied: string[] = [];
 
-  /** `load` loads the features bundle (synchronously, once); it binds handlers and providers here. */
-  constructor(private readonly load: () => void) {}
+  private activated = false;
+  private readonly whenActivated: Promise<void>;
+  private markActivated: () => void = () => {};
+
+  /**
+   * `load` loads the features bundle (synchronously, once); it binds handlers and providers here.
+   * `settle` runs the work of just after activation now if it has not run (src/extension.ts): the
+   * language and code intelligence features bind their commands there.
+   */
+  constructor(
+    private readonly load: () => void,
+    private readonly settle: () => void = () => {},
+  ) {
+    this.whenActivated = new Promise((resolve) => (this.markActivated = resolve));
+  }
+
+  /**
+   * `activate()` has built what the handlers need: calls that came before (the proxies exist from
+   * before `activate()`, src/early.ts) run now, in order. Until then a call waits, as a call from
+   * the workbench waits for the activation.
+   */
+  activate(): void {
+    this.activated = true;
+    this.markActivated();
+  }
+
+  private run(id: string, args: unknown[]): unknown {
+    if (!this.handlers.has(id)) this.settle();
+    if (!this.handlers.has(id)) this.load();
+    const handler = this.handlers.get(id);
+    if (!handler) throw new Error(`command '${id}' not found`);
+    return handler(...args);
+  }
 
   /** Registers a proxy for each command id: the first call loads the features, then runs the handler. */
   proxyCommands(ids: readonly string[]): void {
@@ -78,12 +110,7 @@ export class Shell implements vscode.Disposable {
       if (this.proxied.has(id)) continue;
       this.proxied.add(id);
       this.disposables.push(
-        vscode.commands.registerCommand(id, (...args: unknown[]) => {
-          if (!this.handlers.has(id)) this.load();
-          const handler = this.handlers.get(id);
-          if (!handler) throw new Error(`command '${id}' not found`);
-          return handler(...args);
-        }),
+        vscode.commands.registerCommand(id, (...args: unknown[]) => (this.activated ? this.run(id, args) : this.whenActivated.then(() => this.run(id, args)))),
       );
     }
   }
@@ -150,8 +177,8 @@ export class Shell implements vscode.Disposable {
       return target;
     };
     const proxy: vscode.NotebookSerializer = {
-      deserializeNotebook: (content, token) => real().deserializeNotebook(content, token),
-      serializeNotebook: (data, token) => real().serializeNotebook(data, token),
+      deserializeNotebook: (content, token) => (this.activated ? real().deserializeNotebook(content, token) : this.whenActivated.then(() => real().deserializeNotebook(content, token))),
+      serializeNotebook: (data, token) => (this.activated ? real().serializeNotebook(data, token) : this.whenActivated.then(() => real().serializeNotebook(data, token))),
     };
     this.disposables.push(vscode.workspace.registerNotebookSerializer(type, proxy, options));
   }

@@ -4,6 +4,8 @@ import { join, relative } from 'node:path';
 import * as esbuild from 'esbuild';
 
 export const ROOT = join(__dirname, '..', '..');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the manifest, as scripts/build.mjs reads it
+const PKG = require('../../package.json') as { publisher: string; name: string };
 
 export interface ExtensionBundle {
   /** Bytes each source module (path relative to the project, `/`-separated) left in the output. */
@@ -28,7 +30,7 @@ export async function bundleExtension(opts: { testHooks: boolean; entry?: string
     format: 'cjs',
     external: ['vscode'],
     target: 'es2022',
-    define: { 'process.env.NODE_ENV': '"production"', __TEST_HOOKS__: String(opts.testHooks) },
+    define: { 'process.env.NODE_ENV': '"production"', __TEST_HOOKS__: String(opts.testHooks), __EXTENSION_ID__: JSON.stringify(`${PKG.publisher}.${PKG.name}`) },
     outdir: join(ROOT, 'out', `bundle-check-${opts.testHooks ? 'test' : 'release'}-${(opts.entry ?? 'src/extension.ts').replace(/\W/g, '_')}`),
     logLevel: 'silent',
   });

@@ -52,6 +52,9 @@ exports.activate = async function activate() {
       // mostly the wait for a core (load averages of 10-30 on 2 cores)
       result[name] = { wallMs: t1 - t0, cpuMs: (cpu.user + cpu.system) / 1000, insideMs: api && api.activationMs, languageMs: api && api.languageMs, phases: api && api.phases };
       if (settled) result[name].deferred = { ms: settled.ms, cpuMs: (afterCpu.user + afterCpu.system - cpu.user - cpu.system) / 1000, phases: settled.phases };
+      // since s14: the registrations made before activate(), in the host's wait for our storage (src/early.ts)
+      const early = api && api.early;
+      if (early) result[name].early = { ms: early.end - early.start, beforeActivate: early.beforeActivate, phases: early.phases };
       const tl = api && api.timeline;
       if (tl) {
         // where the wall time went: the host before the bundle, from its start to activate() (its
