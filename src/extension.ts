@@ -179,6 +179,7 @@ export function activate(context: vscode.ExtensionContext): HogqlApi {
     // VS Code shows nothing when activation throws: say it, then rethrow so the host records it.
     const message = e instanceof Error ? e.message : String(e);
     void vscode.window.showErrorMessage(`PostHog HogQL failed to start: ${message}`);
+    shell.failed(e);
     throw e;
   }
   const c = ctx;

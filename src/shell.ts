@@ -73,6 +73,7 @@ export class Shell implements vscode.Disposable {
   private activated = false;
   private readonly whenActivated: Promise<void>;
   private markActivated: () => void = () => {};
+  private markFailed: (e: Error) => void = () => {};
 
   /**
    * `load` loads the features bundle (synchronously, once); it binds handlers and providers here.
@@ -83,7 +84,22 @@ export class Shell implements vscode.Disposable {
     private readonly load: () => void,
     private readonly settle: () => void = () => {},
   ) {
-    this.whenActivated = new Promise((resolve) => (this.markActivated = resolve));
+    this.whenActivated = new Promise((resolve, reject) => {
+      this.markActivated = resolve;
+      this.markFailed = reject;
+    });
+    // a rejection nobody waited for is not an error of its own (failed() says it)
+    this.whenActivated.catch(() => undefined);
+  }
+
+  /**
+   * `activate()` threw: the calls waiting for it fail with `error`'s message, and the proxies go, so a
+   * later call fails at once with VS Code's "command not found", as it did before they were made early.
+   */
+  failed(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.markFailed(new Error(`PostHog HogQL failed to start: ${message}`));
+    this.dispose();
   }
 
   /**

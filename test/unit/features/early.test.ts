@@ -123,6 +123,17 @@ describe('registrations before activate() (src/early.ts, issue #21)', () => {
     assert.equal(loaded, 0, 'the features bundle is not loaded for a command it does not hold');
   });
 
+  it('fails the calls held for activate() when it throws, and drops the proxies', async () => {
+    const shell = new Shell(() => shell.command('hogql.runQuery', () => 'ran'));
+    registerEarly(shell);
+    await nextTimer();
+    const answer = registered.get('hogql.runQuery')!() as Promise<unknown>;
+    shell.failed(new Error('no storage'));
+    await assert.rejects(answer, /PostHog HogQL failed to start: no storage/);
+    assert.equal(registered.size, 0, 'a later call finds no command, as before the proxies were made early');
+    assert.equal(serializers.size, 0);
+  });
+
   it('registers nothing from the timer when the host has no manifest for the id (activate() does)', async () => {
     manifest = undefined;
     const early = registerEarly(new Shell(() => {}));
