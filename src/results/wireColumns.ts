@@ -21,6 +21,8 @@ const { MISSING, NULL, NUM, STR, FALSE, TRUE, NESTED } = KINDS;
 
 const MAGIC = 0x48514331; // "HQC1"
 const HEADER = 8;
+/** The most rows one batch may say it holds (the host sends 5,000): a header cannot make the panel reserve more. */
+const MAX_ROWS = 1_000_000;
 
 /** A decoded batch: the column store appends it column by column. */
 export interface ColumnBatch {
@@ -136,7 +138,7 @@ export function decodeColumns(bytes: Uint8Array): ColumnBatch | undefined {
   const b = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
   if (b.byteLength < HEADER * 4) return undefined;
   const [magic, count, width, numCols, strCells, textBytes, nestedBytes] = new Uint32Array(b.buffer, b.byteOffset, HEADER);
-  if (magic !== MAGIC || numCols > width) return undefined;
+  if (magic !== MAGIC || numCols > width || count > MAX_ROWS) return undefined;
   const at = offsets(count, width, numCols, strCells, textBytes);
   if (at.nested + nestedBytes !== b.byteLength) return undefined;
   const hasNums = b.subarray(at.hasNums, at.hasNums + width);

@@ -100,6 +100,10 @@ describe('results/wireColumns: streamed batches in columns (issue #21)', functio
     assert.equal(decodeColumns(new Uint8Array([...good, 0])), undefined, 'longer');
     assert.equal(decodeColumns(edited(0, 0)), undefined, 'magic');
     assert.equal(decodeColumns(new Uint8Array(4)), undefined, 'no header');
+    const manyEmptyRows = encodeColumns([[]])!;
+    assert.equal(decodeColumns(manyEmptyRows)?.count, 1);
+    new Uint32Array(manyEmptyRows.buffer, 0, 8)[1] = 2 ** 31; // rows of no cells take no bytes
+    assert.equal(decodeColumns(manyEmptyRows), undefined, 'more rows than a batch holds');
     const tagsAt = 32 + header[2];
     assert.equal(decodeColumns(edited(tagsAt, 9)), undefined, 'an unknown kind');
     assert.equal(decodeColumns(edited(tagsAt + 5, 3)), undefined, 'a string cell more than the ends hold');
