@@ -8,8 +8,8 @@ import type { RunSink } from './sink';
 /**
  * The rows of a result as they arrive: the first ones open the panel's result, the next ones
  * follow. Later batches of flat rows come as their texts (src/api/rowStream.ts `onRowTexts`) and
- * go to the panel as the body's own text (`WireRows`, issue #21): the host parses them (natively,
- * from that text) only after the posts, in `settle()`, one batch per task.
+ * are kept as their wire text (`WireRows`, issue #21), parsed natively when posted (the panel's
+ * columnar form needs the cells); `settle()` parses, one batch per task, those no view took.
  */
 export class Arrival {
   /** Every row so far, in order: cells, or batches not parsed yet. */
@@ -54,12 +54,10 @@ export class Arrival {
 
   /** Parses the batches not parsed yet, one per task (none is a long task), so posts and I/O go between. */
   async settle(): Promise<void> {
-    let first = true;
+    streamSeam.note(this.queryId, 'parse');
     for (const p of this.parts) {
       if (Array.isArray(p) || p.parsedYet) continue;
       await new Promise((resolve) => setImmediate(resolve));
-      if (first) streamSeam.note(this.queryId, 'parse');
-      first = false;
       p.rows();
     }
   }

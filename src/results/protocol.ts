@@ -11,9 +11,9 @@
  * `moreRows` chunks once the view has painted the first ones (it says so with `rendered`). The
  * first paint then waits for a small message, not for 100k rows crossing every hop.
  *
- * Transport: rows travel as the UTF-8 bytes of one JSON text (`rowsUtf8`, a Uint8Array) instead of
- * millions of small objects — see `toWire`. Structured-cloning 100k × 20 cells costs ~300 ms at
- * every postMessage hop (extension host → workbench → webview frames), and a big string is escaped
+ * Transport: rows travel as bytes (a Uint8Array: one JSON text's UTF-8, or a streamed batch's
+ * columns) instead of millions of small objects — see `toWire`. Structured-cloning 100k × 20 cells
+ * costs ~300 ms at every postMessage hop (extension host → workbench → webview frames), and a big string is escaped
  * and re-parsed by VS Code's own JSON IPC; VS Code moves typed arrays as binary buffers, and the
  * webview decodes and parses once. `parseToView` also accepts plain `rows` (tests, dev results).
  * In a browser or remote window the host deflates big rows on their way (`rowsDeflated`,
@@ -31,9 +31,10 @@ import { sanitizeChartChoice, type ChartChoice } from './chartSettings';
 import { parseLimitBanner, type LimitBanner } from './limitBanner';
 import { checkLink, type CellLink } from './links';
 import type { TabInfo } from './tabs';
+import type { Cell } from './cell';
+import { batchRows, decodeColumns, encodeColumns, type ColumnBatch } from './wireColumns';
 
-/** A result cell as it crosses the boundary. */
-export type Cell = string | number | boolean | null | Cell[] | { [key: string]: Cell };
+export type { Cell } from './cell';
 
 export interface Column {
   name: string;
@@ -103,8 +104,8 @@ export type ToView =
   | { kind: 'result'; result: ResultPayload }
   /** More rows of the current result (after `loadMore`); rows are appended in order. */
   | { kind: 'appendRows'; queryId: string; rows: Cell[][]; hasMore: boolean }
-  /** The next rows of a streamed result (see `totalRows`), in order. */
-  | { kind: 'moreRows'; queryId: string; rows: Cell[][] }
+  /** The next rows of a streamed result (see `totalRows`), in order (in the panel: columns, see `toWire`). */
+  | { kind: 'moreRows'; queryId: string; rows: Cell[][] | ColumnBatch }
   /**
    * A result that was `streaming` is whole: `result` describes it (columns with their types,
    * timezone, hasMore…) with no rows and `totalRows`, the count of rows sent.
@@ -117,14 +118,10 @@ export type ToView =
   | { kind: 'error'; queryId: string; message: string; details?: string }
   | { kind: 'cancelled'; queryId: string };
 
-/**
- * Rows already in their wire form: the UTF-8 bytes of their JSON text (the cells' rule above
- * holds for them). The host's streamed batches (src/results/wireText.ts `WireRows`): the body's
- * own row text crosses, instead of rows parsed and stringified again.
- */
+/** Rows whose cells are made on first use: the host's streamed batches (src/results/wireText.ts `WireRows`). */
 export interface EncodedRows {
   readonly count: number;
-  readonly utf8: Uint8Array;
+  rows(): Cell[][];
 }
 
 /** What the host posts for a tab: a run message, or the next rows of a stream already encoded. */
@@ -303,8 +300,10 @@ export function parseToHost(msg: unknown): ToHost | undefined {
 }
 
 /**
- * The form in which the host posts a message: `result`, `appendRows` and `moreRows` carry their rows
- * as the UTF-8 bytes of one JSON text (`rowsUtf8`) instead of `rows`. Always post `toWire(message)`.
+ * The form in which the host posts a message: `result` and `appendRows` carry their rows as the
+ * UTF-8 bytes of one JSON text (`rowsUtf8`) instead of `rows`; `moreRows` in the columnar form
+ * (`rowsColumns`, src/results/wireColumns.ts: no JSON.parse, no row objects in the panel), or as
+ * `rowsUtf8` when that cannot hold them (a lone surrogate). Always post `toWire(message)`.
  */
 export function toWire(msg: HostToView, sentAt = Date.now()): unknown {
   if (msg.kind === 'result') {
@@ -314,7 +313,9 @@ export function toWire(msg: HostToView, sentAt = Date.now()): unknown {
   }
   if (msg.kind === 'appendRows' || msg.kind === 'moreRows') {
     const { rows, ...rest } = msg;
-    return { ...rest, rowsUtf8: Array.isArray(rows) ? utf8(rows) : rows.utf8 };
+    const cells = Array.isArray(rows) ? rows : 'tags' in rows ? batchRows(rows) : rows.rows();
+    const columns = msg.kind === 'moreRows' ? encodeColumns(cells) : undefined;
+    return columns ? { ...rest, rowsColumns: columns } : { ...rest, rowsUtf8: utf8(cells) };
   }
   return msg;
 }
@@ -354,7 +355,8 @@ export function parseToView(msg: unknown): ToView | undefined {
       return isString(id) && rows && typeof msg.hasMore === 'boolean' ? { kind: 'appendRows', queryId: id, rows, hasMore: msg.hasMore } : undefined;
     }
     case 'moreRows': {
-      const rows = wireRows(msg, msg.rows);
+      const bytes = msg.rowsColumns;
+      const rows = bytes instanceof Uint8Array ? decodeColumns(bytes) : bytes instanceof ArrayBuffer ? decodeColumns(new Uint8Array(bytes)) : wireRows(msg, msg.rows);
       return isString(id) && rows ? { kind: 'moreRows', queryId: id, rows } : undefined;
     }
     case 'streamEnd': {

@@ -22,13 +22,12 @@ import { isSafeIntegerLiteral } from '../text/integerLiteral';
 import type { Cell, EncodedRows } from './protocol';
 
 /**
- * A batch of a streamed result as its wire text: `utf8` goes to the panel as it is (`toWire`), and
- * the cells the host keeps are parsed from the same text on first use (`rows()`, a native parse),
- * so the host can put that work after its posts.
+ * A batch of a streamed result as its wire text: its cells are parsed from it on first use
+ * (`rows()`, a native parse): when the batch is posted (`toWire` encodes them in the columnar
+ * form), or after the stream (`Arrival.settle()`) for a batch no view took.
  */
 export class WireRows implements EncodedRows {
   readonly count: number;
-  readonly utf8: Uint8Array;
   private text: string | undefined;
   private parsed: Cell[][] | undefined;
 
@@ -36,7 +35,6 @@ export class WireRows implements EncodedRows {
   constructor(rowTexts: readonly string[]) {
     this.count = rowTexts.length;
     this.text = wireRowsText(rowTexts);
-    this.utf8 = new TextEncoder().encode(this.text);
   }
 
   /** Whether `rows()` has parsed them already. */

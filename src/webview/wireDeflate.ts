@@ -1,8 +1,8 @@
 import { deflateRawSync } from 'node:zlib';
 
 /**
- * Rows of a message at least this big (their UTF-8 JSON, `rowsUtf8`) cross to the webview
- * deflated (`rowsDeflated`). A first page of 1,000 rows is smaller and goes as it is: nothing
+ * Rows of a message at least this big (their UTF-8 JSON, `rowsUtf8`, or their columnar form,
+ * `rowsColumns`) cross to the webview deflated (`rowsDeflated`; from columns: `deflatedFrom`). A first page of 1,000 rows is smaller and goes as it is: nothing
  * delays the first paint.
  */
 export const DEFLATE_MIN_BYTES = 512 * 1024;
@@ -19,9 +19,10 @@ export const DEFLATE_MIN_BYTES = 512 * 1024;
  */
 export function deflateRows(wire: unknown): unknown {
   if (typeof wire !== 'object' || wire === null) return wire;
-  const { rowsUtf8, ...rest } = wire as Record<string, unknown>;
-  if (!(rowsUtf8 instanceof Uint8Array) || rowsUtf8.byteLength < DEFLATE_MIN_BYTES) return wire;
+  const field = (wire as { rowsColumns?: unknown }).rowsColumns instanceof Uint8Array ? 'rowsColumns' : 'rowsUtf8';
+  const { [field]: rows, ...rest } = wire as Record<string, unknown>;
+  if (!(rows instanceof Uint8Array) || rows.byteLength < DEFLATE_MIN_BYTES) return wire;
   // a plain Uint8Array of its own (VS Code moves typed arrays as binary buffers; a Buffer may be a view of a shared pool)
-  const rowsDeflated = new Uint8Array(deflateRawSync(rowsUtf8, { level: 1 }));
-  return { ...rest, rowsDeflated };
+  const rowsDeflated = new Uint8Array(deflateRawSync(rows, { level: 1 }));
+  return field === 'rowsUtf8' ? { ...rest, rowsDeflated } : { ...rest, rowsDeflated, deflatedFrom: field };
 }

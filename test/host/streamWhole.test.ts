@@ -1,7 +1,8 @@
-// A streamed result's end (issue #21, src/webview/resultsTab.ts `whole()`): the host parses its own
-// copy of the rows only after the panel reports the result whole — work on the host's thread would
-// hold back the websocket's sends of the rows still on their way — and at the latest 3 s after the
-// panel's end message when no report comes. Through the real "Run Query", the emulator and the
+// A streamed result's end (issue #21, src/webview/resultsTab.ts `whole()`): the host's work after
+// the stream (`Arrival.settle()`; since s14 it parses only batches no view took, the posted ones
+// are parsed when posted) starts only after the panel reports the result whole — work on the
+// host's thread would hold back the websocket's sends of the rows still on their way — and at the
+// latest 3 s after the panel's end message when no report comes. Through the real "Run Query", the emulator and the
 // panel painting in the browser; the steps' times come from the test seam (src/ui/streamSeam.ts).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';

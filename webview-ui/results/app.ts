@@ -289,7 +289,7 @@ export class App {
   }
 
   /** The next chunk of a streamed result: shown as it arrives (sort and filter apply to it). */
-  private moreRows(queryId: string, rows: Cell[][]): void {
+  private moreRows(queryId: string, rows: Extract<ToView, { kind: 'moreRows' }>['rows']): void {
     const r = this.model.result;
     if (!r || r.queryId !== queryId || this.missingRows === 0) return;
     this.model.appendRows(rows);

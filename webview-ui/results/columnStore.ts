@@ -11,15 +11,13 @@
 // callers that want whole rows. Pure (no DOM).
 import type { Cell } from '../../src/results/protocol';
 import type { CellTable } from '../../src/results/table';
+import { KINDS, type ColumnBatch } from '../../src/results/wireColumns';
 import { ownCopy, ownNestedValue } from './ownStrings';
 
-const MISSING = 0; // past the end of a shorter row (the row store's `undefined`)
-const NULL = 1;
-const NUM = 2;
-const STR = 3;
-const FALSE = 4;
-const TRUE = 5;
-const NESTED = 6;
+// the kinds of a cell (MISSING: past the end of a shorter row) are the columnar wire form's own…
+const { MISSING, NULL, NUM, STR, FALSE, TRUE, NESTED } = KINDS;
+/** …and a string kept in its columnar batch's text (`Column.fillBatch`). */
+const SPAN = 7;
 
 /** A dictionary grows past this many distinct values only while at most half its column's strings are distinct. */
 const DICT_KEEP = 256;
@@ -34,6 +32,12 @@ class Column {
   /** String cells looked up in `ids` (not rows: a column whose strings begin late, e.g. after NULLs or safe integers, is judged by its strings). */
   private looked = 0;
   nested: Cell[] | undefined;
+  /**
+   * Strings of columnar batches (SPAN), not made until read: row `i`'s is
+   * `texts[spanText[i]].slice(spanStart[i], spanEnd[i])` — one string per batch instead of one per cell.
+   */
+  private texts: string[] = [];
+  private spans: { text: Uint32Array; start: Uint32Array; end: Uint32Array } | undefined;
 
   constructor(capacity: number) {
     this.tags = new Uint8Array(capacity);
@@ -53,6 +57,10 @@ class Column {
         return true;
       case NESTED:
         return this.nested![i];
+      case SPAN: {
+        const p = this.spans!;
+        return this.texts[p.text[i]].slice(p.start[i], p.end[i]);
+      }
       default:
         return undefined;
     }
@@ -112,6 +120,47 @@ class Column {
     return i;
   }
 
+  /**
+   * Column `c` of a columnar batch (src/results/wireColumns.ts) into rows `start`…: its kinds and
+   * numbers copied at once, its strings sliced from the batch's text from string cell `s` on, its
+   * nested cells from `n` on. Returns where the next column's strings and nested cells begin.
+   */
+  fillBatch(b: ColumnBatch, c: number, start: number, s: number, n: number, copies: Map<string, string>): [number, number] {
+    const tags = b.tags.subarray(c * b.count, (c + 1) * b.count);
+    this.tags.set(tags, start);
+    const nums = b.nums[c];
+    if (nums) (this.nums ??= new Float64Array(this.tags.length)).set(nums, start);
+    const ends = b.ends;
+    const strings = tags.includes(STR);
+    // (a column of numbers alone is done: its tags are checked natively)
+    if (!strings && !tags.includes(NESTED)) return [s, n];
+    const p = strings ? this.spanArrays() : undefined;
+    const text = this.texts.push(b.text) - 1;
+    for (let i = 0; i < tags.length; ) {
+      if (tags[i] === NESTED) (this.nested ??= [])[start + i++] = ownNestedValue(b.nested[n++], copies);
+      else if (tags[i] !== STR) i++;
+      else {
+        // a run of strings: their spans are the batch's next ends, copied at once
+        let j = i + 1;
+        while (tags[j] === STR) j++;
+        const k = j - i;
+        p!.start[start + i] = s ? ends[s - 1] : 0;
+        p!.start.set(ends.subarray(s, s + k - 1), start + i + 1);
+        p!.end.set(ends.subarray(s, s + k), start + i);
+        p!.text.fill(text, start + i, start + j);
+        this.tags.fill(SPAN, start + i, start + j);
+        s += k;
+        i = j;
+      }
+    }
+    return [s, n];
+  }
+
+  private spanArrays(): { text: Uint32Array; start: Uint32Array; end: Uint32Array } {
+    const n = this.tags.length;
+    return (this.spans ??= { text: new Uint32Array(n), start: new Uint32Array(n), end: new Uint32Array(n) });
+  }
+
   /** `v`'s index in the dictionary (a short string as a copy of its own: ownStrings.ts). */
   private intern(v: string, ids: Map<string, number>): number {
     const id = ids.get(v);
@@ -127,10 +176,12 @@ class Column {
     this.tags = grown(this.tags, new Uint8Array(capacity));
     if (this.nums) this.nums = grown(this.nums, new Float64Array(capacity));
     if (this.strs) this.strs = grown(this.strs, new Int32Array(capacity));
+    const p = this.spans;
+    if (p) this.spans = { text: grown(p.text, new Uint32Array(capacity)), start: grown(p.start, new Uint32Array(capacity)), end: grown(p.end, new Uint32Array(capacity)) };
   }
 }
 
-function grown<T extends Uint8Array | Int32Array | Float64Array>(old: T, next: T): T {
+function grown<T extends Uint8Array | Int32Array | Uint32Array | Float64Array>(old: T, next: T): T {
   next.set(old);
   return next;
 }
@@ -182,6 +233,17 @@ export class ColumnStore implements CellTable {
     const copies = new Map<string, string>();
     for (let c = 0; c < width; c++) this.cols[c].fill(rows, c, start, copies);
     this.length = end;
+  }
+
+  /** Adds a columnar batch's rows (src/results/wireColumns.ts) after the rows stored: the same cells `append` of its rows stores. */
+  appendColumns(b: ColumnBatch): void {
+    const start = this.length;
+    this.reserve(start + b.count);
+    while (this.cols.length < b.width) this.cols.push(new Column(this.capacity));
+    const copies = new Map<string, string>();
+    let at: [number, number] = [0, 0];
+    for (let c = 0; c < b.width; c++) at = this.cols[c].fillBatch(b, c, start, at[0], at[1], copies);
+    this.length = start + b.count;
   }
 
   private reserve(n: number): void {

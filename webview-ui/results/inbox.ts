@@ -1,6 +1,7 @@
 // The panel's incoming messages, in the order the host posted them. Big row messages come with
 // their rows deflated (`rowsDeflated`, src/webview/wireDeflate.ts says why): they are inflated
-// natively (DecompressionStream, off the script's thread) into the `rowsUtf8` the protocol parses,
+// natively (DecompressionStream, off the script's thread) into the `rowsUtf8` the protocol parses
+// (or, `deflatedFrom` columns, its `rowsColumns`),
 // and whatever comes after one waits for it. While nothing is being inflated a message is delivered
 // at once, in the same task as its event.
 
@@ -58,9 +59,9 @@ export class Inbox {
 
   /** The message with its rows inflated; `undefined` (dropped, as a malformed message is) when they do not inflate. */
   private async inflated(data: Record<string, unknown> & { rowsDeflated: Uint8Array<ArrayBuffer> }): Promise<unknown> {
-    const { rowsDeflated, ...rest } = data;
+    const { rowsDeflated, deflatedFrom, ...rest } = data;
     try {
-      return { ...rest, rowsUtf8: await this.inflate(rowsDeflated) };
+      return { ...rest, [deflatedFrom === 'rowsColumns' ? 'rowsColumns' : 'rowsUtf8']: await this.inflate(rowsDeflated) };
     } catch {
       return undefined;
     }

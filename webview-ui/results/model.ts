@@ -7,6 +7,7 @@ import { sortedIndices, type SortDirection } from '../../src/results/sort';
 import { cellLink, cohortIdKind, columnLinkKind, timestampColumn, type CellLink, type LinkKind } from '../../src/results/links';
 import { classifyType, isNumericKind, type ColumnType } from '../../src/results/types';
 import { visible } from '../../src/results/visible';
+import type { ColumnBatch } from '../../src/results/wireColumns';
 import type { DiffMarks } from './diffMarks';
 import { ColumnStore } from './columnStore';
 
@@ -101,9 +102,10 @@ export class GridModel {
     this.view = this.order;
   }
 
-  appendRows(rows: Cell[][]): void {
+  appendRows(rows: Cell[][] | ColumnBatch): void {
     const start = this.rows.length;
-    this.rows.append(rows);
+    if (Array.isArray(rows)) this.rows.append(rows);
+    else this.rows.appendColumns(rows);
     if (this.search) this.search.push(...this.searchTexts(start));
     this.resort();
   }

@@ -5,6 +5,7 @@ import { Arrival } from '../../../src/query/arrival';
 import type { RunSink } from '../../../src/query/runner';
 import { toTabWire, type Cell } from '../../../src/results/protocol';
 import { toCell } from '../../../src/results/response';
+import { batchRows, decodeColumns } from '../../../src/results/wireColumns';
 import { WireRows } from '../../../src/results/wireText';
 
 /** A sink that keeps what the arrival sent, in order. */
@@ -26,7 +27,7 @@ const cellsOf = (texts: string[]): Cell[][] => texts.map((t) => (parseJsonLossle
 const HEAD = { columns: ['n', 'u', 'f'], results: [] } as unknown as HogQLQueryResponse;
 
 describe('query/arrival: a streamed result on its way to the panel (issue #21)', () => {
-  it('a batch of row texts crosses as the body spelled it, not parsed and stringified again; the host parses it only in settle()', async () => {
+  it('a batch of row texts is kept as its wire text and parsed when posted (in columns), or else in settle()', async () => {
     const { sink, calls } = recorder();
     const counts: number[] = [];
     const a = new Arrival('q1', sink, 0, (n) => counts.push(n));
@@ -38,13 +39,12 @@ describe('query/arrival: a streamed result on its way to the panel (issue #21)',
     assert.deepEqual(calls.map((c) => c.kind), ['start', 'rows', 'rows']);
     const wire = calls[1].rows;
     assert.ok(wire instanceof WireRows);
-    // the bytes posted are the body's text (1.50, its spaces), the integer beyond 2^53 quoted
-    const posted = toTabWire('t', { kind: 'moreRows', queryId: 'q1', rows: wire }) as { rowsUtf8: Uint8Array };
-    assert.equal(posted.rowsUtf8, wire.utf8, 'no second encoding');
-    assert.equal(new TextDecoder().decode(posted.rowsUtf8), '[[1,"10000000000000007",1.50],[2, "20000000000000007" ,0]]');
     assert.equal(wire.parsedYet, false, 'not parsed on its way');
-    await a.settle();
+    // posted in columns: the cells of the wire text (the integer beyond 2^53 exact, -0 as 0)
+    const posted = toTabWire('t', { kind: 'moreRows', queryId: 'q1', rows: wire }) as { rowsColumns: Uint8Array };
     assert.equal(wire.parsedYet, true);
+    assert.deepStrictEqual(batchRows(decodeColumns(posted.rowsColumns)!), [[1, '10000000000000007', 1.5], [2, '20000000000000007', 0]]);
+    await a.settle();
     assert.deepStrictEqual(a.rows(), [[0, '7', 0.5], ...JSON.parse(JSON.stringify(cellsOf(texts))), [3, '30000000000000007', 2.5]]);
   });
 

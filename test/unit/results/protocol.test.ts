@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseResult, parseToHost, parseToView, toWire, type ResultPayload, type ToHost, type ToView } from '../../../src/results/protocol';
+import { plainRows } from './support/plainRows';
 
 const result: ResultPayload = {
   queryId: 'q1',
@@ -106,9 +107,15 @@ describe('results protocol wire form', () => {
     const append: ToView = { kind: 'appendRows', queryId: 'q', rows: [['9007199254740993', null]], hasMore: false };
     assert.deepEqual(parseToView(toWire(append)), append);
     const more: ToView = { kind: 'moreRows', queryId: 'q', rows: [['9007199254740993', null]] };
-    const moreWire = toWire(more) as { rowsUtf8: unknown; rows?: unknown };
-    assert.ok(moreWire.rowsUtf8 instanceof Uint8Array && moreWire.rows === undefined);
-    assert.deepEqual(parseToView(moreWire), more);
+    // a streamed batch crosses in columns (src/results/wireColumns.ts), read back as the same cells
+    const moreWire = toWire(more) as { rowsColumns: unknown; rows?: unknown };
+    assert.ok(moreWire.rowsColumns instanceof Uint8Array && moreWire.rows === undefined);
+    assert.deepEqual(plainRows(parseToView(moreWire)), more);
+    // … or as JSON when UTF-8 cannot carry a string of it (a lone surrogate)
+    const lone: ToView = { kind: 'moreRows', queryId: 'q', rows: [['\uD800x', 1]] };
+    const loneWire = toWire(lone) as { rowsUtf8: unknown; rowsColumns?: unknown };
+    assert.ok(loneWire.rowsUtf8 instanceof Uint8Array && loneWire.rowsColumns === undefined);
+    assert.deepEqual(parseToView(loneWire), lone);
     assert.deepEqual(toWire({ kind: 'cancelled', queryId: 'q' }), { kind: 'cancelled', queryId: 'q' });
   });
 

@@ -43,11 +43,10 @@ describe('results/wireText: rows go to the panel as the body spells them (issue 
     );
   });
 
-  it('WireRows: the UTF-8 bytes of the wire text, and the same cells parsed on first use (once)', () => {
+  it('WireRows: the cells of the wire text, parsed on first use (once)', () => {
     const texts = ['[1,"é",18446744073709551615]', '[2.50,null,-0]'];
     const w = new WireRows(texts);
     assert.equal(w.count, 2);
-    assert.equal(new TextDecoder().decode(w.utf8), wireRowsText(texts));
     assert.equal(w.parsedYet, false);
     const rows = w.rows();
     assert.deepStrictEqual(rows, viaCells(texts));
