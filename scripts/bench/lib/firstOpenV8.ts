@@ -14,10 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 
-const runs = process.argv.includes('--runs') ? Number(process.argv[process.argv.indexOf('--runs') + 1]) : 15;
 const src = join(__dirname, '../../../src/language/syntax/statements');
 const slices = join(__dirname, '../../../src/language/hogql/slices');
-const driver = `
+/** The first open, `runs` times, each phase announced on stdout (`### warm-up 0`, …, `### end`). */
+const driver = (runs: number): string => `
 import { documentStatementsInSlices, LocalChecker, warmUp } from ${JSON.stringify(src)};
 import { mapStepsInSlices } from ${JSON.stringify(slices)};
 const stmt = (i) => ['-- statement ' + i, 'WITH recent AS (SELECT event, person_id, timestamp FROM events WHERE timestamp > now() - INTERVAL ' + (i + 1) + ' DAY)',
@@ -40,12 +40,26 @@ const pause = () => new Promise((r) => setImmediate(() => r(true)));
 })();
 `;
 
-const dir = mkdtempSync(join(tmpdir(), 'hogql-v8-'));
-try {
-  const entry = join(dir, 'driver.ts');
-  const out = join(dir, 'driver.js');
-  writeFileSync(entry, driver);
-  buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'error' });
+/**
+ * Runs the driver bundled (plain Node, as the extension host runs our code) in a child with V8
+ * `flags`; returns its stdout. Also used by test/unit/language/firstOpenDeopts.test.ts.
+ */
+export function runFirstOpenBundled(flags: string[], runs: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hogql-v8-'));
+  try {
+    const entry = join(dir, 'driver.ts');
+    const out = join(dir, 'driver.js');
+    writeFileSync(entry, driver(runs));
+    buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'error' });
+    const r = spawnSync(process.execPath, [...flags, out], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    if (r.status !== 0) throw new Error(`driver ${flags.join(' ')} exited with ${r.status}: ${r.stderr.slice(-2000)}`);
+    return r.stdout;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function main(runs: number): void {
   // phase → run → counts; the cold run is run 0
   const counts = new Map<string, { cold: number; later: number }>();
   const count = (what: string, phase: string, run: number): void => {
@@ -58,11 +72,9 @@ try {
   // --no-sparkplug beside --trace-generalization: V8 11.3 aborts printing a generalization in a
   // baseline-compiled frame ("Check failed: kind(cage_base) != CodeKind::BASELINE")
   for (const flags of [['--trace-deopt', '--trace-opt'], ['--trace-generalization', '--no-sparkplug']]) {
-    const r = spawnSync(process.execPath, [...flags, out], { encoding: 'utf8', maxBuffer: 1 << 28 });
-    if (r.status !== 0) throw new Error(`driver ${flags.join(' ')} exited with ${r.status}: ${r.stderr.slice(-2000)}`);
     let phase = '';
     let run = -1;
-    for (const line of r.stdout.split('\n')) {
+    for (const line of runFirstOpenBundled(flags, runs).split('\n')) {
       const m = /^### (\S+) (\d+)/.exec(line);
       if (m) [phase, run] = [m[1]!, Number(m[2])];
       else if (line.startsWith('### end')) run = -1;
@@ -74,6 +86,6 @@ try {
   }
   console.log(`V8's work during the first open of a 1,000-line file (bundled, plain Node; cold run, then the mean of ${runs - 1} later runs):`);
   for (const [key, c] of [...counts].sort()) console.log(`  ${key}: cold ${c.cold}, later ${(c.later / Math.max(1, runs - 1)).toFixed(1)}`);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }
+
+if (require.main === module) main(process.argv.includes('--runs') ? Number(process.argv[process.argv.indexOf('--runs') + 1]) : 15);

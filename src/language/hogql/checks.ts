@@ -5,6 +5,7 @@
  * in scope, placeholders, JSON properties, lambda arguments, aliases, CTE columns).
  */
 import type { Call, Field, Ident, Problem, SelectLike } from './ast';
+import { mapped, objectArray } from './arrays';
 import { parse } from './parse';
 import { buildScopes, resolveChain, type Resolution, type Scope } from './scopes';
 import { runSteps, type Steps } from './slices';
@@ -139,16 +140,29 @@ function resolveUp(scope: Scope, names: string[]): Resolution {
   return r;
 }
 
-const partName = (p: Ident): string => p.name;
+/**
+ * The names of a field's parts, or undefined when one is empty (a half-typed `a.`): an
+ * `objectArray`, not `map`'s result, which deoptimized `checkField` and `resolveChain` (arrays.ts).
+ */
+export function fieldNames(parts: readonly Ident[]): string[] | undefined {
+  if (parts.length === 0) return undefined;
+  const names = objectArray<string>();
+  for (let i = 0; i < parts.length; i++) {
+    const name = parts[i].name;
+    if (name === '') return undefined;
+    names.push(name);
+  }
+  return names;
+}
 
 function checkField(scope: Scope, field: Field, out: Problem[]): void {
-  const names = field.parts.map(partName);
-  if (names.includes('') || field.parts.length === 0) return;
+  const names = fieldNames(field.parts);
+  if (!names) return;
   const r = resolveUp(scope, names);
   const vocab = getVocabulary();
   if (r.kind === 'unknown') {
     const part = field.parts[r.qualifiedBy ? 1 : 0];
-    const owners = r.tables.map((t) => t.table?.name ?? t.alias ?? t.name);
+    const owners = mapped(r.tables, (t) => t.table?.name ?? t.alias ?? t.name);
     const candidates = r.tables.flatMap((t) => (t.table ? vocab.fieldsOf(t.table.name).map((f) => f.name) : t.columns ?? []));
     if (!r.qualifiedBy) candidates.push(...scope.aliases.keys());
     const where = owners.length === 1 ? ` on \`${owners[0]}\`` : ` in ${owners.map((o) => `\`${o}\``).join(', ')}`;

@@ -6,8 +6,12 @@
  * Keywords are identifiers with `keyword` set to the uppercase spelling, because
  * most HogQL keywords can also be used as identifiers.
  */
+import { objectArray } from './arrays';
 import { foldHash, keywordAt } from './keywords';
+import { charAt, isDigit, isHex, isIdentPart, isIdentStart, isSpace, operatorLength, unescapeQuoted } from './lexChars';
 import { SLICE_MS } from './slices';
+
+export { isIdentPart, isIdentStart, unescapeQuoted } from './lexChars';
 
 export type TokenKind =
   | 'ident' // bare identifier or keyword (`keyword` is set for keywords)
@@ -56,90 +60,6 @@ export function token(kind: TokenKind, start: number, end: number, text: string,
 }
 
 /**
- * Length of the operator at `at` (longest match: `=~*` before `=~` before `=`), or 0 for a character
- * HogQL does not allow. Operators: `-> :: ?? ?. =~ !~ ~* || == != <> <= >= := =~* !~*` and
- * `+ - * / % = < > ~ ? : . , ; ( ) [ ] { }`.
- */
-function operatorLength(src: string, at: number): number {
-  const c1 = charAt(src, at + 1);
-  switch (src.charCodeAt(at)) {
-    case 40: case 41: case 44: case 59: case 91: case 93: case 123: case 125: // ( ) , ; [ ] { }
-    case 43: case 42: case 47: case 37: case 46: // + * / % .
-      return 1;
-    case 61: // =  (=~* =~ ==)
-      if (c1 === 126) return charAt(src, at + 2) === 42 ? 3 : 2;
-      return c1 === 61 ? 2 : 1;
-    case 33: // !  (!~* !~ !=; alone it is no operator)
-      if (c1 === 126) return charAt(src, at + 2) === 42 ? 3 : 2;
-      return c1 === 61 ? 2 : 0;
-    case 45: return c1 === 62 ? 2 : 1; // - ->
-    case 58: return c1 === 58 || c1 === 61 ? 2 : 1; // : :: :=
-    case 63: return c1 === 63 || c1 === 46 ? 2 : 1; // ? ?? ?.
-    case 126: return c1 === 42 ? 2 : 1; // ~ ~*
-    case 124: return c1 === 124 ? 2 : 0; // || (a lone | is no operator)
-    case 60: return c1 === 62 || c1 === 61 ? 2 : 1; // < <> <=
-    case 62: return c1 === 61 ? 2 : 1; // > >=
-    default: return 0;
-  }
-}
-
-/**
- * The character code at `at`, or 0 past the end, where every test below is false as it is for a
- * NUL. The lexer never reads past the end of its text: V8 deoptimizes an optimized function at its
- * first read out of bounds, and a document's lexer is optimized before its statements are lexed
- * (issue #21: each recompilation of the lexer ran beside the main thread).
- */
-function charAt(src: string, at: number): number {
-  return at < src.length ? src.charCodeAt(at) : 0;
-}
-
-/** 1 for `[A-Za-z_$]`, 2 for digits, 0 for other ASCII characters. */
-const IDENT_CHARS = new Uint8Array(128).map((_, c) => ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 ? 1 : c >= 48 && c <= 57 ? 2 : 0));
-
-export function isIdentStart(c: number): boolean {
-  return c < 128 && IDENT_CHARS[c] === 1;
-}
-
-export function isIdentPart(c: number): boolean {
-  return c < 128 && IDENT_CHARS[c] !== 0;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-function isHex(c: number): boolean {
-  return isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12;
-}
-
-const ESCAPES: Record<string, string> = { b: '\b', f: '\f', r: '\r', n: '\n', t: '\t', '0': '\0', a: '\x07', v: '\v', '\\': '\\' };
-
-/** Unescapes the body of a quoted token (`quote` is the quote character). */
-export function unescapeQuoted(body: string, quote: string): string {
-  // most bodies have nothing to unescape: no string built character by character for them
-  if (body.indexOf('\\') < 0 && body.indexOf(quote) < 0) return body;
-  let out = '';
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (ch === '\\' && i + 1 < body.length) {
-      const next = body[i + 1];
-      if (next in ESCAPES) out += ESCAPES[next];
-      else if (next === "'" || next === '"' || next === '`' || next === '{') out += next;
-      else out += ch + next;
-      i++;
-    } else if (ch === quote && body[i + 1] === quote) {
-      out += quote;
-      i++;
-    } else out += ch;
-  }
-  return out;
-}
-
-/**
  * The last spelling seen of an identifier for each slot of its folded hash: a name met again (most
  * are: columns, keywords, functions, in every statement) reuses that string instead of slicing a
  * new one. A document's tokens stay alive while its statements are checked, so each string saved is
@@ -161,19 +81,9 @@ function spelling(src: string, start: number, end: number, h: number): string {
 
 type Frame = { mode: 'code'; depth: number } | { mode: 'template'; token: Token };
 
-/**
- * An empty array already of V8's object elements kind. A `[]` starts as small integers until V8 has
- * seen a few lexers; the lexer optimized on a document then deoptimized ("not a Smi") at its first
- * push into a new one, and its recompilation competed with the main thread (issue #21).
- */
-function objectArray<T>(): T[] {
-  const a: T[] = [undefined as T];
-  a.length = 0;
-  return a;
-}
-
 class Lexer {
   private pos = 0;
+  // of object elements kind from the start: a `[]` deoptimized the lexer at its first push (s14)
   readonly tokens: Token[] = objectArray();
   readonly comments: Comment[] = [];
   private readonly stack: Frame[] = [{ mode: 'code', depth: 0 }];
@@ -218,11 +128,6 @@ class Lexer {
     this.pos = start;
     // only `-`, `/` and `#` can open a comment
     if (start >= src.length || ((c === 45 || c === 47 || c === 35) && this.comment(c))) return;
-    if (c === 102 && charAt(src, start + 1) === 39) {
-      this.pos += 2;
-      this.stack.push({ mode: 'template', token: this.push('templateStart', start) });
-      return;
-    }
     if (isIdentStart(c)) return this.identifier(start);
     if (isDigit(c) || (c === 46 && isDigit(this.code(start + 1)) && !this.afterOperand())) return this.number(start);
     if (c === 39) return this.quoted(start, "'", 'string');
@@ -256,11 +161,23 @@ class Lexer {
     return prev.kind === 'ident' || prev.kind === 'quotedIdent' || prev.kind === 'number' || prev.text === ')' || prev.text === ']';
   }
 
+  /**
+   * A word, or the `f'` that opens a template string. That `f'` is told here, by the character after
+   * the word, rather than before any word by its first letter: a test run only for words starting
+   * with `f` had no type feedback when the lexer was optimized on a document without one, and
+   * deoptimized it at the next `from` or `f(…)` (issue #21). Now only a real `f'` meets a new path.
+   */
   private identifier(start: number): void {
     const src = this.src;
     let end = start;
     let h = 0;
-    for (let c = charAt(src, end); isIdentPart(c); c = charAt(src, ++end)) h = foldHash(h, c);
+    let c = charAt(src, end);
+    for (; isIdentPart(c); c = charAt(src, ++end)) h = foldHash(h, c);
+    if (c === 39 && end === start + 1 && src.charCodeAt(start) === 102) {
+      this.pos = end + 1;
+      this.stack.push({ mode: 'template', token: this.push('templateStart', start) });
+      return;
+    }
     this.pos = end;
     const text = spelling(src, start, end, h);
     this.tokens.push(token('ident', start, end, text, keywordAt(src, start, end, h), text, undefined));

@@ -3,6 +3,7 @@
  * and select aliases each query sees, and what a dotted name `x.y.z` refers to.
  */
 import type { Cte, Expr, JoinItem, Node, SelectLike, SelectQuery } from './ast';
+import { mapped } from './arrays';
 import { walk } from './visit';
 import { getVocabulary, type PathTarget, type TableInfo } from './vocabulary';
 
@@ -79,7 +80,12 @@ export function outputColumns(query: SelectLike, text: string, scopes?: Map<Sele
 
 function tableName(item: JoinItem): string {
   const t = item.table;
-  if (t.kind === 'TableRef') return t.parts.map((p) => p.name).join('.');
+  if (t.kind === 'TableRef') {
+    // joined by hand: `map` then `join` deoptimized on the other map of `map`'s result (see arrays.ts)
+    let name = t.parts.length > 0 ? t.parts[0].name : '';
+    for (let i = 1; i < t.parts.length; i++) name += `.${t.parts[i].name}`;
+    return name;
+  }
   if (t.kind === 'Call') return t.name.name;
   if (t.kind === 'Placeholder') return '{placeholder}';
   return '(subquery)';
@@ -132,7 +138,7 @@ export function buildScopes(root: Node, text: string): Scope[] {
     for (const c of select.ctes) if (c.cteKind === 'column') scope.aliases.set(c.name.name, c.expr);
     for (const item of select.items) if (item.kind === 'Alias') scope.aliases.set(item.alias.name, item.expr);
     for (const e of select.arrayJoin?.exprs ?? []) if (e.kind === 'Alias') scope.aliases.set(e.alias.name, e.expr);
-    scope.tables = select.from.map((item) => scopeTable(item, ctes, text, bySelect));
+    scope.tables = mapped(select.from, (item) => scopeTable(item, ctes, text, bySelect));
   };
   walk(root, (node) => {
     if (node.kind !== 'SelectQuery') return true;

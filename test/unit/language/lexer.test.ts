@@ -73,6 +73,13 @@ describe('lexer', () => {
     assert.equal(lex("f'open {x}").tokens[0].unterminated, true);
   });
 
+  it("opens an f-string only at a word that is just `f` (told after the word since s15)", () => {
+    assert.deepEqual(kinds("ff'x' af'x' F'x' a'x' f 'x' f('x') (f'x')"), [
+      'ident:ff', "string:'x'", 'ident:af', "string:'x'", 'ident:F', "string:'x'", 'ident:a', "string:'x'", 'ident:f', "string:'x'",
+      'ident:f', 'op:(', "string:'x'", 'op:)', 'op:(', "templateStart:f'", 'templateText:x', "templateEnd:'", 'op:)',
+    ]);
+  });
+
   it('lexes placeholders and HogQLX tags as ordinary tokens', () => {
     assert.deepEqual(kinds('{variables.x} <Tag a={1} />'), [
       'op:{', 'ident:variables', 'op:.', 'ident:x', 'op:}', 'op:<', 'ident:Tag', 'ident:a', 'op:=', 'op:{', 'number:1', 'op:}', 'op:/', 'op:>',
