@@ -9,10 +9,12 @@
 // after each end was not enough: a frame's scroll events come before its animation frame
 // callbacks, so a callback requested in `scrollend` ran in that same frame, before the next step
 // could cancel it: a save per frame.)
-// Pure (the page's requestAnimationFrame / cancelAnimationFrame are passed in), unit-tested in Node.
+// The quiet spell is one frame callback a frame that counts down, which a step sets back: a step
+// neither cancels nor requests a callback (a cancel and a request per scroll event were ~0.17 ms of
+// the ~1.4 ms scroll handler per frame, scripts/bench/grid-bare.ts --profile, issue #21).
+// Pure (the page's requestAnimationFrame is passed in), unit-tested in Node.
 
 type RequestFrame = (cb: () => void) => number;
-type CancelFrame = (id: number) => void;
 
 /** ~100 ms at 60 Hz: longer than a held key's repeat (25-40 ms). */
 export const QUIET_FRAMES = 6;
@@ -24,39 +26,43 @@ export class SaveWhenSettled {
   private cooling = false;
   /** A scroll ended during the spell: saved when it is over. */
   private dirty = false;
+  /** Frames the spell still has to be quiet for (its callback counts them down). */
+  private left = 0;
 
   constructor(
     private readonly save: () => void,
     private readonly requestFrame: RequestFrame,
-    private readonly cancelFrame: CancelFrame,
   ) {}
 
   /** A scroll step: the quiet spell, if one is running, starts again. */
   scrolled(): void {
-    if (this.cooling) this.quiet(QUIET_FRAMES);
+    if (this.cooling) this.left = QUIET_FRAMES;
   }
 
   /** The scroll ended (`scrollend`): saved at the next frame, or at the end of the quiet spell. */
   ended(): void {
     if (this.cooling) {
       this.dirty = true;
-      this.quiet(QUIET_FRAMES);
+      this.left = QUIET_FRAMES;
       return;
     }
     this.pending ??= this.requestFrame(() => {
       this.pending = undefined;
       this.save();
       this.cooling = true;
-      this.quiet(QUIET_FRAMES);
+      this.left = QUIET_FRAMES;
+      this.quiet();
     });
   }
 
-  /** Counts `left` quiet frames, then ends the spell (saving what ended during it). */
-  private quiet(left: number): void {
-    if (this.pending !== undefined) this.cancelFrame(this.pending);
+  /** Counts the spell's quiet frames down (a step sets them back), then ends it, saving what ended during it. */
+  private quiet(): void {
     this.pending = this.requestFrame(() => {
       this.pending = undefined;
-      if (left > 1) return this.quiet(left - 1);
+      if (this.left > 1) {
+        this.left--;
+        return this.quiet();
+      }
       this.cooling = false;
       if (!this.dirty) return;
       this.dirty = false;
