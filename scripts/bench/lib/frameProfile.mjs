@@ -100,6 +100,17 @@ export function heaviestFrames(traceEvents, { kind = 'script', top = 5 } = {}) {
   return { samples: samples.length, frames: frames.length, heaviest: heaviest.map((f) => ({ ...f, functions: functionsIn(samples, f.from, f.to) })) };
 }
 
+/**
+ * The idle callbacks the renderer main thread of the scroll ran (the one with the most animation
+ * frames), CPU ms each: in the workbench, its storage flush every 5 s (issue #21, s15).
+ */
+export function idleCallbacks(traceEvents) {
+  const rafs = new Map();
+  for (const e of traceEvents) if (e.name === 'FireAnimationFrame') rafs.set(`${e.pid}:${e.tid}`, (rafs.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+  const main = [...rafs].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return traceEvents.filter((e) => e.name === 'FireIdleCallback' && e.ph === 'X' && `${e.pid}:${e.tid}` === main).map((e) => (e.tdur ?? 0) / 1000);
+}
+
 /** Lines for a report. */
 export function describeHeaviest(h, kind = 'script') {
   const ms = (xs, n) => xs.slice(0, n).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ');
