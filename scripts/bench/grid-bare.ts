@@ -6,9 +6,11 @@
 // and layer tree (webview-grid.mjs), whose share of each frame hides a change to the grid of a few
 // tenths of a millisecond on a shared machine; here only the grid is in the page.
 // A/B: `--dist a,b` (two builds' dist/webview), `--css 'rule'` (extra CSS, a variant beside the
-// plain page; repeatable), alternating in rounds, one page per pass.
-// `node --import tsx scripts/bench/grid-bare.ts [--rows 100000] [--cols 20] [--rounds 3] [--dist d1,d2] [--css '…']`
-import { existsSync, readFileSync } from 'node:fs';
+// plain page; repeatable), alternating in rounds, one page per pass. `--profile N`: V8's sampling
+// profiler runs in the trace too, and each pass prints its N frames with the most script CPU and
+// the functions sampled in them (lib/frameProfile.mjs; the traces kept in artifacts/).
+// `node --import tsx scripts/bench/grid-bare.ts [--rows 100000] [--cols 20] [--rounds 3] [--dist d1,d2] [--css '…'] [--profile 3]`
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { loadavg } from 'node:os';
 import type { Browser, Route } from 'playwright-core';
@@ -17,6 +19,7 @@ import { generateResult } from '../../src/results/devResults';
 // ES modules with top-level await: imported at run time (tsx runs this file as CommonJS)
 type FrameTrace = typeof import('./lib/frameTrace.mjs');
 type Split = ReturnType<FrameTrace['traceSplit']>;
+type FrameProfile = typeof import('./lib/frameProfile.mjs');
 const root = join(__dirname, '..', '..');
 
 const arg = (name: string): string | undefined => {
@@ -28,6 +31,7 @@ const COLS = Number(arg('cols') ?? 20);
 const ROUNDS = Number(arg('rounds') ?? 3);
 const FRAMES = 240;
 const dists = (arg('dist') ?? join(root, 'dist', 'webview')).split(',');
+const PROFILE = Number(arg('profile') ?? 0);
 const extraCss = process.argv.flatMap((a, i) => (process.argv[i - 1] === '--css' ? [a] : []));
 
 interface Variant {
@@ -49,7 +53,7 @@ const page = (css: string): string => `<!DOCTYPE html><html lang="en"><head><met
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function pass(browser: Browser, traceSplit: FrameTrace['traceSplit'], v: Variant, result: string): Promise<Split> {
+async function pass(browser: Browser, traceSplit: FrameTrace['traceSplit'], v: Variant, result: string, profile?: FrameProfile): Promise<Split> {
   const p = await browser.newPage({ viewport: { width: 1100, height: 820 } });
   try {
     await p.route('http://grid.test/**', (route: Route) => {
@@ -81,14 +85,21 @@ async function pass(browser: Browser, traceSplit: FrameTrace['traceSplit'], v: V
         }
       }, frames);
     await probe(30); // warm-up: the code optimised, the first rows' texts shaped
-    await browser.startTracing(p, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8'] });
+    const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8'];
+    await browser.startTracing(p, { categories: profile ? [...categories, profile.PROFILE_CATEGORY] : categories });
     let trace: Buffer;
     try {
       await probe(FRAMES);
     } finally {
       trace = await browser.stopTracing();
     }
-    return traceSplit(JSON.parse(trace.toString('utf8')).traceEvents);
+    const events = JSON.parse(trace.toString('utf8')).traceEvents;
+    if (profile) {
+      mkdirSync(join(root, 'artifacts'), { recursive: true });
+      writeFileSync(join(root, 'artifacts', `grid-bare-profile-${v.label.replace(/\W+/g, '')}.json`), trace);
+      for (const line of profile.describeHeaviest(profile.heaviestFrames(events, { top: PROFILE }))) console.log(`  ${v.label}: ${line}`);
+    }
+    return traceSplit(events);
   } finally {
     await p.close();
   }
@@ -96,6 +107,7 @@ async function pass(browser: Browser, traceSplit: FrameTrace['traceSplit'], v: V
 
 async function main(): Promise<void> {
   const { KINDS, traceSplit } = await import('./lib/frameTrace.mjs');
+  const profile = PROFILE > 0 ? await import('./lib/frameProfile.mjs') : undefined;
   const { launchBrowser } = (await import('../../test/support/host.mjs')) as { launchBrowser: () => Promise<Browser> };
   const result = JSON.stringify(generateResult({ rows: ROWS, cols: COLS, seed: 100 }));
   const browser = await launchBrowser();
@@ -104,7 +116,7 @@ async function main(): Promise<void> {
     console.log(`grid in a bare page: ${ROWS} × ${COLS}, ${FRAMES} frames of 200 px, ${ROUNDS} rounds of ${variants.length} variants alternating`);
     for (let round = 0; round < ROUNDS; round++) {
       for (const v of variants) {
-        const s = await pass(browser, traceSplit, v, result);
+        const s = await pass(browser, traceSplit, v, result, profile);
         runs.get(v.label)!.push(s);
         const busy = KINDS.reduce((a, k) => a + s.cpu[k], 0);
         console.log(`  round ${round + 1}, ${v.label}: main thread CPU per frame ${busy.toFixed(2)} ms (${KINDS.map((k) => `${k} ${s.cpu[k].toFixed(2)}`).join(', ')}), frame p95 ${s.frameCpu.p95.toFixed(1)}; ${s.others.map((t) => `${t.thread} ${t.ms.toFixed(2)}`).join(', ')}; load ${loadavg()[0].toFixed(1)}`);

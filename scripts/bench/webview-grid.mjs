@@ -26,6 +26,7 @@ import { root, waitFor } from '../../test/support/host.mjs';
 import { findWebviewFrame, focusWorkbench } from '../../test/support/workbench.mjs';
 import { reportRow } from './lib/rows.mjs';
 import { describeSlow, describeSplit, KINDS, TRACE_CATEGORIES, traceSplit } from './lib/frameTrace.mjs';
+import { idleCallbacks } from './lib/frameProfile.mjs';
 import { describeGc, frameMark, frameStats, GC_CATEGORIES, gcByFrame, majorPhases } from './lib/frameGc.mjs';
 
 const ROWS = numberArg('rows', 100_000);
@@ -158,8 +159,12 @@ async function tracedSplit(browser, page, frame, label) {
   }
   const file = join(root, 'artifacts', `grid-scroll-trace-${label.replace(/\W+/g, '')}.json`);
   writeFileSync(file, trace);
-  const s = traceSplit(JSON.parse(trace.toString('utf8')).traceEvents);
+  const events = JSON.parse(trace.toString('utf8')).traceEvents;
+  const s = traceSplit(events);
+  s.idle = idleCallbacks(events);
   console.log(`  ${label}: traced pass, ${describeSplit(s)}`);
+  // the workbench's storage flush (every 5 s) runs in one: what the page stores adds to it
+  console.log(`  ${label}: traced pass, idle callbacks on the main thread (the workbench's storage flush), CPU ms: ${s.idle.map((ms) => ms.toFixed(2)).join(', ') || 'none'}`);
   console.log(`  ${label}: traced pass, ${describeSlow(s)}`);
   console.log(`  ${label}: top events per frame (ms): ${s.top.slice(0, 8).map((t) => `${t.name} ${t.ms.toFixed(2)}`).join(', ')}; other threads: ${s.others.map((t) => `${t.thread} ${t.ms.toFixed(2)}`).join(', ')}`);
   return s;
@@ -210,7 +215,8 @@ async function main() {
       const traced = scrolled.filter((g) => g.split);
       const split = traced.length
         ? `; main thread per frame, CPU ms (median of runs): ${KINDS.map((k) => `${k} ${median(traced.map((g) => g.split.cpu[k])).toFixed(2)}`).join(', ')}` +
-          `; CPU of one frame p95 ${median(traced.map((g) => g.split.frameCpu.p95)).toFixed(1)} ms, max ${Math.max(...traced.map((g) => g.split.frameCpu.max)).toFixed(1)} ms (traced passes)`
+          `; CPU of one frame p95 ${median(traced.map((g) => g.split.frameCpu.p95)).toFixed(1)} ms, max ${Math.max(...traced.map((g) => g.split.frameCpu.max)).toFixed(1)} ms (traced passes)` +
+          `; idle callbacks (the workbench's storage flush) ${traced.flatMap((g) => g.split.idle).map((ms) => ms.toFixed(1)).join(', ') || 'none'} ms CPU (traced passes)`
         : '';
       const floor = await floorProbe(browser);
       const med = (k) => median(scrolled.map((g) => g[k]));

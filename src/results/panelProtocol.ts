@@ -4,12 +4,18 @@
  * that protocol.ts stays free of snapshot.ts (which builds on it). Pure: no `vscode`, no DOM.
  */
 import { parseToPanel, type ToPanel } from './protocol';
-import { parsePin, parseTabSnapshot, type Pin, type TabSnapshot } from './snapshot';
+import { parsePin, type Pin } from './snapshot';
+
+/** The longest packed snapshot the panel stores (a snapshot's rows are capped at 1 MB of JSON, ×2 with a pin, before deflating). */
+export const MAX_PACKED_SNAPSHOT = 4 * 1024 * 1024;
 
 export type PanelMessage =
   | ToPanel
-  /** Tab `tabId`'s snapshot: the webview stores it with its state (VS Code hands it back after a reload). */
-  | { kind: 'tabSnapshot'; tabId: string; snapshot: TabSnapshot }
+  /**
+   * Tab `tabId`'s snapshot, packed by the host (src/webview/snapshotPack.ts): the webview stores the
+   * text with its state as it came (VS Code hands it back after a reload; the host validates it then).
+   */
+  | { kind: 'tabSnapshot'; tabId: string; snapshot: string }
   /** Tab `tabId`'s pin, or none (unpinned): the tab diffs its result against it. */
   | { kind: 'pinned'; tabId: string; pin?: Pin };
 
@@ -18,8 +24,8 @@ export function parsePanelMessage(msg: unknown): PanelMessage | undefined {
   if (typeof msg !== 'object' || msg === null) return undefined;
   const m = msg as Record<string, unknown>;
   if (m.kind === 'tabSnapshot') {
-    const snapshot = typeof m.tabId === 'string' ? parseTabSnapshot(m.snapshot) : undefined;
-    return snapshot && { kind: 'tabSnapshot', tabId: m.tabId as string, snapshot };
+    if (typeof m.tabId !== 'string' || typeof m.snapshot !== 'string' || m.snapshot.length > MAX_PACKED_SNAPSHOT) return undefined;
+    return { kind: 'tabSnapshot', tabId: m.tabId, snapshot: m.snapshot };
   }
   if (m.kind === 'pinned') {
     if (typeof m.tabId !== 'string') return undefined;

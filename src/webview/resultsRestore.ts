@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { savedTabs } from '../results/snapshot';
 import { ResultsPanel } from './resultsPanel';
+import { unpackState } from './snapshotPack';
 
 /**
  * Restores a results panel after a window reload (VS Code keeps the panel and hands back its
@@ -10,7 +11,7 @@ import { ResultsPanel } from './resultsPanel';
  * this is registered at activation (src/extension.ts), which loads the features bundle first.
  */
 export function restoreResultTabs(ctx: Ctx, panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-  const { tabs, active } = savedTabs(state);
+  const { tabs, active } = savedTabs(unpackState(state));
   const first = tabs[0];
   if (!first) {
     panel.dispose();

@@ -9,6 +9,7 @@ import type { PanelMessage } from '../results/panelProtocol';
 import { makePin, restoredEnd, snapshotOf, type Pin, type SavedRef, type TabSnapshot } from '../results/snapshot';
 import type { TabInfo } from '../results/tabs';
 import { ResultsController, type ResultsView } from './resultsController';
+import { packSnapshot } from './snapshotPack';
 import { streamSeam } from '../ui/streamSeam';
 
 type Request<K extends ToHost['kind']> = Extract<ToHost, { kind: K }>;
@@ -270,7 +271,7 @@ export class ResultsTab implements ResultsView {
   saveSnapshot(): void {
     this.snapshotDue = true;
     if (!this.host.ready || this.closed) return;
-    this.host.postPanel({ kind: 'tabSnapshot', tabId: this.id, snapshot: this.snapshot() });
+    this.host.postPanel({ kind: 'tabSnapshot', tabId: this.id, snapshot: packSnapshot(this.snapshot()) });
     this.snapshotDue = false;
   }
 

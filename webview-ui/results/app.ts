@@ -59,7 +59,6 @@ export class App {
   private readonly scrollSave = new SaveWhenSettled(
     () => this.store.save(this.state),
     (cb) => requestAnimationFrame(cb),
-    (id) => cancelAnimationFrame(id),
   );
   /** The result was laid out while this tab was hidden (detached): measured again when shown. */
   private measuredHidden = false;

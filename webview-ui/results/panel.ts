@@ -21,8 +21,9 @@ export class Panel {
   /** Each tab's persisted view state, by tab id. */
   private readonly saved: Record<string, ViewState> = {};
   /**
-   * Each tab's snapshot as the host sent it (src/results/snapshot.ts), stored as it came: VS Code
-   * hands this state to the host's panel serializer after a window reload (src/webview/resultsRestore.ts).
+   * Each tab's snapshot as the host sent it (packed text, src/webview/snapshotPack.ts), stored as it
+   * came: VS Code hands this state to the host's panel serializer after a window reload
+   * (src/webview/resultsRestore.ts).
    */
   private readonly snapshots: Record<string, unknown> = {};
   private readonly observer = new MutationObserver((records) => this.attributesChanged(records));
