@@ -10,7 +10,8 @@
 // rows in, and Run → the run command's end (since s10 after the host's own parse of the rows, which
 // follows its last post: the panel may be complete before it); since s11 the CPU time of each
 // process role over each run (lib/procCpu.mjs: emulator, extension host, code-server, Chromium's
-// renderer, GPU and other processes), beside the wall time. Goals: first rows ≤ the bare client's first byte + 150 ms; all rows ≤ 1.3× bare.
+// renderer, GPU and other processes), beside the wall time; since s15 one more run of ours with a
+// CPU profile of the extension host, printed by step of its path (lib/hostSteps.mjs). Goals: first rows ≤ the bare client's first byte + 150 ms; all rows ≤ 1.3× bare.
 // `node scripts/bench.mjs --no-setup --only query-stream`; HOGQL_BENCH_STREAM_RUNS (default 3),
 // HOGQL_BENCH_STREAM_ROWS (default 50000).
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
