@@ -10,13 +10,15 @@
 // rows in, and Run → the run command's end (since s10 after the host's own parse of the rows, which
 // follows its last post: the panel may be complete before it); since s11 the CPU time of each
 // process role over each run (lib/procCpu.mjs: emulator, extension host, code-server, Chromium's
-// renderer, GPU and other processes), beside the wall time. Goals: first rows ≤ the bare client's first byte + 150 ms; all rows ≤ 1.3× bare.
+// renderer, GPU and other processes), beside the wall time; since s15 one more run of ours with a
+// CPU profile of the extension host, printed by step of its path (lib/hostSteps.mjs). Goals: first rows ≤ the bare client's first byte + 150 ms; all rows ≤ 1.3× bare.
 // `node scripts/bench.mjs --no-setup --only query-stream`; HOGQL_BENCH_STREAM_RUNS (default 3),
 // HOGQL_BENCH_STREAM_ROWS (default 50000).
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageExtension } from '../package.mjs';
+import { describeHostSteps } from './lib/hostSteps.mjs';
 import { describeCpu, startProcCpu } from './lib/procCpu.mjs';
 import { reportRow } from './lib/rows.mjs';
 import { openRunnerWorkbench, runnerResult } from './lib/runner.mjs';
@@ -27,6 +29,8 @@ const { findWebviewFrame } = await import('../../test/support/workbench.mjs');
 const { startEmulator } = await import('../../test/support/emulator.mjs');
 const runs = Number(process.env.HOGQL_BENCH_STREAM_RUNS || 3);
 const rows = Number(process.env.HOGQL_BENCH_STREAM_ROWS || 50_000);
+// one more run of ours after the timed ones with a CPU profile of the extension host (lib/hostSteps.mjs); 0 skips it
+const profile = process.env.HOGQL_BENCH_STREAM_PROFILE !== '0';
 const column = (i) => [`number * ${i + 1} AS i${i}`, `toString(number * ${i}) AS s${i}`, `number / ${i + 1} AS f${i}`, `number * 1000000000000 + ${i} AS u${i}`][i % 4];
 const QUERY = `SELECT ${Array.from({ length: 20 }, (_, i) => column(i)).join(', ')} FROM numbers(${rows}) LIMIT ${rows}`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -38,13 +42,13 @@ const dirs = host.prepareRun({ name: 'bench-query-stream', vsix: vsix.path, extr
 const resultFile = join(dirs.run, 'stream.json');
 const server = await host.startCodeServer(dirs, {
   HOGQL_BENCH_RESULT: resultFile,
-  HOGQL_BENCH_STREAM: JSON.stringify({ url: emulator.url, key: emulator.personalKey, projectId: emulator.projects[0].id, query: QUERY, runs }),
+  HOGQL_BENCH_STREAM: JSON.stringify({ url: emulator.url, key: emulator.personalKey, projectId: emulator.projects[0].id, query: QUERY, runs, profile, procStat: join(root, 'test/support/procStat.cjs') }),
 });
 const workbench = await openRunnerWorkbench(server);
 try {
   const { page } = workbench;
   const painted = [];
-  for (let n = 0; n <= runs; n++) {
+  for (let n = 0; n <= runs + (profile ? 1 : 0); n++) {
     const r = await host.waitFor(() => {
       const cur = host.readJson(resultFile);
       return cur && (cur.error || cur.done || cur.ours.length > n) ? cur : undefined;
@@ -58,7 +62,7 @@ try {
   }
   const r = await runnerResult(resultFile, 600_000, 'the stream benchmark to finish', 100);
   const bare = r.bare.slice(1).map((b) => ({ cpu: cpu.between(b.t0, b.parsedAt), ttfb: b.firstByteAt - b.t0, download: b.bodyAt - b.firstByteAt, parse: b.parsedAt - b.bodyAt, all: b.parsedAt - b.t0, rows: b.rows }));
-  const ours = painted.slice(1).map((p) => ({ cpu: cpu.between(p.t0, p.completeAt), firstPost: p.sentAt - p.t0, postToPaint: p.renderedAt - p.sentAt, first: p.renderedAt - p.t0, rest: p.completeAt - p.renderedAt, hostDone: p.doneAt - p.t0, hostToPaint: p.completeAt - p.doneAt, all: p.completeAt - p.t0, firstRows: p.firstRows, rows: p.rows }));
+  const ours = painted.slice(1, runs + 1).map((p) => ({ cpu: cpu.between(p.t0, p.completeAt), firstPost: p.sentAt - p.t0, postToPaint: p.renderedAt - p.sentAt, first: p.renderedAt - p.t0, rest: p.completeAt - p.renderedAt, hostDone: p.doneAt - p.t0, hostToPaint: p.completeAt - p.doneAt, all: p.completeAt - p.t0, firstRows: p.firstRows, rows: p.rows }));
   const m = (xs, k) => median(xs.map((x) => x[k]));
   console.log(`query stream: ${rows.toLocaleString('en')} rows × 20 columns, ${runs} runs each (after one warm-up), alternating; machine load ${existsSync('/proc/loadavg') ? (await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : 'n/a'}`);
   for (const [i, b] of bare.entries()) console.log(`  bare #${i + 1}: first byte ${b.ttfb} ms, download ${b.download} ms, JSON.parse ${b.parse} ms → all ${b.all} ms (${b.rows} rows); CPU ${describeCpu(b.cpu)}`);
@@ -74,6 +78,10 @@ try {
   const restarted = text.split('\n').filter((l) => l.includes('restarted async')).length;
   const asyncPosts = text.split('\n').filter((l) => /POST \/api\/projects\/\d+\/query\/ → 202/.test(l)).length;
   console.log(`  extension runs (warm-up included): ${runs + 1}; restarted async after 3 s of silence: ${restarted}; async POSTs in all: ${asyncPosts} (the rest ran blocking)`);
+  if (profile && existsSync(`${resultFile}.cpuprofile`)) {
+    const threads = existsSync(`${resultFile}.threads.json`) ? JSON.parse(readFileSync(`${resultFile}.threads.json`, 'utf8')) : undefined;
+    for (const line of describeHostSteps(JSON.parse(readFileSync(`${resultFile}.cpuprofile`, 'utf8')), threads, root.replace(/[\\/]$/, ''))) console.log(`  ${line}`);
+  }
   reportRow({ id: 'firstRows', value: m(ours, 'first'), baseline: bt, baselineLabel: 'bare client first byte', note: `median of ${runs}; post → paint ${m(ours, 'postToPaint')} ms` });
   reportRow({ id: 'allRows', value: m(ours, 'all'), baseline: ball, baselineLabel: 'bare client full body + JSON.parse', note: `median of ${runs}, ${(m(ours, 'all') / ball).toFixed(2)}× bare` });
 } finally {

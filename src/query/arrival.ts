@@ -8,8 +8,9 @@ import type { RunSink } from './sink';
 /**
  * The rows of a result as they arrive: the first ones open the panel's result, the next ones
  * follow. Later batches of flat rows come as their texts (src/api/rowStream.ts `onRowTexts`) and
- * are kept as their wire text (`WireRows`, issue #21), parsed natively when posted (the panel's
- * columnar form needs the cells); `settle()` parses, one batch per task, those no view took.
+ * are kept as the body's text (`WireRows`, issue #21): the panel's form of them is made in the rows
+ * worker (src/webview/rowsWorker.ts); `settle()` parses the host's own cells once the panel holds
+ * the result (one batch per task), those nothing parsed sooner.
  */
 export class Arrival {
   /** Every row so far, in order: cells, or batches not parsed yet. */

@@ -121,6 +121,8 @@ export type ToView =
 /** Rows whose cells are made on first use: the host's streamed batches (src/results/wireText.ts `WireRows`). */
 export interface EncodedRows {
   readonly count: number;
+  /** The rows' JSON text as the body holds it, while not parsed (the rows worker makes the wire form of it: src/webview/rowsEncode.ts). */
+  readonly bodyText?: string;
   rows(): Cell[][];
 }
 

@@ -22,19 +22,20 @@ import { isSafeIntegerLiteral } from '../text/integerLiteral';
 import type { Cell, EncodedRows } from './protocol';
 
 /**
- * A batch of a streamed result as its wire text: its cells are parsed from it on first use
- * (`rows()`, a native parse): when the batch is posted (`toWire` encodes them in the columnar
- * form), or after the stream (`Arrival.settle()`) for a batch no view took.
+ * A batch of a streamed result as the body's text of its rows: its cells are made on first use
+ * (`rows()`: wire text, then a native parse). Posted to the panel, the batch's text goes to the rows
+ * worker (src/webview/rowsWorker.ts), which makes the columnar form off the host's thread; the host's
+ * own cells are made after the stream (`Arrival.settle()`), or when something reads them sooner.
  */
 export class WireRows implements EncodedRows {
   readonly count: number;
-  private text: string | undefined;
+  private raw: string | undefined;
   private parsed: Cell[][] | undefined;
 
   /** `rowTexts`: each a row's valid JSON text, as the body holds it. */
   constructor(rowTexts: readonly string[]) {
     this.count = rowTexts.length;
-    this.text = wireRowsText(rowTexts);
+    this.raw = `[${rowTexts.join(',')}]`;
   }
 
   /** Whether `rows()` has parsed them already. */
@@ -42,11 +43,16 @@ export class WireRows implements EncodedRows {
     return this.parsed !== undefined;
   }
 
+  /** The rows' JSON text as the body holds it (`[row,row,…]`; undefined once parsed): `wireText` makes the wire text of it. */
+  get bodyText(): string | undefined {
+    return this.raw;
+  }
+
   /** The batch's cells (parsed once). */
   rows(): Cell[][] {
     if (!this.parsed) {
-      this.parsed = JSON.parse(this.text ?? '[]') as Cell[][];
-      this.text = undefined;
+      this.parsed = JSON.parse(wireText(this.raw ?? '[]')) as Cell[][];
+      this.raw = undefined;
     }
     return this.parsed;
   }

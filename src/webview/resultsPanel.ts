@@ -13,6 +13,8 @@ import { openDocument } from './resultsController';
 import { ResultsTab, type TabHost } from './resultsTab';
 import { resultsColumn } from './resultsColumn';
 import { choosePinKeys } from './resultsPin';
+import { OrderedPosts } from './orderedPosts';
+import { RowsWorker } from './rowsWorker';
 import { deflateRows } from './wireDeflate';
 
 /**
@@ -38,6 +40,8 @@ export const RESULTS_VIEW_TYPE = 'hogql.results';
  */
 export class ResultsPanel extends Disposable implements TabHost {
   private static readonly panels = new Map<string, ResultsPanel>();
+  /** Makes streamed batches' wire messages off the host's thread (issue #21); stopped with the last panel. */
+  private static rowsWorker: RowsWorker | undefined;
   /** The panel shown or focused last (setting `hogql.results.location`: `reuseLast`). */
   private static lastShown: ResultsPanel | undefined;
   /** What the panel is for (a document URI, `shared`, an insight): the map key of `panels`. */
@@ -204,10 +208,23 @@ export class ResultsPanel extends Disposable implements TabHost {
     this.streamGate = gate;
   }
 
-  /** Posts a run message of tab `tabId` (TabHost). */
+  /** Posts a run message of tab `tabId` (TabHost), in order: a streamed batch's wire message is made by the rows worker. */
   post(tabId: string, message: HostToView): Thenable<boolean> {
-    const wire = toTabWire(tabId, message);
-    return this.panel.webview.postMessage(rowsCrossANetwork() ? deflateRows(wire) : wire);
+    const network = rowsCrossANetwork();
+    const wire = (): unknown => (network ? deflateRows(toTabWire(tabId, message)) : toTabWire(tabId, message));
+    if (message.kind === 'result' && message.result.streaming) this.worker().warm();
+    const rows = message.kind === 'moreRows' ? message.rows : undefined;
+    const text = rows && !Array.isArray(rows) && !('tags' in rows) ? rows.bodyText : undefined;
+    // (the worker's copy of the text is its own: the host may parse the batch meanwhile; if the worker fails, this thread makes the message)
+    if (text === undefined || message.kind !== 'moreRows') return this.posts.post(wire());
+    return this.posts.post(this.worker().encode({ text, tabId, queryId: message.queryId, deflate: network }).catch(wire));
+  }
+
+  private gone = false;
+  private readonly posts = new OrderedPosts((wire) => this.panel.webview.postMessage(wire), () => !this.gone);
+
+  private worker(): RowsWorker {
+    return (ResultsPanel.rowsWorker ??= new RowsWorker(vscode.Uri.joinPath(this.ctx.extensionUri, 'dist', 'webview', 'rows.worker.js').fsPath));
   }
 
   /** Posts a panel message when the webview listens (TabHost). */
@@ -320,7 +337,12 @@ export class ResultsPanel extends Disposable implements TabHost {
 
   override dispose(): void {
     this.ready = false; // stops a stream in progress from posting to a disposed webview
+    this.gone = true;
     if (ResultsPanel.panels.get(this.key) === this) ResultsPanel.panels.delete(this.key);
+    if (ResultsPanel.panels.size === 0) {
+      ResultsPanel.rowsWorker?.dispose();
+      ResultsPanel.rowsWorker = undefined;
+    }
     if (ResultsPanel.lastShown === this) ResultsPanel.lastShown = undefined;
     for (const tab of this.tabs.values()) tab.close();
     this.tabs.clear();

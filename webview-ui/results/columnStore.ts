@@ -223,27 +223,30 @@ export class ColumnStore implements CellTable {
 
   /** Adds `rows` after the rows stored (their cells are copied: the arrays can be dropped). */
   append(rows: readonly (readonly Cell[])[]): void {
-    const start = this.length;
-    const end = start + rows.length;
-    this.reserve(end);
     let width = this.cols.length;
     for (const r of rows) if (r.length > width) width = r.length;
-    while (this.cols.length < width) this.cols.push(new Column(this.capacity));
+    const start = this.grow(rows.length, width);
     // one copy per distinct short string inside the batch's nested cells (ownStrings.ts)
     const copies = new Map<string, string>();
     for (let c = 0; c < width; c++) this.cols[c].fill(rows, c, start, copies);
-    this.length = end;
+    this.length = start + rows.length;
   }
 
   /** Adds a columnar batch's rows (src/results/wireColumns.ts) after the rows stored: the same cells `append` of its rows stores. */
   appendColumns(b: ColumnBatch): void {
-    const start = this.length;
-    this.reserve(start + b.count);
-    while (this.cols.length < b.width) this.cols.push(new Column(this.capacity));
+    const start = this.grow(b.count, b.width);
     const copies = new Map<string, string>();
     let at: [number, number] = [0, 0];
     for (let c = 0; c < b.width; c++) at = this.cols[c].fillBatch(b, c, start, at[0], at[1], copies);
     this.length = start + b.count;
+  }
+
+  /** Room for `count` more rows and at least `width` columns; the first new row's index. */
+  private grow(count: number, width: number): number {
+    const start = this.length;
+    this.reserve(start + count);
+    while (this.cols.length < width) this.cols.push(new Column(this.capacity));
+    return start;
   }
 
   private reserve(n: number): void {

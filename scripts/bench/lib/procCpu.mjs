@@ -6,8 +6,7 @@
 // epoch-ms window, from the samples nearest its ends (resolution: the sampling period and the
 // kernel's clock tick, 10 ms). Off Linux it reports nothing.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-
-const TICK_MS = 10; // USER_HZ is 100 on Linux
+import { statCpuMs } from '../../../test/support/procStat.cjs';
 
 /** The role of a process from its command line (undefined: its parent's role). */
 export function roleOf(cmdline) {
@@ -43,9 +42,7 @@ function children(pid) {
 /** utime + stime of `pid` in ms, or undefined when it is gone. */
 function cpuMs(pid) {
   const stat = read(`/proc/${pid}/stat`);
-  if (!stat) return undefined;
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) * TICK_MS;
+  return stat ? statCpuMs(stat) : undefined;
 }
 
 export function startProcCpu({ root = process.pid, everyMs = 100 } = {}) {
