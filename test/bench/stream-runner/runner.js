@@ -55,10 +55,33 @@ exports.activate = async function activate() {
       return { t0, headersAt, firstByteAt, bodyAt, parsedAt: Date.now(), rows };
     };
     const ours = async (n) => {
+      // the host's thread busy: each gap of over 10 ms between 5 ms ticks, as [epoch ms at its end, ms]
+      const busy = [];
+      let last = Date.now();
+      const tick = setInterval(() => {
+        const now = Date.now();
+        if (now - last > 10) busy.push([now, now - last - 5]);
+        last = now;
+      }, 5);
+      const prof = process.env.HOGQL_BENCH_STREAM_PROFILE ? new (require('inspector').Session)() : undefined;
+      const postP = (m, p) => new Promise((res, rej) => prof.post(m, p ?? {}, (e, r) => (e ? rej(e) : res(r))));
+      if (prof) {
+        prof.connect();
+        await postP('Profiler.enable');
+        await postP('Profiler.setSamplingInterval', { interval: 500 });
+        await postP('Profiler.start');
+      }
+      const clock = { epoch: Date.now(), mono: Number(process.hrtime.bigint() / 1000n) };
       const t0 = Date.now();
       const r = await vscode.commands.executeCommand('hogql.runQuery', { uri: uri.toString(), offset: 0 });
+      clearInterval(tick);
+      if (prof) {
+        const { profile } = await postP('Profiler.stop');
+        fs.writeFileSync(`${process.env.HOGQL_BENCH_STREAM_PROFILE}-${n}.json`, JSON.stringify({ clock, profile }));
+        prof.disconnect();
+      }
       if (!r || r.kind !== 'done') throw new Error(`run ${r && r.kind}: ${r && r.error}`);
-      const run = { n, t0, doneAt: Date.now(), queryId: r.queryId, rows: r.payload.rows.length };
+      const run = { n, t0, doneAt: Date.now(), queryId: r.queryId, rows: r.payload.rows.length, busy };
       result.ours.push(run);
       write(out, result);
       await waitForFile(`${out}.ack-${n}`, 600_000);
