@@ -10,6 +10,7 @@ import { makePin, restoredEnd, snapshotOf, type Pin, type SavedRef, type TabSnap
 import type { TabInfo } from '../results/tabs';
 import { ResultsController, type ResultsView } from './resultsController';
 import { streamSeam } from '../ui/streamSeam';
+import { settledWithin } from './settled';
 
 type Request<K extends ToHost['kind']> = Extract<ToHost, { kind: K }>;
 
@@ -27,6 +28,11 @@ const CHUNK_ROWS = 5_000;
  * their way (scripts/bench/webview-transport.mjs, issue #21).
  */
 const WHOLE_WAIT_MS = 3_000;
+/**
+ * The longest the body of a streamed result waits for its first rows to reach the view
+ * (`showStreamStart`): until then the host's thread stays free to send them (issue #21).
+ */
+const FIRST_ROWS_WAIT_MS = 1_000;
 
 /** What a tab needs of its panel: posting to the webview, and whether the webview listens. */
 export interface TabHost {
@@ -200,15 +206,21 @@ export class ResultsTab implements ResultsView {
     return chart && !result.chart ? { ...result, chart } : result;
   }
 
-  showStreamStart(first: ResultPayload): void {
+  /**
+   * Shows the first rows of a result still arriving. Resolves once the view has them (at once
+   * without a view; after `FIRST_ROWS_WAIT_MS` at the latest): the body is read on then, so the
+   * host's work on the next rows does not hold back their send (issue #21: the extension host
+   * writes to the webview's connection in tasks of its own, which waited behind that work).
+   */
+  showStreamStart(first: ResultPayload): Promise<void> {
     const result: ResultPayload = this.withChart({ ...first, rows: first.rows.slice(), streaming: true });
-    if (!this.transition({ kind: 'result', result })) return;
+    if (!this.transition({ kind: 'result', result })) return Promise.resolve();
     this.result = result;
     this.unparsed = [];
     this.endedStream = undefined;
     this.status = {};
     this.arriving = { queryId: result.queryId, painted: false, queue: [], ended: false };
-    this.postResult();
+    return settledWithin(this.postResult(), FIRST_ROWS_WAIT_MS);
   }
 
   streamRows(queryId: string, rows: Cell[][] | WireRows): void {
@@ -284,27 +296,30 @@ export class ResultsTab implements ResultsView {
     else if (end?.kind === 'cancelled') this.showCancelled(`restored-${this.id}`);
   }
 
-  /** Posts the current result: all of it, or its first rows with the rest to stream (FIRST_ROWS). */
-  private postResult(): void {
+  /**
+   * Posts the current result: all of it, or its first rows with the rest to stream (FIRST_ROWS).
+   * Gives the post of a result still arriving (settles once the view has it).
+   */
+  private postResult(): Thenable<boolean> | undefined {
     const r = this.rowsIn();
-    if (!r) return;
+    if (!r) return undefined;
     const generation = ++this.generation;
     if (this.arriving?.ended) this.arriving = undefined; // the result is whole: posted as any other
     if (this.arriving) {
       // still arriving: every row so far at once, and what comes next once the view painted them
       Object.assign(this.arriving, { painted: false, queue: [] });
       this.stream = undefined;
-      this.post({ kind: 'result', result: { ...r, rows: r.rows.slice() } });
-      return;
+      return this.post({ kind: 'result', result: { ...r, rows: r.rows.slice() } });
     }
     // (the naive benchmark baseline renders one full table of every row: never streamed)
     if (r.rows.length <= FIRST_ROWS || r.devRenderer === 'naive') {
       this.stream = undefined;
       this.post({ kind: 'result', result: r });
-      return;
+      return undefined;
     }
     this.stream = { queryId: r.queryId, to: r.rows.length, generation };
     this.post({ kind: 'result', result: { ...r, rows: r.rows.slice(0, FIRST_ROWS), totalRows: r.rows.length } });
+    return undefined;
   }
 
   /** The view painted `msg.queryId`'s first rows (or all of them): the rest of a stream follows. */
@@ -380,8 +395,13 @@ export class ResultsTab implements ResultsView {
     if (message.kind !== 'progress') this.saveSnapshot();
   }
 
-  private post(message: HostToView): void {
-    if (this.host.ready && !this.closed) void this.host.post(this.id, message);
+  /** Posts `message` when the view listens; gives the post (settles once delivered). */
+  private post(message: HostToView): Thenable<boolean> | undefined {
+    if (!this.host.ready || this.closed) return undefined;
+    const sent = this.host.post(this.id, message);
+    // (a post to a webview disposed meanwhile rejects: nothing waits on it then)
+    sent.then(undefined, () => undefined);
+    return sent;
   }
 
   /** The tab closed (or its panel did): its running query is cancelled and its rows released. */
