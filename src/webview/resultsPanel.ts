@@ -50,6 +50,8 @@ export class ResultsPanel extends Disposable implements TabHost {
   /** Dev hook (HOGQL_DEV_RESULTS_FILE only): awaited before each streamed chunk, see setStreamGate. */
   streamGate: ((chunk: number) => Promise<void>) | undefined;
   private readonly renderedEmitter = new vscode.EventEmitter<Request<'rendered'>>();
+  /** Who waits for the webview's next `ready` (`whenReady`). */
+  private readyWaiters: (() => void)[] = [];
   /** Fires when the webview reports a result rendered (used by tests and benchmarks). */
   readonly onDidRender = this.renderedEmitter.event;
 
@@ -204,6 +206,15 @@ export class ResultsPanel extends Disposable implements TabHost {
     this.streamGate = gate;
   }
 
+  /** Resolves when the webview next says `ready` (after re-posting what it shows), or the panel goes (TabHost). */
+  whenReady(): Promise<void> {
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  private readyNow(): void {
+    for (const resolve of this.readyWaiters.splice(0)) resolve();
+  }
+
   /** Posts a run message of tab `tabId` (TabHost). */
   post(tabId: string, message: HostToView): Thenable<boolean> {
     const wire = toTabWire(tabId, message);
@@ -244,6 +255,7 @@ export class ResultsPanel extends Disposable implements TabHost {
       case 'ready':
         this.ready = true;
         this.repost();
+        this.readyNow();
         return;
       case 'tabActivate':
         if (this.tabs.has(msg.tabId)) this.active = msg.tabId;
@@ -320,6 +332,7 @@ export class ResultsPanel extends Disposable implements TabHost {
 
   override dispose(): void {
     this.ready = false; // stops a stream in progress from posting to a disposed webview
+    this.readyNow();
     if (ResultsPanel.panels.get(this.key) === this) ResultsPanel.panels.delete(this.key);
     if (ResultsPanel.lastShown === this) ResultsPanel.lastShown = undefined;
     for (const tab of this.tabs.values()) tab.close();

@@ -10,7 +10,7 @@ import { makePin, restoredEnd, snapshotOf, type Pin, type SavedRef, type TabSnap
 import type { TabInfo } from '../results/tabs';
 import { ResultsController, type ResultsView } from './resultsController';
 import { streamSeam } from '../ui/streamSeam';
-import { settledWithin } from './settled';
+import { firstRowsOut } from './settled';
 
 type Request<K extends ToHost['kind']> = Extract<ToHost, { kind: K }>;
 
@@ -28,11 +28,6 @@ const CHUNK_ROWS = 5_000;
  * their way (scripts/bench/webview-transport.mjs, issue #21).
  */
 const WHOLE_WAIT_MS = 3_000;
-/**
- * The longest the body of a streamed result waits for its first rows to reach the view
- * (`showStreamStart`): until then the host's thread stays free to send them (issue #21).
- */
-const FIRST_ROWS_WAIT_MS = 1_000;
 
 /** What a tab needs of its panel: posting to the webview, and whether the webview listens. */
 export interface TabHost {
@@ -46,6 +41,8 @@ export interface TabHost {
   postPanel(message: PanelMessage): void;
   /** Dev hook: awaited before each streamed chunk (see ResultsPanel.setStreamGate). */
   readonly streamGate: ((chunk: number) => Promise<void>) | undefined;
+  /** Resolves when the webview next says it listens (`ready`), or the panel goes. */
+  whenReady(): Promise<void>;
 }
 
 /**
@@ -69,7 +66,7 @@ export class ResultsTab implements ResultsView {
    * A result still arriving from PostHog (`ResultPayload.streaming`): its messages wait until the
    * view has painted the first rows; `ended` once its `streamEnd` is queued.
    */
-  private arriving: { queryId: string; painted: boolean; queue: HostToView[]; ended: boolean } | undefined;
+  private arriving: { queryId: string; painted: boolean; queue: HostToView[]; ended: boolean; sent?: Thenable<boolean> | undefined } | undefined;
   /**
    * Batches of the arriving result sent as their wire text and not parsed yet: rows of `result`
    * after its `rows` (parsed into them when something reads the rows: `rowsIn()`).
@@ -207,10 +204,9 @@ export class ResultsTab implements ResultsView {
   }
 
   /**
-   * Shows the first rows of a result still arriving. Resolves once the view has them (at once
-   * without a view; after `FIRST_ROWS_WAIT_MS` at the latest): the body is read on then, so the
-   * host's work on the next rows does not hold back their send (issue #21: the extension host
-   * writes to the webview's connection in tasks of its own, which waited behind that work).
+   * Shows the first rows of a result still arriving. Resolves once the view has them (in a panel
+   * just opened, once its page listens; at once without a view; capped: src/webview/settled.ts):
+   * the body is read on then, so the host's work on the next rows does not hold back their send.
    */
   showStreamStart(first: ResultPayload): Promise<void> {
     const result: ResultPayload = this.withChart({ ...first, rows: first.rows.slice(), streaming: true });
@@ -220,12 +216,16 @@ export class ResultsTab implements ResultsView {
     this.endedStream = undefined;
     this.status = {};
     this.arriving = { queryId: result.queryId, painted: false, queue: [], ended: false };
-    return settledWithin(this.postResult(), FIRST_ROWS_WAIT_MS);
+    this.postResult();
+    // (a page that says `ready` later gets the rows so far then: `repost`)
+    const sent = (): Thenable<boolean> | undefined => (this.arriving?.queryId === result.queryId ? this.arriving.sent : undefined);
+    return firstRowsOut(this.host, sent(), sent).then(() => streamSeam.note(result.queryId, 'firstOut'));
   }
 
   streamRows(queryId: string, rows: Cell[][] | WireRows): void {
     const r = this.result;
     if (this.arriving?.queryId !== queryId || this.arriving.ended || r?.queryId !== queryId) return;
+    streamSeam.note(queryId, 'moreRows');
     if (Array.isArray(rows)) {
       this.rowsIn(); // (the batches before these go first)
       for (const row of rows) r.rows.push(row);
@@ -296,30 +296,26 @@ export class ResultsTab implements ResultsView {
     else if (end?.kind === 'cancelled') this.showCancelled(`restored-${this.id}`);
   }
 
-  /**
-   * Posts the current result: all of it, or its first rows with the rest to stream (FIRST_ROWS).
-   * Gives the post of a result still arriving (settles once the view has it).
-   */
-  private postResult(): Thenable<boolean> | undefined {
+  /** Posts the current result: all of it, or its first rows with the rest to stream (FIRST_ROWS). */
+  private postResult(): void {
     const r = this.rowsIn();
-    if (!r) return undefined;
+    if (!r) return;
     const generation = ++this.generation;
     if (this.arriving?.ended) this.arriving = undefined; // the result is whole: posted as any other
     if (this.arriving) {
       // still arriving: every row so far at once, and what comes next once the view painted them
-      Object.assign(this.arriving, { painted: false, queue: [] });
       this.stream = undefined;
-      return this.post({ kind: 'result', result: { ...r, rows: r.rows.slice() } });
+      Object.assign(this.arriving, { painted: false, queue: [], sent: this.post({ kind: 'result', result: { ...r, rows: r.rows.slice() } }) });
+      return;
     }
     // (the naive benchmark baseline renders one full table of every row: never streamed)
     if (r.rows.length <= FIRST_ROWS || r.devRenderer === 'naive') {
       this.stream = undefined;
       this.post({ kind: 'result', result: r });
-      return undefined;
+      return;
     }
     this.stream = { queryId: r.queryId, to: r.rows.length, generation };
     this.post({ kind: 'result', result: { ...r, rows: r.rows.slice(0, FIRST_ROWS), totalRows: r.rows.length } });
-    return undefined;
   }
 
   /** The view painted `msg.queryId`'s first rows (or all of them): the rest of a stream follows. */
@@ -397,11 +393,7 @@ export class ResultsTab implements ResultsView {
 
   /** Posts `message` when the view listens; gives the post (settles once delivered). */
   private post(message: HostToView): Thenable<boolean> | undefined {
-    if (!this.host.ready || this.closed) return undefined;
-    const sent = this.host.post(this.id, message);
-    // (a post to a webview disposed meanwhile rejects: nothing waits on it then)
-    sent.then(undefined, () => undefined);
-    return sent;
+    return this.host.ready && !this.closed ? this.host.post(this.id, message) : undefined;
   }
 
   /** The tab closed (or its panel did): its running query is cancelled and its rows released. */

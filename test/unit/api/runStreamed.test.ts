@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { TestServer } from './helpers/server';
+import { serveAtOnce, TestServer } from './helpers/server';
 import { makeClient, rejection } from './helpers/fixtures';
 import { AbortError } from '../../../src/api/errors';
 import { waitFor } from '../../support/waitFor';
@@ -84,12 +84,7 @@ describe('api/query runStreamed: a blocking run whose rows are handed out as its
 
   it('after the first rows, reads no more of the body while ready() is pending (their post to the panel goes first, issue #21)', async () => {
     const { head, rows, tail } = responseBody(30_000);
-    let sent = false;
-    server.handler = (_r, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.write(head + rows.join(',') + tail, () => (sent = true));
-      res.end();
-    };
+    const sent = serveAtOnce(server, head + rows.join(',') + tail);
     const { api } = makeClient(server.url);
     let release!: () => void;
     let held: Promise<void> | undefined;
@@ -107,7 +102,7 @@ describe('api/query runStreamed: a blocking run whose rows are handed out as its
       onRowTexts: (t) => later(t.length),
       ready: () => held,
     });
-    await waitFor(() => first > 0 && sent, 10_000, 'the first rows and the whole body sent');
+    await waitFor(() => first > 0 && sent(), 10_000, 'the first rows and the whole body sent');
     for (let k = 0; k < 50; k++) await new Promise((resolve) => setImmediate(resolve)); // turns for undici to hand more on, were it read
     assert.equal(handedWhileHeld, 0);
     held = undefined;
