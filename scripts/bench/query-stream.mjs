@@ -11,8 +11,15 @@
 // follows its last post: the panel may be complete before it); since s11 the CPU time of each
 // process role over each run (lib/procCpu.mjs: emulator, extension host, code-server, Chromium's
 // renderer, GPU and other processes), beside the wall time. Goals: first rows ≤ the bare client's first byte + 150 ms; all rows ≤ 1.3× bare.
-// `node scripts/bench.mjs --no-setup --only query-stream`; HOGQL_BENCH_STREAM_RUNS (default 3),
-// HOGQL_BENCH_STREAM_ROWS (default 50000).
+// Since s15 post → painted is split: the crossing (host post → the page's message event; the
+// runner samples how long the host's thread was busy in it), the page's work on the message, and
+// the frame (laid out → painted), with the renderer's long tasks (the workbench's and the page's:
+// one main thread). `node scripts/bench.mjs --no-setup --only query-stream`;
+// HOGQL_BENCH_STREAM_RUNS (default 3), HOGQL_BENCH_STREAM_ROWS (default 50000); for a diagnosis,
+// HOGQL_BENCH_STREAM_PROFILE=<path prefix> writes a CPU profile of the extension host per run
+// (`<prefix>-<n>.json`: `{ clock, profile }`, clock = epoch ms and µs of the monotonic clock at its
+// start) and the run's marks (`<prefix>-marks-<n>.json`), and HOGQL_BENCH_STREAM_TRACE=<file> a
+// Chromium trace of the measured runs (DevTools' Performance panel opens it; tracing slows them).
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
