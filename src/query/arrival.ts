@@ -19,6 +19,8 @@ export class Arrival {
   received = 0;
   /** Set once the status is read: the rows handed out are the result's. */
   streamed = false;
+  /** What the sink asked the body's reading to wait for, once (`streamStart`'s promise). */
+  private hold: Promise<void> | undefined;
 
   constructor(
     readonly queryId: string,
@@ -33,8 +35,15 @@ export class Arrival {
     this.parts = [cells];
     this.received = cells.length;
     const payload = toPayload({ ...partial, results: [] }, { queryId: this.queryId, elapsedMs: performance.now() - this.started });
-    this.sink.streamStart?.({ ...payload, rows: cells.slice(), streaming: true });
+    this.hold = this.sink.streamStart?.({ ...payload, rows: cells.slice(), streaming: true }) ?? undefined;
     this.onRows(this.received);
+  };
+
+  /** The body's backpressure (`StreamHandlers.ready`): after the first rows, until the sink has them out. */
+  readonly ready = (): Promise<void> | undefined => {
+    const hold = this.hold;
+    this.hold = undefined;
+    return hold;
   };
 
   readonly more = (rows: unknown[][]): void => {

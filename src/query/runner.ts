@@ -199,6 +199,7 @@ export class QueryRunner {
         onFirst: arrival.first,
         onRows: arrival.more,
         onRowTexts: arrival.moreTexts,
+        ready: arrival.ready,
       });
       if (r.complete) {
         arrival.streamed = r.streamed;
@@ -238,7 +239,7 @@ export class QueryRunner {
     for (let i = 0; ; i++) {
       await sleep(pollDelay(i), signal);
       // a finished query's rows are handed to the panel as its status body arrives (issue #21)
-      const { status, streamed } = await client.query.statusStreamed(projectId, run.server.id, { signal, timeouts: this.timeouts(), onFirst: arrival.first, onRows: arrival.more, onRowTexts: arrival.moreTexts });
+      const { status, streamed } = await client.query.statusStreamed(projectId, run.server.id, { signal, timeouts: this.timeouts(), onFirst: arrival.first, onRows: arrival.more, onRowTexts: arrival.moreTexts, ready: arrival.ready });
       arrival.streamed = streamed && status.complete && !status.error;
       run.report(status);
       if (status.complete) {

@@ -11,8 +11,12 @@ export interface RunSink {
    * `streamRows` (they are the same rows).
    */
   result(payload: ResultPayload, streamedRows?: number): void;
-  /** A big result's first rows while the rest still arrives (issue #21); its types come with `result`. */
-  streamStart?(first: ResultPayload): void;
+  /**
+   * A big result's first rows while the rest still arrives (issue #21); its types come with
+   * `result`. The body is read on once what this returns resolves (the first rows are out to the
+   * panel: work on the next rows before that holds back their send).
+   */
+  streamStart?(first: ResultPayload): void | Promise<void>;
   /**
    * A streamed result is whole (all `rows` handed out): `meta` describes it, with no rows. Comes
    * before `result`, which the host's own parse of the rows delays (issue #21: the panel completes

@@ -4,14 +4,15 @@
  * the host's thread holds back the websocket's sends of the rows still on their way.
  *
  * Only when the extension host runs with HOGQL_TEST_HOOKS=1 (the host test harness; users never
- * set it): each step is recorded with its time — `rendered` (the panel painted a result's first
- * rows), `streamEnd` (the panel's end message queued),
+ * set it): each step is recorded with its time — `firstOut` (the post of a result's first rows
+ * settled: the body is read on, s15), `moreRows` (a later batch came to the panel's tab),
+ * `rendered` (the panel painted a result's first rows), `streamEnd` (the panel's end message queued),
  * `complete` (the panel said it holds every row), `parse` (the host's work after the stream
  * began: `Arrival.settle()`, which parses the rows no view took; since s14 a posted batch is parsed
  * when posted) — and a test may have the host ignore the panel's `complete` (`ignoreComplete`), as if it
  * never came, to see the cap. Without the variable nothing is recorded and nothing is ignored.
  */
-export type StreamStep = 'rendered' | 'streamEnd' | 'complete' | 'parse';
+export type StreamStep = 'firstOut' | 'moreRows' | 'rendered' | 'streamEnd' | 'complete' | 'parse';
 
 export interface StreamEvent {
   queryId: string;

@@ -55,7 +55,8 @@ export interface ResultsView {
   /** `streamedRows`: the result's first rows went out already through `showStreamStart` and `streamRows`. */
   showResult(result: ResultPayload, streamedRows?: number): void;
   /** The first rows of a result still arriving from PostHog (`streaming`); `streamRows` brings the next ones. */
-  showStreamStart(first: ResultPayload): void;
+  /** Resolves once those first rows reached the view (see `ResultsTab.showStreamStart`). */
+  showStreamStart(first: ResultPayload): Promise<void>;
   /** The next rows of that result: cells, or a batch still in its wire text (src/results/wireText.ts). */
   streamRows(queryId: string, rows: Cell[][] | WireRows): void;
   /** That result is whole (`rows` rows went out): `meta` (no rows) describes it; `showResult` follows with the rows. */

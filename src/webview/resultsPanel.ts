@@ -54,6 +54,8 @@ export class ResultsPanel extends Disposable implements TabHost {
   /** Dev hook (HOGQL_DEV_RESULTS_FILE only): awaited before each streamed chunk, see setStreamGate. */
   streamGate: ((chunk: number) => Promise<void>) | undefined;
   private readonly renderedEmitter = new vscode.EventEmitter<Request<'rendered'>>();
+  /** Who waits for the webview's next `ready` (`whenReady`). */
+  private readyWaiters: (() => void)[] = [];
   /** Fires when the webview reports a result rendered (used by tests and benchmarks). */
   readonly onDidRender = this.renderedEmitter.event;
 
@@ -208,6 +210,15 @@ export class ResultsPanel extends Disposable implements TabHost {
     this.streamGate = gate;
   }
 
+  /** Resolves when the webview next says `ready` (after re-posting what it shows), or the panel goes (TabHost). */
+  whenReady(): Promise<void> {
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  private readyNow(): void {
+    for (const resolve of this.readyWaiters.splice(0)) resolve();
+  }
+
   /** Posts a run message of tab `tabId` (TabHost), in order: a streamed batch's wire message is made by the rows worker. */
   post(tabId: string, message: HostToView): Thenable<boolean> {
     const network = rowsCrossANetwork();
@@ -261,6 +272,7 @@ export class ResultsPanel extends Disposable implements TabHost {
       case 'ready':
         this.ready = true;
         this.repost();
+        this.readyNow();
         return;
       case 'tabActivate':
         if (this.tabs.has(msg.tabId)) this.active = msg.tabId;
@@ -338,6 +350,7 @@ export class ResultsPanel extends Disposable implements TabHost {
   override dispose(): void {
     this.ready = false; // stops a stream in progress from posting to a disposed webview
     this.gone = true;
+    this.readyNow();
     if (ResultsPanel.panels.get(this.key) === this) ResultsPanel.panels.delete(this.key);
     if (ResultsPanel.panels.size === 0) {
       ResultsPanel.rowsWorker?.dispose();

@@ -11,6 +11,7 @@ import type { TabInfo } from '../results/tabs';
 import { ResultsController, type ResultsView } from './resultsController';
 import { packSnapshot } from './snapshotPack';
 import { streamSeam } from '../ui/streamSeam';
+import { firstRowsOut } from './settled';
 
 type Request<K extends ToHost['kind']> = Extract<ToHost, { kind: K }>;
 
@@ -41,6 +42,8 @@ export interface TabHost {
   postPanel(message: PanelMessage): void;
   /** Dev hook: awaited before each streamed chunk (see ResultsPanel.setStreamGate). */
   readonly streamGate: ((chunk: number) => Promise<void>) | undefined;
+  /** Resolves when the webview next says it listens (`ready`), or the panel goes. */
+  whenReady(): Promise<void>;
 }
 
 /**
@@ -64,7 +67,7 @@ export class ResultsTab implements ResultsView {
    * A result still arriving from PostHog (`ResultPayload.streaming`): its messages wait until the
    * view has painted the first rows; `ended` once its `streamEnd` is queued.
    */
-  private arriving: { queryId: string; painted: boolean; queue: HostToView[]; ended: boolean } | undefined;
+  private arriving: { queryId: string; painted: boolean; queue: HostToView[]; ended: boolean; sent?: Thenable<boolean> | undefined } | undefined;
   /**
    * Batches of the arriving result sent as their wire text and not parsed yet: rows of `result`
    * after its `rows` (parsed into them when something reads the rows: `rowsIn()`).
@@ -201,20 +204,29 @@ export class ResultsTab implements ResultsView {
     return chart && !result.chart ? { ...result, chart } : result;
   }
 
-  showStreamStart(first: ResultPayload): void {
+  /**
+   * Shows the first rows of a result still arriving. Resolves once the view has them (in a panel
+   * just opened, once its page listens; at once without a view; capped: src/webview/settled.ts):
+   * the body is read on then, so the host's work on the next rows does not hold back their send.
+   */
+  showStreamStart(first: ResultPayload): Promise<void> {
     const result: ResultPayload = this.withChart({ ...first, rows: first.rows.slice(), streaming: true });
-    if (!this.transition({ kind: 'result', result })) return;
+    if (!this.transition({ kind: 'result', result })) return Promise.resolve();
     this.result = result;
     this.unparsed = [];
     this.endedStream = undefined;
     this.status = {};
     this.arriving = { queryId: result.queryId, painted: false, queue: [], ended: false };
     this.postResult();
+    // (a page that says `ready` later gets the rows so far then: `repost`)
+    const sent = (): Thenable<boolean> | undefined => (this.arriving?.queryId === result.queryId ? this.arriving.sent : undefined);
+    return firstRowsOut(this.host, sent(), sent).then(() => streamSeam.note(result.queryId, 'firstOut'));
   }
 
   streamRows(queryId: string, rows: Cell[][] | WireRows): void {
     const r = this.result;
     if (this.arriving?.queryId !== queryId || this.arriving.ended || r?.queryId !== queryId) return;
+    streamSeam.note(queryId, 'moreRows');
     if (Array.isArray(rows)) {
       this.rowsIn(); // (the batches before these go first)
       for (const row of rows) r.rows.push(row);
@@ -293,9 +305,8 @@ export class ResultsTab implements ResultsView {
     if (this.arriving?.ended) this.arriving = undefined; // the result is whole: posted as any other
     if (this.arriving) {
       // still arriving: every row so far at once, and what comes next once the view painted them
-      Object.assign(this.arriving, { painted: false, queue: [] });
       this.stream = undefined;
-      this.post({ kind: 'result', result: { ...r, rows: r.rows.slice() } });
+      Object.assign(this.arriving, { painted: false, queue: [], sent: this.post({ kind: 'result', result: { ...r, rows: r.rows.slice() } }) });
       return;
     }
     // (the naive benchmark baseline renders one full table of every row: never streamed)
@@ -381,8 +392,9 @@ export class ResultsTab implements ResultsView {
     if (message.kind !== 'progress') this.saveSnapshot();
   }
 
-  private post(message: HostToView): void {
-    if (this.host.ready && !this.closed) void this.host.post(this.id, message);
+  /** Posts `message` when the view listens; gives the post (settles once delivered). */
+  private post(message: HostToView): Thenable<boolean> | undefined {
+    return this.host.ready && !this.closed ? this.host.post(this.id, message) : undefined;
   }
 
   /** The tab closed (or its panel did): its running query is cancelled and its rows released. */

@@ -4,6 +4,7 @@
 // host's thread would hold back the websocket's sends of the rows still on their way — and at the
 // latest 3 s after the panel's end message when no report comes. Through the real "Run Query", the emulator and the
 // panel painting in the browser; the steps' times come from the test seam (src/ui/streamSeam.ts).
+// Its start too (s15): the body is read on past the first rows only once their post has settled.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
@@ -29,7 +30,7 @@ const run = (doc: vscode.TextDocument, offset: number) => vscode.commands.execut
  * Runs the big query once its panel shows a small result (the view listens: without one the host
  * parses at once, nothing waits); its outcome and the times of its end's steps.
  */
-async function runBig(): Promise<{ out: Outcome; at: Record<'streamEnd' | 'complete' | 'parse', number | undefined> }> {
+async function runBig(): Promise<{ out: Outcome; at: Record<'firstOut' | 'moreRows' | 'streamEnd' | 'complete' | 'parse', number | undefined> }> {
   const hooks = await testHooks();
   const small = 'SELECT 1 AS one;\n';
   const doc = await openDoc(`${small}${BIG}`);
@@ -42,7 +43,7 @@ async function runBig(): Promise<{ out: Outcome; at: Record<'streamEnd' | 'compl
   assert.equal(out.payload.rows[19_999]![2], '199990000000000007', 'integers beyond 2^53 stay exact');
   const steps = hooks.streamSteps().filter((s) => s.queryId === out.queryId);
   const at = (step: string) => steps.find((s) => s.step === step)?.at;
-  return { out, at: { streamEnd: at('streamEnd'), complete: at('complete'), parse: at('parse') } };
+  return { out, at: { firstOut: at('firstOut'), moreRows: at('moreRows'), streamEnd: at('streamEnd'), complete: at('complete'), parse: at('parse') } };
 }
 
 describe('a streamed result: the host parses its rows after the panel holds them all (#21)', function () {
@@ -66,6 +67,12 @@ describe('a streamed result: the host parses its rows after the panel holds them
     assert.ok(at.complete <= at.parse, `the host parsed ${(at.complete - at.parse).toFixed(0)} ms before the panel was complete`);
     // it did not sit out the cap: the parse followed the panel's report
     assert.ok(at.parse - at.streamEnd < WHOLE_WAIT_MS, `${(at.parse - at.streamEnd).toFixed(0)} ms after the end message`);
+  });
+
+  it('reads the body on past the first rows only once their post to the panel settled (s15: the host stays free to send them)', async () => {
+    const { at } = await runBig();
+    assert.ok(at.firstOut !== undefined && at.moreRows !== undefined, JSON.stringify(at));
+    assert.ok(at.firstOut <= at.moreRows, `the next rows came ${(at.firstOut - at.moreRows).toFixed(0)} ms before the first rows' post settled`);
   });
 
   it('without the report the parse starts at the 3 s cap, and the run ends with every row', async () => {

@@ -8,6 +8,7 @@ import { ChartView } from './chart';
 import { formatBlock, selectionBlock, viewBlock } from './clipboard';
 import { debounce, el } from './dom';
 import { Grid } from './grid';
+import { ROW_HEIGHT } from './layout';
 import { LimitBannerView } from './limitBannerView';
 import { GridModel } from './model';
 import { diffWithPin, marksOf } from './diffMarks';
@@ -257,13 +258,16 @@ export class App {
     if (result.devRenderer === 'naive') {
       this.main.replaceChildren(renderNaiveTable(this.model));
     } else {
-      this.main.replaceChildren(this.tablePane, this.chartPane);
-      this.grid.reset(this.grid.measureWidths(this.state.widths));
+      // (already in place after a previous result: moving them out and back would restyle the page)
+      if (this.main.firstChild !== this.tablePane || this.main.lastChild !== this.chartPane || this.main.childNodes.length !== 2) this.main.replaceChildren(this.tablePane, this.chartPane);
+      // a result still arriving is measured on its first screen of rows now, on all its sample at its end
+      this.grid.reset(this.grid.measureWidths(this.state.widths, result.streaming ? firstScreenRows() : undefined));
       this.measuredHidden = !this.root.isConnected;
       this.heldPages = [];
       this.pendingScroll = same && this.missingRows > 0 ? { top: this.state.scrollTop, left: this.state.scrollLeft } : undefined;
       if (same) this.grid.root.scrollTo(this.state.scrollLeft, this.state.scrollTop);
-      this.setTab(this.state.tab);
+      // (the grid has just drawn its rows unless it scrolled back)
+      this.setTab(this.state.tab, !same);
     }
     this.store.save(this.state);
     this.marks.painted(result, receivedAt, () => this.sentAt, () => this.markCompleteWhenWhole());
@@ -399,13 +403,14 @@ export class App {
     if (this.state.tab === 'chart') this.chart.update();
   }
 
-  private setTab(tab: Tab): void {
+  /** Shows the table or the chart; `drawn`: the grid's rows on screen are up to date already. */
+  private setTab(tab: Tab, drawn = false): void {
     this.state.tab = tab;
     this.toolbar.setTab(tab);
     this.tablePane.hidden = tab !== 'table';
     this.chartPane.hidden = tab !== 'chart';
     if (tab === 'chart') this.chart.update();
-    else this.grid.render();
+    else if (!drawn) this.grid.render();
     this.saveSoon();
   }
 
@@ -427,4 +432,9 @@ export class App {
     e.preventDefault();
     post({ kind: 'copy', text });
   }
+}
+
+/** Rows on one screen of the panel and the grid's overscan: what a first paint shows (no layout is read). */
+function firstScreenRows(): number {
+  return Math.ceil(window.innerHeight / ROW_HEIGHT) + 6;
 }

@@ -154,9 +154,10 @@ export class Grid {
    * Automatic widths from the header and a sample of rows, measured with the grid's font. Each
    * text's width is kept until the next measure: a streamed result is measured at its first paint
    * and again at its end (its column types known), mostly the same texts (issue #21: measuring
-   * again was about half of what the end of a stream cost the page, 30-70 ms).
+   * again was about half of what the end of a stream cost the page, 30-70 ms). `sampleRows`: how
+   * many rows from the top are measured (a streamed result's first paint measures its first screen).
    */
-  measureWidths(saved: Record<string, number>): number[] {
+  measureWidths(saved: Record<string, number>, sampleRows = 200): number[] {
     const ctx = (this.measureCtx ??= document.createElement('canvas').getContext('2d')!);
     const style = getComputedStyle(this.root);
     const font = `${style.fontSize} ${style.fontFamily}`;
@@ -169,7 +170,7 @@ export class Grid {
       widths.set(text, w);
       return w;
     };
-    const sample = Math.min(this.model.rowCount, 200);
+    const sample = Math.min(this.model.rowCount, sampleRows);
     const r = this.model.result;
     // a streamed result is measured for all its rows, not the first ones that arrived
     // (two characters more for a diff's sign, "+ " or "~ ")

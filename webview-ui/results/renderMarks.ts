@@ -1,11 +1,13 @@
 // What a result leaves on its tab's root once painted, for tests and benchmarks: `data-query-id`,
 // `data-render-ms` (message received → painted), `data-rendered-at`, `data-first-rows`,
-// `data-sent-at` (the host's post); `data-complete` and `data-complete-at` once every row is in.
+// `data-sent-at` (the host's post), `data-received-at` (its message event) and `data-laid-out-at`
+// (the page's work on it done, before the frame); `data-complete` and `data-complete-at` once every
+// row is in.
 // Also the host's `rendered` messages (first rows painted; whole, for a result that streamed).
 import type { ResultInfo } from '../../src/results/protocol';
 import { post } from './api';
 
-const KEYS = ['queryId', 'complete', 'firstRows', 'renderMs', 'renderedAt', 'completeAt'] as const;
+const KEYS = ['queryId', 'complete', 'firstRows', 'renderMs', 'receivedAt', 'laidOutAt', 'renderedAt', 'completeAt'] as const;
 
 export class RenderMarks {
   constructor(private readonly root: HTMLElement) {}
@@ -21,10 +23,13 @@ export class RenderMarks {
    */
   painted(result: ResultInfo, receivedAt: number, sentAt: () => number | undefined, whole: () => void): void {
     delete this.root.dataset.complete;
+    const laidOutAt = Date.now();
     this.afterPaint(() => {
       const renderMs = performance.now() - receivedAt;
       this.root.dataset.queryId = result.queryId;
       this.root.dataset.renderMs = renderMs.toFixed(1);
+      this.root.dataset.receivedAt = String(Math.round(performance.timeOrigin + receivedAt));
+      this.root.dataset.laidOutAt = String(laidOutAt);
       this.root.dataset.renderedAt = String(Date.now());
       this.root.dataset.firstRows = String(result.rows.length);
       const sent = sentAt();

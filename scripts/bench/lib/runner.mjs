@@ -14,7 +14,7 @@ export async function openRunnerWorkbench(server) {
   try {
     const page = await (await browser.newContext()).newPage();
     await page.goto(server.workbenchUrl);
-    return { page, close };
+    return { page, close, browser };
   } catch (e) {
     await close();
     throw e;

@@ -69,6 +69,8 @@ export interface StreamHandlers {
   batch?: number;
   /** Called with each piece of the body as it arrives (before its rows are handed out). */
   onBytes?: () => void;
+  /** Awaited after each piece of the body when it gives a promise: the body is read on once it settles. */
+  ready?(): Promise<void> | undefined;
 }
 
 /** What `runFlat` calls as the rows arrive. */
@@ -274,9 +276,9 @@ export class Query {
    * a small result, handed out nowhere). A retried attempt starts over with `onFirst`.
    */
   async statusStreamed(projectId: Id, queryId: string, opts: CallOptions & StreamHandlers): Promise<{ status: QueryStatus; streamed: boolean }> {
-    const { onFirst, onRows, onRowTexts, firstBatch, batch, onBytes, ...call } = opts;
+    const { onFirst, onRows, onRowTexts, firstBatch, batch, onBytes, ready, ...call } = opts;
     const path = projectPath(projectId, 'query', queryId);
-    const rows = this.rowReader(['query_status', 'results', 'results'], { onFirst, onRows, onRowTexts, firstBatch, batch, onBytes }, { method: 'GET', path }, (head) => (head as { query_status?: { results?: unknown } }).query_status?.results);
+    const rows = this.rowReader(['query_status', 'results', 'results'], { onFirst, onRows, onRowTexts, firstBatch, batch, onBytes, ready }, { method: 'GET', path }, (head) => (head as { query_status?: { results?: unknown } }).query_status?.results);
     const res = await requestOne(this.t, STATUS_ENVELOPE, { method: 'GET', path, query: { show_progress: true }, idempotent: true, reader: rows.reader, ...call });
     return { status: res.query_status, streamed: rows.streamed() };
   }
@@ -289,10 +291,10 @@ export class Query {
    * query here (the caller cancels it by its `clientQueryId`, as for async runs).
    */
   async runStreamed(projectId: Id, query: string | HogQLQueryNode, opts: RunOptions & StreamHandlers): Promise<AsyncRun & { streamed: boolean }> {
-    const { onFirst, onRows, onRowTexts, firstBatch, batch, onBytes } = opts;
+    const { onFirst, onRows, onRowTexts, firstBatch, batch, onBytes, ready } = opts;
     const { queryId, body } = this.runBody(query, opts, 'blocking');
     const path = projectPath(projectId, 'query');
-    const rows = this.rowReader(['results'], { onFirst, onRows, onRowTexts, firstBatch, batch, onBytes }, { method: 'POST', path }, (head) => head);
+    const rows = this.rowReader(['results'], { onFirst, onRows, onRowTexts, firstBatch, batch, onBytes, ready }, { method: 'POST', path }, (head) => head);
     const timeouts = { ...QUERY_TIMEOUTS, ...opts.timeouts };
     const data = await requestOne(this.t, QUERY_RESPONSE, { method: 'POST', path, body, json: 'lossless', reader: rows.reader, timeouts, ...(opts.signal ? { signal: opts.signal } : {}) });
     const status = data.query_status;
@@ -317,9 +319,10 @@ export class Query {
         onRows: (rows) => h.onRows(toRows(rows)),
         ...(h.onRowTexts ? { onRowTexts: h.onRowTexts } : {}),
       }));
-      if (!h.onBytes) return stream;
+      const ready = h.ready ? { ready: h.ready } : {};
+      if (!h.onBytes) return { push: (text) => stream.push(text), end: () => stream.end(), text: () => stream.text(), ...ready };
       const onBytes = h.onBytes;
-      return { push: (text) => (onBytes(), stream.push(text)), end: () => stream.end(), text: () => stream.text() };
+      return { push: (text) => (onBytes(), stream.push(text)), end: () => stream.end(), text: () => stream.text(), ...ready };
     };
     return { reader, streamed: () => last?.streamed ?? false };
   }

@@ -95,10 +95,34 @@ exports.activate = async function activate() {
       if (cfg.profile && n === cfg.runs + 1) return profiled(out, require(cfg.procStat), () => ours(-n));
       const last = n < 0;
       n = Math.abs(n);
+      // the host's thread busy: each gap of over 10 ms between 5 ms ticks, as [epoch ms at its end, ms]
+      const busy = [];
+      let lastTick = Date.now();
+      const tick = setInterval(() => {
+        const now = Date.now();
+        if (now - lastTick > 10) busy.push([now, now - lastTick - 5]);
+        lastTick = now;
+      }, 5);
+      // (the extra profiled run has its own profile: HOGQL_BENCH_STREAM_PROFILES profiles the timed runs)
+      const prof = process.env.HOGQL_BENCH_STREAM_PROFILES && !last ? new inspector.Session() : undefined;
+      const postP = (m, p) => new Promise((res, rej) => prof.post(m, p ?? {}, (e, r) => (e ? rej(e) : res(r))));
+      if (prof) {
+        prof.connect();
+        await postP('Profiler.enable');
+        await postP('Profiler.setSamplingInterval', { interval: 500 });
+        await postP('Profiler.start');
+      }
+      const clock = { epoch: Date.now(), mono: Number(process.hrtime.bigint() / 1000n) };
       const t0 = Date.now();
       const r = await vscode.commands.executeCommand('hogql.runQuery', { uri: uri.toString(), offset: 0 });
+      clearInterval(tick);
+      if (prof) {
+        const { profile } = await postP('Profiler.stop');
+        fs.writeFileSync(`${process.env.HOGQL_BENCH_STREAM_PROFILES}-${n}.json`, JSON.stringify({ clock, profile }));
+        prof.disconnect();
+      }
       if (!r || r.kind !== 'done') throw new Error(`run ${r && r.kind}: ${r && r.error}`);
-      const run = { n, t0, doneAt: Date.now(), queryId: r.queryId, rows: r.payload.rows.length, ...(last ? { profiled: true } : {}) };
+      const run = { n, t0, doneAt: Date.now(), queryId: r.queryId, rows: r.payload.rows.length, busy, ...(last ? { profiled: true } : {}) };
       result.ours.push(run);
       write(out, result);
       await waitForFile(`${out}.ack-${n}`, 600_000);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { TestServer } from './helpers/server';
+import { serveAtOnce, TestServer } from './helpers/server';
 import { makeClient, rejection } from './helpers/fixtures';
 
 /** A query response with `n` rows (the last column beyond 2^53), columns before the rows, types after. */
@@ -41,12 +41,7 @@ describe('api/query runFlat and runScanned: a page of a full export handed out w
 
   it('reads no more of the body while ready() is pending (the file backpressure)', async () => {
     const { head, rows, tail } = responseBody(60_000);
-    let sent = false;
-    server.handler = (_r, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.write(head + rows.join(',') + tail, () => (sent = true));
-      res.end();
-    };
+    const sent = serveAtOnce(server, head + rows.join(',') + tail);
     const { api } = makeClient(server.url);
     let release!: () => void;
     let blocked: Promise<void> | undefined = new Promise<void>((r) => (release = r));
@@ -60,7 +55,7 @@ describe('api/query runFlat and runScanned: a page of a full export handed out w
       },
       ready: () => blocked,
     });
-    while (handed === 0 || !sent) await turns(1);
+    while (handed === 0 || !sent()) await turns(1);
     await turns(50); // plenty of turns for undici to hand more chunks on, were they read
     assert.equal(handedWhileBlocked, 0);
     blocked = undefined;

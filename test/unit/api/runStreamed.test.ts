@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { TestServer } from './helpers/server';
+import { serveAtOnce, TestServer } from './helpers/server';
 import { makeClient, rejection } from './helpers/fixtures';
 import { AbortError } from '../../../src/api/errors';
 import { waitFor } from '../../support/waitFor';
@@ -80,6 +80,36 @@ describe('api/query runStreamed: a blocking run whose rows are handed out as its
       res.end(head + rows.join(',') + tail);
     };
     assert.deepEqual(await api.query.run(2, 'SELECT 1'), r.response);
+  });
+
+  it('after the first rows, reads no more of the body while ready() is pending (their post to the panel goes first, issue #21)', async () => {
+    const { head, rows, tail } = responseBody(30_000);
+    const sent = serveAtOnce(server, head + rows.join(',') + tail);
+    const { api } = makeClient(server.url);
+    let release!: () => void;
+    let held: Promise<void> | undefined;
+    let handedWhileHeld = 0;
+    let first = 0;
+    const later = (n: number): void => {
+      if (held) handedWhileHeld += n;
+    };
+    const call = api.query.runStreamed(2, 'SELECT 1', {
+      onFirst: (_p, r) => {
+        first = r.length;
+        held = new Promise<void>((resolve) => (release = resolve));
+      },
+      onRows: (r) => later(r.length),
+      onRowTexts: (t) => later(t.length),
+      ready: () => held,
+    });
+    await waitFor(() => first > 0 && sent(), 10_000, 'the first rows and the whole body sent');
+    for (let k = 0; k < 50; k++) await new Promise((resolve) => setImmediate(resolve)); // turns for undici to hand more on, were it read
+    assert.equal(handedWhileHeld, 0);
+    held = undefined;
+    release();
+    const r = await call;
+    assert.ok(r.complete);
+    assert.equal(r.streamed, true);
   });
 
   it('a small answer hands nothing out (streamed false); a running status (202) comes back to poll', async () => {

@@ -17,7 +17,9 @@ function recorder() {
     result: () => undefined,
     error: () => undefined,
     cancelled: () => undefined,
-    streamStart: (first) => calls.push({ kind: 'start', rows: first.rows }),
+    streamStart: (first) => {
+      calls.push({ kind: 'start', rows: first.rows });
+    },
     streamRows: (_id, rows) => calls.push({ kind: 'rows', rows }),
   };
   return { sink, calls };
@@ -62,6 +64,20 @@ describe('query/arrival: a streamed result on its way to the panel (issue #21)',
     assert.ok(seen[0] < 9, `rows parsed when the other task ran: ${seen[0]}`);
     assert.equal(a.rowsParsed(), 10);
     assert.deepEqual(a.rows().map((r) => r[0]), [0, ...Array.from({ length: 9 }, (_, i) => i)]);
+  });
+
+  it("the body's reading waits once, after the first rows, for what the sink's streamStart gave (the first rows out to the panel)", () => {
+    const { sink } = recorder();
+    let out!: () => void;
+    const firstOut = new Promise<void>((r) => (out = r));
+    const a = new Arrival('q4', { ...sink, streamStart: () => firstOut }, 0, () => undefined);
+    assert.equal(a.ready(), undefined, 'nothing to wait for before the first rows');
+    a.first(HEAD, [[0, 0, 0]]);
+    assert.equal(a.ready(), firstOut);
+    assert.equal(a.ready(), undefined, 'once');
+    a.moreTexts(['[1,1,1]']);
+    assert.equal(a.ready(), undefined);
+    out();
   });
 
   it('a retried attempt starts over with its first rows', async () => {

@@ -67,6 +67,20 @@ export function json(res: http.ServerResponse, status: number, body: unknown, he
   res.end(text);
 }
 
+/**
+ * Has `server` answer with `body` (JSON, 200) written at once, chunked; gives whether all of it
+ * was handed to the socket (a reader's backpressure tests wait on it).
+ */
+export function serveAtOnce(server: TestServer, body: string): () => boolean {
+  let sent = false;
+  server.handler = (_r, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.write(body, () => (sent = true));
+    res.end();
+  };
+  return () => sent;
+}
+
 export function text(res: http.ServerResponse, status: number, body: string, contentType = 'text/plain'): void {
   res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
   res.end(body);
