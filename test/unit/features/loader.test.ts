@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { bundleExtension, ROOT } from '../../support/bundle';
-import { requireOnTimer } from '../../../src/loader';
+import { REQUIRE_DELAY_MS, requireOnTimer } from '../../../src/loader';
 
 const shown: string[] = [];
 const FAKE = join(__dirname, 'fake-vscode-loader.js');
@@ -21,7 +21,8 @@ resolving._resolveFilename = function (request: string, ...rest: unknown[]) {
 };
 require.cache[FAKE] = { id: FAKE, filename: FAKE, loaded: true, exports: { window: { showErrorMessage: (m: string) => void shown.push(m) } } } as unknown as NodeJS.Module;
 
-const nextTimer = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+// a timer of the loader's delay set after the loader's fires after it
+const nextTimer = (): Promise<void> => new Promise((r) => setTimeout(r, REQUIRE_DELAY_MS));
 
 interface Entry {
   activate(context: unknown): { context: unknown; entry: { start: number; end: number; bundle: { start: number; end: number; onTimer: boolean } } };
