@@ -91,6 +91,17 @@ const parserAsFile = {
 const bundles = [
   ...(testsOnly ? [] : await sharedBundles({ ...common, platform: 'node', format: 'cjs', external: ['vscode'], absWorkingDir: root }, root)),
   {
+    // The manifest's `main` (~1 KiB): it requires the activation bundle (dist/extension.js, built by
+    // sharedBundles) on a timer that fires while the host waits for our storage (src/main.ts, s15).
+    // Without vscodeOnce: its one `require('vscode')`, when the bundle failed to load, stays a require.
+    ...common,
+    entryPoints: [{ in: join(root, 'src/main.ts'), out: 'main' }],
+    outdir: join(root, 'dist'),
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+  },
+  {
     ...common,
     entryPoints: extensionEntries,
     outdir: join(root, 'dist'),

@@ -9,9 +9,11 @@
  * leaves on a timer (ipc.net.ts `ProtocolWriter._writeSoon`: `setTimeout`) scheduled before the
  * require, so a timer this bundle sets while it is evaluated fires after the request left, while its
  * answer is on its way (a round trip to the workbench that every extension waits for, the empty one
- * too). `activate()` makes what that timer has not made (`finish`): every registration exists before
- * the activation ends either way, as before. A command called before `activate()` waits for it
- * (`Shell.activate`), as a call from the workbench waits for the activation.
+ * too). Since s15 the host requires the entry point (src/main.ts), whose own such timer requires this
+ * bundle; this timer then fires just after, in the same wait. `activate()` makes what that timer has
+ * not made (`finish`): every registration exists before the activation ends either way, as before. A
+ * command called before `activate()` waits for it (`Shell.activate`), as a call from the workbench
+ * waits for the activation.
  */
 import * as vscode from 'vscode';
 import { INTERNAL_COMMANDS, type Shell } from './shell';

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
 import type { IdleStart } from '../../src/language/idleStart';
 import { WORKER_WARM_UP } from '../../src/language/syntax/workerWarmUp';
+import type { HogqlApi } from '../../src/extension';
 
 const EXTENSION_ID = 'hogql-dev.vscode-hogql';
 
@@ -54,6 +55,21 @@ describe('activation', () => {
     assert.equal(shown.signedIn, signedIn, 'hogql.signedIn');
     assert.equal(shown.statusCommand, signedIn ? 'hogql.switchProject' : 'hogql.signIn');
     assert.match(shown.statusText, signedIn ? /^\$\(graph-line\) / : /PostHog: Sign In/);
+  });
+
+  // Issue #21, s15: the manifest's `main` is a small entry point (src/main.ts) that requires the
+  // activation bundle on a timer while the host waits for our storage, or in activate() if that timer
+  // has not fired. Either way, when activate() returns the bundle is loaded and every command's proxy
+  // and the notebook's serializer are registered (src/early.ts): a command run right at startup (the
+  // one that activated us, or one from another extension) finds its proxy.
+  it('has its bundle loaded and every command proxied when activate() returns (the entry point, src/main.ts)', async () => {
+    assert.equal(extension().packageJSON.main, './dist/main.js');
+    const api = (await extension().activate()) as unknown as HogqlApi;
+    const { timeline, early } = api;
+    assert.ok(timeline?.bundleLoad, 'the entry point required the bundle (timeline.bundleLoad)');
+    assert.ok(timeline.bundleLoad.start >= timeline.bundleEnd, 'not while the host required the entry point');
+    assert.ok(timeline.bundleLoad.end <= timeline.activateStart, 'the bundle loaded before activate() ran');
+    assert.ok(early && early.end <= timeline.activateEnd, `the command proxies were made before activate() returned: ${JSON.stringify({ early, timeline })}`);
   });
 
   it('registers every command it contributes', async () => {

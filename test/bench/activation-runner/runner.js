@@ -68,6 +68,13 @@ exports.activate = async function activate() {
           activate: tl.activateEnd - tl.activateStart,
           hostAfter: t1 - tl.activateEnd,
         };
+        // since s15 the host requires a small entry point (dist/main.js, timeline's bundleStart/End)
+        // that requires the activation bundle on a timer, in the host's wait (src/main.ts)
+        const load = tl.bundleLoad;
+        // slackMs: the wait left after our work in it (the bundle's load, the early registrations);
+        // near 0, that work ended the wait (the storage's answer was back before it was done)
+        const ours = Math.max(load ? load.end : 0, early ? early.end : 0);
+        if (load) result[name].bundleLoad = { ms: load.end - load.start, beforeEvalMs: load.evalStart - load.start, evalMs: load.evalEnd - load.evalStart, onTimer: load.onTimer, slackMs: tl.activateStart - ours };
       }
       if (name === 'hogql') {
         // nothing HogQL is open, so the language bundle (dist/language.js) must not be loaded yet
