@@ -91,6 +91,22 @@ describe('admin API, faults and rate limits', function () {
     assert.ok(JSON.parse(r.body).count > 0);
   });
 
+  it('hold keeps the real answer back until released, and lists the held request', async () => {
+    await fault({ mode: 'hold', path: '/api/projects/1/actions/' });
+    let done = false;
+    const answer = rawGet(emu, '/api/projects/1/actions/?limit=2', 10_000).then((r) => ((done = true), r));
+    const listed = async () => (await call(emu, 'GET', '/_emulator/faults', { key: emu.adminToken })).json.held as { path: string; query: string }[];
+    let held: { path: string; query: string }[] = [];
+    for (let i = 0; i < 200 && held.length === 0; i++) held = await listed();
+    assert.deepEqual(held.map((h) => [h.path, h.query]), [['/api/projects/1/actions/', '?limit=2']]);
+    assert.equal(done, false, 'not answered while held');
+    assert.equal((await call(emu, 'POST', '/_emulator/faults/release', { key: emu.adminToken })).json.released, 1);
+    const r = await answer;
+    assert.equal(r.status, 200);
+    assert.ok(JSON.parse(r.body).count > 0);
+    assert.deepEqual(await listed(), []);
+  });
+
   it('reset destroys the connection; hang never answers', async () => {
     await fault({ mode: 'reset' });
     const reset = await rawGet(emu, '/api/projects/1/actions/', 5000);

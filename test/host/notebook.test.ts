@@ -48,6 +48,16 @@ async function finished(cell: vscode.NotebookCell, previousEnd = 0): Promise<boo
   return s.success === true;
 }
 
+/**
+ * Saves `nb`. VS Code answers false when the notebook is still dirty after the save (a change during
+ * it, a failed or cancelled write); seen twice under load, cause not found (docs/testing.md), so the
+ * failure says what was left.
+ */
+async function save(nb: vscode.NotebookDocument): Promise<void> {
+  const ok = await nb.save();
+  assert.ok(ok, `save() returned false; dirty after it: ${nb.isDirty}; files.autoSave: ${vscode.workspace.getConfiguration('files').get('autoSave')}`);
+}
+
 type EmulatorQuery = { queryId: string; state: string; engineStopped: boolean | null };
 async function emulatorQueries(): Promise<EmulatorQuery[]> {
   return ((await api('/_emulator/queries', {}, emulator().adminToken)).body as { queries: EmulatorQuery[] }).queries;
@@ -134,7 +144,7 @@ describe('notebooks (.hogqlnb)', function () {
     await executeCells(nb, 0, 1);
     assert.equal(await finished(nb.cellAt(0)), true);
     await cfg.update('notebook.saveOutputs', false, vscode.ConfigurationTarget.Global);
-    assert.ok(await nb.save());
+    await save(nb);
     const without = parseNotebook(decoder.decode(await vscode.workspace.fs.readFile(nb.uri)));
     assert.equal(without.cells[0]!.output, undefined);
     assert.deepEqual(without.cells[0]!.source, 'SELECT 40 + 2 AS answer');
@@ -143,7 +153,7 @@ describe('notebooks (.hogqlnb)', function () {
     const edit = new vscode.WorkspaceEdit();
     edit.set(nb.uri, [vscode.NotebookEdit.insertCells(1, [new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, '# after', 'markdown')])]);
     assert.ok(await vscode.workspace.applyEdit(edit));
-    assert.ok(await nb.save());
+    await save(nb);
     const text = decoder.decode(await vscode.workspace.fs.readFile(nb.uri));
     const saved = parseNotebook(text);
     assert.deepEqual(saved.cells[0]!.output?.rows, [[42]]);

@@ -91,6 +91,11 @@ describe('workspace trust and virtual workspaces', function () {
     const scheme = `hogqlvirtual${process.pid}`;
     const fs = new MemFs();
     const reg = vscode.workspace.registerFileSystemProvider(scheme, fs, { isCaseSensitive: true });
+    // Our own warning is the one looked for: signed in, PostHog's verdict on the statement replaces
+    // it once the server answers (serverDiagnostics.ts), and on a loaded machine the server's answer
+    // came before our first check had published, so the warning never showed (timed out at load ~20).
+    const cfg = vscode.workspace.getConfiguration('hogql');
+    await cfg.update('diagnostics.server', false, vscode.ConfigurationTarget.Global);
     try {
       const uri = vscode.Uri.parse(`${scheme}:/virtual.hogql`);
       await vscode.workspace.fs.writeFile(uri, Buffer.from('SELECT count() FROM evnts\n', 'utf8'));
@@ -107,6 +112,7 @@ describe('workspace trust and virtual workspaces', function () {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     } finally {
       reg.dispose();
+      await cfg.update('diagnostics.server', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 });

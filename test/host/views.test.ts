@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from '../support/waitFor';
 import { emulator, signInToEmulator, signOutAll } from './support';
-import { addFault, api, children, childrenWhen, clearFaults, clearRequests, requests, setSetting, viewState } from './viewsSupport';
+import { addFault, api, children, childrenWhen, clearFaults, clearRequests, heldRequests, releaseHeld, requests, setSetting, viewState } from './viewsSupport';
 
 const flagRequests = async (pid: number) => (await requests()).filter((r) => r.method === 'GET' && r.path === `/api/projects/${pid}/feature_flags/`);
 
@@ -127,18 +127,26 @@ describe('views: paging, filter, refresh, errors, project switch (Feature Flags)
 
   it('switching project reloads every view and drops the old project’s late answer', async () => {
     const other = emulator().projects[1]!;
-    // The first project's next answer is slow; switch while it is in flight.
-    await addFault({ mode: 'slow_body', count: 1, path: `/api/projects/${pid}/feature_flags/`, method: 'GET', delayMs: 300 });
+    const path = `/api/projects/${pid}/feature_flags/`;
+    // The first project's next answer is held back until the switch is done. A fixed delay (a body
+    // dribbled over 2.1 s) was outrun on a loaded machine: the switch (a secret read, two requests,
+    // two state writes) took longer, the old answer was shown, and the test failed.
+    await clearRequests();
+    await addFault({ mode: 'hold', count: 1, path, method: 'GET' });
     await vscode.commands.executeCommand('hogql.flags.refresh');
     const late = children('flags');
-    await waitFor(async () => (await viewState('flags')).loading, 10_000, 'the first project’s request in flight');
+    const held = await waitFor(async () => (await heldRequests()).find((r) => r.path === path), 20_000, 'the first project’s flags request to be held');
+    assert.match(held.query, /offset=0/, `the view's first page is the request held: ${JSON.stringify(held)}`);
+    assert.ok((await viewState('flags')).loading, 'the first project’s request in flight');
     await vscode.commands.executeCommand('hogql.switchProject', { projectId: other.id });
+    await releaseHeld();
     const lateItems = (await late).items;
     assert.ok(!lateItems.some((i) => i.id.startsWith(`flag:${pid}:`)), 'the answer for the old project is dropped');
     const c = await childrenWhen('flags', (x) => x.items.length > 0 && x.items.every((i) => i.id.startsWith(`flag:${other.id}:`)), 'the other project’s flags');
     const count = (await api(`/api/projects/${other.id}/feature_flags/?limit=1`)).count;
     assert.equal(c.items.filter((i) => i.contextValue.startsWith('flag.')).length, Math.min(50, count));
-    // Stays on the new project once the slow answer has certainly arrived.
+    // Stays on the new project once the old answer has ended (sent, or its request abandoned).
+    await waitFor(async () => (await requests()).some((r) => r.fault === 'hold'), 20_000, 'the held answer to end');
     const again = await children('flags');
     assert.ok(again.items.every((i) => !i.id.startsWith(`flag:${pid}:`)));
     await vscode.commands.executeCommand('hogql.switchProject', { projectId: pid });

@@ -71,12 +71,17 @@ export interface Logged {
   query: string;
   status: number;
   keyHint: string | null;
+  /** The injected fault that answered it (the log has a request once its answer ended). */
+  fault: string | null;
 }
 
 export const requests = async (): Promise<Logged[]> => (await admin('/_emulator/requests')).requests as Logged[];
 export const clearRequests = (): Promise<unknown> => admin('/_emulator/requests', 'DELETE');
 export const addFault = (fault: Record<string, unknown>): Promise<unknown> => admin('/_emulator/faults', 'POST', fault);
 export const clearFaults = (): Promise<unknown> => admin('/_emulator/faults', 'DELETE');
+/** Requests whose answer a `hold` fault keeps back now, and letting them go. */
+export const heldRequests = async (): Promise<{ method: string; path: string; query: string }[]> => (await admin('/_emulator/faults')).held;
+export const releaseHeld = (): Promise<unknown> => admin('/_emulator/faults/release', 'POST');
 
 /** Requests that change something (anything but GET/HEAD) to the REST API or capture. */
 export async function writes(): Promise<Logged[]> {

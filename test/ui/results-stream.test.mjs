@@ -37,6 +37,13 @@ describe('UI: a big result streamed from PostHog', function () {
 
   after(() => session?.close());
 
+  /** What the results panel shows now: its painted query, whether whole, its row counts. */
+  const panelState = async () => {
+    const frame = await findWebviewFrame(page, '#app', 5_000).catch(() => undefined);
+    if (!frame) return 'no results panel';
+    return frame.$eval('#app', (a) => `query ${a.dataset.queryId ?? '(none painted)'}${a.dataset.complete ? ' (whole)' : ''}: "${a.querySelector('.stats')?.textContent ?? ''}"`);
+  };
+
   const copies = () => (existsSync(copyFile) ? readFileSync(copyFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l).text) : []);
 
   it('every row reaches the panel exactly as PostHog sent it, in order, integers beyond 2^53 exact', async () => {
@@ -48,7 +55,10 @@ describe('UI: a big result streamed from PostHog', function () {
     const opened = await frame.$eval('#app', (a) => ({ queryId: a.dataset.queryId, firstRows: a.dataset.firstRows }));
     assert.ok(['1000', '6000'].includes(opened.firstRows), `the first paint of the run that opened the panel: ${opened.firstRows} rows`);
     await runFromPalette(page, 'PostHog: Run Query');
-    frame = await findWebviewFrame(page, `#app[data-complete]:not([data-query-id="${opened.queryId}"])`, 120_000);
+    // First painted, then whole: a stream that breaks on the way says where, and what the panel holds.
+    const second = `#app[data-query-id]:not([data-query-id="${opened.queryId}"])`;
+    frame = await findWebviewFrame(page, second, 120_000).catch(async () => assert.fail(`the second run's first rows were never painted; the panel shows ${await panelState()}`));
+    await waitFor(() => frame.$(`${second}[data-complete]`), 120_000, 'the whole result').catch(async () => assert.fail(`the second run's rows never all reached the panel; it shows ${await panelState()}`));
     assert.equal(await frame.$eval('#app', (a) => a.dataset.firstRows), '1000', 'the first paint had the first 1,000 rows');
     assert.match(await frame.textContent('#app .stats'), /^6,000 rows · 4 columns/);
     const n = copies().length;

@@ -1,6 +1,6 @@
 /**
- * How each injected fault answers. `truncated_json` and `slow_body` run the real handler and
- * mangle its response; the others replace it (the handler never runs, like a proxy failing).
+ * How each injected fault answers. `truncated_json`, `slow_body` and `hold` run the real handler and
+ * mangle or hold back its response; the others replace it (the handler never runs, like a proxy failing).
  * Returns the status written (0 when the connection was reset or abandoned).
  */
 import type { ServerResponse } from 'node:http';
@@ -8,7 +8,7 @@ import { ApiError, serverError, throttled } from './errors';
 import type { Fault } from './faults';
 import type { Reply } from './types';
 
-export const POST_HANDLER_FAULTS = new Set(['truncated_json', 'slow_body']);
+export const POST_HANDLER_FAULTS = new Set(['truncated_json', 'slow_body', 'hold']);
 
 const HTML_PAGE = '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>\n<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>\n';
 
@@ -56,6 +56,14 @@ export async function applyFault(f: Fault, res: ServerResponse, reply: Reply, se
   if (pre) {
     send(res, pre);
     return pre.status;
+  }
+  if (f.mode === 'hold') {
+    // The real answer, once the test lets it go (or nothing, when the client gave up first).
+    const closed = new Promise<void>((resolve) => res.on('close', () => resolve()));
+    await Promise.race([f.released, closed]);
+    if (res.destroyed) return 0;
+    send(res, reply);
+    return reply.status;
   }
   const text = reply.text ?? JSON.stringify(reply.json ?? null);
   if (f.mode === 'truncated_json') {

@@ -148,7 +148,7 @@ export function createHttpServer(app: App, routes: Route[]): Server {
         raw = await readBody(req);
         if (String(req.headers['content-encoding'] ?? '').includes('gzip') && raw.length > 0) raw = gunzipSync(raw);
         const ctx = (ctxHolder.ctx = makeCtx(req, res, raw));
-        fault = ctx.path.startsWith('/_emulator') ? null : app.faults.take(ctx.method, ctx.path);
+        fault = ctx.path.startsWith('/_emulator') ? null : app.faults.take(ctx.method, ctx.path, ctx.url.search);
         reply = fault && !POST_HANDLER_FAULTS.has(fault.mode) ? { status: 0 } : await dispatch(app, router, ctx);
       } catch (err) {
         reply = errorReply(err);

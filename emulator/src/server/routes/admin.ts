@@ -10,7 +10,8 @@ export function adminRoutes(app: App): Route[] {
   const a = { auth: 'admin' as const };
   return [
     { ...a, method: 'POST', pattern: '/_emulator/faults', handler: (ctx) => json(201, app.faults.add(ctx.body())) },
-    { ...a, method: 'GET', pattern: '/_emulator/faults', handler: () => json(200, { faults: app.faults.active() }) },
+    { ...a, method: 'GET', pattern: '/_emulator/faults', handler: () => json(200, { faults: app.faults.active(), held: app.faults.holding() }) },
+    { ...a, method: 'POST', pattern: '/_emulator/faults/release', handler: () => json(200, { released: app.faults.release() }) },
     { ...a, method: 'DELETE', pattern: '/_emulator/faults', handler: () => (app.faults.clear(), json(200, { faults: [] })) },
     { ...a, method: 'GET', pattern: '/_emulator/requests', handler: () => json(200, { requests: app.requests.list() }) },
     { ...a, method: 'DELETE', pattern: '/_emulator/requests', handler: () => (app.requests.clear(), json(200, { requests: [] })) },
