@@ -1,14 +1,12 @@
 /**
  * Posts to a webview in the order asked when some messages are still being made (a streamed batch
  * in the rows worker, src/webview/rowsWorker.ts): a message posts at once when none waits before
- * it, otherwise right after those before it are handed to `send`. It waits for their making, never
- * for their delivery: a post's promise settles only once the workbench has the message (a round
- * trip through the webview's connection, 0.1–0.5 s under load), and chaining on it held every
- * batch behind the previous one's round trip (issue #21). `send` keeps the order of its calls
- * (VS Code's `postMessage`). No `vscode` (the panel passes its `postMessage`).
+ * it, otherwise once those before it are posted and delivered (a post's promise settles when the
+ * workbench has the message). That wait is the streamed batches' flow control: posting each batch
+ * as soon as it was made, without it, made "all rows" slower in the query-stream bench (issue #21,
+ * docs/testing.md, session 16). No `vscode` (the panel passes its `postMessage`).
  */
 export class OrderedPosts {
-  /** Settles once every message asked so far has been handed to `send` (or dropped). */
   private tail: Promise<void> | undefined;
 
   /** `send`: posts a wire message; `open`: whether the webview is still there (a post after it closed is dropped). */
@@ -20,15 +18,12 @@ export class OrderedPosts {
   /** Posts `wire` (a message, or the promise of one: it must not reject) after every message asked before it. */
   post(wire: unknown): PromiseLike<boolean> {
     if (this.tail === undefined && !(wire instanceof Promise)) return this.send(wire);
-    let posted: PromiseLike<boolean> = Promise.resolve(false);
-    const handed = Promise.all([this.tail, wire]).then(([, w]) => {
-      if (this.open()) posted = this.send(w);
-    });
+    const sent = Promise.all([this.tail, wire]).then(([, w]) => (this.open() ? this.send(w) : false));
     const noop = (): void => undefined;
-    const tail = (this.tail = handed.then(noop, noop));
+    const tail = (this.tail = sent.then(noop, noop));
     void tail.then(() => {
       if (this.tail === tail) this.tail = undefined;
     });
-    return handed.then(() => posted);
+    return sent;
   }
 }
