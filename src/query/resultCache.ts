@@ -43,20 +43,19 @@ export interface IndexEntry {
 const fileOf = (id: string): string => `${Buffer.from(id, 'utf8').toString('hex').slice(0, 200)}.json`;
 
 /**
- * Rows cut to `maxRows`, then to what fits in `maxBytes` of JSON (a binary search on the count, so
- * one huge cell does not make every row count).
+ * Rows cut to `maxRows`, then to the most that fit in `maxBytes` of JSON (the array's text: its
+ * rows' texts, a comma between two, the brackets). When they do not all fit each row is
+ * serialised once up to the limit (a serialisation per step of a binary search cost ~10× that,
+ * issue #21).
  */
 export function fitRows(rows: readonly Cell[][], maxRows: number, maxBytes: number): Cell[][] {
-  let kept = rows.slice(0, maxRows);
+  const kept = rows.slice(0, maxRows);
   if (Buffer.byteLength(JSON.stringify(kept)) <= maxBytes) return kept;
-  let lo = 0;
-  let hi = kept.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (Buffer.byteLength(JSON.stringify(kept.slice(0, mid))) <= maxBytes) lo = mid;
-    else hi = mid - 1;
+  let bytes = 2; // []
+  for (let n = 0; n < kept.length; n++) {
+    bytes += Buffer.byteLength(JSON.stringify(kept[n])) + (n > 0 ? 1 : 0);
+    if (bytes > maxBytes) return kept.slice(0, n);
   }
-  kept = kept.slice(0, lo);
   return kept;
 }
 

@@ -1,7 +1,10 @@
 /**
  * Posts to a webview in the order asked when some messages are still being made (a streamed batch
  * in the rows worker, src/webview/rowsWorker.ts): a message posts at once when none waits before
- * it, otherwise after those before it. No `vscode` (the panel passes its `postMessage`).
+ * it, otherwise once those before it are posted and delivered (a post's promise settles when the
+ * workbench has the message). That wait is the streamed batches' flow control: posting each batch
+ * as soon as it was made, without it, made "all rows" slower in the query-stream bench (issue #21,
+ * docs/testing.md, session 16). No `vscode` (the panel passes its `postMessage`).
  */
 export class OrderedPosts {
   private tail: Promise<void> | undefined;

@@ -224,11 +224,13 @@ export class ResultsPanel extends Disposable implements TabHost {
     const network = rowsCrossANetwork();
     const wire = (): unknown => (network ? deflateRows(toTabWire(tabId, message)) : toTabWire(tabId, message));
     if (message.kind === 'result' && message.result.streaming) this.worker().warm();
-    const rows = message.kind === 'moreRows' ? message.rows : undefined;
-    const text = rows && !Array.isArray(rows) && !('tags' in rows) ? rows.bodyText : undefined;
-    // (the worker's copy of the text is its own: the host may parse the batch meanwhile; if the worker fails, this thread makes the message)
-    if (text === undefined || message.kind !== 'moreRows') return this.posts.post(wire());
-    return this.posts.post(this.worker().encode({ text, tabId, queryId: message.queryId, deflate: network }).catch(wire));
+    if (message.kind === 'moreRows') {
+      const rows = message.rows;
+      const text = !Array.isArray(rows) && !('tags' in rows) ? rows.bodyText : undefined;
+      // (the worker's copy of the text is its own: the host may parse the batch meanwhile; if the worker fails, this thread makes the message)
+      if (text !== undefined) return this.posts.post(this.worker().encode({ text, tabId, queryId: message.queryId, deflate: network }).catch(wire));
+    }
+    return this.posts.post(wire());
   }
 
   private gone = false;

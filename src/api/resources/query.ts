@@ -319,10 +319,9 @@ export class Query {
         onRows: (rows) => h.onRows(toRows(rows)),
         ...(h.onRowTexts ? { onRowTexts: h.onRowTexts } : {}),
       }));
-      const ready = h.ready ? { ready: h.ready } : {};
-      if (!h.onBytes) return { push: (text) => stream.push(text), end: () => stream.end(), text: () => stream.text(), ...ready };
       const onBytes = h.onBytes;
-      return { push: (text) => (onBytes(), stream.push(text)), end: () => stream.end(), text: () => stream.text(), ...ready };
+      const push = onBytes ? (text: string): void => (onBytes(), stream.push(text)) : (text: string): void => stream.push(text);
+      return { push, end: () => stream.end(), text: () => stream.text(), ...(h.ready ? { ready: h.ready } : {}) };
     };
     return { reader, streamed: () => last?.streamed ?? false };
   }

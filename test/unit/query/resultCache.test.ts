@@ -71,4 +71,15 @@ describe('query/resultCache', () => {
     assert.deepEqual(fitRows(rowsOf(3), 2, 1_000), rowsOf(2));
     assert.deepEqual(fitRows([['x'.repeat(100)]], 10, 10), []);
   });
+
+  it('keeps the most rows whose JSON fits, to the byte (commas, brackets, multi-byte text)', () => {
+    const rows: Cell[][] = Array.from({ length: 40 }, (_, i) => [i, i % 3 === 0 ? 'é'.repeat(i) : `r${i}`, i % 5 === 0 ? null : { n: [i] }]);
+    const fits = (n: number): number => Buffer.byteLength(JSON.stringify(rows.slice(0, n)));
+    for (const maxBytes of [0, 1, 2, fits(1) - 1, fits(1), fits(7) - 1, fits(7), fits(7) + 1, fits(40) - 1, fits(40)]) {
+      let best = 0;
+      while (best < rows.length && fits(best + 1) <= maxBytes) best++;
+      assert.deepEqual(fitRows(rows, 100, maxBytes), rows.slice(0, best), `${maxBytes} bytes`);
+    }
+    assert.deepEqual(fitRows(rows, 5, fits(40)), rows.slice(0, 5));
+  });
 });

@@ -51,6 +51,27 @@ describe('webview/orderedPosts: posts in order while batches are made (issue #21
     assert.deepStrictEqual(sent.at(-1), 'after', 'at once again once nothing waits');
   });
 
+  it('a message made later waits for the post before it to be delivered (flow control of the batches)', async () => {
+    const sent: unknown[] = [];
+    const delivered = later<boolean>();
+    const posts = new OrderedPosts(
+      (w) => {
+        sent.push(w);
+        return sent.length === 1 ? delivered.promise : Promise.resolve(true);
+      },
+      () => true,
+    );
+    const one = later<unknown>();
+    const batch = posts.post(one.promise);
+    const two = posts.post(Promise.resolve('batch 2'));
+    one.resolve('batch 1');
+    await new Promise((r) => setImmediate(r));
+    assert.deepStrictEqual(sent, ['batch 1'], 'batch 2 waits while batch 1 is on its way');
+    delivered.resolve(true);
+    assert.deepStrictEqual(await Promise.all([batch, two]), [true, true]);
+    assert.deepStrictEqual(sent, ['batch 1', 'batch 2']);
+  });
+
   it('drops what would post after the webview closed', async () => {
     const { sent, posts, close } = setup();
     const one = later<unknown>();
