@@ -153,7 +153,7 @@ function simpleDelimited() {
     quotedName('`', 'backtick'),
     quotedName('"', 'double'),
     {
-      match: `(\\[)(?<=[A-Za-z0-9_$\`"\\].]\\[)\\s*((')(${PLAIN("\\\\'")})('))\\s*(\\])`,
+      match: `(\\[)(?<=[A-Za-z0-9_$\`"\\].]\\[)\\s*+((')(${PLAIN("\\\\'")})('))\\s*+(\\])`,
       captures: {
         1: { name: 'punctuation.section.brackets.begin.hogql' },
         2: { name: 'string.quoted.single.hogql' },
@@ -291,7 +291,7 @@ function hogqlGrammar(vocab, { shortcuts = true } = {}) {
         WORD_END,
       ),
       'lambda-params': {
-        match: `(\\()\\s*(${IDENT}(?:\\s*,\\s*${IDENT})*)\\s*(\\))\\s*(->)`,
+        match: `(\\()\\s*+(${IDENT}(?:\\s*+,\\s*+${IDENT})*)\\s*+(\\))\\s*+(->)`,
         captures: {
           1: { name: 'punctuation.section.parens.begin.hogql' },
           2: {
@@ -311,7 +311,7 @@ function hogqlGrammar(vocab, { shortcuts = true } = {}) {
         // properties['$current_url']: brackets holding just one string literal, right after a name.
         // `[` comes first (the lookbehind checks the char before it): a regex that starts with a
         // literal char lets Oniguruma skip ahead to it.
-        begin: "(\\[)(?<=[A-Za-z0-9_$`\"\\].]\\[)(?=\\s*'(?:[^'\\\\]|\\\\.|'')*'\\s*\\])",
+        begin: "(\\[)(?<=[A-Za-z0-9_$`\"\\].]\\[)(?=\\s*+'(?:[^'\\\\]|\\\\.|'')*'\\s*+\\])",
         beginCaptures: { 1: { name: 'punctuation.section.brackets.begin.hogql' } },
         end: '\\]',
         endCaptures: { 0: { name: 'punctuation.section.brackets.end.hogql' } },
@@ -340,7 +340,7 @@ function hogqlGrammar(vocab, { shortcuts = true } = {}) {
         },
       },
       'type-cast': {
-        match: `(::)\\s*(${IDENT})`,
+        match: `(::)\\s*+(${IDENT})`,
         captures: { 1: { name: 'keyword.operator.cast.hogql' }, 2: { name: 'storage.type.hogql' } },
       },
       // The most frequent tokens first: in the merged #punctuation regex every alternative before
@@ -362,7 +362,7 @@ function hogqlGrammar(vocab, { shortcuts = true } = {}) {
       ].map(([re, name]) =>
         // with the shortcuts, a `,` right after a `)` joins its match: `count(x), y`
         shortcuts && re === '\\)'
-          ? { match: '(\\))(?:\\s*(,))?', captures: { 1: { name }, 2: { name: 'punctuation.separator.comma.hogql' } } }
+          ? { match: '(\\))(?:\\s*+(,))?', captures: { 1: { name }, 2: { name: 'punctuation.separator.comma.hogql' } } }
           : { match: re, name },
       ), ''),
       // after `?.` (property access) and `::Type` (type-cast), which start with the same chars

@@ -5,8 +5,11 @@
  * of the matched regex, one object each) and the time spent in the search, timing included.
  * With --ablate, it also times the grammar with each top-level regex removed in turn (the tokens
  * change, so this shows a rule's weight, not a safe change). The machine's load shifts the times;
- * the counts are exact.
- * Run: node --import tsx scripts/bench/grammar-profile.ts [--grammar file] [--lines N] [--ablate]
+ * the counts are exact. With --split, it splits the CPU time of tokenizing into Oniguruma's WASM
+ * search, vscode-oniguruma's decoding of the groups and vscode-textmate's own JS: the searches of
+ * one tokenizing are recorded, then replayed alone (findNextMatchSync: search + decoding) and as
+ * bare WASM calls (vscode-oniguruma's internal `_findNextOnigScannerMatch`: search only).
+ * Run: node --import tsx scripts/bench/grammar-profile.ts [--grammar file] [--lines N] [--ablate] [--split]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -97,6 +100,7 @@ async function main(): Promise<void> {
   for (const [key, s] of [...stats].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) {
     console.log(`${s.ms.toFixed(1).padStart(7)} ms ${String(s.searches).padStart(7)} searches ${(s.groups / s.searches).toFixed(0).padStart(3)} groups  ${key.slice(0, 160)}`);
   }
+  if (process.argv.includes('--split')) await split(raw);
   if (!process.argv.includes('--ablate')) return;
   const top = raw.repository.expression!.patterns;
   const variants: [string, typeof raw][] = [['as is', raw]];
@@ -111,6 +115,65 @@ async function main(): Promise<void> {
   for (let round = 0; round < 7; round++) runs.forEach((r, i) => times[i]!.push(cpuMs(r)));
   const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   variants.forEach(([name], i) => console.log(`${median(times[i]!).toFixed(1).padStart(7)} ms CPU  ${name}`));
+}
+
+interface Search {
+  scanner: oniguruma.OnigScanner;
+  line: number;
+  start: number;
+  options?: number[];
+}
+type Internal = oniguruma.OnigScanner & { _ptr: number; _onigBinding: { _findNextOnigScannerMatch: (...a: number[]) => number } };
+type InternalString = oniguruma.OnigString & { id: number; ptr: number; utf8Length: number };
+
+/** CPU time of tokenizing vs replaying its searches with decoding vs bare WASM searches (medians of 7). */
+async function split(raw: { repository: Record<string, Rule> }): Promise<void> {
+  const searches: Search[] = [];
+  let line = -1;
+  const onigLib = Promise.resolve({
+    createOnigScanner: (patterns: string[]) => {
+      const scanner = new oniguruma.OnigScanner(patterns);
+      return {
+        findNextMatchSync: (s: oniguruma.OnigString, start: number, options?: number[]) => {
+          if (line >= 0) searches.push({ scanner, line, start, options });
+          return scanner.findNextMatchSync(s, start, options);
+        },
+        dispose: () => scanner.dispose(),
+      };
+    },
+    createOnigString: (s: string) => new oniguruma.OnigString(s),
+  });
+  const registry = new vsctm.Registry({ onigLib, loadGrammar: async () => vsctm.parseRawGrammar(JSON.stringify(raw), GRAMMAR) });
+  const g = (await registry.loadGrammar('source.hogql'))!;
+  const lines = Array.from({ length: LINES }, (_, i) => SHAPES[i % SHAPES.length]!);
+  const tokenize = (): void => {
+    let state = vsctm.INITIAL;
+    lines.forEach((text, i) => {
+      if (line >= 0) line = i;
+      state = g.tokenizeLine2(text, state).ruleStack;
+    });
+  };
+  tokenize(); // compiles the scanners
+  line = 0;
+  tokenize(); // records
+  line = -1;
+  // vscode-textmate appends a newline to every line it tokenizes
+  const strings = lines.map((l) => new oniguruma.OnigString(`${l}\n`) as InternalString);
+  const decoded = (): void => searches.forEach((s) => s.scanner.findNextMatchSync(strings[s.line]!, s.start, s.options));
+  const wasm = (): void =>
+    searches.forEach(({ scanner, line: l, start }) => {
+      const sc = scanner as Internal;
+      const str = strings[l]!;
+      sc._onigBinding._findNextOnigScannerMatch(sc._ptr, str.id, str.ptr, str.utf8Length, start, 0);
+    });
+  const runs = [tokenize, decoded, wasm];
+  const times = runs.map(() => [] as number[]);
+  runs.forEach((r) => r());
+  for (let round = 0; round < 7; round++) runs.forEach((r, i) => times[i]!.push(cpuMs(r)));
+  const [all, withDecoding, search] = times.map((t) => [...t].sort((a, b) => a - b)[3]!) as [number, number, number];
+  const pct = (ms: number): string => `${ms.toFixed(1)} ms (${((100 * ms) / all).toFixed(0)} %)`;
+  console.log(`split of ${all.toFixed(1)} ms CPU (${searches.length} searches; medians of 7):`);
+  console.log(`  WASM search ${pct(search)}, decoding the groups ${pct(withDecoding - search)}, vscode-textmate's JS ${pct(all - withDecoding)}`);
 }
 
 void main();

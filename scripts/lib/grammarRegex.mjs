@@ -7,15 +7,19 @@ export const IDENT = '[A-Za-z_$][A-Za-z0-9_$]*+';
 export const NOT_AFTER_WORD = '(?<![A-Za-z0-9_$.])';
 export const WORD_END = '(?![A-Za-z0-9_$])';
 /** After the `{` of a `{name}` / `{variables.x}` placeholder (groups: the name, the `}`). */
-export const PLACEHOLDER_NAME_REST = `\\s*(${IDENT}(?:\\.${IDENT})*)\\s*(\\})`;
+export const PLACEHOLDER_NAME_REST = `\\s*+(${IDENT}(?:\\.${IDENT})*)\\s*+(\\})`;
 /** After the `'` of a string with no escape, no doubled quote and no `${` (group: the closing `'`). */
 export const SIMPLE_STRING_REST = "(?:[^'\\\\$]|\\$(?!\\{))*(')(?!')";
 /**
  * A `)`, a `,`, or a `)` then a `,` right after a token (spaces between allowed) join its match
  * (groups: the `)`, the `,`): one search fewer, the same tokens, since neither char starts any
- * other rule. `after` adds alternatives to the `,` (groups of their own, numbered after it).
+ * other rule. `after` adds alternatives to the `,` (groups of their own, numbered after it) and
+ * `starts` the chars they can start with: the tail is entered only when one of those (or `)`/`,`)
+ * follows, so a token followed by anything else (mostly a space and a word) does not try each
+ * alternative in turn; spaces are possessive (what follows them is never a space).
  */
-export const trailingParenComma = (after = '') => `(?:\\s*(\\)))?(?:\\s*(?:(,)${after}))?`;
+export const trailingParenComma = (after = '', starts = '') =>
+  `(?:(?=\\s*+[),${starts}])(?:\\s*+(\\)))?(?:\\s*+(?:(,)${after}))?)?`;
 export const TRAILING_PAREN_COMMA = trailingParenComma();
 /** The captures of TRAILING_PAREN_COMMA when the regex before it holds `n` groups. */
 export const trailingCaptures = (n) => ({
@@ -27,7 +31,7 @@ export const trailingCaptures = (n) => ({
  * it at that position: `=~` stays a regex operator, `<` before a letter may open a HogQLX tag,
  * `--`, `/*`, `//` and `->` start something else.
  */
-export const TRAILING_OPERATOR = trailingParenComma('|(==|!=|<>|<=|>=|=(?!~)|<(?![A-Za-z_])|>)|([+*%]|-(?![->])|/(?![*/]))');
+export const TRAILING_OPERATOR = trailingParenComma('|(==|!=|<>|<=|>=|=(?!~)|<(?![A-Za-z_])|>)|([+*%]|-(?![->])|/(?![*/]))', '=!<>+*%/-');
 /** The captures of TRAILING_OPERATOR when the regex before it holds `n` groups. */
 export const trailingOperatorCaptures = (n) => ({
   ...trailingCaptures(n),

@@ -51,7 +51,7 @@ export function keywordRules(keywords) {
     match: `(${ci(['FROM', 'JOIN'])})\\s+(${IDENT}(?:\\.${IDENT})*)${WORD_END}(?!\\s*[.(])`,
     captures: { 1: { name: 'keyword.control.query.hogql' }, 2: { name: 'entity.name.table.hogql' } },
   };
-  const typedRe = `(?:${ci(TYPED_LITERAL)})(?=\\s*')|${ci(['time'])}(?=\\s+${ci(['zone'])}${WORD_END})`;
+  const typedRe = `(?:${ci(TYPED_LITERAL)})(?=\\s*+')|${ci(['time'])}(?=\\s++${ci(['zone'])}${WORD_END})`;
   // The shared form: DATE '…' tried inside the keyword.other group, FROM/JOIN's table as an optional
   // tail after the query group (the table rule and DATE rule of the reference form, fewer groups).
   const shared = parts.map(([re, scope], i) => [i === 1 ? `${re}|${typedRe}` : re, scope]);
@@ -79,10 +79,10 @@ function sharedKeywordRule(shared, every) {
     add(scope);
     if (i > 0) return `(${re})`;
     add(scope); // BY
-    return `(${re})(?:\\s+(${ci(['BY'])})${WORD_END}(?!\\s*(?:\\(|->)))?`;
+    return `(${re})(?:\\s++(${ci(['BY'])})${WORD_END}(?!\\s*+(?:\\(|->)))?`;
   });
   add('entity.name.table.hogql');
-  const table = `(?:(?<=${ci(['FROM'])}|${ci(['JOIN'])})\\s+(${IDENT}(?:\\.${IDENT})*)${WORD_END}(?!\\s*[.(]))?`;
+  const table = `(?:(?<=${ci(['FROM'])}|${ci(['JOIN'])})\\s++(${IDENT}(?:\\.${IDENT})*)${WORD_END}(?!\\s*+[.(]))?`;
   return { match: `(?=${every}${WORD_END})(?:${alts.join('|')})${WORD_END}${table}`, captures };
 }
 
@@ -97,8 +97,8 @@ export function functionRules(vocab, keywordWords) {
   const alts = [
     [pick((f) => isKw(f) && f.caseInsensitive), '(?=\\()', true],
     [pick((f) => isKw(f) && !f.caseInsensitive), '(?=\\()', false],
-    [pick((f) => !isKw(f) && f.caseInsensitive), '(?=\\s*\\()', true],
-    [pick((f) => !isKw(f) && !f.caseInsensitive), '(?=\\s*\\()', false],
+    [pick((f) => !isKw(f) && f.caseInsensitive), '(?=\\s*+\\()', true],
+    [pick((f) => !isKw(f) && !f.caseInsensitive), '(?=\\s*+\\()', false],
   ]
     .filter(([names]) => names.length)
     .map(([names, look, insensitive]) => (insensitive ? ci(names) : trie(names)) + look);
@@ -132,8 +132,8 @@ export function functionRules(vocab, keywordWords) {
     rules: [
       {
         match:
-          `((?:((?=(?:${trie(combined)})\\s*\\()(${trie([...bases])})((?:${suffixes})+)|(?:${alts.join('|')}))` +
-          `|(?!${ci(keywordWords)}${WORD_END})(${IDENT}))\\s*(\\())`,
+          `((?:((?=(?:${trie(combined)})\\s*+\\()(${trie([...bases])})((?:${suffixes})+)|(?:${alts.join('|')}))` +
+          `|(?!${ci(keywordWords)}${WORD_END})(${IDENT}))\\s*+(\\())`,
         captures: {
           1: { name: 'meta.function-call.hogql' },
           2: { name: 'support.function.hogql' },
@@ -158,15 +158,15 @@ export function wordRules(kw, fn, shortcuts) {
   const callGate = mergeRules(
     [
       // lambda parameter: x -> … (the arrow is the next token, from #punctuation: one group fewer)
-      { match: `${IDENT}(?=\\s*->)`, name: 'variable.parameter.lambda.hogql' },
+      { match: `${IDENT}(?=\\s*+->)`, name: 'variable.parameter.lambda.hogql' },
       ...fn.rules,
     ],
     // gate: only a word followed by `(` or `->` reaches the big function-name tries
-    `(?=${IDENT}\\s*(?:\\(|->))`,
+    `(?=${IDENT}\\s*+(?:\\(|->))`,
   );
   const tail = [
     // the object of a property chain: person.properties, properties['x']
-    { match: `${IDENT}(?=\\??\\.|\\[\\s*')`, name: 'variable.other.object.hogql' },
+    { match: `${IDENT}(?=\\??\\.|\\[\\s*+')`, name: 'variable.other.object.hogql' },
     { match: '\\$[A-Za-z0-9_$]*', name: 'variable.other.dollar.hogql' },
     { match: IDENT, name: 'variable.other.hogql' },
   ];
@@ -178,10 +178,10 @@ export function wordRules(kw, fn, shortcuts) {
   // when it is certainly tokenized as a plain name on its own: not a keyword (nor DATE/TIME), not
   // `$x`, not a call, a lambda parameter or an object, and no quote after it (an f-string, DATE '…',
   // or an injected `hogql\`` / `r"""` start). Any other word is left to the next search.
-  const plain = `(?!\\$)(?!${kw.words}${WORD_END})${IDENT}(?!\\s*(?:\\(|->|\\??\\.|\\[|['"\`]))`;
+  const plain = `(?!\\$)(?!${kw.words}${WORD_END})${IDENT}(?!\\s*+(?:\\(|->|\\??\\.|\\[|['"\`]))`;
   // … or an integer (`LIMIT 100`, `INTERVAL 7`): digits the number rule takes whole as an integer
   const integer = `[0-9]++(?![A-Za-z0-9_$.])`;
-  const keywords = { match: `${kw.sharedRule.match}(?:\\s+(?:(${plain})|(${integer})))?`, captures: { ...kw.sharedRule.captures } };
+  const keywords = { match: `${kw.sharedRule.match}(?:\\s++(?=[A-Za-z_0-9])(?:(${plain})|(${integer})))?`, captures: { ...kw.sharedRule.captures } };
   const g = countGroups(keywords.match);
   keywords.captures[g - 1] = { name: 'variable.other.hogql' };
   keywords.captures[g] = { name: 'constant.numeric.integer.hogql' };
