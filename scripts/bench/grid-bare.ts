@@ -10,8 +10,7 @@
 // profiler runs in the trace too, and each pass prints its N frames with the most script CPU and
 // the functions sampled in them (lib/frameProfile.mjs; the traces kept in artifacts/). `--heap`:
 // instead of the trace, what the pass allocates in Blink's heap (Oilpan: DOM, style, layout objects)
-// per frame, from memory-infra dumps every 10 frames (lib/blinkHeap.mjs; intervals with a major GC
-// left out), and its major GCs.
+// per frame, from memory-infra dumps before and after it (lib/blinkHeap.mjs), and its major GCs.
 // `node --import tsx scripts/bench/grid-bare.ts [--rows 100000] [--cols 20] [--rounds 3] [--dist d1,d2] [--css '…'] [--profile 3] [--heap] [--frames 240]`
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
@@ -36,8 +35,6 @@ const FRAMES = Number(arg('frames') ?? 240);
 const dists = (arg('dist') ?? join(root, 'dist', 'webview')).split(',');
 const PROFILE = Number(arg('profile') ?? 0);
 const HEAP = process.argv.includes('--heap');
-/** Frames between two memory dumps in `--heap`: an interval with a major GC is left out. */
-const HEAP_STEP = 10;
 const extraCss = process.argv.flatMap((a, i) => (process.argv[i - 1] === '--css' ? [a] : []));
 
 interface Variant {
@@ -93,7 +90,7 @@ async function pass(browser: Browser, traceSplit: FrameTrace['traceSplit'], v: V
         }
       }, frames);
     await probe(30); // warm-up: the code optimised, the first rows' texts shaped
-    if (HEAP) return await (await import('./lib/blinkHeap.mjs')).measureHeap(browser, FRAMES / HEAP_STEP, () => probe(HEAP_STEP));
+    if (HEAP) return await (await import('./lib/blinkHeap.mjs')).measureHeap(browser, p, () => probe(FRAMES));
     const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8'];
     await browser.startTracing(p, { categories: profile ? [...categories, profile.PROFILE_CATEGORY] : categories });
     let trace: Buffer;
@@ -143,7 +140,7 @@ async function main(): Promise<void> {
   }
   if (HEAP) {
     console.log('medians of the rounds, Blink heap (Oilpan) allocated per frame:');
-    for (const [label, hs] of heaps) console.log(`  ${label}: ${(median(hs.map((h) => h.blinkGcBytes / (h.clean * HEAP_STEP))) / 1024).toFixed(1)} KiB (major GCs per pass: ${hs.map((h) => h.majorGcs).join(', ')})`);
+    for (const [label, hs] of heaps) console.log(`  ${label}: ${(median(hs.map((h) => h.blinkGcBytes)) / FRAMES / 1024).toFixed(1)} KiB (runs with a major GC in the pass: ${hs.filter((h) => h.majorGcs > 0).length} of ${hs.length})`);
     return;
   }
   console.log('medians of the rounds, CPU ms per frame:');
@@ -154,8 +151,8 @@ async function main(): Promise<void> {
 }
 
 function describeHeap(h: Heap): string {
-  const frames = h.clean * HEAP_STEP;
-  return `Blink heap (Oilpan) +${(h.blinkGcBytes / frames / 1024).toFixed(1)} KiB per frame (${frames} frames: ${h.clean} of ${h.intervals} intervals of ${HEAP_STEP}, the others held a major GC), ${(h.after.blinkGcBytes / 1048576).toFixed(1)} MB after; layout objects ${h.before.layoutObjects} → ${h.after.layoutObjects}, nodes ${h.before.nodes} → ${h.after.nodes}; most per frame: ${h.classes.map((c) => `${c.name.slice(0, 40)} ${(c.bytes / frames / 1024).toFixed(1)}`).join(', ')} KiB`;
+  const gc = h.majorGcs ? ` (${h.majorGcs} major GC in the pass: the growth is not its allocation)` : '';
+  return `Blink heap (Oilpan) +${(h.blinkGcBytes / FRAMES / 1024).toFixed(1)} KiB per frame${gc}, ${(h.after.blinkGcBytes / 1048576).toFixed(1)} MB after; layout objects ${h.before.layoutObjects} → ${h.after.layoutObjects}, nodes ${h.before.nodes} → ${h.after.nodes}; V8 heap ${((h.after.v8Bytes ?? 0) / 1048576).toFixed(1)} MB; most per frame: ${h.classes.map((c) => `${c.name.slice(0, 40)} ${(c.bytes / FRAMES / 1024).toFixed(1)}`).join(', ')} KiB`;
 }
 
 main().catch((e: unknown) => {

@@ -1,5 +1,5 @@
 // Types of blinkHeap.mjs for grid-bare.ts and the unit test (test/unit/build/blinkHeap.test.ts).
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 export interface HeapDump {
   pid: number;
@@ -15,12 +15,10 @@ export interface HeapDelta {
   before: HeapDump;
   after: HeapDump;
   majorGcs: number;
-  intervals: number;
-  clean: number;
   blinkGcBytes: number;
   classes: { name: string; bytes: number }[];
 }
 export const HEAP_CATEGORIES: string[];
 export function heapDumps(traceEvents: unknown[]): HeapDump[];
 export function heapDelta(dumps: HeapDump[], top?: number): HeapDelta;
-export function measureHeap(browser: Browser, steps: number, step: () => Promise<unknown>): Promise<HeapDelta>;
+export function measureHeap(browser: Browser, page: Page, step: () => Promise<unknown>): Promise<HeapDelta>;

@@ -3,8 +3,8 @@
 // renderer, the bytes of Oilpan's allocated objects (`blink_gc/main/allocated_objects`: live objects
 // and the garbage not yet collected) and Blink's object counts (`blink_objects/LayoutObject`, …).
 // Between two dumps with no major GC in between (Oilpan is collected with V8's major GC only), the
-// growth of `allocated_objects` is what the page allocated there. `heapDumps` and `heapDelta` are
-// pure (unit-tested: test/unit/build/blinkHeap.test.ts); `measureHeap` dumps between steps.
+// growth of `allocated_objects` is what the page allocated there. `heapDumps` is pure (unit-tested:
+// test/unit/build/blinkHeap.test.ts); `measureHeap` runs a step between two dumps.
 
 export const HEAP_CATEGORIES = ['disabled-by-default-memory-infra', 'disabled-by-default-v8.gc'];
 
@@ -51,53 +51,42 @@ function classBytes(allocators) {
 }
 
 /**
- * What `step` allocates in the page's renderer (of a Playwright `browser`): a dump, then `steps`
- * times `step()` and a dump. Returns `heapDelta` of the renderer's dumps.
+ * What `step` allocated in the renderer of `page` (a Playwright page of `browser`): a full GC (V8
+ * and Oilpan), a dump, `step()`, a dump. Returns the two dumps of the page's renderer (the one with
+ * the most nodes) and the major GCs between them; `blinkGcBytes` growth means allocation only if 0.
  */
-export async function measureHeap(browser, steps, step) {
+export async function measureHeap(browser, page, step) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
   const session = await browser.newBrowserCDPSession();
   const events = [];
   session.on('Tracing.dataCollected', (e) => events.push(...e.value));
   const complete = new Promise((resolve) => session.once('Tracing.tracingComplete', resolve));
   await session.send('Tracing.start', { traceConfig: { includedCategories: HEAP_CATEGORIES, memoryDumpConfig: { triggers: [] } }, transferMode: 'ReportEvents' });
-  const dump = () => session.send('Tracing.requestMemoryDump', { deterministic: false, levelOfDetail: 'detailed' });
   try {
-    await dump();
-    for (let i = 0; i < steps; i++) {
-      await step();
-      await dump();
-    }
+    await session.send('Tracing.requestMemoryDump', { deterministic: false, levelOfDetail: 'detailed' });
+    await step();
+    await session.send('Tracing.requestMemoryDump', { deterministic: false, levelOfDetail: 'detailed' });
   } finally {
     await session.send('Tracing.end');
     await complete;
     await session.detach();
+    await cdp.detach();
   }
   return heapDelta(heapDumps(events));
 }
 
 /**
- * The dumps of the renderer with the most layout objects (the page's: a browser's spare renderers
- * have few) and what Oilpan allocated between consecutive ones, summed over the intervals with no
- * major GC (one frees garbage, so its interval's growth is not the allocation): `blinkGcBytes` over
- * `clean` of `intervals`, and the `top` classes that grew most in them.
+ * The first and last dump of the renderer with the most layout objects (the page's: a browser's
+ * spare renderers have few), what changed between them, and the `top` classes that grew most.
  */
 export function heapDelta(dumps, top = 8) {
   const byPid = new Map();
   for (const d of dumps) byPid.set(d.pid, [...(byPid.get(d.pid) ?? []), d]);
   const [own] = [...byPid.values()].sort((a, b) => (b.at(-1).layoutObjects ?? 0) - (a.at(-1).layoutObjects ?? 0));
   if (!own || own.length < 2) throw new Error('no two memory dumps of a renderer (memory-infra tracing)');
-  let blinkGcBytes = 0;
-  let clean = 0;
-  const classes = new Map();
-  for (let i = 1; i < own.length; i++) {
-    const [a, b] = [own[i - 1], own[i]];
-    if (b.majorGcs !== a.majorGcs) continue;
-    clean++;
-    blinkGcBytes += b.blinkGcBytes - a.blinkGcBytes;
-    for (const [name, bytes] of b.classes) classes.set(name, (classes.get(name) ?? 0) + bytes - (a.classes.get(name) ?? 0));
-  }
-  const grew = [...classes].map(([name, bytes]) => ({ name, bytes })).filter((c) => c.bytes > 0);
+  const [a, b] = [own[0], own.at(-1)];
+  const grew = [...b.classes].map(([name, bytes]) => ({ name, bytes: bytes - (a.classes.get(name) ?? 0) })).filter((c) => c.bytes > 0);
   grew.sort((x, y) => y.bytes - x.bytes);
-  const [first, last] = [own[0], own.at(-1)];
-  return { before: first, after: last, majorGcs: last.majorGcs - first.majorGcs, intervals: own.length - 1, clean, blinkGcBytes, classes: grew.slice(0, top) };
+  return { before: a, after: b, majorGcs: b.majorGcs - a.majorGcs, blinkGcBytes: b.blinkGcBytes - a.blinkGcBytes, classes: grew.slice(0, top) };
 }
