@@ -8,8 +8,10 @@
 // A/B: `--dist a,b` (two builds' dist/webview), `--css 'rule'` (extra CSS, a variant beside the
 // plain page; repeatable), alternating in rounds, one page per pass. `--profile N`: V8's sampling
 // profiler runs in the trace too, and each pass prints its N frames with the most script CPU and
-// the functions sampled in them (lib/frameProfile.mjs; the traces kept in artifacts/).
-// `node --import tsx scripts/bench/grid-bare.ts [--rows 100000] [--cols 20] [--rounds 3] [--dist d1,d2] [--css '…'] [--profile 3]`
+// the functions sampled in them (lib/frameProfile.mjs; the traces kept in artifacts/). `--heap`:
+// instead of the trace, what the pass allocates in Blink's heap (Oilpan: DOM, style, layout objects)
+// per frame, from memory-infra dumps before and after it (lib/blinkHeap.mjs), and its major GCs.
+// `node --import tsx scripts/bench/grid-bare.ts [--rows 100000] [--cols 20] [--rounds 3] [--dist d1,d2] [--css '…'] [--profile 3] [--heap] [--frames 240]`
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { loadavg } from 'node:os';
@@ -29,9 +31,10 @@ const arg = (name: string): string | undefined => {
 const ROWS = Number(arg('rows') ?? 100_000);
 const COLS = Number(arg('cols') ?? 20);
 const ROUNDS = Number(arg('rounds') ?? 3);
-const FRAMES = 240;
+const FRAMES = Number(arg('frames') ?? 240);
 const dists = (arg('dist') ?? join(root, 'dist', 'webview')).split(',');
 const PROFILE = Number(arg('profile') ?? 0);
+const HEAP = process.argv.includes('--heap');
 const extraCss = process.argv.flatMap((a, i) => (process.argv[i - 1] === '--css' ? [a] : []));
 
 interface Variant {
@@ -53,7 +56,9 @@ const page = (css: string): string => `<!DOCTYPE html><html lang="en"><head><met
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function pass(browser: Browser, traceSplit: FrameTrace['traceSplit'], v: Variant, result: string, profile?: FrameProfile): Promise<Split> {
+type Heap = Awaited<ReturnType<typeof import('./lib/blinkHeap.mjs')['measureHeap']>>;
+
+async function pass(browser: Browser, traceSplit: FrameTrace['traceSplit'], v: Variant, result: string, profile?: FrameProfile): Promise<Split | Heap> {
   const p = await browser.newPage({ viewport: { width: 1100, height: 820 } });
   try {
     await p.route('http://grid.test/**', (route: Route) => {
@@ -85,6 +90,7 @@ async function pass(browser: Browser, traceSplit: FrameTrace['traceSplit'], v: V
         }
       }, frames);
     await probe(30); // warm-up: the code optimised, the first rows' texts shaped
+    if (HEAP) return await (await import('./lib/blinkHeap.mjs')).measureHeap(browser, p, () => probe(FRAMES));
     const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8'];
     await browser.startTracing(p, { categories: profile ? [...categories, profile.PROFILE_CATEGORY] : categories });
     let trace: Buffer;
@@ -112,11 +118,18 @@ async function main(): Promise<void> {
   const result = JSON.stringify(generateResult({ rows: ROWS, cols: COLS, seed: 100 }));
   const browser = await launchBrowser();
   const runs = new Map<string, Split[]>(variants.map((v) => [v.label, []]));
+  const heaps = new Map<string, Heap[]>(variants.map((v) => [v.label, []]));
   try {
     console.log(`grid in a bare page: ${ROWS} × ${COLS}, ${FRAMES} frames of 200 px, ${ROUNDS} rounds of ${variants.length} variants alternating`);
     for (let round = 0; round < ROUNDS; round++) {
       for (const v of variants) {
-        const s = await pass(browser, traceSplit, v, result, profile);
+        const out = await pass(browser, traceSplit, v, result, profile);
+        if ('blinkGcBytes' in out) {
+          heaps.get(v.label)!.push(out);
+          console.log(`  round ${round + 1}, ${v.label}: ${describeHeap(out)}; load ${loadavg()[0].toFixed(1)}`);
+          continue;
+        }
+        const s = out;
         runs.get(v.label)!.push(s);
         const busy = KINDS.reduce((a, k) => a + s.cpu[k], 0);
         console.log(`  round ${round + 1}, ${v.label}: main thread CPU per frame ${busy.toFixed(2)} ms (${KINDS.map((k) => `${k} ${s.cpu[k].toFixed(2)}`).join(', ')}), frame p95 ${s.frameCpu.p95.toFixed(1)}; ${s.others.map((t) => `${t.thread} ${t.ms.toFixed(2)}`).join(', ')}; load ${loadavg()[0].toFixed(1)}`);
@@ -125,11 +138,21 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
   }
+  if (HEAP) {
+    console.log('medians of the rounds, Blink heap (Oilpan) allocated per frame:');
+    for (const [label, hs] of heaps) console.log(`  ${label}: ${(median(hs.map((h) => h.blinkGcBytes)) / FRAMES / 1024).toFixed(1)} KiB (runs with a major GC in the pass: ${hs.filter((h) => h.majorGcs > 0).length} of ${hs.length})`);
+    return;
+  }
   console.log('medians of the rounds, CPU ms per frame:');
   for (const [label, rs] of runs) {
     const m = (f: (s: Split) => number) => median(rs.map(f)).toFixed(2);
     console.log(`  ${label}: main thread ${m((s) => KINDS.reduce((a, k) => a + s.cpu[k], 0))} (${KINDS.map((k) => `${k} ${m((s) => s.cpu[k])}`).join(', ')}); busiest other threads ${m((s) => s.others.reduce((a, t) => a + t.ms, 0))}`);
   }
+}
+
+function describeHeap(h: Heap): string {
+  const gc = h.majorGcs ? ` (${h.majorGcs} major GC in the pass: the growth is not its allocation)` : '';
+  return `Blink heap (Oilpan) +${(h.blinkGcBytes / FRAMES / 1024).toFixed(1)} KiB per frame${gc}, ${(h.after.blinkGcBytes / 1048576).toFixed(1)} MB after; layout objects ${h.before.layoutObjects} → ${h.after.layoutObjects}, nodes ${h.before.nodes} → ${h.after.nodes}; V8 heap ${((h.after.v8Bytes ?? 0) / 1048576).toFixed(1)} MB; most per frame: ${h.classes.map((c) => `${c.name.slice(0, 40)} ${(c.bytes / FRAMES / 1024).toFixed(1)}`).join(', ')} KiB`;
 }
 
 main().catch((e: unknown) => {

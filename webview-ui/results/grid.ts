@@ -1,7 +1,8 @@
 // The virtual grid: a scroller holding a full-size sizer, a sticky header and only the rows (and
 // columns) that intersect the viewport. Rows are absolutely positioned (`top`, see fillRow) and
 // recycled: on a vertical scroll only the rows that enter the viewport are filled. Text only, via
-// `textContent`.
+// text nodes' `data`; a refill writes only what changed (cellWrites.ts).
+import { CellWriter } from './cellWrites';
 import { el, setText } from './dom';
 import { attachHeaderEvents, headerCell } from './header';
 import { attachGridInput, type GridInputEvents } from './gridInput';
@@ -26,7 +27,9 @@ interface RowEl {
    * Cells of the column range the row was built for: `cells[i]` is column `first + i`. An array,
    * not a Map: iterating a Map's entries made an array per cell per scroll frame (issue #21).
    */
-  cells: HTMLDivElement[];
+  cells: CellWriter<HTMLDivElement>[];
+  /** The diff mark the row shows ('' for none). */
+  mark: string;
   first: number;
   /** Layout generation the cells were built for. */
   gen: number;
@@ -36,6 +39,11 @@ const FOCUS_ID = 'grid-focus-cell';
 const DIFF_SIGN = { added: '+', changed: '~' } as const;
 const DIFF_WORDS = { added: 'Added since the pinned result', changed: 'Changed since the pinned result' } as const;
 const MODIFIER = /Mac/.test(navigator.platform) ? 'Cmd' : 'Ctrl';
+const LINK_TITLES = new Map(Object.entries(LINK_LABELS).map(([kind, label]) => [kind, `${label}: ${MODIFIER}+click`]));
+const EXPAND_TITLE = 'Enter or double-click to open the cell viewer';
+/** A cell's class by its flags (NUM | NULL | …): made once each, not concatenated per cell. */
+const FLAGS = [' num', ' null', ' expandable', ' link', ' last', ' diff-changed'];
+const CELL_CLASSES = Array.from({ length: 1 << FLAGS.length }, (_, f) => 'cell' + FLAGS.filter((_, i) => f & (1 << i)).join(''));
 
 /**
  * The cell's `data-vscode-context` (VS Code's webview context menus, `webview/context` in
@@ -256,7 +264,7 @@ export class Grid {
     num.setAttribute('aria-colindex', '1');
     num.style.width = `${this.rnWidth}px`;
     row.append(num);
-    return { el: row, num, cells: [], first: 0, gen: -1 };
+    return { el: row, num, cells: [], first: 0, gen: -1, mark: '' };
   }
 
   private releaseAll(): void {
@@ -281,15 +289,18 @@ export class Grid {
     r.el.setAttribute('aria-rowindex', String(viewRow + 2));
     r.el.dataset.row = String(viewRow);
     // pin-and-diff: the row number carries a sign (not colour alone) for an added or changed row
-    const mark = this.model.rowMark(viewRow);
+    const mark = this.model.rowMark(viewRow) ?? '';
     setText(r.num, mark ? `${DIFF_SIGN[mark]} ${viewRow + 1}` : String(viewRow + 1));
-    if (mark) r.el.dataset.diff = mark;
-    else delete r.el.dataset.diff;
-    if (mark) r.num.title = DIFF_WORDS[mark];
-    else if (r.num.title) r.num.removeAttribute('title');
+    if (mark !== r.mark) {
+      r.mark = mark;
+      if (mark) r.el.dataset.diff = mark;
+      else delete r.el.dataset.diff;
+      if (mark) r.num.title = DIFF_WORDS[mark];
+      else r.num.removeAttribute('title');
+    }
     if (r.gen !== this.gen) {
       r.num.style.width = `${this.rnWidth}px`;
-      for (const c of r.cells) c.remove();
+      for (const c of r.cells) c.el.remove();
       r.cells.length = 0;
       r.first = this.cols.start;
       r.gen = this.gen;
@@ -300,7 +311,9 @@ export class Grid {
         cell.dataset.col = String(c);
         cell.style.left = `${this.rnWidth + this.offsets[c]}px`;
         cell.style.width = `${this.widths[c]}px`;
-        r.cells.push(cell);
+        const text = document.createTextNode('');
+        cell.append(text);
+        r.cells.push(new CellWriter(cell, text));
         r.el.append(cell);
       }
     }
@@ -308,25 +321,23 @@ export class Grid {
     this.markRow(r, viewRow);
   }
 
-  private fillCell(cell: HTMLDivElement, viewRow: number, col: number): void {
+  private fillCell(cell: CellWriter<HTMLDivElement>, viewRow: number, col: number): void {
     const v = this.model.cellView(viewRow, col);
-    setText(cell, v.text);
-    let cls = 'cell';
-    if (this.model.columns[col].numeric) cls += ' num';
-    if (v.isNull) cls += ' null';
-    if (v.expandable) cls += ' expandable';
-    if (v.link) cls += ' link';
-    if (col === this.model.columns.length - 1) cls += ' last';
     const pinned = this.model.marks && this.model.pinnedValue(viewRow, col);
-    if (pinned) cls += ' diff-changed';
-    if (cell.className !== cls) cell.className = cls;
-    if (pinned) cell.title = `Changed since the pin; pinned value: ${pinned.old === null ? 'NULL' : visible(truncate(rawText(pinned.old), MAX_CELL_CHARS))}`;
-    else if (v.title !== undefined) cell.title = v.title;
-    else if (v.link) cell.title = `${LINK_LABELS[v.link.kind]}: ${MODIFIER}+click`;
-    else if (v.expandable) cell.title = 'Enter or double-click to open the cell viewer';
-    else if (cell.title) cell.removeAttribute('title');
+    const flags =
+      (this.model.columns[col].numeric ? 1 : 0) |
+      (v.isNull ? 2 : 0) |
+      (v.expandable ? 4 : 0) |
+      (v.link ? 8 : 0) |
+      (col === this.model.columns.length - 1 ? 16 : 0) |
+      (pinned ? 32 : 0);
+    let title: string | undefined;
+    if (pinned) title = `Changed since the pin; pinned value: ${pinned.old === null ? 'NULL' : visible(truncate(rawText(pinned.old), MAX_CELL_CHARS))}`;
+    else if (v.title !== undefined) title = v.title;
+    else if (v.link) title = LINK_TITLES.get(v.link.kind);
+    else if (v.expandable) title = EXPAND_TITLE;
     const context = v.link ? cellContext(this.model, col, v.link) : this.plainContext(col);
-    if (cell.dataset.vscodeContext !== context) cell.dataset.vscodeContext = context;
+    cell.show({ text: v.text, className: CELL_CLASSES[flags], title, context });
   }
 
   /** A cell's context menu keys when it holds no link: the same for a whole column, made once. */
@@ -344,13 +355,8 @@ export class Grid {
     const b = s.isMulti() ? s.bounds() : undefined;
     const inRows = b !== undefined && viewRow >= b.r0 && viewRow <= b.r1;
     for (let i = 0; i < r.cells.length; i++) {
-      const cell = r.cells[i];
       const c = r.first + i;
-      cell.classList.toggle('sel', inRows && c >= b.c0 && c <= b.c1);
-      const focus = s.isFocus(viewRow, c);
-      cell.classList.toggle('focus', focus);
-      if (focus) cell.id = FOCUS_ID;
-      else if (cell.id) cell.removeAttribute('id');
+      r.cells[i].mark(inRows && c >= b.c0 && c <= b.c1, s.isFocus(viewRow, c), FOCUS_ID);
     }
   }
 
