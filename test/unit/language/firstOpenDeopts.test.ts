@@ -13,10 +13,18 @@ import { runFirstOpenBundled } from '../../../scripts/bench/lib/firstOpenV8';
 describe('first open of a 1,000-line file (V8)', function () {
   this.timeout(120_000);
 
-  it('deoptimizes nothing in 8 opens (warm-up, split, offline checks)', () => {
-    const out = runFirstOpenBundled(['--trace-deopt'], 8);
-    const bailouts = out.split('\n').filter((l) => l.startsWith('[bailout'));
-    assert.deepEqual(bailouts.map((l) => /reason: ([^)]*)\).*?<JSFunction (\S+)/.exec(l)?.slice(1).join(': ') ?? l), []);
-    assert.ok(out.includes('### end'), 'the driver ran to its end');
+  // Two processes, and only what both deoptimized fails the test: V8 compiles on other threads, so
+  // a loop optimized on the stack while it runs can be ready before a branch it reaches later has
+  // run once; that happened in 2–3 of 40–60 processes ("insufficient type feedback" in
+  // `splitStatements`, bytecode offset 0, after its on-stack compile; CI failed on it once in s16).
+  // The deoptimizations this test was written for happened in every process.
+  it('deoptimizes nothing in 8 opens (warm-up, split, offline checks), in either of two processes', () => {
+    const [a, b] = [0, 1].map(() => {
+      const out = runFirstOpenBundled(['--trace-deopt'], 8);
+      assert.ok(out.includes('### end'), 'the driver ran to its end');
+      const bailouts = out.split('\n').filter((l) => l.startsWith('[bailout'));
+      return bailouts.map((l) => /reason: ([^)]*)\).*?<JSFunction (\S+)/.exec(l)?.slice(1).join(': ') ?? l);
+    });
+    assert.deepEqual(a.filter((x) => b.includes(x)), [], `deoptimized in both processes (first: ${a.join('; ') || 'none'}; second: ${b.join('; ') || 'none'})`);
   });
 });
